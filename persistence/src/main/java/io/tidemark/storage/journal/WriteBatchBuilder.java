@@ -99,11 +99,7 @@ public final class WriteBatchBuilder {
 
     /** Sets a BIGINT value, or a TIMESTAMP in nanoseconds since the epoch. */
     public WriteBatchBuilder setLong(int column, long value) {
-        ColumnBuilder c = currentRow(column, null);
-        if (!c.type.isLongValued()) {
-            throw c.wrongType("BIGINT or TIMESTAMP");
-        }
-        c.longs[rows - 1] = value;
+        currentRow(column, null).longs[rows - 1] = value;
         return this;
     }
 
@@ -122,7 +118,10 @@ public final class WriteBatchBuilder {
         return this;
     }
 
-    /** Marks the current row present in the column and returns it, after checking its type. */
+    /**
+     * Marks the current row present in the column and returns it, after checking its type: the
+     * given one, or for null a long-valued one (BIGINT or TIMESTAMP).
+     */
     private ColumnBuilder currentRow(int column, MeasureType expected) {
         if (rows == 0) {
             throw new IllegalStateException("cannot set value: no row added yet, table=" + tableId);
@@ -131,8 +130,8 @@ public final class WriteBatchBuilder {
             throw new IllegalArgumentException("cannot set value: unknown column index, column=" + column);
         }
         ColumnBuilder c = columns.get(column);
-        if (expected != null && c.type != expected) {
-            throw c.wrongType(expected.name());
+        if (expected == null ? !c.type.isLongValued() : c.type != expected) {
+            throw c.wrongType(expected == null ? "BIGINT or TIMESTAMP" : expected.name());
         }
         int row = rows - 1;
         long bit = 1L << row;
