@@ -257,7 +257,8 @@ public final class ShardJournal implements AutoCloseable {
             return 0;
         }
         int keepFrom = Math.min(queue.rollCycle().toCycle(index), Math.min(queue.lastCycle(), appender.cycle()));
-        NavigableSet<Long> cycles = queue.listCyclesBetween(queue.firstCycle(), keepFrom - 1);
+        // Chronicle wants both bounds to be cycles that have files: list all, then filter.
+        NavigableSet<Long> cycles = queue.listCyclesBetween(queue.firstCycle(), queue.lastCycle());
         int deleted = 0;
         for (long cycle : cycles) {
             if (cycle >= keepFrom) {
