@@ -1,8 +1,5 @@
 package io.tidemark.storage.journal;
 
-import com.esotericsoftware.kryo.KryoException;
-import com.esotericsoftware.kryo.io.Input;
-import com.esotericsoftware.kryo.io.Output;
 import io.tidemark.storage.CorruptionException;
 import io.tidemark.storage.serialization.KryoPool;
 import java.io.File;
@@ -43,21 +40,20 @@ public final class ShardJournal implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardJournal.class);
     private static final int INITIAL_ENTRY_BUFFER = 4096;
-    private static final int MAX_ENTRY_SIZE = JournalEntryFormat.HEADER_SIZE + JournalEntryFormat.MAX_PAYLOAD_SIZE;
+    private static final int MAX_ENTRY_SIZE = BatchEntryCodec.MAX_ENTRY_SIZE;
 
     private final Path directory;
     private final JournalOptions options;
-    private final KryoPool kryo;
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
-    private final Output entryOut;
+    private final BatchEntryCodec codec;
     private final EntryReader reader = new EntryReader();
     private long lastSyncNanos = System.nanoTime();
 
     private ShardJournal(Path directory, JournalOptions options, KryoPool kryo) {
         this.directory = directory;
         this.options = options;
-        this.kryo = kryo;
+        this.codec = new BatchEntryCodec(kryo);
         this.queue = SingleChronicleQueueBuilder.binary(directory)
                 .rollCycle(options.rollCycle())
                 .timeProvider(options.clock())
@@ -66,7 +62,6 @@ public final class ShardJournal implements AutoCloseable {
         this.appender = queue.createAppender();
         // The owning actor may run on a different dispatcher thread for each message.
         appender.singleThreadedCheckDisabled(true);
-        this.entryOut = new Output(INITIAL_ENTRY_BUFFER, MAX_ENTRY_SIZE);
     }
 
     /** The journal directory of one shard: {@code <dataDir>/shards/<table-id>/<shard>/journal}. */
@@ -102,17 +97,8 @@ public final class ShardJournal implements AutoCloseable {
      *     nothing is written then
      */
     public long append(WriteBatch batch) {
-        entryOut.setPosition(JournalEntryFormat.HEADER_SIZE);
-        try {
-            kryo.with(k -> k.writeClassAndObject(entryOut, batch));
-        } catch (KryoException e) {
-            throw new IllegalArgumentException("cannot append batch: serialized size exceeds limit, table="
-                    + batch.tableId() + ", shard=" + batch.shard() + ", rows=" + batch.rowCount() + ", maxPayload="
-                    + JournalEntryFormat.MAX_PAYLOAD_SIZE, e);
-        }
-        int length = entryOut.position();
-        JournalEntryFormat.sealHeader(entryOut.getBuffer(), JournalEntryType.BATCH, length - JournalEntryFormat.HEADER_SIZE);
-        long index = write(entryOut.getBuffer(), length);
+        int length = codec.encode(batch);
+        long index = write(codec.buffer(), length);
         FsyncPolicy policy = options.fsync();
         if (policy.mode() == FsyncPolicy.Mode.PER_BATCH
                 || (policy.mode() == FsyncPolicy.Mode.INTERVAL
@@ -171,19 +157,12 @@ public final class ShardJournal implements AutoCloseable {
     }
 
     private WriteBatch decodeBatch(long index, EntryReader entry) {
-        int payloadLength = entry.length - JournalEntryFormat.HEADER_SIZE;
-        Object[] decoded = new Object[1];
-        try (Input in = new Input(entry.entry, JournalEntryFormat.HEADER_SIZE, payloadLength)) {
-            kryo.with(k -> decoded[0] = k.readClassAndObject(in));
+        try {
+            return codec.decode(entry.entry, entry.length);
         } catch (RuntimeException e) {
             // The checksum matched, so these are the bytes that were written: not a torn write.
-            throw new CorruptionException(entry.file, entry.fileOffset, "cannot decode batch payload, index=" + index, e);
+            throw new CorruptionException(entry.file, entry.fileOffset, "cannot decode batch entry, index=" + index, e);
         }
-        if (!(decoded[0] instanceof WriteBatch)) {
-            throw new CorruptionException(entry.file, entry.fileOffset, "batch entry holds another class, index=" + index
-                    + ", class=" + (decoded[0] == null ? "null" : decoded[0].getClass().getName()));
-        }
-        return (WriteBatch) decoded[0];
     }
 
     /**
