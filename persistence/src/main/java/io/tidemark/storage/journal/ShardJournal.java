@@ -117,8 +117,20 @@ public final class ShardJournal implements AutoCloseable {
 
     /** Forces appended entries to the device; a no-op under {@link FsyncPolicy.Mode#OS}. */
     public void sync() {
+        if (options.fsync().mode() == FsyncPolicy.Mode.OS) {
+            return; // the appender would record a sync it did not make
+        }
         appender.sync();
         lastSyncNanos = System.nanoTime();
+    }
+
+    /**
+     * The index of the last entry forced to the device by this or an earlier process, or
+     * {@link #NO_INDEX} when none has been; entries after it may be only in the page cache.
+     */
+    public long syncedIndex() {
+        long index = queue.lastIndexMSynced();
+        return index < 0 ? NO_INDEX : index;
     }
 
     /**
@@ -212,9 +224,7 @@ public final class ShardJournal implements AutoCloseable {
         if (firstDamaged != NO_INDEX) {
             byte[] marker = JournalEntryFormat.cutMarker(firstDamaged, lastDamaged);
             long markerIndex = write(marker, marker.length);
-            if (options.fsync().mode() != FsyncPolicy.Mode.OS) {
-                sync();
-            }
+            sync();
             LOG.warn("cut damaged journal tail: dir={}, firstIndex={}, lastIndex={}, markerIndex={}", directory,
                     firstDamaged, lastDamaged, markerIndex);
         }
@@ -280,9 +290,7 @@ public final class ShardJournal implements AutoCloseable {
         if (queue.isClosed()) {
             return;
         }
-        if (options.fsync().mode() != FsyncPolicy.Mode.OS) {
-            sync();
-        }
+        sync();
         appender.close();
         queue.close();
     }

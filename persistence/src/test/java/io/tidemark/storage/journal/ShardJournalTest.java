@@ -182,6 +182,36 @@ class ShardJournalTest {
     }
 
     @Test
+    void perBatchPolicySyncsBeforeAppendReturnsAndOsPolicyNever() {
+        try (ShardJournal journal = ShardJournal.open(dir, options().withFsync(FsyncPolicy.os()), KRYO)) {
+            journal.append(TestBatches.batch(0));
+            journal.sync();
+            assertThat(journal.syncedIndex()).isEqualTo(ShardJournal.NO_INDEX);
+        }
+        try (ShardJournal journal = ShardJournal.open(dir, options().withFsync(FsyncPolicy.perBatch()), KRYO)) {
+            long first = journal.append(TestBatches.batch(1));
+            assertThat(journal.syncedIndex()).isEqualTo(first);
+            long second = journal.append(TestBatches.batch(2));
+            assertThat(journal.syncedIndex()).isEqualTo(second);
+        }
+    }
+
+    @Test
+    void intervalPolicySyncsOnRequestAndOnClose() {
+        long last;
+        try (ShardJournal journal = ShardJournal.open(dir, options().withFsync(FsyncPolicy.interval(Duration.ofDays(1))), KRYO)) {
+            long first = journal.append(TestBatches.batch(0));
+            assertThat(journal.syncedIndex()).as("an interval not yet elapsed").isLessThan(first);
+            journal.sync();
+            assertThat(journal.syncedIndex()).isEqualTo(first);
+            last = journal.append(TestBatches.batch(1));
+        }
+        try (ShardJournal journal = open()) {
+            assertThat(journal.syncedIndex()).as("close syncs").isEqualTo(last);
+        }
+    }
+
+    @Test
     void fsyncPolicyRefusesAnIntervalThatDoesNotFitItsMode() {
         assertThatThrownBy(() -> FsyncPolicy.interval(Duration.ZERO)).hasMessageContaining("interval must be positive");
         assertThatThrownBy(() -> new FsyncPolicy(FsyncPolicy.Mode.OS, Duration.ofSeconds(1)))
