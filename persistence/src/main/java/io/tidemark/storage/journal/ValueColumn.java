@@ -13,7 +13,7 @@ import java.util.Objects;
  * {@code longs}; BOOLEAN as a bitset in {@code longs} (bit {@code row} of word {@code row >>> 6});
  * VARCHAR in {@code strings}. The arrays of the other types are null.
  *
- * <p>Immutable: the arrays are owned by this column and never handed out.
+ * <p>Immutable: the arrays are owned by this column and never leave this package.
  */
 public final class ValueColumn {
 

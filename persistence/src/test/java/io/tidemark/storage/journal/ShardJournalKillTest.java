@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class ShardJournalKillTest {
         Map<Long, Integer> acknowledged = new LinkedHashMap<>();
         int nextSeq = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            FsyncPolicy.Mode mode = round % 2 == 0 ? FsyncPolicy.Mode.OS : FsyncPolicy.Mode.PER_BATCH;
+            String mode = round % 2 == 0 ? FsyncPolicy.Mode.OS.name() : FsyncPolicy.Mode.PER_BATCH.name();
             int killAfter = 20 + random.nextInt(300);
             acknowledged.putAll(runAndKill(nextSeq, mode, killAfter));
 
@@ -66,13 +67,32 @@ class ShardJournalKillTest {
         }
     }
 
+    @Test
+    void anExcerptWhoseWriteNeverCompletedIsInvisibleAndAppendsContinue() throws Exception {
+        Map<Long, Integer> acknowledged = runAndKill(0, "TORN", Integer.MAX_VALUE);
+        assertThat(acknowledged).hasSize(3);
+        try (ShardJournal journal = ShardJournal.open(dir, JournalOptions.defaults(), TestBatches.kryo())) {
+            long lastAcknowledged = acknowledged.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+            assertThat(journal.lastIndex()).isEqualTo(lastAcknowledged);
+            long next = journal.append(TestBatches.batch(3));
+            Map<Long, WriteBatch> replayed = ShardJournalTest.replay(journal, ShardJournal.NO_INDEX);
+            assertThat(replayed.keySet()).containsExactlyElementsOf(
+                    Stream.concat(acknowledged.keySet().stream(), Stream.of(next)).toList());
+            assertThat(replayed.values()).containsExactly(
+                    TestBatches.batch(0), TestBatches.batch(1), TestBatches.batch(2), TestBatches.batch(3));
+        }
+    }
+
     /** The sequence number a test batch was built from: its first row's time encodes it. */
     private static int seqOf(WriteBatch batch) {
         return (int) ((batch.timeNanos(0) - 1_700_000_000_000_000_000L) / 1_000_000_000L);
     }
 
-    /** Starts the appending process, waits for {@code killAfter} acknowledgements, then kills it. */
-    private Map<Long, Integer> runAndKill(int firstSeq, FsyncPolicy.Mode mode, int killAfter) throws IOException,
+    /**
+     * Starts the appending process in {@code mode}, waits for {@code killAfter} acknowledgements
+     * (or for the TORN line in that mode), then kills it.
+     */
+    private Map<Long, Integer> runAndKill(int firstSeq, String mode, int killAfter) throws IOException,
             InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -82,14 +102,16 @@ class ShardJournalKillTest {
         command.add(JournalAppendProcess.class.getName());
         command.add(dir.toString());
         command.add(Integer.toString(firstSeq));
-        command.add(mode.name());
+        command.add(mode);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Map<Long, Integer> acks = new LinkedHashMap<>();
         List<String> otherOutput = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while (acks.size() < killAfter && (line = out.readLine()) != null) {
-                if (line.startsWith("ACK ")) {
+                if (line.equals("TORN")) {
+                    break;
+                } else if (line.startsWith("ACK ")) {
                     String[] parts = line.split(" ");
                     acks.put(Long.parseLong(parts[2]), Integer.parseInt(parts[1]));
                 } else {
@@ -101,7 +123,9 @@ class ShardJournalKillTest {
         } finally {
             process.destroyForcibly();
         }
-        assertThat(acks).as("child output: %s", otherOutput).hasSize(killAfter);
+        if (!mode.equals("TORN")) {
+            assertThat(acks).as("child output: %s", otherOutput).hasSize(killAfter);
+        }
         return acks;
     }
 
