@@ -22,8 +22,10 @@ public record FsyncPolicy(Mode mode, Duration interval) {
         /** Sync before {@code append} returns: an acknowledged batch survives power loss. */
         PER_BATCH,
         /**
-         * Sync during an append once {@code interval} has passed since the last one, and on
-         * {@code sync()}/{@code close()}: a power loss can lose up to one interval of batches.
+         * Sync during an append once {@code interval} has passed since the last sync, and on
+         * {@code sync()}/{@code close()}. The owner also calls {@code sync()} from a timer every
+         * interval, so that a journal that goes idle is synced too; then a power loss loses at
+         * most about one interval of acknowledged batches.
          */
         INTERVAL,
         /** Never sync; the operating system writes pages back on its own schedule. */

@@ -64,8 +64,18 @@ public final class ShardJournal implements AutoCloseable {
         appender.singleThreadedCheckDisabled(true);
     }
 
-    /** The journal directory of one shard: {@code <dataDir>/shards/<table-id>/<shard>/journal}. */
+    /**
+     * The journal directory of one shard: {@code <dataDir>/shards/<table-id>/<shard>/journal}.
+     *
+     * @throws IllegalArgumentException if the table id is not a plain file name (it would lead
+     *     out of the shard's directory) or the shard is negative
+     */
     public static Path directory(Path dataDir, String tableId, int shard) {
+        if (tableId.isEmpty() || tableId.equals(".") || tableId.equals("..") || tableId.indexOf('/') >= 0
+                || tableId.indexOf('\\') >= 0 || tableId.indexOf('\0') >= 0 || shard < 0) {
+            throw new IllegalArgumentException("cannot place shard journal: table id must be a plain file name and the"
+                    + " shard not negative, tableId=" + tableId + ", shard=" + shard);
+        }
         return dataDir.resolve("shards").resolve(tableId).resolve(Integer.toString(shard)).resolve("journal");
     }
 
@@ -242,6 +252,10 @@ public final class ShardJournal implements AutoCloseable {
      * @return the number of cycle files deleted
      */
     public int releaseBefore(long index) {
+        if (index < 0 && index != NO_INDEX) {
+            throw new IllegalArgumentException("cannot release journal: not a queue index, index=" + index
+                    + ", dir=" + directory);
+        }
         if (index == NO_INDEX || queue.firstCycle() == Integer.MAX_VALUE) {
             return 0;
         }

@@ -154,7 +154,7 @@ class ShardJournalCorruptionTest {
     @Test
     void damageInTheMiddleStopsReplayWithTheFileAndIndexAfterDeliveringWhatCameBefore() throws IOException {
         List<Long> indexes = appendBatches(BATCHES);
-        damageEntry(2, new Damage("flip", b -> b.put(30, (byte) ~b.get(30))));
+        long offset = damageEntry(2, new Damage("flip", b -> b.put(30, (byte) ~b.get(30))));
         try (ShardJournal journal = open()) {
             assertThat(journal.lastIndex()).as("an intact tail is not cut").isEqualTo(indexes.get(BATCHES - 1));
             List<Long> delivered = new ArrayList<>();
@@ -163,7 +163,10 @@ class ShardJournalCorruptionTest {
                     .hasMessageContaining("checksum mismatch")
                     .hasMessageContaining("index=" + indexes.get(2))
                     .hasMessageContaining("nextIntactIndex=" + indexes.get(3))
-                    .satisfies(e -> assertThat(((CorruptionException) e).file().getParent()).isEqualTo(dir));
+                    .satisfies(e -> {
+                        assertThat(((CorruptionException) e).file().getParent()).isEqualTo(dir);
+                        assertThat(((CorruptionException) e).offset()).isEqualTo(offset);
+                    });
             assertThat(delivered).containsExactly(indexes.get(0), indexes.get(1));
             // Replaying past the damage still works, so an operator can recover what follows it.
             assertThat(ShardJournalTest.replay(journal, indexes.get(2)).keySet())
@@ -185,8 +188,11 @@ class ShardJournalCorruptionTest {
         return logs.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
     }
 
-    /** Applies {@code damage} to the {@code n}th journal entry (0-based) in the single cycle file. */
-    private void damageEntry(int n, Damage damage) throws IOException {
+    /**
+     * Applies {@code damage} to the {@code n}th journal entry (0-based) in the single cycle file
+     * and returns the entry's offset in that file.
+     */
+    private long damageEntry(int n, Damage damage) throws IOException {
         Path file;
         try (Stream<Path> files = Files.list(dir)) {
             file = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
@@ -202,6 +208,7 @@ class ShardJournalCorruptionTest {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap(bytes, start, length), start);
         }
+        return start;
     }
 
     /** Offsets of every entry header, found by its magic (test payloads never contain it). */

@@ -236,8 +236,22 @@ class ShardJournalTest {
     }
 
     @Test
-    void journalDirectoryFollowsTheDataLayout() {
+    void journalDirectoryFollowsTheDataLayoutAndStaysInsideIt() {
         assertThat(ShardJournal.directory(Path.of("/data"), "t9", 4)).isEqualTo(Path.of("/data/shards/t9/4/journal"));
+        for (String bad : List.of("", ".", "..", "a/b", "..\\x")) {
+            assertThatThrownBy(() -> ShardJournal.directory(Path.of("/data"), bad, 0))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain file name");
+        }
+        assertThatThrownBy(() -> ShardJournal.directory(Path.of("/data"), "t9", -1)).hasMessageContaining("shard=-1");
+    }
+
+    @Test
+    void releaseBeforeRefusesANegativeIndex() {
+        try (ShardJournal journal = open()) {
+            journal.append(TestBatches.batch(0));
+            assertThatThrownBy(() -> journal.releaseBefore(-5)).hasMessageContaining("not a queue index, index=-5");
+            assertThat(journal.releaseBefore(ShardJournal.NO_INDEX)).isZero();
+        }
     }
 
     private List<Path> cycleFiles() throws IOException {
