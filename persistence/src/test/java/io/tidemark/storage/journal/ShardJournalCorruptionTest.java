@@ -124,6 +124,23 @@ class ShardJournalCorruptionTest {
     }
 
     @Test
+    void aTailCutInAnEarlierCycleStaysCutAfterTheJournalRolls() throws IOException {
+        List<Long> indexes = appendBatches(BATCHES);
+        damageEntry(BATCHES - 1, new Damage("flip", b -> b.put(40, (byte) ~b.get(40))));
+        clock.advanceMillis(3 * 24 * 3600 * 1000L);
+        try (ShardJournal journal = open()) {
+            indexes.add(journal.append(TestBatches.batch(BATCHES)));
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".cq4"))).hasSize(2);
+        }
+        try (ShardJournal journal = open()) {
+            assertThat(ShardJournalTest.replay(journal, ShardJournal.NO_INDEX).keySet())
+                    .containsExactly(indexes.get(0), indexes.get(1), indexes.get(2), indexes.get(3), indexes.get(BATCHES));
+        }
+    }
+
+    @Test
     void reopeningAnAlreadyCutJournalAddsNoSecondMarker() throws IOException {
         appendBatches(BATCHES);
         damageEntry(BATCHES - 1, new Damage("flip", b -> b.put(20, (byte) ~b.get(20))));

@@ -131,6 +131,23 @@ class ShardJournalTest {
     }
 
     @Test
+    void releaseBeforeWorksRightAfterReopeningBeforeAnyAppend() throws IOException {
+        long last;
+        try (ShardJournal journal = open()) {
+            journal.append(TestBatches.batch(0));
+            clock.advanceMillis(1000);
+            journal.append(TestBatches.batch(1));
+            clock.advanceMillis(1000);
+            last = journal.append(TestBatches.batch(2));
+        }
+        clock.advanceMillis(5000);
+        try (ShardJournal journal = open()) {
+            assertThat(journal.releaseBefore(last)).isEqualTo(2);
+            assertThat(replay(journal, ShardJournal.NO_INDEX).keySet()).containsExactly(last);
+        }
+    }
+
+    @Test
     void releaseBeforeNeverDeletesTheCycleBeingWritten() throws IOException {
         try (ShardJournal journal = open()) {
             long first = journal.append(TestBatches.batch(0));
