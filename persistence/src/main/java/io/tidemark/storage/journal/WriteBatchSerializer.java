@@ -1,0 +1,147 @@
+package io.tidemark.storage.journal;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import io.tidemark.storage.model.Dimension;
+import io.tidemark.storage.model.MeasureType;
+import io.tidemark.storage.model.SeriesKey;
+import io.tidemark.storage.serialization.KryoPool;
+
+/**
+ * Kryo serializer for {@link WriteBatch}: every column goes out as one bulk primitive array write,
+ * never as per-element objects. The layout is part of the journal entry format, specified in
+ * <a href="../../../../../../../../docs/formats/journal-entry.md">docs/formats/journal-entry.md</a>
+ * ("Batch payload"); changing it needs a new entry format version.
+ */
+public final class WriteBatchSerializer extends Serializer<WriteBatch> {
+
+    /** Kryo registration id of {@link WriteBatch}; part of the on-disk format, never reuse it. */
+    public static final int WRITE_BATCH_KRYO_ID = 100;
+
+    public WriteBatchSerializer() {
+        setImmutable(true);
+    }
+
+    /** Registers the journal's classes, under their fixed ids, with {@code builder}. */
+    public static KryoPool.Builder register(KryoPool.Builder builder) {
+        return builder.register(WriteBatch.class, new WriteBatchSerializer(), WRITE_BATCH_KRYO_ID);
+    }
+
+    @Override
+    public void write(Kryo kryo, Output out, WriteBatch batch) {
+        out.writeString(batch.tableId());
+        out.writeVarInt(batch.shard(), true);
+        SeriesKey[] series = batch.seriesTable();
+        out.writeVarInt(series.length, true);
+        for (SeriesKey key : series) {
+            out.writeVarInt(key.dimensionCount(), true);
+            for (int d = 0; d < key.dimensionCount(); d++) {
+                out.writeString(key.dimension(d).name());
+                out.writeString(key.dimension(d).value());
+            }
+            out.writeString(key.measureName());
+        }
+        int rows = batch.rowCount();
+        out.writeVarInt(rows, true);
+        out.writeInts(batch.seriesIndexArray(), 0, rows, true);
+        out.writeLongs(batch.timeNanosArray(), 0, rows);
+        out.writeLongs(batch.versionArray(), 0, rows, true);
+        out.writeVarInt(batch.columnCount(), true);
+        for (int c = 0; c < batch.columnCount(); c++) {
+            writeColumn(out, batch.column(c));
+        }
+    }
+
+    private static void writeColumn(Output out, ValueColumn column) {
+        out.writeString(column.name());
+        out.writeByte(column.type().id());
+        long[] presence = column.presenceWords();
+        out.writeLongs(presence, 0, presence.length);
+        switch (column.type()) {
+            case DOUBLE:
+                out.writeDoubles(column.doubleArray(), 0, column.rowCount());
+                break;
+            case BIGINT:
+            case TIMESTAMP:
+            case BOOLEAN:
+                long[] longs = column.longArray();
+                out.writeLongs(longs, 0, longs.length);
+                break;
+            case VARCHAR:
+                for (String s : column.stringArray()) {
+                    out.writeString(s);
+                }
+                break;
+            default:
+                throw new IllegalStateException("cannot serialize column: type not scalar, column=" + column.name());
+        }
+    }
+
+    @Override
+    public WriteBatch read(Kryo kryo, Input in, Class<? extends WriteBatch> type) {
+        String tableId = in.readString();
+        int shard = in.readVarInt(true);
+        int seriesCount = readCount(in, "series");
+        SeriesKey[] series = new SeriesKey[seriesCount];
+        for (int s = 0; s < seriesCount; s++) {
+            Dimension[] dims = new Dimension[readCount(in, "dimensions")];
+            for (int d = 0; d < dims.length; d++) {
+                dims[d] = new Dimension(in.readString(), in.readString());
+            }
+            series[s] = SeriesKey.of(java.util.List.of(dims), in.readString());
+        }
+        int rows = readCount(in, "rows");
+        int[] seriesIndex = in.readInts(rows, true);
+        long[] timeNanos = in.readLongs(rows);
+        long[] versions = in.readLongs(rows, true);
+        ValueColumn[] columns = new ValueColumn[readCount(in, "columns")];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = readColumn(in, rows);
+        }
+        return new WriteBatch(tableId, shard, series, seriesIndex, timeNanos, versions, columns);
+    }
+
+    private static ValueColumn readColumn(Input in, int rows) {
+        String name = in.readString();
+        MeasureType type = MeasureType.fromId(in.readByte());
+        int words = ValueColumn.bitsetWords(rows);
+        long[] presence = in.readLongs(words);
+        double[] doubles = null;
+        long[] longs = null;
+        String[] strings = null;
+        switch (type) {
+            case DOUBLE:
+                doubles = in.readDoubles(rows);
+                break;
+            case BIGINT:
+            case TIMESTAMP:
+                longs = in.readLongs(rows);
+                break;
+            case BOOLEAN:
+                longs = in.readLongs(words);
+                break;
+            case VARCHAR:
+                strings = new String[rows];
+                for (int r = 0; r < rows; r++) {
+                    strings[r] = in.readString();
+                }
+                break;
+            default:
+                throw new KryoException("cannot read column: type not scalar, column=" + name + ", type=" + type);
+        }
+        return new ValueColumn(name, type, rows, presence, doubles, longs, strings);
+    }
+
+    /** Reads a count, refusing one that could not fit in the bytes left (a corrupt length). */
+    private static int readCount(Input in, String what) {
+        int count = in.readVarInt(true);
+        if (count < 0 || count > in.limit() - in.position()) {
+            throw new KryoException("cannot read write batch: count exceeds payload, field=" + what + ", count=" + count
+                    + ", bytesLeft=" + (in.limit() - in.position()));
+        }
+        return count;
+    }
+}

@@ -1,0 +1,127 @@
+package io.tidemark.storage.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tidemark.storage.model.Dimension;
+import io.tidemark.storage.model.MeasureType;
+import io.tidemark.storage.model.SeriesKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Freezes the journal entry format: header layout, entry type ids and golden entries. */
+class JournalEntryFormatTest {
+
+    private static final String FIXTURES = "/fixtures/journal-entry-v1/";
+
+    /** The batch frozen in {@code batch-entry.hex}: every column type, one absent value each. */
+    static WriteBatch goldenBatch() {
+        WriteBatchBuilder b = WriteBatch.builder("tbl", 1);
+        int s = b.series(SeriesKey.of(List.of(new Dimension("host", "a")), "cpu"));
+        int d = b.column("d", MeasureType.DOUBLE);
+        int n = b.column("n", MeasureType.BIGINT);
+        int v = b.column("v", MeasureType.VARCHAR);
+        int f = b.column("f", MeasureType.BOOLEAN);
+        int t = b.column("t", MeasureType.TIMESTAMP);
+        b.addRow(s, 1_000L, 1L);
+        b.setDouble(d, 1.5).setLong(n, -2L).setString(v, "x").setBoolean(f, true);
+        b.addRow(s, 2_000L, 2L);
+        b.setLong(t, 3L);
+        return b.build();
+    }
+
+    @Test
+    void headerIsFifteenBytesInTheDocumentedOrder() {
+        assertThat(JournalEntryFormat.MAGIC_OFFSET).isZero();
+        assertThat(JournalEntryFormat.VERSION_OFFSET).isEqualTo(4);
+        assertThat(JournalEntryFormat.FLAGS_OFFSET).isEqualTo(5);
+        assertThat(JournalEntryFormat.TYPE_OFFSET).isEqualTo(6);
+        assertThat(JournalEntryFormat.PAYLOAD_LENGTH_OFFSET).isEqualTo(7);
+        assertThat(JournalEntryFormat.CRC_OFFSET).isEqualTo(11);
+        assertThat(JournalEntryFormat.HEADER_SIZE).isEqualTo(15);
+        assertThat(JournalEntryFormat.cutMarker(1, 2)).hasSize(JournalEntryFormat.HEADER_SIZE + 16);
+    }
+
+    @Test
+    void entryTypeIdsArePinned() {
+        assertThat(JournalEntryType.BATCH.id()).isEqualTo(1);
+        assertThat(JournalEntryType.CUT_MARKER.id()).isEqualTo(2);
+        assertThat(JournalEntryType.values()).hasSize(2);
+        for (JournalEntryType t : JournalEntryType.values()) {
+            assertThat(JournalEntryType.fromId(t.id())).isSameAs(t);
+        }
+        assertThat(JournalEntryType.fromId(0)).isNull();
+        assertThat(JournalEntryType.fromId(3)).isNull();
+    }
+
+    @Test
+    void magicSpellsTmjeOnDisk() {
+        byte[] marker = JournalEntryFormat.cutMarker(0, 0);
+        assertThat(new String(marker, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("TMJE");
+        assertThat(marker[JournalEntryFormat.VERSION_OFFSET]).isEqualTo((byte) 1);
+        assertThat(marker[JournalEntryFormat.FLAGS_OFFSET]).isZero();
+    }
+
+    @Test
+    void batchEntryMatchesTheGoldenBytes() {
+        byte[] golden = fixture("batch-entry.hex");
+        BatchEntryCodec codec = new BatchEntryCodec(TestBatches.kryo());
+        int length = codec.encode(goldenBatch());
+        assertThat(HexFormat.of().formatHex(Arrays.copyOf(codec.buffer(), length)))
+                .isEqualTo(HexFormat.of().formatHex(golden));
+        assertThat(JournalEntryFormat.findDamage(golden, golden.length)).isNull();
+        assertThat(codec.decode(golden, golden.length)).isEqualTo(goldenBatch());
+    }
+
+    @Test
+    void cutMarkerEntryMatchesTheGoldenBytes() {
+        byte[] golden = fixture("cut-marker-entry.hex");
+        byte[] marker = JournalEntryFormat.cutMarker(0x0102030405060708L, 0x0102030405060709L);
+        assertThat(HexFormat.of().formatHex(marker)).isEqualTo(HexFormat.of().formatHex(golden));
+        assertThat(JournalEntryFormat.findDamage(golden, golden.length)).isNull();
+        assertThat(JournalEntryFormat.cutMarkerFirst(golden)).isEqualTo(0x0102030405060708L);
+        assertThat(JournalEntryFormat.cutMarkerLast(golden)).isEqualTo(0x0102030405060709L);
+    }
+
+    @Test
+    void theJournalStoresExactlyTheGoldenBytesAsOneExcerpt(@TempDir Path dir) {
+        try (ShardJournal journal = ShardJournal.open(dir, JournalOptions.defaults(), TestBatches.kryo())) {
+            journal.append(goldenBatch());
+        }
+        try (ChronicleQueue queue = ChronicleQueue.singleBuilder(dir).build();
+             ExcerptTailer tailer = queue.createTailer();
+             DocumentContext dc = tailer.readingDocument()) {
+            assertThat(dc.isPresent()).isTrue();
+            byte[] stored = dc.wire().bytes().toByteArray();
+            assertThat(HexFormat.of().formatHex(stored)).isEqualTo(HexFormat.of().formatHex(fixture("batch-entry.hex")));
+        }
+    }
+
+    /** A fixture of hex digits; whitespace and lines starting with '#' are ignored. */
+    static byte[] fixture(String name) {
+        try (InputStream in = JournalEntryFormatTest.class.getResourceAsStream(FIXTURES + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing fixture: " + FIXTURES + name);
+            }
+            StringBuilder hex = new StringBuilder();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+                if (!line.startsWith("#")) {
+                    hex.append(line.replaceAll("\\s", ""));
+                }
+            }
+            return HexFormat.of().parseHex(hex);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

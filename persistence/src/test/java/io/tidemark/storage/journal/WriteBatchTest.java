@@ -1,0 +1,100 @@
+package io.tidemark.storage.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tidemark.storage.model.Dimension;
+import io.tidemark.storage.model.MeasureType;
+import io.tidemark.storage.model.SeriesKey;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WriteBatchTest {
+
+    private static final SeriesKey CPU = SeriesKey.of(List.of(new Dimension("host", "a")), "cpu");
+    private static final SeriesKey MEM = SeriesKey.of(List.of(new Dimension("host", "a")), "mem");
+
+    @Test
+    void builderKeepsRowsSeriesAndValuesIncludingAbsentOnes() {
+        WriteBatchBuilder b = WriteBatch.builder("t1", 2);
+        int cpu = b.series(CPU);
+        int mem = b.series(MEM);
+        assertThat(b.series(CPU)).isEqualTo(cpu);
+        int d = b.column("d", MeasureType.DOUBLE);
+        int s = b.column("s", MeasureType.VARCHAR);
+        b.addRow(cpu, 10L, 1L);
+        b.setDouble(d, 1.5).setString(s, "x");
+        b.addRow(mem, 20L, 3L);
+        int flag = b.column("flag", MeasureType.BOOLEAN);
+        b.setBoolean(flag, true);
+        WriteBatch batch = b.build();
+
+        assertThat(batch.tableId()).isEqualTo("t1");
+        assertThat(batch.shard()).isEqualTo(2);
+        assertThat(batch.rowCount()).isEqualTo(2);
+        assertThat(batch.series(batch.seriesIndex(1))).isEqualTo(MEM);
+        assertThat(batch.timeNanos(1)).isEqualTo(20L);
+        assertThat(batch.version(1)).isEqualTo(3L);
+        ValueColumn dc = batch.column(d);
+        assertThat(dc.isPresent(0)).isTrue();
+        assertThat(dc.doubleAt(0)).isEqualTo(1.5);
+        assertThat(dc.isPresent(1)).isFalse();
+        assertThat(batch.column(s).stringAt(1)).isNull();
+        ValueColumn fc = batch.column(flag);
+        assertThat(fc.isPresent(0)).isFalse();
+        assertThat(fc.isPresent(1)).isTrue();
+        assertThat(fc.booleanAt(1)).isTrue();
+    }
+
+    @Test
+    void growsPastInitialCapacityAndBitsetWordBoundaries() {
+        WriteBatch batch = TestBatches.batch(5, 1000);
+        assertThat(batch.rowCount()).isEqualTo(1000);
+        ValueColumn up = batch.columns().stream().filter(c -> c.name().equals("up")).findFirst().orElseThrow();
+        for (int r = 0; r < 1000; r++) {
+            assertThat(up.isPresent(r)).isEqualTo(r % 6 != 3);
+            if (r % 6 != 3) {
+                assertThat(up.booleanAt(r)).isEqualTo((5 + r) % 2 == 0);
+            }
+        }
+        assertThat(batch).isEqualTo(TestBatches.batch(5, 1000)).hasSameHashCodeAs(TestBatches.batch(5, 1000));
+        assertThat(batch).isNotEqualTo(TestBatches.batch(6, 1000));
+    }
+
+    @Test
+    void refusesValuesOfTheWrongTypeSetTwiceOrWithoutARow() {
+        WriteBatchBuilder b = WriteBatch.builder("t1", 0);
+        int cpu = b.series(CPU);
+        int d = b.column("d", MeasureType.DOUBLE);
+        assertThatThrownBy(() -> b.setDouble(d, 1)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no row");
+        b.addRow(cpu, 1, 1);
+        assertThatThrownBy(() -> b.setLong(d, 1)).hasMessageContaining("wrong type").hasMessageContaining("column=d");
+        b.setDouble(d, 1);
+        assertThatThrownBy(() -> b.setDouble(d, 2)).hasMessageContaining("already set");
+        assertThatThrownBy(() -> b.column("d", MeasureType.BIGINT)).hasMessageContaining("another type");
+        assertThatThrownBy(() -> b.column("m", MeasureType.MULTI)).hasMessageContaining("scalar");
+        assertThatThrownBy(() -> b.addRow(7, 1, 1)).hasMessageContaining("unknown series index");
+        ValueColumn built = b.build().column(d);
+        assertThatThrownBy(() -> built.longAt(0)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("wanted=BIGINT or TIMESTAMP");
+    }
+
+    @Test
+    void refusesShapesThatDoNotAgree() {
+        SeriesKey[] series = {CPU};
+        assertThatThrownBy(() -> new WriteBatch("t", 0, series, new int[2], new long[2], new long[1], new ValueColumn[0]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row arrays differ");
+        assertThatThrownBy(() -> new WriteBatch("t", 0, series, new int[] {1}, new long[1], new long[1], new ValueColumn[0]))
+                .hasMessageContaining("series index out of range");
+        ValueColumn threeRows = new ValueColumn("c", MeasureType.BIGINT, 3, new long[1], null, new long[3], null);
+        assertThatThrownBy(() -> new WriteBatch("t", 0, series, new int[1], new long[1], new long[1],
+                new ValueColumn[] {threeRows})).hasMessageContaining("column row count");
+        assertThatThrownBy(() -> new ValueColumn("c", MeasureType.DOUBLE, 3, new long[1], null, new long[3], null))
+                .hasMessageContaining("wrong array length");
+        assertThatThrownBy(() -> new ValueColumn("c", MeasureType.MULTI, 0, new long[0], null, null, null))
+                .hasMessageContaining("scalar");
+        assertThatThrownBy(() -> new ValueColumn("c", MeasureType.VARCHAR, 1, new long[] {1}, null, null, new String[1]))
+                .hasMessageContaining("non-null exactly when present");
+    }
+}
