@@ -24,8 +24,7 @@ import java.util.function.Predicate;
  * touched when a block is read.
  *
  * <p>Thread-safe: immutable after open. The mapping is released by the garbage collector once no
- * reader and no chunk refers to it, so a reader removed from a store stays usable by queries that
- * still hold it; {@link #close} only marks it closed.
+ * reader and no chunk refers to it; {@link #close} makes further reads fail fast.
  */
 public final class SegmentReader implements Closeable {
 
