@@ -97,6 +97,15 @@ public final class MagneticLayout {
         return HexFormat.fromHexDigitsToLong(name, 0, 16);
     }
 
+    /**
+     * The id in a quarantined file name ({@code <yyyymmdd>-<segment-id>.tmk}), or -1 when the name
+     * is not one this layout makes.
+     */
+    public static long quarantinedSegmentIdOf(Path quarantined) {
+        String name = quarantined.getFileName().toString();
+        return name.length() > 9 && name.charAt(8) == '-' ? segmentIdOf(Path.of(name.substring(9))) : -1;
+    }
+
     /** The partition a directory name stands for, or null when it is not a partition directory. */
     public static LocalDate partitionOf(Path partitionDir) {
         String name = partitionDir.getFileName().toString();

@@ -87,6 +87,10 @@ public final class MagneticStore implements Closeable {
             }
             readers.addAll(finishInterruptedCompactions(io, partitionReaders));
         }
+        // Quarantined ids stay taken, so a later quarantine of the same partition cannot overwrite one.
+        for (Path quarantined : io.list(layout.quarantineDir(), MagneticLayout.SEGMENT_GLOB)) {
+            maxId = Math.max(maxId, MagneticLayout.quarantinedSegmentIdOf(quarantined));
+        }
         readers.sort(BY_PARTITION_AND_ID);
         return new MagneticStore(io, layout, clock, List.copyOf(readers), maxId + 1);
     }

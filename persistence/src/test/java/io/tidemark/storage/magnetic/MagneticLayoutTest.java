@@ -26,6 +26,9 @@ class MagneticLayoutTest {
         assertThat(MagneticLayout.segmentIdOf(layout.segmentFile(day, 0x1234abcdL))).isEqualTo(0x1234abcdL);
         assertThat(MagneticLayout.segmentIdOf(Path.of("00000000000000ff.tmk.tmp"))).isEqualTo(-1);
         assertThat(MagneticLayout.segmentIdOf(Path.of("ff.tmk"))).isEqualTo(-1);
+        assertThat(MagneticLayout.quarantinedSegmentIdOf(layout.quarantineFile(day, layout.segmentFile(day, 9))))
+                .isEqualTo(9);
+        assertThat(MagneticLayout.quarantinedSegmentIdOf(Path.of("0000000000000009.tmk"))).isEqualTo(-1);
         assertThat(MagneticLayout.partitionOf(layout.partitionDir(day))).isEqualTo(day);
         assertThat(MagneticLayout.partitionOf(layout.quarantineDir())).isNull();
         assertThat(MagneticLayout.partitionOf(Path.of("20261399"))).isNull();

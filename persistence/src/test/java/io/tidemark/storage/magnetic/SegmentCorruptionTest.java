@@ -109,6 +109,11 @@ class SegmentCorruptionTest {
         assertThatThrownBy(() -> SegmentReader.open(FileIo.DEFAULT, layout.quarantineFile(DAY, victim)))
                 .isInstanceOf(CorruptionException.class)
                 .hasMessageContaining(reason);
+        try (MagneticStore store = MagneticStore.open(FileIo.DEFAULT, layout, Clock.systemUTC())) {
+            SegmentWriter writer = new SegmentWriter(DAY);
+            writer.add(key("host_0", "m3"), chunk(DAY_START, SECOND, 10, 0, 1));
+            assertThat(store.write(writer).segmentId()).as("ids stay above the quarantined one").isEqualTo(3);
+        }
     }
 
     private static ListAppender<ILoggingEvent> captureStoreLog() {
