@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * A partition is one UTC day. Segment ids are 16 lower-case hex digits so that name order is id
- * order. The byte layout of a segment is in {@code docs/formats/segment.md}.
+ * order. The byte layout of a segment is in <a href="../../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>.
  */
 public final class MagneticLayout {
 
