@@ -29,11 +29,17 @@ public final class LongBlockCodec {
     /** Writes {@code values[0..n)} as one block; {@code entropy} allows the rANS and zstd stages. */
     static void encode(long[] values, int n, BitWriter out, boolean entropy) {
         checkCount(values.length, n);
+        if (n == 0) {
+            // zero varints: the id alone
+            write(Encoding.LONG_VARINT, values, n, out);
+            return;
+        }
         if (RegularLongCodec.isConstant(values, n)) {
             write(Encoding.LONG_CONSTANT, values, n, out);
             return;
         }
-        if (RegularLongCodec.isRegular(values, n)) {
+        if (n >= 3 && RegularLongCodec.isRegular(values, n)) {
+            // from three values on no other form is smaller; two values are sized like any block
             write(Encoding.LONG_REGULAR, values, n, out);
             return;
         }
@@ -174,8 +180,13 @@ public final class LongBlockCodec {
             case LONG_DELTA_RADIX:
                 Shape shape = known != null ? known : new Shape(values, n);
                 boolean delta = encoding == Encoding.LONG_DELTA_RADIX;
-                RadixPackLongCodec.encode(values, n, delta, delta ? shape.minDelta : shape.min,
-                        delta ? shape.deltaRadix : shape.radix, out);
+                long lo = delta ? shape.minDelta : shape.min;
+                long range = (delta ? shape.maxDelta : shape.max) - lo;
+                if (range < 1 || range >= RadixPackLongCodec.MAX_RADIX) {
+                    throw new IllegalArgumentException("cannot encode longs as " + encoding + ": range="
+                            + Long.toUnsignedString(range) + ", allowed=1.." + (RadixPackLongCodec.MAX_RADIX - 1));
+                }
+                RadixPackLongCodec.encode(values, n, delta, lo, range + 1, out);
                 break;
             default:
                 throw new IllegalArgumentException("cannot encode longs: encoding=" + encoding + " does not hold longs");
@@ -204,8 +215,8 @@ public final class LongBlockCodec {
 
         Shape(long[] values, int n) {
             this.n = n;
-            this.first = values[0];
-            this.values1 = values[1];
+            this.first = n > 0 ? values[0] : 0;
+            this.values1 = n > 1 ? values[1] : first;
             long prev = 0;
             long prevDelta = 0;
             for (int i = 0; i < n; i++) {
