@@ -230,6 +230,20 @@ class SegmentRoundTripTest {
     }
 
     @Test
+    void refusesToOverwriteASegment() throws IOException {
+        SegmentWriter writer = new SegmentWriter(DAY);
+        writer.add(key("host_0", "usage_user"), chunk(DAY_START, SECOND, 10, 0, 1));
+        Path first = writer.write(FileIo.DEFAULT, layout(), 3, 0, new long[0], 0);
+        byte[] before = Files.readAllBytes(first);
+        writer.add(key("host_1", "usage_user"), chunk(DAY_START, SECOND, 10, 0, 1));
+        assertThatThrownBy(() -> writer.write(FileIo.DEFAULT, layout(), 3, 0, new long[0], 0))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("cannot write segment: file exists");
+        assertThat(Files.readAllBytes(first)).isEqualTo(before);
+        assertThat(layout().tempFile(DAY, 3)).doesNotExist();
+    }
+
+    @Test
     void refusesToWriteAnEmptySegment() {
         SegmentWriter writer = new SegmentWriter(DAY);
         assertThatThrownBy(() -> writer.write(FileIo.DEFAULT, layout(), 1, 0, new long[0], 0))
