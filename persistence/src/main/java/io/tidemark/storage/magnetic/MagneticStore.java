@@ -103,7 +103,8 @@ public final class MagneticStore implements Closeable {
             SegmentReader reader = SegmentReader.open(io, file);
             SegmentHeader header = reader.header();
             if (!header.tableId().equals(layout.tableId()) || header.segmentId() != id
-                    || header.partitionStart() != MagneticLayout.partitionStartNanos(partition)) {
+                    || header.partitionStart() != MagneticLayout.partitionStartNanos(partition)
+                    || header.partitionEnd() != MagneticLayout.partitionEndNanos(partition)) {
                 throw new CorruptionException(file, 0, "segment does not belong here: tableId=" + header.tableId()
                         + ", segmentId=" + header.segmentId() + ", partitionStart=" + header.partitionStart()
                         + ", expected tableId=" + layout.tableId() + ", segmentId=" + id + ", partition=" + partition);
