@@ -4,11 +4,11 @@ package io.tidemark.storage.codec;
  * Encodes a block of longs (BIGINT and TIMESTAMP values, times, versions, scaled decimals,
  * dictionary codes) with whichever encoding makes it smallest, and decodes any long block. The
  * block starts with its {@link Encoding} id; the value count is not stored, the caller knows it.
- * Layout: <a href="../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>.
+ * Layout: <a href="../../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>.
  *
  * <p>Selection: a constant or arithmetic block takes its two-varint form outright. Otherwise one
- * pass over the block sizes every fixed-layout encoding exactly without writing it (run-length,
- * when runs are few, is written to measure), and only the smallest is written. Then the entropy
+ * pass over the block sizes every other encoding exactly without writing it, and only the
+ * smallest is written. Then the entropy
  * stages get the byte-aligned delta-varint form, where a small delta is one byte: {@link RansStage}
  * always, {@link ZstdStage} when a quick probe finds repeated 8-byte sequences for its LZ stage to
  * use; either is kept only if smaller still. Scratch buffers are per thread and reused.
@@ -54,13 +54,6 @@ public final class LongBlockCodec {
             if (bits < bestBits) {
                 bestBits = bits;
                 bestEncoding = e;
-            }
-        }
-        if (shape.runs * 2 <= n) {
-            candidate.reset();
-            write(Encoding.LONG_RUN_LENGTH, values, n, candidate);
-            if (8L * candidate.sizeInBytes() < bestBits) {
-                bestEncoding = Encoding.LONG_RUN_LENGTH;
             }
         }
         best.reset();
@@ -210,6 +203,8 @@ public final class LongBlockCodec {
         /** Delta-of-delta bits from the third value on. */
         long dodBits;
         int runs;
+        /** Bytes of the (value, length) pairs of LONG_RUN_LENGTH. */
+        long runBytes;
         final long radix;
         final long deltaRadix;
 
@@ -219,6 +214,7 @@ public final class LongBlockCodec {
             this.values1 = n > 1 ? values[1] : first;
             long prev = 0;
             long prevDelta = 0;
+            int runStart = 0;
             for (int i = 0; i < n; i++) {
                 long v = values[i];
                 min = Math.min(min, v);
@@ -235,9 +231,16 @@ public final class LongBlockCodec {
                     prevDelta = d;
                 }
                 if (i == 0 || d != 0) {
+                    if (i > 0) {
+                        runBytes += varint(values[runStart]) + BitWriter.uvarintSize(i - runStart);
+                    }
                     runs++;
+                    runStart = i;
                 }
                 prev = v;
+            }
+            if (n > 0) {
+                runBytes += varint(values[runStart]) + BitWriter.uvarintSize(n - runStart);
             }
             radix = radixOf(min, max);
             deltaRadix = radixOf(minDelta, maxDelta);
@@ -245,7 +248,7 @@ public final class LongBlockCodec {
 
         Encoding[] sizedEncodings() {
             return new Encoding[] {Encoding.LONG_BITPACK, Encoding.LONG_DELTA_BITPACK, Encoding.LONG_VARINT,
-                Encoding.LONG_DELTA_VARINT, Encoding.LONG_RADIX, Encoding.LONG_DELTA_RADIX};
+                Encoding.LONG_DELTA_VARINT, Encoding.LONG_RADIX, Encoding.LONG_DELTA_RADIX, Encoding.LONG_RUN_LENGTH};
         }
 
         /** Exact encoded size in bits (whole bytes), or Long.MAX_VALUE when the encoding does not apply. */
@@ -261,6 +264,8 @@ public final class LongBlockCodec {
                     return 8 * (2 + firstBytes + varint(minDelta) + bytes((n - 1) * (long) width(minDelta, maxDelta)));
                 case LONG_VARINT:
                     return 8 * (1 + varintBytes);
+                case LONG_RUN_LENGTH:
+                    return 8 * (1 + BitWriter.uvarintSize(runs) + runBytes);
                 case LONG_DELTA_VARINT:
                     return 8 * (1 + deltaVarintBytes);
                 case LONG_RADIX:

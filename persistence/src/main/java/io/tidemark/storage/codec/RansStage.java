@@ -26,6 +26,8 @@ final class RansStage {
         final int[] counts = new int[256];
         final int[] freq = new int[256];
         final int[] cum = new int[257];
+        /** Per slot: frequency (bits 0-12) and slot minus the symbol's first slot (bits 13-24). */
+        final int[] slots = new int[SCALE];
         final byte[] slotSymbol = new byte[SCALE];
         final long[] reciprocal = new long[256];
         final int[] shift = new int[256];
@@ -121,9 +123,8 @@ final class RansStage {
         Tables t = TABLES.get();
         int rawLength = in.readLength(MAX_RAW_BYTES, "rans raw length");
         int symbols = in.readLength(256, "rans symbol count");
-        int[] freq = t.freq;
-        int[] cum = t.cum;
-        java.util.Arrays.fill(freq, 0);
+        int[] slots = t.slots;
+        byte[] slotSymbol = t.slotSymbol;
         int s = -1;
         int total = 0;
         for (int k = 0; k < symbols; k++) {
@@ -132,15 +133,15 @@ final class RansStage {
             if (s > 255 || total + f > SCALE) {
                 throw new CodecException("cannot decode rans table: symbol=" + s + ", frequencyTotal=" + (total + f));
             }
-            freq[s] = f;
-            java.util.Arrays.fill(t.slotSymbol, total, total + f, (byte) s);
+            for (int slot = total; slot < total + f; slot++) {
+                // what one decode step needs in one load: frequency, slot - cumulative frequency
+                slots[slot] = f | ((slot - total) << 13);
+                slotSymbol[slot] = (byte) s;
+            }
             total += f;
         }
         if (total != SCALE) {
             throw new CodecException("cannot decode rans table: frequencyTotal=" + total + ", expected=" + SCALE);
-        }
-        for (int k = 0; k < 256; k++) {
-            cum[k + 1] = cum[k] + freq[k];
         }
         int payload = in.readLength(MAX_RAW_BYTES, "rans payload length");
         int at = in.bytePosition();
@@ -161,12 +162,11 @@ final class RansStage {
             t.raw = new byte[Math.max(rawLength, 2 * t.raw.length)];
         }
         byte[] raw = t.raw;
-        byte[] slotSymbol = t.slotSymbol;
         for (int i = 0; i < rawLength; i++) {
             int slot = x & (SCALE - 1);
-            int sym = slotSymbol[slot] & 0xFF;
-            raw[i] = (byte) sym;
-            x = freq[sym] * (x >>> SCALE_BITS) + slot - cum[sym];
+            int entry = slots[slot];
+            raw[i] = slotSymbol[slot];
+            x = (entry & 0x1FFF) * (x >>> SCALE_BITS) + (entry >>> 13);
             while (x < LOW) {
                 if (at >= end) {
                     throw new CodecException("cannot decode rans block: payload exhausted at byte=" + i
