@@ -215,32 +215,36 @@ public final class LongBlockCodec {
             long prev = 0;
             long prevDelta = 0;
             int runStart = 0;
+            int runValueBytes = 0;
             for (int i = 0; i < n; i++) {
                 long v = values[i];
                 min = Math.min(min, v);
                 max = Math.max(max, v);
-                varintBytes += BitWriter.uvarintSize(BitWriter.zigZag(v));
+                int valueBytes = BitWriter.uvarintSize(BitWriter.zigZag(v));
+                varintBytes += valueBytes;
                 long d = v - prev;
                 deltaVarintBytes += BitWriter.uvarintSize(BitWriter.zigZag(d));
-                if (i > 0) {
+                if (i == 0) {
+                    runs = 1;
+                    runValueBytes = valueBytes;
+                } else {
                     minDelta = Math.min(minDelta, d);
                     maxDelta = Math.max(maxDelta, d);
                     if (i > 1) {
                         dodBits += DeltaOfDeltaLongCodec.bucketBits(d - prevDelta);
                     }
                     prevDelta = d;
-                }
-                if (i == 0 || d != 0) {
-                    if (i > 0) {
-                        runBytes += varint(values[runStart]) + BitWriter.uvarintSize(i - runStart);
+                    if (d != 0) {
+                        runBytes += runValueBytes + BitWriter.uvarintSize(i - runStart);
+                        runs++;
+                        runStart = i;
+                        runValueBytes = valueBytes;
                     }
-                    runs++;
-                    runStart = i;
                 }
                 prev = v;
             }
             if (n > 0) {
-                runBytes += varint(values[runStart]) + BitWriter.uvarintSize(n - runStart);
+                runBytes += runValueBytes + BitWriter.uvarintSize(n - runStart);
             }
             radix = radixOf(min, max);
             deltaRadix = radixOf(minDelta, maxDelta);
