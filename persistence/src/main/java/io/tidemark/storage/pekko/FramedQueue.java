@@ -1,0 +1,239 @@
+package io.tidemark.storage.pekko;
+
+import io.tidemark.storage.CorruptionException;
+import io.tidemark.storage.fileio.FileIo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.zip.CRC32C;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Chronicle Queue whose excerpts are framed entries: magic, format version, encryption flags,
+ * entry type, body length and a CRC32C, as specified in {@code docs/formats/pekko-journal.md}
+ * (the snapshot store uses the same frame with its own magic, {@code docs/formats/pekko-snapshot.md}).
+ *
+ * <p>A frame that fails its checks is never handed out as data. If it is the last excerpt of the
+ * queue (a torn or damaged tail) it is logged, skipped, and a {@link #DISCARDED_ENTRY} marker naming
+ * it is appended so that later appends do not turn it into an unexplained hole. A damaged frame
+ * followed by good data and not named by such a marker means acknowledged entries were lost in
+ * the middle of the queue: opening fails with a {@link CorruptionException} rather than replaying
+ * a history with a gap.
+ *
+ * <p>Thread-safe: appends and scans are serialised by one lock; {@link #read} uses its own tailer.
+ */
+final class FramedQueue implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FramedQueue.class);
+
+    /** Current frame format version; readers reject any other value. */
+    static final int FORMAT_VERSION = 1;
+    /** Encryption byte value meaning "body stored in clear". Other values are reserved for AES-GCM. */
+    static final int ENCRYPTION_NONE = 0;
+    /** Bytes before the body: magic, version, encryption, type, reserved, key id, length, crc. */
+    static final int HEADER_BYTES = 20;
+    /**
+     * Largest body accepted. Chronicle refuses an excerpt above a quarter of the block size
+     * (64 MiB by default on 64-bit hosts); 8 MiB stays well clear of it and of reader memory.
+     */
+    static final int MAX_BODY_BYTES = 8 << 20;
+    /** Entry type shared by every framed queue: body is the u64 queue index of a discarded frame. */
+    static final int DISCARDED_ENTRY = 0;
+
+    private final Path dir;
+    private final int magic;
+    private final boolean fsyncEachAppend;
+    private final ChronicleQueue queue;
+    private final ExcerptAppender appender;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    /** One decoded frame: where it is in the queue, its entry type and its body. */
+    record Frame(long index, int type, byte[] body) {}
+
+    /** Receives the good frames of a scan in queue order. */
+    interface FrameVisitor {
+        void visit(Frame frame);
+    }
+
+    FramedQueue(Path dir, int magic, boolean fsyncEachAppend, FileIo fileIo) {
+        this.dir = dir;
+        this.magic = magic;
+        this.fsyncEachAppend = fsyncEachAppend;
+        try {
+            fileIo.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create queue directory: dir=" + dir, e);
+        }
+        this.queue = ChronicleQueue.singleBuilder(dir).build();
+        this.appender = queue.createAppender();
+        // Every use of the appender is under the lock, but from whichever thread holds it.
+        this.appender.singleThreadedCheckDisabled(true);
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** Appends one frame and returns its queue index. */
+    long append(int type, byte[] body) {
+        if (body.length > MAX_BODY_BYTES) {
+            throw new IllegalArgumentException("cannot append entry: dir=" + dir + ", type=" + type
+                    + ", bodyBytes=" + body.length + ", maxBodyBytes=" + MAX_BODY_BYTES);
+        }
+        byte[] frame = encode(magic, type, body);
+        lock.lock();
+        try {
+            try (DocumentContext dc = appender.writingDocument()) {
+                dc.wire().bytes().write(frame);
+            }
+            if (fsyncEachAppend) {
+                appender.sync();
+            }
+            return appender.lastIndexAppended();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reads the frame at {@code index}, which a scan reported as good. */
+    Frame read(long index) {
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            if (!tailer.moveToIndex(index)) {
+                throw new CorruptionException(dir, index, "indexed entry missing from queue");
+            }
+            try (DocumentContext dc = tailer.readingDocument()) {
+                if (!dc.isPresent()) {
+                    throw new CorruptionException(dir, index, "indexed entry missing from queue");
+                }
+                Frame frame = decode(magic, index, toArray(dc.wire().bytes()));
+                if (frame == null) {
+                    throw new CorruptionException(dir, index, "indexed entry no longer passes its checks");
+                }
+                return frame;
+            }
+        }
+    }
+
+    /**
+     * Visits every good frame except discard markers, in queue order, and deals with damaged ones
+     * as the class comment describes. Call once, on start, before any append.
+     */
+    void scan(FrameVisitor visitor) {
+        lock.lock();
+        try {
+            List<Long> damaged = new ArrayList<>();
+            List<Long> discarded = new ArrayList<>();
+            long lastGood = -1;
+            try (ExcerptTailer tailer = queue.createTailer()) {
+                while (true) {
+                    try (DocumentContext dc = tailer.readingDocument()) {
+                        if (!dc.isPresent()) {
+                            break;
+                        }
+                        long index = dc.index();
+                        Frame frame = decode(magic, index, toArray(dc.wire().bytes()));
+                        if (frame == null) {
+                            damaged.add(index);
+                            continue;
+                        }
+                        lastGood = index;
+                        if (frame.type() == DISCARDED_ENTRY) {
+                            discarded.add(readDiscardedIndex(frame));
+                        } else {
+                            visitor.visit(frame);
+                        }
+                    }
+                }
+            }
+            damaged.removeAll(discarded);
+            for (long index : damaged) {
+                if (index < lastGood) {
+                    throw new CorruptionException(dir, index,
+                            "damaged entry followed by good entries: acknowledged data lost mid-queue");
+                }
+            }
+            for (long index : damaged) {
+                LOG.warn("discarding damaged tail entry: dir={}, index={}; it is not replayed", dir, index);
+                append(DISCARDED_ENTRY, ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(index).array());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long readDiscardedIndex(Frame frame) {
+        if (frame.body().length != Long.BYTES) {
+            throw new CorruptionException(dir, frame.index(), "discard marker body is not 8 bytes");
+        }
+        return ByteBuffer.wrap(frame.body()).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+
+    private static byte[] toArray(Bytes<?> bytes) {
+        byte[] out = new byte[(int) bytes.readRemaining()];
+        bytes.read(out);
+        return out;
+    }
+
+    /** Builds a whole frame: header, then body. */
+    static byte[] encode(int magic, int type, byte[] body) {
+        byte[] frame = new byte[HEADER_BYTES + body.length];
+        ByteBuffer header = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
+        header.putInt(magic)
+                .put((byte) FORMAT_VERSION)
+                .put((byte) ENCRYPTION_NONE)
+                .put((byte) type)
+                .put((byte) 0) // reserved
+                .putInt(0) // key id: 0 = none
+                .putInt(body.length);
+        System.arraycopy(body, 0, frame, HEADER_BYTES, body.length);
+        header.putInt(16, crc(frame));
+        return frame;
+    }
+
+    /** Decodes a frame, or returns null if it fails any check (magic, version, length, crc). */
+    static Frame decode(int magic, long index, byte[] frame) {
+        if (frame.length < HEADER_BYTES) {
+            return null;
+        }
+        ByteBuffer header = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
+        if (header.getInt(0) != magic
+                || frame[4] != FORMAT_VERSION
+                || frame[5] != ENCRYPTION_NONE
+                || header.getInt(12) != frame.length - HEADER_BYTES
+                || header.getInt(16) != crc(frame)) {
+            return null;
+        }
+        return new Frame(index, frame[6] & 0xFF, Arrays.copyOfRange(frame, HEADER_BYTES, frame.length));
+    }
+
+    /** CRC32C of the header bytes 0..15 and the body: everything but the crc field itself. */
+    private static int crc(byte[] frame) {
+        CRC32C crc = new CRC32C();
+        crc.update(frame, 0, 16);
+        crc.update(frame, HEADER_BYTES, frame.length - HEADER_BYTES);
+        return (int) crc.getValue();
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            appender.close();
+            queue.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
