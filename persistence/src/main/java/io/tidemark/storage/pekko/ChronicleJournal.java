@@ -29,12 +29,12 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 public final class ChronicleJournal extends AsyncWriteJournal {
 
-    private final EventLog log;
+    private final EventLog store;
     private final PayloadSerialization payloads;
 
     /** Called by Pekko with the plugin's configuration section. */
     public ChronicleJournal(Config config) {
-        this.log = new EventLog(Path.of(config.getString("dir")), config.getBoolean("fsync"), FileIo.DEFAULT);
+        this.store = new EventLog(Path.of(config.getString("dir")), config.getBoolean("fsync"), FileIo.DEFAULT);
         this.payloads = new PayloadSerialization(context().system());
     }
 
@@ -45,7 +45,7 @@ public final class ChronicleJournal extends AsyncWriteJournal {
             StoredEventBatch batch;
             try {
                 batch = toBatch(write);
-                log.append(batch);
+                store.append(batch);
             } catch (RejectedWrite | IllegalArgumentException e) {
                 results.add(Optional.of(e));
                 continue;
@@ -79,7 +79,7 @@ public final class ChronicleJournal extends AsyncWriteJournal {
     @Override
     public Future<Void> doAsyncDeleteMessagesTo(String persistenceId, long toSequenceNr) {
         try {
-            log.deleteTo(persistenceId, toSequenceNr);
+            store.deleteTo(persistenceId, toSequenceNr);
             return Futures.successful(null);
         } catch (RuntimeException e) {
             return Futures.failed(e);
@@ -90,7 +90,7 @@ public final class ChronicleJournal extends AsyncWriteJournal {
     public Future<Void> doAsyncReplayMessages(String persistenceId, long fromSequenceNr, long toSequenceNr, long max,
             Consumer<PersistentRepr> replayCallback) {
         try {
-            log.replay(persistenceId, fromSequenceNr, toSequenceNr, max, e -> replayCallback.accept(toRepr(e)));
+            store.replay(persistenceId, fromSequenceNr, toSequenceNr, max, e -> replayCallback.accept(toRepr(e)));
             return Futures.successful(null);
         } catch (RuntimeException e) {
             return Futures.failed(e);
@@ -106,12 +106,12 @@ public final class ChronicleJournal extends AsyncWriteJournal {
 
     @Override
     public Future<Long> doAsyncReadHighestSequenceNr(String persistenceId, long fromSequenceNr) {
-        return Futures.successful(log.highestSequenceNr(persistenceId));
+        return Futures.successful(store.highestSequenceNr(persistenceId));
     }
 
     @Override
     public void postStop() {
-        log.close();
+        store.close();
     }
 
     /** A write refused because of its content; reported to the persistent actor, not a journal failure. */

@@ -5,31 +5,25 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
 /**
- * Tombstone for snapshots of {@code persistenceId} whose sequence number and timestamp lie in the
- * inclusive ranges. One shape serves both Pekko deletions: by criteria (the criteria's bounds) and
- * by metadata (a single sequence number; one timestamp, or every timestamp when the metadata's is 0).
+ * Tombstone for the snapshots of {@code persistenceId} inside {@code range}. One shape serves both
+ * Pekko deletions, by criteria and by metadata (see {@link SnapshotRange}).
  */
-record SnapshotDeletion(
-        String persistenceId, long minSequenceNr, long maxSequenceNr, long minTimestamp, long maxTimestamp) {
-
-    boolean matches(long sequenceNr, long timestamp) {
-        return sequenceNr >= minSequenceNr && sequenceNr <= maxSequenceNr
-                && timestamp >= minTimestamp && timestamp <= maxTimestamp;
-    }
+record SnapshotDeletion(String persistenceId, SnapshotRange range) {
 
     static final class KryoSerializer extends com.esotericsoftware.kryo.Serializer<SnapshotDeletion> {
         @Override
         public void write(Kryo kryo, Output out, SnapshotDeletion d) {
             StringField.write(out, d.persistenceId);
-            out.writeLong(d.minSequenceNr);
-            out.writeLong(d.maxSequenceNr);
-            out.writeLong(d.minTimestamp);
-            out.writeLong(d.maxTimestamp);
+            out.writeLong(d.range.minSequenceNr());
+            out.writeLong(d.range.maxSequenceNr());
+            out.writeLong(d.range.minTimestamp());
+            out.writeLong(d.range.maxTimestamp());
         }
 
         @Override
         public SnapshotDeletion read(Kryo kryo, Input in, Class<? extends SnapshotDeletion> type) {
-            return new SnapshotDeletion(StringField.read(in), in.readLong(), in.readLong(), in.readLong(), in.readLong());
+            return new SnapshotDeletion(StringField.read(in),
+                    new SnapshotRange(in.readLong(), in.readLong(), in.readLong(), in.readLong()));
         }
     }
 }
