@@ -30,7 +30,9 @@ final class PluginTestSupport {
                         + "pekko.persistence.snapshot-store.plugin = \"" + SNAPSHOT_STORE + "\"\n"
                         + JOURNAL + ".dir = \"" + dir.resolve("journal") + "\"\n"
                         + SNAPSHOT_STORE + ".dir = \"" + dir.resolve("snapshots") + "\"\n"
-                        + "pekko.actor.allow-java-serialization = off\n")
+                        + "pekko.actor.allow-java-serialization = off\n"
+                        // A deadline for replies on a busy shared machine, not a speed assertion.
+                        + "pekko.actor.testkit.typed.single-expect-default = 15s\n")
                 .withFallback(ConfigFactory.load());
     }
 
