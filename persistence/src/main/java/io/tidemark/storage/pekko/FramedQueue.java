@@ -9,7 +9,9 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32C;
 import net.openhft.chronicle.bytes.Bytes;
@@ -133,8 +135,8 @@ final class FramedQueue implements AutoCloseable {
     void scan(FrameVisitor visitor) {
         lock.lock();
         try {
-            List<Long> damaged = new ArrayList<>();
-            List<Long> discarded = new ArrayList<>();
+            List<DamagedEntry> damaged = new ArrayList<>();
+            Set<Long> discarded = new HashSet<>();
             long lastGood = -1;
             try (ExcerptTailer tailer = queue.createTailer()) {
                 while (true) {
@@ -143,35 +145,40 @@ final class FramedQueue implements AutoCloseable {
                             break;
                         }
                         long index = dc.index();
-                        Frame frame = decode(magic, index, toArray(dc.wire().bytes()));
+                        Bytes<?> bytes = dc.wire().bytes();
+                        long position = bytes.readPosition();
+                        Frame frame = decode(magic, index, toArray(bytes));
                         if (frame == null) {
-                            damaged.add(index);
-                            continue;
-                        }
-                        lastGood = index;
-                        if (frame.type() == DISCARDED_ENTRY) {
+                            damaged.add(new DamagedEntry(index, tailer.currentFile().toPath(), position));
+                        } else if (frame.type() == DISCARDED_ENTRY) {
+                            lastGood = index;
                             discarded.add(readDiscardedIndex(frame));
                         } else {
+                            lastGood = index;
                             visitor.visit(frame);
                         }
                     }
                 }
             }
-            damaged.removeAll(discarded);
-            for (long index : damaged) {
-                if (index < lastGood) {
-                    throw new CorruptionException(dir, index,
-                            "damaged entry followed by good entries: acknowledged data lost mid-queue");
+            damaged.removeIf(d -> discarded.contains(d.index()));
+            for (DamagedEntry d : damaged) {
+                if (d.index() < lastGood) {
+                    throw new CorruptionException(d.file(), d.position(), "damaged entry followed by good entries,"
+                            + " acknowledged data lost mid-queue: queueIndex=" + Long.toHexString(d.index()));
                 }
             }
-            for (long index : damaged) {
-                LOG.warn("discarding damaged tail entry: dir={}, index={}; it is not replayed", dir, index);
-                append(DISCARDED_ENTRY, ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(index).array());
+            for (DamagedEntry d : damaged) {
+                LOG.warn("discarding damaged tail entry: dir={}, queueIndex={}, file={}, position={}; it is not replayed",
+                        dir, Long.toHexString(d.index()), d.file(), d.position());
+                append(DISCARDED_ENTRY, ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(d.index()).array());
             }
         } finally {
             lock.unlock();
         }
     }
+
+    /** A frame that failed its checks: its queue index, cycle file and byte position in that file. */
+    private record DamagedEntry(long index, Path file, long position) {}
 
     private long readDiscardedIndex(Frame frame) {
         if (frame.body().length != Long.BYTES) {
