@@ -113,15 +113,19 @@ final class FramedQueue implements AutoCloseable {
     Frame read(long index) {
         try (ExcerptTailer tailer = queue.createTailer()) {
             if (!tailer.moveToIndex(index)) {
-                throw new CorruptionException(dir, index, "indexed entry missing from queue");
+                throw new CorruptionException(dir, index, "indexed entry missing from queue: queueIndex=" + Long.toHexString(index));
             }
             try (DocumentContext dc = tailer.readingDocument()) {
                 if (!dc.isPresent()) {
-                    throw new CorruptionException(dir, index, "indexed entry missing from queue");
+                    throw new CorruptionException(dir, index, "indexed entry missing from queue: queueIndex=" + Long.toHexString(index));
                 }
-                Frame frame = decode(magic, index, toArray(dc.wire().bytes()));
+                Bytes<?> bytes = dc.wire().bytes();
+                Path file = tailer.currentFile().toPath();
+                long position = bytes.readPosition();
+                Frame frame = decode(magic, index, toArray(bytes), file, position);
                 if (frame == null) {
-                    throw new CorruptionException(dir, index, "indexed entry no longer passes its checks");
+                    throw new CorruptionException(file, position,
+                            "indexed entry no longer passes its checks: queueIndex=" + Long.toHexString(index));
                 }
                 return frame;
             }
@@ -146,10 +150,11 @@ final class FramedQueue implements AutoCloseable {
                         }
                         long index = dc.index();
                         Bytes<?> bytes = dc.wire().bytes();
+                        Path file = tailer.currentFile().toPath();
                         long position = bytes.readPosition();
-                        Frame frame = decode(magic, index, toArray(bytes));
+                        Frame frame = decode(magic, index, toArray(bytes), file, position);
                         if (frame == null) {
-                            damaged.add(new DamagedEntry(index, tailer.currentFile().toPath(), position));
+                            damaged.add(new DamagedEntry(index, file, position));
                         } else if (frame.type() == DISCARDED_ENTRY) {
                             lastGood = index;
                             discarded.add(readDiscardedIndex(frame));
@@ -209,18 +214,25 @@ final class FramedQueue implements AutoCloseable {
         return frame;
     }
 
-    /** Decodes a frame, or returns null if it fails any check (magic, version, length, crc). */
-    static Frame decode(int magic, long index, byte[] frame) {
+    /**
+     * Decodes a frame, or returns null if it is damaged (too short, wrong magic, wrong length or
+     * CRC). A sound frame of another format version or encryption is not damage but data this
+     * code cannot read: that throws, so a newer queue is refused rather than discarded.
+     */
+    static Frame decode(int magic, long index, byte[] frame, Path file, long position) {
         if (frame.length < HEADER_BYTES) {
             return null;
         }
         ByteBuffer header = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
         if (header.getInt(0) != magic
-                || frame[4] != FORMAT_VERSION
-                || frame[5] != ENCRYPTION_NONE
                 || header.getInt(12) != frame.length - HEADER_BYTES
                 || header.getInt(16) != crc(frame)) {
             return null;
+        }
+        if (frame[4] != FORMAT_VERSION || frame[5] != ENCRYPTION_NONE) {
+            throw new CorruptionException(file, position, "unsupported entry: formatVersion=" + frame[4]
+                    + ", encryption=" + frame[5] + ", supported formatVersion=" + FORMAT_VERSION
+                    + " without encryption, queueIndex=" + Long.toHexString(index));
         }
         return new Frame(index, frame[6] & 0xFF, Arrays.copyOfRange(frame, HEADER_BYTES, frame.length));
     }

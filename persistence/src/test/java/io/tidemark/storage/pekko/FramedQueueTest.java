@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32C;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,16 +80,52 @@ class FramedQueueTest {
     @Test
     void decodeRejectsAFrameThatFailsAnyCheck() {
         byte[] good = FramedQueue.encode(MAGIC, 1, utf8("body"));
-        assertThat(FramedQueue.decode(MAGIC, 0, good)).isNotNull();
+        assertThat(FramedQueue.decode(MAGIC, 0, good, null, 0)).isNotNull();
 
-        assertThat(FramedQueue.decode(SnapshotLog.MAGIC, 0, good)).as("other magic").isNull();
-        assertThat(FramedQueue.decode(MAGIC, 0, new byte[FramedQueue.HEADER_BYTES - 1])).as("short").isNull();
-        assertThat(FramedQueue.decode(MAGIC, 0, java.util.Arrays.copyOf(good, good.length - 1))).as("truncated").isNull();
-        for (int at : new int[] {4, 5, 6, 7, 8, 12, 16, FramedQueue.HEADER_BYTES}) {
+        assertThat(FramedQueue.decode(SnapshotLog.MAGIC, 0, good, null, 0)).as("other magic").isNull();
+        assertThat(FramedQueue.decode(MAGIC, 0, new byte[FramedQueue.HEADER_BYTES - 1], null, 0)).as("short").isNull();
+        assertThat(FramedQueue.decode(MAGIC, 0, java.util.Arrays.copyOf(good, good.length - 1), null, 0)).as("truncated").isNull();
+        for (int at : new int[] {0, 4, 5, 6, 7, 8, 12, 16, FramedQueue.HEADER_BYTES}) {
             byte[] damaged = good.clone();
             damaged[at] ^= 1;
-            assertThat(FramedQueue.decode(MAGIC, 0, damaged)).as("byte %d flipped", at).isNull();
+            assertThat(FramedQueue.decode(MAGIC, 0, damaged, null, 0)).as("byte %d flipped", at).isNull();
         }
+    }
+
+    /** A sound frame (correct CRC) with the given version and encryption bytes. */
+    private static byte[] soundFrame(int version, int encryption) {
+        byte[] frame = FramedQueue.encode(MAGIC, 1, utf8("body"));
+        frame[4] = (byte) version;
+        frame[5] = (byte) encryption;
+        CRC32C crc = new CRC32C();
+        crc.update(frame, 0, 16);
+        crc.update(frame, FramedQueue.HEADER_BYTES, frame.length - FramedQueue.HEADER_BYTES);
+        ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).putInt(16, (int) crc.getValue());
+        return frame;
+    }
+
+    @Test
+    void refusesASoundFrameOfAnotherVersionOrWithEncryptionInsteadOfDiscardingIt() {
+        assertThat(FramedQueue.decode(MAGIC, 0, soundFrame(1, 0), null, 0)).isNotNull();
+        assertThatThrownBy(() -> FramedQueue.decode(MAGIC, 0x2A, soundFrame(2, 0), dir, 64))
+                .isInstanceOf(CorruptionException.class)
+                .hasMessageContaining("unsupported entry: formatVersion=2, encryption=0, supported formatVersion=1")
+                .hasMessageContaining("queueIndex=2a");
+        assertThatThrownBy(() -> FramedQueue.decode(MAGIC, 0, soundFrame(1, 1), dir, 64))
+                .isInstanceOf(CorruptionException.class)
+                .hasMessageContaining("unsupported entry: formatVersion=1, encryption=1");
+    }
+
+    @Test
+    void aQueueEndingInAnEntryOfANewerVersionIsRefusedNotTruncated() {
+        try (ChronicleQueue raw = ChronicleQueue.singleBuilder(dir).build(); ExcerptAppender appender = raw.createAppender()) {
+            appender.writeBytes(b -> b.write(FramedQueue.encode(MAGIC, 1, utf8("one"))));
+            appender.writeBytes(b -> b.write(soundFrame(2, 0)));
+        }
+
+        assertThatThrownBy(this::scanBodies)
+                .isInstanceOf(CorruptionException.class)
+                .hasMessageContaining("unsupported entry: formatVersion=2");
     }
 
     @Test

@@ -49,7 +49,7 @@ class PluginFormatTest {
         byte[] expected = fixture(fixtureName);
         byte[] actual = frame(magic, type, entry);
         assertThat(HexFormat.of().formatHex(actual)).as(fixtureName).isEqualTo(HexFormat.of().formatHex(expected));
-        FramedQueue.Frame decoded = FramedQueue.decode(magic, 7, expected);
+        FramedQueue.Frame decoded = FramedQueue.decode(magic, 7, expected, null, 0);
         assertThat(decoded).isNotNull();
         assertThat(decoded.type()).isEqualTo(type);
         return FrameBodies.decode(null, decoded, entryClass);
