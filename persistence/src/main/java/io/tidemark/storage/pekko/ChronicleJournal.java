@@ -17,7 +17,7 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Pekko Persistence journal plugin storing events in a Chronicle Queue under the plugin's
- * {@code dir} setting. Format: <a href="../../../../../../../docs/formats/pekko-journal.md">
+ * {@code dir} setting. Format: <a href="../../../../../../../../docs/formats/pekko-journal.md">
  * docs/formats/pekko-journal.md</a>; configuration: {@code tidemark.persistence.journal} in
  * {@code reference.conf}.
  *

@@ -13,7 +13,7 @@ import scala.concurrent.Future;
 
 /**
  * Pekko Persistence snapshot store plugin keeping snapshots in a Chronicle Queue under the plugin's
- * {@code dir} setting. Format: <a href="../../../../../../../docs/formats/pekko-snapshot.md">
+ * {@code dir} setting. Format: <a href="../../../../../../../../docs/formats/pekko-snapshot.md">
  * docs/formats/pekko-snapshot.md</a>; configuration: {@code tidemark.persistence.snapshot-store}
  * in {@code reference.conf}.
  *

@@ -18,23 +18,28 @@ import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Chronicle Queue whose excerpts are framed entries: magic, format version, encryption flags,
- * entry type, body length and a CRC32C, as specified in {@code docs/formats/pekko-journal.md}
- * (the snapshot store uses the same frame with its own magic, {@code docs/formats/pekko-snapshot.md}).
+ * A Chronicle Queue whose excerpts are framed entries: magic, format version, encryption byte,
+ * entry type, key id, body length and a CRC32C. Specified in
+ * <a href="../../../../../../../../docs/formats/pekko-journal.md">docs/formats/pekko-journal.md</a>;
+ * the snapshot store uses the same frame with its own magic
+ * (<a href="../../../../../../../../docs/formats/pekko-snapshot.md">docs/formats/pekko-snapshot.md</a>).
  *
- * <p>A frame that fails its checks is never handed out as data. If it is the last excerpt of the
- * queue (a torn or damaged tail) it is logged, skipped, and a {@link #DISCARDED_ENTRY} marker naming
- * it is appended so that later appends do not turn it into an unexplained hole. A damaged frame
- * followed by good data and not named by such a marker means acknowledged entries were lost in
- * the middle of the queue: opening fails with a {@link CorruptionException} rather than replaying
- * a history with a gap.
+ * <p>A damaged frame (bad magic, length or CRC) is never handed out as data. If it is the last
+ * excerpt of the queue (a torn or damaged tail) it is logged, skipped, and a {@link #DISCARDED_ENTRY}
+ * marker naming it is appended so that later appends do not turn it into an unexplained hole. A
+ * damaged frame followed by good data and not named by such a marker means acknowledged entries
+ * were lost in the middle of the queue: opening fails with a {@link CorruptionException} rather
+ * than replaying a history with a gap. A sound frame of another version, or encrypted, is refused
+ * the same way: it is data this code cannot read, not damage to drop.
  *
- * <p>Thread-safe: appends and scans are serialised by one lock; {@link #read} uses its own tailer.
+ * <p>Thread-safe: appends and the start-up scan are serialised by one lock; {@link #read} uses a
+ * tailer of its own.
  */
 final class FramedQueue implements AutoCloseable {
 
@@ -78,7 +83,8 @@ final class FramedQueue implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create queue directory: dir=" + dir, e);
         }
-        this.queue = ChronicleQueue.singleBuilder(dir).build();
+        // Fixed here rather than left to Chronicle's default, because docs/formats names the files.
+        this.queue = ChronicleQueue.singleBuilder(dir).rollCycle(RollCycles.FAST_DAILY).build();
         this.appender = queue.createAppender();
         // Every use of the appender is under the lock, but from whichever thread holds it.
         this.appender.singleThreadedCheckDisabled(true);
