@@ -62,6 +62,7 @@ final class FramedQueue implements AutoCloseable {
     private final Path dir;
     private final int magic;
     private final boolean fsyncEachAppend;
+    private final DirectoryLock directoryLock;
     private final ChronicleQueue queue;
     private final ExcerptAppender appender;
     private final ReentrantLock lock = new ReentrantLock();
@@ -83,8 +84,14 @@ final class FramedQueue implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create queue directory: dir=" + dir, e);
         }
-        // Fixed here rather than left to Chronicle's default, because docs/formats names the files.
-        this.queue = ChronicleQueue.singleBuilder(dir).rollCycle(RollCycles.FAST_DAILY).build();
+        this.directoryLock = DirectoryLock.acquire(dir, fileIo);
+        try {
+            // Fixed here rather than left to Chronicle's default, because docs/formats names the files.
+            this.queue = ChronicleQueue.singleBuilder(dir).rollCycle(RollCycles.FAST_DAILY).build();
+        } catch (RuntimeException e) {
+            directoryLock.close();
+            throw e;
+        }
         this.appender = queue.createAppender();
         // Every use of the appender is under the lock, but from whichever thread holds it.
         this.appender.singleThreadedCheckDisabled(true);
@@ -257,6 +264,7 @@ final class FramedQueue implements AutoCloseable {
         try {
             appender.close();
             queue.close();
+            directoryLock.close();
         } finally {
             lock.unlock();
         }

@@ -129,6 +129,17 @@ class FramedQueueTest {
     }
 
     @Test
+    void aSecondQueueOnTheSameDirectoryIsRefusedUntilTheFirstCloses() {
+        try (FramedQueue first = open()) {
+            assertThatThrownBy(this::open)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("cannot open queue: dir=" + dir + ", in use by another journal or process (lockFile="
+                            + dir.resolve(DirectoryLock.FILE_NAME) + ")");
+        }
+        open().close();
+    }
+
+    @Test
     void refusesABodyAboveTheLimitWithoutWriting() {
         try (FramedQueue queue = open()) {
             queue.scan(f -> {});
