@@ -38,8 +38,7 @@ import org.slf4j.LoggerFactory;
  * than replaying a history with a gap. A sound frame of another version, or encrypted, is refused
  * the same way: it is data this code cannot read, not damage to drop.
  *
- * <p>Thread-safe: appends and the start-up scan are serialised by one lock; {@link #read} uses a
- * tailer of its own.
+ * <p>Thread-safe: appends, reads and the start-up scan are serialised by one lock.
  */
 final class FramedQueue implements AutoCloseable {
 
@@ -65,6 +64,8 @@ final class FramedQueue implements AutoCloseable {
     private final DirectoryLock directoryLock;
     private final ChronicleQueue queue;
     private final ExcerptAppender appender;
+    /** Random-access reader for {@link #read}; creating a tailer per read costs more than the read. */
+    private final ExcerptTailer reader;
     private final ReentrantLock lock = new ReentrantLock();
 
     /** One decoded frame: where it is in the queue, its entry type and its body. */
@@ -95,6 +96,8 @@ final class FramedQueue implements AutoCloseable {
         this.appender = queue.createAppender();
         // Every use of the appender is under the lock, but from whichever thread holds it.
         this.appender.singleThreadedCheckDisabled(true);
+        this.reader = queue.createTailer();
+        this.reader.singleThreadedCheckDisabled(true);
     }
 
     Path dir() {
@@ -124,16 +127,17 @@ final class FramedQueue implements AutoCloseable {
 
     /** Reads the frame at {@code index}, which a scan reported as good. */
     Frame read(long index) {
-        try (ExcerptTailer tailer = queue.createTailer()) {
-            if (!tailer.moveToIndex(index)) {
+        lock.lock();
+        try {
+            if (!reader.moveToIndex(index)) {
                 throw new CorruptionException(dir, index, "indexed entry missing from queue: queueIndex=" + Long.toHexString(index));
             }
-            try (DocumentContext dc = tailer.readingDocument()) {
+            try (DocumentContext dc = reader.readingDocument()) {
                 if (!dc.isPresent()) {
                     throw new CorruptionException(dir, index, "indexed entry missing from queue: queueIndex=" + Long.toHexString(index));
                 }
                 Bytes<?> bytes = dc.wire().bytes();
-                Path file = tailer.currentFile().toPath();
+                Path file = reader.currentFile().toPath();
                 long position = bytes.readPosition();
                 Frame frame = decode(magic, index, toArray(bytes), file, position);
                 if (frame == null) {
@@ -142,6 +146,8 @@ final class FramedQueue implements AutoCloseable {
                 }
                 return frame;
             }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -262,6 +268,7 @@ final class FramedQueue implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
+            reader.close();
             appender.close();
             queue.close();
             directoryLock.close();
