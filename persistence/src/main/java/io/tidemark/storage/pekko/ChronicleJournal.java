@@ -46,7 +46,7 @@ public final class ChronicleJournal extends AsyncWriteJournal {
             try {
                 batch = toBatch(write);
                 store.append(batch);
-            } catch (RejectedWrite | IllegalArgumentException e) {
+            } catch (RejectedEntryException e) {
                 results.add(Optional.of(e));
                 continue;
             } catch (RuntimeException e) {
@@ -57,14 +57,14 @@ public final class ChronicleJournal extends AsyncWriteJournal {
         return Futures.successful(results);
     }
 
-    private StoredEventBatch toBatch(AtomicWrite write) throws RejectedWrite {
+    private StoredEventBatch toBatch(AtomicWrite write) {
         List<StoredEvent> events = new ArrayList<>(write.size());
         for (PersistentRepr repr : CollectionConverters.asJava(write.payload())) {
             SerializedPayload payload;
             try {
                 payload = payloads.serialize(repr.payload());
             } catch (Exception e) {
-                throw new RejectedWrite("cannot serialize event: persistenceId=" + repr.persistenceId()
+                throw new RejectedEntryException("cannot serialize event: persistenceId=" + repr.persistenceId()
                         + ", sequenceNr=" + repr.sequenceNr() + ", payloadClass=" + repr.payload().getClass().getName()
                         + ": " + e.getMessage(), e);
             }
@@ -112,12 +112,5 @@ public final class ChronicleJournal extends AsyncWriteJournal {
     @Override
     public void postStop() {
         store.close();
-    }
-
-    /** A write refused because of its content; reported to the persistent actor, not a journal failure. */
-    static final class RejectedWrite extends Exception {
-        RejectedWrite(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }

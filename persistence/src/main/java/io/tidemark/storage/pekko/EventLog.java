@@ -66,7 +66,7 @@ final class EventLog implements AutoCloseable {
     synchronized void append(StoredEventBatch batch) {
         PersistenceIdIndex index = indexFor(batch.persistenceId());
         if (batch.firstSequenceNr() <= index.highestSequenceNr()) {
-            throw new IllegalArgumentException("cannot write events: persistenceId=" + batch.persistenceId()
+            throw new RejectedEntryException("cannot write events: persistenceId=" + batch.persistenceId()
                     + ", firstSequenceNr=" + batch.firstSequenceNr()
                     + ", highestStoredSequenceNr=" + index.highestSequenceNr());
         }

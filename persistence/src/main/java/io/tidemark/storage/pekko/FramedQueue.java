@@ -107,7 +107,7 @@ final class FramedQueue implements AutoCloseable {
     /** Appends one frame and returns its queue index. */
     long append(int type, byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
-            throw new IllegalArgumentException("cannot append entry: dir=" + dir + ", type=" + type
+            throw new RejectedEntryException("cannot append entry: dir=" + dir + ", type=" + type
                     + ", bodyBytes=" + body.length + ", maxBodyBytes=" + MAX_BODY_BYTES);
         }
         byte[] frame = encode(magic, type, body);

@@ -147,6 +147,19 @@ class ChronicleJournalTest {
         assertThat(journal.replayAll("second-writer").payloads()).containsExactly("e1", "e2", "e3", "e4", "e5");
     }
 
+    @Test
+    void rejectsAnAtomicWriteAboveTheEntrySizeLimit() {
+        String tooLarge = "x".repeat(FramedQueue.MAX_BODY_BYTES);
+
+        List<Object> replies = journal.write(atomicWrite("large", 1, tooLarge), atomicWrite("large", 2, "small"));
+
+        assertThat(replies.get(0)).isInstanceOf(JournalProtocol.WriteMessageRejected.class);
+        assertThat(((JournalProtocol.WriteMessageRejected) replies.get(0)).cause())
+                .hasMessageContaining("cannot append entry").hasMessageContaining("maxBodyBytes=" + FramedQueue.MAX_BODY_BYTES);
+        assertThat(replies.get(1)).isInstanceOf(JournalProtocol.WriteMessageSuccess.class);
+        assertThat(journal.replayAll("large").sequenceNrs()).containsExactly(2L);
+    }
+
     /** No serializer is bound for this class, and Java serialization is off. */
     record Unbound(String text) {}
 }
