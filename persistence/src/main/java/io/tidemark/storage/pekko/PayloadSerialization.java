@@ -5,6 +5,7 @@ import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializer;
 import org.apache.pekko.serialization.Serializers;
+import scala.util.Try;
 
 /**
  * Event and snapshot payloads go through Pekko serialization, configured by the application's
@@ -26,7 +27,16 @@ final class PayloadSerialization {
         return new SerializedPayload(serializer.identifier(), manifest, serializer.toBinary(payload));
     }
 
+    /**
+     * Fails with an unchecked exception naming the serializer if the payload cannot be read back
+     * (Pekko's own failure, often a checked NotSerializableException, is the cause).
+     */
     Object deserialize(SerializedPayload payload) {
-        return serialization.deserialize(payload.bytes(), payload.serializerId(), payload.manifest()).get();
+        Try<Object> result = serialization.deserialize(payload.bytes(), payload.serializerId(), payload.manifest());
+        if (result.isFailure()) {
+            throw new IllegalStateException("cannot deserialize payload: serializerId=" + payload.serializerId()
+                    + ", manifest=" + payload.manifest() + ", bytes=" + payload.bytes().length, result.failed().get());
+        }
+        return result.get();
     }
 }

@@ -83,6 +83,19 @@ final class JournalClient {
         }
     }
 
+    /** Replays everything expecting failure; returns its cause. */
+    Throwable replayFailure(String persistenceId) {
+        journal.tell(new JournalProtocol.ReplayMessages(1, Long.MAX_VALUE, Long.MAX_VALUE, persistenceId, self), self);
+        while (true) {
+            Object reply = probe.receiveMessage();
+            if (reply instanceof JournalProtocol.ReplayMessagesFailure failure) {
+                return failure.cause();
+            } else if (!(reply instanceof JournalProtocol.ReplayedMessage)) {
+                throw new AssertionError("unexpected replay reply: " + reply);
+            }
+        }
+    }
+
     Replay replayAll(String persistenceId) {
         return replay(persistenceId, 1, Long.MAX_VALUE, Long.MAX_VALUE);
     }

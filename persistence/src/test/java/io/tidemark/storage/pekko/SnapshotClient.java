@@ -51,6 +51,12 @@ final class SnapshotClient {
         return OptionConverters.toJava(result.snapshot());
     }
 
+    /** Loads expecting failure; returns its cause. */
+    Throwable loadFailure(String persistenceId, SnapshotSelectionCriteria criteria) {
+        store.tell(new SnapshotProtocol.LoadSnapshot(persistenceId, criteria, Long.MAX_VALUE), self);
+        return probe.expectMessageClass(SnapshotProtocol.LoadSnapshotFailed.class).cause();
+    }
+
     Optional<SelectedSnapshot> load(String persistenceId, SnapshotSelectionCriteria criteria) {
         return load(persistenceId, criteria, Long.MAX_VALUE);
     }
