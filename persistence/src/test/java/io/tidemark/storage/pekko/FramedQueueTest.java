@@ -130,12 +130,12 @@ class FramedQueueTest {
 
     @Test
     void aSecondQueueOnTheSameDirectoryIsRefusedUntilTheFirstCloses() {
-        try (FramedQueue first = open()) {
-            assertThatThrownBy(this::open)
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("cannot open queue: dir=" + dir + ", in use by another journal or process (lockFile="
-                            + dir.resolve(DirectoryLock.FILE_NAME) + ")");
-        }
+        FramedQueue first = open();
+        assertThatThrownBy(this::open)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot open queue: dir=" + dir + ", in use by another journal or process (lockFile="
+                        + dir.resolve(DirectoryLock.FILE_NAME) + ")");
+        first.close();
         open().close();
     }
 
