@@ -51,8 +51,8 @@ final class FramedQueue implements AutoCloseable {
     /** Bytes before the body: magic, version, encryption, type, reserved, key id, length, crc. */
     static final int HEADER_BYTES = 20;
     /**
-     * Largest body accepted. Chronicle refuses an excerpt above a quarter of the block size
-     * (64 MiB by default on 64-bit hosts); 8 MiB stays well clear of it and of reader memory.
+     * Largest body accepted. Chronicle bounds an excerpt by a fraction of its block size (64 MiB
+     * by default); 8 MiB stays well clear of that and bounds what one read holds in memory.
      */
     static final int MAX_BODY_BYTES = 8 << 20;
     /** Entry type shared by every framed queue: body is the u64 queue index of a discarded frame. */
