@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32C;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -87,8 +88,13 @@ final class FramedQueue implements AutoCloseable {
         }
         this.directoryLock = DirectoryLock.acquire(dir, fileIo);
         try {
-            // Fixed here rather than left to Chronicle's default, because docs/formats names the files.
-            this.queue = ChronicleQueue.singleBuilder(dir).rollCycle(RollCycles.FAST_DAILY).build();
+            // The roll cycle is fixed here rather than left to Chronicle's default, because
+            // docs/formats names the files. Chronicle's sync() is a no-op unless the queue has a
+            // sync mode: SYNC makes it an msync(MS_SYNC) of the pages just written.
+            this.queue = ChronicleQueue.singleBuilder(dir)
+                    .rollCycle(RollCycles.FAST_DAILY)
+                    .syncMode(fsyncEachAppend ? SyncMode.SYNC : SyncMode.NONE)
+                    .build();
         } catch (RuntimeException e) {
             directoryLock.close();
             throw e;
