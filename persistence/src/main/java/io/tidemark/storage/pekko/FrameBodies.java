@@ -1,0 +1,27 @@
+package io.tidemark.storage.pekko;
+
+import com.esotericsoftware.kryo.KryoException;
+import io.tidemark.storage.CorruptionException;
+import java.nio.file.Path;
+
+/** Turns a frame body back into the registered entry class its entry type promises. */
+final class FrameBodies {
+
+    private FrameBodies() {}
+
+    static <T> T decode(Path dir, FramedQueue.Frame frame, Class<T> expected) {
+        Object decoded;
+        try {
+            decoded = PluginKryo.POOL.readClassAndObject(frame.body());
+        } catch (KryoException | IllegalArgumentException e) {
+            throw new CorruptionException(dir, frame.index(),
+                    "entry type " + frame.type() + " body does not decode as " + expected.getSimpleName(), e);
+        }
+        if (!expected.isInstance(decoded)) {
+            throw new CorruptionException(dir, frame.index(), "entry type " + frame.type() + " holds "
+                    + (decoded == null ? "null" : decoded.getClass().getSimpleName()) + ", expected "
+                    + expected.getSimpleName());
+        }
+        return expected.cast(decoded);
+    }
+}

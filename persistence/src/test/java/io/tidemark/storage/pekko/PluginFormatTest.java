@@ -1,0 +1,134 @@
+package io.tidemark.storage.pekko;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Freezes the on-disk formats of docs/formats/pekko-journal.md and pekko-snapshot.md: the numeric
+ * ids, and golden frames under src/test/resources/fixtures/pekko-journal-v1/ and pekko-snapshot-v1/
+ * that today's code must both write byte for byte and read back.
+ */
+class PluginFormatTest {
+
+    private static final SerializedPayload HI = new SerializedPayload(20, "", utf8("hi"));
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A fixture: hex digits; whitespace and everything from '#' to the end of a line ignored. */
+    private static byte[] fixture(String name) {
+        try (InputStream in = PluginFormatTest.class.getResourceAsStream("/fixtures/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing fixture " + name);
+            }
+            String hex = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(l -> l.replaceAll("#.*", ""))
+                    .collect(Collectors.joining())
+                    .replaceAll("\\s", "");
+            return HexFormat.of().parseHex(hex);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] frame(int magic, int type, Object entry) {
+        return FramedQueue.encode(magic, type, PluginKryo.POOL.writeClassAndObject(entry));
+    }
+
+    /** Asserts the entry encodes to the fixture exactly, and returns the fixture decoded. */
+    private static <T> T assertGolden(String fixtureName, int magic, int type, Object entry, Class<T> entryClass) {
+        byte[] expected = fixture(fixtureName);
+        byte[] actual = frame(magic, type, entry);
+        assertThat(HexFormat.of().formatHex(actual)).as(fixtureName).isEqualTo(HexFormat.of().formatHex(expected));
+        FramedQueue.Frame decoded = FramedQueue.decode(magic, 7, expected, null, 0);
+        assertThat(decoded).isNotNull();
+        assertThat(decoded.type()).isEqualTo(type);
+        return FrameBodies.decode(null, decoded, entryClass);
+    }
+
+    @Test
+    void numericIdsAreFrozen() {
+        assertThat(EventLog.MAGIC).isEqualTo(0x4A504D54);
+        assertThat(SnapshotLog.MAGIC).isEqualTo(0x53504D54);
+        assertThat(FramedQueue.FORMAT_VERSION).isEqualTo(1);
+        assertThat(FramedQueue.ENCRYPTION_NONE).isZero();
+        assertThat(FramedQueue.HEADER_BYTES).isEqualTo(20);
+        assertThat(FramedQueue.DISCARDED_ENTRY).isZero();
+        assertThat(EventLog.EVENTS).isEqualTo(1);
+        assertThat(EventLog.DELETION).isEqualTo(2);
+        assertThat(SnapshotLog.SNAPSHOT).isEqualTo(1);
+        assertThat(SnapshotLog.DELETION).isEqualTo(2);
+        assertThat(PluginKryo.STORED_EVENT_BATCH_ID).isEqualTo(200);
+        assertThat(PluginKryo.JOURNAL_DELETION_ID).isEqualTo(201);
+        assertThat(PluginKryo.STORED_SNAPSHOT_ID).isEqualTo(210);
+        assertThat(PluginKryo.SNAPSHOT_DELETION_ID).isEqualTo(211);
+    }
+
+    @Test
+    void eventBatchFrame() {
+        StoredEventBatch batch = new StoredEventBatch(List.of(
+                new StoredEvent("p-1", 1, "w", "", 1_700_000_000_000L, HI),
+                new StoredEvent("p-1", 2, "w", "m", 1_700_000_000_001L, new SerializedPayload(5, "M", utf8("é")))));
+
+        StoredEventBatch read = assertGolden("pekko-journal-v1/event-batch.hex", EventLog.MAGIC, EventLog.EVENTS, batch,
+                StoredEventBatch.class);
+
+        assertThat(read.events()).hasSize(2);
+        StoredEvent second = read.events().get(1);
+        assertThat(second.persistenceId()).isEqualTo("p-1");
+        assertThat(second.sequenceNr()).isEqualTo(2);
+        assertThat(second.writerUuid()).isEqualTo("w");
+        assertThat(second.eventManifest()).isEqualTo("m");
+        assertThat(second.timestamp()).isEqualTo(1_700_000_000_001L);
+        assertThat(second.payload().serializerId()).isEqualTo(5);
+        assertThat(second.payload().manifest()).isEqualTo("M");
+        assertThat(second.payload().bytes()).isEqualTo(utf8("é"));
+    }
+
+    @Test
+    void journalDeletionFrame() {
+        JournalDeletion read = assertGolden("pekko-journal-v1/deletion.hex", EventLog.MAGIC, EventLog.DELETION,
+                new JournalDeletion("p-1", 300), JournalDeletion.class);
+
+        assertThat(read).isEqualTo(new JournalDeletion("p-1", 300));
+    }
+
+    @Test
+    void discardMarkerFrame() {
+        byte[] expected = fixture("pekko-journal-v1/discarded.hex");
+        byte[] body = {0x01, 0x02, 0, 0, 0x05, 0x4E, 0, 0}; // queue index 0x00004E0500000201, little-endian
+
+        assertThat(HexFormat.of().formatHex(FramedQueue.encode(EventLog.MAGIC, FramedQueue.DISCARDED_ENTRY, body)))
+                .isEqualTo(HexFormat.of().formatHex(expected));
+    }
+
+    @Test
+    void snapshotFrame() {
+        StoredSnapshot read = assertGolden("pekko-snapshot-v1/snapshot.hex", SnapshotLog.MAGIC, SnapshotLog.SNAPSHOT,
+                new StoredSnapshot("p-1", 40, 1_700_000_000_000L, HI), StoredSnapshot.class);
+
+        assertThat(read.persistenceId()).isEqualTo("p-1");
+        assertThat(read.sequenceNr()).isEqualTo(40);
+        assertThat(read.timestamp()).isEqualTo(1_700_000_000_000L);
+        assertThat(read.payload().bytes()).isEqualTo(utf8("hi"));
+    }
+
+    @Test
+    void snapshotDeletionFrame() {
+        SnapshotDeletion deletion = new SnapshotDeletion("p-1", new SnapshotRange(10, 40, 0, Long.MAX_VALUE));
+
+        SnapshotDeletion read = assertGolden("pekko-snapshot-v1/deletion.hex", SnapshotLog.MAGIC, SnapshotLog.DELETION,
+                deletion, SnapshotDeletion.class);
+
+        assertThat(read).isEqualTo(deletion);
+    }
+}
