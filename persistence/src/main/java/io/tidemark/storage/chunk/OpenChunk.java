@@ -21,6 +21,8 @@ import java.util.Map;
 public final class OpenChunk {
 
     private static final int INITIAL_CAPACITY = 16;
+    /** Largest row count: Java arrays stop a little short of Integer.MAX_VALUE. */
+    private static final int MAX_ROWS = Integer.MAX_VALUE - 8;
 
     private final List<ColumnSpec> columns;
     private final MeasureType[] types;
@@ -41,6 +43,11 @@ public final class OpenChunk {
     private long maxTime = Long.MIN_VALUE;
 
     public OpenChunk(List<ColumnSpec> columns) {
+        this(columns, INITIAL_CAPACITY);
+    }
+
+    /** An open chunk with room for {@code expectedRows} before its arrays grow. */
+    public OpenChunk(List<ColumnSpec> columns, int expectedRows) {
         this.columns = List.copyOf(columns);
         if (this.columns.isEmpty()) {
             throw new IllegalArgumentException("cannot open chunk: no columns");
@@ -55,7 +62,7 @@ public final class OpenChunk {
         booleans = new long[c][];
         varchars = new String[c][];
         present = new long[c][];
-        capacity = INITIAL_CAPACITY;
+        capacity = Math.max(1, Math.min(MAX_ROWS, expectedRows));
         times = new long[capacity];
         versions = new long[capacity];
         for (int i = 0; i < c; i++) {
@@ -88,7 +95,10 @@ public final class OpenChunk {
     /** Adds a row with every value absent and returns its index. */
     public int append(long timeNanos, long version) {
         if (size == capacity) {
-            grow();
+            if (capacity == MAX_ROWS) {
+                throw new IllegalStateException("cannot append row: chunk full, rows=" + size);
+            }
+            grow((int) Math.min(MAX_ROWS, 2L * capacity));
         }
         times[size] = timeNanos;
         versions[size] = version;
@@ -175,6 +185,12 @@ public final class OpenChunk {
                 throw new IllegalArgumentException("cannot append chunk: column not in this chunk, name="
                         + spec.name() + ", type=" + spec.type());
             }
+        }
+        if ((long) size + n > MAX_ROWS) {
+            throw new IllegalStateException("cannot append chunk: rows=" + ((long) size + n) + ", max=" + MAX_ROWS);
+        }
+        if (size + n > capacity) {
+            grow(size + n);
         }
         long[] t = new long[n];
         long[] v = new long[n];
@@ -277,8 +293,7 @@ public final class OpenChunk {
         }
     }
 
-    private void grow() {
-        int next = capacity * 2;
+    private void grow(int next) {
         times = Arrays.copyOf(times, next);
         versions = Arrays.copyOf(versions, next);
         for (int c = 0; c < types.length; c++) {
