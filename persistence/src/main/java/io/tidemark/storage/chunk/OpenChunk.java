@@ -213,36 +213,41 @@ public final class OpenChunk {
             throw new IllegalStateException("cannot seal chunk: no rows");
         }
         int[] keep = RowOrder.keep(times, versions, size);
-        int n = keep.length;
-        ChunkWriter writer = new ChunkWriter(columns, n, gather(times, keep), gather(versions, keep));
+        int n = keep == null ? size : keep.length;
+        ChunkWriter writer = new ChunkWriter(columns, n, gather(times, keep, n), gather(versions, keep, n));
         for (int c = 0; c < types.length; c++) {
             boolean[] has = new boolean[n];
             for (int i = 0; i < n; i++) {
-                has[i] = bit(present[c], keep[i]);
+                has[i] = bit(present[c], row(keep, i));
             }
             switch (types[c]) {
                 case DOUBLE:
-                    double[] d = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        d[i] = doubles[c][keep[i]];
+                    double[] d;
+                    if (keep == null) {
+                        d = Arrays.copyOf(doubles[c], n);
+                    } else {
+                        d = new double[n];
+                        for (int i = 0; i < n; i++) {
+                            d[i] = doubles[c][keep[i]];
+                        }
                     }
                     writer.doubles(c, d, has);
                     break;
                 case BIGINT:
                 case TIMESTAMP:
-                    writer.longs(c, gather(longs[c], keep), has);
+                    writer.longs(c, gather(longs[c], keep, n), has);
                     break;
                 case BOOLEAN:
                     boolean[] b = new boolean[n];
                     for (int i = 0; i < n; i++) {
-                        b[i] = bit(booleans[c], keep[i]);
+                        b[i] = bit(booleans[c], row(keep, i));
                     }
                     writer.booleans(c, b, has);
                     break;
                 default:
                     String[] s = new String[n];
                     for (int i = 0; i < n; i++) {
-                        s[i] = varchars[c][keep[i]];
+                        s[i] = varchars[c][row(keep, i)];
                     }
                     writer.varchars(c, s, has);
                     break;
@@ -341,12 +346,20 @@ public final class OpenChunk {
         return (bits[row >>> 6] & (1L << row)) != 0;
     }
 
-    private static long[] gather(long[] src, int[] keep) {
-        long[] out = new long[keep.length];
-        for (int i = 0; i < keep.length; i++) {
+    /** {@code src} rows in kept order; {@code keep == null} means rows 0..n-1. */
+    private static long[] gather(long[] src, int[] keep, int n) {
+        if (keep == null) {
+            return Arrays.copyOf(src, n);
+        }
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
             out[i] = src[keep[i]];
         }
         return out;
+    }
+
+    private static int row(int[] keep, int i) {
+        return keep == null ? i : keep[i];
     }
 
     private static int words(int bits) {
