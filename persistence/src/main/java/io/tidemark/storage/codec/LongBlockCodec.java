@@ -63,7 +63,7 @@ public final class LongBlockCodec {
             write(Encoding.LONG_DELTA_VARINT, values, n, bytes);
             BitWriter rans = scratch[1];
             rans.reset();
-            if (RansStage.writeIfSmaller(bytes.buffer(), bytes.sizeInBytes(), rans) && rans.sizeInBytes() < bestBytes) {
+            if (RansStage.writeIfSmaller(bytes.buffer(), bytes.sizeInBytes(), (int) bestBytes, rans)) {
                 chosen = rans;
                 bestBytes = rans.sizeInBytes();
             }
