@@ -60,10 +60,6 @@ public final class BitWriter {
         }
     }
 
-    public void writeBit(boolean bit) {
-        writeBits(bit ? 1 : 0, 1);
-    }
-
     public void writeByte(int value) {
         writeBits(value, 8);
     }

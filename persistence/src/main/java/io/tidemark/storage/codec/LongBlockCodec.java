@@ -43,47 +43,46 @@ public final class LongBlockCodec {
             write(Encoding.LONG_REGULAR, values, n, out);
             return;
         }
-        BitWriter[] scratch = SCRATCH.get();
-        BitWriter best = scratch[0];
-        BitWriter candidate = scratch[1];
         Shape shape = new Shape(values, n);
         Encoding bestEncoding = Encoding.LONG_DELTA_OF_DELTA;
-        long bestBits = shape.sizeInBits(Encoding.LONG_DELTA_OF_DELTA);
+        long bestBytes = shape.sizeInBits(Encoding.LONG_DELTA_OF_DELTA) / 8;
         for (Encoding e : shape.sizedEncodings()) {
-            long bits = shape.sizeInBits(e);
-            if (bits < bestBits) {
-                bestBits = bits;
+            long bytes = shape.sizeInBits(e) / 8;
+            if (bytes < bestBytes) {
+                bestBytes = bytes;
                 bestEncoding = e;
             }
         }
-        best.reset();
-        write(bestEncoding, values, n, best, shape);
+        BitWriter[] scratch = SCRATCH.get();
+        BitWriter chosen = null;
         if (entropy && n >= RansStage.MIN_INPUT_BYTES) {
-            // entropy coders see bytes: give them the byte-aligned delta form, one byte per small delta
-            BitWriter bytes = candidate;
+            // entropy coders see bytes: give them the byte-aligned delta form, one byte per small delta.
+            // The raw winner is only written if neither stage beats its computed size.
+            BitWriter bytes = scratch[0];
             bytes.reset();
             write(Encoding.LONG_DELTA_VARINT, values, n, bytes);
-            BitWriter packed = scratch[2];
-            packed.reset();
-            if (RansStage.writeIfSmaller(bytes.buffer(), bytes.sizeInBytes(), packed)
-                    && packed.sizeInBytes() < best.sizeInBytes()) {
-                BitWriter t = best;
-                best = packed;
-                packed = t;
+            BitWriter rans = scratch[1];
+            rans.reset();
+            if (RansStage.writeIfSmaller(bytes.buffer(), bytes.sizeInBytes(), (int) bestBytes, rans)) {
+                chosen = rans;
+                bestBytes = rans.sizeInBytes();
             }
-            packed.reset();
+            BitWriter zstd = scratch[2];
+            zstd.reset();
             if (ZstdStage.looksRepetitive(bytes.buffer(), bytes.sizeInBytes())
-                    && ZstdStage.writeIfSmaller(bytes.buffer(), bytes.sizeInBytes(), packed)
-                    && packed.sizeInBytes() < best.sizeInBytes()) {
-                BitWriter t = best;
-                best = packed;
-                packed = t;
+                    && ZstdStage.writeIfSmaller(bytes.buffer(), bytes.sizeInBytes(), zstd)
+                    && zstd.sizeInBytes() < bestBytes) {
+                chosen = zstd;
             }
-            scratch[2] = packed;
+            if (chosen == null && bestEncoding == Encoding.LONG_DELTA_VARINT) {
+                chosen = bytes;
+            }
         }
-        scratch[0] = best;
-        scratch[1] = candidate;
-        out.writeBytes(best.buffer(), 0, best.sizeInBytes());
+        if (chosen == null) {
+            write(bestEncoding, values, n, out, shape);
+        } else {
+            out.writeBytes(chosen.buffer(), 0, chosen.sizeInBytes());
+        }
     }
 
     /** Reads one long block into {@code out[0..n)}. */

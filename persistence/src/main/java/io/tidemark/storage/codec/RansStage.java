@@ -40,6 +40,15 @@ final class RansStage {
 
     /** Writes {@code block[0..length)} rANS-coded when that is smaller; returns whether it did. */
     static boolean writeIfSmaller(byte[] block, int length, BitWriter out) {
+        return writeIfSmaller(block, length, length, out);
+    }
+
+    /**
+     * Writes {@code block[0..length)} rANS-coded when the result is smaller than {@code limit}
+     * bytes; returns whether it did. The byte entropy of the block is a lower bound for the coded
+     * size, so a block that cannot get under the limit is rejected before the coding loop runs.
+     */
+    static boolean writeIfSmaller(byte[] block, int length, int limit, BitWriter out) {
         if (length < MIN_INPUT_BYTES) {
             return false;
         }
@@ -63,7 +72,16 @@ final class RansStage {
                 prev = s;
             }
         }
-        if (symbols < 2 || tableBytes >= length) {
+        if (symbols < 2 || tableBytes >= Math.min(length, limit)) {
+            return false;
+        }
+        double entropyBits = 0;
+        for (int s = 0; s < 256; s++) {
+            if (counts[s] > 0) {
+                entropyBits += counts[s] * Math.log((double) length / counts[s]);
+            }
+        }
+        if (tableBytes + entropyBits / Math.log(2) / 8 >= limit) {
             return false;
         }
         if (t.coded.length < 2 * length + 8) {
@@ -99,7 +117,7 @@ final class RansStage {
         }
         int payload = coded.length - p;
         int size = 1 + BitWriter.uvarintSize(length) + tableBytes + BitWriter.uvarintSize(payload) + payload;
-        if (size >= length) {
+        if (size >= Math.min(length, limit)) {
             return false;
         }
         out.writeByte(Encoding.RANS.id());
