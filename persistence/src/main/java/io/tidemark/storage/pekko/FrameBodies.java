@@ -24,4 +24,9 @@ final class FrameBodies {
         }
         return expected.cast(decoded);
     }
+
+    /** The failure for a sound frame whose entry type the {@code log} (journal, snapshot) does not know. */
+    static CorruptionException unknownType(Path dir, FramedQueue.Frame frame, String log) {
+        return new CorruptionException(dir, frame.index(), "unknown " + log + " entry type " + frame.type());
+    }
 }

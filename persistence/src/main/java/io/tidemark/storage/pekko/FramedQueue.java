@@ -106,6 +106,21 @@ final class FramedQueue implements AutoCloseable {
         this.reader.singleThreadedCheckDisabled(true);
     }
 
+    /**
+     * Opens the queue in {@code dir} and {@linkplain #scan scans} it into {@code visitor}, which
+     * rebuilds its owner's in-memory index; the queue is closed again if the scan fails.
+     */
+    static FramedQueue openAndScan(Path dir, int magic, boolean fsyncEachAppend, FileIo fileIo, FrameVisitor visitor) {
+        FramedQueue queue = new FramedQueue(dir, magic, fsyncEachAppend, fileIo);
+        try {
+            queue.scan(visitor);
+        } catch (RuntimeException e) {
+            queue.close();
+            throw e;
+        }
+        return queue;
+    }
+
     Path dir() {
         return dir;
     }

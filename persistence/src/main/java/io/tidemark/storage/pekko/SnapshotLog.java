@@ -1,6 +1,5 @@
 package io.tidemark.storage.pekko;
 
-import io.tidemark.storage.CorruptionException;
 import io.tidemark.storage.fileio.FileIo;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,31 +30,27 @@ final class SnapshotLog implements AutoCloseable {
     private static final Comparator<Location> OLDEST_FIRST =
             Comparator.comparingLong(Location::sequenceNr).thenComparingLong(Location::timestamp);
 
+    private final Path dir;
     private final FramedQueue queue;
     /** Per persistence id, sorted oldest first; at most one location per (sequenceNr, timestamp). */
     private final Map<String, List<Location>> live = new HashMap<>();
 
     SnapshotLog(Path dir, boolean fsyncEachAppend, FileIo fileIo) {
-        this.queue = new FramedQueue(dir, MAGIC, fsyncEachAppend, fileIo);
-        try {
-            queue.scan(this::index);
-        } catch (RuntimeException e) {
-            queue.close();
-            throw e;
-        }
+        this.dir = dir;
+        this.queue = FramedQueue.openAndScan(dir, MAGIC, fsyncEachAppend, fileIo, this::index);
     }
 
     private void index(FramedQueue.Frame frame) {
         switch (frame.type()) {
             case SNAPSHOT -> {
-                StoredSnapshot s = FrameBodies.decode(queue.dir(), frame, StoredSnapshot.class);
+                StoredSnapshot s = FrameBodies.decode(dir, frame, StoredSnapshot.class);
                 add(s.persistenceId(), new Location(s.sequenceNr(), s.timestamp(), frame.index()));
             }
             case DELETION -> {
-                SnapshotDeletion d = FrameBodies.decode(queue.dir(), frame, SnapshotDeletion.class);
+                SnapshotDeletion d = FrameBodies.decode(dir, frame, SnapshotDeletion.class);
                 remove(d.persistenceId(), d.range());
             }
-            default -> throw new CorruptionException(queue.dir(), frame.index(), "unknown snapshot entry type " + frame.type());
+            default -> throw FrameBodies.unknownType(dir, frame, "snapshot");
         }
     }
 
@@ -103,7 +98,7 @@ final class SnapshotLog implements AutoCloseable {
     }
 
     synchronized StoredSnapshot read(Location location) {
-        return FrameBodies.decode(queue.dir(), queue.read(location.queueIndex()), StoredSnapshot.class);
+        return FrameBodies.decode(dir, queue.read(location.queueIndex()), StoredSnapshot.class);
     }
 
     @Override
