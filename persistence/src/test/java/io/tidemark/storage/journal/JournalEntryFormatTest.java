@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tidemark.storage.model.Dimension;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.tidemark.storage.testing.GoldenHex;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -77,8 +74,7 @@ class JournalEntryFormatTest {
         byte[] golden = fixture("batch-entry.hex");
         BatchEntryCodec codec = new BatchEntryCodec(TestBatches.kryo());
         int length = codec.encode(goldenBatch());
-        assertThat(HexFormat.of().formatHex(Arrays.copyOf(codec.buffer(), length)))
-                .isEqualTo(HexFormat.of().formatHex(golden));
+        GoldenHex.assertSameBytes(Arrays.copyOf(codec.buffer(), length), golden, "batch-entry.hex");
         assertThat(JournalEntryFormat.findDamage(golden, golden.length)).isNull();
         assertThat(codec.decode(golden, golden.length)).isEqualTo(goldenBatch());
     }
@@ -87,7 +83,7 @@ class JournalEntryFormatTest {
     void cutMarkerEntryMatchesTheGoldenBytes() {
         byte[] golden = fixture("cut-marker-entry.hex");
         byte[] marker = JournalEntryFormat.cutMarker(0x0102030405060708L, 0x0102030405060709L);
-        assertThat(HexFormat.of().formatHex(marker)).isEqualTo(HexFormat.of().formatHex(golden));
+        GoldenHex.assertSameBytes(marker, golden, "cut-marker-entry.hex");
         assertThat(JournalEntryFormat.findDamage(golden, golden.length)).isNull();
         assertThat(JournalEntryFormat.cutMarkerFirst(golden)).isEqualTo(0x0102030405060708L);
         assertThat(JournalEntryFormat.cutMarkerLast(golden)).isEqualTo(0x0102030405060709L);
@@ -103,25 +99,11 @@ class JournalEntryFormatTest {
              DocumentContext dc = tailer.readingDocument()) {
             assertThat(dc.isPresent()).isTrue();
             byte[] stored = dc.wire().bytes().toByteArray();
-            assertThat(HexFormat.of().formatHex(stored)).isEqualTo(HexFormat.of().formatHex(fixture("batch-entry.hex")));
+            GoldenHex.assertSameBytes(stored, fixture("batch-entry.hex"), "stored excerpt");
         }
     }
 
-    /** A fixture of hex digits; whitespace and lines starting with '#' are ignored. */
-    static byte[] fixture(String name) {
-        try (InputStream in = JournalEntryFormatTest.class.getResourceAsStream(FIXTURES + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing fixture: " + FIXTURES + name);
-            }
-            StringBuilder hex = new StringBuilder();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
-                if (!line.startsWith("#")) {
-                    hex.append(line.replaceAll("\\s", ""));
-                }
-            }
-            return HexFormat.of().parseHex(hex);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static byte[] fixture(String name) {
+        return GoldenHex.read(FIXTURES + name);
     }
 }

@@ -2,13 +2,9 @@ package io.tidemark.storage.pekko;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.tidemark.storage.testing.GoldenHex;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,20 +20,8 @@ class PluginFormatTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A fixture: hex digits; whitespace and everything from '#' to the end of a line ignored. */
     private static byte[] fixture(String name) {
-        try (InputStream in = PluginFormatTest.class.getResourceAsStream("/fixtures/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing fixture " + name);
-            }
-            String hex = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(l -> l.replaceAll("#.*", ""))
-                    .collect(Collectors.joining())
-                    .replaceAll("\\s", "");
-            return HexFormat.of().parseHex(hex);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GoldenHex.read("/fixtures/" + name);
     }
 
     private static byte[] frame(int magic, int type, Object entry) {
@@ -48,7 +32,7 @@ class PluginFormatTest {
     private static <T> T assertGolden(String fixtureName, int magic, int type, Object entry, Class<T> entryClass) {
         byte[] expected = fixture(fixtureName);
         byte[] actual = frame(magic, type, entry);
-        assertThat(HexFormat.of().formatHex(actual)).as(fixtureName).isEqualTo(HexFormat.of().formatHex(expected));
+        GoldenHex.assertSameBytes(actual, expected, fixtureName);
         FramedQueue.Frame decoded = FramedQueue.decode(magic, 7, expected, null, 0);
         assertThat(decoded).isNotNull();
         assertThat(decoded.type()).isEqualTo(type);
@@ -107,8 +91,8 @@ class PluginFormatTest {
         byte[] expected = fixture("pekko-journal-v1/discarded.hex");
         byte[] body = {0x01, 0x02, 0, 0, 0x05, 0x4E, 0, 0}; // queue index 0x00004E0500000201, little-endian
 
-        assertThat(HexFormat.of().formatHex(FramedQueue.encode(EventLog.MAGIC, FramedQueue.DISCARDED_ENTRY, body)))
-                .isEqualTo(HexFormat.of().formatHex(expected));
+        GoldenHex.assertSameBytes(FramedQueue.encode(EventLog.MAGIC, FramedQueue.DISCARDED_ENTRY, body), expected,
+                "pekko-journal-v1/discarded.hex");
     }
 
     @Test
