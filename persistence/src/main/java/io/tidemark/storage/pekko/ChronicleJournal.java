@@ -2,6 +2,7 @@ package io.tidemark.storage.pekko;
 
 import com.typesafe.config.Config;
 import io.tidemark.storage.fileio.FileIo;
+import io.tidemark.storage.queue.RejectedEntryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

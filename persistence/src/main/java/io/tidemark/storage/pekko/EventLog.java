@@ -2,6 +2,10 @@ package io.tidemark.storage.pekko;
 
 import io.tidemark.storage.CorruptionException;
 import io.tidemark.storage.fileio.FileIo;
+import io.tidemark.storage.queue.FrameReader;
+import io.tidemark.storage.queue.FramedQueue;
+import io.tidemark.storage.queue.QueueSettings;
+import io.tidemark.storage.queue.RejectedEntryException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,10 +32,11 @@ final class EventLog implements AutoCloseable {
 
     EventLog(Path dir, boolean fsyncEachAppend, FileIo fileIo) {
         this.dir = dir;
-        this.queue = FramedQueue.openAndScan(dir, MAGIC, fsyncEachAppend, fileIo, this::index);
+        this.queue = FramedQueue.openAndReplay(dir, QueueSettings.of(MAGIC, fsyncEachAppend).withFileIo(fileIo),
+                this::index);
     }
 
-    private void index(FramedQueue.Frame frame) {
+    private void index(FrameReader frame) {
         switch (frame.type()) {
             case EVENTS -> {
                 StoredEventBatch batch = FrameBodies.decode(dir, frame, StoredEventBatch.class);
@@ -67,6 +72,7 @@ final class EventLog implements AutoCloseable {
                     + ", highestStoredSequenceNr=" + index.highestSequenceNr());
         }
         long queueIndex = queue.append(EVENTS, PluginKryo.POOL.writeClassAndObject(batch));
+        queue.sync();
         index.addBatch(batch.firstSequenceNr(), batch.lastSequenceNr(), queueIndex);
     }
 
@@ -81,6 +87,7 @@ final class EventLog implements AutoCloseable {
             return;
         }
         queue.append(DELETION, PluginKryo.POOL.writeClassAndObject(new JournalDeletion(persistenceId, clamped)));
+        queue.sync();
         index.deleteTo(clamped);
     }
 
@@ -99,7 +106,7 @@ final class EventLog implements AutoCloseable {
         long first = Math.max(from, index.deletedTo() + 1);
         long replayed = 0;
         for (int b = index.firstBatchFrom(first); b < index.batchCount() && index.batchFirstSequenceNr(b) <= to; b++) {
-            FramedQueue.Frame frame = queue.read(index.batchQueueIndex(b));
+            FrameReader frame = queue.read(index.batchQueueIndex(b));
             StoredEventBatch batch = FrameBodies.decode(dir, frame, StoredEventBatch.class);
             for (StoredEvent event : batch.events()) {
                 if (event.sequenceNr() >= first && event.sequenceNr() <= to) {

@@ -1,6 +1,9 @@
 package io.tidemark.storage.pekko;
 
 import io.tidemark.storage.fileio.FileIo;
+import io.tidemark.storage.queue.FrameReader;
+import io.tidemark.storage.queue.FramedQueue;
+import io.tidemark.storage.queue.QueueSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,10 +40,11 @@ final class SnapshotLog implements AutoCloseable {
 
     SnapshotLog(Path dir, boolean fsyncEachAppend, FileIo fileIo) {
         this.dir = dir;
-        this.queue = FramedQueue.openAndScan(dir, MAGIC, fsyncEachAppend, fileIo, this::index);
+        this.queue = FramedQueue.openAndReplay(dir, QueueSettings.of(MAGIC, fsyncEachAppend).withFileIo(fileIo),
+                this::index);
     }
 
-    private void index(FramedQueue.Frame frame) {
+    private void index(FrameReader frame) {
         switch (frame.type()) {
             case SNAPSHOT -> {
                 StoredSnapshot s = FrameBodies.decode(dir, frame, StoredSnapshot.class);
@@ -72,6 +76,7 @@ final class SnapshotLog implements AutoCloseable {
 
     synchronized void save(StoredSnapshot snapshot) {
         long queueIndex = queue.append(SNAPSHOT, PluginKryo.POOL.writeClassAndObject(snapshot));
+        queue.sync();
         add(snapshot.persistenceId(), new Location(snapshot.sequenceNr(), snapshot.timestamp(), queueIndex));
     }
 
@@ -80,6 +85,7 @@ final class SnapshotLog implements AutoCloseable {
         List<Location> locations = live.getOrDefault(persistenceId, List.of());
         if (locations.stream().anyMatch(l -> range.contains(l.sequenceNr(), l.timestamp()))) {
             queue.append(DELETION, PluginKryo.POOL.writeClassAndObject(new SnapshotDeletion(persistenceId, range)));
+            queue.sync();
             remove(persistenceId, range);
         }
     }
