@@ -8,12 +8,12 @@ import io.tidemark.storage.model.MeasureType;
  * Writes and reads one {@link ColumnStats} entry of the chunk header. Layout: <a
  * href="../../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>, "Stats".
  */
-final class ChunkStatsCodec {
+public final class ChunkStatsCodec {
 
     private ChunkStatsCodec() {
     }
 
-    static void write(ColumnStats stats, BitWriter out) {
+    public static void write(ColumnStats stats, BitWriter out) {
         out.writeUvarint(stats.nonNullCount());
         if (stats instanceof ColumnStats.DoubleStats) {
             ColumnStats.DoubleStats d = (ColumnStats.DoubleStats) stats;
@@ -35,7 +35,7 @@ final class ChunkStatsCodec {
         }
     }
 
-    static ColumnStats read(MeasureType type, int count, BitReader in) {
+    public static ColumnStats read(MeasureType type, int count, BitReader in) {
         int nonNull = in.readLength(count, "non-null count");
         switch (type) {
             case DOUBLE:

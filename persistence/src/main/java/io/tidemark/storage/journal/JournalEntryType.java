@@ -1,19 +1,16 @@
 package io.tidemark.storage.journal;
 
+import io.tidemark.storage.queue.EntryFrame;
+
 /**
- * What a journal entry holds. The numeric {@link #id()} is written in every entry header (see
- * <a href="../../../../../../../../docs/formats/journal-entry.md">journal-entry.md</a>): never
- * renumber or reuse one; a new kind of entry gets a new id.
+ * What a shard journal entry holds. The numeric {@link #id()} is written in every entry header
+ * (see <a href="../../../../../../../../docs/formats/journal-entry.md">journal-entry.md</a>):
+ * never renumber or reuse one; a new kind of entry gets a new id. Id 0 is the queue's own
+ * {@link EntryFrame#CUT_MARKER}.
  */
 public enum JournalEntryType {
     /** A {@link WriteBatch}, Kryo-serialized. */
-    BATCH(1),
-    /**
-     * Written when a journal is reopened after a crash left damaged entries at its end: names the
-     * first and last index of that damaged run, so replays skip it instead of mistaking it for
-     * damage in the middle of the journal.
-     */
-    CUT_MARKER(2);
+    BATCH(1);
 
     private final int id;
 
@@ -25,7 +22,7 @@ public enum JournalEntryType {
         return id;
     }
 
-    /** The type with this id, or null when the id is unknown (a damaged or newer entry). */
+    /** The type with this id, or null when the id is unknown (a newer entry, or the cut marker). */
     public static JournalEntryType fromId(int id) {
         for (JournalEntryType t : values()) {
             if (t.id == id) {

@@ -2,8 +2,12 @@ package io.tidemark.storage.magnetic;
 
 import io.tidemark.storage.CorruptionException;
 import io.tidemark.storage.chunk.ChunkStats;
+import io.tidemark.storage.chunk.ChunkStatsCodec;
 import io.tidemark.storage.chunk.ColumnSpec;
 import io.tidemark.storage.chunk.ColumnStats;
+import io.tidemark.storage.codec.BitReader;
+import io.tidemark.storage.codec.BitWriter;
+import io.tidemark.storage.codec.CodecException;
 import io.tidemark.storage.model.MeasureType;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -42,6 +46,7 @@ final class SegmentFooter {
     /** Encodes the footer for the blocks of each series, series in dictionary order. */
     static byte[] encode(long[] replaces, List<List<BlockRef>> blocksBySeries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BitWriter stats = new BitWriter();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(blocksBySeries.size());
             out.writeInt(replaces.length);
@@ -63,7 +68,10 @@ final class SegmentFooter {
                         out.writeByte(spec.type().id());
                         out.writeShort(name.length);
                         out.write(name);
-                        BlockStatsCodec.write(out, block.stats().column(c));
+                        stats.reset();
+                        ChunkStatsCodec.write(block.stats().column(c), stats);
+                        stats.alignToByte();
+                        out.write(stats.buffer(), 0, stats.sizeInBytes());
                     }
                 }
             }
@@ -81,8 +89,12 @@ final class SegmentFooter {
      * @param blocksStart  first byte of the block section
      * @param header       the segment's header, for its partition bounds
      */
-    static SegmentFooter decode(ByteBuffer footer, Path file, long footerOffset, int seriesCount, long blocksStart,
+    static SegmentFooter decode(ByteBuffer footerBytes, Path file, long footerOffset, int seriesCount, long blocksStart,
             SegmentHeader header) {
+        // On the heap, so column stats can be read with the chunk's stats codec.
+        byte[] copy = new byte[footerBytes.remaining()];
+        footerBytes.get(copy);
+        ByteBuffer footer = ByteBuffer.wrap(copy);
         try {
             int storedSeries = footer.getInt();
             if (storedSeries != seriesCount) {
@@ -151,10 +163,27 @@ final class SegmentFooter {
                 throw new CorruptionException(file, entryOffset, "invalid column: " + e.getMessage(), e);
             }
             columns.add(spec);
-            stats.add(BlockStatsCodec.read(footer, spec.type(), count, file, entryOffset));
+            stats.add(readStats(footer, spec.type(), count, file, entryOffset));
         }
         return new BlockRef(series, offset, length, count, minTime, maxTime, List.copyOf(columns),
                 new ChunkStats(count, minTime, maxTime, stats));
+    }
+
+    /** Reads one column's stats, encoded as in a chunk header, and moves {@code footer} past them. */
+    private static ColumnStats readStats(ByteBuffer footer, MeasureType type, int count, Path file, long entryOffset) {
+        if (type == MeasureType.MULTI) {
+            throw new CorruptionException(file, entryOffset, "column type not allowed in a block: type=" + type);
+        }
+        BitReader in = new BitReader(footer.array(), footer.position(), footer.remaining());
+        ColumnStats stats;
+        try {
+            stats = ChunkStatsCodec.read(type, count, in);
+        } catch (CodecException e) {
+            throw new CorruptionException(file, entryOffset, "invalid column stats: type=" + type + ", count=" + count
+                    + ": " + e.getMessage(), e);
+        }
+        footer.position(in.bytePosition());
+        return stats;
     }
 
     private static void checkBlock(BlockRef block, long previousEnd, long previousMax, boolean firstOfSeries,

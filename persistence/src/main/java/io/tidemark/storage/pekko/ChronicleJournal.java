@@ -2,7 +2,7 @@ package io.tidemark.storage.pekko;
 
 import com.typesafe.config.Config;
 import io.tidemark.storage.fileio.FileIo;
-import java.nio.file.Path;
+import io.tidemark.storage.queue.RejectedEntryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +34,8 @@ public final class ChronicleJournal extends AsyncWriteJournal {
 
     /** Called by Pekko with the plugin's configuration section. */
     public ChronicleJournal(Config config) {
-        this.store = new EventLog(Path.of(config.getString("dir")), config.getBoolean("fsync"), FileIo.DEFAULT);
+        PluginSettings settings = PluginSettings.of(config);
+        this.store = new EventLog(settings.dir(), settings.fsync(), FileIo.DEFAULT);
         this.payloads = new PayloadSerialization(context().system());
     }
 
@@ -78,23 +79,14 @@ public final class ChronicleJournal extends AsyncWriteJournal {
 
     @Override
     public Future<Void> doAsyncDeleteMessagesTo(String persistenceId, long toSequenceNr) {
-        try {
-            store.deleteTo(persistenceId, toSequenceNr);
-            return Futures.successful(null);
-        } catch (RuntimeException e) {
-            return Futures.failed(e);
-        }
+        return CompletedFutures.run(() -> store.deleteTo(persistenceId, toSequenceNr));
     }
 
     @Override
     public Future<Void> doAsyncReplayMessages(String persistenceId, long fromSequenceNr, long toSequenceNr, long max,
             Consumer<PersistentRepr> replayCallback) {
-        try {
-            store.replay(persistenceId, fromSequenceNr, toSequenceNr, max, e -> replayCallback.accept(toRepr(e)));
-            return Futures.successful(null);
-        } catch (RuntimeException e) {
-            return Futures.failed(e);
-        }
+        return CompletedFutures.run(() ->
+                store.replay(persistenceId, fromSequenceNr, toSequenceNr, max, e -> replayCallback.accept(toRepr(e))));
     }
 
     private PersistentRepr toRepr(StoredEvent event) {

@@ -2,7 +2,6 @@ package io.tidemark.storage.pekko;
 
 import com.typesafe.config.Config;
 import io.tidemark.storage.fileio.FileIo;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.pekko.dispatch.Futures;
 import org.apache.pekko.persistence.SelectedSnapshot;
@@ -28,7 +27,8 @@ public final class ChronicleSnapshotStore extends SnapshotStore {
 
     /** Called by Pekko with the plugin's configuration section. */
     public ChronicleSnapshotStore(Config config) {
-        this.store = new SnapshotLog(Path.of(config.getString("dir")), config.getBoolean("fsync"), FileIo.DEFAULT);
+        PluginSettings settings = PluginSettings.of(config);
+        this.store = new SnapshotLog(settings.dir(), settings.fsync(), FileIo.DEFAULT);
         this.payloads = new PayloadSerialization(context().system());
     }
 
@@ -78,12 +78,7 @@ public final class ChronicleSnapshotStore extends SnapshotStore {
     }
 
     private Future<Void> delete(String persistenceId, SnapshotRange range) {
-        try {
-            store.delete(persistenceId, range);
-            return Futures.successful(null);
-        } catch (RuntimeException e) {
-            return Futures.failed(e);
-        }
+        return CompletedFutures.run(() -> store.delete(persistenceId, range));
     }
 
     @Override

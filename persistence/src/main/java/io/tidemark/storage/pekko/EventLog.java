@@ -2,6 +2,10 @@ package io.tidemark.storage.pekko;
 
 import io.tidemark.storage.CorruptionException;
 import io.tidemark.storage.fileio.FileIo;
+import io.tidemark.storage.queue.FrameReader;
+import io.tidemark.storage.queue.FramedQueue;
+import io.tidemark.storage.queue.QueueSettings;
+import io.tidemark.storage.queue.RejectedEntryException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,36 +26,33 @@ final class EventLog implements AutoCloseable {
     /** Entry type: a {@link JournalDeletion} tombstone. */
     static final int DELETION = 2;
 
+    private final Path dir;
     private final FramedQueue queue;
     private final Map<String, PersistenceIdIndex> indexes = new HashMap<>();
 
     EventLog(Path dir, boolean fsyncEachAppend, FileIo fileIo) {
-        this.queue = new FramedQueue(dir, MAGIC, fsyncEachAppend, fileIo);
-        try {
-            queue.scan(this::index);
-        } catch (RuntimeException e) {
-            queue.close();
-            throw e;
-        }
+        this.dir = dir;
+        this.queue = FramedQueue.openAndReplay(dir, QueueSettings.of(MAGIC, fsyncEachAppend).withFileIo(fileIo),
+                this::index);
     }
 
-    private void index(FramedQueue.Frame frame) {
+    private void index(FrameReader frame) {
         switch (frame.type()) {
             case EVENTS -> {
-                StoredEventBatch batch = FrameBodies.decode(queue.dir(), frame, StoredEventBatch.class);
+                StoredEventBatch batch = FrameBodies.decode(dir, frame, StoredEventBatch.class);
                 PersistenceIdIndex index = indexFor(batch.persistenceId());
                 if (batch.firstSequenceNr() <= index.highestSequenceNr()) {
-                    throw new CorruptionException(queue.dir(), frame.index(), "batch of " + batch.persistenceId()
+                    throw new CorruptionException(dir, frame.index(), "batch of " + batch.persistenceId()
                             + " starts at sequenceNr " + batch.firstSequenceNr()
                             + ", not above the highest stored " + index.highestSequenceNr());
                 }
                 index.addBatch(batch.firstSequenceNr(), batch.lastSequenceNr(), frame.index());
             }
             case DELETION -> {
-                JournalDeletion deletion = FrameBodies.decode(queue.dir(), frame, JournalDeletion.class);
+                JournalDeletion deletion = FrameBodies.decode(dir, frame, JournalDeletion.class);
                 indexFor(deletion.persistenceId()).deleteTo(deletion.toSequenceNr());
             }
-            default -> throw new CorruptionException(queue.dir(), frame.index(), "unknown journal entry type " + frame.type());
+            default -> throw FrameBodies.unknownType(dir, frame, "journal");
         }
     }
 
@@ -71,6 +72,7 @@ final class EventLog implements AutoCloseable {
                     + ", highestStoredSequenceNr=" + index.highestSequenceNr());
         }
         long queueIndex = queue.append(EVENTS, PluginKryo.POOL.writeClassAndObject(batch));
+        queue.sync();
         index.addBatch(batch.firstSequenceNr(), batch.lastSequenceNr(), queueIndex);
     }
 
@@ -85,6 +87,7 @@ final class EventLog implements AutoCloseable {
             return;
         }
         queue.append(DELETION, PluginKryo.POOL.writeClassAndObject(new JournalDeletion(persistenceId, clamped)));
+        queue.sync();
         index.deleteTo(clamped);
     }
 
@@ -103,8 +106,8 @@ final class EventLog implements AutoCloseable {
         long first = Math.max(from, index.deletedTo() + 1);
         long replayed = 0;
         for (int b = index.firstBatchFrom(first); b < index.batchCount() && index.batchFirstSequenceNr(b) <= to; b++) {
-            FramedQueue.Frame frame = queue.read(index.batchQueueIndex(b));
-            StoredEventBatch batch = FrameBodies.decode(queue.dir(), frame, StoredEventBatch.class);
+            FrameReader frame = queue.read(index.batchQueueIndex(b));
+            StoredEventBatch batch = FrameBodies.decode(dir, frame, StoredEventBatch.class);
             for (StoredEvent event : batch.events()) {
                 if (event.sequenceNr() >= first && event.sequenceNr() <= to) {
                     consumer.accept(event);

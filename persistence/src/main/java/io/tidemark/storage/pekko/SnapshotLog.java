@@ -1,7 +1,9 @@
 package io.tidemark.storage.pekko;
 
-import io.tidemark.storage.CorruptionException;
 import io.tidemark.storage.fileio.FileIo;
+import io.tidemark.storage.queue.FrameReader;
+import io.tidemark.storage.queue.FramedQueue;
+import io.tidemark.storage.queue.QueueSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,31 +33,28 @@ final class SnapshotLog implements AutoCloseable {
     private static final Comparator<Location> OLDEST_FIRST =
             Comparator.comparingLong(Location::sequenceNr).thenComparingLong(Location::timestamp);
 
+    private final Path dir;
     private final FramedQueue queue;
     /** Per persistence id, sorted oldest first; at most one location per (sequenceNr, timestamp). */
     private final Map<String, List<Location>> live = new HashMap<>();
 
     SnapshotLog(Path dir, boolean fsyncEachAppend, FileIo fileIo) {
-        this.queue = new FramedQueue(dir, MAGIC, fsyncEachAppend, fileIo);
-        try {
-            queue.scan(this::index);
-        } catch (RuntimeException e) {
-            queue.close();
-            throw e;
-        }
+        this.dir = dir;
+        this.queue = FramedQueue.openAndReplay(dir, QueueSettings.of(MAGIC, fsyncEachAppend).withFileIo(fileIo),
+                this::index);
     }
 
-    private void index(FramedQueue.Frame frame) {
+    private void index(FrameReader frame) {
         switch (frame.type()) {
             case SNAPSHOT -> {
-                StoredSnapshot s = FrameBodies.decode(queue.dir(), frame, StoredSnapshot.class);
+                StoredSnapshot s = FrameBodies.decode(dir, frame, StoredSnapshot.class);
                 add(s.persistenceId(), new Location(s.sequenceNr(), s.timestamp(), frame.index()));
             }
             case DELETION -> {
-                SnapshotDeletion d = FrameBodies.decode(queue.dir(), frame, SnapshotDeletion.class);
+                SnapshotDeletion d = FrameBodies.decode(dir, frame, SnapshotDeletion.class);
                 remove(d.persistenceId(), d.range());
             }
-            default -> throw new CorruptionException(queue.dir(), frame.index(), "unknown snapshot entry type " + frame.type());
+            default -> throw FrameBodies.unknownType(dir, frame, "snapshot");
         }
     }
 
@@ -77,6 +76,7 @@ final class SnapshotLog implements AutoCloseable {
 
     synchronized void save(StoredSnapshot snapshot) {
         long queueIndex = queue.append(SNAPSHOT, PluginKryo.POOL.writeClassAndObject(snapshot));
+        queue.sync();
         add(snapshot.persistenceId(), new Location(snapshot.sequenceNr(), snapshot.timestamp(), queueIndex));
     }
 
@@ -85,6 +85,7 @@ final class SnapshotLog implements AutoCloseable {
         List<Location> locations = live.getOrDefault(persistenceId, List.of());
         if (locations.stream().anyMatch(l -> range.contains(l.sequenceNr(), l.timestamp()))) {
             queue.append(DELETION, PluginKryo.POOL.writeClassAndObject(new SnapshotDeletion(persistenceId, range)));
+            queue.sync();
             remove(persistenceId, range);
         }
     }
@@ -103,7 +104,7 @@ final class SnapshotLog implements AutoCloseable {
     }
 
     synchronized StoredSnapshot read(Location location) {
-        return FrameBodies.decode(queue.dir(), queue.read(location.queueIndex()), StoredSnapshot.class);
+        return FrameBodies.decode(dir, queue.read(location.queueIndex()), StoredSnapshot.class);
     }
 
     @Override

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tidemark.storage.model.Dimension;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.tidemark.storage.queue.EntryFrame;
+import io.tidemark.storage.testing.GoldenHex;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -41,35 +39,29 @@ class JournalEntryFormatTest {
     }
 
     @Test
-    void headerIsFifteenBytesInTheDocumentedOrder() {
-        assertThat(JournalEntryFormat.MAGIC_OFFSET).isZero();
-        assertThat(JournalEntryFormat.VERSION_OFFSET).isEqualTo(4);
-        assertThat(JournalEntryFormat.FLAGS_OFFSET).isEqualTo(5);
-        assertThat(JournalEntryFormat.TYPE_OFFSET).isEqualTo(6);
-        assertThat(JournalEntryFormat.PAYLOAD_LENGTH_OFFSET).isEqualTo(7);
-        assertThat(JournalEntryFormat.CRC_OFFSET).isEqualTo(11);
-        assertThat(JournalEntryFormat.HEADER_SIZE).isEqualTo(15);
-        assertThat(JournalEntryFormat.cutMarker(1, 2)).hasSize(JournalEntryFormat.HEADER_SIZE + 16);
+    void journalFramesUseTheSharedTwentyByteHeader() {
+        assertThat(EntryFrame.HEADER_BYTES).isEqualTo(20);
+        assertThat(BatchEntryCodec.MAGIC).isEqualTo(0x454A4D54);
     }
 
     @Test
     void entryTypeIdsArePinned() {
+        assertThat(EntryFrame.CUT_MARKER).isZero();
         assertThat(JournalEntryType.BATCH.id()).isEqualTo(1);
-        assertThat(JournalEntryType.CUT_MARKER.id()).isEqualTo(2);
-        assertThat(JournalEntryType.values()).hasSize(2);
+        assertThat(JournalEntryType.values()).hasSize(1);
         for (JournalEntryType t : JournalEntryType.values()) {
             assertThat(JournalEntryType.fromId(t.id())).isSameAs(t);
         }
-        assertThat(JournalEntryType.fromId(0)).isNull();
-        assertThat(JournalEntryType.fromId(3)).isNull();
+        assertThat(JournalEntryType.fromId(EntryFrame.CUT_MARKER)).isNull();
+        assertThat(JournalEntryType.fromId(2)).isNull();
     }
 
     @Test
     void magicSpellsTmjeOnDisk() {
-        byte[] marker = JournalEntryFormat.cutMarker(0, 0);
+        byte[] marker = EntryFrame.cutMarker(BatchEntryCodec.MAGIC, 0, 0);
         assertThat(new String(marker, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("TMJE");
-        assertThat(marker[JournalEntryFormat.VERSION_OFFSET]).isEqualTo((byte) 1);
-        assertThat(marker[JournalEntryFormat.FLAGS_OFFSET]).isZero();
+        assertThat(marker[EntryFrame.VERSION_OFFSET]).isEqualTo((byte) 1);
+        assertThat(marker[EntryFrame.ENCRYPTION_OFFSET]).isZero();
     }
 
     @Test
@@ -77,20 +69,19 @@ class JournalEntryFormatTest {
         byte[] golden = fixture("batch-entry.hex");
         BatchEntryCodec codec = new BatchEntryCodec(TestBatches.kryo());
         int length = codec.encode(goldenBatch());
-        assertThat(HexFormat.of().formatHex(Arrays.copyOf(codec.buffer(), length)))
-                .isEqualTo(HexFormat.of().formatHex(golden));
-        assertThat(JournalEntryFormat.findDamage(golden, golden.length)).isNull();
+        GoldenHex.assertSameBytes(Arrays.copyOf(codec.buffer(), length), golden, "batch-entry.hex");
+        assertThat(EntryFrame.findDamage(BatchEntryCodec.MAGIC, golden, golden.length)).isNull();
         assertThat(codec.decode(golden, golden.length)).isEqualTo(goldenBatch());
     }
 
     @Test
     void cutMarkerEntryMatchesTheGoldenBytes() {
         byte[] golden = fixture("cut-marker-entry.hex");
-        byte[] marker = JournalEntryFormat.cutMarker(0x0102030405060708L, 0x0102030405060709L);
-        assertThat(HexFormat.of().formatHex(marker)).isEqualTo(HexFormat.of().formatHex(golden));
-        assertThat(JournalEntryFormat.findDamage(golden, golden.length)).isNull();
-        assertThat(JournalEntryFormat.cutMarkerFirst(golden)).isEqualTo(0x0102030405060708L);
-        assertThat(JournalEntryFormat.cutMarkerLast(golden)).isEqualTo(0x0102030405060709L);
+        byte[] marker = EntryFrame.cutMarker(BatchEntryCodec.MAGIC, 0x0102030405060708L, 0x0102030405060709L);
+        GoldenHex.assertSameBytes(marker, golden, "cut-marker-entry.hex");
+        assertThat(EntryFrame.findDamage(BatchEntryCodec.MAGIC, golden, golden.length)).isNull();
+        assertThat(EntryFrame.cutMarkerFirst(golden)).isEqualTo(0x0102030405060708L);
+        assertThat(EntryFrame.cutMarkerLast(golden)).isEqualTo(0x0102030405060709L);
     }
 
     @Test
@@ -103,25 +94,11 @@ class JournalEntryFormatTest {
              DocumentContext dc = tailer.readingDocument()) {
             assertThat(dc.isPresent()).isTrue();
             byte[] stored = dc.wire().bytes().toByteArray();
-            assertThat(HexFormat.of().formatHex(stored)).isEqualTo(HexFormat.of().formatHex(fixture("batch-entry.hex")));
+            GoldenHex.assertSameBytes(stored, fixture("batch-entry.hex"), "stored excerpt");
         }
     }
 
-    /** A fixture of hex digits; whitespace and lines starting with '#' are ignored. */
-    static byte[] fixture(String name) {
-        try (InputStream in = JournalEntryFormatTest.class.getResourceAsStream(FIXTURES + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing fixture: " + FIXTURES + name);
-            }
-            StringBuilder hex = new StringBuilder();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
-                if (!line.startsWith("#")) {
-                    hex.append(line.replaceAll("\\s", ""));
-                }
-            }
-            return HexFormat.of().parseHex(hex);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static byte[] fixture(String name) {
+        return GoldenHex.read(FIXTURES + name);
     }
 }

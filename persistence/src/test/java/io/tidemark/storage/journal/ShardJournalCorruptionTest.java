@@ -8,6 +8,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.tidemark.storage.CorruptionException;
+import io.tidemark.storage.queue.EntryFrame;
+import io.tidemark.storage.queue.FramedQueue;
+import io.tidemark.storage.queue.QueueSettings;
 import io.tidemark.storage.serialization.KryoPool;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -45,17 +48,17 @@ class ShardJournalCorruptionTest {
 
     private final SetTimeProvider clock = new SetTimeProvider("2026-11-25T10:00:00");
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger journalLogger = (Logger) LoggerFactory.getLogger(ShardJournal.class);
+    private final Logger queueLogger = (Logger) LoggerFactory.getLogger(FramedQueue.class);
 
     @BeforeEach
     void captureLogs() {
         logs.start();
-        journalLogger.addAppender(logs);
+        queueLogger.addAppender(logs);
     }
 
     @AfterEach
     void releaseLogs() {
-        journalLogger.detachAppender(logs);
+        queueLogger.detachAppender(logs);
     }
 
     private ShardJournal open() {
@@ -71,17 +74,19 @@ class ShardJournalCorruptionTest {
     }
 
     static Stream<Arguments> tailDamage() {
-        int h = JournalEntryFormat.HEADER_SIZE;
+        int h = EntryFrame.HEADER_BYTES;
         return Stream.of(
                 new Damage("flipped payload byte", b -> b.put(h + 7, (byte) (b.get(h + 7) ^ 0x40))),
-                new Damage("payload length shorter than excerpt",
-                        b -> b.putInt(JournalEntryFormat.PAYLOAD_LENGTH_OFFSET, b.getInt(JournalEntryFormat.PAYLOAD_LENGTH_OFFSET) - 3)),
-                new Damage("payload length past excerpt end",
-                        b -> b.putInt(JournalEntryFormat.PAYLOAD_LENGTH_OFFSET, b.getInt(JournalEntryFormat.PAYLOAD_LENGTH_OFFSET) + 100)),
-                new Damage("bad magic", b -> b.put(JournalEntryFormat.MAGIC_OFFSET, (byte) 0)),
-                new Damage("bad version", b -> b.put(JournalEntryFormat.VERSION_OFFSET, (byte) 2)),
-                new Damage("encryption flag set", b -> b.put(JournalEntryFormat.FLAGS_OFFSET, (byte) 1)),
-                new Damage("unknown entry type", b -> b.put(JournalEntryFormat.TYPE_OFFSET, (byte) 99)),
+                new Damage("body length shorter than excerpt",
+                        b -> b.putInt(EntryFrame.BODY_LENGTH_OFFSET, b.getInt(EntryFrame.BODY_LENGTH_OFFSET) - 3)),
+                new Damage("body length past excerpt end",
+                        b -> b.putInt(EntryFrame.BODY_LENGTH_OFFSET, b.getInt(EntryFrame.BODY_LENGTH_OFFSET) + 100)),
+                new Damage("bad magic", b -> b.put(EntryFrame.MAGIC_OFFSET, (byte) 0)),
+                new Damage("bad version", b -> b.put(EntryFrame.VERSION_OFFSET, (byte) 2)),
+                new Damage("encryption flag set", b -> b.put(EntryFrame.ENCRYPTION_OFFSET, (byte) 1)),
+                new Damage("unknown entry type", b -> b.put(EntryFrame.TYPE_OFFSET, (byte) 99)),
+                new Damage("reserved byte set", b -> b.put(EntryFrame.RESERVED_OFFSET, (byte) 1)),
+                new Damage("key id set", b -> b.putInt(EntryFrame.KEY_ID_OFFSET, 7)),
                 new Damage("payload tail never written", b -> {
                     for (int i = h + 20; i < b.limit(); i++) {
                         b.put(i, (byte) 0);
@@ -108,9 +113,9 @@ class ShardJournalCorruptionTest {
                     .containsExactlyElementsOf(indexes.subList(0, BATCHES - 1));
             indexes.add(journal.append(TestBatches.batch(BATCHES)));
         }
-        assertThat(warnings()).anySatisfy(m -> assertThat(m).contains("cut damaged journal tail")
+        assertThat(warnings()).anySatisfy(m -> assertThat(m).contains("cut damaged queue tail")
                 .contains("firstIndex=" + indexes.get(BATCHES - 1)));
-        assertThat(warnings()).anySatisfy(m -> assertThat(m).contains("cutting damaged journal tail entry")
+        assertThat(warnings()).anySatisfy(m -> assertThat(m).contains("cutting damaged queue tail entry")
                 .contains("file=" + dir).contains("index=" + indexes.get(BATCHES - 1)));
 
         try (ShardJournal journal = open()) {
@@ -188,6 +193,33 @@ class ShardJournalCorruptionTest {
             // Replaying past the damage still works, so an operator can recover what follows it.
             assertThat(ShardJournalTest.replay(journal, indexes.get(2)).keySet())
                     .containsExactlyElementsOf(indexes.subList(3, BATCHES));
+        }
+    }
+
+    @Test
+    void aSecondJournalOnTheSameDirectoryIsRefusedUntilTheFirstCloses() {
+        try (ShardJournal journal = open()) {
+            assertThatThrownBy(this::open)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot open queue: dir=" + dir + ", in use by another journal or process");
+        }
+        open().close();
+    }
+
+    @Test
+    void aSoundEntryOfATypeThisVersionDoesNotKnowIsRefusedNotCut() {
+        List<Long> indexes = appendBatches(1);
+        long unknown;
+        try (FramedQueue queue = FramedQueue.open(dir, QueueSettings.of(BatchEntryCodec.MAGIC, false))) {
+            unknown = queue.append(9, new byte[] {1, 2, 3});
+        }
+        try (ShardJournal journal = open()) {
+            assertThat(journal.lastIndex()).as("nothing appended: not cut").isEqualTo(unknown);
+            List<Long> delivered = new ArrayList<>();
+            assertThatThrownBy(() -> journal.replay(ShardJournal.NO_INDEX, (index, batch) -> delivered.add(index)))
+                    .isInstanceOf(CorruptionException.class)
+                    .hasMessageContaining("unknown journal entry type: type=9, index=" + unknown);
+            assertThat(delivered).containsExactlyElementsOf(indexes);
         }
     }
 

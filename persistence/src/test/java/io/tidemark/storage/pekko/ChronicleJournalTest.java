@@ -3,6 +3,7 @@ package io.tidemark.storage.pekko;
 import static io.tidemark.storage.pekko.JournalClient.atomicWrite;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.storage.queue.EntryFrame;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -149,13 +150,13 @@ class ChronicleJournalTest {
 
     @Test
     void rejectsAnAtomicWriteAboveTheEntrySizeLimit() {
-        String tooLarge = "x".repeat(FramedQueue.MAX_BODY_BYTES);
+        String tooLarge = "x".repeat(EntryFrame.MAX_BODY_BYTES);
 
         List<Object> replies = journal.write(atomicWrite("large", 1, tooLarge), atomicWrite("large", 2, "small"));
 
         assertThat(replies.get(0)).isInstanceOf(JournalProtocol.WriteMessageRejected.class);
         assertThat(((JournalProtocol.WriteMessageRejected) replies.get(0)).cause())
-                .hasMessageContaining("cannot append entry").hasMessageContaining("maxBodyBytes=" + FramedQueue.MAX_BODY_BYTES);
+                .hasMessageContaining("cannot append entry").hasMessageContaining("maxBodyBytes=" + EntryFrame.MAX_BODY_BYTES);
         assertThat(replies.get(1)).isInstanceOf(JournalProtocol.WriteMessageSuccess.class);
         assertThat(journal.replayAll("large").sequenceNrs()).containsExactly(2L);
     }

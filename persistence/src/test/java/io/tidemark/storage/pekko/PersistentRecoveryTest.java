@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.tidemark.storage.queue.FramedQueue;
+import io.tidemark.storage.testing.QueueFiles;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -108,7 +110,7 @@ class PersistentRecoveryTest {
     void aDamagedLastEntryIsDroppedWithAWarningAndLaterWritesSurviveRestarts() throws Exception {
         // Events 1 and 2 end up in the snapshot at sequence number 2; event 3 is only in the journal.
         run("victim", new AtomicInteger(), "first", "second", "DAMAGED-TAIL-EVENT");
-        PluginTestSupport.flipByteOf(dir.resolve("journal"), "DAMAGED-TAIL-EVENT");
+        QueueFiles.flipByteOf(dir.resolve("journal"), "DAMAGED-TAIL-EVENT");
 
         Logger logger = (Logger) LoggerFactory.getLogger(FramedQueue.class);
         ListAppender<ILoggingEvent> warnings = new ListAppender<>();
@@ -122,11 +124,11 @@ class PersistentRecoveryTest {
         }
 
         assertThat(recovered).isEqualTo("first|second|third");
-        assertThat(warnings.list).singleElement().satisfies(e -> {
-            assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
-            assertThat(e.getFormattedMessage()).startsWith("discarding damaged tail entry: dir=" + dir.resolve("journal"));
-        });
-        // The damaged entry is now followed by good ones; its discard marker keeps reopening clean.
+        assertThat(warnings.list).hasSize(2).allSatisfy(e -> assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN));
+        assertThat(warnings.list.get(0).getFormattedMessage()).startsWith("cutting damaged queue tail entry: ")
+                .contains("file=" + dir.resolve("journal"));
+        assertThat(warnings.list.get(1).getFormattedMessage()).startsWith("cut damaged queue tail: dir=" + dir.resolve("journal"));
+        // The damaged entry is now followed by good ones; its cut marker keeps reopening clean.
         assertThat(run("victim", new AtomicInteger())).isEqualTo("first|second|third");
     }
 }

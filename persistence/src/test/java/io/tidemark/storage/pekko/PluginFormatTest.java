@@ -2,13 +2,11 @@ package io.tidemark.storage.pekko;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.tidemark.storage.queue.EntryFrame;
+import io.tidemark.storage.testing.GoldenHex;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,45 +22,33 @@ class PluginFormatTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A fixture: hex digits; whitespace and everything from '#' to the end of a line ignored. */
     private static byte[] fixture(String name) {
-        try (InputStream in = PluginFormatTest.class.getResourceAsStream("/fixtures/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing fixture " + name);
-            }
-            String hex = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(l -> l.replaceAll("#.*", ""))
-                    .collect(Collectors.joining())
-                    .replaceAll("\\s", "");
-            return HexFormat.of().parseHex(hex);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GoldenHex.read("/fixtures/" + name);
     }
 
     private static byte[] frame(int magic, int type, Object entry) {
-        return FramedQueue.encode(magic, type, PluginKryo.POOL.writeClassAndObject(entry));
+        return EntryFrame.encode(magic, type, PluginKryo.POOL.writeClassAndObject(entry));
     }
 
     /** Asserts the entry encodes to the fixture exactly, and returns the fixture decoded. */
     private static <T> T assertGolden(String fixtureName, int magic, int type, Object entry, Class<T> entryClass) {
         byte[] expected = fixture(fixtureName);
         byte[] actual = frame(magic, type, entry);
-        assertThat(HexFormat.of().formatHex(actual)).as(fixtureName).isEqualTo(HexFormat.of().formatHex(expected));
-        FramedQueue.Frame decoded = FramedQueue.decode(magic, 7, expected, null, 0);
-        assertThat(decoded).isNotNull();
-        assertThat(decoded.type()).isEqualTo(type);
-        return FrameBodies.decode(null, decoded, entryClass);
+        GoldenHex.assertSameBytes(actual, expected, fixtureName);
+        assertThat(EntryFrame.findDamage(magic, expected, expected.length)).isNull();
+        assertThat(EntryFrame.type(expected)).isEqualTo(type);
+        return entryClass.cast(PluginKryo.POOL.readClassAndObject(
+                Arrays.copyOfRange(expected, EntryFrame.HEADER_BYTES, expected.length)));
     }
 
     @Test
     void numericIdsAreFrozen() {
         assertThat(EventLog.MAGIC).isEqualTo(0x4A504D54);
         assertThat(SnapshotLog.MAGIC).isEqualTo(0x53504D54);
-        assertThat(FramedQueue.FORMAT_VERSION).isEqualTo(1);
-        assertThat(FramedQueue.ENCRYPTION_NONE).isZero();
-        assertThat(FramedQueue.HEADER_BYTES).isEqualTo(20);
-        assertThat(FramedQueue.DISCARDED_ENTRY).isZero();
+        assertThat(EntryFrame.FORMAT_VERSION).isEqualTo(1);
+        assertThat(EntryFrame.ENCRYPTION_NONE).isZero();
+        assertThat(EntryFrame.HEADER_BYTES).isEqualTo(20);
+        assertThat(EntryFrame.CUT_MARKER).isZero();
         assertThat(EventLog.EVENTS).isEqualTo(1);
         assertThat(EventLog.DELETION).isEqualTo(2);
         assertThat(SnapshotLog.SNAPSHOT).isEqualTo(1);
@@ -103,12 +89,14 @@ class PluginFormatTest {
     }
 
     @Test
-    void discardMarkerFrame() {
-        byte[] expected = fixture("pekko-journal-v1/discarded.hex");
-        byte[] body = {0x01, 0x02, 0, 0, 0x05, 0x4E, 0, 0}; // queue index 0x00004E0500000201, little-endian
+    void cutMarkerFrame() {
+        byte[] expected = fixture("pekko-journal-v1/cut-marker.hex");
 
-        assertThat(HexFormat.of().formatHex(FramedQueue.encode(EventLog.MAGIC, FramedQueue.DISCARDED_ENTRY, body)))
-                .isEqualTo(HexFormat.of().formatHex(expected));
+        GoldenHex.assertSameBytes(EntryFrame.cutMarker(EventLog.MAGIC, 0x00004E0500000201L, 0x00004E0500000202L),
+                expected, "pekko-journal-v1/cut-marker.hex");
+        assertThat(EntryFrame.findDamage(EventLog.MAGIC, expected, expected.length)).isNull();
+        assertThat(EntryFrame.cutMarkerFirst(expected)).isEqualTo(0x00004E0500000201L);
+        assertThat(EntryFrame.cutMarkerLast(expected)).isEqualTo(0x00004E0500000202L);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.tidemark.storage.pekko;
+package io.tidemark.storage.queue;
 
 import io.tidemark.storage.fileio.FileIo;
 import java.io.IOException;
@@ -16,9 +16,9 @@ import java.nio.file.StandardOpenOption;
  * to start instead of silently interleaving entries. The lock file is empty and left in place; the
  * operating system releases the lock when the process dies.
  */
-final class DirectoryLock implements AutoCloseable {
+public final class DirectoryLock implements AutoCloseable {
 
-    static final String FILE_NAME = "tidemark.lock";
+    public static final String FILE_NAME = "tidemark.lock";
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -28,7 +28,7 @@ final class DirectoryLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static DirectoryLock acquire(Path dir, FileIo fileIo) {
+    public static DirectoryLock acquire(Path dir, FileIo fileIo) {
         Path file = dir.resolve(FILE_NAME);
         FileChannel channel;
         try {
