@@ -1,0 +1,230 @@
+package io.tidemark.storage.chunk;
+
+import io.tidemark.storage.codec.BitWriter;
+import io.tidemark.storage.codec.BooleanBlockCodec;
+import io.tidemark.storage.codec.DoubleBlockCodec;
+import io.tidemark.storage.codec.LongBlockCodec;
+import io.tidemark.storage.codec.VarcharDictionaryCodec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * Encodes sorted, deduplicated rows into the bytes of a chunk (<a
+ * href="../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>): computes the
+ * column stats, encodes each section and lays out header, specs, stats, section lengths, sections
+ * and CRC.
+ *
+ * <p>Absent values are replaced by the nearest earlier present value (the first present one for
+ * leading rows) before encoding, so they cost a zero delta and never break a scaled-decimal or
+ * constant block; the presence section says which rows are real.
+ */
+final class ChunkWriter {
+
+    private final List<ColumnSpec> columns;
+    private final int count;
+    private final long minTime;
+    private final long maxTime;
+    private final byte[][] sections;
+    private final ColumnStats[] stats;
+
+    ChunkWriter(List<ColumnSpec> columns, int count, long[] times, long[] versions) {
+        this.columns = columns;
+        this.count = count;
+        this.minTime = times[0];
+        this.maxTime = times[count - 1];
+        this.sections = new byte[ChunkLayout.sectionCount(columns.size())][];
+        this.stats = new ColumnStats[columns.size()];
+        sections[0] = encodeLongs(times);
+        sections[1] = encodeLongs(versions);
+    }
+
+    void doubles(int col, double[] values, boolean[] has) {
+        int nonNull = 0;
+        double min = Double.NaN;
+        double max = Double.NaN;
+        double sum = 0;
+        double first = Double.NaN;
+        double last = Double.NaN;
+        for (int i = 0; i < count; i++) {
+            if (!has[i]) {
+                continue;
+            }
+            double v = values[i];
+            if (nonNull++ == 0) {
+                first = v;
+            }
+            last = v;
+            sum += v;
+            if (!Double.isNaN(v)) {
+                min = Double.isNaN(min) ? v : Math.min(min, v);
+                max = Double.isNaN(max) ? v : Math.max(max, v);
+            }
+        }
+        stats[col] = new ColumnStats.DoubleStats(nonNull, min, max, nonNull == 0 ? 0 : sum, first, last);
+        if (nonNull < count) {
+            int firstPresent = firstPresent(has);
+            double fill = firstPresent < 0 ? 0 : values[firstPresent];
+            for (int i = 0; i < count; i++) {
+                if (has[i]) {
+                    fill = values[i];
+                } else {
+                    values[i] = fill;
+                }
+            }
+        }
+        BitWriter out = new BitWriter(count);
+        DoubleBlockCodec.encode(values, count, out);
+        finishColumn(col, has, nonNull, out);
+    }
+
+    void longs(int col, long[] values, boolean[] has) {
+        int nonNull = 0;
+        long min = 0;
+        long max = 0;
+        long sum = 0;
+        boolean overflowed = false;
+        long first = 0;
+        long last = 0;
+        for (int i = 0; i < count; i++) {
+            if (!has[i]) {
+                continue;
+            }
+            long v = values[i];
+            if (nonNull++ == 0) {
+                first = v;
+                min = v;
+                max = v;
+            }
+            last = v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            long s = sum + v;
+            overflowed |= ((sum ^ s) & (v ^ s)) < 0;
+            sum = s;
+        }
+        stats[col] = new ColumnStats.LongStats(nonNull, min, max, sum, overflowed, first, last);
+        if (nonNull < count) {
+            int firstPresent = firstPresent(has);
+            long fill = firstPresent < 0 ? 0 : values[firstPresent];
+            for (int i = 0; i < count; i++) {
+                if (has[i]) {
+                    fill = values[i];
+                } else {
+                    values[i] = fill;
+                }
+            }
+        }
+        sections[ChunkLayout.valuesSection(col)] = encodeLongs(values);
+        finishColumn(col, has, nonNull, null);
+    }
+
+    void booleans(int col, boolean[] values, boolean[] has) {
+        int nonNull = 0;
+        int trues = 0;
+        boolean fill = false;
+        for (int i = 0; i < count; i++) {
+            if (has[i]) {
+                nonNull++;
+                trues += values[i] ? 1 : 0;
+                fill = values[i];
+            } else {
+                values[i] = fill;
+            }
+        }
+        stats[col] = new ColumnStats.BooleanStats(nonNull, trues);
+        BitWriter out = new BitWriter(count / 8 + 16);
+        BooleanBlockCodec.encode(values, count, out);
+        finishColumn(col, has, nonNull, out);
+    }
+
+    void varchars(int col, String[] values, boolean[] has) {
+        int nonNull = 0;
+        for (int i = 0; i < count; i++) {
+            if (has[i]) {
+                nonNull++;
+            } else {
+                values[i] = null;
+            }
+        }
+        stats[col] = new ColumnStats.VarcharStats(nonNull);
+        BitWriter out = new BitWriter(count + 16);
+        VarcharDictionaryCodec.encode(values, count, out);
+        finishColumn(col, has, nonNull, out);
+    }
+
+    /** The complete chunk. Every column must have been given exactly once. */
+    byte[] finish() {
+        BitWriter meta = new BitWriter(256);
+        for (ColumnSpec spec : columns) {
+            meta.writeByte(spec.type().id());
+            byte[] name = spec.name().getBytes(StandardCharsets.UTF_8);
+            if (name.length > ChunkLayout.MAX_NAME_BYTES) {
+                throw new IllegalArgumentException("cannot seal chunk: column name too long, bytes=" + name.length
+                        + ", max=" + ChunkLayout.MAX_NAME_BYTES);
+            }
+            meta.writeUvarint(name.length);
+            meta.writeBytes(name, 0, name.length);
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            if (stats[c] == null) {
+                throw new IllegalStateException("cannot seal chunk: no values given for column=" + c);
+            }
+            ChunkStatsCodec.write(stats[c], meta);
+        }
+        int sectionBytes = 0;
+        for (byte[] section : sections) {
+            meta.writeUvarint(section.length);
+            sectionBytes += section.length;
+        }
+        int total = ChunkLayout.HEADER_BYTES + meta.sizeInBytes() + sectionBytes + ChunkLayout.CRC_BYTES;
+        ByteBuffer buf = ByteBuffer.allocate(total);
+        buf.putInt(ChunkLayout.MAGIC)
+                .put((byte) ChunkLayout.FORMAT_VERSION)
+                .put((byte) ChunkLayout.ENCRYPTION_NONE)
+                .putShort((short) columns.size())
+                .putInt(total)
+                .putInt(0)
+                .put(new byte[ChunkLayout.NONCE_BYTES])
+                .putInt(count)
+                .putLong(minTime)
+                .putLong(maxTime);
+        buf.put(meta.buffer(), 0, meta.sizeInBytes());
+        for (byte[] section : sections) {
+            buf.put(section);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(buf.array(), 0, total - ChunkLayout.CRC_BYTES);
+        buf.putInt((int) crc.getValue());
+        return buf.array();
+    }
+
+    private void finishColumn(int col, boolean[] has, int nonNull, BitWriter values) {
+        if (values != null) {
+            sections[ChunkLayout.valuesSection(col)] = values.toByteArray();
+        }
+        if (nonNull == count) {
+            sections[ChunkLayout.presenceSection(col)] = new byte[0];
+        } else {
+            BitWriter presence = new BitWriter(16);
+            BooleanBlockCodec.encode(has, count, presence);
+            sections[ChunkLayout.presenceSection(col)] = presence.toByteArray();
+        }
+    }
+
+    private byte[] encodeLongs(long[] values) {
+        BitWriter out = new BitWriter(16);
+        LongBlockCodec.encode(values, count, out);
+        return out.toByteArray();
+    }
+
+    private int firstPresent(boolean[] has) {
+        for (int i = 0; i < count; i++) {
+            if (has[i]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

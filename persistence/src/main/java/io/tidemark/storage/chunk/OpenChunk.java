@@ -1,0 +1,357 @@
+package io.tidemark.storage.chunk;
+
+import io.tidemark.storage.model.MeasureType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The appendable chunk of one series: rows of (time in nanoseconds, version) plus one value per
+ * column, held in growable primitive arrays (doubles in {@code double[]}, BIGINT/TIMESTAMP in
+ * {@code long[]}, booleans and presence in bitsets, varchars as references), so appending a point
+ * allocates nothing but the occasional array growth.
+ *
+ * <p>A row's values start absent; {@code setX} fills them. Rows may arrive in any time order and
+ * repeat a time: {@link #seal()} sorts them (stably) and keeps, per time, the highest version, the
+ * later-appended row winning a tie. Not thread-safe. Encoded form: <a
+ * href="../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>.
+ */
+public final class OpenChunk {
+
+    private static final int INITIAL_CAPACITY = 16;
+
+    private final List<ColumnSpec> columns;
+    private final MeasureType[] types;
+    private final Map<String, Integer> columnIndex = new HashMap<>();
+    private long[] times;
+    private long[] versions;
+    /** Per column, only the array for its type is non-null. */
+    private final double[][] doubles;
+    private final long[][] longs;
+    /** Boolean values as bitsets, one bit per row. */
+    private final long[][] booleans;
+    private final String[][] varchars;
+    /** Bit set = the row has a value in this column. */
+    private final long[][] present;
+    private int size;
+    private int capacity;
+    private long minTime = Long.MAX_VALUE;
+    private long maxTime = Long.MIN_VALUE;
+
+    public OpenChunk(List<ColumnSpec> columns) {
+        this.columns = List.copyOf(columns);
+        if (this.columns.isEmpty()) {
+            throw new IllegalArgumentException("cannot open chunk: no columns");
+        }
+        int c = this.columns.size();
+        if (c > ChunkLayout.MAX_COLUMNS) {
+            throw new IllegalArgumentException("cannot open chunk: columns=" + c + ", max=" + ChunkLayout.MAX_COLUMNS);
+        }
+        types = new MeasureType[c];
+        doubles = new double[c][];
+        longs = new long[c][];
+        booleans = new long[c][];
+        varchars = new String[c][];
+        present = new long[c][];
+        capacity = INITIAL_CAPACITY;
+        times = new long[capacity];
+        versions = new long[capacity];
+        for (int i = 0; i < c; i++) {
+            ColumnSpec spec = this.columns.get(i);
+            if (columnIndex.put(spec.name(), i) != null) {
+                throw new IllegalArgumentException("cannot open chunk: duplicate column name=" + spec.name());
+            }
+            types[i] = spec.type();
+            switch (spec.type()) {
+                case DOUBLE:
+                    doubles[i] = new double[capacity];
+                    break;
+                case BIGINT:
+                case TIMESTAMP:
+                    longs[i] = new long[capacity];
+                    break;
+                case BOOLEAN:
+                    booleans[i] = new long[words(capacity)];
+                    break;
+                case VARCHAR:
+                    varchars[i] = new String[capacity];
+                    break;
+                default:
+                    throw new IllegalArgumentException("cannot open chunk: unsupported column type=" + spec.type());
+            }
+            present[i] = new long[words(capacity)];
+        }
+    }
+
+    /** Adds a row with every value absent and returns its index. */
+    public int append(long timeNanos, long version) {
+        if (size == capacity) {
+            grow();
+        }
+        times[size] = timeNanos;
+        versions[size] = version;
+        minTime = Math.min(minTime, timeNanos);
+        maxTime = Math.max(maxTime, timeNanos);
+        return size++;
+    }
+
+    public void setDouble(int col, int row, double value) {
+        check(col, row, MeasureType.DOUBLE);
+        doubles[col][row] = value;
+        markPresent(col, row);
+    }
+
+    /** Sets a BIGINT or TIMESTAMP (nanoseconds) value. */
+    public void setLong(int col, int row, long value) {
+        checkRow(col, row);
+        if (longs[col] == null) {
+            throw wrongType(col, "BIGINT or TIMESTAMP");
+        }
+        longs[col][row] = value;
+        markPresent(col, row);
+    }
+
+    public void setBoolean(int col, int row, boolean value) {
+        check(col, row, MeasureType.BOOLEAN);
+        long bit = 1L << row;
+        if (value) {
+            booleans[col][row >>> 6] |= bit;
+        } else {
+            booleans[col][row >>> 6] &= ~bit;
+        }
+        markPresent(col, row);
+    }
+
+    /** Sets a VARCHAR value; null makes it absent again. */
+    public void setVarchar(int col, int row, String value) {
+        check(col, row, MeasureType.VARCHAR);
+        varchars[col][row] = value;
+        if (value == null) {
+            present[col][row >>> 6] &= ~(1L << row);
+        } else {
+            markPresent(col, row);
+        }
+    }
+
+    /** Rows appended so far, duplicates included. */
+    public int size() {
+        return size;
+    }
+
+    /** Smallest appended time; {@code Long.MAX_VALUE} while empty. */
+    public long minTime() {
+        return minTime;
+    }
+
+    /** Largest appended time; {@code Long.MIN_VALUE} while empty. */
+    public long maxTime() {
+        return maxTime;
+    }
+
+    public List<ColumnSpec> columns() {
+        return columns;
+    }
+
+    /** Column index of {@code name}, or -1. */
+    public int columnIndex(String name) {
+        Integer i = columnIndex.get(name);
+        return i == null ? -1 : i;
+    }
+
+    /**
+     * Appends every row of {@code chunk}, mapping its columns to this chunk's by name. Used to
+     * re-chunk: append several sealed chunks of one series, then {@link #seal()}; later appends win
+     * duplicate times on equal versions.
+     */
+    public void appendAll(SealedChunk chunk) {
+        int n = chunk.count();
+        int[] target = new int[chunk.columns().size()];
+        for (int c = 0; c < target.length; c++) {
+            ColumnSpec spec = chunk.columns().get(c);
+            target[c] = columnIndex(spec.name());
+            if (target[c] < 0 || types[target[c]] != spec.type()) {
+                throw new IllegalArgumentException("cannot append chunk: column not in this chunk, name="
+                        + spec.name() + ", type=" + spec.type());
+            }
+        }
+        long[] t = new long[n];
+        long[] v = new long[n];
+        chunk.decodeTimes(t);
+        chunk.decodeVersions(v);
+        int first = size;
+        for (int i = 0; i < n; i++) {
+            append(t[i], v[i]);
+        }
+        boolean[] has = new boolean[n];
+        for (int c = 0; c < target.length; c++) {
+            chunk.decodePresence(c, has);
+            copyColumn(chunk, c, target[c], first, n, has);
+        }
+    }
+
+    /** Sorts, dedupes and encodes the rows. The open chunk stays usable and unchanged. */
+    public SealedChunk seal() {
+        if (size == 0) {
+            throw new IllegalStateException("cannot seal chunk: no rows");
+        }
+        int[] keep = RowOrder.keep(times, versions, size);
+        int n = keep.length;
+        ChunkWriter writer = new ChunkWriter(columns, n, gather(times, keep), gather(versions, keep));
+        for (int c = 0; c < types.length; c++) {
+            boolean[] has = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                has[i] = bit(present[c], keep[i]);
+            }
+            switch (types[c]) {
+                case DOUBLE:
+                    double[] d = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        d[i] = doubles[c][keep[i]];
+                    }
+                    writer.doubles(c, d, has);
+                    break;
+                case BIGINT:
+                case TIMESTAMP:
+                    writer.longs(c, gather(longs[c], keep), has);
+                    break;
+                case BOOLEAN:
+                    boolean[] b = new boolean[n];
+                    for (int i = 0; i < n; i++) {
+                        b[i] = bit(booleans[c], keep[i]);
+                    }
+                    writer.booleans(c, b, has);
+                    break;
+                default:
+                    String[] s = new String[n];
+                    for (int i = 0; i < n; i++) {
+                        s[i] = varchars[c][keep[i]];
+                    }
+                    writer.varchars(c, s, has);
+                    break;
+            }
+        }
+        return SealedChunk.wrap(writer.finish());
+    }
+
+    private void copyColumn(SealedChunk chunk, int from, int to, int firstRow, int n, boolean[] has) {
+        switch (types[to]) {
+            case DOUBLE:
+                double[] d = new double[n];
+                chunk.decodeDoubles(from, d);
+                for (int i = 0; i < n; i++) {
+                    if (has[i]) {
+                        setDouble(to, firstRow + i, d[i]);
+                    }
+                }
+                break;
+            case BIGINT:
+            case TIMESTAMP:
+                long[] l = new long[n];
+                chunk.decodeLongs(from, l);
+                for (int i = 0; i < n; i++) {
+                    if (has[i]) {
+                        setLong(to, firstRow + i, l[i]);
+                    }
+                }
+                break;
+            case BOOLEAN:
+                boolean[] b = new boolean[n];
+                chunk.decodeBooleans(from, b);
+                for (int i = 0; i < n; i++) {
+                    if (has[i]) {
+                        setBoolean(to, firstRow + i, b[i]);
+                    }
+                }
+                break;
+            default:
+                String[] s = new String[n];
+                chunk.decodeVarchars(from, s);
+                for (int i = 0; i < n; i++) {
+                    if (has[i]) {
+                        setVarchar(to, firstRow + i, s[i]);
+                    }
+                }
+                break;
+        }
+    }
+
+    private void grow() {
+        int next = capacity * 2;
+        times = Arrays.copyOf(times, next);
+        versions = Arrays.copyOf(versions, next);
+        for (int c = 0; c < types.length; c++) {
+            if (doubles[c] != null) {
+                doubles[c] = Arrays.copyOf(doubles[c], next);
+            }
+            if (longs[c] != null) {
+                longs[c] = Arrays.copyOf(longs[c], next);
+            }
+            if (booleans[c] != null) {
+                booleans[c] = Arrays.copyOf(booleans[c], words(next));
+            }
+            if (varchars[c] != null) {
+                varchars[c] = Arrays.copyOf(varchars[c], next);
+            }
+            present[c] = Arrays.copyOf(present[c], words(next));
+        }
+        capacity = next;
+    }
+
+    private void markPresent(int col, int row) {
+        present[col][row >>> 6] |= 1L << row;
+    }
+
+    private void check(int col, int row, MeasureType type) {
+        checkRow(col, row);
+        if (types[col] != type) {
+            throw wrongType(col, type.name());
+        }
+    }
+
+    private void checkRow(int col, int row) {
+        if (col < 0 || col >= types.length || row < 0 || row >= size) {
+            throw new IndexOutOfBoundsException("cannot set value: col=" + col + ", columns=" + types.length
+                    + ", row=" + row + ", size=" + size);
+        }
+    }
+
+    private IllegalArgumentException wrongType(int col, String wanted) {
+        return new IllegalArgumentException("cannot set value: column=" + columns.get(col).name() + " has type="
+                + types[col] + ", not " + wanted);
+    }
+
+    private static boolean bit(long[] bits, int row) {
+        return (bits[row >>> 6] & (1L << row)) != 0;
+    }
+
+    private static long[] gather(long[] src, int[] keep) {
+        long[] out = new long[keep.length];
+        for (int i = 0; i < keep.length; i++) {
+            out[i] = src[keep[i]];
+        }
+        return out;
+    }
+
+    private static int words(int bits) {
+        return (bits + 63) >>> 6;
+    }
+
+    static List<ColumnSpec> union(List<SealedChunk> chunks) {
+        List<ColumnSpec> all = new ArrayList<>();
+        Map<String, MeasureType> seen = new HashMap<>();
+        for (SealedChunk chunk : chunks) {
+            for (ColumnSpec spec : chunk.columns()) {
+                MeasureType known = seen.putIfAbsent(spec.name(), spec.type());
+                if (known == null) {
+                    all.add(spec);
+                } else if (known != spec.type()) {
+                    throw new IllegalArgumentException("cannot merge chunks: column=" + spec.name()
+                            + " has types " + known + " and " + spec.type());
+                }
+            }
+        }
+        return all;
+    }
+}

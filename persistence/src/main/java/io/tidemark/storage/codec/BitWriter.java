@@ -1,0 +1,126 @@
+package io.tidemark.storage.codec;
+
+import java.util.Arrays;
+
+/**
+ * A growable, most-significant-bit-first bit stream. Every encoded block is written through one of
+ * these; fixed-width fields, varints and packed bits all land in the same stream, so a block is one
+ * contiguous run of bytes. Layout rules are in <a href="../../../../../../../docs/formats/chunk.md">
+ * docs/formats/chunk.md</a> ("Bit streams").
+ *
+ * <p>Not thread-safe. {@link #reset()} lets an encoder reuse the buffer for the next block.
+ */
+public final class BitWriter {
+
+    private byte[] buf;
+    private int size;
+    /** Pending bits, right-aligned; always fewer than 8 between calls. */
+    private long acc;
+    private int accBits;
+
+    public BitWriter() {
+        this(64);
+    }
+
+    public BitWriter(int initialCapacity) {
+        buf = new byte[Math.max(8, initialCapacity)];
+    }
+
+    /** Forgets everything written, keeping the buffer. */
+    public void reset() {
+        size = 0;
+        acc = 0;
+        accBits = 0;
+    }
+
+    /** Writes the low {@code n} bits of {@code value}, most significant first; {@code n} in 0..64. */
+    public void writeBits(long value, int n) {
+        if (n > 56) {
+            writeBits(value >>> 32, n - 32);
+            writeBits(value, 32);
+            return;
+        }
+        if (n == 0) {
+            return;
+        }
+        acc = (acc << n) | (value & ((1L << n) - 1));
+        accBits += n;
+        ensure(8);
+        while (accBits >= 8) {
+            accBits -= 8;
+            buf[size++] = (byte) (acc >>> accBits);
+        }
+    }
+
+    public void writeBit(boolean bit) {
+        writeBits(bit ? 1 : 0, 1);
+    }
+
+    public void writeByte(int value) {
+        writeBits(value, 8);
+    }
+
+    /** Unsigned LEB128-style varint: 7 bits per byte, low group first, high bit = more follows. */
+    public void writeUvarint(long value) {
+        while ((value & ~0x7FL) != 0) {
+            writeBits((value & 0x7F) | 0x80, 8);
+            value >>>= 7;
+        }
+        writeBits(value, 8);
+    }
+
+    /** Zig-zag then {@link #writeUvarint}: small magnitudes of either sign take few bytes. */
+    public void writeVarint(long value) {
+        writeUvarint(zigZag(value));
+    }
+
+    public void writeLong(long value) {
+        writeBits(value, 64);
+    }
+
+    /** Appends raw bytes; the stream must be byte-aligned. */
+    public void writeBytes(byte[] src, int off, int len) {
+        if (accBits != 0) {
+            throw new IllegalStateException("cannot write bytes: stream not byte-aligned, pendingBits=" + accBits);
+        }
+        ensure(len);
+        System.arraycopy(src, off, buf, size, len);
+        size += len;
+    }
+
+    /** Pads with zero bits up to the next byte boundary. */
+    public void alignToByte() {
+        if (accBits > 0) {
+            writeBits(0, 8 - accBits);
+        }
+    }
+
+    /** Bytes written so far, counting a partial last byte as whole. */
+    public int sizeInBytes() {
+        return size + (accBits > 0 ? 1 : 0);
+    }
+
+    /** The internal buffer; valid up to {@link #sizeInBytes()} after {@link #alignToByte()}. */
+    public byte[] buffer() {
+        return buf;
+    }
+
+    public byte[] toByteArray() {
+        alignToByte();
+        return Arrays.copyOf(buf, size);
+    }
+
+    public static long zigZag(long v) {
+        return (v << 1) ^ (v >> 63);
+    }
+
+    public static long unZigZag(long v) {
+        return (v >>> 1) ^ -(v & 1);
+    }
+
+    private void ensure(int extra) {
+        if (size + extra > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.tidemark.storage.codec;
+
+/**
+ * {@link Encoding#LONG_DELTA_OF_DELTA}: Gorilla's timestamp encoding with buckets widened for
+ * nanosecond times. Layout: docs/formats/chunk.md, "LONG_DELTA_OF_DELTA".
+ *
+ * <p>The first value and first delta are varints; every later delta-of-delta takes one of the
+ * prefix-coded buckets below. Gorilla's widest bucket is 32 bits, which a nanosecond jitter of a few
+ * seconds already overflows, so the buckets are 7/14/21/32 bits plus a full 64-bit escape. All
+ * arithmetic wraps, so deltas that overflow a long still round-trip.
+ */
+final class DeltaOfDeltaLongCodec {
+
+    /** Payload widths of the buckets after prefixes 10, 110, 1110, 11110; 11111 escapes to 64 bits. */
+    private static final int[] BUCKET_BITS = {7, 14, 21, 32};
+
+    private DeltaOfDeltaLongCodec() {
+    }
+
+    static void encode(long[] values, int n, BitWriter out) {
+        if (n == 0) {
+            return;
+        }
+        out.writeVarint(values[0]);
+        if (n == 1) {
+            return;
+        }
+        long prevDelta = values[1] - values[0];
+        out.writeVarint(prevDelta);
+        for (int i = 2; i < n; i++) {
+            long delta = values[i] - values[i - 1];
+            long dod = delta - prevDelta;
+            prevDelta = delta;
+            writeDeltaOfDelta(dod, out);
+        }
+        out.alignToByte();
+    }
+
+    static void decode(BitReader in, long[] out, int n) {
+        if (n == 0) {
+            return;
+        }
+        long v = in.readVarint();
+        out[0] = v;
+        if (n == 1) {
+            return;
+        }
+        long delta = in.readVarint();
+        v += delta;
+        out[1] = v;
+        for (int i = 2; i < n; i++) {
+            delta += readDeltaOfDelta(in);
+            v += delta;
+            out[i] = v;
+        }
+        in.alignToByte();
+    }
+
+    private static void writeDeltaOfDelta(long dod, BitWriter out) {
+        if (dod == 0) {
+            out.writeBits(0, 1);
+            return;
+        }
+        for (int b = 0; b < BUCKET_BITS.length; b++) {
+            int bits = BUCKET_BITS[b];
+            if (fitsSigned(dod, bits)) {
+                // prefix: b+1 ones then a zero
+                out.writeBits((1L << (b + 2)) - 2, b + 2);
+                out.writeBits(dod, bits);
+                return;
+            }
+        }
+        out.writeBits(0b11111, 5);
+        out.writeBits(dod, 64);
+    }
+
+    private static long readDeltaOfDelta(BitReader in) {
+        int ones = 0;
+        while (ones < 5 && in.readBit()) {
+            ones++;
+        }
+        if (ones == 0) {
+            return 0;
+        }
+        if (ones == 5) {
+            return in.readBits(64);
+        }
+        return in.readSignedBits(BUCKET_BITS[ones - 1]);
+    }
+
+    private static boolean fitsSigned(long v, int bits) {
+        long half = 1L << (bits - 1);
+        return v >= -half && v < half;
+    }
+}

@@ -1,0 +1,81 @@
+package io.tidemark.storage.codec;
+
+/**
+ * {@link Encoding#DOUBLE_SCALED_DECIMAL}: a block whose every value is exactly {@code m / 10^k} for
+ * a long {@code m} and one {@code k} in 0..{@value #MAX_SCALE} is stored as {@code k} and the
+ * block of {@code m}s through {@link LongBlockCodec}. Integer-valued gauges (k = 0) and
+ * two-decimal readings (k = 2) then become small deltas instead of noisy mantissa bits. Layout:
+ * docs/formats/chunk.md, "DOUBLE_SCALED_DECIMAL".
+ *
+ * <p>Exactness is checked bitwise with the decoder's own expression, {@code (double) m / 10^k}, so
+ * whatever passes decodes to the same bits; -0.0, NaN and infinities never pass and fall back to
+ * another encoding.
+ */
+final class ScaledDecimalDoubleCodec {
+
+    static final int MAX_SCALE = 9;
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    private static final ThreadLocal<long[][]> MANTISSAS = ThreadLocal.withInitial(() -> new long[1][0]);
+
+    private ScaledDecimalDoubleCodec() {
+    }
+
+    /** The smallest scale that represents every value exactly, or -1 when none does. */
+    static int findScale(double[] values, int n) {
+        for (int k = 0; k <= MAX_SCALE; k++) {
+            if (fits(values, n, POW10[k])) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean fits(double[] values, int n, double scale) {
+        for (int i = 0; i < n; i++) {
+            double v = values[i];
+            long m = Math.round(v * scale);
+            if (Double.doubleToRawLongBits(m / scale) != Double.doubleToRawLongBits(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes the body (after the id) for a block {@link #findScale} accepted at {@code scale}. */
+    static void encode(double[] values, int n, int scale, BitWriter out) {
+        long[] m = mantissas(n);
+        double pow = POW10[scale];
+        for (int i = 0; i < n; i++) {
+            m[i] = Math.round(values[i] * pow);
+        }
+        out.writeByte(scale);
+        LongBlockCodec.encode(m, n, out);
+    }
+
+    static void decode(BitReader in, double[] out, int n) {
+        int scale = in.readByte();
+        if (scale > MAX_SCALE) {
+            throw new CodecException("cannot decode scaled decimal block: scale=" + scale + ", max=" + MAX_SCALE);
+        }
+        long[] m = mantissas(n);
+        LongBlockCodec.decode(in, m, n);
+        if (scale == 0) {
+            for (int i = 0; i < n; i++) {
+                out[i] = m[i];
+            }
+        } else {
+            double pow = POW10[scale];
+            for (int i = 0; i < n; i++) {
+                out[i] = m[i] / pow;
+            }
+        }
+    }
+
+    private static long[] mantissas(int n) {
+        long[][] holder = MANTISSAS.get();
+        if (holder[0].length < n) {
+            holder[0] = new long[Math.max(n, 1024)];
+        }
+        return holder[0];
+    }
+}

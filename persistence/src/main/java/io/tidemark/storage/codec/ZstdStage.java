@@ -1,0 +1,91 @@
+package io.tidemark.storage.codec;
+
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
+
+/**
+ * {@link Encoding#ZSTD}: the entropy stage. A finished block (its own encoding id included) is
+ * zstd-compressed and kept only when that makes it smaller. Layout: docs/formats/chunk.md, "ZSTD".
+ *
+ * <p>Frames are written magic-less, without checksum, content size or dictionary id: the chunk CRC
+ * already covers the bytes and the block header carries the raw length, so those fields would only
+ * cost bytes. Compression and decompression contexts and the decode buffer are per thread and
+ * reused, so decoding a block allocates nothing but its {@link BitReader}.
+ */
+final class ZstdStage {
+
+    /** Blocks smaller than this never shrink: the frame and Huffman headers cost more than they save. */
+    static final int MIN_INPUT_BYTES = 48;
+    /** Level 19 codes literals the same as level 3 but finds fewer harmful short matches in noise. */
+    private static final int LEVEL = 19;
+    /** Refuse to inflate anything claiming more than this, so a corrupt length cannot exhaust memory. */
+    private static final int MAX_RAW_BYTES = 1 << 30;
+
+    private static final ThreadLocal<ZstdCompressCtx> COMPRESS = ThreadLocal.withInitial(() ->
+            new ZstdCompressCtx().setLevel(LEVEL).setMagicless(true).setChecksum(false)
+                    .setContentSize(false).setDictID(false));
+    private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESS = ThreadLocal.withInitial(() ->
+            new ZstdDecompressCtx().setMagicless(true));
+    private static final ThreadLocal<byte[][]> BUFFERS = ThreadLocal.withInitial(() -> new byte[2][]);
+
+    private ZstdStage() {
+    }
+
+    /**
+     * Writes {@code block[0..length)} zstd-compressed into {@code out} when the result is smaller,
+     * returning true; otherwise writes nothing and returns false.
+     */
+    static boolean writeIfSmaller(byte[] block, int length, BitWriter out) {
+        if (length < MIN_INPUT_BYTES) {
+            return false;
+        }
+        byte[] dst = buffer(1, (int) Zstd.compressBound(length));
+        int compressed = COMPRESS.get().compressByteArray(dst, 0, dst.length, block, 0, length);
+        int header = 1 + varintSize(length) + varintSize(compressed);
+        if (header + compressed >= length) {
+            return false;
+        }
+        out.writeByte(Encoding.ZSTD.id());
+        out.writeUvarint(length);
+        out.writeUvarint(compressed);
+        out.writeBytes(dst, 0, compressed);
+        return true;
+    }
+
+    /**
+     * Reads a ZSTD block body (after its id) and returns a reader over the inflated inner block. The
+     * buffer behind it is reused by the next call on this thread.
+     */
+    static BitReader inflate(BitReader in) {
+        int rawLength = in.readLength(MAX_RAW_BYTES, "zstd raw length");
+        int compressed = in.readLength(MAX_RAW_BYTES, "zstd compressed length");
+        int at = in.bytePosition();
+        in.skipBytes(compressed);
+        byte[] dst = buffer(0, rawLength);
+        int got;
+        try {
+            got = DECOMPRESS.get().decompressByteArray(dst, 0, rawLength, in.buffer(), at, compressed);
+        } catch (ZstdException e) {
+            throw new CodecException("cannot inflate zstd block: rawLength=" + rawLength
+                    + ", compressedLength=" + compressed, e);
+        }
+        if (got != rawLength) {
+            throw new CodecException("cannot inflate zstd block: rawLength=" + rawLength + ", inflated=" + got);
+        }
+        return new BitReader(dst, 0, rawLength);
+    }
+
+    private static byte[] buffer(int slot, int size) {
+        byte[][] buffers = BUFFERS.get();
+        if (buffers[slot] == null || buffers[slot].length < size) {
+            buffers[slot] = new byte[Math.max(size, 4096)];
+        }
+        return buffers[slot];
+    }
+
+    private static int varintSize(long v) {
+        return Math.max(1, (64 - Long.numberOfLeadingZeros(v) + 6) / 7);
+    }
+}
