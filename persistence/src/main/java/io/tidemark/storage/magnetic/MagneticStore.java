@@ -1,0 +1,272 @@
+package io.tidemark.storage.magnetic;
+
+import io.tidemark.storage.CorruptionException;
+import io.tidemark.storage.chunk.SealedChunk;
+import io.tidemark.storage.fileio.FileIo;
+import io.tidemark.storage.model.SeriesKey;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The magnetic segments of one table: every segment of every partition under
+ * {@code <data>/magnetic/<table-id>/}, as an immutable, copy-on-write list of open readers.
+ *
+ * <p>On open, temporary files of interrupted writes are deleted, every segment is verified, and a
+ * segment that fails verification is logged and moved to {@code quarantine/} while the store serves
+ * the others. A segment whose id appears in the "replaces" list of another segment of its partition
+ * is the input of a compaction that crashed after writing its output and before deleting its inputs:
+ * it is deleted then, finishing the compaction. Until that happens both hold the same points, which
+ * readers merge like any overlapping data (higher version wins; on a tie, the higher segment id).
+ *
+ * <p>Thread-safe: {@link #segments()} is a lock-free snapshot; writes and replacements are
+ * serialized. Readers the store stops serving are not closed, so a query holding an older snapshot
+ * finishes; their mappings are freed by the garbage collector.
+ */
+public final class MagneticStore implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MagneticStore.class);
+    private static final Comparator<SegmentReader> BY_PARTITION_AND_ID =
+            Comparator.comparingLong((SegmentReader r) -> r.header().partitionStart()).thenComparingLong(SegmentReader::segmentId);
+
+    private final FileIo io;
+    private final MagneticLayout layout;
+    private final Clock clock;
+    private final Object writeLock = new Object();
+    private volatile List<SegmentReader> segments;
+    private long nextSegmentId;
+
+    private MagneticStore(FileIo io, MagneticLayout layout, Clock clock, List<SegmentReader> segments, long nextSegmentId) {
+        this.io = io;
+        this.layout = layout;
+        this.clock = clock;
+        this.segments = segments;
+        this.nextSegmentId = nextSegmentId;
+    }
+
+    /**
+     * Opens (creating if needed) the table's magnetic directory.
+     *
+     * @throws IOException if a directory cannot be listed or a file cannot be mapped or removed
+     */
+    public static MagneticStore open(FileIo io, MagneticLayout layout, Clock clock) throws IOException {
+        io.createDirectories(layout.tableDir());
+        List<SegmentReader> readers = new ArrayList<>();
+        long maxId = -1;
+        for (Path dir : io.list(layout.tableDir(), "*")) {
+            LocalDate partition = MagneticLayout.partitionOf(dir);
+            if (partition == null) {
+                continue;
+            }
+            for (Path temp : io.list(dir, MagneticLayout.TEMP_GLOB)) {
+                LOG.info("Removing temporary file of an interrupted segment write: file={}", temp);
+                io.delete(temp);
+            }
+            List<SegmentReader> partitionReaders = new ArrayList<>();
+            for (Path file : io.list(dir, MagneticLayout.SEGMENT_GLOB)) {
+                long id = MagneticLayout.segmentIdOf(file);
+                if (id < 0) {
+                    LOG.warn("Ignoring file with a name the magnetic store does not make: file={}", file);
+                    continue;
+                }
+                maxId = Math.max(maxId, id);
+                SegmentReader reader = openVerified(io, layout, partition, file, id);
+                if (reader != null) {
+                    partitionReaders.add(reader);
+                }
+            }
+            readers.addAll(finishInterruptedCompactions(io, partitionReaders));
+        }
+        readers.sort(BY_PARTITION_AND_ID);
+        return new MagneticStore(io, layout, clock, List.copyOf(readers), maxId + 1);
+    }
+
+    /** Opens a segment, or quarantines it and returns null when it fails verification. */
+    private static SegmentReader openVerified(FileIo io, MagneticLayout layout, LocalDate partition, Path file, long id)
+            throws IOException {
+        try {
+            SegmentReader reader = SegmentReader.open(io, file);
+            SegmentHeader header = reader.header();
+            if (!header.tableId().equals(layout.tableId()) || header.segmentId() != id
+                    || header.partitionStart() != MagneticLayout.partitionStartNanos(partition)) {
+                throw new CorruptionException(file, 0, "segment does not belong here: tableId=" + header.tableId()
+                        + ", segmentId=" + header.segmentId() + ", partitionStart=" + header.partitionStart()
+                        + ", expected tableId=" + layout.tableId() + ", segmentId=" + id + ", partition=" + partition);
+            }
+            return reader;
+        } catch (CorruptionException e) {
+            LOG.error("Quarantining segment that failed verification: file={}, reason={}", file, e.getMessage());
+            quarantine(io, layout, partition, file);
+            return null;
+        }
+    }
+
+    private static void quarantine(FileIo io, MagneticLayout layout, LocalDate partition, Path file) {
+        Path target = layout.quarantineFile(partition, file);
+        try {
+            io.createDirectories(layout.quarantineDir());
+            io.moveAtomically(file, target);
+            io.fsyncDirectory(layout.quarantineDir());
+            io.fsyncDirectory(file.getParent());
+        } catch (IOException e) {
+            LOG.error("Cannot move segment to quarantine; it stays in place and is not served: file={}, target={}",
+                    file, target, e);
+        }
+    }
+
+    private static List<SegmentReader> finishInterruptedCompactions(FileIo io, List<SegmentReader> readers)
+            throws IOException {
+        Set<Long> replaced = new HashSet<>();
+        for (SegmentReader reader : readers) {
+            for (long id : reader.replaces()) {
+                replaced.add(id);
+            }
+        }
+        List<SegmentReader> kept = new ArrayList<>(readers.size());
+        for (SegmentReader reader : readers) {
+            if (replaced.contains(reader.segmentId())) {
+                LOG.info("Deleting compaction input left by an interrupted compaction: file={}", reader.file());
+                reader.close();
+                io.delete(reader.file());
+            } else {
+                kept.add(reader);
+            }
+        }
+        if (kept.size() != readers.size()) {
+            io.fsyncDirectory(readers.get(0).file().getParent());
+        }
+        return kept;
+    }
+
+    public MagneticLayout layout() {
+        return layout;
+    }
+
+    /** All segments, ordered by partition then segment id; a snapshot unaffected by later changes. */
+    public List<SegmentReader> segments() {
+        return segments;
+    }
+
+    /** The segments of one partition, ordered by segment id. */
+    public List<SegmentReader> segments(LocalDate partition) {
+        long start = MagneticLayout.partitionStartNanos(partition);
+        List<SegmentReader> out = new ArrayList<>();
+        for (SegmentReader reader : segments) {
+            if (reader.header().partitionStart() == start) {
+                out.add(reader);
+            }
+        }
+        return out;
+    }
+
+    /** The partitions that have at least one segment, in time order. */
+    public List<LocalDate> partitions() {
+        TreeSet<LocalDate> out = new TreeSet<>();
+        for (SegmentReader reader : segments) {
+            out.add(MagneticLayout.partitionOf(reader.header().partitionStart()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Total bytes of all served segments. */
+    public long sizeBytes() {
+        long total = 0;
+        for (SegmentReader reader : segments) {
+            total += reader.sizeBytes();
+        }
+        return total;
+    }
+
+    /**
+     * The chunks of a series that may hold points in {@code [fromNanos, toNanos]}, from every
+     * segment, ordered by partition, then segment id, then time. Passing them in this order to
+     * {@link SealedChunk#merge} resolves duplicates across segments (the newer segment wins ties).
+     */
+    public List<SealedChunk> read(SeriesKey series, long fromNanos, long toNanos) {
+        List<SealedChunk> out = new ArrayList<>();
+        for (SegmentReader reader : segments) {
+            if (reader.header().partitionEnd() <= fromNanos || reader.header().partitionStart() > toNanos) {
+                continue;
+            }
+            int index = reader.find(series);
+            if (index >= 0) {
+                out.addAll(reader.read(index, fromNanos, toNanos));
+            }
+        }
+        return out;
+    }
+
+    /** Writes a new level-0 segment and starts serving it. */
+    public SegmentReader write(SegmentWriter writer) throws IOException {
+        return replace(List.of(), writer, 0);
+    }
+
+    /**
+     * Writes {@code output}, serves it in place of {@code inputs} in one step, then deletes the
+     * inputs' files. The output names the inputs in its "replaces" list, so a crash before the
+     * deletions is finished on the next open.
+     *
+     * @throws IllegalStateException if an input is no longer served or lies in another partition
+     */
+    SegmentReader replace(List<SegmentReader> inputs, SegmentWriter output, int level) throws IOException {
+        synchronized (writeLock) {
+            long partitionStart = MagneticLayout.partitionStartNanos(output.partition());
+            long[] replaced = new long[inputs.size()];
+            for (int i = 0; i < inputs.size(); i++) {
+                SegmentReader input = inputs.get(i);
+                if (!segments.contains(input) || input.header().partitionStart() != partitionStart) {
+                    throw new IllegalStateException("cannot replace segment: file=" + input.file()
+                            + ", reason=not served or in another partition, partition=" + output.partition());
+                }
+                replaced[i] = input.segmentId();
+            }
+            long id = nextSegmentId++;
+            Path file = output.write(io, layout, id, level, replaced, clock.millis());
+            SegmentReader reader;
+            try {
+                reader = SegmentReader.open(io, file);
+            } catch (IOException | RuntimeException e) {
+                io.delete(file);
+                throw e;
+            }
+            List<SegmentReader> next = new ArrayList<>(segments);
+            next.removeAll(inputs);
+            next.add(reader);
+            next.sort(BY_PARTITION_AND_ID);
+            segments = List.copyOf(next);
+            deleteInputs(inputs);
+            return reader;
+        }
+    }
+
+    private void deleteInputs(List<SegmentReader> inputs) {
+        for (SegmentReader input : inputs) {
+            try {
+                io.delete(input.file());
+                io.fsyncDirectory(input.file().getParent());
+            } catch (IOException e) {
+                LOG.warn("Cannot delete replaced segment; the next open deletes it: file={}", input.file(), e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            for (SegmentReader reader : segments) {
+                reader.close();
+            }
+            segments = List.of();
+        }
+    }
+}

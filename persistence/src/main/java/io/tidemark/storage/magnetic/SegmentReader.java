@@ -1,0 +1,205 @@
+package io.tidemark.storage.magnetic;
+
+import io.tidemark.storage.CorruptionException;
+import io.tidemark.storage.chunk.ColumnSpec;
+import io.tidemark.storage.chunk.SealedChunk;
+import io.tidemark.storage.fileio.FileIo;
+import io.tidemark.storage.model.SeriesKey;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Reads one segment file (<a href="../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>)
+ * through a read-only memory mapping. {@link #open} checks magic, version, the header, footer and
+ * whole-file CRC32Cs and the consistency of the footer index, so a reader that opened serves only
+ * intact data. Series lookups and block selection use the in-memory index only; block bytes are
+ * touched when a block is read.
+ *
+ * <p>Thread-safe: immutable after open. The mapping is released by the garbage collector once no
+ * reader and no chunk refers to it; {@link #close} makes further reads fail fast.
+ */
+public final class SegmentReader implements Closeable {
+
+    private final Path file;
+    private final ByteBuffer mapped;
+    private final SegmentHeader header;
+    private final SeriesKey[] series;
+    private final SegmentFooter footer;
+    private volatile boolean closed;
+
+    private SegmentReader(Path file, ByteBuffer mapped, SegmentHeader header, SeriesKey[] series, SegmentFooter footer) {
+        this.file = file;
+        this.mapped = mapped;
+        this.header = header;
+        this.series = series;
+        this.footer = footer;
+    }
+
+    /**
+     * Maps and verifies a segment file.
+     *
+     * @throws CorruptionException if any check fails
+     * @throws IOException if the file cannot be mapped
+     */
+    public static SegmentReader open(FileIo io, Path file) throws IOException {
+        ByteBuffer mapped = io.mapReadOnly(file).order(ByteOrder.BIG_ENDIAN);
+        SegmentHeader header = SegmentHeader.read(mapped, file);
+        int dictionaryStart = header.encodedSize();
+        SegmentTrailer trailer = SegmentTrailer.read(mapped, file, dictionaryStart);
+        ByteBuffer dictionary = mapped.slice(dictionaryStart, (int) trailer.footerOffset() - dictionaryStart)
+                .order(ByteOrder.BIG_ENDIAN);
+        SeriesKey[] series = readDictionary(dictionary, file, dictionaryStart);
+        ByteBuffer footerBytes = mapped.slice((int) trailer.footerOffset(), trailer.footerLength())
+                .order(ByteOrder.BIG_ENDIAN);
+        SegmentFooter footer = SegmentFooter.decode(footerBytes, file, trailer.footerOffset(), series.length,
+                dictionaryStart + dictionary.position(), header);
+        return new SegmentReader(file, mapped, header, series, footer);
+    }
+
+    private static SeriesKey[] readDictionary(ByteBuffer in, Path file, long start) {
+        try {
+            int count = in.getInt();
+            if (count <= 0 || count > in.remaining() / 20) {
+                throw new CorruptionException(file, start, "series count out of range: count=" + count);
+            }
+            SeriesKey[] keys = new SeriesKey[count];
+            for (int i = 0; i < count; i++) {
+                long entryOffset = start + in.position();
+                long hash = in.getLong();
+                keys[i] = SeriesKeyDecoder.decode(in, in.getInt(), hash, file, entryOffset);
+                if (i > 0 && keys[i - 1].compareTo(keys[i]) >= 0) {
+                    throw new CorruptionException(file, entryOffset, "series dictionary not strictly ordered: index=" + i);
+                }
+            }
+            return keys;
+        } catch (BufferUnderflowException e) {
+            throw new CorruptionException(file, start + in.position(), "series dictionary truncated", e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public SegmentHeader header() {
+        return header;
+    }
+
+    public long segmentId() {
+        return header.segmentId();
+    }
+
+    /** Size of the file in bytes. */
+    public long sizeBytes() {
+        return mapped.capacity();
+    }
+
+    /** Ids of the compaction inputs this segment replaces (empty when written from memory). */
+    public long[] replaces() {
+        return footer.replaces.clone();
+    }
+
+    public int seriesCount() {
+        return series.length;
+    }
+
+    /** The series at a dictionary index; indices follow key order. */
+    public SeriesKey series(int index) {
+        return series[index];
+    }
+
+    public List<SeriesKey> seriesKeys() {
+        return List.of(series);
+    }
+
+    public List<ColumnSpec> columns(int seriesIndex) {
+        return footer.columns.get(seriesIndex);
+    }
+
+    /** The dictionary index of a series, or -1 when the segment does not hold it. */
+    public int find(SeriesKey key) {
+        int index = Arrays.binarySearch(series, key);
+        return index >= 0 ? index : -1;
+    }
+
+    /** Dictionary indices, in key order, of the series a predicate accepts. */
+    public int[] findSeries(Predicate<SeriesKey> predicate) {
+        int[] out = new int[series.length];
+        int n = 0;
+        for (int i = 0; i < series.length; i++) {
+            if (predicate.test(series[i])) {
+                out[n++] = i;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** Dictionary indices of the series having dimension {@code name} equal to {@code value}. */
+    public int[] findSeriesWithDimension(String name, String value) {
+        return findSeries(key -> value.equals(key.dimensionValue(name)));
+    }
+
+    /** Every block of a series, ordered by time. */
+    public List<BlockRef> blocks(int seriesIndex) {
+        return footer.blocks.subList(footer.firstBlock[seriesIndex], footer.firstBlock[seriesIndex + 1]);
+    }
+
+    /** The blocks of a series that may hold a point in {@code [fromNanos, toNanos]}, decided by the footer alone. */
+    public List<BlockRef> blocks(int seriesIndex, long fromNanos, long toNanos) {
+        List<BlockRef> out = new ArrayList<>();
+        for (int b = footer.firstBlock[seriesIndex]; b < footer.firstBlock[seriesIndex + 1]; b++) {
+            BlockRef block = footer.blocks.get(b);
+            if (block.minTime() > toNanos) {
+                break;
+            }
+            if (block.overlaps(fromNanos, toNanos)) {
+                out.add(block);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The chunk stored in a block.
+     *
+     * @throws CorruptionException naming this file and the block's offset if the chunk fails its checks
+     */
+    public SealedChunk read(BlockRef block) {
+        if (closed) {
+            throw new IllegalStateException("cannot read block: reader closed, file=" + file);
+        }
+        try {
+            return SealedChunk.wrap(mapped.slice((int) block.offset(), block.length()));
+        } catch (CorruptionException e) {
+            throw new CorruptionException(file, block.offset(), "bad block: " + e.getMessage(), e);
+        }
+    }
+
+    /** The chunks of a series that may hold a point in {@code [fromNanos, toNanos]}, ordered by time. */
+    public List<SealedChunk> read(int seriesIndex, long fromNanos, long toNanos) {
+        List<BlockRef> refs = blocks(seriesIndex, fromNanos, toNanos);
+        List<SealedChunk> out = new ArrayList<>(refs.size());
+        for (BlockRef ref : refs) {
+            out.add(read(ref));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    @Override
+    public String toString() {
+        return "SegmentReader{file=" + file + ", segmentId=" + header.segmentId() + ", series=" + series.length + '}';
+    }
+}
