@@ -1,6 +1,8 @@
 package io.tidemark.storage.magnetic;
 
 import io.tidemark.storage.chunk.ChunkStats;
+import io.tidemark.storage.chunk.ColumnSpec;
+import java.util.List;
 
 /**
  * Where one block of a series lies in a segment and what the footer index knows about it, so a
@@ -13,9 +15,11 @@ import io.tidemark.storage.chunk.ChunkStats;
  * @param count    points in the block
  * @param minTime  earliest point, nanoseconds since the epoch
  * @param maxTime  latest point, nanoseconds since the epoch
- * @param stats    the chunk's own stats, copied into the footer
+ * @param columns  the chunk's columns; blocks of a multi-measure series may differ as measures come and go
+ * @param stats    the chunk's own stats (one entry per column), copied into the footer
  */
-public record BlockRef(int series, long offset, int length, int count, long minTime, long maxTime, ChunkStats stats) {
+public record BlockRef(int series, long offset, int length, int count, long minTime, long maxTime,
+        List<ColumnSpec> columns, ChunkStats stats) {
 
     /** True when the block has a point that may lie in {@code [fromNanos, toNanos]} (both inclusive). */
     public boolean overlaps(long fromNanos, long toNanos) {

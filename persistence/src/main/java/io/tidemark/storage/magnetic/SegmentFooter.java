@@ -3,6 +3,7 @@ package io.tidemark.storage.magnetic;
 import io.tidemark.storage.CorruptionException;
 import io.tidemark.storage.chunk.ChunkStats;
 import io.tidemark.storage.chunk.ColumnSpec;
+import io.tidemark.storage.chunk.ColumnStats;
 import io.tidemark.storage.model.MeasureType;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -17,55 +18,53 @@ import java.util.List;
 
 /**
  * The footer index of a segment: the ids of the segments it replaces (for compaction recovery) and,
- * per series in dictionary order, its columns and its blocks with offset, length, time range,
- * count and stats. Decoding checks that every block lies inside the block section, that blocks do
- * not overlap and that a series' blocks are ordered by time. Layout in
+ * per series in dictionary order, its blocks with offset, length, time range, count, columns and
+ * stats. Decoding checks that every block lies inside the block section, that blocks do not overlap
+ * and that a series' blocks are ordered by time. Layout in
  * <a href="../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>.
  */
 final class SegmentFooter {
 
-    /** Bytes of one block entry before its stats. */
-    static final int BLOCK_ENTRY_FIXED_SIZE = 8 + 4 + 4 + 8 + 8;
+    /** Bytes of one block entry before its columns: offset, length, count, minTime, maxTime, columnCount. */
+    static final int BLOCK_ENTRY_FIXED_SIZE = 8 + 4 + 4 + 8 + 8 + 2;
 
     final long[] replaces;
-    final List<List<ColumnSpec>> columns;
     /** Blocks of series {@code s} are {@code blocks[firstBlock[s]]} up to, excluding, {@code blocks[firstBlock[s + 1]]}. */
     final int[] firstBlock;
     final List<BlockRef> blocks;
 
-    private SegmentFooter(long[] replaces, List<List<ColumnSpec>> columns, int[] firstBlock, List<BlockRef> blocks) {
+    private SegmentFooter(long[] replaces, int[] firstBlock, List<BlockRef> blocks) {
         this.replaces = replaces;
-        this.columns = columns;
         this.firstBlock = firstBlock;
         this.blocks = blocks;
     }
 
-    /** Encodes the footer for series whose columns and blocks are given in dictionary order. */
-    static byte[] encode(long[] replaces, List<List<ColumnSpec>> columns, List<List<BlockRef>> blocks) {
+    /** Encodes the footer for the blocks of each series, series in dictionary order. */
+    static byte[] encode(long[] replaces, List<List<BlockRef>> blocksBySeries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(columns.size());
+            out.writeInt(blocksBySeries.size());
             out.writeInt(replaces.length);
             for (long id : replaces) {
                 out.writeLong(id);
             }
-            for (int s = 0; s < columns.size(); s++) {
-                List<ColumnSpec> specs = columns.get(s);
-                out.writeShort(specs.size());
-                for (ColumnSpec spec : specs) {
-                    byte[] name = spec.name().getBytes(StandardCharsets.UTF_8);
-                    out.writeByte(spec.type().id());
-                    out.writeShort(name.length);
-                    out.write(name);
-                }
-                out.writeInt(blocks.get(s).size());
-                for (BlockRef block : blocks.get(s)) {
+            for (List<BlockRef> blocks : blocksBySeries) {
+                out.writeInt(blocks.size());
+                for (BlockRef block : blocks) {
                     out.writeLong(block.offset());
                     out.writeInt(block.length());
                     out.writeInt(block.count());
                     out.writeLong(block.minTime());
                     out.writeLong(block.maxTime());
-                    BlockStatsCodec.write(out, block.stats(), specs);
+                    out.writeShort(block.columns().size());
+                    for (int c = 0; c < block.columns().size(); c++) {
+                        ColumnSpec spec = block.columns().get(c);
+                        byte[] name = spec.name().getBytes(StandardCharsets.UTF_8);
+                        out.writeByte(spec.type().id());
+                        out.writeShort(name.length);
+                        out.write(name);
+                        BlockStatsCodec.write(out, block.stats().column(c));
+                    }
                 }
             }
         } catch (IOException e) {
@@ -98,13 +97,10 @@ final class SegmentFooter {
             for (int i = 0; i < replacedCount; i++) {
                 replaces[i] = footer.getLong();
             }
-            List<List<ColumnSpec>> columns = new ArrayList<>(seriesCount);
             int[] firstBlock = new int[seriesCount + 1];
             List<BlockRef> blocks = new ArrayList<>();
             long previousEnd = blocksStart;
             for (int s = 0; s < seriesCount; s++) {
-                List<ColumnSpec> specs = readColumns(footer, file, footerOffset);
-                columns.add(specs);
                 firstBlock[s] = blocks.size();
                 int blockCount = footer.getInt();
                 if (blockCount <= 0 || blockCount > footer.remaining() / BLOCK_ENTRY_FIXED_SIZE) {
@@ -114,12 +110,8 @@ final class SegmentFooter {
                 long previousMax = Long.MIN_VALUE;
                 for (int b = 0; b < blockCount; b++) {
                     long entryOffset = footerOffset + footer.position();
-                    BlockRef block = new BlockRef(s, footer.getLong(), footer.getInt(), footer.getInt(),
-                            footer.getLong(), footer.getLong(), null);
-                    ChunkStats stats = BlockStatsCodec.read(footer, specs, block, file, entryOffset);
-                    block = new BlockRef(s, block.offset(), block.length(), block.count(), block.minTime(),
-                            block.maxTime(), stats);
-                    checkBlock(block, previousEnd, previousMax, footerOffset, header, file, entryOffset);
+                    BlockRef block = readBlock(footer, s, file, entryOffset);
+                    checkBlock(block, previousEnd, previousMax, b == 0, footerOffset, header, file, entryOffset);
                     previousEnd = block.offset() + block.length();
                     previousMax = block.maxTime();
                     blocks.add(block);
@@ -130,33 +122,43 @@ final class SegmentFooter {
                 throw new CorruptionException(file, footerOffset + footer.position(),
                         "footer has trailing bytes: count=" + footer.remaining());
             }
-            return new SegmentFooter(replaces, List.copyOf(columns), firstBlock, List.copyOf(blocks));
+            return new SegmentFooter(replaces, firstBlock, List.copyOf(blocks));
         } catch (BufferUnderflowException e) {
             throw new CorruptionException(file, footerOffset + footer.position(), "footer truncated", e);
         }
     }
 
-    private static List<ColumnSpec> readColumns(ByteBuffer footer, Path file, long footerOffset) {
-        int count = Short.toUnsignedInt(footer.getShort());
-        if (count == 0) {
-            throw new CorruptionException(file, footerOffset + footer.position(), "series without columns");
+    private static BlockRef readBlock(ByteBuffer footer, int series, Path file, long entryOffset) {
+        long offset = footer.getLong();
+        int length = footer.getInt();
+        int count = footer.getInt();
+        long minTime = footer.getLong();
+        long maxTime = footer.getLong();
+        int columnCount = Short.toUnsignedInt(footer.getShort());
+        if (columnCount == 0) {
+            throw new CorruptionException(file, entryOffset, "block without columns: series=" + series);
         }
-        List<ColumnSpec> specs = new ArrayList<>(count);
-        for (int c = 0; c < count; c++) {
+        List<ColumnSpec> columns = new ArrayList<>(columnCount);
+        List<ColumnStats> stats = new ArrayList<>(columnCount);
+        for (int c = 0; c < columnCount; c++) {
             int typeId = Byte.toUnsignedInt(footer.get());
             byte[] name = new byte[Short.toUnsignedInt(footer.getShort())];
             footer.get(name);
+            ColumnSpec spec;
             try {
-                specs.add(new ColumnSpec(new String(name, StandardCharsets.UTF_8), MeasureType.fromId(typeId)));
+                spec = new ColumnSpec(new String(name, StandardCharsets.UTF_8), MeasureType.fromId(typeId));
             } catch (IllegalArgumentException e) {
-                throw new CorruptionException(file, footerOffset + footer.position(), "invalid column: " + e.getMessage(), e);
+                throw new CorruptionException(file, entryOffset, "invalid column: " + e.getMessage(), e);
             }
+            columns.add(spec);
+            stats.add(BlockStatsCodec.read(footer, spec.type(), count, file, entryOffset));
         }
-        return List.copyOf(specs);
+        return new BlockRef(series, offset, length, count, minTime, maxTime, List.copyOf(columns),
+                new ChunkStats(count, minTime, maxTime, stats));
     }
 
-    private static void checkBlock(BlockRef block, long previousEnd, long previousMax, long footerOffset,
-            SegmentHeader header, Path file, long entryOffset) {
+    private static void checkBlock(BlockRef block, long previousEnd, long previousMax, boolean firstOfSeries,
+            long footerOffset, SegmentHeader header, Path file, long entryOffset) {
         String problem = null;
         if (block.offset() < previousEnd || block.length() <= 0 || block.offset() + block.length() > footerOffset) {
             problem = "block outside the block section or overlapping the previous one";
@@ -164,7 +166,7 @@ final class SegmentFooter {
             problem = "block with no points or an inverted time range";
         } else if (block.minTime() < header.partitionStart() || block.maxTime() >= header.partitionEnd()) {
             problem = "block outside the partition";
-        } else if (block.minTime() <= previousMax) {
+        } else if (!firstOfSeries && block.minTime() <= previousMax) {
             problem = "blocks of a series not ordered by time";
         }
         if (problem != null) {

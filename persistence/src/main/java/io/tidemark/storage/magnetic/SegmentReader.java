@@ -120,8 +120,17 @@ public final class SegmentReader implements Closeable {
         return List.of(series);
     }
 
+    /** The columns of a series: those of its blocks, in order of first appearance. */
     public List<ColumnSpec> columns(int seriesIndex) {
-        return footer.columns.get(seriesIndex);
+        List<ColumnSpec> out = new ArrayList<>();
+        for (BlockRef block : blocks(seriesIndex)) {
+            for (ColumnSpec spec : block.columns()) {
+                if (!out.contains(spec)) {
+                    out.add(spec);
+                }
+            }
+        }
+        return out;
     }
 
     /** The dictionary index of a series, or -1 when the segment does not hold it. */

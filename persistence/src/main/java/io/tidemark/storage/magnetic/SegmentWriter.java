@@ -3,6 +3,7 @@ package io.tidemark.storage.magnetic;
 import io.tidemark.storage.chunk.ColumnSpec;
 import io.tidemark.storage.chunk.SealedChunk;
 import io.tidemark.storage.fileio.FileIo;
+import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,7 +42,7 @@ public final class SegmentWriter {
     private final long partitionStart;
     private final long partitionEnd;
     private final int maxBlockPoints;
-    private final Map<SeriesKey, List<SealedChunk>> chunksBySeries = new TreeMap<>();
+    private final Map<SeriesKey, PendingSeries> seriesByKey = new TreeMap<>();
 
     public SegmentWriter(LocalDate partition) {
         this(partition, DEFAULT_MAX_BLOCK_POINTS);
@@ -63,10 +65,11 @@ public final class SegmentWriter {
 
     /**
      * Adds a chunk of a series. Chunks may come in any order and overlap; on a duplicate point the
-     * higher version wins and, on equal versions, the chunk added later.
+     * higher version wins and, on equal versions, the chunk added later. Chunks of a multi-measure
+     * series may have different columns, but a column name keeps one type.
      *
-     * @throws IllegalArgumentException if the chunk is empty, lies outside the partition or has
-     *     other columns than the series' earlier chunks
+     * @throws IllegalArgumentException if the chunk is empty, lies outside the partition or gives a
+     *     column of the series another type
      */
     public void add(SeriesKey series, SealedChunk chunk) {
         if (chunk.count() == 0 || chunk.minTime() < partitionStart || chunk.maxTime() >= partitionEnd) {
@@ -74,20 +77,26 @@ public final class SegmentWriter {
                     + chunk.count() + ", minTime=" + chunk.minTime() + ", maxTime=" + chunk.maxTime()
                     + ", partition=" + partition + ", partitionStart=" + partitionStart + ", partitionEnd=" + partitionEnd);
         }
-        List<SealedChunk> chunks = chunksBySeries.computeIfAbsent(series, k -> new ArrayList<>());
-        if (!chunks.isEmpty() && !chunks.get(0).columns().equals(chunk.columns())) {
-            throw new IllegalArgumentException("cannot add chunk to segment: series=" + series + ", columns="
-                    + chunk.columns() + ", expected=" + chunks.get(0).columns());
+        PendingSeries pending = seriesByKey.computeIfAbsent(series, k -> new PendingSeries());
+        for (ColumnSpec spec : chunk.columns()) {
+            MeasureType known = pending.columnTypes.get(spec.name());
+            if (known != null && known != spec.type()) {
+                throw new IllegalArgumentException("cannot add chunk to segment: series=" + series + ", column="
+                        + spec.name() + ", type=" + spec.type() + ", expected=" + known);
+            }
         }
-        chunks.add(chunk);
+        for (ColumnSpec spec : chunk.columns()) {
+            pending.columnTypes.put(spec.name(), spec.type());
+        }
+        pending.chunks.add(chunk);
     }
 
     public boolean isEmpty() {
-        return chunksBySeries.isEmpty();
+        return seriesByKey.isEmpty();
     }
 
     public int seriesCount() {
-        return chunksBySeries.size();
+        return seriesByKey.size();
     }
 
     /**
@@ -133,30 +142,28 @@ public final class SegmentWriter {
         long position = 0;
         ByteBuffer head = ByteBuffer.allocate(header.encodedSize() + dictionarySize()).order(ByteOrder.BIG_ENDIAN);
         header.writeTo(head);
-        head.putInt(chunksBySeries.size());
-        for (SeriesKey key : chunksBySeries.keySet()) {
+        head.putInt(seriesByKey.size());
+        for (SeriesKey key : seriesByKey.keySet()) {
             byte[] canonical = key.canonicalBytes();
             head.putLong(key.hash()).putInt(canonical.length).put(canonical);
         }
         position += append(io, channel, head.flip(), fileCrc);
 
-        List<List<ColumnSpec>> columns = new ArrayList<>(chunksBySeries.size());
-        List<List<BlockRef>> blocks = new ArrayList<>(chunksBySeries.size());
+        List<List<BlockRef>> blocks = new ArrayList<>(seriesByKey.size());
         int series = 0;
-        for (List<SealedChunk> chunks : chunksBySeries.values()) {
-            columns.add(chunks.get(0).columns());
+        for (PendingSeries pending : seriesByKey.values()) {
             List<BlockRef> refs = new ArrayList<>();
-            for (SealedChunk block : Rechunker.toBlocks(chunks, maxBlockPoints)) {
+            for (SealedChunk block : Rechunker.toBlocks(pending.chunks, maxBlockPoints)) {
                 byte[] bytes = block.bytes();
                 refs.add(new BlockRef(series, position, bytes.length, block.count(), block.minTime(),
-                        block.maxTime(), block.stats()));
+                        block.maxTime(), block.columns(), block.stats()));
                 position += append(io, channel, ByteBuffer.wrap(bytes), fileCrc);
             }
             blocks.add(refs);
             series++;
         }
 
-        byte[] footer = SegmentFooter.encode(replaces, columns, blocks);
+        byte[] footer = SegmentFooter.encode(replaces, blocks);
         CRC32C footerCrc = new CRC32C();
         footerCrc.update(footer);
         SegmentTrailer trailer = new SegmentTrailer(position, footer.length, (int) footerCrc.getValue());
@@ -171,10 +178,16 @@ public final class SegmentWriter {
 
     private int dictionarySize() {
         int size = 4;
-        for (SeriesKey key : chunksBySeries.keySet()) {
+        for (SeriesKey key : seriesByKey.keySet()) {
             size += 8 + 4 + key.canonicalBytes().length;
         }
         return size;
+    }
+
+    /** The chunks added for one series and the type of each column name seen so far. */
+    private static final class PendingSeries {
+        final List<SealedChunk> chunks = new ArrayList<>();
+        final Map<String, MeasureType> columnTypes = new HashMap<>();
     }
 
     private static int append(FileIo io, FileChannel channel, ByteBuffer bytes, CRC32C crc) throws IOException {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.storage.chunk.ColumnSpec;
+import io.tidemark.storage.chunk.ColumnStats;
 import io.tidemark.storage.chunk.OpenChunk;
 import io.tidemark.storage.chunk.SealedChunk;
 import io.tidemark.storage.fileio.FileIo;
@@ -189,7 +190,28 @@ class SegmentRoundTripTest {
     }
 
     @Test
-    void rejectsChunksOutsideThePartitionOrWithOtherColumns() {
+    void multiMeasureSeriesMayGainColumnsFromChunkToChunk() throws IOException {
+        ColumnSpec cpu = new ColumnSpec("cpu", MeasureType.DOUBLE);
+        ColumnSpec mem = new ColumnSpec("mem", MeasureType.DOUBLE);
+        OpenChunk early = new OpenChunk(List.of(cpu));
+        early.setDouble(0, early.append(DAY_START, 1), 0.5);
+        OpenChunk late = new OpenChunk(List.of(cpu, mem));
+        int row = late.append(DAY_START + 3_600 * SECOND, 1);
+        late.setDouble(0, row, 0.7);
+        late.setDouble(1, row, 42.0);
+        SegmentWriter writer = new SegmentWriter(DAY, 1);
+        writer.add(key("host_0", "metrics"), early.seal());
+        writer.add(key("host_0", "metrics"), late.seal());
+        try (SegmentReader reader = writeAndOpen(writer)) {
+            assertThat(reader.blocks(0)).extracting(BlockRef::columns).containsExactly(List.of(cpu), List.of(cpu, mem));
+            assertThat(reader.columns(0)).containsExactly(cpu, mem);
+            assertThat(reader.blocks(0).get(1).stats().column(1))
+                    .isEqualTo(new ColumnStats.DoubleStats(1, 42.0, 42.0, 42.0, 42.0, 42.0));
+        }
+    }
+
+    @Test
+    void rejectsChunksOutsideThePartitionOrChangingAColumnType() {
         SegmentWriter writer = new SegmentWriter(DAY);
         SeriesKey key = key("host_0", "usage_user");
         assertThatThrownBy(() -> writer.add(key, chunk(DAY_START - SECOND, SECOND, 2, 0, 1)))
@@ -203,7 +225,7 @@ class SegmentRoundTripTest {
         other.setLong(0, other.append(DAY_START + 10 * SECOND, 1), 7);
         assertThatThrownBy(() -> writer.add(key, other.seal()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("columns=");
+                .hasMessageContaining("column=value, type=BIGINT, expected=DOUBLE");
         assertThat(writer.seriesCount()).isEqualTo(1);
     }
 
