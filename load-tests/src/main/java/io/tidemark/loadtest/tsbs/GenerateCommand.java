@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code tidemark generate}: writes the TSBS cpu-only data set as Influx line protocol files, one
@@ -37,6 +39,9 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Lines per file, rounded to whole timestamps (default: ${DEFAULT-VALUE}).")
     int rowsPerFile;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         CpuOnlyGenerator generator = new CpuOnlyGenerator(CpuOnlyConfig.tsbs(scale, seed, values));
@@ -52,7 +57,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 lines += writer.writeRows(w, Math.min(stepsPerFile, totalSteps - step));
             }
         }
-        System.out.printf("files=%d lines=%d points=%d dir=%s%n",
+        spec.commandLine().getOut().printf("files=%d lines=%d points=%d dir=%s%n",
                 files, lines, lines * TsbsVocabulary.FIELD_COUNT, out);
         return 0;
     }
