@@ -23,7 +23,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-Dchronicle.analytics.disable=true")
+@Fork(1)
 public class ChunkBenchmark {
 
     private final long[] decodedTimes = new long[TsbsSeriesData.POINTS];
