@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -114,7 +115,7 @@ public final class CompressionBenchmark {
         for (int r = 0; r < decodeRuns.length; r++) {
             decodeRuns[r] = verifier.timeDecodeAll(points);
         }
-        java.util.Arrays.sort(decodeRuns);
+        Arrays.sort(decodeRuns);
         long medianDecode = decodeRuns[decodeRuns.length / 2];
         verifier.verifyAgainst(new CpuOnlyGenerator(data), steps);
 
