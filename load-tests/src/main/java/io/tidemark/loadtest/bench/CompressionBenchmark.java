@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -65,8 +66,8 @@ public final class CompressionBenchmark {
     }
 
     /** What one run measured. */
-    public record Result(long points, int series, List<Path> segments, long segmentBytes,
-                         long encodeNanos, long writeNanos, long medianDecodeNanos) {
+    public record Result(long points, int series, List<Path> segments, long segmentBytes, long blockBytes,
+                         Elapsed encode, Elapsed write, Elapsed medianDecode) {
 
         public double bytesPerPoint() {
             return (double) segmentBytes / points;
@@ -95,46 +96,46 @@ public final class CompressionBenchmark {
         CpuOnlyGenerator generator = new CpuOnlyGenerator(data);
         long steps = data.stepsIn(options.hours());
         TreeMap<LocalDate, SegmentWriter> writers = new TreeMap<>();
-        long encodeNanos = encode(generator, Math.toIntExact(steps), writers);
+        Elapsed encode = encode(generator, Math.toIntExact(steps), writers);
         long points = steps * generator.seriesCount();
 
-        long writeStart = System.nanoTime();
+        Elapsed.Stopwatch writeWatch = Elapsed.start();
         List<Path> segments = new ArrayList<>(writers.size());
         long segmentId = 1;
         for (SegmentWriter writer : writers.values()) {
             segments.add(writer.write(io, layout, segmentId++, 0, new long[0], System.currentTimeMillis()));
         }
-        long writeNanos = System.nanoTime() - writeStart;
+        Elapsed write = writeWatch.stop();
         long bytes = 0;
         for (Path segment : segments) {
             bytes += io.size(segment);
         }
 
         SegmentVerifier verifier = new SegmentVerifier(io, segments);
-        long[] decodeRuns = new long[options.decodeRuns()];
+        Elapsed[] decodeRuns = new Elapsed[options.decodeRuns()];
         for (int r = 0; r < decodeRuns.length; r++) {
             decodeRuns[r] = verifier.timeDecodeAll(points);
         }
-        Arrays.sort(decodeRuns);
-        long medianDecode = decodeRuns[decodeRuns.length / 2];
+        Arrays.sort(decodeRuns, Comparator.comparingLong(Elapsed::wallNanos));
+        Elapsed medianDecode = decodeRuns[decodeRuns.length / 2];
         verifier.verifyAgainst(new CpuOnlyGenerator(data), steps);
 
         Result result = new Result(points, generator.seriesCount(), List.copyOf(segments), bytes,
-                encodeNanos, writeNanos, medianDecode);
+                verifier.blockBytes(), encode, write, medianDecode);
         print(out, result);
         return result;
     }
 
     /** Builds and seals the chunks of every series; returns the time spent in append and seal. */
-    private long encode(CpuOnlyGenerator generator, int steps, TreeMap<LocalDate, SegmentWriter> writers) {
+    private Elapsed encode(CpuOnlyGenerator generator, int steps, TreeMap<LocalDate, SegmentWriter> writers) {
         double[] values = new double[steps];
         long[] times = new long[steps];
         generator.fillTimes(0, times, steps);
-        long encodeNanos = 0;
+        Elapsed encode = Elapsed.ZERO;
         for (int s = 0; s < generator.seriesCount(); s++) {
             generator.nextValues(s, values, 0, steps);
             List<ColumnSpec> columns = List.of(new ColumnSpec(generator.seriesKey(s).measureName(), MeasureType.DOUBLE));
-            long start = System.nanoTime();
+            Elapsed.Stopwatch watch = Elapsed.start();
             List<SealedChunk> sealed = new ArrayList<>();
             OpenChunk chunk = new OpenChunk(columns);
             long window = Math.floorDiv(times[0], CHUNK_WINDOW_NANOS);
@@ -149,29 +150,27 @@ public final class CompressionBenchmark {
                 chunk.setDouble(0, row, values[i]);
             }
             sealed.add(chunk.seal());
-            encodeNanos += System.nanoTime() - start;
+            encode = encode.plus(watch.stop());
             for (SealedChunk c : sealed) {
                 LocalDate day = MagneticLayout.partitionOf(c.minTime());
                 writers.computeIfAbsent(day, SegmentWriter::new).add(generator.seriesKey(s), c);
             }
         }
-        return encodeNanos;
+        return encode;
     }
 
     private static void print(PrintStream out, Result r) {
         out.printf(Locale.ROOT, "points=%d series=%d segments=%d%n", r.points(), r.series(), r.segments().size());
-        out.printf(Locale.ROOT, "segment_bytes=%d%n", r.segmentBytes());
-        out.printf(Locale.ROOT, "encode: %.3f s, %s points/s (append + seal of 2 h chunks, one thread)%n",
-                r.encodeNanos() / 1e9, rate(r.points(), r.encodeNanos()));
-        out.printf(Locale.ROOT, "segment write: %.3f s (re-chunk into day blocks, write, fsync, rename)%n",
-                r.writeNanos() / 1e9);
-        out.printf(Locale.ROOT, "decode: %.3f s, %s points/s (median, one thread, times and values of every block)%n",
-                r.medianDecodeNanos() / 1e9, rate(r.points(), r.medianDecodeNanos()));
+        out.printf(Locale.ROOT, "segment_bytes=%d (blocks %d, header + series dictionary + index %d)%n",
+                r.segmentBytes(), r.blockBytes(), r.segmentBytes() - r.blockBytes());
+        out.printf(Locale.ROOT, "encode: %s; append + seal of 2 h chunks, one thread%n",
+                r.encode().describeRate(r.points()));
+        out.printf(Locale.ROOT, "segment write: %.3f s wall; re-chunk into day blocks, write, fsync, rename%n",
+                r.write().wallNanos() / 1e9);
+        out.printf(Locale.ROOT, "decode: %s; median pass, one thread, times and values of every block%n",
+                r.medianDecode().describeRate(r.points()));
         out.printf(Locale.ROOT, "verify: ok, %d points equal to the generated ones%n", r.points());
         out.printf(Locale.ROOT, "bytes_per_point=%.3f%n", r.bytesPerPoint());
     }
 
-    private static String rate(long points, long nanos) {
-        return String.format(Locale.ROOT, "%.1fM", points / (nanos / 1e9) / 1e6);
-    }
 }

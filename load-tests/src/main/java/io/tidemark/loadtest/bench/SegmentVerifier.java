@@ -31,13 +31,13 @@ final class SegmentVerifier {
     /**
      * Decodes the times and values of every block of every segment into reused arrays.
      *
-     * @return elapsed nanoseconds
+     * @return the time the pass took
      * @throws IllegalStateException if the segments do not hold {@code expectedPoints} points
      */
-    long timeDecodeAll(long expectedPoints) throws IOException {
+    Elapsed timeDecodeAll(long expectedPoints) throws IOException {
         long decoded = 0;
         long checksum = 0;
-        long start = System.nanoTime();
+        Elapsed.Stopwatch watch = Elapsed.start();
         for (Path file : segments) {
             try (SegmentReader reader = SegmentReader.open(io, file)) {
                 for (int s = 0; s < reader.seriesCount(); s++) {
@@ -54,12 +54,27 @@ final class SegmentVerifier {
                 }
             }
         }
-        long elapsed = System.nanoTime() - start;
+        Elapsed elapsed = watch.stop();
         if (decoded != expectedPoints) {
             throw new IllegalStateException("cannot verify segments: expected points=" + expectedPoints
                     + ", decoded=" + decoded + ", checksum=" + checksum);
         }
         return elapsed;
+    }
+
+    /** The bytes of all chunk blocks: the segments' size minus header, dictionary and index. */
+    long blockBytes() throws IOException {
+        long bytes = 0;
+        for (Path file : segments) {
+            try (SegmentReader reader = SegmentReader.open(io, file)) {
+                for (int s = 0; s < reader.seriesCount(); s++) {
+                    for (BlockRef block : reader.blocks(s)) {
+                        bytes += block.length();
+                    }
+                }
+            }
+        }
+        return bytes;
     }
 
     /**
