@@ -8,7 +8,7 @@ import java.util.Locale;
  * Wall-clock and current-thread CPU time of a measured step. On a shared machine the CPU time
  * shows what one core achieves; the wall time shows what the run experienced.
  */
-record Elapsed(long wallNanos, long cpuNanos) {
+public record Elapsed(long wallNanos, long cpuNanos) {
 
     static final Elapsed ZERO = new Elapsed(0, 0);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
