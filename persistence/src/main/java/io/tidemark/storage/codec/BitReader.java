@@ -64,11 +64,27 @@ public final class BitReader {
     }
 
     public long readUvarint() {
+        if (accBits == 0 && limit - pos >= 10) {
+            return readAlignedUvarint();
+        }
         long result = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             long b = readBits(8);
             result |= (b & 0x7F) << shift;
             if ((b & 0x80) == 0) {
+                return result;
+            }
+        }
+        throw new CodecException("cannot read varint: longer than 10 bytes, end=" + limit);
+    }
+
+    /** Fast path: byte-aligned, with room for the longest varint, so no per-byte bounds check. */
+    private long readAlignedUvarint() {
+        long result = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            long b = buf[pos++];
+            result |= (b & 0x7F) << shift;
+            if (b >= 0) {
                 return result;
             }
         }

@@ -62,6 +62,15 @@ public final class BitWriter {
 
     /** Unsigned LEB128-style varint: 7 bits per byte, low group first, high bit = more follows. */
     public void writeUvarint(long value) {
+        if (accBits == 0) {
+            ensure(10);
+            while ((value & ~0x7FL) != 0) {
+                buf[size++] = (byte) ((value & 0x7F) | 0x80);
+                value >>>= 7;
+            }
+            buf[size++] = (byte) value;
+            return;
+        }
         while ((value & ~0x7FL) != 0) {
             writeBits((value & 0x7F) | 0x80, 8);
             value >>>= 7;
@@ -108,6 +117,11 @@ public final class BitWriter {
     public byte[] toByteArray() {
         alignToByte();
         return Arrays.copyOf(buf, size);
+    }
+
+    /** Bytes {@link #writeUvarint} takes for {@code v}. */
+    public static int uvarintSize(long v) {
+        return Math.max(1, (64 - Long.numberOfLeadingZeros(v) + 6) / 7);
     }
 
     public static long zigZag(long v) {

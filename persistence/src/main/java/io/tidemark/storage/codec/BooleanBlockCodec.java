@@ -17,7 +17,7 @@ public final class BooleanBlockCodec {
         int start = 0;
         for (int i = 1; i <= n; i++) {
             if (i == n || values[i] != values[start]) {
-                runBytes += varintSize(i - start);
+                runBytes += BitWriter.uvarintSize(i - start);
                 start = i;
             }
         }
@@ -67,9 +67,5 @@ public final class BooleanBlockCodec {
             default:
                 throw new CodecException("cannot decode boolean block: encoding=" + e + " does not hold booleans");
         }
-    }
-
-    private static int varintSize(long v) {
-        return Math.max(1, (64 - Long.numberOfLeadingZeros(v) + 6) / 7);
     }
 }

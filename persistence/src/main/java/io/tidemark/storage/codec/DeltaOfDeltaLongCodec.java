@@ -36,6 +36,19 @@ final class DeltaOfDeltaLongCodec {
         out.alignToByte();
     }
 
+    /** Prefix plus payload bits for one delta-of-delta. */
+    static int bucketBits(long dod) {
+        if (dod == 0) {
+            return 1;
+        }
+        for (int b = 0; b < BUCKET_BITS.length; b++) {
+            if (fitsSigned(dod, BUCKET_BITS[b])) {
+                return b + 2 + BUCKET_BITS[b];
+            }
+        }
+        return 5 + 64;
+    }
+
     static void decode(BitReader in, long[] out, int n) {
         if (n == 0) {
             return;

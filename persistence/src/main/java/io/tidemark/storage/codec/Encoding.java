@@ -22,6 +22,10 @@ public enum Encoding {
     LONG_RUN_LENGTH(7),
     /** Longs: zig-zag varint per value. */
     LONG_VARINT(8),
+    /** Longs: values minus their minimum as base-R digits, packed g digits per fixed-width group. */
+    LONG_RADIX(9),
+    /** Longs: first value, then deltas as {@link #LONG_RADIX} digits. */
+    LONG_DELTA_RADIX(10),
     /** Doubles: every value bitwise equal. */
     DOUBLE_CONSTANT(20),
     /** Doubles: Gorilla XOR against the previous value. */
@@ -35,7 +39,9 @@ public enum Encoding {
     /** Varchars: a dictionary of distinct strings, then codes through the long encodings. */
     VARCHAR_DICTIONARY(40),
     /** Any kind: the inner block, zstd-compressed. */
-    ZSTD(50);
+    ZSTD(50),
+    /** Any kind: the inner block's bytes, order-0 rANS-coded. */
+    RANS(51);
 
     private static final Encoding[] BY_ID = new Encoding[64];
 

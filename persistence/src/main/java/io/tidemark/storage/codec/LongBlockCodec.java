@@ -6,10 +6,12 @@ package io.tidemark.storage.codec;
  * block starts with its {@link Encoding} id; the value count is not stored, the caller knows it.
  * Layout: <a href="../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>.
  *
- * <p>Selection: a constant or arithmetic block takes its two-varint form outright. Otherwise every
- * general encoding is written to a scratch buffer and the smallest kept; then the zstd stage is
- * tried on the winner and on the byte-aligned varint forms, whose byte alphabet it codes best, and
- * kept only if smaller still. Scratch buffers are per thread and reused across blocks.
+ * <p>Selection: a constant or arithmetic block takes its two-varint form outright. Otherwise one
+ * pass over the block sizes every fixed-layout encoding exactly without writing it (run-length,
+ * when runs are few, is written to measure), and only the smallest is written. Then the entropy
+ * stages get the byte-aligned delta-varint form, where a small delta is one byte: {@link RansStage}
+ * always, {@link ZstdStage} when a quick probe finds repeated 8-byte sequences for its LZ stage to
+ * use; either is kept only if smaller still. Scratch buffers are per thread and reused.
  */
 public final class LongBlockCodec {
 
@@ -24,58 +26,65 @@ public final class LongBlockCodec {
         encode(values, n, out, true);
     }
 
-    /** Writes {@code values[0..n)} as one block; {@code entropy} allows the zstd stage. */
+    /** Writes {@code values[0..n)} as one block; {@code entropy} allows the rANS and zstd stages. */
     static void encode(long[] values, int n, BitWriter out, boolean entropy) {
         checkCount(values.length, n);
+        if (n == 0) {
+            // zero varints: the id alone
+            write(Encoding.LONG_VARINT, values, n, out);
+            return;
+        }
         if (RegularLongCodec.isConstant(values, n)) {
             write(Encoding.LONG_CONSTANT, values, n, out);
             return;
         }
-        if (RegularLongCodec.isRegular(values, n)) {
+        if (n >= 3 && RegularLongCodec.isRegular(values, n)) {
+            // from three values on no other form is smaller; two values are sized like any block
             write(Encoding.LONG_REGULAR, values, n, out);
             return;
         }
         BitWriter[] scratch = SCRATCH.get();
         BitWriter best = scratch[0];
         BitWriter candidate = scratch[1];
-        best.reset();
-        write(Encoding.LONG_DELTA_OF_DELTA, values, n, best);
-        Encoding[] general = {Encoding.LONG_DELTA_BITPACK, Encoding.LONG_BITPACK, Encoding.LONG_DELTA_VARINT,
-            Encoding.LONG_VARINT};
-        for (Encoding e : general) {
-            candidate.reset();
-            write(e, values, n, candidate);
-            if (candidate.sizeInBytes() < best.sizeInBytes()) {
-                BitWriter t = best;
-                best = candidate;
-                candidate = t;
+        Shape shape = new Shape(values, n);
+        Encoding bestEncoding = Encoding.LONG_DELTA_OF_DELTA;
+        long bestBits = shape.sizeInBits(Encoding.LONG_DELTA_OF_DELTA);
+        for (Encoding e : shape.sizedEncodings()) {
+            long bits = shape.sizeInBits(e);
+            if (bits < bestBits) {
+                bestBits = bits;
+                bestEncoding = e;
             }
         }
-        if (RunLengthLongCodec.countRuns(values, n) * 2 <= n) {
+        if (shape.runs * 2 <= n) {
             candidate.reset();
             write(Encoding.LONG_RUN_LENGTH, values, n, candidate);
-            if (candidate.sizeInBytes() < best.sizeInBytes()) {
-                BitWriter t = best;
-                best = candidate;
-                candidate = t;
+            if (8L * candidate.sizeInBytes() < bestBits) {
+                bestEncoding = Encoding.LONG_RUN_LENGTH;
             }
         }
-        if (entropy) {
+        best.reset();
+        write(bestEncoding, values, n, best, shape);
+        if (entropy && n >= RansStage.MIN_INPUT_BYTES) {
+            // entropy coders see bytes: give them the byte-aligned delta form, one byte per small delta
+            BitWriter bytes = candidate;
+            bytes.reset();
+            write(Encoding.LONG_DELTA_VARINT, values, n, bytes);
             BitWriter packed = scratch[2];
-            for (Encoding e : new Encoding[] {null, Encoding.LONG_DELTA_VARINT, Encoding.LONG_VARINT}) {
-                BitWriter source = best;
-                if (e != null) {
-                    source = candidate;
-                    source.reset();
-                    write(e, values, n, source);
-                }
-                packed.reset();
-                if (ZstdStage.writeIfSmaller(source.buffer(), source.sizeInBytes(), packed)
-                        && packed.sizeInBytes() < best.sizeInBytes()) {
-                    BitWriter t = best;
-                    best = packed;
-                    packed = t;
-                }
+            packed.reset();
+            if (RansStage.writeIfSmaller(bytes.buffer(), bytes.sizeInBytes(), packed)
+                    && packed.sizeInBytes() < best.sizeInBytes()) {
+                BitWriter t = best;
+                best = packed;
+                packed = t;
+            }
+            packed.reset();
+            if (ZstdStage.looksRepetitive(bytes.buffer(), bytes.sizeInBytes())
+                    && ZstdStage.writeIfSmaller(bytes.buffer(), bytes.sizeInBytes(), packed)
+                    && packed.sizeInBytes() < best.sizeInBytes()) {
+                BitWriter t = best;
+                best = packed;
+                packed = t;
             }
             scratch[2] = packed;
         }
@@ -117,11 +126,18 @@ public final class LongBlockCodec {
             case LONG_RUN_LENGTH:
                 RunLengthLongCodec.decode(in, out, n);
                 break;
+            case LONG_RADIX:
+                RadixPackLongCodec.decode(in, out, n, false);
+                break;
+            case LONG_DELTA_RADIX:
+                RadixPackLongCodec.decode(in, out, n, true);
+                break;
             case ZSTD:
+            case RANS:
                 if (inflated) {
-                    throw new CodecException("cannot decode long block: zstd inside zstd");
+                    throw new CodecException("cannot decode long block: entropy stage inside entropy stage");
                 }
-                decode(ZstdStage.inflate(in), out, n, true);
+                decode(e == Encoding.ZSTD ? ZstdStage.inflate(in) : RansStage.inflate(in), out, n, true);
                 break;
             default:
                 throw new CodecException("cannot decode long block: encoding=" + e + " does not hold longs");
@@ -130,6 +146,10 @@ public final class LongBlockCodec {
 
     /** Writes the id and body of {@code encoding}, which must hold longs (used by golden tests too). */
     static void write(Encoding encoding, long[] values, int n, BitWriter out) {
+        write(encoding, values, n, out, null);
+    }
+
+    private static void write(Encoding encoding, long[] values, int n, BitWriter out, Shape known) {
         out.writeByte(encoding.id());
         switch (encoding) {
             case LONG_CONSTANT:
@@ -156,8 +176,126 @@ public final class LongBlockCodec {
             case LONG_RUN_LENGTH:
                 RunLengthLongCodec.encode(values, n, out);
                 break;
+            case LONG_RADIX:
+            case LONG_DELTA_RADIX:
+                Shape shape = known != null ? known : new Shape(values, n);
+                boolean delta = encoding == Encoding.LONG_DELTA_RADIX;
+                long lo = delta ? shape.minDelta : shape.min;
+                long range = (delta ? shape.maxDelta : shape.max) - lo;
+                if (range < 1 || range >= RadixPackLongCodec.MAX_RADIX) {
+                    throw new IllegalArgumentException("cannot encode longs as " + encoding + ": range="
+                            + Long.toUnsignedString(range) + ", allowed=1.." + (RadixPackLongCodec.MAX_RADIX - 1));
+                }
+                RadixPackLongCodec.encode(values, n, delta, lo, range + 1, out);
+                break;
             default:
                 throw new IllegalArgumentException("cannot encode longs: encoding=" + encoding + " does not hold longs");
+        }
+    }
+
+    /**
+     * One pass over a block: ranges of values and deltas, varint sizes and run count, from which the
+     * size of every fixed-layout encoding follows without writing it.
+     */
+    private static final class Shape {
+        final int n;
+        final long first;
+        final long values1;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        long minDelta = Long.MAX_VALUE;
+        long maxDelta = Long.MIN_VALUE;
+        long varintBytes;
+        long deltaVarintBytes;
+        /** Delta-of-delta bits from the third value on. */
+        long dodBits;
+        int runs;
+        final long radix;
+        final long deltaRadix;
+
+        Shape(long[] values, int n) {
+            this.n = n;
+            this.first = n > 0 ? values[0] : 0;
+            this.values1 = n > 1 ? values[1] : first;
+            long prev = 0;
+            long prevDelta = 0;
+            for (int i = 0; i < n; i++) {
+                long v = values[i];
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                varintBytes += BitWriter.uvarintSize(BitWriter.zigZag(v));
+                long d = v - prev;
+                deltaVarintBytes += BitWriter.uvarintSize(BitWriter.zigZag(d));
+                if (i > 0) {
+                    minDelta = Math.min(minDelta, d);
+                    maxDelta = Math.max(maxDelta, d);
+                    if (i > 1) {
+                        dodBits += DeltaOfDeltaLongCodec.bucketBits(d - prevDelta);
+                    }
+                    prevDelta = d;
+                }
+                if (i == 0 || d != 0) {
+                    runs++;
+                }
+                prev = v;
+            }
+            radix = radixOf(min, max);
+            deltaRadix = radixOf(minDelta, maxDelta);
+        }
+
+        Encoding[] sizedEncodings() {
+            return new Encoding[] {Encoding.LONG_BITPACK, Encoding.LONG_DELTA_BITPACK, Encoding.LONG_VARINT,
+                Encoding.LONG_DELTA_VARINT, Encoding.LONG_RADIX, Encoding.LONG_DELTA_RADIX};
+        }
+
+        /** Exact encoded size in bits (whole bytes), or Long.MAX_VALUE when the encoding does not apply. */
+        long sizeInBits(Encoding e) {
+            long firstBytes = BitWriter.uvarintSize(BitWriter.zigZag(first));
+            switch (e) {
+                case LONG_DELTA_OF_DELTA:
+                    long delta1 = BitWriter.uvarintSize(BitWriter.zigZag(values1 - first));
+                    return 8 * (1 + firstBytes + delta1 + bytes(dodBits));
+                case LONG_BITPACK:
+                    return 8 * (2 + varint(min) + bytes(n * (long) width(min, max)));
+                case LONG_DELTA_BITPACK:
+                    return 8 * (2 + firstBytes + varint(minDelta) + bytes((n - 1) * (long) width(minDelta, maxDelta)));
+                case LONG_VARINT:
+                    return 8 * (1 + varintBytes);
+                case LONG_DELTA_VARINT:
+                    return 8 * (1 + deltaVarintBytes);
+                case LONG_RADIX:
+                    return radix == 0 ? Long.MAX_VALUE
+                            : 8 * (2 + varint(min) + BitWriter.uvarintSize(radix)
+                            + bytes(RadixPackLongCodec.payloadBits(radix, n)));
+                case LONG_DELTA_RADIX:
+                    return deltaRadix == 0 ? Long.MAX_VALUE
+                            : 8 * (2 + firstBytes + varint(minDelta) + BitWriter.uvarintSize(deltaRadix)
+                            + bytes(RadixPackLongCodec.payloadBits(deltaRadix, n - 1)));
+                default:
+                    throw new IllegalArgumentException("cannot size encoding=" + e);
+            }
+        }
+
+        /** Radix for values in [lo, hi], or 0 when radix packing cannot beat bit packing. */
+        private static long radixOf(long lo, long hi) {
+            long range = hi - lo;
+            if (range < 2 || range >= RadixPackLongCodec.MAX_RADIX) {
+                return 0;
+            }
+            long r = range + 1;
+            return (r & (r - 1)) == 0 ? 0 : r;
+        }
+
+        private static int width(long lo, long hi) {
+            return 64 - Long.numberOfLeadingZeros(hi - lo);
+        }
+
+        private static long varint(long v) {
+            return BitWriter.uvarintSize(BitWriter.zigZag(v));
+        }
+
+        private static long bytes(long bits) {
+            return (bits + 7) / 8;
         }
     }
 

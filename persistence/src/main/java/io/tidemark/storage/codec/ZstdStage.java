@@ -4,6 +4,9 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * {@link Encoding#ZSTD}: the entropy stage. A finished block (its own encoding id included) is
@@ -18,8 +21,12 @@ final class ZstdStage {
 
     /** Blocks smaller than this never shrink: the frame and Huffman headers cost more than they save. */
     static final int MIN_INPUT_BYTES = 48;
-    /** Level 19 codes literals the same as level 3 but finds fewer harmful short matches in noise. */
-    private static final int LEVEL = 19;
+    /**
+     * zstd's default level. Higher levels code noisy deltas a little smaller but encode 20-100 times
+     * slower, and for those {@link RansStage} is smaller still; zstd earns its place on blocks with
+     * repeated patterns, which every level finds.
+     */
+    private static final int LEVEL = 3;
     /** Refuse to inflate anything claiming more than this, so a corrupt length cannot exhaust memory. */
     private static final int MAX_RAW_BYTES = 1 << 30;
 
@@ -28,6 +35,9 @@ final class ZstdStage {
                     .setContentSize(false).setDictID(false));
     private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESS = ThreadLocal.withInitial(() ->
             new ZstdDecompressCtx().setMagicless(true));
+    private static final int PROBE_BITS = 12;
+    private static final ThreadLocal<int[]> PROBE = ThreadLocal.withInitial(() -> new int[1 << PROBE_BITS]);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final ThreadLocal<byte[][]> BUFFERS = ThreadLocal.withInitial(() -> new byte[2][]);
 
     private ZstdStage() {
@@ -43,7 +53,7 @@ final class ZstdStage {
         }
         byte[] dst = buffer(1, (int) Zstd.compressBound(length));
         int compressed = COMPRESS.get().compressByteArray(dst, 0, dst.length, block, 0, length);
-        int header = 1 + varintSize(length) + varintSize(compressed);
+        int header = 1 + BitWriter.uvarintSize(length) + BitWriter.uvarintSize(compressed);
         if (header + compressed >= length) {
             return false;
         }
@@ -52,6 +62,33 @@ final class ZstdStage {
         out.writeUvarint(compressed);
         out.writeBytes(dst, 0, compressed);
         return true;
+    }
+
+    /**
+     * True when at least 1/8 of the 8-byte windows of {@code block} (sampled every 4 bytes) repeat
+     * an earlier window with the same hash: the repeated patterns zstd's LZ stage turns into
+     * matches. Noisy deltas rarely repeat 8 bytes, and there zstd only costs time, since {@link
+     * RansStage} codes their byte frequencies at least as well.
+     */
+    static boolean looksRepetitive(byte[] block, int length) {
+        if (length < MIN_INPUT_BYTES) {
+            return false;
+        }
+        int[] seen = PROBE.get();
+        java.util.Arrays.fill(seen, -1);
+        int windows = 0;
+        int repeats = 0;
+        for (int i = 0; i + 8 <= length; i += 4) {
+            long w = (long) LONGS.get(block, i);
+            int slot = (int) ((w * 0x9E3779B97F4A7C15L) >>> (64 - PROBE_BITS));
+            int earlier = seen[slot];
+            if (earlier >= 0 && (long) LONGS.get(block, earlier) == w) {
+                repeats++;
+            }
+            seen[slot] = i;
+            windows++;
+        }
+        return repeats * 8 >= windows;
     }
 
     /**
@@ -83,9 +120,5 @@ final class ZstdStage {
             buffers[slot] = new byte[Math.max(size, 4096)];
         }
         return buffers[slot];
-    }
-
-    private static int varintSize(long v) {
-        return Math.max(1, (64 - Long.numberOfLeadingZeros(v) + 6) / 7);
     }
 }

@@ -1,0 +1,207 @@
+package io.tidemark.storage.codec;
+
+/**
+ * {@link Encoding#RANS}: an order-0 byte entropy coder (range asymmetric numeral system, 12-bit
+ * frequencies, 32-bit state, byte renormalisation) over a finished block. zstd's LZ stage spends
+ * bytes on false matches in noisy deltas and its Huffman stage cannot go below one bit per byte;
+ * rANS codes a skewed byte alphabet (small zig-zag deltas: about 2.2 bits of entropy per value on
+ * integer random walks) within a few percent of its entropy. Kept only when it makes the block
+ * smaller. Layout: docs/formats/chunk.md, "RANS".
+ *
+ * <p>The encoder runs backwards over the input so the decoder reads forwards. Tables and buffers
+ * are per thread and reused.
+ */
+final class RansStage {
+
+    static final int MIN_INPUT_BYTES = 32;
+    private static final int SCALE_BITS = 12;
+    private static final int SCALE = 1 << SCALE_BITS;
+    /** Lower bound of the normalised state interval [L, 256 L). */
+    private static final long LOW = 1L << 23;
+    private static final int MAX_RAW_BYTES = 1 << 30;
+
+    private static final ThreadLocal<Tables> TABLES = ThreadLocal.withInitial(Tables::new);
+
+    private static final class Tables {
+        final int[] counts = new int[256];
+        final int[] freq = new int[256];
+        final int[] cum = new int[257];
+        final byte[] slotSymbol = new byte[SCALE];
+        final long[] reciprocal = new long[256];
+        final int[] shift = new int[256];
+        byte[] coded = new byte[1024];
+        byte[] raw = new byte[1024];
+    }
+
+    private RansStage() {
+    }
+
+    /** Writes {@code block[0..length)} rANS-coded when that is smaller; returns whether it did. */
+    static boolean writeIfSmaller(byte[] block, int length, BitWriter out) {
+        if (length < MIN_INPUT_BYTES) {
+            return false;
+        }
+        Tables t = TABLES.get();
+        int[] counts = t.counts;
+        java.util.Arrays.fill(counts, 0);
+        for (int i = 0; i < length; i++) {
+            counts[block[i] & 0xFF]++;
+        }
+        normalise(counts, length, t.freq);
+        int[] freq = t.freq;
+        int[] cum = t.cum;
+        int tableBytes = 1;
+        int symbols = 0;
+        int prev = -1;
+        for (int s = 0; s < 256; s++) {
+            cum[s + 1] = cum[s] + freq[s];
+            if (freq[s] > 0) {
+                symbols++;
+                tableBytes += BitWriter.uvarintSize(s - prev - 1) + BitWriter.uvarintSize(freq[s] - 1);
+                prev = s;
+            }
+        }
+        if (symbols < 2 || tableBytes >= length) {
+            return false;
+        }
+        if (t.coded.length < 2 * length + 8) {
+            t.coded = new byte[2 * length + 8];
+        }
+        byte[] coded = t.coded;
+        int p = coded.length;
+        long[] reciprocal = t.reciprocal;
+        int[] shift = t.shift;
+        for (int s = 0; s < 256; s++) {
+            if (freq[s] > 0) {
+                // Granlund-Montgomery: q = (x * m) >>> (31 + l) equals x / f for every x < 2^31
+                int l = 32 - Integer.numberOfLeadingZeros(freq[s] - 1);
+                reciprocal[s] = (1L << (31 + l)) / freq[s] + 1;
+                shift[s] = 31 + l;
+            }
+        }
+        long x = LOW;
+        for (int i = length - 1; i >= 0; i--) {
+            int s = block[i] & 0xFF;
+            int f = freq[s];
+            long xMax = ((LOW >> SCALE_BITS) << 8) * f;
+            while (x >= xMax) {
+                coded[--p] = (byte) x;
+                x >>>= 8;
+            }
+            long q = (x * reciprocal[s]) >>> shift[s];
+            x = (q << SCALE_BITS) + (x - q * f) + cum[s];
+        }
+        for (int k = 0; k < 4; k++) {
+            coded[--p] = (byte) x;
+            x >>>= 8;
+        }
+        int payload = coded.length - p;
+        int size = 1 + BitWriter.uvarintSize(length) + tableBytes + BitWriter.uvarintSize(payload) + payload;
+        if (size >= length) {
+            return false;
+        }
+        out.writeByte(Encoding.RANS.id());
+        out.writeUvarint(length);
+        out.writeUvarint(symbols);
+        prev = -1;
+        for (int s = 0; s < 256; s++) {
+            if (freq[s] > 0) {
+                out.writeUvarint(s - prev - 1);
+                out.writeUvarint(freq[s] - 1);
+                prev = s;
+            }
+        }
+        out.writeUvarint(payload);
+        out.writeBytes(coded, p, payload);
+        return true;
+    }
+
+    /** Reads a RANS block body (after its id); returns a reader over the decoded inner block. */
+    static BitReader inflate(BitReader in) {
+        Tables t = TABLES.get();
+        int rawLength = in.readLength(MAX_RAW_BYTES, "rans raw length");
+        int symbols = in.readLength(256, "rans symbol count");
+        int[] freq = t.freq;
+        int[] cum = t.cum;
+        java.util.Arrays.fill(freq, 0);
+        int s = -1;
+        int total = 0;
+        for (int k = 0; k < symbols; k++) {
+            s += in.readLength(255, "rans symbol gap") + 1;
+            int f = in.readLength(SCALE - 1, "rans frequency") + 1;
+            if (s > 255 || total + f > SCALE) {
+                throw new CodecException("cannot decode rans table: symbol=" + s + ", frequencyTotal=" + (total + f));
+            }
+            freq[s] = f;
+            java.util.Arrays.fill(t.slotSymbol, total, total + f, (byte) s);
+            total += f;
+        }
+        if (total != SCALE) {
+            throw new CodecException("cannot decode rans table: frequencyTotal=" + total + ", expected=" + SCALE);
+        }
+        for (int k = 0; k < 256; k++) {
+            cum[k + 1] = cum[k] + freq[k];
+        }
+        int payload = in.readLength(MAX_RAW_BYTES, "rans payload length");
+        int at = in.bytePosition();
+        in.skipBytes(payload);
+        if (payload < 4) {
+            throw new CodecException("cannot decode rans block: payload=" + payload + ", minimum=4");
+        }
+        byte[] src = in.buffer();
+        int end = at + payload;
+        int x = 0;
+        for (int k = 0; k < 4; k++) {
+            x = (x << 8) | (src[at++] & 0xFF);
+        }
+        if (x < LOW) {
+            throw new CodecException("cannot decode rans block: initial state=" + x);
+        }
+        if (t.raw.length < rawLength) {
+            t.raw = new byte[Math.max(rawLength, 2 * t.raw.length)];
+        }
+        byte[] raw = t.raw;
+        byte[] slotSymbol = t.slotSymbol;
+        for (int i = 0; i < rawLength; i++) {
+            int slot = x & (SCALE - 1);
+            int sym = slotSymbol[slot] & 0xFF;
+            raw[i] = (byte) sym;
+            x = freq[sym] * (x >>> SCALE_BITS) + slot - cum[sym];
+            while (x < LOW) {
+                if (at >= end) {
+                    throw new CodecException("cannot decode rans block: payload exhausted at byte=" + i
+                            + ", rawLength=" + rawLength);
+                }
+                x = (x << 8) | (src[at++] & 0xFF);
+            }
+        }
+        if (x != LOW || at != end) {
+            throw new CodecException("cannot decode rans block: final state=" + x + ", unread payload bytes="
+                    + (end - at));
+        }
+        return new BitReader(raw, 0, rawLength);
+    }
+
+    /** Scales byte counts to frequencies summing to {@link #SCALE}, every present byte at least 1. */
+    private static void normalise(int[] counts, int total, int[] freq) {
+        int sum = 0;
+        int largest = 0;
+        for (int s = 0; s < 256; s++) {
+            freq[s] = counts[s] == 0 ? 0 : Math.max(1, (int) ((long) counts[s] * SCALE / total));
+            sum += freq[s];
+            if (counts[s] > counts[largest]) {
+                largest = s;
+            }
+        }
+        freq[largest] += SCALE - sum;
+        while (freq[largest] < 1) {
+            // rare bytes rounded up to 1 overdrew the budget: take it back from any byte above 1
+            for (int s = 0; s < 256 && freq[largest] < 1; s++) {
+                if (s != largest && freq[s] > 1) {
+                    freq[s]--;
+                    freq[largest]++;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.tidemark.storage.chunk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tidemark.storage.model.MeasureType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OpenChunkTest {
+
+    private static final ColumnSpec VALUE = new ColumnSpec("cpu", MeasureType.DOUBLE);
+
+    @Test
+    void sealSortsOutOfOrderRowsByTime() {
+        OpenChunk open = new OpenChunk(List.of(VALUE));
+        long[] times = {30, 10, 20, 5};
+        for (long t : times) {
+            open.setDouble(0, open.append(t, 1), t / 10.0);
+        }
+        assertThat(open.minTime()).isEqualTo(5);
+        assertThat(open.maxTime()).isEqualTo(30);
+
+        SealedChunk sealed = open.seal();
+
+        long[] t = new long[4];
+        double[] v = new double[4];
+        sealed.decodeTimes(t);
+        sealed.decodeDoubles(0, v);
+        assertThat(t).containsExactly(5, 10, 20, 30);
+        assertThat(v).containsExactly(0.5, 1.0, 2.0, 3.0);
+        assertThat(sealed.minTime()).isEqualTo(5);
+        assertThat(sealed.maxTime()).isEqualTo(30);
+    }
+
+    @Test
+    void duplicateTimeKeepsHighestVersionAndLaterRowOnTie() {
+        OpenChunk open = new OpenChunk(List.of(VALUE));
+        open.setDouble(0, open.append(100, 2), 1.0);
+        open.setDouble(0, open.append(100, 5), 2.0);
+        open.setDouble(0, open.append(100, 3), 3.0);
+        open.setDouble(0, open.append(200, 7), 4.0);
+        open.setDouble(0, open.append(200, 7), 5.0);
+        open.setDouble(0, open.append(50, 1), 6.0);
+
+        SealedChunk sealed = open.seal();
+
+        assertThat(sealed.count()).isEqualTo(3);
+        long[] t = new long[3];
+        long[] ver = new long[3];
+        double[] v = new double[3];
+        sealed.decodeTimes(t);
+        sealed.decodeVersions(ver);
+        sealed.decodeDoubles(0, v);
+        assertThat(t).containsExactly(50, 100, 200);
+        assertThat(ver).containsExactly(1, 5, 7);
+        assertThat(v).containsExactly(6.0, 2.0, 5.0);
+    }
+
+    @Test
+    void multiMeasureRowsKeepAbsentValuesAbsent() {
+        List<ColumnSpec> cols = List.of(new ColumnSpec("d", MeasureType.DOUBLE),
+                new ColumnSpec("l", MeasureType.BIGINT), new ColumnSpec("b", MeasureType.BOOLEAN),
+                new ColumnSpec("s", MeasureType.VARCHAR), new ColumnSpec("t", MeasureType.TIMESTAMP));
+        OpenChunk open = new OpenChunk(cols);
+        int r0 = open.append(1, 0);
+        open.setDouble(0, r0, 1.5);
+        open.setVarchar(3, r0, "up");
+        int r1 = open.append(2, 0);
+        open.setLong(1, r1, -7);
+        open.setBoolean(2, r1, true);
+        open.setLong(4, r1, 1_700_000_000_000_000_000L);
+        int r2 = open.append(3, 0);
+        open.setDouble(0, r2, 2.5);
+        open.setBoolean(2, r2, false);
+        open.setVarchar(3, r2, "down");
+
+        SealedChunk sealed = open.seal();
+
+        boolean[] has = new boolean[3];
+        sealed.decodePresence(0, has);
+        assertThat(has).containsExactly(true, false, true);
+        double[] d = new double[3];
+        sealed.decodeDoubles(0, d);
+        assertThat(d).containsExactly(1.5, 0.0, 2.5);
+        long[] l = new long[3];
+        sealed.decodeLongs(1, l);
+        assertThat(l).containsExactly(0, -7, 0);
+        sealed.decodePresence(1, has);
+        assertThat(has).containsExactly(false, true, false);
+        boolean[] b = new boolean[3];
+        sealed.decodeBooleans(2, b);
+        assertThat(b).containsExactly(false, true, false);
+        sealed.decodePresence(2, has);
+        assertThat(has).containsExactly(false, true, true);
+        String[] s = new String[3];
+        sealed.decodeVarchars(3, s);
+        assertThat(s).containsExactly("up", null, "down");
+        sealed.decodeLongs(4, l);
+        assertThat(l).containsExactly(0, 1_700_000_000_000_000_000L, 0);
+        assertThat(sealed.allPresent(0)).isFalse();
+        assertThat(sealed.stats().column(0)).isEqualTo(new ColumnStats.DoubleStats(2, 1.5, 2.5, 4.0, 1.5, 2.5));
+        assertThat(sealed.stats().column(1)).isEqualTo(new ColumnStats.LongStats(1, -7, -7, -7, false, -7, -7));
+        assertThat(sealed.stats().column(2)).isEqualTo(new ColumnStats.BooleanStats(2, 1));
+        assertThat(sealed.stats().column(3)).isEqualTo(new ColumnStats.VarcharStats(2));
+    }
+
+    @Test
+    void growsPastInitialCapacityAndRoundTrips() {
+        OpenChunk open = new OpenChunk(List.of(VALUE, new ColumnSpec("ok", MeasureType.BOOLEAN)));
+        int n = 10_000;
+        for (int i = 0; i < n; i++) {
+            int row = open.append(1_000_000_000L * i, 1);
+            open.setDouble(0, row, i % 97);
+            open.setBoolean(1, row, i % 3 == 0);
+        }
+        SealedChunk sealed = SealedChunk.wrap(open.seal().bytes());
+        double[] d = new double[n];
+        boolean[] b = new boolean[n];
+        sealed.decodeDoubles(0, d);
+        sealed.decodeBooleans(1, b);
+        for (int i = 0; i < n; i++) {
+            assertThat(d[i]).isEqualTo(i % 97);
+            assertThat(b[i]).isEqualTo(i % 3 == 0);
+        }
+    }
+
+    @Test
+    void badInputIsRejectedWithClearErrors() {
+        OpenChunk open = new OpenChunk(List.of(VALUE));
+        assertThatThrownBy(open::seal).isInstanceOf(IllegalStateException.class).hasMessageContaining("no rows");
+        assertThatThrownBy(() -> open.setDouble(0, 0, 1.0)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("row=0, size=0");
+        int row = open.append(1, 1);
+        assertThatThrownBy(() -> open.setLong(0, row, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("column=cpu has type=DOUBLE");
+        assertThatThrownBy(() -> new OpenChunk(List.of(VALUE, VALUE))).hasMessageContaining("duplicate column");
+        assertThatThrownBy(() -> new ColumnSpec("x", MeasureType.MULTI)).hasMessageContaining("must be scalar");
+    }
+
+    @Test
+    void mergeUnitesColumnsAndDedupesWithLaterChunkWinningTies() {
+        OpenChunk a = new OpenChunk(List.of(new ColumnSpec("x", MeasureType.DOUBLE)));
+        a.setDouble(0, a.append(10, 1), 1.0);
+        a.setDouble(0, a.append(20, 1), 2.0);
+        OpenChunk b = new OpenChunk(List.of(new ColumnSpec("y", MeasureType.BIGINT),
+                new ColumnSpec("x", MeasureType.DOUBLE)));
+        int r = b.append(20, 1);
+        b.setDouble(1, r, 20.0);
+        b.setLong(0, r, 5);
+        b.setLong(0, b.append(5, 1), 6);
+
+        SealedChunk merged = SealedChunk.merge(List.of(a.seal(), b.seal()));
+
+        assertThat(merged.columns()).containsExactly(new ColumnSpec("x", MeasureType.DOUBLE),
+                new ColumnSpec("y", MeasureType.BIGINT));
+        long[] t = new long[3];
+        merged.decodeTimes(t);
+        assertThat(t).containsExactly(5, 10, 20);
+        double[] x = new double[3];
+        merged.decodeDoubles(0, x);
+        assertThat(x).containsExactly(0.0, 1.0, 20.0);
+        boolean[] has = new boolean[3];
+        merged.decodePresence(0, has);
+        assertThat(has).containsExactly(false, true, true);
+        long[] y = new long[3];
+        merged.decodeLongs(1, y);
+        assertThat(y).containsExactly(6, 0, 5);
+    }
+}
