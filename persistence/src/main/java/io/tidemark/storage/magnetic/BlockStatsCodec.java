@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * Writes and reads the stats of one column of a block in the footer index: fixed-width big-endian
  * fields chosen by the column type, so a reader answers MIN/MAX/SUM/COUNT/first/last over a whole
  * block without touching the block. Layout in
- * <a href="../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>, "Column stats".
+ * <a href="../../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>, "Column stats".
  */
 final class BlockStatsCodec {
 

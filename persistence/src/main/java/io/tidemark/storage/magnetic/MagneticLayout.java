@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * A partition is one UTC day. Segment ids are 16 lower-case hex digits so that name order is id
- * order. The byte layout of a segment is in {@code docs/formats/segment.md}.
+ * order. The byte layout of a segment is in <a href="../../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>.
  */
 public final class MagneticLayout {
 
@@ -95,6 +95,15 @@ public final class MagneticLayout {
             return -1;
         }
         return HexFormat.fromHexDigitsToLong(name, 0, 16);
+    }
+
+    /**
+     * The id in a quarantined file name ({@code <yyyymmdd>-<segment-id>.tmk}), or -1 when the name
+     * is not one this layout makes.
+     */
+    public static long quarantinedSegmentIdOf(Path quarantined) {
+        String name = quarantined.getFileName().toString();
+        return name.length() > 9 && name.charAt(8) == '-' ? segmentIdOf(Path.of(name.substring(9))) : -1;
     }
 
     /** The partition a directory name stands for, or null when it is not a partition directory. */

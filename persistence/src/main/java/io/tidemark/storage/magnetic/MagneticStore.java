@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * is the input of a compaction that crashed after writing its output and before deleting its inputs:
  * it is deleted then, finishing the compaction. Until that happens both hold the same points, which
  * readers merge like any overlapping data (higher version wins; on a tie, the higher segment id).
+ * See <a href="../../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>, "Crash safety".
  *
  * <p>Thread-safe: {@link #segments()} is a lock-free snapshot; writes and replacements are
  * serialized. Readers the store stops serving are not closed, so a query holding an older snapshot
@@ -86,6 +87,10 @@ public final class MagneticStore implements Closeable {
                 }
             }
             readers.addAll(finishInterruptedCompactions(io, partitionReaders));
+        }
+        // Quarantined ids stay taken, so a later quarantine of the same partition cannot overwrite one.
+        for (Path quarantined : io.list(layout.quarantineDir(), MagneticLayout.SEGMENT_GLOB)) {
+            maxId = Math.max(maxId, MagneticLayout.quarantinedSegmentIdOf(quarantined));
         }
         readers.sort(BY_PARTITION_AND_ID);
         return new MagneticStore(io, layout, clock, List.copyOf(readers), maxId + 1);

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * <p>Crash safety: the output is written and made durable first, naming its inputs in its
  * "replaces" list; the inputs are deleted afterwards. A crash in between leaves inputs and output
  * holding the same points, which is harmless (reads merge duplicates by version) and which
- * {@link MagneticStore#open} finishes by deleting the inputs.
+ * {@link MagneticStore#open} finishes by deleting the inputs; see
+ * <a href="../../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>, "Crash safety".
  */
 public final class SegmentCompactor {
 

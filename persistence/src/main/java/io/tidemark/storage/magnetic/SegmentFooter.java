@@ -21,7 +21,7 @@ import java.util.List;
  * per series in dictionary order, its blocks with offset, length, time range, count, columns and
  * stats. Decoding checks that every block lies inside the block section, that blocks do not overlap
  * and that a series' blocks are ordered by time. Layout in
- * <a href="../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>.
+ * <a href="../../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>.
  */
 final class SegmentFooter {
 

@@ -10,7 +10,7 @@ import java.util.zip.CRC32C;
 /**
  * The header at the start of every segment file: what the file is, which table and time partition
  * it holds, and when and by which compaction level it was written. Layout in
- * <a href="../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>.
+ * <a href="../../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>.
  *
  * @param segmentId       unique within the table; a compaction output has a larger id than its inputs
  * @param level           0 when written from memory, input level + 1 when written by compaction

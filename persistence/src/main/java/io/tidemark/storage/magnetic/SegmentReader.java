@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Reads one segment file (<a href="../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>)
+ * Reads one segment file (<a href="../../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>)
  * through a read-only memory mapping. {@link #open} checks magic, version, the header, footer and
  * whole-file CRC32Cs and the consistency of the footer index, so a reader that opened serves only
  * intact data. Series lookups and block selection use the in-memory index only; block bytes are

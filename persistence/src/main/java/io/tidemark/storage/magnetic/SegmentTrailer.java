@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * The fixed-size end of a segment file: where the footer is, its CRC32C, the CRC32C of the whole
  * file before the file CRC field, and an end magic that tells a complete file from a torn one.
- * Layout in <a href="../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>.
+ * Layout in <a href="../../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>.
  */
 record SegmentTrailer(long footerOffset, int footerLength, int footerCrc) {
 

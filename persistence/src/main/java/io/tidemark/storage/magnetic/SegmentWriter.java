@@ -20,7 +20,7 @@ import java.util.zip.CRC32C;
 
 /**
  * Collects the sealed chunks of one table and one partition and writes them as one immutable
- * segment file (<a href="../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>).
+ * segment file (<a href="../../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>).
  *
  * <p>Crash safety: the file is written under a temporary name in the partition directory, fsynced,
  * renamed atomically to its final name and the directory fsynced, all through {@link FileIo}. A

@@ -52,9 +52,9 @@ class SegmentRoundTripTest {
                 SegmentWriter writer = new SegmentWriter(day);
                 for (int h = 0; h < 40; h++) {
                     SeriesKey key = key("host_" + h, h % 2 == 0 ? "usage_user" : "usage_system");
-                    // Twelve two-hour chunks per series and day, added newest first.
+                    // Twelve two-hour chunks of one point a minute per series and day, added newest first.
                     for (int c = 11; c >= 0; c--) {
-                        SealedChunk chunk = chunk(start + c * 7_200 * SECOND, 10 * SECOND, 720, h * 1000 + c, 1);
+                        SealedChunk chunk = chunk(start + c * 7_200 * SECOND, 60 * SECOND, 120, h * 1000 + c, 1);
                         writer.add(key, chunk);
                         written.computeIfAbsent(key, k -> new ArrayList<>()).add(chunk);
                     }
