@@ -19,6 +19,8 @@ public final class LineProtocolWriter {
     private final String[] fieldPrefixes;
     private final double[][] block;
     private final StringBuilder line = new StringBuilder(512);
+    /** The line copied out of {@link #line}, so writing it allocates no String. */
+    private char[] lineChars = new char[512];
 
     /**
      * @param blockSteps how many rows per host are generated at once (memory: series x blockSteps doubles)
@@ -53,7 +55,13 @@ public final class LineProtocolWriter {
             for (int i = 0; i < n; i++) {
                 long time = generator.timeNanos(firstStep + i);
                 for (int h = 0; h < linePrefixes.length; h++) {
-                    out.append(formatLine(h, i, time));
+                    formatLine(h, i, time);
+                    int length = line.length();
+                    if (lineChars.length < length) {
+                        lineChars = new char[length * 2];
+                    }
+                    line.getChars(0, length, lineChars, 0);
+                    out.write(lineChars, 0, length);
                     written++;
                 }
             }
@@ -62,7 +70,7 @@ public final class LineProtocolWriter {
         return written;
     }
 
-    private CharSequence formatLine(int host, int row, long time) {
+    private void formatLine(int host, int row, long time) {
         line.setLength(0);
         line.append(linePrefixes[host]);
         boolean integers = generator.config().values() == ValueMode.INT;
@@ -75,7 +83,7 @@ public final class LineProtocolWriter {
                 appendTwoDecimals(Math.round(v * 100));
             }
         }
-        return line.append(' ').append(time).append('\n');
+        line.append(' ').append(time).append('\n');
     }
 
     private void appendTwoDecimals(long hundredths) {
