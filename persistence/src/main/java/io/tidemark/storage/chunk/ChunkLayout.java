@@ -2,7 +2,7 @@ package io.tidemark.storage.chunk;
 
 /**
  * Byte offsets of the chunk's fixed header, chained so each follows from the one before. Specified
- * in <a href="../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>; all multi-byte
+ * in <a href="../../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>; all multi-byte
  * fixed-width fields are big-endian.
  */
 final class ChunkLayout {

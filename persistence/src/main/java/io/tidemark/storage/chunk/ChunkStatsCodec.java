@@ -6,7 +6,7 @@ import io.tidemark.storage.model.MeasureType;
 
 /**
  * Writes and reads one {@link ColumnStats} entry of the chunk header. Layout: <a
- * href="../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>, "Stats".
+ * href="../../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>, "Stats".
  */
 final class ChunkStatsCodec {
 

@@ -12,7 +12,7 @@ import java.util.zip.CRC32C;
 
 /**
  * Encodes sorted, deduplicated rows into the bytes of a chunk (<a
- * href="../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>): computes the
+ * href="../../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>): computes the
  * column stats, encodes each section and lays out header, specs, stats, section lengths, sections
  * and CRC.
  *

@@ -7,7 +7,7 @@ import java.util.Objects;
  * One value column of a chunk: a single-measure series has one (named after the measure), a
  * multi-measure series one per measure name. Only scalar types: MULTI is a record shape, not a
  * column type. Stored in the chunk header, see <a
- * href="../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>.
+ * href="../../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>.
  */
 public record ColumnSpec(String name, MeasureType type) {
 

@@ -3,7 +3,7 @@ package io.tidemark.storage.chunk;
 /**
  * Per-column aggregates kept in the chunk header so MIN/MAX/SUM/COUNT/first/last over whole chunks
  * need no value decoding. Absent (null) values are not counted. Layout: <a
- * href="../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>, "Stats".
+ * href="../../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>, "Stats".
  */
 public sealed interface ColumnStats permits ColumnStats.DoubleStats, ColumnStats.LongStats,
         ColumnStats.BooleanStats, ColumnStats.VarcharStats {

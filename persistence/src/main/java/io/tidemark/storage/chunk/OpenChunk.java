@@ -16,7 +16,7 @@ import java.util.Map;
  * <p>A row's values start absent; {@code setX} fills them. Rows may arrive in any time order and
  * repeat a time: {@link #seal()} sorts them (stably) and keeps, per time, the highest version, the
  * later-appended row winning a tie. Not thread-safe. Encoded form: <a
- * href="../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>.
+ * href="../../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>.
  */
 public final class OpenChunk {
 

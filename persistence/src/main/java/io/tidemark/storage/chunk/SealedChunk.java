@@ -19,7 +19,7 @@ import java.util.zip.CRC32C;
  * An immutable, encoded chunk: one series over one time window, rows sorted by time with unique
  * times. {@link #bytes()} is the whole chunk as stored; {@link #wrap} checks magic, version, length
  * and CRC32C before anything is decoded. Byte layout: <a
- * href="../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>.
+ * href="../../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>.
  *
  * <p>Decoding writes into caller arrays of at least {@link #count()} elements; absent values decode
  * as 0, 0.0, false or null, and {@link #decodePresence} tells them apart from real ones. Each

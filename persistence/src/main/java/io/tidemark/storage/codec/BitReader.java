@@ -4,7 +4,7 @@ package io.tidemark.storage.codec;
  * Reads what {@link BitWriter} wrote, most significant bit first, over a slice of a byte array.
  * Reading past the slice throws {@link CodecException} rather than inventing zero bits, so a
  * truncated block is reported, never silently decoded. Format: <a
- * href="../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a> ("Bit streams").
+ * href="../../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a> ("Bit streams").
  */
 public final class BitReader {
 

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * A growable, most-significant-bit-first bit stream. Every encoded block is written through one of
  * these; fixed-width fields, varints and packed bits all land in the same stream, so a block is one
- * contiguous run of bytes. Layout rules are in <a href="../../../../../../../docs/formats/chunk.md">
+ * contiguous run of bytes. Layout rules are in <a href="../../../../../../../../docs/formats/chunk.md">
  * docs/formats/chunk.md</a> ("Bit streams").
  *
  * <p>Not thread-safe. {@link #reset()} lets an encoder reuse the buffer for the next block.

@@ -3,7 +3,7 @@ package io.tidemark.storage.codec;
 /**
  * Encodes a block of booleans as {@link Encoding#BOOLEAN_RUN_LENGTH} (first value, then the
  * lengths of the alternating runs) or {@link Encoding#BOOLEAN_BITMAP} (one bit per value),
- * whichever is smaller. Layout: <a href="../../../../../../../docs/formats/chunk.md">
+ * whichever is smaller. Layout: <a href="../../../../../../../../docs/formats/chunk.md">
  * docs/formats/chunk.md</a>, "BOOLEAN_RUN_LENGTH", "BOOLEAN_BITMAP".
  */
 public final class BooleanBlockCodec {

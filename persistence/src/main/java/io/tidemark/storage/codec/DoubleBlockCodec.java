@@ -3,7 +3,7 @@ package io.tidemark.storage.codec;
 /**
  * Encodes a block of doubles with whichever encoding makes it smallest, and decodes any double
  * block; values round-trip bit for bit (NaN payloads, -0.0, infinities). Layout: <a
- * href="../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>.
+ * href="../../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>.
  *
  * <p>Selection: bitwise-constant blocks take {@link Encoding#DOUBLE_CONSTANT}. Otherwise the
  * smallest of Gorilla XOR (optionally through the zstd stage) and, when every value is a scaled

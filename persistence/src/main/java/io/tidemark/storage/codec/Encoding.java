@@ -2,7 +2,7 @@ package io.tidemark.storage.codec;
 
 /**
  * The encoding of one block, written as the block's first byte. Ids are part of the on-disk format
- * (<a href="../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>, "Encodings"):
+ * (<a href="../../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>, "Encodings"):
  * never renumber or reuse one; a new layout gets a new id.
  */
 public enum Encoding {

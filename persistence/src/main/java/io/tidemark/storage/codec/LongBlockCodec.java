@@ -4,7 +4,7 @@ package io.tidemark.storage.codec;
  * Encodes a block of longs (BIGINT and TIMESTAMP values, times, versions, scaled decimals,
  * dictionary codes) with whichever encoding makes it smallest, and decodes any long block. The
  * block starts with its {@link Encoding} id; the value count is not stored, the caller knows it.
- * Layout: <a href="../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>.
+ * Layout: <a href="../../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>.
  *
  * <p>Selection: a constant or arithmetic block takes its two-varint form outright. Otherwise one
  * pass over the block sizes every fixed-layout encoding exactly without writing it (run-length,

@@ -8,7 +8,7 @@ import java.util.Map;
  * {@link Encoding#VARCHAR_DICTIONARY}: the distinct strings in first-seen order, then one code per
  * value through {@link LongBlockCodec} (code 0 is null, code i is dictionary entry i - 1). Repeated
  * labels, states and host names cost a few bits each. Layout: <a
- * href="../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>,
+ * href="../../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>,
  * "VARCHAR_DICTIONARY".
  *
  * <p>Decoding hands out the dictionary's String instances, so a block of n values allocates one
