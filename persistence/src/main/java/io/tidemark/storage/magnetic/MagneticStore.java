@@ -103,7 +103,8 @@ public final class MagneticStore implements Closeable {
             SegmentReader reader = SegmentReader.open(io, file);
             SegmentHeader header = reader.header();
             if (!header.tableId().equals(layout.tableId()) || header.segmentId() != id
-                    || header.partitionStart() != MagneticLayout.partitionStartNanos(partition)) {
+                    || header.partitionStart() != MagneticLayout.partitionStartNanos(partition)
+                    || header.partitionEnd() != MagneticLayout.partitionEndNanos(partition)) {
                 throw new CorruptionException(file, 0, "segment does not belong here: tableId=" + header.tableId()
                         + ", segmentId=" + header.segmentId() + ", partitionStart=" + header.partitionStart()
                         + ", expected tableId=" + layout.tableId() + ", segmentId=" + id + ", partition=" + partition);
@@ -249,18 +250,38 @@ public final class MagneticStore implements Closeable {
             next.add(reader);
             next.sort(BY_PARTITION_AND_ID);
             segments = List.copyOf(next);
-            deleteInputs(inputs);
+            deleteFiles(inputs);
             return reader;
         }
     }
 
-    private void deleteInputs(List<SegmentReader> inputs) {
-        for (SegmentReader input : inputs) {
+    /**
+     * Stops serving segments and deletes their files, as retention does with whole partitions.
+     * Queries holding an earlier snapshot keep reading them.
+     *
+     * @throws IllegalStateException if a segment is not served by this store
+     */
+    public void remove(List<SegmentReader> victims) {
+        synchronized (writeLock) {
+            for (SegmentReader victim : victims) {
+                if (!segments.contains(victim)) {
+                    throw new IllegalStateException("cannot remove segment: not served, file=" + victim.file());
+                }
+            }
+            List<SegmentReader> next = new ArrayList<>(segments);
+            next.removeAll(victims);
+            segments = List.copyOf(next);
+            deleteFiles(victims);
+        }
+    }
+
+    private void deleteFiles(List<SegmentReader> readers) {
+        for (SegmentReader reader : readers) {
             try {
-                io.delete(input.file());
-                io.fsyncDirectory(input.file().getParent());
+                io.delete(reader.file());
+                io.fsyncDirectory(reader.file().getParent());
             } catch (IOException e) {
-                LOG.warn("Cannot delete replaced segment; the next open deletes it: file={}", input.file(), e);
+                LOG.warn("Cannot delete segment that is no longer served: file={}", reader.file(), e);
             }
         }
     }

@@ -185,6 +185,10 @@ public final class SegmentReader implements Closeable {
         if (closed) {
             throw new IllegalStateException("cannot read block: reader closed, file=" + file);
         }
+        if (block.offset() < 0 || block.length() < 0 || block.offset() + block.length() > mapped.capacity()) {
+            throw new IllegalArgumentException("cannot read block: not in this segment, file=" + file + ", offset="
+                    + block.offset() + ", length=" + block.length());
+        }
         try {
             return SealedChunk.wrap(mapped.slice((int) block.offset(), block.length()));
         } catch (CorruptionException e) {

@@ -119,6 +119,9 @@ public final class SegmentWriter {
         Path temp = layout.tempFile(partition, segmentId);
         Path target = layout.segmentFile(partition, segmentId);
         io.createDirectories(dir);
+        if (io.exists(target)) {
+            throw new IOException("cannot write segment: file exists, file=" + target);
+        }
         io.delete(temp);
         boolean renamed = false;
         try {

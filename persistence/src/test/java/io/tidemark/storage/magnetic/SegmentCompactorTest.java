@@ -55,6 +55,10 @@ class SegmentCompactorTest {
                 store.write(writer);
             }
             List<SegmentReader> inputs = store.segments();
+            Map<SeriesKey, Map<Long, SegmentTestData.Point>> beforeCompaction = new HashMap<>();
+            for (SeriesKey key : written.keySet()) {
+                beforeCompaction.put(key, points(store.read(key, Long.MIN_VALUE, Long.MAX_VALUE)));
+            }
             SegmentCompactor compactor = new SegmentCompactor(store, new CompactionPolicy(4, 0, 1_000));
             List<SegmentReader> outputs = compactor.compactAll();
 
@@ -76,6 +80,17 @@ class SegmentCompactorTest {
                 }
             }
             assertThat(compactor.compactAll()).as("nothing left to compact").isEmpty();
+            // A query holding the snapshot from before the compaction still reads the deleted inputs.
+            for (SeriesKey key : written.keySet()) {
+                List<SealedChunk> old = new ArrayList<>();
+                for (SegmentReader input : inputs) {
+                    int series = input.find(key);
+                    if (series >= 0) {
+                        old.addAll(input.read(series, Long.MIN_VALUE, Long.MAX_VALUE));
+                    }
+                }
+                assertThat(points(old)).isEqualTo(beforeCompaction.get(key));
+            }
         }
         try (MagneticStore reopened = MagneticStore.open(FileIo.DEFAULT, layout(), Clock.systemUTC())) {
             assertThat(reopened.segments()).extracting(SegmentReader::segmentId).containsExactly(5L);

@@ -230,6 +230,45 @@ class SegmentRoundTripTest {
     }
 
     @Test
+    void removedSegmentsStopBeingServedAndTheirFilesGo() throws IOException {
+        try (MagneticStore store = MagneticStore.open(FileIo.DEFAULT, layout(), CLOCK)) {
+            for (int d = 0; d < 3; d++) {
+                SegmentWriter writer = new SegmentWriter(DAY.plusDays(d));
+                writer.add(key("host_0", "usage_user"),
+                        chunk(MagneticLayout.partitionStartNanos(DAY.plusDays(d)), SECOND, 10, d, 1));
+                store.write(writer);
+            }
+            List<SegmentReader> expired = store.segments(DAY);
+            List<SegmentReader> snapshot = store.segments();
+            store.remove(expired);
+            assertThat(store.partitions()).containsExactly(DAY.plusDays(1), DAY.plusDays(2));
+            assertThat(expired.get(0).file()).doesNotExist();
+            assertThat(snapshot.get(0).read(0, Long.MIN_VALUE, Long.MAX_VALUE)).singleElement()
+                    .extracting(SealedChunk::count).isEqualTo(10);
+            assertThatThrownBy(() -> store.remove(expired))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot remove segment: not served");
+        }
+        try (MagneticStore reopened = MagneticStore.open(FileIo.DEFAULT, layout(), CLOCK)) {
+            assertThat(reopened.partitions()).containsExactly(DAY.plusDays(1), DAY.plusDays(2));
+        }
+    }
+
+    @Test
+    void refusesToOverwriteASegment() throws IOException {
+        SegmentWriter writer = new SegmentWriter(DAY);
+        writer.add(key("host_0", "usage_user"), chunk(DAY_START, SECOND, 10, 0, 1));
+        Path first = writer.write(FileIo.DEFAULT, layout(), 3, 0, new long[0], 0);
+        byte[] before = Files.readAllBytes(first);
+        writer.add(key("host_1", "usage_user"), chunk(DAY_START, SECOND, 10, 0, 1));
+        assertThatThrownBy(() -> writer.write(FileIo.DEFAULT, layout(), 3, 0, new long[0], 0))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("cannot write segment: file exists");
+        assertThat(Files.readAllBytes(first)).isEqualTo(before);
+        assertThat(layout().tempFile(DAY, 3)).doesNotExist();
+    }
+
+    @Test
     void refusesToWriteAnEmptySegment() {
         SegmentWriter writer = new SegmentWriter(DAY);
         assertThatThrownBy(() -> writer.write(FileIo.DEFAULT, layout(), 1, 0, new long[0], 0))
