@@ -21,6 +21,8 @@ import java.util.Map;
 public final class OpenChunk {
 
     private static final int INITIAL_CAPACITY = 16;
+    /** Largest row count: Java arrays stop a little short of Integer.MAX_VALUE. */
+    private static final int MAX_ROWS = Integer.MAX_VALUE - 8;
 
     private final List<ColumnSpec> columns;
     private final MeasureType[] types;
@@ -41,6 +43,11 @@ public final class OpenChunk {
     private long maxTime = Long.MIN_VALUE;
 
     public OpenChunk(List<ColumnSpec> columns) {
+        this(columns, INITIAL_CAPACITY);
+    }
+
+    /** An open chunk with room for {@code expectedRows} before its arrays grow. */
+    public OpenChunk(List<ColumnSpec> columns, int expectedRows) {
         this.columns = List.copyOf(columns);
         if (this.columns.isEmpty()) {
             throw new IllegalArgumentException("cannot open chunk: no columns");
@@ -55,7 +62,7 @@ public final class OpenChunk {
         booleans = new long[c][];
         varchars = new String[c][];
         present = new long[c][];
-        capacity = INITIAL_CAPACITY;
+        capacity = Math.max(1, Math.min(MAX_ROWS, expectedRows));
         times = new long[capacity];
         versions = new long[capacity];
         for (int i = 0; i < c; i++) {
@@ -88,7 +95,10 @@ public final class OpenChunk {
     /** Adds a row with every value absent and returns its index. */
     public int append(long timeNanos, long version) {
         if (size == capacity) {
-            grow();
+            if (capacity == MAX_ROWS) {
+                throw new IllegalStateException("cannot append row: chunk full, rows=" + size);
+            }
+            grow((int) Math.min(MAX_ROWS, 2L * capacity));
         }
         times[size] = timeNanos;
         versions[size] = version;
@@ -176,6 +186,12 @@ public final class OpenChunk {
                         + spec.name() + ", type=" + spec.type());
             }
         }
+        if ((long) size + n > MAX_ROWS) {
+            throw new IllegalStateException("cannot append chunk: rows=" + ((long) size + n) + ", max=" + MAX_ROWS);
+        }
+        if (size + n > capacity) {
+            grow(size + n);
+        }
         long[] t = new long[n];
         long[] v = new long[n];
         chunk.decodeTimes(t);
@@ -197,36 +213,41 @@ public final class OpenChunk {
             throw new IllegalStateException("cannot seal chunk: no rows");
         }
         int[] keep = RowOrder.keep(times, versions, size);
-        int n = keep.length;
-        ChunkWriter writer = new ChunkWriter(columns, n, gather(times, keep), gather(versions, keep));
+        int n = keep == null ? size : keep.length;
+        ChunkWriter writer = new ChunkWriter(columns, n, gather(times, keep, n), gather(versions, keep, n));
         for (int c = 0; c < types.length; c++) {
             boolean[] has = new boolean[n];
             for (int i = 0; i < n; i++) {
-                has[i] = bit(present[c], keep[i]);
+                has[i] = bit(present[c], row(keep, i));
             }
             switch (types[c]) {
                 case DOUBLE:
-                    double[] d = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        d[i] = doubles[c][keep[i]];
+                    double[] d;
+                    if (keep == null) {
+                        d = Arrays.copyOf(doubles[c], n);
+                    } else {
+                        d = new double[n];
+                        for (int i = 0; i < n; i++) {
+                            d[i] = doubles[c][keep[i]];
+                        }
                     }
                     writer.doubles(c, d, has);
                     break;
                 case BIGINT:
                 case TIMESTAMP:
-                    writer.longs(c, gather(longs[c], keep), has);
+                    writer.longs(c, gather(longs[c], keep, n), has);
                     break;
                 case BOOLEAN:
                     boolean[] b = new boolean[n];
                     for (int i = 0; i < n; i++) {
-                        b[i] = bit(booleans[c], keep[i]);
+                        b[i] = bit(booleans[c], row(keep, i));
                     }
                     writer.booleans(c, b, has);
                     break;
                 default:
                     String[] s = new String[n];
                     for (int i = 0; i < n; i++) {
-                        s[i] = varchars[c][keep[i]];
+                        s[i] = varchars[c][row(keep, i)];
                     }
                     writer.varchars(c, s, has);
                     break;
@@ -277,8 +298,7 @@ public final class OpenChunk {
         }
     }
 
-    private void grow() {
-        int next = capacity * 2;
+    private void grow(int next) {
         times = Arrays.copyOf(times, next);
         versions = Arrays.copyOf(versions, next);
         for (int c = 0; c < types.length; c++) {
@@ -326,12 +346,20 @@ public final class OpenChunk {
         return (bits[row >>> 6] & (1L << row)) != 0;
     }
 
-    private static long[] gather(long[] src, int[] keep) {
-        long[] out = new long[keep.length];
-        for (int i = 0; i < keep.length; i++) {
+    /** {@code src} rows in kept order; {@code keep == null} means rows 0..n-1. */
+    private static long[] gather(long[] src, int[] keep, int n) {
+        if (keep == null) {
+            return Arrays.copyOf(src, n);
+        }
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
             out[i] = src[keep[i]];
         }
         return out;
+    }
+
+    private static int row(int[] keep, int i) {
+        return keep == null ? i : keep[i];
     }
 
     private static int words(int bits) {

@@ -10,18 +10,21 @@ final class RowOrder {
     private RowOrder() {
     }
 
-    /** Rows to keep, ascending by time; the identity when the rows are already strictly increasing. */
+    /**
+     * Rows to keep, ascending by time; null when that is every row in append order (times already
+     * strictly increasing), the usual case, so callers can copy arrays whole.
+     */
     static int[] keep(long[] times, long[] versions, int n) {
-        int[] order = new int[n];
         boolean strictlyIncreasing = true;
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-            if (i > 0 && times[i] <= times[i - 1]) {
-                strictlyIncreasing = false;
-            }
+        for (int i = 1; i < n && strictlyIncreasing; i++) {
+            strictlyIncreasing = times[i] > times[i - 1];
         }
         if (strictlyIncreasing) {
-            return order;
+            return null;
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
         }
         mergeSort(order, new int[n], 0, n, times);
         int kept = 0;

@@ -138,7 +138,14 @@ public final class SealedChunk {
         if (chunks.isEmpty()) {
             throw new IllegalArgumentException("cannot merge chunks: none given");
         }
-        OpenChunk open = new OpenChunk(OpenChunk.union(chunks));
+        long rows = 0;
+        for (SealedChunk chunk : chunks) {
+            rows += chunk.count();
+        }
+        if (rows > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("cannot merge chunks: rows=" + rows + ", max=" + Integer.MAX_VALUE);
+        }
+        OpenChunk open = new OpenChunk(OpenChunk.union(chunks), (int) rows);
         for (SealedChunk chunk : chunks) {
             open.appendAll(chunk);
         }

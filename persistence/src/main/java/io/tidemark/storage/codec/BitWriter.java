@@ -12,6 +12,14 @@ import java.util.Arrays;
  */
 public final class BitWriter {
 
+    private static final byte[] VARINT_SIZE_BY_LEADING_ZEROS = new byte[65];
+
+    static {
+        for (int lz = 0; lz <= 64; lz++) {
+            VARINT_SIZE_BY_LEADING_ZEROS[lz] = (byte) Math.max(1, (64 - lz + 6) / 7);
+        }
+    }
+
     private byte[] buf;
     private int size;
     /** Pending bits, right-aligned; always fewer than 8 between calls. */
@@ -50,10 +58,6 @@ public final class BitWriter {
             accBits -= 8;
             buf[size++] = (byte) (acc >>> accBits);
         }
-    }
-
-    public void writeBit(boolean bit) {
-        writeBits(bit ? 1 : 0, 1);
     }
 
     public void writeByte(int value) {
@@ -121,7 +125,7 @@ public final class BitWriter {
 
     /** Bytes {@link #writeUvarint} takes for {@code v}. */
     public static int uvarintSize(long v) {
-        return Math.max(1, (64 - Long.numberOfLeadingZeros(v) + 6) / 7);
+        return VARINT_SIZE_BY_LEADING_ZEROS[Long.numberOfLeadingZeros(v)];
     }
 
     public static long zigZag(long v) {

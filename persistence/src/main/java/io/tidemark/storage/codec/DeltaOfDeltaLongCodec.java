@@ -36,13 +36,14 @@ final class DeltaOfDeltaLongCodec {
         out.alignToByte();
     }
 
-    /** Prefix plus payload bits for one delta-of-delta. */
+    /** Prefix plus payload bits for one delta-of-delta, as {@link #writeDeltaOfDelta} writes it. */
     static int bucketBits(long dod) {
         if (dod == 0) {
             return 1;
         }
+        int signedWidth = 65 - Long.numberOfLeadingZeros(dod ^ (dod >> 63));
         for (int b = 0; b < BUCKET_BITS.length; b++) {
-            if (fitsSigned(dod, BUCKET_BITS[b])) {
+            if (signedWidth <= BUCKET_BITS[b]) {
                 return b + 2 + BUCKET_BITS[b];
             }
         }

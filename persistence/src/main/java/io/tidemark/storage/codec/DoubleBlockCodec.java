@@ -27,10 +27,11 @@ public final class DoubleBlockCodec {
         BitWriter[] scratch = SCRATCH.get();
         BitWriter best = scratch[0];
         best.reset();
-        int scale = ScaledDecimalDoubleCodec.findScale(values, n);
+        long[] mantissas = ScaledDecimalDoubleCodec.mantissas(n);
+        int scale = ScaledDecimalDoubleCodec.findScale(values, n, mantissas);
         if (scale >= 0) {
             best.writeByte(Encoding.DOUBLE_SCALED_DECIMAL.id());
-            ScaledDecimalDoubleCodec.encode(values, n, scale, best);
+            ScaledDecimalDoubleCodec.encode(mantissas, n, scale, best);
         } else {
             best.writeByte(Encoding.DOUBLE_XOR.id());
             XorDoubleCodec.encode(values, n, best);

@@ -7,8 +7,8 @@ package io.tidemark.storage.codec;
  * Layout: <a href="../../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>.
  *
  * <p>Selection: a constant or arithmetic block takes its two-varint form outright. Otherwise one
- * pass over the block sizes every fixed-layout encoding exactly without writing it (run-length,
- * when runs are few, is written to measure), and only the smallest is written. Then the entropy
+ * pass over the block sizes every other encoding exactly without writing it, and only the
+ * smallest is written. Then the entropy
  * stages get the byte-aligned delta-varint form, where a small delta is one byte: {@link RansStage}
  * always, {@link ZstdStage} when a quick probe finds repeated 8-byte sequences for its LZ stage to
  * use; either is kept only if smaller still. Scratch buffers are per thread and reused.
@@ -43,54 +43,46 @@ public final class LongBlockCodec {
             write(Encoding.LONG_REGULAR, values, n, out);
             return;
         }
-        BitWriter[] scratch = SCRATCH.get();
-        BitWriter best = scratch[0];
-        BitWriter candidate = scratch[1];
         Shape shape = new Shape(values, n);
         Encoding bestEncoding = Encoding.LONG_DELTA_OF_DELTA;
-        long bestBits = shape.sizeInBits(Encoding.LONG_DELTA_OF_DELTA);
+        long bestBytes = shape.sizeInBits(Encoding.LONG_DELTA_OF_DELTA) / 8;
         for (Encoding e : shape.sizedEncodings()) {
-            long bits = shape.sizeInBits(e);
-            if (bits < bestBits) {
-                bestBits = bits;
+            long bytes = shape.sizeInBits(e) / 8;
+            if (bytes < bestBytes) {
+                bestBytes = bytes;
                 bestEncoding = e;
             }
         }
-        if (shape.runs * 2 <= n) {
-            candidate.reset();
-            write(Encoding.LONG_RUN_LENGTH, values, n, candidate);
-            if (8L * candidate.sizeInBytes() < bestBits) {
-                bestEncoding = Encoding.LONG_RUN_LENGTH;
-            }
-        }
-        best.reset();
-        write(bestEncoding, values, n, best, shape);
+        BitWriter[] scratch = SCRATCH.get();
+        BitWriter chosen = null;
         if (entropy && n >= RansStage.MIN_INPUT_BYTES) {
-            // entropy coders see bytes: give them the byte-aligned delta form, one byte per small delta
-            BitWriter bytes = candidate;
+            // entropy coders see bytes: give them the byte-aligned delta form, one byte per small delta.
+            // The raw winner is only written if neither stage beats its computed size.
+            BitWriter bytes = scratch[0];
             bytes.reset();
             write(Encoding.LONG_DELTA_VARINT, values, n, bytes);
-            BitWriter packed = scratch[2];
-            packed.reset();
-            if (RansStage.writeIfSmaller(bytes.buffer(), bytes.sizeInBytes(), packed)
-                    && packed.sizeInBytes() < best.sizeInBytes()) {
-                BitWriter t = best;
-                best = packed;
-                packed = t;
+            BitWriter rans = scratch[1];
+            rans.reset();
+            if (RansStage.writeIfSmaller(bytes.buffer(), bytes.sizeInBytes(), (int) bestBytes, rans)) {
+                chosen = rans;
+                bestBytes = rans.sizeInBytes();
             }
-            packed.reset();
+            BitWriter zstd = scratch[2];
+            zstd.reset();
             if (ZstdStage.looksRepetitive(bytes.buffer(), bytes.sizeInBytes())
-                    && ZstdStage.writeIfSmaller(bytes.buffer(), bytes.sizeInBytes(), packed)
-                    && packed.sizeInBytes() < best.sizeInBytes()) {
-                BitWriter t = best;
-                best = packed;
-                packed = t;
+                    && ZstdStage.writeIfSmaller(bytes.buffer(), bytes.sizeInBytes(), zstd)
+                    && zstd.sizeInBytes() < bestBytes) {
+                chosen = zstd;
             }
-            scratch[2] = packed;
+            if (chosen == null && bestEncoding == Encoding.LONG_DELTA_VARINT) {
+                chosen = bytes;
+            }
         }
-        scratch[0] = best;
-        scratch[1] = candidate;
-        out.writeBytes(best.buffer(), 0, best.sizeInBytes());
+        if (chosen == null) {
+            write(bestEncoding, values, n, out, shape);
+        } else {
+            out.writeBytes(chosen.buffer(), 0, chosen.sizeInBytes());
+        }
     }
 
     /** Reads one long block into {@code out[0..n)}. */
@@ -210,6 +202,8 @@ public final class LongBlockCodec {
         /** Delta-of-delta bits from the third value on. */
         long dodBits;
         int runs;
+        /** Bytes of the (value, length) pairs of LONG_RUN_LENGTH. */
+        long runBytes;
         final long radix;
         final long deltaRadix;
 
@@ -219,25 +213,37 @@ public final class LongBlockCodec {
             this.values1 = n > 1 ? values[1] : first;
             long prev = 0;
             long prevDelta = 0;
+            int runStart = 0;
+            int runValueBytes = 0;
             for (int i = 0; i < n; i++) {
                 long v = values[i];
                 min = Math.min(min, v);
                 max = Math.max(max, v);
-                varintBytes += BitWriter.uvarintSize(BitWriter.zigZag(v));
+                int valueBytes = BitWriter.uvarintSize(BitWriter.zigZag(v));
+                varintBytes += valueBytes;
                 long d = v - prev;
                 deltaVarintBytes += BitWriter.uvarintSize(BitWriter.zigZag(d));
-                if (i > 0) {
+                if (i == 0) {
+                    runs = 1;
+                    runValueBytes = valueBytes;
+                } else {
                     minDelta = Math.min(minDelta, d);
                     maxDelta = Math.max(maxDelta, d);
                     if (i > 1) {
                         dodBits += DeltaOfDeltaLongCodec.bucketBits(d - prevDelta);
                     }
                     prevDelta = d;
-                }
-                if (i == 0 || d != 0) {
-                    runs++;
+                    if (d != 0) {
+                        runBytes += runValueBytes + BitWriter.uvarintSize(i - runStart);
+                        runs++;
+                        runStart = i;
+                        runValueBytes = valueBytes;
+                    }
                 }
                 prev = v;
+            }
+            if (n > 0) {
+                runBytes += runValueBytes + BitWriter.uvarintSize(n - runStart);
             }
             radix = radixOf(min, max);
             deltaRadix = radixOf(minDelta, maxDelta);
@@ -245,7 +251,7 @@ public final class LongBlockCodec {
 
         Encoding[] sizedEncodings() {
             return new Encoding[] {Encoding.LONG_BITPACK, Encoding.LONG_DELTA_BITPACK, Encoding.LONG_VARINT,
-                Encoding.LONG_DELTA_VARINT, Encoding.LONG_RADIX, Encoding.LONG_DELTA_RADIX};
+                Encoding.LONG_DELTA_VARINT, Encoding.LONG_RADIX, Encoding.LONG_DELTA_RADIX, Encoding.LONG_RUN_LENGTH};
         }
 
         /** Exact encoded size in bits (whole bytes), or Long.MAX_VALUE when the encoding does not apply. */
@@ -261,6 +267,8 @@ public final class LongBlockCodec {
                     return 8 * (2 + firstBytes + varint(minDelta) + bytes((n - 1) * (long) width(minDelta, maxDelta)));
                 case LONG_VARINT:
                     return 8 * (1 + varintBytes);
+                case LONG_RUN_LENGTH:
+                    return 8 * (1 + BitWriter.uvarintSize(runs) + runBytes);
                 case LONG_DELTA_VARINT:
                     return 8 * (1 + deltaVarintBytes);
                 case LONG_RADIX:

@@ -26,6 +26,8 @@ final class RansStage {
         final int[] counts = new int[256];
         final int[] freq = new int[256];
         final int[] cum = new int[257];
+        /** Per slot: frequency (bits 0-12) and slot minus the symbol's first slot (bits 13-24). */
+        final int[] slots = new int[SCALE];
         final byte[] slotSymbol = new byte[SCALE];
         final long[] reciprocal = new long[256];
         final int[] shift = new int[256];
@@ -38,6 +40,15 @@ final class RansStage {
 
     /** Writes {@code block[0..length)} rANS-coded when that is smaller; returns whether it did. */
     static boolean writeIfSmaller(byte[] block, int length, BitWriter out) {
+        return writeIfSmaller(block, length, length, out);
+    }
+
+    /**
+     * Writes {@code block[0..length)} rANS-coded when the result is smaller than {@code limit}
+     * bytes; returns whether it did. The byte entropy of the block is a lower bound for the coded
+     * size, so a block that cannot get under the limit is rejected before the coding loop runs.
+     */
+    static boolean writeIfSmaller(byte[] block, int length, int limit, BitWriter out) {
         if (length < MIN_INPUT_BYTES) {
             return false;
         }
@@ -61,7 +72,16 @@ final class RansStage {
                 prev = s;
             }
         }
-        if (symbols < 2 || tableBytes >= length) {
+        if (symbols < 2 || tableBytes >= Math.min(length, limit)) {
+            return false;
+        }
+        double entropyBits = 0;
+        for (int s = 0; s < 256; s++) {
+            if (counts[s] > 0) {
+                entropyBits += counts[s] * Math.log((double) length / counts[s]);
+            }
+        }
+        if (tableBytes + entropyBits / Math.log(2) / 8 >= limit) {
             return false;
         }
         if (t.coded.length < 2 * length + 8) {
@@ -97,7 +117,7 @@ final class RansStage {
         }
         int payload = coded.length - p;
         int size = 1 + BitWriter.uvarintSize(length) + tableBytes + BitWriter.uvarintSize(payload) + payload;
-        if (size >= length) {
+        if (size >= Math.min(length, limit)) {
             return false;
         }
         out.writeByte(Encoding.RANS.id());
@@ -121,9 +141,8 @@ final class RansStage {
         Tables t = TABLES.get();
         int rawLength = in.readLength(MAX_RAW_BYTES, "rans raw length");
         int symbols = in.readLength(256, "rans symbol count");
-        int[] freq = t.freq;
-        int[] cum = t.cum;
-        java.util.Arrays.fill(freq, 0);
+        int[] slots = t.slots;
+        byte[] slotSymbol = t.slotSymbol;
         int s = -1;
         int total = 0;
         for (int k = 0; k < symbols; k++) {
@@ -132,15 +151,15 @@ final class RansStage {
             if (s > 255 || total + f > SCALE) {
                 throw new CodecException("cannot decode rans table: symbol=" + s + ", frequencyTotal=" + (total + f));
             }
-            freq[s] = f;
-            java.util.Arrays.fill(t.slotSymbol, total, total + f, (byte) s);
+            for (int slot = total; slot < total + f; slot++) {
+                // what one decode step needs in one load: frequency, slot - cumulative frequency
+                slots[slot] = f | ((slot - total) << 13);
+                slotSymbol[slot] = (byte) s;
+            }
             total += f;
         }
         if (total != SCALE) {
             throw new CodecException("cannot decode rans table: frequencyTotal=" + total + ", expected=" + SCALE);
-        }
-        for (int k = 0; k < 256; k++) {
-            cum[k + 1] = cum[k] + freq[k];
         }
         int payload = in.readLength(MAX_RAW_BYTES, "rans payload length");
         int at = in.bytePosition();
@@ -161,12 +180,11 @@ final class RansStage {
             t.raw = new byte[Math.max(rawLength, 2 * t.raw.length)];
         }
         byte[] raw = t.raw;
-        byte[] slotSymbol = t.slotSymbol;
         for (int i = 0; i < rawLength; i++) {
             int slot = x & (SCALE - 1);
-            int sym = slotSymbol[slot] & 0xFF;
-            raw[i] = (byte) sym;
-            x = freq[sym] * (x >>> SCALE_BITS) + slot - cum[sym];
+            int entry = slots[slot];
+            raw[i] = slotSymbol[slot];
+            x = (entry & 0x1FFF) * (x >>> SCALE_BITS) + (entry >>> 13);
             while (x < LOW) {
                 if (at >= end) {
                     throw new CodecException("cannot decode rans block: payload exhausted at byte=" + i

@@ -20,36 +20,37 @@ final class ScaledDecimalDoubleCodec {
     private ScaledDecimalDoubleCodec() {
     }
 
-    /** The smallest scale that represents every value exactly, or -1 when none does. */
-    static int findScale(double[] values, int n) {
+    /**
+     * The smallest scale that represents every value exactly, or -1 when none does. On success
+     * {@code mantissas[0..n)} holds the m of each value at that scale.
+     */
+    static int findScale(double[] values, int n, long[] mantissas) {
         for (int k = 0; k <= MAX_SCALE; k++) {
-            if (fits(values, n, POW10[k])) {
+            if (fits(values, n, POW10[k], mantissas)) {
                 return k;
             }
         }
         return -1;
     }
 
-    private static boolean fits(double[] values, int n, double scale) {
+    private static boolean fits(double[] values, int n, double scale, long[] mantissas) {
+        boolean integral = scale == 1;
         for (int i = 0; i < n; i++) {
             double v = values[i];
-            long m = Math.round(v * scale);
+            // at scale 1 a cast accepts exactly what rounding would, and costs less
+            long m = integral ? (long) v : Math.round(v * scale);
             if (Double.doubleToRawLongBits(m / scale) != Double.doubleToRawLongBits(v)) {
                 return false;
             }
+            mantissas[i] = m;
         }
         return true;
     }
 
-    /** Writes the body (after the id) for a block {@link #findScale} accepted at {@code scale}. */
-    static void encode(double[] values, int n, int scale, BitWriter out) {
-        long[] m = mantissas(n);
-        double pow = POW10[scale];
-        for (int i = 0; i < n; i++) {
-            m[i] = Math.round(values[i] * pow);
-        }
+    /** Writes the body (after the id): the scale, then the mantissas {@link #findScale} produced. */
+    static void encode(long[] mantissas, int n, int scale, BitWriter out) {
         out.writeByte(scale);
-        LongBlockCodec.encode(m, n, out);
+        LongBlockCodec.encode(mantissas, n, out);
     }
 
     static void decode(BitReader in, double[] out, int n) {
@@ -71,7 +72,8 @@ final class ScaledDecimalDoubleCodec {
         }
     }
 
-    private static long[] mantissas(int n) {
+    /** A per-thread array of at least {@code n} longs for mantissas; reused by the next call. */
+    static long[] mantissas(int n) {
         long[][] holder = MANTISSAS.get();
         if (holder[0].length < n) {
             holder[0] = new long[Math.max(n, 1024)];

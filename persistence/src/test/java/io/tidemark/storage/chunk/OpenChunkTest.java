@@ -167,4 +167,63 @@ class OpenChunkTest {
         merged.decodeLongs(1, y);
         assertThat(y).containsExactly(6, 0, 5);
     }
+
+    @Test
+    void decodingChecksColumnTypeAndArraySize() {
+        OpenChunk open = new OpenChunk(List.of(VALUE));
+        open.setDouble(0, open.append(1, 1), 1.0);
+        open.setDouble(0, open.append(2, 1), 2.0);
+        SealedChunk sealed = open.seal();
+
+        assertThatThrownBy(() -> sealed.decodeLongs(0, new long[2])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("column=cpu has type=DOUBLE");
+        assertThatThrownBy(() -> sealed.decodeDoubles(0, new double[1])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("array too small, length=1, count=2");
+        assertThatThrownBy(() -> sealed.decodeTimes(new long[1])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sealed.decodeDoubles(1, new double[2])).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("col=1, columns=1");
+    }
+
+    @Test
+    void mergeRejectsAColumnNameWithTwoTypes() {
+        OpenChunk a = new OpenChunk(List.of(new ColumnSpec("x", MeasureType.DOUBLE)));
+        a.setDouble(0, a.append(1, 1), 1.0);
+        OpenChunk b = new OpenChunk(List.of(new ColumnSpec("x", MeasureType.BIGINT)));
+        b.setLong(0, b.append(2, 1), 1);
+
+        assertThatThrownBy(() -> SealedChunk.merge(List.of(a.seal(), b.seal())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("column=x has types DOUBLE and BIGINT");
+        assertThatThrownBy(() -> SealedChunk.merge(List.of())).hasMessageContaining("none given");
+    }
+
+    @Test
+    void doubleStatsIgnoreNanForMinAndMaxButNotForSum() {
+        OpenChunk open = new OpenChunk(List.of(VALUE));
+        open.setDouble(0, open.append(1, 1), Double.NaN);
+        open.setDouble(0, open.append(2, 1), 3.0);
+        open.setDouble(0, open.append(3, 1), -1.0);
+
+        ColumnStats.DoubleStats stats = (ColumnStats.DoubleStats) open.seal().stats().column(0);
+
+        assertThat(stats.min()).isEqualTo(-1.0);
+        assertThat(stats.max()).isEqualTo(3.0);
+        assertThat(stats.sum()).isNaN();
+        assertThat(stats.first()).isNaN();
+        assertThat(stats.last()).isEqualTo(-1.0);
+        assertThat(stats.nonNullCount()).isEqualTo(3);
+    }
+
+    @Test
+    void longStatsFlagAnOverflowingSum() {
+        OpenChunk open = new OpenChunk(List.of(new ColumnSpec("n", MeasureType.BIGINT)));
+        open.setLong(0, open.append(1, 1), Long.MAX_VALUE);
+        open.setLong(0, open.append(2, 1), 1);
+
+        ColumnStats.LongStats stats = (ColumnStats.LongStats) open.seal().stats().column(0);
+
+        assertThat(stats.sumOverflowed()).isTrue();
+        assertThat(stats.min()).isEqualTo(1);
+        assertThat(stats.max()).isEqualTo(Long.MAX_VALUE);
+    }
 }

@@ -29,13 +29,14 @@ class DoubleBlockCodecPropertyTest {
 
     @Property(tries = 300)
     void scaleIsOnlyAcceptedWhenItReproducesEveryBit(@ForAll("blocks") double[] values) {
-        int k = ScaledDecimalDoubleCodec.findScale(values, values.length);
+        long[] mantissas = new long[values.length];
+        int k = ScaledDecimalDoubleCodec.findScale(values, values.length, mantissas);
         if (k < 0) {
             return;
         }
         BitWriter out = new BitWriter();
         out.writeByte(Encoding.DOUBLE_SCALED_DECIMAL.id());
-        ScaledDecimalDoubleCodec.encode(values, values.length, k, out);
+        ScaledDecimalDoubleCodec.encode(mantissas, values.length, k, out);
         assertBitwiseEqual(values, decode(out.toByteArray(), values.length));
     }
 
@@ -43,9 +44,10 @@ class DoubleBlockCodecPropertyTest {
     void negativeZeroAndNanNeverTakeTheScaledForm(@ForAll("blocks") double[] values) {
         double[] withZero = java.util.Arrays.copyOf(values, values.length + 1);
         withZero[values.length] = -0.0;
-        assertThat(ScaledDecimalDoubleCodec.findScale(withZero, withZero.length)).isEqualTo(-1);
+        long[] mantissas = new long[withZero.length];
+        assertThat(ScaledDecimalDoubleCodec.findScale(withZero, withZero.length, mantissas)).isEqualTo(-1);
         withZero[values.length] = Double.NaN;
-        assertThat(ScaledDecimalDoubleCodec.findScale(withZero, withZero.length)).isEqualTo(-1);
+        assertThat(ScaledDecimalDoubleCodec.findScale(withZero, withZero.length, mantissas)).isEqualTo(-1);
     }
 
     private static byte[] encode(double[] values) {
