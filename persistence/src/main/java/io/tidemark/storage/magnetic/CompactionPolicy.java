@@ -11,7 +11,7 @@ package io.tidemark.storage.magnetic;
 public record CompactionPolicy(int maxSegmentsPerPartition, long smallSegmentBytes, int maxBlockPoints) {
 
     /**
-     * Merge beyond 4 segments a day, or when small segments (under 16 MiB, about a day of 45,000
+     * Merge beyond 4 segments a day, or when small segments (under 16 MiB, about a day of 5,500
      * TSBS-like series at 0.35 bytes per point) pile up, into blocks of a day of 10-second points.
      */
     public static final CompactionPolicy DEFAULT =

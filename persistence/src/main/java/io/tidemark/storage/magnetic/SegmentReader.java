@@ -50,6 +50,10 @@ public final class SegmentReader implements Closeable {
      * @throws IOException if the file cannot be mapped
      */
     public static SegmentReader open(FileIo io, Path file) throws IOException {
+        long size = io.size(file);
+        if (size > SegmentWriter.MAX_FILE_SIZE) {
+            throw new CorruptionException(file, 0, "file larger than any segment: size=" + size);
+        }
         ByteBuffer mapped = io.mapReadOnly(file).order(ByteOrder.BIG_ENDIAN);
         SegmentHeader header = SegmentHeader.read(mapped, file);
         int dictionaryStart = header.encodedSize();

@@ -7,6 +7,7 @@ import static io.tidemark.storage.magnetic.SegmentTestData.chunk;
 import static io.tidemark.storage.magnetic.SegmentTestData.key;
 import static io.tidemark.storage.magnetic.SegmentTestData.points;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.storage.chunk.OpenChunk;
 import io.tidemark.storage.chunk.SealedChunk;
@@ -120,6 +121,14 @@ class SegmentCompactorTest {
             assertThat(store.segments(DAY)).containsExactly(all.get(0), all.get(1), all.get(2), merged);
             assertThat(merged.seriesKeys()).containsExactly(key("host_0", "small2"), key("host_0", "small3"));
         }
+    }
+
+    @Test
+    void policyValidatesItsSettings() {
+        assertThat(CompactionPolicy.DEFAULT).isEqualTo(new CompactionPolicy(4, 16L << 20, 8_640));
+        assertThatThrownBy(() -> new CompactionPolicy(0, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot use compaction policy: maxSegmentsPerPartition=0");
     }
 
     /**
