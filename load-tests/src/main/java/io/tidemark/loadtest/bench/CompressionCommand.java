@@ -1,0 +1,74 @@
+package io.tidemark.loadtest.bench;
+
+import io.tidemark.loadtest.tsbs.CpuOnlyConfig;
+import io.tidemark.loadtest.tsbs.ValueMode;
+import io.tidemark.loadtest.tsbs.ValueModeConverter;
+import io.tidemark.storage.fileio.FileIo;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tidemark bench compression}: see {@link CompressionBenchmark}. */
+@Command(name = "compression", mixinStandardHelpOptions = true,
+        description = {"Store the TSBS cpu-only data set in magnetic segments, verify it, and report",
+                "size and codec speed. The last line is bytes_per_point=<x>."})
+public final class CompressionCommand implements Callable<Integer> {
+
+    @Option(names = "--scale", defaultValue = "100", description = "Number of hosts (default: ${DEFAULT-VALUE}).")
+    int scale;
+
+    @Option(names = "--hours", defaultValue = "24", description = "Hours of data (default: ${DEFAULT-VALUE}).")
+    int hours;
+
+    @Option(names = "--values", defaultValue = "int", converter = ValueModeConverter.class,
+            description = "int (TSBS: N(0,1) steps, truncated) or float2 (uniform(-1,1) steps, 2 decimals).")
+    ValueMode values;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--dir", description = "Data directory to keep the segments in (default: a temporary"
+            + " directory, deleted afterwards).")
+    Path dir;
+
+    @Option(names = "--decode-runs", defaultValue = "5", description = "Decode passes; the median is reported"
+            + " (default: ${DEFAULT-VALUE}).")
+    int decodeRuns;
+
+    @Override
+    public Integer call() throws IOException {
+        Path dataDir = dir != null ? dir : Files.createTempDirectory("tidemark-bench-");
+        try {
+            CompressionBenchmark.Options options = new CompressionBenchmark.Options(
+                    CpuOnlyConfig.tsbs(scale, seed, values), hours, dataDir, decodeRuns);
+            new CompressionBenchmark(options, FileIo.DEFAULT).run(System.out);
+            return 0;
+        } finally {
+            if (dir == null) {
+                deleteTree(dataDir);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
