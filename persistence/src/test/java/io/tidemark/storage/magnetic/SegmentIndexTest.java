@@ -62,6 +62,12 @@ class SegmentIndexTest {
     }
 
     @Test
+    void sectionEncodingIdsAreFrozen() {
+        assertThat(SegmentSection.RAW).isEqualTo(0);
+        assertThat(SegmentSection.ZSTD).isEqualTo(1);
+    }
+
+    @Test
     void smallSectionsStayRaw() {
         byte[] section = SegmentSection.encode(new byte[] {1, 2, 3});
         assertThat(HexFormat.of().formatHex(section)).isEqualTo("000303010203");
