@@ -9,28 +9,20 @@ import io.tidemark.storage.codec.BitReader;
 import io.tidemark.storage.codec.BitWriter;
 import io.tidemark.storage.codec.CodecException;
 import io.tidemark.storage.model.MeasureType;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * The footer index of a segment: the ids of the segments it replaces (for compaction recovery) and,
- * per series in dictionary order, its blocks with offset, length, time range, count, columns and
- * stats. Decoding checks that every block lies inside the block section, that blocks do not overlap
- * and that a series' blocks are ordered by time. Layout in
- * <a href="../../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>.
+ * per series in dictionary order, its blocks with length, point count, time range, columns and
+ * stats. Block offsets are implied (blocks lie end to end from the start of the block section) and
+ * times are deltas, so an entry takes a few bytes besides its column stats. Decoding checks that
+ * the blocks fill the block section exactly and that a series' blocks are ordered by time. Layout in
+ * <a href="../../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>, "Footer index".
  */
 final class SegmentFooter {
-
-    /** Bytes of one block entry before its columns: offset, length, count, minTime, maxTime, columnCount. */
-    static final int BLOCK_ENTRY_FIXED_SIZE = 8 + 4 + 4 + 8 + 8 + 2;
 
     final long[] replaces;
     /** Blocks of series {@code s} are {@code blocks[firstBlock[s]]} up to, excluding, {@code blocks[firstBlock[s + 1]]}. */
@@ -43,165 +35,144 @@ final class SegmentFooter {
         this.blocks = blocks;
     }
 
-    /** Encodes the footer for the blocks of each series, series in dictionary order. */
-    static byte[] encode(long[] replaces, List<List<BlockRef>> blocksBySeries) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        BitWriter stats = new BitWriter();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(blocksBySeries.size());
-            out.writeInt(replaces.length);
-            for (long id : replaces) {
-                out.writeLong(id);
-            }
-            for (List<BlockRef> blocks : blocksBySeries) {
-                out.writeInt(blocks.size());
-                for (BlockRef block : blocks) {
-                    out.writeLong(block.offset());
-                    out.writeInt(block.length());
-                    out.writeInt(block.count());
-                    out.writeLong(block.minTime());
-                    out.writeLong(block.maxTime());
-                    out.writeShort(block.columns().size());
-                    for (int c = 0; c < block.columns().size(); c++) {
-                        ColumnSpec spec = block.columns().get(c);
-                        byte[] name = spec.name().getBytes(StandardCharsets.UTF_8);
-                        out.writeByte(spec.type().id());
-                        out.writeShort(name.length);
-                        out.write(name);
-                        stats.reset();
-                        ChunkStatsCodec.write(block.stats().column(c), stats);
-                        stats.alignToByte();
-                        out.write(stats.buffer(), 0, stats.sizeInBytes());
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Encodes the plain (unframed) footer for the blocks of each series, series in dictionary
+     * order, each series' blocks in time order, all blocks end to end in file order.
+     *
+     * @param nameIds the dictionary's string id of a column name
+     */
+    static byte[] encode(long[] replaces, List<List<BlockRef>> blocksBySeries, long partitionStart,
+            ToIntFunction<String> nameIds) {
+        BitWriter out = new BitWriter();
+        out.writeUvarint(blocksBySeries.size());
+        out.writeUvarint(replaces.length);
+        for (long id : replaces) {
+            out.writeLong(id);
         }
-        return bytes.toByteArray();
+        for (List<BlockRef> blocks : blocksBySeries) {
+            out.writeUvarint(blocks.size());
+            long previousMax = partitionStart - 1;
+            for (BlockRef block : blocks) {
+                out.writeUvarint(block.length());
+                out.writeUvarint(block.count());
+                out.writeUvarint(block.minTime() - previousMax - 1);
+                out.writeUvarint(block.maxTime() - block.minTime());
+                out.writeUvarint(block.columns().size());
+                for (int c = 0; c < block.columns().size(); c++) {
+                    ColumnSpec spec = block.columns().get(c);
+                    out.writeByte(spec.type().id());
+                    out.writeUvarint(nameIds.applyAsInt(spec.name()));
+                    ChunkStatsCodec.write(block.stats().column(c), out);
+                }
+                previousMax = block.maxTime();
+            }
+        }
+        return out.toByteArray();
     }
 
     /**
-     * Decodes and checks a footer.
+     * Decodes and checks the plain bytes of a footer.
      *
-     * @param footer       exactly the footer bytes
-     * @param footerOffset where the footer starts in the file, for error messages
+     * @param footerOffset where the footer section starts in the file: the end of the block section
      * @param blocksStart  first byte of the block section
-     * @param header       the segment's header, for its partition bounds
+     * @param strings      the dictionary's string table, for column names
      */
-    static SegmentFooter decode(ByteBuffer footerBytes, Path file, long footerOffset, int seriesCount, long blocksStart,
-            SegmentHeader header) {
-        // On the heap, so column stats can be read with the chunk's stats codec.
-        byte[] copy = new byte[footerBytes.remaining()];
-        footerBytes.get(copy);
-        ByteBuffer footer = ByteBuffer.wrap(copy);
+    static SegmentFooter decode(byte[] plain, Path file, long footerOffset, int seriesCount, long blocksStart,
+            SegmentHeader header, String[] strings) {
+        BitReader in = new BitReader(plain, 0, plain.length);
         try {
-            int storedSeries = footer.getInt();
+            long storedSeries = in.readUvarint();
             if (storedSeries != seriesCount) {
                 throw new CorruptionException(file, footerOffset, "footer series count differs from dictionary: footer="
                         + storedSeries + ", dictionary=" + seriesCount);
             }
-            int replacedCount = footer.getInt();
-            if (replacedCount < 0 || replacedCount > footer.remaining() / 8) {
-                throw new CorruptionException(file, footerOffset, "replaced segment count out of range: count=" + replacedCount);
-            }
+            int replacedCount = in.readLength(plain.length / 8, "replaced segment count");
             long[] replaces = new long[replacedCount];
             for (int i = 0; i < replacedCount; i++) {
-                replaces[i] = footer.getLong();
+                replaces[i] = in.readLong();
             }
             int[] firstBlock = new int[seriesCount + 1];
             List<BlockRef> blocks = new ArrayList<>();
-            long previousEnd = blocksStart;
+            long offset = blocksStart;
             for (int s = 0; s < seriesCount; s++) {
                 firstBlock[s] = blocks.size();
-                int blockCount = footer.getInt();
-                if (blockCount <= 0 || blockCount > footer.remaining() / BLOCK_ENTRY_FIXED_SIZE) {
-                    throw new CorruptionException(file, footerOffset + footer.position(),
-                            "block count out of range: series=" + s + ", count=" + blockCount);
+                int blockCount = in.readLength(plain.length - in.bytePosition(), "block count");
+                if (blockCount == 0) {
+                    throw new CorruptionException(file, footerOffset, "block count out of range: series=" + s + ", count=0");
                 }
-                long previousMax = Long.MIN_VALUE;
+                long previousMax = header.partitionStart() - 1;
                 for (int b = 0; b < blockCount; b++) {
-                    long entryOffset = footerOffset + footer.position();
-                    BlockRef block = readBlock(footer, s, file, entryOffset);
-                    checkBlock(block, previousEnd, previousMax, b == 0, footerOffset, header, file, entryOffset);
-                    previousEnd = block.offset() + block.length();
+                    BlockRef block = readBlock(in, s, offset, previousMax, header, file, footerOffset, strings);
+                    offset += block.length();
+                    if (offset > footerOffset) {
+                        throw new CorruptionException(file, footerOffset, "block outside the block section: series=" + s
+                                + ", offset=" + block.offset() + ", length=" + block.length() + ", blocksEnd=" + footerOffset);
+                    }
                     previousMax = block.maxTime();
                     blocks.add(block);
                 }
             }
             firstBlock[seriesCount] = blocks.size();
-            if (footer.hasRemaining()) {
-                throw new CorruptionException(file, footerOffset + footer.position(),
-                        "footer has trailing bytes: count=" + footer.remaining());
+            if (offset != footerOffset) {
+                throw new CorruptionException(file, footerOffset, "blocks do not fill the block section: blocksEnd="
+                        + offset + ", footerOffset=" + footerOffset);
+            }
+            if (in.bytePosition() != plain.length) {
+                throw new CorruptionException(file, footerOffset, "footer has trailing bytes: count="
+                        + (plain.length - in.bytePosition()));
             }
             return new SegmentFooter(replaces, firstBlock, List.copyOf(blocks));
-        } catch (BufferUnderflowException e) {
-            throw new CorruptionException(file, footerOffset + footer.position(), "footer truncated", e);
+        } catch (CodecException e) {
+            throw new CorruptionException(file, footerOffset, "footer truncated or invalid: " + e.getMessage(), e);
         }
     }
 
-    private static BlockRef readBlock(ByteBuffer footer, int series, Path file, long entryOffset) {
-        long offset = footer.getLong();
-        int length = footer.getInt();
-        int count = footer.getInt();
-        long minTime = footer.getLong();
-        long maxTime = footer.getLong();
-        int columnCount = Short.toUnsignedInt(footer.getShort());
+    private static BlockRef readBlock(BitReader in, int series, long offset, long previousMax, SegmentHeader header,
+            Path file, long footerOffset, String[] strings) {
+        int length = in.readLength(Integer.MAX_VALUE, "block length");
+        int count = in.readLength(Integer.MAX_VALUE, "block point count");
+        long gap = in.readUvarint();
+        long span = in.readUvarint();
+        long room = header.partitionEnd() - previousMax - 1;
+        if (length == 0 || count == 0 || gap < 0 || span < 0 || gap >= room || span >= room - gap) {
+            throw new CorruptionException(file, footerOffset, "block with no bytes, no points or a time range outside"
+                    + " the partition or before the previous block: series=" + series + ", offset=" + offset
+                    + ", length=" + length + ", count=" + count + ", gap=" + gap + ", span=" + span);
+        }
+        long minTime = previousMax + 1 + gap;
+        long maxTime = minTime + span;
+        int columnCount = in.readLength(plainRemaining(in), "column count");
         if (columnCount == 0) {
-            throw new CorruptionException(file, entryOffset, "block without columns: series=" + series);
+            throw new CorruptionException(file, footerOffset, "block without columns: series=" + series);
         }
         List<ColumnSpec> columns = new ArrayList<>(columnCount);
         List<ColumnStats> stats = new ArrayList<>(columnCount);
         for (int c = 0; c < columnCount; c++) {
-            int typeId = Byte.toUnsignedInt(footer.get());
-            byte[] name = new byte[Short.toUnsignedInt(footer.getShort())];
-            footer.get(name);
+            int typeId = in.readByte();
+            String name = SegmentDictionary.string(in, strings, file, footerOffset, series);
             ColumnSpec spec;
             try {
-                spec = new ColumnSpec(new String(name, StandardCharsets.UTF_8), MeasureType.fromId(typeId));
+                spec = new ColumnSpec(name, MeasureType.fromId(typeId));
             } catch (IllegalArgumentException e) {
-                throw new CorruptionException(file, entryOffset, "invalid column: " + e.getMessage(), e);
+                throw new CorruptionException(file, footerOffset, "invalid column: series=" + series + ": "
+                        + e.getMessage(), e);
+            }
+            if (spec.type() == MeasureType.MULTI) {
+                throw new CorruptionException(file, footerOffset, "column type not allowed in a block: type=" + spec.type());
             }
             columns.add(spec);
-            stats.add(readStats(footer, spec.type(), count, file, entryOffset));
+            try {
+                stats.add(ChunkStatsCodec.read(spec.type(), count, in));
+            } catch (CodecException e) {
+                throw new CorruptionException(file, footerOffset, "invalid column stats: type=" + spec.type() + ", count="
+                        + count + ": " + e.getMessage(), e);
+            }
         }
         return new BlockRef(series, offset, length, count, minTime, maxTime, List.copyOf(columns),
                 new ChunkStats(count, minTime, maxTime, stats));
     }
 
-    /** Reads one column's stats, encoded as in a chunk header, and moves {@code footer} past them. */
-    private static ColumnStats readStats(ByteBuffer footer, MeasureType type, int count, Path file, long entryOffset) {
-        if (type == MeasureType.MULTI) {
-            throw new CorruptionException(file, entryOffset, "column type not allowed in a block: type=" + type);
-        }
-        BitReader in = new BitReader(footer.array(), footer.position(), footer.remaining());
-        ColumnStats stats;
-        try {
-            stats = ChunkStatsCodec.read(type, count, in);
-        } catch (CodecException e) {
-            throw new CorruptionException(file, entryOffset, "invalid column stats: type=" + type + ", count=" + count
-                    + ": " + e.getMessage(), e);
-        }
-        footer.position(in.bytePosition());
-        return stats;
-    }
-
-    private static void checkBlock(BlockRef block, long previousEnd, long previousMax, boolean firstOfSeries,
-            long footerOffset, SegmentHeader header, Path file, long entryOffset) {
-        String problem = null;
-        if (block.offset() < previousEnd || block.length() <= 0 || block.offset() + block.length() > footerOffset) {
-            problem = "block outside the block section or overlapping the previous one";
-        } else if (block.count() <= 0 || block.minTime() > block.maxTime()) {
-            problem = "block with no points or an inverted time range";
-        } else if (block.minTime() < header.partitionStart() || block.maxTime() >= header.partitionEnd()) {
-            problem = "block outside the partition";
-        } else if (!firstOfSeries && block.minTime() <= previousMax) {
-            problem = "blocks of a series not ordered by time";
-        }
-        if (problem != null) {
-            throw new CorruptionException(file, entryOffset, problem + ": series=" + block.series() + ", offset="
-                    + block.offset() + ", length=" + block.length() + ", count=" + block.count() + ", minTime="
-                    + block.minTime() + ", maxTime=" + block.maxTime());
-        }
+    private static int plainRemaining(BitReader in) {
+        return in.limit() - in.bytePosition();
     }
 }

@@ -7,7 +7,6 @@ import io.tidemark.storage.fileio.FileIo;
 import io.tidemark.storage.model.SeriesKey;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -58,35 +57,18 @@ public final class SegmentReader implements Closeable {
         SegmentHeader header = SegmentHeader.read(mapped, file);
         int dictionaryStart = header.encodedSize();
         SegmentTrailer trailer = SegmentTrailer.read(mapped, file, dictionaryStart);
-        ByteBuffer dictionary = mapped.slice(dictionaryStart, (int) trailer.footerOffset() - dictionaryStart)
-                .order(ByteOrder.BIG_ENDIAN);
-        SeriesKey[] series = readDictionary(dictionary, file, dictionaryStart);
-        ByteBuffer footerBytes = mapped.slice((int) trailer.footerOffset(), trailer.footerLength())
-                .order(ByteOrder.BIG_ENDIAN);
-        SegmentFooter footer = SegmentFooter.decode(footerBytes, file, trailer.footerOffset(), series.length,
-                dictionaryStart + dictionary.position(), header);
-        return new SegmentReader(file, mapped, header, series, footer);
-    }
-
-    private static SeriesKey[] readDictionary(ByteBuffer in, Path file, long start) {
-        try {
-            int count = in.getInt();
-            if (count <= 0 || count > in.remaining() / 20) {
-                throw new CorruptionException(file, start, "series count out of range: count=" + count);
-            }
-            SeriesKey[] keys = new SeriesKey[count];
-            for (int i = 0; i < count; i++) {
-                long entryOffset = start + in.position();
-                long hash = in.getLong();
-                keys[i] = SeriesKeyDecoder.decode(in, in.getInt(), hash, file, entryOffset);
-                if (i > 0 && keys[i - 1].compareTo(keys[i]) >= 0) {
-                    throw new CorruptionException(file, entryOffset, "series dictionary not strictly ordered: index=" + i);
-                }
-            }
-            return keys;
-        } catch (BufferUnderflowException e) {
-            throw new CorruptionException(file, start + in.position(), "series dictionary truncated", e);
+        ByteBuffer beforeFooter = mapped.slice(dictionaryStart, (int) trailer.footerOffset() - dictionaryStart);
+        SegmentSection.Decoded dictionarySection = SegmentSection.decode(beforeFooter, file, dictionaryStart, "dictionary");
+        SegmentDictionary dictionary = SegmentDictionary.decode(dictionarySection.plain(), file, dictionaryStart);
+        ByteBuffer footerBytes = mapped.slice((int) trailer.footerOffset(), trailer.footerLength());
+        SegmentSection.Decoded footerSection = SegmentSection.decode(footerBytes, file, trailer.footerOffset(), "footer");
+        if (footerSection.framedLength() != trailer.footerLength()) {
+            throw new CorruptionException(file, trailer.footerOffset(), "footer has trailing bytes: count="
+                    + (trailer.footerLength() - footerSection.framedLength()));
         }
+        SegmentFooter footer = SegmentFooter.decode(footerSection.plain(), file, trailer.footerOffset(),
+                dictionary.series.length, dictionaryStart + dictionarySection.framedLength(), header, dictionary.strings);
+        return new SegmentReader(file, mapped, header, dictionary.series, footer);
     }
 
     public Path file() {

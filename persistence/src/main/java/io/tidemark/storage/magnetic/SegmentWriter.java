@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.CRC32C;
 
@@ -143,13 +145,15 @@ public final class SegmentWriter {
             throws IOException {
         CRC32C fileCrc = new CRC32C();
         long position = 0;
-        ByteBuffer head = ByteBuffer.allocate(header.encodedSize() + dictionarySize()).order(ByteOrder.BIG_ENDIAN);
-        header.writeTo(head);
-        head.putInt(seriesByKey.size());
-        for (SeriesKey key : seriesByKey.keySet()) {
-            byte[] canonical = key.canonicalBytes();
-            head.putLong(key.hash()).putInt(canonical.length).put(canonical);
+        Set<String> columnNames = new HashSet<>();
+        for (PendingSeries pending : seriesByKey.values()) {
+            columnNames.addAll(pending.columnTypes.keySet());
         }
+        SegmentDictionary dictionary = SegmentDictionary.of(seriesByKey.keySet(), columnNames);
+        byte[] dictionarySection = SegmentSection.encode(dictionary.encode());
+        ByteBuffer head = ByteBuffer.allocate(header.encodedSize() + dictionarySection.length).order(ByteOrder.BIG_ENDIAN);
+        header.writeTo(head);
+        head.put(dictionarySection);
         position += append(io, channel, head.flip(), fileCrc);
 
         List<List<BlockRef>> blocks = new ArrayList<>(seriesByKey.size());
@@ -166,7 +170,7 @@ public final class SegmentWriter {
             series++;
         }
 
-        byte[] footer = SegmentFooter.encode(replaces, blocks);
+        byte[] footer = SegmentSection.encode(SegmentFooter.encode(replaces, blocks, partitionStart, dictionary::id));
         CRC32C footerCrc = new CRC32C();
         footerCrc.update(footer);
         SegmentTrailer trailer = new SegmentTrailer(position, footer.length, (int) footerCrc.getValue());
@@ -177,14 +181,6 @@ public final class SegmentWriter {
             throw new IOException("cannot write segment: size=" + position + ", limit=" + MAX_FILE_SIZE
                     + ", partition=" + partition + "; use more segments per partition");
         }
-    }
-
-    private int dictionarySize() {
-        int size = 4;
-        for (SeriesKey key : seriesByKey.keySet()) {
-            size += 8 + 4 + key.canonicalBytes().length;
-        }
-        return size;
     }
 
     /** The chunks added for one series and the type of each column name seen so far. */

@@ -53,8 +53,12 @@ class SegmentCorruptionTest {
                 damage("flipped footer byte", "file CRC mismatch", (b, s) -> flip(b, s.footerOffset() + 6)),
                 damage("flipped footer byte with resealed file CRC", "footer CRC mismatch",
                         (b, s) -> resealFileCrc(flip(b, s.footerOffset() + 6))),
-                damage("block offset outside the file, all CRCs resealed", "block outside the block section",
-                        (b, s) -> resealFooterAndFile(putLong(b, s.footerOffset() + 12, s.size()), s)),
+                damage("unknown dictionary encoding, file CRC resealed", "unknown dictionary encoding",
+                        (b, s) -> resealFileCrc(set(b, s.headerSize(), (byte) 7))),
+                damage("unknown footer encoding, all CRCs resealed", "unknown footer encoding",
+                        (b, s) -> resealFooterAndFile(set(b, s.footerOffset(), (byte) 7), s)),
+                damage("footer missing its last byte, all CRCs resealed", "footer length out of range",
+                        SegmentCorruptionTest::dropLastFooterByte),
                 damage("torn tail", "bad segment end magic", (b, s) -> Arrays.copyOf(b, b.length - 10)),
                 damage("truncated to half", "bad segment end magic", (b, s) -> Arrays.copyOf(b, b.length / 2)),
                 damage("truncated inside the header", "shorter than a segment header", (b, s) -> Arrays.copyOf(b, 20)),
@@ -143,9 +147,15 @@ class SegmentCorruptionTest {
         return b;
     }
 
-    private static byte[] putLong(byte[] b, int at, long value) {
-        ByteBuffer.wrap(b).putLong(at, value);
-        return b;
+    /** Removes the footer's last byte and moves the trailer up, so only the footer framing is wrong. */
+    private static byte[] dropLastFooterByte(byte[] b, Sections s) {
+        byte[] out = new byte[b.length - 1];
+        System.arraycopy(b, 0, out, 0, s.trailerOffset() - 1);
+        System.arraycopy(b, s.trailerOffset(), out, s.trailerOffset() - 1, SegmentTrailer.SIZE);
+        int footerLength = s.trailerOffset() - 1 - s.footerOffset();
+        ByteBuffer.wrap(out).putInt(s.trailerOffset() - 1 + SegmentTrailer.FOOTER_LENGTH_OFFSET, footerLength);
+        return resealFooterAndFile(out, new Sections(s.headerSize(), s.blocksStart(), s.footerOffset(),
+                s.trailerOffset() - 1, out.length));
     }
 
     /** Recomputes the footer CRC and the file CRC, so only the structural checks can notice a change. */

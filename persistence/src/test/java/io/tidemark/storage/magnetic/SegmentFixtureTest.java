@@ -33,7 +33,7 @@ class SegmentFixtureTest {
                     SegmentFixture.CREATED_MILLIS));
             assertThat(reader.replaces()).isEmpty();
             assertThat(reader.seriesKeys()).containsExactly(CPU, METRICS);
-            assertThat(reader.sizeBytes()).isEqualTo(789);
+            assertThat(reader.sizeBytes()).isEqualTo(609);
 
             BlockRef cpuBlock = reader.blocks(0).get(0);
             assertThat(reader.blocks(0)).hasSize(1);

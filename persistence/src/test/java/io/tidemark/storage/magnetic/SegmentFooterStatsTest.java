@@ -8,7 +8,6 @@ import io.tidemark.storage.chunk.ChunkStats;
 import io.tidemark.storage.chunk.ColumnSpec;
 import io.tidemark.storage.chunk.ColumnStats;
 import io.tidemark.storage.model.MeasureType;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -25,24 +24,26 @@ class SegmentFooterStatsTest {
             MagneticLayout.partitionEndNanos(DAY), 0);
     private static final Path FILE = Path.of("segment.tmk");
     private static final long BLOCKS_START = 100;
-    private static final long FOOTER_OFFSET = 200;
+    /** The dictionary's string table, for column names. */
+    private static final String[] NAMES = {"d", "n", "ok"};
 
     private static byte[] footerOf(ColumnSpec column, ColumnStats stats) {
         BlockRef block = new BlockRef(0, BLOCKS_START, 10, 2, START, START + 1, List.of(column),
                 new ChunkStats(2, START, START + 1, List.of(stats)));
-        return SegmentFooter.encode(new long[0], List.of(List.of(block)));
+        return SegmentFooter.encode(new long[0], List.of(List.of(block)), START, name -> Arrays.asList(NAMES).indexOf(name));
     }
 
     private static SegmentFooter decode(byte[] footer) {
-        return SegmentFooter.decode(ByteBuffer.wrap(footer), FILE, FOOTER_OFFSET, 1, BLOCKS_START, HEADER);
+        return SegmentFooter.decode(footer, FILE, BLOCKS_START + 10, 1, BLOCKS_START, HEADER, NAMES);
     }
 
     @Test
     void booleanStatsAreUvarintsAsInAChunkHeader() {
         byte[] footer = footerOf(new ColumnSpec("ok", MeasureType.BOOLEAN), new ColumnStats.BooleanStats(2, 1));
 
-        // series count, replaced count, block count, fixed block entry, type, name length, name: then the stats.
-        int statsAt = 4 + 4 + 4 + SegmentFooter.BLOCK_ENTRY_FIXED_SIZE + 1 + 2 + 2;
+        // series count, replaced count, block count, length, count, gap, span, column count, type, name id:
+        // then the stats.
+        int statsAt = 10;
         assertThat(HexFormat.of().formatHex(Arrays.copyOfRange(footer, statsAt, footer.length))).isEqualTo("0201");
         assertThat(decode(footer).blocks.get(0).stats().column(0)).isEqualTo(new ColumnStats.BooleanStats(2, 1));
     }
@@ -52,7 +53,7 @@ class SegmentFooterStatsTest {
         ColumnStats stats = new ColumnStats.LongStats(2, -1, 7, 6, true, 7, -1);
         byte[] footer = footerOf(new ColumnSpec("n", MeasureType.BIGINT), stats);
 
-        int statsAt = 4 + 4 + 4 + SegmentFooter.BLOCK_ENTRY_FIXED_SIZE + 1 + 2 + 1;
+        int statsAt = 10;
         assertThat(HexFormat.of().formatHex(Arrays.copyOfRange(footer, statsAt, statsAt + 10))).isEqualTo("0201ffffffffffffffff");
         assertThat(decode(footer).blocks.get(0).stats().column(0)).isEqualTo(stats);
     }

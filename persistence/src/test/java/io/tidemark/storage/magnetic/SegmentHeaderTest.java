@@ -22,7 +22,6 @@ class SegmentHeaderTest {
         assertThat(SegmentHeader.FIXED_SIZE).isEqualTo(64);
         assertThat(HEADER.encodedSize()).isEqualTo(64 + 3 + 4);
         assertThat(SegmentTrailer.SIZE).isEqualTo(24);
-        assertThat(SegmentFooter.BLOCK_ENTRY_FIXED_SIZE).isEqualTo(34);
     }
 
     @Test
