@@ -42,8 +42,9 @@ final class ChunkWriter {
 
     void doubles(int col, double[] values, boolean[] has) {
         int nonNull = 0;
-        double min = Double.NaN;
-        double max = Double.NaN;
+        int numbers = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         double sum = 0;
         double first = Double.NaN;
         double last = Double.NaN;
@@ -57,10 +58,19 @@ final class ChunkWriter {
             }
             last = v;
             sum += v;
-            if (!Double.isNaN(v)) {
-                min = Double.isNaN(min) ? v : Math.min(min, v);
-                max = Double.isNaN(max) ? v : Math.max(max, v);
+            // NaN fails both comparisons; most values fail them too and skip Math.min/max, which
+            // are only needed to order -0.0 before 0.0
+            if (v <= min) {
+                min = Math.min(min, v);
             }
+            if (v >= max) {
+                max = Math.max(max, v);
+            }
+            numbers += v == v ? 1 : 0;
+        }
+        if (numbers == 0) {
+            min = Double.NaN;
+            max = Double.NaN;
         }
         stats[col] = new ColumnStats.DoubleStats(nonNull, min, max, nonNull == 0 ? 0 : sum, first, last);
         if (nonNull < count) {

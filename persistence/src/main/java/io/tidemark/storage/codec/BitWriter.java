@@ -12,14 +12,6 @@ import java.util.Arrays;
  */
 public final class BitWriter {
 
-    private static final byte[] VARINT_SIZE_BY_LEADING_ZEROS = new byte[65];
-
-    static {
-        for (int lz = 0; lz <= 64; lz++) {
-            VARINT_SIZE_BY_LEADING_ZEROS[lz] = (byte) Math.max(1, (64 - lz + 6) / 7);
-        }
-    }
-
     private byte[] buf;
     private int size;
     /** Pending bits, right-aligned; always fewer than 8 between calls. */
@@ -125,7 +117,9 @@ public final class BitWriter {
 
     /** Bytes {@link #writeUvarint} takes for {@code v}. */
     public static int uvarintSize(long v) {
-        return VARINT_SIZE_BY_LEADING_ZEROS[Long.numberOfLeadingZeros(v)];
+        // ceil(bits / 7) as a multiply and shift: no table load and no division in sizing loops
+        int bits = 64 - Long.numberOfLeadingZeros(v | 1);
+        return (bits * 9 + 64) >>> 6;
     }
 
     public static long zigZag(long v) {

@@ -13,6 +13,20 @@ final class DeltaOfDeltaLongCodec {
 
     /** Payload widths of the buckets after prefixes 10, 110, 1110, 11110; 11111 escapes to 64 bits. */
     private static final int[] BUCKET_BITS = {7, 14, 21, 32};
+    /** Prefix plus payload bits of a non-zero delta-of-delta, by its signed bit width (1..64). */
+    private static final byte[] BITS_BY_SIGNED_WIDTH = new byte[65];
+
+    static {
+        for (int width = 1; width <= 64; width++) {
+            int bits = 5 + 64;
+            for (int b = BUCKET_BITS.length - 1; b >= 0; b--) {
+                if (width <= BUCKET_BITS[b]) {
+                    bits = b + 2 + BUCKET_BITS[b];
+                }
+            }
+            BITS_BY_SIGNED_WIDTH[width] = (byte) bits;
+        }
+    }
 
     private DeltaOfDeltaLongCodec() {
     }
@@ -41,13 +55,7 @@ final class DeltaOfDeltaLongCodec {
         if (dod == 0) {
             return 1;
         }
-        int signedWidth = 65 - Long.numberOfLeadingZeros(dod ^ (dod >> 63));
-        for (int b = 0; b < BUCKET_BITS.length; b++) {
-            if (signedWidth <= BUCKET_BITS[b]) {
-                return b + 2 + BUCKET_BITS[b];
-            }
-        }
-        return 5 + 64;
+        return BITS_BY_SIGNED_WIDTH[65 - Long.numberOfLeadingZeros(dod ^ (dod >> 63))];
     }
 
     static void decode(BitReader in, long[] out, int n) {

@@ -211,27 +211,32 @@ public final class LongBlockCodec {
             this.n = n;
             this.first = n > 0 ? values[0] : 0;
             this.values1 = n > 1 ? values[1] : first;
-            long prev = 0;
-            long prevDelta = 0;
-            int runStart = 0;
-            int runValueBytes = 0;
-            for (int i = 0; i < n; i++) {
-                long v = values[i];
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+            if (n > 0) {
+                // the first value and first delta are peeled off so the loop below has no per-row branch
+                // but the run boundary
+                long v = values[0];
+                min = v;
+                max = v;
                 int valueBytes = BitWriter.uvarintSize(BitWriter.zigZag(v));
-                varintBytes += valueBytes;
-                long d = v - prev;
-                deltaVarintBytes += BitWriter.uvarintSize(BitWriter.zigZag(d));
-                if (i == 0) {
-                    runs = 1;
-                    runValueBytes = valueBytes;
-                } else {
+                varintBytes = valueBytes;
+                deltaVarintBytes = valueBytes;
+                runs = 1;
+                int runStart = 0;
+                int runValueBytes = valueBytes;
+                long prev = v;
+                long prevDelta = 0;
+                long dod = 0;
+                for (int i = 1; i < n; i++) {
+                    v = values[i];
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                    valueBytes = BitWriter.uvarintSize(BitWriter.zigZag(v));
+                    varintBytes += valueBytes;
+                    long d = v - prev;
+                    deltaVarintBytes += BitWriter.uvarintSize(BitWriter.zigZag(d));
                     minDelta = Math.min(minDelta, d);
                     maxDelta = Math.max(maxDelta, d);
-                    if (i > 1) {
-                        dodBits += DeltaOfDeltaLongCodec.bucketBits(d - prevDelta);
-                    }
+                    dod += DeltaOfDeltaLongCodec.bucketBits(d - prevDelta);
                     prevDelta = d;
                     if (d != 0) {
                         runBytes += runValueBytes + BitWriter.uvarintSize(i - runStart);
@@ -239,10 +244,11 @@ public final class LongBlockCodec {
                         runStart = i;
                         runValueBytes = valueBytes;
                     }
+                    prev = v;
                 }
-                prev = v;
-            }
-            if (n > 0) {
+                // the loop also sized the second value's "delta of delta" against 0, which the
+                // encoding stores as a plain delta varint instead
+                dodBits = n > 1 ? dod - DeltaOfDeltaLongCodec.bucketBits(values1 - first) : 0;
                 runBytes += runValueBytes + BitWriter.uvarintSize(n - runStart);
             }
             radix = radixOf(min, max);
