@@ -13,10 +13,14 @@ final class DeltaOfDeltaLongCodec {
 
     /** Payload widths of the buckets after prefixes 10, 110, 1110, 11110; 11111 escapes to 64 bits. */
     private static final int[] BUCKET_BITS = {7, 14, 21, 32};
-    /** Prefix plus payload bits of a non-zero delta-of-delta, by its signed bit width (1..64). */
-    private static final byte[] BITS_BY_SIGNED_WIDTH = new byte[65];
+    /**
+     * Prefix plus payload bits of a delta-of-delta, by the bit width of its zig-zag form: width w
+     * means it fits a w-bit signed field, and width 0 is the one-bit zero.
+     */
+    private static final byte[] BITS_BY_ZIGZAG_WIDTH = new byte[65];
 
     static {
+        BITS_BY_ZIGZAG_WIDTH[0] = 1;
         for (int width = 1; width <= 64; width++) {
             int bits = 5 + 64;
             for (int b = BUCKET_BITS.length - 1; b >= 0; b--) {
@@ -24,7 +28,7 @@ final class DeltaOfDeltaLongCodec {
                     bits = b + 2 + BUCKET_BITS[b];
                 }
             }
-            BITS_BY_SIGNED_WIDTH[width] = (byte) bits;
+            BITS_BY_ZIGZAG_WIDTH[width] = (byte) bits;
         }
     }
 
@@ -52,10 +56,8 @@ final class DeltaOfDeltaLongCodec {
 
     /** Prefix plus payload bits for one delta-of-delta, as {@link #writeDeltaOfDelta} writes it. */
     static int bucketBits(long dod) {
-        if (dod == 0) {
-            return 1;
-        }
-        return BITS_BY_SIGNED_WIDTH[65 - Long.numberOfLeadingZeros(dod ^ (dod >> 63))];
+        // a table load instead of a zero test: zero delta-of-deltas come and go unpredictably
+        return BITS_BY_ZIGZAG_WIDTH[64 - Long.numberOfLeadingZeros(BitWriter.zigZag(dod))];
     }
 
     static void decode(BitReader in, long[] out, int n) {

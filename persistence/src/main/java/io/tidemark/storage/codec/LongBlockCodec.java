@@ -238,12 +238,14 @@ public final class LongBlockCodec {
                     maxDelta = Math.max(maxDelta, d);
                     dod += DeltaOfDeltaLongCodec.bucketBits(d - prevDelta);
                     prevDelta = d;
-                    if (d != 0) {
-                        runBytes += runValueBytes + BitWriter.uvarintSize(i - runStart);
-                        runs++;
-                        runStart = i;
-                        runValueBytes = valueBytes;
-                    }
+                    // a run ends where the delta is non-zero, which noisy data makes unpredictable:
+                    // masks instead of a branch
+                    int ends = (int) ((d | -d) >>> 63);
+                    int mask = -ends;
+                    runBytes += (runValueBytes + BitWriter.uvarintSize(i - runStart)) & mask;
+                    runs += ends;
+                    runStart = (i & mask) | (runStart & ~mask);
+                    runValueBytes = (valueBytes & mask) | (runValueBytes & ~mask);
                     prev = v;
                 }
                 // the loop also sized the second value's "delta of delta" against 0, which the
