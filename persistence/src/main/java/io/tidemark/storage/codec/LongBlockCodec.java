@@ -85,6 +85,15 @@ public final class LongBlockCodec {
         }
     }
 
+    /**
+     * Writes a block of any number (at least one) of values all equal to {@code value}: the bytes
+     * {@link #encode} writes for such a block, without an array to hold them.
+     */
+    public static void encodeConstant(long value, BitWriter out) {
+        out.writeByte(Encoding.LONG_CONSTANT.id());
+        out.writeVarint(value);
+    }
+
     /** Reads one long block into {@code out[0..n)}. */
     public static void decode(BitReader in, long[] out, int n) {
         checkCount(out.length, n);
