@@ -74,6 +74,34 @@ public final class BitWriter {
         writeBits(value, 8);
     }
 
+    /**
+     * {@link #writeVarint} of each of {@code values[0..n)}, or of each delta from the previous value
+     * (the first from 0). Room is made once for the whole run, so the loop has no capacity check.
+     */
+    public void writeVarints(long[] values, int n, boolean delta) {
+        if (accBits != 0) {
+            for (int i = 0; i < n; i++) {
+                writeVarint(delta && i > 0 ? values[i] - values[i - 1] : values[i]);
+            }
+            return;
+        }
+        ensure(10 * n);
+        byte[] b = buf;
+        int at = size;
+        long prev = 0;
+        for (int i = 0; i < n; i++) {
+            long v = values[i];
+            long u = zigZag(delta ? v - prev : v);
+            prev = v;
+            while ((u & ~0x7FL) != 0) {
+                b[at++] = (byte) ((u & 0x7F) | 0x80);
+                u >>>= 7;
+            }
+            b[at++] = (byte) u;
+        }
+        size = at;
+    }
+
     /** Zig-zag then {@link #writeUvarint}: small magnitudes of either sign take few bytes. */
     public void writeVarint(long value) {
         writeUvarint(zigZag(value));

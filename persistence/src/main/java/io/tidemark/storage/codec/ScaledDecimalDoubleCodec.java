@@ -39,7 +39,9 @@ final class ScaledDecimalDoubleCodec {
         }
         for (int i = 0; i < n; i++) {
             double v = values[i];
-            long m = Math.round(v * scale);
+            // rint is one instruction where Math.round is not; they differ only on exact halves,
+            // and a value that lands on a half at this scale fails the check with either
+            long m = (long) Math.rint(v * scale);
             if (Double.doubleToRawLongBits(m / scale) != Double.doubleToRawLongBits(v)) {
                 return false;
             }

@@ -12,12 +12,7 @@ final class VarintLongCodec {
     }
 
     static void encode(long[] values, int n, boolean delta, BitWriter out) {
-        long prev = 0;
-        for (int i = 0; i < n; i++) {
-            long v = values[i];
-            out.writeVarint(delta ? v - prev : v);
-            prev = v;
-        }
+        out.writeVarints(values, n, delta);
     }
 
     static void decode(BitReader in, long[] out, int n, boolean delta) {
