@@ -93,6 +93,15 @@ public final class BitWriter {
             long v = values[i];
             long u = zigZag(delta ? v - prev : v);
             prev = v;
+            if (u >>> 14 == 0) {
+                // one byte or two, decided without a branch: noisy deltas straddle 128 unpredictably.
+                // The second byte is always stored and simply overwritten when not kept.
+                int more = (int) ((127 - u) >>> 63);
+                b[at] = (byte) (u | (more << 7));
+                b[at + 1] = (byte) (u >>> 7);
+                at += 1 + more;
+                continue;
+            }
             while ((u & ~0x7FL) != 0) {
                 b[at++] = (byte) ((u & 0x7F) | 0x80);
                 u >>>= 7;
