@@ -91,6 +91,46 @@ public final class BitReader {
         throw new CodecException("cannot read varint: longer than 10 bytes, end=" + limit);
     }
 
+    /**
+     * Reads {@code n} varints into {@code out}, each the value itself or (with {@code delta}) its
+     * difference from the previous value, the first from 0. While ten bytes remain, the longest
+     * varint, the loop reads the array directly with no end-of-block test per byte.
+     */
+    public void readVarints(long[] out, int n, boolean delta) {
+        int i = 0;
+        long prev = 0;
+        if (accBits == 0) {
+            byte[] b = buf;
+            int at = pos;
+            int fastEnd = limit - 10;
+            for (; i < n && at <= fastEnd; i++) {
+                long u = b[at++];
+                if (u < 0) {
+                    u &= 0x7F;
+                    for (int shift = 7;; shift += 7) {
+                        long next = b[at++];
+                        u |= (next & 0x7F) << shift;
+                        if (next >= 0) {
+                            break;
+                        }
+                        if (shift == 63) {
+                            throw new CodecException("cannot read varint: longer than 10 bytes, end=" + limit);
+                        }
+                    }
+                }
+                long v = BitWriter.unZigZag(u);
+                prev = delta ? prev + v : v;
+                out[i] = prev;
+            }
+            pos = at;
+        }
+        for (; i < n; i++) {
+            long v = readVarint();
+            prev = delta ? prev + v : v;
+            out[i] = prev;
+        }
+    }
+
     public long readVarint() {
         return BitWriter.unZigZag(readUvarint());
     }

@@ -89,12 +89,18 @@ final class RadixPackLongCodec {
             throw new CodecException("cannot decode radix block: radix=" + radix + ", group=" + g);
         }
         int bits = groupBits(pow(radix, g));
+        // groups below 2^31 divide by the radix with a multiply and shift (Granlund-Montgomery,
+        // exact for every dividend below 2^31); a hardware division per digit costs several times more
+        int l = 64 - Long.numberOfLeadingZeros(radix - 1);
+        long reciprocal = bits <= 31 ? (1L << (31 + l)) / radix + 1 : 0;
+        int shift = 31 + l;
         for (int i = from; i < n; i += g) {
             long group = in.readBits(bits);
             int end = Math.min(n, i + g);
             for (int j = i; j < end; j++) {
-                long v = group % radix + min;
-                group /= radix;
+                long q = reciprocal != 0 ? (group * reciprocal) >>> shift : group / radix;
+                long v = group - q * radix + min;
+                group = q;
                 out[j] = delta ? out[j - 1] + v : v;
             }
         }

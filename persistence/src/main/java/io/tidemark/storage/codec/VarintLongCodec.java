@@ -16,14 +16,6 @@ final class VarintLongCodec {
     }
 
     static void decode(BitReader in, long[] out, int n, boolean delta) {
-        long prev = 0;
-        for (int i = 0; i < n; i++) {
-            long v = in.readVarint();
-            if (delta) {
-                v += prev;
-                prev = v;
-            }
-            out[i] = v;
-        }
+        in.readVarints(out, n, delta);
     }
 }
