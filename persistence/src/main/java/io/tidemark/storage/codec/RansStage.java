@@ -103,17 +103,10 @@ final class RansStage {
             int s = block[i] & 0xFF;
             int f = freq[s];
             long xMax = ((LOW >> SCALE_BITS) << 8) * f;
-            // x < 2^31 and xMax >= 2^19, so at most two bytes go out. Whether they do is data-driven
-            // and unpredictable: store unconditionally, then keep the byte (move p) only if needed.
-            // p never drops below 8 here, as each step emits at most 2 of the 2 * length + 8 bytes.
-            int out1 = (int) ((xMax - 1 - x) >>> 63);
-            coded[p - 1] = (byte) x;
-            p -= out1;
-            x >>>= out1 << 3;
-            int out2 = (int) ((xMax - 1 - x) >>> 63);
-            coded[p - 1] = (byte) x;
-            p -= out2;
-            x >>>= out2 << 3;
+            while (x >= xMax) {
+                coded[--p] = (byte) x;
+                x >>>= 8;
+            }
             long q = (x * reciprocal[s]) >>> shift[s];
             x = (q << SCALE_BITS) + (x - q * f) + cum[s];
         }
