@@ -93,41 +93,36 @@ public final class BitReader {
 
     /**
      * Reads {@code n} varints into {@code out}, each the value itself or (with {@code delta}) its
-     * difference from the previous value, the first from 0. While ten bytes remain, the longest
-     * varint, the loop reads the array directly with no end-of-block test per byte.
+     * difference from the previous value, the first from 0. One-byte varints, what small values
+     * and deltas take, are read straight from the array in a tight loop; any longer one goes
+     * through {@link #readVarint} and the tight loop resumes after it.
      */
     public void readVarints(long[] out, int n, boolean delta) {
-        int i = 0;
         long prev = 0;
-        if (accBits == 0) {
-            byte[] b = buf;
-            int at = pos;
-            int fastEnd = limit - 10;
-            for (; i < n && at <= fastEnd; i++) {
-                long u = b[at++];
-                if (u < 0) {
-                    u &= 0x7F;
-                    for (int shift = 7;; shift += 7) {
-                        long next = b[at++];
-                        u |= (next & 0x7F) << shift;
-                        if (next >= 0) {
-                            break;
-                        }
-                        if (shift == 63) {
-                            throw new CodecException("cannot read varint: longer than 10 bytes, end=" + limit);
-                        }
+        int i = 0;
+        while (i < n) {
+            if (accBits == 0) {
+                byte[] b = buf;
+                int at = pos;
+                int end = limit;
+                while (i < n && at < end) {
+                    int x = b[at];
+                    if (x < 0) {
+                        break;
                     }
+                    at++;
+                    long v = (x >>> 1) ^ -(x & 1);
+                    prev = delta ? prev + v : v;
+                    out[i++] = prev;
                 }
-                long v = BitWriter.unZigZag(u);
-                prev = delta ? prev + v : v;
-                out[i] = prev;
+                pos = at;
+                if (i == n) {
+                    break;
+                }
             }
-            pos = at;
-        }
-        for (; i < n; i++) {
             long v = readVarint();
             prev = delta ? prev + v : v;
-            out[i] = prev;
+            out[i++] = prev;
         }
     }
 
