@@ -18,7 +18,11 @@ import java.util.zip.CRC32C;
  *
  * <p>Absent values are replaced by the nearest earlier present value (the first present one for
  * leading rows) before encoding, so they cost a zero delta and never break a scaled-decimal or
- * constant block; the presence section says which rows are real.
+ * constant block; the presence section says which rows are real. A null presence array means every
+ * row has a value.
+ *
+ * <p>Time, version, double and long arrays are read, never written (filling absent values works on
+ * a copy), and may be longer than the row count, so an open chunk can hand over its own arrays.
  */
 final class ChunkWriter {
 
@@ -29,7 +33,7 @@ final class ChunkWriter {
     private final byte[][] sections;
     private final ColumnStats[] stats;
 
-    ChunkWriter(List<ColumnSpec> columns, int count, long[] times, long[] versions) {
+    ChunkWriter(List<ColumnSpec> columns, int count, long[] times) {
         this.columns = columns;
         this.count = count;
         this.minTime = times[0];
@@ -37,18 +41,29 @@ final class ChunkWriter {
         this.sections = new byte[ChunkLayout.sectionCount(columns.size())][];
         this.stats = new ColumnStats[columns.size()];
         sections[0] = encodeLongs(times);
+    }
+
+    void versions(long[] versions) {
         sections[1] = encodeLongs(versions);
+    }
+
+    /** Every row has {@code version}: the same bytes as {@link #versions} of equal values, without the array. */
+    void constantVersion(long version) {
+        BitWriter out = new BitWriter(16);
+        LongBlockCodec.encodeConstant(version, out);
+        sections[1] = out.toByteArray();
     }
 
     void doubles(int col, double[] values, boolean[] has) {
         int nonNull = 0;
-        double min = Double.NaN;
-        double max = Double.NaN;
+        int numbers = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         double sum = 0;
         double first = Double.NaN;
         double last = Double.NaN;
         for (int i = 0; i < count; i++) {
-            if (!has[i]) {
+            if (has != null && !has[i]) {
                 continue;
             }
             double v = values[i];
@@ -57,25 +72,35 @@ final class ChunkWriter {
             }
             last = v;
             sum += v;
-            if (!Double.isNaN(v)) {
-                min = Double.isNaN(min) ? v : Math.min(min, v);
-                max = Double.isNaN(max) ? v : Math.max(max, v);
+            // NaN fails both comparisons; most values fail them too and skip Math.min/max, which
+            // are only needed to order -0.0 before 0.0
+            if (v <= min) {
+                min = Math.min(min, v);
             }
+            if (v >= max) {
+                max = Math.max(max, v);
+            }
+            numbers += v == v ? 1 : 0;
+        }
+        if (numbers == 0) {
+            min = Double.NaN;
+            max = Double.NaN;
         }
         stats[col] = new ColumnStats.DoubleStats(nonNull, min, max, nonNull == 0 ? 0 : sum, first, last);
+        double[] filled = values;
         if (nonNull < count) {
+            filled = new double[count];
             int firstPresent = firstPresent(has);
             double fill = firstPresent < 0 ? 0 : values[firstPresent];
             for (int i = 0; i < count; i++) {
                 if (has[i]) {
                     fill = values[i];
-                } else {
-                    values[i] = fill;
                 }
+                filled[i] = fill;
             }
         }
         BitWriter out = new BitWriter(count);
-        DoubleBlockCodec.encode(values, count, out);
+        DoubleBlockCodec.encode(filled, count, out);
         finishColumn(col, has, nonNull, out);
     }
 
@@ -88,7 +113,7 @@ final class ChunkWriter {
         long first = 0;
         long last = 0;
         for (int i = 0; i < count; i++) {
-            if (!has[i]) {
+            if (has != null && !has[i]) {
                 continue;
             }
             long v = values[i];
@@ -105,18 +130,19 @@ final class ChunkWriter {
             sum = s;
         }
         stats[col] = new ColumnStats.LongStats(nonNull, min, max, sum, overflowed, first, last);
+        long[] filled = values;
         if (nonNull < count) {
+            filled = new long[count];
             int firstPresent = firstPresent(has);
             long fill = firstPresent < 0 ? 0 : values[firstPresent];
             for (int i = 0; i < count; i++) {
                 if (has[i]) {
                     fill = values[i];
-                } else {
-                    values[i] = fill;
                 }
+                filled[i] = fill;
             }
         }
-        sections[ChunkLayout.valuesSection(col)] = encodeLongs(values);
+        sections[ChunkLayout.valuesSection(col)] = encodeLongs(filled);
         finishColumn(col, has, nonNull, null);
     }
 
@@ -125,7 +151,7 @@ final class ChunkWriter {
         int trues = 0;
         boolean fill = false;
         for (int i = 0; i < count; i++) {
-            if (has[i]) {
+            if (has == null || has[i]) {
                 nonNull++;
                 trues += values[i] ? 1 : 0;
                 fill = values[i];
@@ -142,7 +168,7 @@ final class ChunkWriter {
     void varchars(int col, String[] values, boolean[] has) {
         int nonNull = 0;
         for (int i = 0; i < count; i++) {
-            if (has[i]) {
+            if (has == null || has[i]) {
                 nonNull++;
             } else {
                 values[i] = null;

@@ -28,7 +28,9 @@ public final class OpenChunk {
     private final MeasureType[] types;
     private final Map<String, Integer> columnIndex = new HashMap<>();
     private long[] times;
+    /** Null while every row has {@link #sharedVersion}, the usual case; filled in when one differs. */
     private long[] versions;
+    private long sharedVersion;
     /** Per column, only the array for its type is non-null. */
     private final double[][] doubles;
     private final long[][] longs;
@@ -64,7 +66,6 @@ public final class OpenChunk {
         present = new long[c][];
         capacity = Math.max(1, Math.min(MAX_ROWS, expectedRows));
         times = new long[capacity];
-        versions = new long[capacity];
         for (int i = 0; i < c; i++) {
             ColumnSpec spec = this.columns.get(i);
             if (columnIndex.put(spec.name(), i) != null) {
@@ -101,7 +102,17 @@ public final class OpenChunk {
             grow((int) Math.min(MAX_ROWS, 2L * capacity));
         }
         times[size] = timeNanos;
-        versions[size] = version;
+        if (versions == null) {
+            if (size == 0) {
+                sharedVersion = version;
+            } else if (version != sharedVersion) {
+                versions = new long[capacity];
+                Arrays.fill(versions, 0, size, sharedVersion);
+            }
+        }
+        if (versions != null) {
+            versions[size] = version;
+        }
         minTime = Math.min(minTime, timeNanos);
         maxTime = Math.max(maxTime, timeNanos);
         return size++;
@@ -214,18 +225,19 @@ public final class OpenChunk {
         }
         int[] keep = RowOrder.keep(times, versions, size);
         int n = keep == null ? size : keep.length;
-        ChunkWriter writer = new ChunkWriter(columns, n, gather(times, keep, n), gather(versions, keep, n));
+        // rows already in order hand the writer this chunk's own arrays: it reads them, never writes
+        ChunkWriter writer = new ChunkWriter(columns, n, gather(times, keep, n));
+        if (versions == null) {
+            writer.constantVersion(sharedVersion);
+        } else {
+            writer.versions(gather(versions, keep, n));
+        }
         for (int c = 0; c < types.length; c++) {
-            boolean[] has = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                has[i] = bit(present[c], row(keep, i));
-            }
+            boolean[] has = presence(c, keep, n);
             switch (types[c]) {
                 case DOUBLE:
-                    double[] d;
-                    if (keep == null) {
-                        d = Arrays.copyOf(doubles[c], n);
-                    } else {
+                    double[] d = doubles[c];
+                    if (keep != null) {
                         d = new double[n];
                         for (int i = 0; i < n; i++) {
                             d[i] = doubles[c][keep[i]];
@@ -254,6 +266,30 @@ public final class OpenChunk {
             }
         }
         return SealedChunk.wrap(writer.finish());
+    }
+
+    /** Presence of column {@code c} in kept order, or null when every row has a value. */
+    private boolean[] presence(int c, int[] keep, int n) {
+        long[] bits = present[c];
+        if (keep == null && allSet(bits, n)) {
+            return null;
+        }
+        boolean[] has = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            has[i] = bit(bits, row(keep, i));
+        }
+        return has;
+    }
+
+    private static boolean allSet(long[] bits, int n) {
+        int full = n >>> 6;
+        for (int w = 0; w < full; w++) {
+            if (bits[w] != -1L) {
+                return false;
+            }
+        }
+        int rest = n & 63;
+        return rest == 0 || (bits[full] | (-1L << rest)) == -1L;
     }
 
     private void copyColumn(SealedChunk chunk, int from, int to, int firstRow, int n, boolean[] has) {
@@ -300,7 +336,9 @@ public final class OpenChunk {
 
     private void grow(int next) {
         times = Arrays.copyOf(times, next);
-        versions = Arrays.copyOf(versions, next);
+        if (versions != null) {
+            versions = Arrays.copyOf(versions, next);
+        }
         for (int c = 0; c < types.length; c++) {
             if (doubles[c] != null) {
                 doubles[c] = Arrays.copyOf(doubles[c], next);
@@ -346,10 +384,10 @@ public final class OpenChunk {
         return (bits[row >>> 6] & (1L << row)) != 0;
     }
 
-    /** {@code src} rows in kept order; {@code keep == null} means rows 0..n-1. */
+    /** {@code src} rows in kept order; {@code keep == null} means rows 0..n-1, and returns src itself. */
     private static long[] gather(long[] src, int[] keep, int n) {
         if (keep == null) {
-            return Arrays.copyOf(src, n);
+            return src;
         }
         long[] out = new long[n];
         for (int i = 0; i < n; i++) {

@@ -12,9 +12,11 @@ final class RowOrder {
 
     /**
      * Rows to keep, ascending by time; null when that is every row in append order (times already
-     * strictly increasing), the usual case, so callers can copy arrays whole.
+     * strictly increasing), the usual case, so callers can use their arrays as they are. A null
+     * {@code versions} means every row has the same version.
      */
     static int[] keep(long[] times, long[] versions, int n) {
+        // versions == null: every row has the same version
         boolean strictlyIncreasing = true;
         for (int i = 1; i < n && strictlyIncreasing; i++) {
             strictlyIncreasing = times[i] > times[i - 1];
@@ -34,7 +36,7 @@ final class RowOrder {
             int winner = order[start];
             while (end < n && times[order[end]] == times[winner]) {
                 // order within a group is append order, so >= lets the later row win a version tie
-                if (versions[order[end]] >= versions[winner]) {
+                if (versions == null || versions[order[end]] >= versions[winner]) {
                     winner = order[end];
                 }
                 end++;

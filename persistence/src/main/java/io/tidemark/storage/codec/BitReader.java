@@ -91,6 +91,41 @@ public final class BitReader {
         throw new CodecException("cannot read varint: longer than 10 bytes, end=" + limit);
     }
 
+    /**
+     * Reads {@code n} varints into {@code out}, each the value itself or (with {@code delta}) its
+     * difference from the previous value, the first from 0. One-byte varints, what small values
+     * and deltas take, are read straight from the array in a tight loop; any longer one goes
+     * through {@link #readVarint} and the tight loop resumes after it.
+     */
+    public void readVarints(long[] out, int n, boolean delta) {
+        long prev = 0;
+        int i = 0;
+        while (i < n) {
+            if (accBits == 0) {
+                byte[] b = buf;
+                int at = pos;
+                int end = limit;
+                while (i < n && at < end) {
+                    int x = b[at];
+                    if (x < 0) {
+                        break;
+                    }
+                    at++;
+                    long v = (x >>> 1) ^ -(x & 1);
+                    prev = delta ? prev + v : v;
+                    out[i++] = prev;
+                }
+                pos = at;
+                if (i == n) {
+                    break;
+                }
+            }
+            long v = readVarint();
+            prev = delta ? prev + v : v;
+            out[i++] = prev;
+        }
+    }
+
     public long readVarint() {
         return BitWriter.unZigZag(readUvarint());
     }

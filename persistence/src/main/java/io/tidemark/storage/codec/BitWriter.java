@@ -12,14 +12,6 @@ import java.util.Arrays;
  */
 public final class BitWriter {
 
-    private static final byte[] VARINT_SIZE_BY_LEADING_ZEROS = new byte[65];
-
-    static {
-        for (int lz = 0; lz <= 64; lz++) {
-            VARINT_SIZE_BY_LEADING_ZEROS[lz] = (byte) Math.max(1, (64 - lz + 6) / 7);
-        }
-    }
-
     private byte[] buf;
     private int size;
     /** Pending bits, right-aligned; always fewer than 8 between calls. */
@@ -82,6 +74,43 @@ public final class BitWriter {
         writeBits(value, 8);
     }
 
+    /**
+     * {@link #writeVarint} of each of {@code values[0..n)}, or of each delta from the previous value
+     * (the first from 0). Room is made once for the whole run, so the loop has no capacity check.
+     */
+    public void writeVarints(long[] values, int n, boolean delta) {
+        if (accBits != 0) {
+            for (int i = 0; i < n; i++) {
+                writeVarint(delta && i > 0 ? values[i] - values[i - 1] : values[i]);
+            }
+            return;
+        }
+        ensure(10 * n);
+        byte[] b = buf;
+        int at = size;
+        long prev = 0;
+        for (int i = 0; i < n; i++) {
+            long v = values[i];
+            long u = zigZag(delta ? v - prev : v);
+            prev = v;
+            if (u >>> 14 == 0) {
+                // one byte or two, decided without a branch: noisy deltas straddle 128 unpredictably.
+                // The second byte is always stored and simply overwritten when not kept.
+                int more = (int) ((127 - u) >>> 63);
+                b[at] = (byte) (u | (more << 7));
+                b[at + 1] = (byte) (u >>> 7);
+                at += 1 + more;
+                continue;
+            }
+            while ((u & ~0x7FL) != 0) {
+                b[at++] = (byte) ((u & 0x7F) | 0x80);
+                u >>>= 7;
+            }
+            b[at++] = (byte) u;
+        }
+        size = at;
+    }
+
     /** Zig-zag then {@link #writeUvarint}: small magnitudes of either sign take few bytes. */
     public void writeVarint(long value) {
         writeUvarint(zigZag(value));
@@ -125,7 +154,9 @@ public final class BitWriter {
 
     /** Bytes {@link #writeUvarint} takes for {@code v}. */
     public static int uvarintSize(long v) {
-        return VARINT_SIZE_BY_LEADING_ZEROS[Long.numberOfLeadingZeros(v)];
+        // ceil(bits / 7) as a multiply and shift: no table load and no division in sizing loops
+        int bits = 64 - Long.numberOfLeadingZeros(v | 1);
+        return (bits * 9 + 64) >>> 6;
     }
 
     public static long zigZag(long v) {

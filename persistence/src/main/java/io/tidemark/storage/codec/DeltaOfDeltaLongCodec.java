@@ -13,6 +13,24 @@ final class DeltaOfDeltaLongCodec {
 
     /** Payload widths of the buckets after prefixes 10, 110, 1110, 11110; 11111 escapes to 64 bits. */
     private static final int[] BUCKET_BITS = {7, 14, 21, 32};
+    /**
+     * Prefix plus payload bits of a delta-of-delta, by the bit width of its zig-zag form: width w
+     * means it fits a w-bit signed field, and width 0 is the one-bit zero.
+     */
+    private static final byte[] BITS_BY_ZIGZAG_WIDTH = new byte[65];
+
+    static {
+        BITS_BY_ZIGZAG_WIDTH[0] = 1;
+        for (int width = 1; width <= 64; width++) {
+            int bits = 5 + 64;
+            for (int b = BUCKET_BITS.length - 1; b >= 0; b--) {
+                if (width <= BUCKET_BITS[b]) {
+                    bits = b + 2 + BUCKET_BITS[b];
+                }
+            }
+            BITS_BY_ZIGZAG_WIDTH[width] = (byte) bits;
+        }
+    }
 
     private DeltaOfDeltaLongCodec() {
     }
@@ -38,16 +56,8 @@ final class DeltaOfDeltaLongCodec {
 
     /** Prefix plus payload bits for one delta-of-delta, as {@link #writeDeltaOfDelta} writes it. */
     static int bucketBits(long dod) {
-        if (dod == 0) {
-            return 1;
-        }
-        int signedWidth = 65 - Long.numberOfLeadingZeros(dod ^ (dod >> 63));
-        for (int b = 0; b < BUCKET_BITS.length; b++) {
-            if (signedWidth <= BUCKET_BITS[b]) {
-                return b + 2 + BUCKET_BITS[b];
-            }
-        }
-        return 5 + 64;
+        // a table load instead of a zero test: zero delta-of-deltas come and go unpredictably
+        return BITS_BY_ZIGZAG_WIDTH[64 - Long.numberOfLeadingZeros(BitWriter.zigZag(dod))];
     }
 
     static void decode(BitReader in, long[] out, int n) {

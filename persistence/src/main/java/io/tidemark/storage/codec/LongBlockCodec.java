@@ -6,10 +6,9 @@ package io.tidemark.storage.codec;
  * block starts with its {@link Encoding} id; the value count is not stored, the caller knows it.
  * Layout: <a href="../../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>.
  *
- * <p>Selection: a constant or arithmetic block takes its two-varint form outright. Otherwise one
- * pass over the block sizes every other encoding exactly without writing it, and only the
- * smallest is written. Then the entropy
- * stages get the byte-aligned delta-varint form, where a small delta is one byte: {@link RansStage}
+ * <p>Selection: a constant or arithmetic block takes its two-varint form outright. Otherwise
+ * {@link BlockShape} sizes every other encoding exactly without writing it, and only the smallest
+ * is written. Then the entropy stages get the byte-aligned delta-varint form, where a small delta is one byte: {@link RansStage}
  * always, {@link ZstdStage} when a quick probe finds repeated 8-byte sequences for its LZ stage to
  * use; either is kept only if smaller still. Scratch buffers are per thread and reused.
  */
@@ -43,16 +42,9 @@ public final class LongBlockCodec {
             write(Encoding.LONG_REGULAR, values, n, out);
             return;
         }
-        Shape shape = new Shape(values, n);
-        Encoding bestEncoding = Encoding.LONG_DELTA_OF_DELTA;
-        long bestBytes = shape.sizeInBits(Encoding.LONG_DELTA_OF_DELTA) / 8;
-        for (Encoding e : shape.sizedEncodings()) {
-            long bytes = shape.sizeInBits(e) / 8;
-            if (bytes < bestBytes) {
-                bestBytes = bytes;
-                bestEncoding = e;
-            }
-        }
+        BlockShape shape = new BlockShape(values, n);
+        Encoding bestEncoding = shape.smallest();
+        long bestBytes = shape.bytes(bestEncoding);
         BitWriter[] scratch = SCRATCH.get();
         BitWriter chosen = null;
         if (entropy && n >= RansStage.MIN_INPUT_BYTES) {
@@ -83,6 +75,15 @@ public final class LongBlockCodec {
         } else {
             out.writeBytes(chosen.buffer(), 0, chosen.sizeInBytes());
         }
+    }
+
+    /**
+     * Writes a block of any number (at least one) of values all equal to {@code value}: the bytes
+     * {@link #encode} writes for such a block, without an array to hold them.
+     */
+    public static void encodeConstant(long value, BitWriter out) {
+        out.writeByte(Encoding.LONG_CONSTANT.id());
+        out.writeVarint(value);
     }
 
     /** Reads one long block into {@code out[0..n)}. */
@@ -141,7 +142,7 @@ public final class LongBlockCodec {
         write(encoding, values, n, out, null);
     }
 
-    private static void write(Encoding encoding, long[] values, int n, BitWriter out, Shape known) {
+    private static void write(Encoding encoding, long[] values, int n, BitWriter out, BlockShape known) {
         out.writeByte(encoding.id());
         switch (encoding) {
             case LONG_CONSTANT:
@@ -170,7 +171,7 @@ public final class LongBlockCodec {
                 break;
             case LONG_RADIX:
             case LONG_DELTA_RADIX:
-                Shape shape = known != null ? known : new Shape(values, n);
+                BlockShape shape = known != null ? known : new BlockShape(values, n);
                 boolean delta = encoding == Encoding.LONG_DELTA_RADIX;
                 long lo = delta ? shape.minDelta : shape.min;
                 long range = (delta ? shape.maxDelta : shape.max) - lo;
@@ -182,128 +183,6 @@ public final class LongBlockCodec {
                 break;
             default:
                 throw new IllegalArgumentException("cannot encode longs: encoding=" + encoding + " does not hold longs");
-        }
-    }
-
-    /**
-     * One pass over a block: ranges of values and deltas, varint sizes and run count, from which the
-     * size of every fixed-layout encoding follows without writing it.
-     */
-    private static final class Shape {
-        final int n;
-        final long first;
-        final long values1;
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        long minDelta = Long.MAX_VALUE;
-        long maxDelta = Long.MIN_VALUE;
-        long varintBytes;
-        long deltaVarintBytes;
-        /** Delta-of-delta bits from the third value on. */
-        long dodBits;
-        int runs;
-        /** Bytes of the (value, length) pairs of LONG_RUN_LENGTH. */
-        long runBytes;
-        final long radix;
-        final long deltaRadix;
-
-        Shape(long[] values, int n) {
-            this.n = n;
-            this.first = n > 0 ? values[0] : 0;
-            this.values1 = n > 1 ? values[1] : first;
-            long prev = 0;
-            long prevDelta = 0;
-            int runStart = 0;
-            int runValueBytes = 0;
-            for (int i = 0; i < n; i++) {
-                long v = values[i];
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-                int valueBytes = BitWriter.uvarintSize(BitWriter.zigZag(v));
-                varintBytes += valueBytes;
-                long d = v - prev;
-                deltaVarintBytes += BitWriter.uvarintSize(BitWriter.zigZag(d));
-                if (i == 0) {
-                    runs = 1;
-                    runValueBytes = valueBytes;
-                } else {
-                    minDelta = Math.min(minDelta, d);
-                    maxDelta = Math.max(maxDelta, d);
-                    if (i > 1) {
-                        dodBits += DeltaOfDeltaLongCodec.bucketBits(d - prevDelta);
-                    }
-                    prevDelta = d;
-                    if (d != 0) {
-                        runBytes += runValueBytes + BitWriter.uvarintSize(i - runStart);
-                        runs++;
-                        runStart = i;
-                        runValueBytes = valueBytes;
-                    }
-                }
-                prev = v;
-            }
-            if (n > 0) {
-                runBytes += runValueBytes + BitWriter.uvarintSize(n - runStart);
-            }
-            radix = radixOf(min, max);
-            deltaRadix = radixOf(minDelta, maxDelta);
-        }
-
-        Encoding[] sizedEncodings() {
-            return new Encoding[] {Encoding.LONG_BITPACK, Encoding.LONG_DELTA_BITPACK, Encoding.LONG_VARINT,
-                Encoding.LONG_DELTA_VARINT, Encoding.LONG_RADIX, Encoding.LONG_DELTA_RADIX, Encoding.LONG_RUN_LENGTH};
-        }
-
-        /** Exact encoded size in bits (whole bytes), or Long.MAX_VALUE when the encoding does not apply. */
-        long sizeInBits(Encoding e) {
-            long firstBytes = BitWriter.uvarintSize(BitWriter.zigZag(first));
-            switch (e) {
-                case LONG_DELTA_OF_DELTA:
-                    long delta1 = BitWriter.uvarintSize(BitWriter.zigZag(values1 - first));
-                    return 8 * (1 + firstBytes + delta1 + bytes(dodBits));
-                case LONG_BITPACK:
-                    return 8 * (2 + varint(min) + bytes(n * (long) width(min, max)));
-                case LONG_DELTA_BITPACK:
-                    return 8 * (2 + firstBytes + varint(minDelta) + bytes((n - 1) * (long) width(minDelta, maxDelta)));
-                case LONG_VARINT:
-                    return 8 * (1 + varintBytes);
-                case LONG_RUN_LENGTH:
-                    return 8 * (1 + BitWriter.uvarintSize(runs) + runBytes);
-                case LONG_DELTA_VARINT:
-                    return 8 * (1 + deltaVarintBytes);
-                case LONG_RADIX:
-                    return radix == 0 ? Long.MAX_VALUE
-                            : 8 * (2 + varint(min) + BitWriter.uvarintSize(radix)
-                            + bytes(RadixPackLongCodec.payloadBits(radix, n)));
-                case LONG_DELTA_RADIX:
-                    return deltaRadix == 0 ? Long.MAX_VALUE
-                            : 8 * (2 + firstBytes + varint(minDelta) + BitWriter.uvarintSize(deltaRadix)
-                            + bytes(RadixPackLongCodec.payloadBits(deltaRadix, n - 1)));
-                default:
-                    throw new IllegalArgumentException("cannot size encoding=" + e);
-            }
-        }
-
-        /** Radix for values in [lo, hi], or 0 when radix packing cannot beat bit packing. */
-        private static long radixOf(long lo, long hi) {
-            long range = hi - lo;
-            if (range < 2 || range >= RadixPackLongCodec.MAX_RADIX) {
-                return 0;
-            }
-            long r = range + 1;
-            return (r & (r - 1)) == 0 ? 0 : r;
-        }
-
-        private static int width(long lo, long hi) {
-            return 64 - Long.numberOfLeadingZeros(hi - lo);
-        }
-
-        private static long varint(long v) {
-            return BitWriter.uvarintSize(BitWriter.zigZag(v));
-        }
-
-        private static long bytes(long bits) {
-            return (bits + 7) / 8;
         }
     }
 

@@ -89,13 +89,36 @@ final class RadixPackLongCodec {
             throw new CodecException("cannot decode radix block: radix=" + radix + ", group=" + g);
         }
         int bits = groupBits(pow(radix, g));
-        for (int i = from; i < n; i += g) {
-            long group = in.readBits(bits);
-            int end = Math.min(n, i + g);
-            for (int j = i; j < end; j++) {
-                long v = group % radix + min;
-                group /= radix;
-                out[j] = delta ? out[j - 1] + v : v;
+        // groups below 2^31 divide by the radix with a multiply and shift (Granlund-Montgomery,
+        // exact for every dividend below 2^31); a hardware division per digit costs several times
+        // more. Digits land as values first and deltas are summed after, so neither choice is
+        // tested per digit.
+        if (bits <= 31) {
+            int l = 64 - Long.numberOfLeadingZeros(radix - 1);
+            long reciprocal = (1L << (31 + l)) / radix + 1;
+            int shift = 31 + l;
+            for (int i = from; i < n; i += g) {
+                long group = in.readBits(bits);
+                int end = Math.min(n, i + g);
+                for (int j = i; j < end; j++) {
+                    long q = (group * reciprocal) >>> shift;
+                    out[j] = group - q * radix + min;
+                    group = q;
+                }
+            }
+        } else {
+            for (int i = from; i < n; i += g) {
+                long group = in.readBits(bits);
+                int end = Math.min(n, i + g);
+                for (int j = i; j < end; j++) {
+                    out[j] = group % radix + min;
+                    group /= radix;
+                }
+            }
+        }
+        if (delta) {
+            for (int j = from; j < n; j++) {
+                out[j] += out[j - 1];
             }
         }
         in.alignToByte();

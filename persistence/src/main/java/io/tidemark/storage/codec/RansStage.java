@@ -24,6 +24,8 @@ final class RansStage {
 
     private static final class Tables {
         final int[] counts = new int[256];
+        /** Four interleaved histograms, so runs of one byte do not serialise on one counter. */
+        final int[] laneCounts = new int[4 * 256];
         final int[] freq = new int[256];
         final int[] cum = new int[257];
         /** Per slot: frequency (bits 0-12) and slot minus the symbol's first slot (bits 13-24). */
@@ -54,10 +56,7 @@ final class RansStage {
         }
         Tables t = TABLES.get();
         int[] counts = t.counts;
-        java.util.Arrays.fill(counts, 0);
-        for (int i = 0; i < length; i++) {
-            counts[block[i] & 0xFF]++;
-        }
+        countBytes(block, length, t.laneCounts, counts);
         normalise(counts, length, t.freq);
         int[] freq = t.freq;
         int[] cum = t.cum;
@@ -198,6 +197,23 @@ final class RansStage {
                     + (end - at));
         }
         return new BitReader(raw, 0, rawLength);
+    }
+
+    private static void countBytes(byte[] block, int length, int[] lanes, int[] counts) {
+        java.util.Arrays.fill(lanes, 0);
+        int i = 0;
+        for (; i + 4 <= length; i += 4) {
+            lanes[(block[i] & 0xFF) << 2]++;
+            lanes[((block[i + 1] & 0xFF) << 2) | 1]++;
+            lanes[((block[i + 2] & 0xFF) << 2) | 2]++;
+            lanes[((block[i + 3] & 0xFF) << 2) | 3]++;
+        }
+        for (; i < length; i++) {
+            lanes[(block[i] & 0xFF) << 2]++;
+        }
+        for (int s = 0; s < 256; s++) {
+            counts[s] = lanes[s << 2] + lanes[(s << 2) | 1] + lanes[(s << 2) | 2] + lanes[(s << 2) | 3];
+        }
     }
 
     /** Scales byte counts to frequencies summing to {@link #SCALE}, every present byte at least 1. */

@@ -34,12 +34,28 @@ final class ScaledDecimalDoubleCodec {
     }
 
     private static boolean fits(double[] values, int n, double scale, long[] mantissas) {
-        boolean integral = scale == 1;
+        if (scale == 1) {
+            return fitsIntegral(values, n, mantissas);
+        }
         for (int i = 0; i < n; i++) {
             double v = values[i];
-            // at scale 1 a cast accepts exactly what rounding would, and costs less
-            long m = integral ? (long) v : Math.round(v * scale);
+            // rint is one instruction where Math.round is not; they differ only on exact halves,
+            // and a value that lands on a half at this scale fails the check with either
+            long m = (long) Math.rint(v * scale);
             if (Double.doubleToRawLongBits(m / scale) != Double.doubleToRawLongBits(v)) {
+                return false;
+            }
+            mantissas[i] = m;
+        }
+        return true;
+    }
+
+    /** Scale 1: a cast accepts exactly what rounding would, and the check needs no division. */
+    private static boolean fitsIntegral(double[] values, int n, long[] mantissas) {
+        for (int i = 0; i < n; i++) {
+            double v = values[i];
+            long m = (long) v;
+            if (Double.doubleToRawLongBits((double) m) != Double.doubleToRawLongBits(v)) {
                 return false;
             }
             mantissas[i] = m;

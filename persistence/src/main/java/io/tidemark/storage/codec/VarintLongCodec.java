@@ -12,23 +12,10 @@ final class VarintLongCodec {
     }
 
     static void encode(long[] values, int n, boolean delta, BitWriter out) {
-        long prev = 0;
-        for (int i = 0; i < n; i++) {
-            long v = values[i];
-            out.writeVarint(delta ? v - prev : v);
-            prev = v;
-        }
+        out.writeVarints(values, n, delta);
     }
 
     static void decode(BitReader in, long[] out, int n, boolean delta) {
-        long prev = 0;
-        for (int i = 0; i < n; i++) {
-            long v = in.readVarint();
-            if (delta) {
-                v += prev;
-                prev = v;
-            }
-            out[i] = v;
-        }
+        in.readVarints(out, n, delta);
     }
 }
