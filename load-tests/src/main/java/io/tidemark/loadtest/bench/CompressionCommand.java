@@ -37,16 +37,16 @@ public final class CompressionCommand implements Callable<Integer> {
             + " directory, deleted afterwards).")
     Path dir;
 
-    @Option(names = "--decode-runs", defaultValue = "5", description = "Decode passes; the median is reported"
-            + " (default: ${DEFAULT-VALUE}).")
-    int decodeRuns;
+    @Option(names = "--runs", defaultValue = "5", description = "Encode and decode passes; the medians are"
+            + " reported (default: ${DEFAULT-VALUE}).")
+    int runs;
 
     @Override
     public Integer call() throws IOException {
         Path dataDir = dir != null ? dir : Files.createTempDirectory("tidemark-bench-");
         try {
             CompressionBenchmark.Options options = new CompressionBenchmark.Options(
-                    CpuOnlyConfig.tsbs(scale, seed, values), hours, dataDir, decodeRuns);
+                    CpuOnlyConfig.tsbs(scale, seed, values), hours, dataDir, runs);
             new CompressionBenchmark(options, FileIo.DEFAULT).run(System.out);
             return 0;
         } finally {
