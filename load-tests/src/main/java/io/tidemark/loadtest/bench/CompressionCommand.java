@@ -1,8 +1,6 @@
 package io.tidemark.loadtest.bench;
 
-import io.tidemark.loadtest.tsbs.CpuOnlyConfig;
-import io.tidemark.loadtest.tsbs.ValueMode;
-import io.tidemark.loadtest.tsbs.ValueModeConverter;
+import io.tidemark.loadtest.tsbs.DataSetOptions;
 import io.tidemark.storage.fileio.FileIo;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -12,6 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tidemark bench compression}: see {@link CompressionBenchmark}. */
@@ -20,18 +19,8 @@ import picocli.CommandLine.Option;
                 "size and codec speed. The last line is bytes_per_point=<x>."})
 public final class CompressionCommand implements Callable<Integer> {
 
-    @Option(names = "--scale", defaultValue = "100", description = "Number of hosts (default: ${DEFAULT-VALUE}).")
-    int scale;
-
-    @Option(names = "--hours", defaultValue = "24", description = "Hours of data (default: ${DEFAULT-VALUE}).")
-    int hours;
-
-    @Option(names = "--values", defaultValue = "int", converter = ValueModeConverter.class,
-            description = "int (TSBS: N(0,1) steps, truncated) or float2 (uniform(-1,1) steps, 2 decimals).")
-    ValueMode values;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    DataSetOptions dataSet;
 
     @Option(names = "--dir", description = "Data directory to keep the segments in (default: a temporary"
             + " directory, deleted afterwards).")
@@ -46,7 +35,7 @@ public final class CompressionCommand implements Callable<Integer> {
         Path dataDir = dir != null ? dir : Files.createTempDirectory("tidemark-bench-");
         try {
             CompressionBenchmark.Options options = new CompressionBenchmark.Options(
-                    CpuOnlyConfig.tsbs(scale, seed, values), hours, dataDir, runs);
+                    dataSet.config(), dataSet.hours(), dataDir, runs);
             new CompressionBenchmark(options, FileIo.DEFAULT).run(System.out);
             return 0;
         } finally {

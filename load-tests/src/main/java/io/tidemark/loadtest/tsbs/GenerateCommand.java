@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,18 +20,8 @@ import picocli.CommandLine.Spec;
         description = "Write the TSBS cpu-only data set as Influx line protocol (.lp) files.")
 public final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--scale", defaultValue = "100", description = "Number of hosts (default: ${DEFAULT-VALUE}).")
-    int scale;
-
-    @Option(names = "--hours", defaultValue = "24", description = "Hours of data (default: ${DEFAULT-VALUE}).")
-    int hours;
-
-    @Option(names = "--values", defaultValue = "int", converter = ValueModeConverter.class,
-            description = "int (TSBS, N(0,1) steps, 58i) or float2 (uniform(-1,1) steps, 58.27).")
-    ValueMode values;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    DataSetOptions dataSet;
 
     @Option(names = "--out", required = true, description = "Directory for the .lp files (created if missing).")
     Path out;
@@ -44,9 +35,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CpuOnlyGenerator generator = new CpuOnlyGenerator(CpuOnlyConfig.tsbs(scale, seed, values));
-        long totalSteps = generator.config().stepsIn(hours);
-        long stepsPerFile = Math.max(1, rowsPerFile / scale);
+        CpuOnlyGenerator generator = new CpuOnlyGenerator(dataSet.config());
+        long totalSteps = generator.config().stepsIn(dataSet.hours());
+        long stepsPerFile = Math.max(1, rowsPerFile / generator.config().scale());
         LineProtocolWriter writer = new LineProtocolWriter(generator, (int) Math.min(stepsPerFile, 1000));
         Files.createDirectories(out);
         long lines = 0;
