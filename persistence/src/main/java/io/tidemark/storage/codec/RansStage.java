@@ -60,78 +60,36 @@ final class RansStage {
         normalise(counts, length, t.freq);
         int[] freq = t.freq;
         int[] cum = t.cum;
-        int symbols = cumulate(freq, cum);
-        int tableBytes = tableBytes(freq);
+        int tableBytes = 1;
+        int symbols = 0;
+        int prev = -1;
+        for (int s = 0; s < 256; s++) {
+            cum[s + 1] = cum[s] + freq[s];
+            if (freq[s] > 0) {
+                symbols++;
+                tableBytes += BitWriter.uvarintSize(s - prev - 1) + BitWriter.uvarintSize(freq[s] - 1);
+                prev = s;
+            }
+        }
         if (symbols < 2 || tableBytes >= Math.min(length, limit)) {
             return false;
         }
-        if (tableBytes + entropyBytes(counts, length) >= limit) {
+        double entropyBits = 0;
+        for (int s = 0; s < 256; s++) {
+            if (counts[s] > 0) {
+                entropyBits += counts[s] * Math.log((double) length / counts[s]);
+            }
+        }
+        if (tableBytes + entropyBits / Math.log(2) / 8 >= limit) {
             return false;
         }
         if (t.coded.length < 2 * length + 8) {
             t.coded = new byte[2 * length + 8];
         }
         byte[] coded = t.coded;
-        reciprocals(freq, t.reciprocal, t.shift);
-        int p = encodeSymbols(block, length, freq, cum, t.reciprocal, t.shift, coded);
-        int payload = coded.length - p;
-        int size = 1 + BitWriter.uvarintSize(length) + tableBytes + BitWriter.uvarintSize(payload) + payload;
-        if (size >= Math.min(length, limit)) {
-            return false;
-        }
-        out.writeByte(Encoding.RANS.id());
-        out.writeUvarint(length);
-        out.writeUvarint(symbols);
-        int prev = -1;
-        for (int s = 0; s < 256; s++) {
-            if (freq[s] > 0) {
-                out.writeUvarint(s - prev - 1);
-                out.writeUvarint(freq[s] - 1);
-                prev = s;
-            }
-        }
-        out.writeUvarint(payload);
-        out.writeBytes(coded, p, payload);
-        return true;
-    }
-
-    /** Fills {@code cum} with the cumulative frequencies; returns how many bytes occur. */
-    private static int cumulate(int[] freq, int[] cum) {
-        int symbols = 0;
-        for (int s = 0; s < 256; s++) {
-            cum[s + 1] = cum[s] + freq[s];
-            if (freq[s] > 0) {
-                symbols++;
-            }
-        }
-        return symbols;
-    }
-
-    /** The size of the symbol table (gap and frequency uvarints per byte that occurs), count included. */
-    private static int tableBytes(int[] freq) {
-        int bytes = 1;
-        int prev = -1;
-        for (int s = 0; s < 256; s++) {
-            if (freq[s] > 0) {
-                bytes += BitWriter.uvarintSize(s - prev - 1) + BitWriter.uvarintSize(freq[s] - 1);
-                prev = s;
-            }
-        }
-        return bytes;
-    }
-
-    /** The order-0 entropy of the block in bytes: no coder gets below it. */
-    private static double entropyBytes(int[] counts, int length) {
-        double bits = 0;
-        for (int s = 0; s < 256; s++) {
-            if (counts[s] > 0) {
-                bits += counts[s] * Math.log((double) length / counts[s]);
-            }
-        }
-        return bits / Math.log(2) / 8;
-    }
-
-    private static void reciprocals(int[] freq, long[] reciprocal, int[] shift) {
+        int p = coded.length;
+        long[] reciprocal = t.reciprocal;
+        int[] shift = t.shift;
         for (int s = 0; s < 256; s++) {
             if (freq[s] > 0) {
                 // Granlund-Montgomery: q = (x * m) >>> (31 + l) equals x / f for every x < 2^31
@@ -140,16 +98,6 @@ final class RansStage {
                 shift[s] = 31 + l;
             }
         }
-    }
-
-    /**
-     * Codes {@code block[0..length)} backwards into the end of {@code coded}, final state first;
-     * returns where the payload starts. The hot loop of the encoder, in a small static method so
-     * that the JIT compiles it by itself rather than {@link #writeIfSmaller} on stack replacement.
-     */
-    private static int encodeSymbols(byte[] block, int length, int[] freq, int[] cum, long[] reciprocal,
-                                     int[] shift, byte[] coded) {
-        int p = coded.length;
         long x = LOW;
         for (int i = length - 1; i >= 0; i--) {
             int s = block[i] & 0xFF;
@@ -166,7 +114,25 @@ final class RansStage {
             coded[--p] = (byte) x;
             x >>>= 8;
         }
-        return p;
+        int payload = coded.length - p;
+        int size = 1 + BitWriter.uvarintSize(length) + tableBytes + BitWriter.uvarintSize(payload) + payload;
+        if (size >= Math.min(length, limit)) {
+            return false;
+        }
+        out.writeByte(Encoding.RANS.id());
+        out.writeUvarint(length);
+        out.writeUvarint(symbols);
+        prev = -1;
+        for (int s = 0; s < 256; s++) {
+            if (freq[s] > 0) {
+                out.writeUvarint(s - prev - 1);
+                out.writeUvarint(freq[s] - 1);
+                prev = s;
+            }
+        }
+        out.writeUvarint(payload);
+        out.writeBytes(coded, p, payload);
+        return true;
     }
 
     /** Reads a RANS block body (after its id); returns a reader over the decoded inner block. */
