@@ -208,9 +208,7 @@ public final class OpenChunk {
         chunk.decodeTimes(t);
         chunk.decodeVersions(v);
         int first = size;
-        for (int i = 0; i < n; i++) {
-            append(t[i], v[i]);
-        }
+        appendRows(t, v, n);
         boolean[] has = new boolean[n];
         for (int c = 0; c < target.length; c++) {
             chunk.decodePresence(c, has);
@@ -290,6 +288,17 @@ public final class OpenChunk {
         }
         int rest = n & 63;
         return rest == 0 || (bits[full] | (-1L << rest)) == -1L;
+    }
+
+    /**
+     * The row loop of {@link #appendAll} on its own: a small method the JIT compiles by itself,
+     * rather than a loop that makes it compile all of appendAll, every decoder inlined, on stack
+     * replacement while the read path waits for the compiler.
+     */
+    private void appendRows(long[] t, long[] v, int n) {
+        for (int i = 0; i < n; i++) {
+            append(t[i], v[i]);
+        }
     }
 
     private void copyColumn(SealedChunk chunk, int from, int to, int firstRow, int n, boolean[] has) {

@@ -139,9 +139,21 @@ final class RansStage {
     static BitReader inflate(BitReader in) {
         Tables t = TABLES.get();
         int rawLength = in.readLength(MAX_RAW_BYTES, "rans raw length");
+        readTable(in, t.slots, t.slotSymbol);
+        int payload = in.readLength(MAX_RAW_BYTES, "rans payload length");
+        int at = in.bytePosition();
+        in.skipBytes(payload);
+        if (payload < 4) {
+            throw new CodecException("cannot decode rans block: payload=" + payload + ", minimum=4");
+        }
+        byte[] raw = rawBuffer(t, rawLength);
+        decodeSymbols(in.buffer(), at, at + payload, t.slots, t.slotSymbol, raw, rawLength);
+        return new BitReader(raw, 0, rawLength);
+    }
+
+    /** Reads the symbol table into the per-slot decode tables. */
+    private static void readTable(BitReader in, int[] slots, byte[] slotSymbol) {
         int symbols = in.readLength(256, "rans symbol count");
-        int[] slots = t.slots;
-        byte[] slotSymbol = t.slotSymbol;
         int s = -1;
         int total = 0;
         for (int k = 0; k < symbols; k++) {
@@ -160,14 +172,27 @@ final class RansStage {
         if (total != SCALE) {
             throw new CodecException("cannot decode rans table: frequencyTotal=" + total + ", expected=" + SCALE);
         }
-        int payload = in.readLength(MAX_RAW_BYTES, "rans payload length");
-        int at = in.bytePosition();
-        in.skipBytes(payload);
-        if (payload < 4) {
-            throw new CodecException("cannot decode rans block: payload=" + payload + ", minimum=4");
+    }
+
+    /**
+     * The per-thread output buffer, grown to hold {@code rawLength} bytes. Growth is rare and comes
+     * late (the first block longer than any before); kept out of {@link #inflate} and
+     * {@link #decodeSymbols} so that compiled code for the decode loop does not have to be thrown
+     * away and rebuilt when it happens.
+     */
+    private static byte[] rawBuffer(Tables t, int rawLength) {
+        if (t.raw.length < rawLength) {
+            t.raw = new byte[Math.max(rawLength, 2 * t.raw.length)];
         }
-        byte[] src = in.buffer();
-        int end = at + payload;
+        return t.raw;
+    }
+
+    /**
+     * Decodes {@code raw[0..rawLength)} from {@code src[at..end)}: the hot loop, in a small static
+     * method so that the JIT compiles it by itself and early, whatever the callers look like.
+     */
+    private static void decodeSymbols(byte[] src, int at, int end, int[] slots, byte[] slotSymbol,
+                                      byte[] raw, int rawLength) {
         int x = 0;
         for (int k = 0; k < 4; k++) {
             x = (x << 8) | (src[at++] & 0xFF);
@@ -175,10 +200,6 @@ final class RansStage {
         if (x < LOW) {
             throw new CodecException("cannot decode rans block: initial state=" + x);
         }
-        if (t.raw.length < rawLength) {
-            t.raw = new byte[Math.max(rawLength, 2 * t.raw.length)];
-        }
-        byte[] raw = t.raw;
         for (int i = 0; i < rawLength; i++) {
             int slot = x & (SCALE - 1);
             int entry = slots[slot];
@@ -196,7 +217,6 @@ final class RansStage {
             throw new CodecException("cannot decode rans block: final state=" + x + ", unread payload bytes="
                     + (end - at));
         }
-        return new BitReader(raw, 0, rawLength);
     }
 
     private static void countBytes(byte[] block, int length, int[] lanes, int[] counts) {

@@ -76,6 +76,14 @@ final class ScaledDecimalDoubleCodec {
         }
         long[] m = mantissas(n);
         LongBlockCodec.decode(in, m, n);
+        toDoubles(m, scale, out, n);
+    }
+
+    /**
+     * {@code out[i] = m[i] / 10^scale}: the loop on its own, so the JIT compiles it as a small
+     * method instead of compiling {@link #decode}, every long decoder inlined, on stack replacement.
+     */
+    private static void toDoubles(long[] m, int scale, double[] out, int n) {
         if (scale == 0) {
             for (int i = 0; i < n; i++) {
                 out[i] = m[i];
