@@ -55,20 +55,93 @@ final class ChunkWriter {
     }
 
     void doubles(int col, double[] values, boolean[] has) {
-        ColumnStats.DoubleStats columnStats = doubleStats(values, has, count);
-        stats[col] = columnStats;
-        int nonNull = columnStats.nonNullCount();
-        double[] filled = nonNull < count ? filledDoubles(values, has, count) : values;
+        int nonNull = 0;
+        int numbers = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double sum = 0;
+        double first = Double.NaN;
+        double last = Double.NaN;
+        for (int i = 0; i < count; i++) {
+            if (has != null && !has[i]) {
+                continue;
+            }
+            double v = values[i];
+            if (nonNull++ == 0) {
+                first = v;
+            }
+            last = v;
+            sum += v;
+            // NaN fails both comparisons; most values fail them too and skip Math.min/max, which
+            // are only needed to order -0.0 before 0.0
+            if (v <= min) {
+                min = Math.min(min, v);
+            }
+            if (v >= max) {
+                max = Math.max(max, v);
+            }
+            numbers += v == v ? 1 : 0;
+        }
+        if (numbers == 0) {
+            min = Double.NaN;
+            max = Double.NaN;
+        }
+        stats[col] = new ColumnStats.DoubleStats(nonNull, min, max, nonNull == 0 ? 0 : sum, first, last);
+        double[] filled = values;
+        if (nonNull < count) {
+            filled = new double[count];
+            int firstPresent = firstPresent(has);
+            double fill = firstPresent < 0 ? 0 : values[firstPresent];
+            for (int i = 0; i < count; i++) {
+                if (has[i]) {
+                    fill = values[i];
+                }
+                filled[i] = fill;
+            }
+        }
         BitWriter out = new BitWriter(count);
         DoubleBlockCodec.encode(filled, count, out);
         finishColumn(col, has, nonNull, out);
     }
 
     void longs(int col, long[] values, boolean[] has) {
-        ColumnStats.LongStats columnStats = longStats(values, has, count);
-        stats[col] = columnStats;
-        int nonNull = columnStats.nonNullCount();
-        long[] filled = nonNull < count ? filledLongs(values, has, count) : values;
+        int nonNull = 0;
+        long min = 0;
+        long max = 0;
+        long sum = 0;
+        boolean overflowed = false;
+        long first = 0;
+        long last = 0;
+        for (int i = 0; i < count; i++) {
+            if (has != null && !has[i]) {
+                continue;
+            }
+            long v = values[i];
+            if (nonNull++ == 0) {
+                first = v;
+                min = v;
+                max = v;
+            }
+            last = v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            long s = sum + v;
+            overflowed |= ((sum ^ s) & (v ^ s)) < 0;
+            sum = s;
+        }
+        stats[col] = new ColumnStats.LongStats(nonNull, min, max, sum, overflowed, first, last);
+        long[] filled = values;
+        if (nonNull < count) {
+            filled = new long[count];
+            int firstPresent = firstPresent(has);
+            long fill = firstPresent < 0 ? 0 : values[firstPresent];
+            for (int i = 0; i < count; i++) {
+                if (has[i]) {
+                    fill = values[i];
+                }
+                filled[i] = fill;
+            }
+        }
         sections[ChunkLayout.valuesSection(col)] = encodeLongs(filled);
         finishColumn(col, has, nonNull, null);
     }
@@ -172,102 +245,7 @@ final class ChunkWriter {
         return out.toByteArray();
     }
 
-    // The row loops below are small static methods so the JIT compiles each early and on its own,
-    // instead of compiling the calling column method on stack replacement with the whole block
-    // encoder inlined while the seal path waits for the single C2 thread.
-
-    private static ColumnStats.DoubleStats doubleStats(double[] values, boolean[] has, int count) {
-        int nonNull = 0;
-        int numbers = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        double sum = 0;
-        double first = Double.NaN;
-        double last = Double.NaN;
-        for (int i = 0; i < count; i++) {
-            if (has != null && !has[i]) {
-                continue;
-            }
-            double v = values[i];
-            if (nonNull++ == 0) {
-                first = v;
-            }
-            last = v;
-            sum += v;
-            // NaN fails both comparisons; most values fail them too and skip Math.min/max, which
-            // are only needed to order -0.0 before 0.0
-            if (v <= min) {
-                min = Math.min(min, v);
-            }
-            if (v >= max) {
-                max = Math.max(max, v);
-            }
-            numbers += v == v ? 1 : 0;
-        }
-        if (numbers == 0) {
-            min = Double.NaN;
-            max = Double.NaN;
-        }
-        return new ColumnStats.DoubleStats(nonNull, min, max, nonNull == 0 ? 0 : sum, first, last);
-    }
-
-    private static ColumnStats.LongStats longStats(long[] values, boolean[] has, int count) {
-        int nonNull = 0;
-        long min = 0;
-        long max = 0;
-        long sum = 0;
-        boolean overflowed = false;
-        long first = 0;
-        long last = 0;
-        for (int i = 0; i < count; i++) {
-            if (has != null && !has[i]) {
-                continue;
-            }
-            long v = values[i];
-            if (nonNull++ == 0) {
-                first = v;
-                min = v;
-                max = v;
-            }
-            last = v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            long s = sum + v;
-            overflowed |= ((sum ^ s) & (v ^ s)) < 0;
-            sum = s;
-        }
-        return new ColumnStats.LongStats(nonNull, min, max, sum, overflowed, first, last);
-    }
-
-    /** A copy of {@code values} with each absent row holding the nearest earlier (else first) present value. */
-    private static double[] filledDoubles(double[] values, boolean[] has, int count) {
-        double[] filled = new double[count];
-        int firstPresent = firstPresent(has, count);
-        double fill = firstPresent < 0 ? 0 : values[firstPresent];
-        for (int i = 0; i < count; i++) {
-            if (has[i]) {
-                fill = values[i];
-            }
-            filled[i] = fill;
-        }
-        return filled;
-    }
-
-    /** A copy of {@code values} with each absent row holding the nearest earlier (else first) present value. */
-    private static long[] filledLongs(long[] values, boolean[] has, int count) {
-        long[] filled = new long[count];
-        int firstPresent = firstPresent(has, count);
-        long fill = firstPresent < 0 ? 0 : values[firstPresent];
-        for (int i = 0; i < count; i++) {
-            if (has[i]) {
-                fill = values[i];
-            }
-            filled[i] = fill;
-        }
-        return filled;
-    }
-
-    private static int firstPresent(boolean[] has, int count) {
+    private int firstPresent(boolean[] has) {
         for (int i = 0; i < count; i++) {
             if (has[i]) {
                 return i;

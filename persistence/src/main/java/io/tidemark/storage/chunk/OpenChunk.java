@@ -234,17 +234,32 @@ public final class OpenChunk {
             boolean[] has = presence(c, keep, n);
             switch (types[c]) {
                 case DOUBLE:
-                    writer.doubles(c, gather(doubles[c], keep, n), has);
+                    double[] d = doubles[c];
+                    if (keep != null) {
+                        d = new double[n];
+                        for (int i = 0; i < n; i++) {
+                            d[i] = doubles[c][keep[i]];
+                        }
+                    }
+                    writer.doubles(c, d, has);
                     break;
                 case BIGINT:
                 case TIMESTAMP:
                     writer.longs(c, gather(longs[c], keep, n), has);
                     break;
                 case BOOLEAN:
-                    writer.booleans(c, unpack(booleans[c], keep, n), has);
+                    boolean[] b = new boolean[n];
+                    for (int i = 0; i < n; i++) {
+                        b[i] = bit(booleans[c], row(keep, i));
+                    }
+                    writer.booleans(c, b, has);
                     break;
                 default:
-                    writer.varchars(c, gather(varchars[c], keep, n), has);
+                    String[] s = new String[n];
+                    for (int i = 0; i < n; i++) {
+                        s[i] = varchars[c][row(keep, i)];
+                    }
+                    writer.varchars(c, s, has);
                     break;
             }
         }
@@ -257,7 +272,11 @@ public final class OpenChunk {
         if (keep == null && allSet(bits, n)) {
             return null;
         }
-        return unpack(bits, keep, n);
+        boolean[] has = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            has[i] = bit(bits, row(keep, i));
+        }
+        return has;
     }
 
     private static boolean allSet(long[] bits, int n) {
@@ -374,21 +393,6 @@ public final class OpenChunk {
         return (bits[row >>> 6] & (1L << row)) != 0;
     }
 
-    // Seal's per-column row loops are small static methods so the JIT compiles each early and on its
-    // own rather than all of seal, every encoder inlined, on stack replacement.
-
-    /** {@code src} rows in kept order; {@code keep == null} means rows 0..n-1, and returns src itself. */
-    private static double[] gather(double[] src, int[] keep, int n) {
-        if (keep == null) {
-            return src;
-        }
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = src[keep[i]];
-        }
-        return out;
-    }
-
     /** {@code src} rows in kept order; {@code keep == null} means rows 0..n-1, and returns src itself. */
     private static long[] gather(long[] src, int[] keep, int n) {
         if (keep == null) {
@@ -397,24 +401,6 @@ public final class OpenChunk {
         long[] out = new long[n];
         for (int i = 0; i < n; i++) {
             out[i] = src[keep[i]];
-        }
-        return out;
-    }
-
-    /** {@code src} rows in kept order, always a copy: the writer fills absent rows in place. */
-    private static String[] gather(String[] src, int[] keep, int n) {
-        String[] out = new String[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = src[row(keep, i)];
-        }
-        return out;
-    }
-
-    /** The bits of rows in kept order as booleans, always a copy: the writer fills absent rows in place. */
-    private static boolean[] unpack(long[] bits, int[] keep, int n) {
-        boolean[] out = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = bit(bits, row(keep, i));
         }
         return out;
     }
