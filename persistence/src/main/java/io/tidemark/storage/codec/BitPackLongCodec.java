@@ -14,13 +14,9 @@ final class BitPackLongCodec {
     }
 
     static void encode(long[] values, int n, boolean delta, BitWriter out) {
-        if (n == 0) {
+        int from = DeltaBase.write(values, n, delta, out);
+        if (from == n) {
             return;
-        }
-        int from = 0;
-        if (delta) {
-            out.writeVarint(values[0]);
-            from = 1;
         }
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
@@ -28,9 +24,6 @@ final class BitPackLongCodec {
             long v = delta ? values[i] - values[i - 1] : values[i];
             min = Math.min(min, v);
             max = Math.max(max, v);
-        }
-        if (from == n) {
-            return;
         }
         int width = 64 - Long.numberOfLeadingZeros(max - min);
         out.writeVarint(min);
@@ -43,14 +36,7 @@ final class BitPackLongCodec {
     }
 
     static void decode(BitReader in, long[] out, int n, boolean delta) {
-        if (n == 0) {
-            return;
-        }
-        int from = 0;
-        if (delta) {
-            out[0] = in.readVarint();
-            from = 1;
-        }
+        int from = DeltaBase.read(in, out, n, delta);
         if (from == n) {
             return;
         }

@@ -43,14 +43,7 @@ final class RadixPackLongCodec {
     }
 
     static void encode(long[] values, int n, boolean delta, long min, long radix, BitWriter out) {
-        if (n == 0) {
-            return;
-        }
-        int from = 0;
-        if (delta) {
-            out.writeVarint(values[0]);
-            from = 1;
-        }
+        int from = DeltaBase.write(values, n, delta, out);
         if (from == n) {
             return;
         }
@@ -71,14 +64,7 @@ final class RadixPackLongCodec {
     }
 
     static void decode(BitReader in, long[] out, int n, boolean delta) {
-        if (n == 0) {
-            return;
-        }
-        int from = 0;
-        if (delta) {
-            out[0] = in.readVarint();
-            from = 1;
-        }
+        int from = DeltaBase.read(in, out, n, delta);
         if (from == n) {
             return;
         }
