@@ -41,6 +41,19 @@ public enum MeasureType {
         return this == BIGINT || this == TIMESTAMP;
     }
 
+    /**
+     * The SQL column that holds a single-measure record's value, {@code measure_value::double} and
+     * so on; the memory store, journal and segments name a single-measure series' value column so.
+     *
+     * @throws IllegalStateException for MULTI, whose values are named by the record
+     */
+    public String valueColumnName() {
+        if (this == MULTI) {
+            throw new IllegalStateException("a multi-measure record has no single value column");
+        }
+        return "measure_value::" + name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static MeasureType fromId(int id) {
         if (id <= 0 || id >= BY_ID.length || BY_ID[id] == null) {
             throw new IllegalArgumentException("unknown measure type id: " + id);

@@ -1,0 +1,38 @@
+package io.tidemark.engine.shard;
+
+import io.tidemark.storage.journal.WriteBatch;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * How the rest of the engine reaches the series shards of a table, wherever they run. A shard is
+ * addressed by table id and shard number; the entity behind it is started on first use. A stage
+ * fails with an {@link io.tidemark.engine.EngineException}: THROTTLING when the shard cannot take
+ * more work now, INTERNAL when it failed (the write may or may not be durable).
+ */
+public interface ShardGateway {
+
+    /** Journals, applies and acknowledges a batch; duplicates of stored records are refused per row. */
+    CompletionStage<ShardWriteResult> write(WriteBatch batch);
+
+    /** The memory-store chunks of the shard that may hold points in {@code [fromNanos, toNanos]}. */
+    CompletionStage<List<SeriesChunks>> scan(String tableId, int shard, long fromNanos, long toNanos);
+
+    /**
+     * Seals and freezes the shard's points older than {@code cutoffNanos} for migration. Points
+     * arriving later go to new chunks, so the frozen set stays exactly what is returned.
+     */
+    CompletionStage<FrozenChunks> freezeForMigration(String tableId, int shard, long cutoffNanos);
+
+    /**
+     * Tells the shard the frozen set is durable in magnetic segments: the shard drops it from memory
+     * and releases the journal cycles nothing in memory needs any more.
+     */
+    CompletionStage<Void> commitMigration(String tableId, int shard, long migrationId);
+
+    /** What the shard holds in memory. */
+    CompletionStage<ShardStats> stats(String tableId, int shard);
+
+    /** Stops the shard and deletes its journal and files; the table is being deleted. */
+    CompletionStage<Void> drop(String tableId, int shard);
+}

@@ -1,0 +1,349 @@
+package io.tidemark.engine.write;
+
+import io.tidemark.engine.EngineException;
+import io.tidemark.engine.catalog.PartitionKey;
+import io.tidemark.engine.catalog.SchemaDelta;
+import io.tidemark.engine.catalog.TableDescription;
+import io.tidemark.storage.journal.WriteBatch;
+import io.tidemark.storage.journal.WriteBatchBuilder;
+import io.tidemark.storage.model.Dimension;
+import io.tidemark.storage.model.MeasureType;
+import io.tidemark.storage.model.SeriesKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A write to one table, built row by row into one columnar {@link WriteBatch} per shard, so the
+ * hot path allocates nothing per point. Declare each series with {@link #series} and each value
+ * column with {@link #column}; then per record call {@link #addRow} and the {@code set*} calls for
+ * its values. {@code addRow} applies the rules every write path shares: the acceptance window of
+ * the memory store (and of the magnetic store when the table takes magnetic writes) and the
+ * table's required partition-key dimensions. A rejected row is recorded with its reason and its
+ * {@code set*} calls are ignored. Not thread-safe.
+ */
+public final class IngestBatch {
+
+    /** Timestream accepts records up to 15 minutes ahead of the server's clock. */
+    public static final Duration FUTURE_WINDOW = Duration.ofMinutes(15);
+
+    private static final DateTimeFormatter WINDOW_FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final int NO_ROW = -1;
+
+    private final TableDescription table;
+    private final long memoryLowerNanos;
+    private final long upperNanos;
+    /** Lower bound for magnetic-store writes; {@code Long.MAX_VALUE} when the table takes none. */
+    private final long magneticLowerNanos;
+
+    private final Map<SeriesKey, Integer> seriesHandles = new HashMap<>();
+    private final List<SeriesKey> seriesKeys = new ArrayList<>();
+    private int[] seriesShard = new int[16];
+    private int[] seriesLocal = new int[16];
+    private int[] seriesBytes = new int[16];
+    /** Per series handle, why its rows are refused (a required partition key is missing), or null. */
+    private final List<String> seriesRejection = new ArrayList<>();
+
+    private final Map<String, Integer> columnHandles = new HashMap<>();
+    private final List<String> columnNames = new ArrayList<>();
+    private final List<MeasureType> columnTypes = new ArrayList<>();
+
+    private final Map<String, MeasureType> measures = new LinkedHashMap<>();
+    private final Set<String> dimensionNames = new LinkedHashSet<>();
+
+    private final ShardRows[] shards;
+    private final List<RejectedRecord> rejections = new ArrayList<>();
+
+    private ShardRows currentShard;
+    private int currentRow = NO_ROW;
+    private int rows;
+
+    /**
+     * @param nowMillis the server clock at the start of the write; the windows are computed once
+     */
+    public IngestBatch(TableDescription table, long nowMillis) {
+        this.table = table;
+        long retentionMillis = table.retention().memoryStoreRetention().toMillis();
+        long lowerMillis = Math.max(nowMillis - retentionMillis, table.memoryStoreFloorMillis());
+        this.memoryLowerNanos = Math.multiplyExact(lowerMillis, 1_000_000L);
+        this.upperNanos = Math.multiplyExact(nowMillis + FUTURE_WINDOW.toMillis(), 1_000_000L);
+        this.magneticLowerNanos = table.magneticStoreWrites().enableMagneticStoreWrites()
+                ? Math.multiplyExact(nowMillis - table.retention().totalRetention().toMillis(), 1_000_000L)
+                : Long.MAX_VALUE;
+        this.shards = new ShardRows[table.shardCount()];
+    }
+
+    public TableDescription table() {
+        return table;
+    }
+
+    /**
+     * The handle of a series, declaring it on first use.
+     *
+     * @param measureType the type its measure name is written with: MULTI for a multi-measure
+     *     series, else the type of its single value
+     * @throws EngineException (validation) when this batch already uses the measure name with
+     *     another type
+     */
+    public int series(SeriesKey key, MeasureType measureType) {
+        Integer handle = seriesHandles.get(key);
+        if (handle != null) {
+            return handle;
+        }
+        MeasureType known = measures.putIfAbsent(key.measureName(), measureType);
+        if (known != null && known != measureType) {
+            throw EngineException.validation("cannot write measure with two types in one batch: measureName="
+                    + key.measureName() + ", types=" + known + "," + measureType);
+        }
+        int h = seriesKeys.size();
+        if (h == seriesShard.length) {
+            seriesShard = Arrays.copyOf(seriesShard, h * 2);
+            seriesLocal = Arrays.copyOf(seriesLocal, h * 2);
+            seriesBytes = Arrays.copyOf(seriesBytes, h * 2);
+        }
+        int shard = key.shard(table.shardCount());
+        seriesKeys.add(key);
+        seriesShard[h] = shard;
+        seriesLocal[h] = shardRows(shard).builder.series(key);
+        int bytes = utf8Length(key.measureName());
+        for (Dimension d : key.dimensions()) {
+            dimensionNames.add(d.name());
+            bytes += utf8Length(d.name()) + utf8Length(d.value());
+        }
+        seriesBytes[h] = bytes;
+        seriesRejection.add(missingPartitionKey(key));
+        seriesHandles.put(key, h);
+        return h;
+    }
+
+    /** The type this batch writes a measure name with, or null when it does not use the name yet. */
+    public MeasureType measureType(String measureName) {
+        return measures.get(measureName);
+    }
+
+    /**
+     * The handle of a value column, declaring it on first use: a multi-measure attribute, or a
+     * single-measure series' {@link MeasureType#valueColumnName()}.
+     *
+     * @throws EngineException (validation) when the name is already used with another type
+     */
+    public int column(String name, MeasureType type) {
+        Integer handle = columnHandles.get(name);
+        if (handle != null) {
+            if (columnTypes.get(handle) != type) {
+                throw EngineException.validation("cannot write attribute with two types in one batch: name=" + name
+                        + ", types=" + columnTypes.get(handle) + "," + type);
+            }
+            return handle;
+        }
+        if (!type.isScalar()) {
+            throw EngineException.validation("cannot write attribute: type must be scalar, name=" + name);
+        }
+        int h = columnNames.size();
+        columnNames.add(name);
+        columnTypes.add(type);
+        columnHandles.put(name, h);
+        return h;
+    }
+
+    /**
+     * Starts the row of record {@code recordIndex}, or rejects the record when its time is outside
+     * the table's acceptance windows or its series lacks a required partition-key dimension.
+     *
+     * @return true when the row was added; false when the record was rejected
+     */
+    public boolean addRow(int series, long timeNanos, long version, int recordIndex) {
+        String refused = seriesRejection.get(series);
+        if (refused != null) {
+            reject(recordIndex, refused);
+            return false;
+        }
+        boolean magnetic = false;
+        if (timeNanos < memoryLowerNanos || timeNanos >= upperNanos) {
+            if (timeNanos < upperNanos && timeNanos >= magneticLowerNanos) {
+                magnetic = true;
+            } else {
+                reject(recordIndex, windowReason(timeNanos));
+                return false;
+            }
+        }
+        ShardRows shard = shards[seriesShard[series]];
+        currentShard = shard;
+        currentRow = shard.add(seriesLocal[series], timeNanos, version, recordIndex, magnetic, seriesBytes[series] + 8);
+        rows++;
+        return true;
+    }
+
+    public void setDouble(int column, double value) {
+        if (currentRow != NO_ROW) {
+            currentShard.builder.setDouble(currentShard.column(column, this), value);
+            currentShard.rowBytes[currentRow] += 8;
+        }
+    }
+
+    /** A BIGINT, or a TIMESTAMP in nanoseconds since the epoch. */
+    public void setLong(int column, long value) {
+        if (currentRow != NO_ROW) {
+            currentShard.builder.setLong(currentShard.column(column, this), value);
+            currentShard.rowBytes[currentRow] += 8;
+        }
+    }
+
+    public void setBoolean(int column, boolean value) {
+        if (currentRow != NO_ROW) {
+            currentShard.builder.setBoolean(currentShard.column(column, this), value);
+            currentShard.rowBytes[currentRow] += 1;
+        }
+    }
+
+    public void setString(int column, String value) {
+        if (currentRow != NO_ROW) {
+            currentShard.builder.setString(currentShard.column(column, this), value);
+            currentShard.rowBytes[currentRow] += utf8Length(value);
+        }
+    }
+
+    /** Records a rejection found by the caller (a malformed value, a schema conflict …). */
+    public void reject(int recordIndex, String reason) {
+        rejections.add(RejectedRecord.of(recordIndex, reason));
+        currentRow = NO_ROW;
+    }
+
+    /** Rows added (accepted so far). */
+    public int rowCount() {
+        return rows;
+    }
+
+    /** Rejections so far, sorted by record index. */
+    public List<RejectedRecord> rejections() {
+        List<RejectedRecord> sorted = new ArrayList<>(rejections);
+        sorted.sort(Comparator.comparingInt(RejectedRecord::recordIndex));
+        return sorted;
+    }
+
+    /** The names and types this batch uses: what the table's schema must hold before it is written. */
+    public SchemaDelta schemaDelta() {
+        Map<String, MeasureType> attributes = new LinkedHashMap<>();
+        for (int i = 0; i < columnNames.size(); i++) {
+            if (!columnNames.get(i).startsWith("measure_value::")) {
+                attributes.put(columnNames.get(i), columnTypes.get(i));
+            }
+        }
+        return new SchemaDelta(measures, attributes, dimensionNames);
+    }
+
+    /** The shards' parts, in shard order, skipping shards without rows. The batch is spent afterwards. */
+    public List<ShardPart> build() {
+        List<ShardPart> parts = new ArrayList<>();
+        for (int s = 0; s < shards.length; s++) {
+            ShardRows r = shards[s];
+            if (r != null && r.rows > 0) {
+                parts.add(new ShardPart(s, r.builder.build(), Arrays.copyOf(r.recordIndexes, r.rows), r.magnetic,
+                        Arrays.copyOf(r.rowBytes, r.rows)));
+            }
+        }
+        return parts;
+    }
+
+    private ShardRows shardRows(int shard) {
+        ShardRows r = shards[shard];
+        if (r == null) {
+            r = new ShardRows(WriteBatch.builder(table.tableId(), shard));
+            shards[shard] = r;
+        }
+        return r;
+    }
+
+    private String missingPartitionKey(SeriesKey key) {
+        for (PartitionKey pk : table.partitionKeys()) {
+            if (pk.type() == PartitionKey.Type.DIMENSION && pk.enforcementInRecord() == PartitionKey.Enforcement.REQUIRED
+                    && key.dimensionValue(pk.name()) == null) {
+                return "The record is missing the dimension '" + pk.name()
+                        + "', which the table requires as its partition key.";
+            }
+        }
+        return null;
+    }
+
+    private String windowReason(long timeNanos) {
+        if (timeNanos < memoryLowerNanos && magneticLowerNanos != Long.MAX_VALUE) {
+            return "The record timestamp is outside the time range [" + format(magneticLowerNanos) + ", "
+                    + format(memoryLowerNanos) + ") of the magnetic store.";
+        }
+        return "The record timestamp is outside the time range [" + format(memoryLowerNanos) + ", "
+                + format(upperNanos) + ") of the memory store.";
+    }
+
+    private static String format(long nanos) {
+        return WINDOW_FORMAT.format(Instant.ofEpochMilli(Math.floorDiv(nanos, 1_000_000L)));
+    }
+
+    /** UTF-8 length without encoding: ASCII counts one byte, the rest by code unit. */
+    static int utf8Length(String s) {
+        int n = s.length();
+        int bytes = n;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                bytes += c >= 0x800 && !Character.isSurrogate(c) ? 2 : 1;
+            }
+        }
+        return bytes;
+    }
+
+    /** The rows of one shard and what maps them back to records. */
+    private static final class ShardRows {
+        final WriteBatchBuilder builder;
+        final BitSet magnetic = new BitSet();
+        int[] recordIndexes = new int[16];
+        int[] rowBytes = new int[16];
+        /** Batch column handle → this builder's column index, -1 until the column is first set here. */
+        int[] columnIndex = new int[0];
+        int rows;
+
+        ShardRows(WriteBatchBuilder builder) {
+            this.builder = builder;
+        }
+
+        int add(int localSeries, long timeNanos, long version, int recordIndex, boolean isMagnetic, int bytes) {
+            int row = builder.addRow(localSeries, timeNanos, version);
+            if (row == recordIndexes.length) {
+                recordIndexes = Arrays.copyOf(recordIndexes, row * 2);
+                rowBytes = Arrays.copyOf(rowBytes, row * 2);
+            }
+            recordIndexes[row] = recordIndex;
+            rowBytes[row] = bytes;
+            if (isMagnetic) {
+                magnetic.set(row);
+            }
+            rows = row + 1;
+            return row;
+        }
+
+        int column(int handle, IngestBatch batch) {
+            if (handle >= columnIndex.length) {
+                int old = columnIndex.length;
+                columnIndex = Arrays.copyOf(columnIndex, Math.max(handle + 1, old * 2));
+                Arrays.fill(columnIndex, old, columnIndex.length, -1);
+            }
+            int c = columnIndex[handle];
+            if (c < 0) {
+                c = builder.column(batch.columnNames.get(handle), batch.columnTypes.get(handle));
+                columnIndex[handle] = c;
+            }
+            return c;
+        }
+    }
+}
