@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -34,6 +35,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  *
  * <p>Retention is read from the table list at every pass, so a changed retention takes effect at
  * the next pass without a restart. A table whose pass fails is logged and retried at the next pass.
+ *
+ * <p>An unexpected failure of the actor itself restarts it; requests waiting for the pass it was
+ * running get no answer (their ask times out).
  */
 public final class RetentionJanitor extends AbstractBehavior<RetentionJanitor.Command> {
 
@@ -78,10 +82,11 @@ public final class RetentionJanitor extends AbstractBehavior<RetentionJanitor.Co
      */
     public static Behavior<Command> create(MagneticTier tier, Supplier<List<TableDescription>> tables, Clock clock,
             Duration interval) {
-        return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+        Behavior<Command> janitor = Behaviors.setup(context -> Behaviors.withTimers(timers -> {
             timers.startTimerWithFixedDelay(Tick.INSTANCE, interval);
             return new RetentionJanitor(context, tier, tables, clock);
         }));
+        return Behaviors.supervise(janitor).onFailure(Exception.class, SupervisorStrategy.restart());
     }
 
     private RetentionJanitor(ActorContext<Command> context, MagneticTier tier, Supplier<List<TableDescription>> tables,
@@ -137,18 +142,18 @@ public final class RetentionJanitor extends AbstractBehavior<RetentionJanitor.Co
     private void nextTable() {
         TableDescription table = pending.poll();
         if (table != null) {
-            long expiry = RetentionBounds.expiryNanos(clock, table.retention());
-            getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> clean(table.tableId(), expiry), blocking),
+            getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> clean(table), blocking),
                     (done, failure) -> new TableDone(table.tableId(), done, failure));
         } else if (requests.finish(progress)) {
             startPass();
         }
     }
 
-    private RetentionSummary clean(String tableId, long expiryNanos) {
+    private RetentionSummary clean(TableDescription table) {
         try {
-            ExpiryResult expired = tier.expire(tableId, expiryNanos);
-            int compacted = tier.compact(tableId);
+            long expiry = RetentionBounds.expiryNanos(clock, table.retention());
+            ExpiryResult expired = tier.expire(table.tableId(), expiry);
+            int compacted = tier.compact(table.tableId());
             return new RetentionSummary(1, 0, expired.segmentsDeleted(), expired.segmentsRewritten(), compacted);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

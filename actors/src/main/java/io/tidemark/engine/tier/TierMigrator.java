@@ -12,12 +12,14 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -33,6 +35,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * ({@link MagneticTier#write}, on the blocking dispatcher), and only then is the shard told to
  * drop them ({@link ShardGateway#commitMigration}). A failing step is logged and skipped; nothing
  * was committed, so the shard still holds the data and the next pass migrates it.
+ *
+ * <p>An unexpected failure of the actor itself restarts it; requests waiting for the pass it was
+ * running get no answer (their ask times out).
  */
 public final class TierMigrator extends AbstractBehavior<TierMigrator.Command> {
 
@@ -80,10 +85,11 @@ public final class TierMigrator extends AbstractBehavior<TierMigrator.Command> {
      */
     public static Behavior<Command> create(ShardGateway gateway, MagneticTier tier,
             Supplier<List<TableDescription>> tables, Clock clock, Duration interval) {
-        return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+        Behavior<Command> migrator = Behaviors.setup(context -> Behaviors.withTimers(timers -> {
             timers.startTimerWithFixedDelay(Tick.INSTANCE, interval);
             return new TierMigrator(context, gateway, tier, tables, clock);
         }));
+        return Behaviors.supervise(migrator).onFailure(Exception.class, SupervisorStrategy.restart());
     }
 
     private TierMigrator(ActorContext<Command> context, ShardGateway gateway, MagneticTier tier,
@@ -153,8 +159,14 @@ public final class TierMigrator extends AbstractBehavior<TierMigrator.Command> {
     /** Freeze, write, then commit: the commit is chained after the write and never runs without it. */
     private CompletionStage<MigrationSummary> migrate(ShardStep step) {
         String tableId = step.table().tableId();
-        long cutoff = RetentionBounds.memoryCutoffNanos(clock, step.table().retention());
-        return gateway.freezeForMigration(tableId, step.shard(), cutoff)
+        CompletionStage<FrozenChunks> freeze;
+        try {
+            long cutoff = RetentionBounds.memoryCutoffNanos(clock, step.table().retention());
+            freeze = gateway.freezeForMigration(tableId, step.shard(), cutoff);
+        } catch (RuntimeException e) {
+            freeze = CompletableFuture.failedFuture(e);
+        }
+        return freeze
                 .thenApplyAsync(frozen -> write(tableId, frozen), blocking)
                 .thenCompose(moved -> gateway.commitMigration(tableId, step.shard(), moved.migrationId())
                         .thenApply(done -> moved.summary()));
