@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.AfterAll;
@@ -39,13 +40,14 @@ import org.junit.jupiter.api.io.TempDir;
 class RetentionJanitorTest {
 
     private static final Duration ANSWER = Duration.ofSeconds(10);
-    /** Long enough that no timer pass runs during a test: every pass here is a RunNow. */
-    private static final Duration NEVER = Duration.ofHours(1);
+    /** The timer interval; the scheduler's time only moves when a test says so (ManualTime). */
+    private static final Duration INTERVAL = Duration.ofMinutes(10);
     private static final Duration HOUR = Duration.ofHours(1);
     private static final SeriesKey A = series("a");
     private static final String TABLE = "t1";
 
     private static ActorTestKit testKit;
+    private static ManualTime manualTime;
 
     @TempDir
     Path dataDir;
@@ -58,7 +60,8 @@ class RetentionJanitorTest {
 
     @BeforeAll
     static void startActorSystem() {
-        testKit = ActorTestKit.create("RetentionJanitorTest");
+        testKit = ActorTestKit.create("RetentionJanitorTest", ManualTime.config());
+        manualTime = ManualTime.get(testKit.system());
     }
 
     @AfterAll
@@ -69,7 +72,7 @@ class RetentionJanitorTest {
     @BeforeEach
     void start() {
         tier = new MagneticTier(FileIo.DEFAULT, dataDir, clock, meters, CompactionPolicy.DEFAULT);
-        janitor = testKit.spawn(RetentionJanitor.create(tier, tables::get, clock, NEVER));
+        janitor = testKit.spawn(RetentionJanitor.create(tier, tables::get, clock, INTERVAL));
     }
 
     @AfterEach
@@ -172,5 +175,19 @@ class RetentionJanitorTest {
 
         assertThat(runNow()).isEqualTo(new RetentionSummary(2, 1, 1, 0, 0));
         assertThat(dataDir.resolve("magnetic").resolve("empty")).doesNotExist();
+    }
+
+    @Test
+    void theTimerRunsAPassEveryInterval() throws IOException {
+        tables.set(List.of(table(TABLE, 1, 1, 1)));
+        runNow(); // the actor has started and its timer is set
+        writeDays(22, 22);
+
+        manualTime.timePasses(INTERVAL);
+
+        testKit.createTestProbe().awaitAssert(ANSWER, () -> {
+            assertThat(tier.read(TABLE, A, Long.MIN_VALUE, Long.MAX_VALUE)).isEmpty();
+            return null;
+        });
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.AfterAll;
@@ -38,13 +39,14 @@ import org.junit.jupiter.api.io.TempDir;
 class TierMigratorTest {
 
     private static final Duration ANSWER = Duration.ofSeconds(10);
-    /** Long enough that no timer pass runs during a test: every pass here is a RunNow. */
-    private static final Duration NEVER = Duration.ofHours(1);
+    /** The timer interval; the scheduler's time only moves when a test says so (ManualTime). */
+    private static final Duration INTERVAL = Duration.ofMinutes(1);
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final SeriesKey A = series("a");
     private static final SeriesKey B = series("b");
 
     private static ActorTestKit testKit;
+    private static ManualTime manualTime;
 
     @TempDir
     Path dataDir;
@@ -60,7 +62,8 @@ class TierMigratorTest {
 
     @BeforeAll
     static void startActorSystem() {
-        testKit = ActorTestKit.create("TierMigratorTest");
+        testKit = ActorTestKit.create("TierMigratorTest", ManualTime.config());
+        manualTime = ManualTime.get(testKit.system());
     }
 
     @AfterAll
@@ -87,7 +90,7 @@ class TierMigratorTest {
         };
         gateway = new ListShardGateway(events);
         tier = new MagneticTier(io, dataDir, clock, meters, CompactionPolicy.DEFAULT);
-        migrator = testKit.spawn(TierMigrator.create(gateway, tier, tables::get, clock, NEVER));
+        migrator = testKit.spawn(TierMigrator.create(gateway, tier, tables::get, clock, INTERVAL));
     }
 
     @AfterEach
@@ -193,5 +196,20 @@ class TierMigratorTest {
         assertThat(first.receiveMessage(ANSWER).chunks()).isEqualTo(1);
         assertThat(second.receiveMessage(ANSWER).failedShards()).isZero();
         assertThat(events).filteredOn(e -> e.startsWith("commit")).hasSize(2);
+    }
+
+    @Test
+    void theTimerRunsAPassEveryInterval() {
+        tables.set(List.of(table("t1", 2, 30, 1)));
+        runNow(); // the actor has started and its timer is set
+        gateway.add("t1", 0, A, chunk("2026-11-25T08:00:00Z", "2026-11-25T09:00:00Z", MINUTE));
+
+        manualTime.timePasses(INTERVAL);
+
+        testKit.createTestProbe().awaitAssert(ANSWER, () -> {
+            assertThat(gateway.held("t1", 0)).isEmpty();
+            return null;
+        });
+        assertThat(points(tier.read("t1", A, Long.MIN_VALUE, Long.MAX_VALUE))).hasSize(60);
     }
 }
