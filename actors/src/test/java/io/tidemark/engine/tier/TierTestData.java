@@ -87,9 +87,66 @@ final class TierTestData {
         return out;
     }
 
-    static List<SealedChunk> all(List<List<SealedChunk>> lists) {
-        List<SealedChunk> out = new ArrayList<>();
-        lists.forEach(out::addAll);
+    static final List<ColumnSpec> MIXED_COLUMNS = List.of(
+            new ColumnSpec("d", MeasureType.DOUBLE),
+            new ColumnSpec("b", MeasureType.BIGINT),
+            new ColumnSpec("ts", MeasureType.TIMESTAMP),
+            new ColumnSpec("flag", MeasureType.BOOLEAN),
+            new ColumnSpec("s", MeasureType.VARCHAR));
+
+    /** {@code count} points {@code step} apart from {@code start}, of every type, each column absent on some rows. */
+    static SealedChunk mixedChunk(long start, long step, int count) {
+        OpenChunk open = new OpenChunk(MIXED_COLUMNS);
+        for (int i = 0; i < count; i++) {
+            int row = open.append(start + i * step, 1 + i % 3);
+            if (i % 5 != 1) {
+                open.setDouble(0, row, i * 1.5);
+            }
+            if (i % 5 != 2) {
+                open.setLong(1, row, -i);
+            }
+            if (i % 5 != 3) {
+                open.setLong(2, row, start + i);
+            }
+            if (i % 5 != 4) {
+                open.setBoolean(3, row, i % 2 == 0);
+            }
+            if (i % 5 != 0) {
+                open.setVarchar(4, row, "v" + i % 4);
+            }
+        }
+        return open.seal();
+    }
+
+    /** Every row of the chunks, rendered column by column with absent values as "-". */
+    static List<String> rows(List<SealedChunk> chunks) {
+        List<String> out = new ArrayList<>();
+        for (SealedChunk chunk : chunks) {
+            int n = chunk.count();
+            long[] times = new long[n];
+            long[] versions = new long[n];
+            double[] d = new double[n];
+            long[] b = new long[n];
+            long[] ts = new long[n];
+            boolean[] flag = new boolean[n];
+            String[] s = new String[n];
+            boolean[][] has = new boolean[5][n];
+            chunk.decodeTimes(times);
+            chunk.decodeVersions(versions);
+            chunk.decodeDoubles(0, d);
+            chunk.decodeLongs(1, b);
+            chunk.decodeLongs(2, ts);
+            chunk.decodeBooleans(3, flag);
+            chunk.decodeVarchars(4, s);
+            for (int c = 0; c < 5; c++) {
+                chunk.decodePresence(c, has[c]);
+            }
+            for (int i = 0; i < n; i++) {
+                out.add(times[i] + "/" + versions[i] + " " + (has[0][i] ? d[i] : "-") + " " + (has[1][i] ? b[i] : "-")
+                        + " " + (has[2][i] ? ts[i] : "-") + " " + (has[3][i] ? flag[i] : "-") + " "
+                        + (has[4][i] ? s[i] : "-"));
+            }
+        }
         return out;
     }
 
