@@ -4,7 +4,6 @@ import io.tidemark.engine.catalog.TableDescription;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -23,7 +22,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 /**
  * Deletes magnetic data past each table's retention and compacts small segments; one per node.
  *
- * <p>A pass runs every {@code tidemark.engine.tier.retention-interval} and on {@link RunNow}. For
+ * <p>A pass runs {@code retention-first-delay} after the actor starts (opening every active table's
+ * store, so the usage meters count what is on disk), then every {@code retention-interval}
+ * ({@code tidemark.engine.tier}), and on {@link RunNow}. For
  * each ACTIVE table in the catalog's local view, one at a time on the blocking dispatcher: expiry
  * = {@code now - (memory retention + magnetic retention)} (the two retentions add up, as in
  * Timestream); segments whose points are all before the expiry are deleted whole, and the
@@ -79,11 +80,13 @@ public final class RetentionJanitor extends AbstractBehavior<RetentionJanitor.Co
 
     /**
      * @param tables the catalog's local view of the tables, read at the start of every pass
+     * @param settings the intervals and the compaction policy
      */
     public static Behavior<Command> create(MagneticTier tier, Supplier<List<TableDescription>> tables, Clock clock,
-            Duration interval) {
+            TierSettings settings) {
         Behavior<Command> janitor = Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-            timers.startTimerWithFixedDelay(Tick.INSTANCE, interval);
+            timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.retentionFirstDelay(),
+                    settings.retentionInterval());
             return new RetentionJanitor(context, tier, tables, clock);
         }));
         return Behaviors.supervise(janitor).onFailure(Exception.class, SupervisorStrategy.restart());

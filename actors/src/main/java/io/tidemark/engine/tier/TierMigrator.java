@@ -8,7 +8,6 @@ import io.tidemark.storage.chunk.SealedChunk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -82,11 +81,12 @@ public final class TierMigrator extends AbstractBehavior<TierMigrator.Command> {
 
     /**
      * @param tables the catalog's local view of the tables, read at the start of every pass
+     * @param settings the migration interval
      */
     public static Behavior<Command> create(ShardGateway gateway, MagneticTier tier,
-            Supplier<List<TableDescription>> tables, Clock clock, Duration interval) {
+            Supplier<List<TableDescription>> tables, Clock clock, TierSettings settings) {
         Behavior<Command> migrator = Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-            timers.startTimerWithFixedDelay(Tick.INSTANCE, interval);
+            timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.migrationInterval());
             return new TierMigrator(context, gateway, tier, tables, clock);
         }));
         return Behaviors.supervise(migrator).onFailure(Exception.class, SupervisorStrategy.restart());

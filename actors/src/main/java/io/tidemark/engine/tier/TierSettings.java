@@ -10,15 +10,18 @@ import java.time.Duration;
  *
  * @param migrationInterval how often the tier migrator runs
  * @param retentionInterval how often the retention janitor runs
+ * @param retentionFirstDelay when the retention janitor runs first after it starts
  * @param compaction when segments of a partition are merged, and the block size of segments
  */
-public record TierSettings(Duration migrationInterval, Duration retentionInterval, CompactionPolicy compaction) {
+public record TierSettings(Duration migrationInterval, Duration retentionInterval, Duration retentionFirstDelay,
+        CompactionPolicy compaction) {
 
     public TierSettings {
         if (migrationInterval.isNegative() || migrationInterval.isZero()
-                || retentionInterval.isNegative() || retentionInterval.isZero()) {
+                || retentionInterval.isNegative() || retentionInterval.isZero() || retentionFirstDelay.isNegative()) {
             throw new IllegalArgumentException("cannot use tier settings: migrationInterval=" + migrationInterval
-                    + ", retentionInterval=" + retentionInterval + ", expected positive intervals");
+                    + ", retentionInterval=" + retentionInterval + ", retentionFirstDelay=" + retentionFirstDelay
+                    + ", expected positive intervals and a delay of at least 0");
         }
     }
 
@@ -29,6 +32,7 @@ public record TierSettings(Duration migrationInterval, Duration retentionInterva
         return new TierSettings(
                 tier.getDuration("migration-interval"),
                 tier.getDuration("retention-interval"),
+                tier.getDuration("retention-first-delay"),
                 new CompactionPolicy(
                         compaction.getInt("max-segments-per-partition"),
                         compaction.getBytes("small-segment-bytes"),

@@ -42,6 +42,7 @@ class RetentionJanitorTest {
     private static final Duration ANSWER = Duration.ofSeconds(10);
     /** The timer interval; the scheduler's time only moves when a test says so (ManualTime). */
     private static final Duration INTERVAL = Duration.ofMinutes(10);
+    private static final Duration FIRST_DELAY = Duration.ofMinutes(1);
     private static final Duration HOUR = Duration.ofHours(1);
     private static final SeriesKey A = series("a");
     private static final String TABLE = "t1";
@@ -72,7 +73,8 @@ class RetentionJanitorTest {
     @BeforeEach
     void start() {
         tier = new MagneticTier(FileIo.DEFAULT, dataDir, clock, meters, CompactionPolicy.DEFAULT);
-        janitor = testKit.spawn(RetentionJanitor.create(tier, tables::get, clock, INTERVAL));
+        janitor = testKit.spawn(RetentionJanitor.create(tier, tables::get, clock,
+                new TierSettings(Duration.ofMinutes(1), INTERVAL, FIRST_DELAY, CompactionPolicy.DEFAULT)));
     }
 
     @AfterEach
@@ -178,9 +180,17 @@ class RetentionJanitorTest {
     }
 
     @Test
-    void theTimerRunsAPassEveryInterval() throws IOException {
+    void theTimerRunsAPassAfterTheFirstDelayThenEveryInterval() throws IOException {
         tables.set(List.of(table(TABLE, 1, 1, 1)));
-        runNow(); // the actor has started and its timer is set
+        writeDays(22, 22);
+
+        manualTime.timePasses(FIRST_DELAY);
+
+        testKit.createTestProbe().awaitAssert(ANSWER, () -> {
+            assertThat(tier.read(TABLE, A, Long.MIN_VALUE, Long.MAX_VALUE)).isEmpty();
+            return null;
+        });
+        runNow(); // the first timer pass is over
         writeDays(22, 22);
 
         manualTime.timePasses(INTERVAL);

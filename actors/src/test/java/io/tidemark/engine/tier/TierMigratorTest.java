@@ -90,7 +90,8 @@ class TierMigratorTest {
         };
         gateway = new ListShardGateway(events);
         tier = new MagneticTier(io, dataDir, clock, meters, CompactionPolicy.DEFAULT);
-        migrator = testKit.spawn(TierMigrator.create(gateway, tier, tables::get, clock, INTERVAL));
+        migrator = testKit.spawn(TierMigrator.create(gateway, tier, tables::get, clock,
+                new TierSettings(INTERVAL, Duration.ofHours(1), Duration.ZERO, CompactionPolicy.DEFAULT)));
     }
 
     @AfterEach

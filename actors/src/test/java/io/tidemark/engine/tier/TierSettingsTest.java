@@ -16,6 +16,7 @@ class TierSettingsTest {
 
         assertThat(settings.migrationInterval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.retentionInterval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.retentionFirstDelay()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.compaction()).isEqualTo(CompactionPolicy.DEFAULT);
     }
 
@@ -25,12 +26,13 @@ class TierSettingsTest {
                 tidemark.engine.tier {
                   migration-interval = 5s
                   retention-interval = 1h
+                  retention-first-delay = 0s
                   compaction.max-segments-per-partition = 8
                   compaction.small-segment-bytes = 1MiB
                   compaction.max-block-points = 100
                 }""").withFallback(ConfigFactory.load()));
 
-        assertThat(settings).isEqualTo(new TierSettings(Duration.ofSeconds(5), Duration.ofHours(1),
+        assertThat(settings).isEqualTo(new TierSettings(Duration.ofSeconds(5), Duration.ofHours(1), Duration.ZERO,
                 new CompactionPolicy(8, 1L << 20, 100)));
     }
 
