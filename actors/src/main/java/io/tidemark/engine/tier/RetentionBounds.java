@@ -5,19 +5,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Where a table's tier boundaries are now, in nanoseconds since the epoch (records' own times). */
-final class RetentionBounds {
+/**
+ * Where a table's tier boundaries are now, in nanoseconds since the epoch (records' own times).
+ * The tier migrator and the retention janitor use these; a scan filters rows by
+ * {@link #expiryNanos} so that it never returns a point a retention pass may already have deleted.
+ */
+public final class RetentionBounds {
 
     private RetentionBounds() {
     }
 
     /** Points before this are past the memory retention and belong in the magnetic store. */
-    static long memoryCutoffNanos(Clock clock, RetentionProperties retention) {
+    public static long memoryCutoffNanos(Clock clock, RetentionProperties retention) {
         return minus(clock.instant(), retention.memoryStoreRetention());
     }
 
     /** Points before this are past memory plus magnetic retention and are deleted. */
-    static long expiryNanos(Clock clock, RetentionProperties retention) {
+    public static long expiryNanos(Clock clock, RetentionProperties retention) {
         return minus(clock.instant(), retention.totalRetention());
     }
 

@@ -24,15 +24,16 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  *
  * <p>A pass runs {@code retention-first-delay} after the actor starts (opening every active table's
  * store, so the usage meters count what is on disk), then every {@code retention-interval}
- * ({@code tidemark.engine.tier}), and on {@link RunNow}. For
- * each ACTIVE table in the catalog's local view, one at a time on the blocking dispatcher: expiry
- * = {@code now - (memory retention + magnetic retention)} (the two retentions add up, as in
- * Timestream); segments whose points are all before the expiry are deleted whole, and the
- * segments straddling it are rewritten without their expired points ({@link MagneticTier#expire}).
- * This happens at every pass, so no expired point survives a pass. Points that expire between two
- * passes are still on disk for a while; the engine's scan filters rows by the same expiry, so they
- * are never returned. Then partitions holding several small segments (each migration pass adds
- * one per partition it touches) are merged under the compaction policy ({@link MagneticTier#compact}).
+ * (settings under {@code tidemark.engine.tier}), and on {@link RunNow}. For each ACTIVE table in
+ * the catalog's local view, one at a time on the blocking dispatcher: expiry = {@code now -
+ * (memory retention + magnetic retention)} (the two retentions add up, as in Timestream; see
+ * {@link RetentionBounds#expiryNanos}); segments whose points are all before the expiry are
+ * deleted whole, and the segments straddling it are rewritten without their expired points
+ * ({@link MagneticTier#expire}). This happens at every pass, so no expired point survives a pass.
+ * Points that expire between two passes stay on disk until the next one; the engine's scan
+ * filters rows by the same expiry, so they are never returned. Then partitions holding several
+ * small segments (each migration pass adds one per partition it touches) are merged under the
+ * compaction policy ({@link MagneticTier#compact}).
  *
  * <p>Retention is read from the table list at every pass, so a changed retention takes effect at
  * the next pass without a restart. A table whose pass fails is logged and retried at the next pass.
