@@ -222,9 +222,11 @@ public final class MagneticStore implements Closeable {
      * inputs' files. The output names the inputs in its "replaces" list, so a crash before the
      * deletions is finished on the next open.
      *
+     * Compaction and retention use it; {@code level} is the output's compaction level.
+     *
      * @throws IllegalStateException if an input is no longer served or lies in another partition
      */
-    SegmentReader replace(List<SegmentReader> inputs, SegmentWriter output, int level) throws IOException {
+    public SegmentReader replace(List<SegmentReader> inputs, SegmentWriter output, int level) throws IOException {
         synchronized (writeLock) {
             long partitionStart = MagneticLayout.partitionStartNanos(output.partition());
             long[] replaced = new long[inputs.size()];
