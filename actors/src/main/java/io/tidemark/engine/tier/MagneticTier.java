@@ -68,6 +68,22 @@ public final class MagneticTier implements MagneticReader, AutoCloseable {
     }
 
     /**
+     * The magnetic chunks of every series with points possibly in {@code [fromNanos, toNanos]}; per
+     * series in segment order, so {@code SealedChunk.merge} resolves duplicates as {@link #read} does.
+     *
+     * @throws EngineException INTERNAL if the table's store cannot be opened
+     */
+    public List<SeriesChunks> scan(String tableId, long fromNanos, long toNanos) {
+        TableTier table;
+        try {
+            table = table(tableId, false);
+        } catch (IOException e) {
+            throw EngineException.internal("cannot open magnetic store: tableId=" + tableId, e);
+        }
+        return table == null ? List.of() : table.scan(fromNanos, toNanos);
+    }
+
+    /**
      * Writes the chunks durably (fsynced) as one new segment per UTC-day partition, splitting chunks
      * that span midnight; all or nothing.
      *

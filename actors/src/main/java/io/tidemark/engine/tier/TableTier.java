@@ -55,6 +55,12 @@ final class TableTier implements AutoCloseable {
         return store.read(series, fromNanos, toNanos);
     }
 
+    List<SeriesChunks> scan(long fromNanos, long toNanos) {
+        List<SeriesChunks> out = new ArrayList<>();
+        store.readAll(fromNanos, toNanos).forEach((series, chunks) -> out.add(new SeriesChunks(series, chunks)));
+        return out;
+    }
+
     synchronized MagneticUsage usage() {
         return new MagneticUsage(reportedBytes, reportedPoints);
     }

@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -207,6 +209,26 @@ public final class MagneticStore implements Closeable {
             int index = reader.find(series);
             if (index >= 0) {
                 out.addAll(reader.read(index, fromNanos, toNanos));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The chunks of every series that may hold points in {@code [fromNanos, toNanos]}, per series in
+     * the order {@link #read} gives them; series in order of first appearance.
+     */
+    public Map<SeriesKey, List<SealedChunk>> readAll(long fromNanos, long toNanos) {
+        Map<SeriesKey, List<SealedChunk>> out = new LinkedHashMap<>();
+        for (SegmentReader reader : segments) {
+            if (reader.header().partitionEnd() <= fromNanos || reader.header().partitionStart() > toNanos) {
+                continue;
+            }
+            for (int index = 0; index < reader.seriesCount(); index++) {
+                if (!reader.blocks(index, fromNanos, toNanos).isEmpty()) {
+                    out.computeIfAbsent(reader.series(index), k -> new ArrayList<>())
+                            .addAll(reader.read(index, fromNanos, toNanos));
+                }
             }
         }
         return out;
