@@ -1,7 +1,5 @@
 package io.tidemark.engine.catalog;
 
-import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.tidemark.storage.serialization.KryoSerializable;
@@ -14,15 +12,12 @@ import java.util.List;
  */
 public sealed interface CatalogEvent extends KryoSerializable {
 
-    /** First byte of every event and snapshot payload; bump it when a field is added. */
-    int FORMAT_VERSION = 1;
-
     record DatabaseCreated(String name, String kmsKeyId, List<Tag> tags, long atMillis) implements CatalogEvent {
         public DatabaseCreated {
             tags = List.copyOf(tags);
         }
 
-        static final class KryoSerializer extends EventSerializer<DatabaseCreated> {
+        static final class KryoSerializer extends CatalogPayloadSerializer<DatabaseCreated> {
             @Override
             void writeFields(Output out, DatabaseCreated e) {
                 out.writeString(e.name);
@@ -39,7 +34,7 @@ public sealed interface CatalogEvent extends KryoSerializable {
     }
 
     record DatabaseKmsKeyUpdated(String name, String kmsKeyId, long atMillis) implements CatalogEvent {
-        static final class KryoSerializer extends EventSerializer<DatabaseKmsKeyUpdated> {
+        static final class KryoSerializer extends CatalogPayloadSerializer<DatabaseKmsKeyUpdated> {
             @Override
             void writeFields(Output out, DatabaseKmsKeyUpdated e) {
                 out.writeString(e.name);
@@ -55,7 +50,7 @@ public sealed interface CatalogEvent extends KryoSerializable {
     }
 
     record DatabaseDeleted(String name) implements CatalogEvent {
-        static final class KryoSerializer extends EventSerializer<DatabaseDeleted> {
+        static final class KryoSerializer extends CatalogPayloadSerializer<DatabaseDeleted> {
             @Override
             void writeFields(Output out, DatabaseDeleted e) {
                 out.writeString(e.name);
@@ -76,7 +71,7 @@ public sealed interface CatalogEvent extends KryoSerializable {
             tags = List.copyOf(tags);
         }
 
-        static final class KryoSerializer extends EventSerializer<TableCreated> {
+        static final class KryoSerializer extends CatalogPayloadSerializer<TableCreated> {
             @Override
             void writeFields(Output out, TableCreated e) {
                 out.writeString(e.database);
@@ -106,7 +101,7 @@ public sealed interface CatalogEvent extends KryoSerializable {
             partitionKeys = List.copyOf(partitionKeys);
         }
 
-        static final class KryoSerializer extends EventSerializer<TableUpdated> {
+        static final class KryoSerializer extends CatalogPayloadSerializer<TableUpdated> {
             @Override
             void writeFields(Output out, TableUpdated e) {
                 out.writeString(e.tableId);
@@ -126,7 +121,7 @@ public sealed interface CatalogEvent extends KryoSerializable {
     }
 
     record TableDeletionStarted(String tableId, long atMillis) implements CatalogEvent {
-        static final class KryoSerializer extends EventSerializer<TableDeletionStarted> {
+        static final class KryoSerializer extends CatalogPayloadSerializer<TableDeletionStarted> {
             @Override
             void writeFields(Output out, TableDeletionStarted e) {
                 out.writeString(e.tableId);
@@ -141,7 +136,7 @@ public sealed interface CatalogEvent extends KryoSerializable {
     }
 
     record TableDeletionFinished(String tableId) implements CatalogEvent {
-        static final class KryoSerializer extends EventSerializer<TableDeletionFinished> {
+        static final class KryoSerializer extends CatalogPayloadSerializer<TableDeletionFinished> {
             @Override
             void writeFields(Output out, TableDeletionFinished e) {
                 out.writeString(e.tableId);
@@ -162,7 +157,7 @@ public sealed interface CatalogEvent extends KryoSerializable {
             tags = List.copyOf(tags);
         }
 
-        static final class KryoSerializer extends EventSerializer<ResourceTagged> {
+        static final class KryoSerializer extends CatalogPayloadSerializer<ResourceTagged> {
             @Override
             void writeFields(Output out, ResourceTagged e) {
                 out.writeString(e.database);
@@ -182,7 +177,7 @@ public sealed interface CatalogEvent extends KryoSerializable {
             keys = List.copyOf(keys);
         }
 
-        static final class KryoSerializer extends EventSerializer<ResourceUntagged> {
+        static final class KryoSerializer extends CatalogPayloadSerializer<ResourceUntagged> {
             @Override
             void writeFields(Output out, ResourceUntagged e) {
                 out.writeString(e.database);
@@ -199,7 +194,7 @@ public sealed interface CatalogEvent extends KryoSerializable {
 
     /** Names new to the table's schema; only what registerSchema actually added. */
     record SchemaExtended(String tableId, SchemaDelta added) implements CatalogEvent {
-        static final class KryoSerializer extends EventSerializer<SchemaExtended> {
+        static final class KryoSerializer extends CatalogPayloadSerializer<SchemaExtended> {
             @Override
             void writeFields(Output out, SchemaExtended e) {
                 out.writeString(e.tableId);
@@ -214,29 +209,6 @@ public sealed interface CatalogEvent extends KryoSerializable {
                 return new SchemaExtended(tableId, new SchemaDelta(CatalogWire.readTypedNames(in),
                         CatalogWire.readTypedNames(in), CatalogWire.readNames(in)));
             }
-        }
-    }
-
-    /** Writes {@link #FORMAT_VERSION} before the fields and refuses any other version on read. */
-    abstract class EventSerializer<T> extends com.esotericsoftware.kryo.Serializer<T> {
-        abstract void writeFields(Output out, T value);
-
-        abstract T readFields(Input in);
-
-        @Override
-        public final void write(Kryo kryo, Output out, T value) {
-            out.writeByte(FORMAT_VERSION);
-            writeFields(out, value);
-        }
-
-        @Override
-        public final T read(Kryo kryo, Input in, Class<? extends T> type) {
-            int version = in.readByte();
-            if (version != FORMAT_VERSION) {
-                throw new KryoException("cannot read " + type.getSimpleName() + ": formatVersion=" + version
-                        + " (expected " + FORMAT_VERSION + ")");
-            }
-            return readFields(in);
         }
     }
 }

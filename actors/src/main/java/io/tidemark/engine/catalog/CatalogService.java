@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
@@ -70,70 +71,68 @@ public final class CatalogService {
     }
 
     public CompletionStage<DatabaseDescription> createDatabase(String name, String kmsKeyId, List<Tag> tags) {
-        return ask(r -> new CatalogActor.CreateDatabase(name, kmsKeyId, orEmpty(tags), r));
+        return ask(r -> new CatalogActor.CreateDatabase(name, kmsKeyId, orEmpty(tags), r), Function.identity());
     }
 
     public CompletionStage<DatabaseDescription> describeDatabase(String name) {
-        return ask(r -> new CatalogActor.DescribeDatabase(name, r));
+        return ask(r -> new CatalogActor.DescribeDatabase(name, r), Function.identity());
     }
 
     public CompletionStage<Page<DatabaseDescription>> listDatabases(String nextToken, Integer maxResults) {
-        return ask(r -> new CatalogActor.ListDatabases(nextToken, maxResults, r));
+        return ask(r -> new CatalogActor.ListDatabases(nextToken, maxResults, r), Function.identity());
     }
 
     public CompletionStage<DatabaseDescription> updateDatabase(String name, String kmsKeyId) {
-        return ask(r -> new CatalogActor.UpdateDatabase(name, kmsKeyId, r));
+        return ask(r -> new CatalogActor.UpdateDatabase(name, kmsKeyId, r), Function.identity());
     }
 
     public CompletionStage<Void> deleteDatabase(String name) {
-        return this.<org.apache.pekko.Done>ask(r -> new CatalogActor.DeleteDatabase(name, r)).thenApply(d -> null);
+        return ask(r -> new CatalogActor.DeleteDatabase(name, r), (Done done) -> null);
     }
 
     public CompletionStage<TableDescription> createTable(String db, String table, RetentionProperties retention,
             MagneticStoreWriteProperties magneticStoreWrites, List<PartitionKey> partitionKeys, List<Tag> tags) {
         return askTable(r -> new CatalogActor.CreateTable(db, table, retention, magneticStoreWrites, partitionKeys,
-                orEmpty(tags), r)).thenApply(TableChange::description);
+                orEmpty(tags), r), TableChange::description);
     }
 
     public CompletionStage<TableDescription> describeTable(String db, String table) {
-        return ask(r -> new CatalogActor.DescribeTable(db, table, r));
+        return ask(r -> new CatalogActor.DescribeTable(db, table, r), Function.identity());
     }
 
     public CompletionStage<Page<TableDescription>> listTables(String db, String nextToken, Integer maxResults) {
-        return ask(r -> new CatalogActor.ListTables(db, nextToken, maxResults, r));
+        return ask(r -> new CatalogActor.ListTables(db, nextToken, maxResults, r), Function.identity());
     }
 
     public CompletionStage<TableDescription> updateTable(String db, String table, RetentionProperties retention,
             MagneticStoreWriteProperties magneticStoreWrites, List<PartitionKey> partitionKeys) {
-        return askTable(r -> new CatalogActor.UpdateTable(db, table, retention, magneticStoreWrites, partitionKeys, r))
-                .thenApply(TableChange::description);
+        return askTable(r -> new CatalogActor.UpdateTable(db, table, retention, magneticStoreWrites, partitionKeys, r),
+                TableChange::description);
     }
 
     public CompletionStage<TableDescription> beginDeleteTable(String db, String table) {
-        return askTable(r -> new CatalogActor.BeginDeleteTable(db, table, r)).thenApply(TableChange::description);
+        return askTable(r -> new CatalogActor.BeginDeleteTable(db, table, r), TableChange::description);
     }
 
     public CompletionStage<Void> finishDeleteTable(String tableId) {
-        return askTable(r -> new CatalogActor.FinishDeleteTable(tableId, r)).thenApply(c -> null);
+        return askTable(r -> new CatalogActor.FinishDeleteTable(tableId, r), change -> null);
     }
 
     public CompletionStage<Void> tagResource(String arn, List<Tag> tags) {
-        return this.<org.apache.pekko.Done>ask(r -> new CatalogActor.TagResource(arn, orEmpty(tags), r))
-                .thenApply(d -> null);
+        return ask(r -> new CatalogActor.TagResource(arn, orEmpty(tags), r), (Done done) -> null);
     }
 
     public CompletionStage<Void> untagResource(String arn, List<String> tagKeys) {
-        return this.<org.apache.pekko.Done>ask(r -> new CatalogActor.UntagResource(arn, orEmpty(tagKeys), r))
-                .thenApply(d -> null);
+        return ask(r -> new CatalogActor.UntagResource(arn, orEmpty(tagKeys), r), (Done done) -> null);
     }
 
     public CompletionStage<List<Tag>> listTags(String arn) {
-        return ask(r -> new CatalogActor.ListTags(arn, r));
+        return ask(r -> new CatalogActor.ListTags(arn, r), Function.identity());
     }
 
     /** Adds the new names of {@code delta} that fit (see {@link SchemaAdditions}); returns the table's schema. */
     public CompletionStage<TableSchema> registerSchema(String tableId, SchemaDelta delta) {
-        return askTable(r -> new CatalogActor.RegisterSchema(tableId, delta, r)).thenApply(TableChange::schema);
+        return askTable(r -> new CatalogActor.RegisterSchema(tableId, delta, r), TableChange::schema);
     }
 
     /** The table, ACTIVE or DELETING, from the local view. */
@@ -151,27 +150,34 @@ public final class CatalogService {
         return view.tables();
     }
 
-    private CompletionStage<TableChange> askTable(Function<ActorRef<StatusReply<TableChange>>, CatalogActor.Command> command) {
-        return this.<TableChange>ask(command).thenApply(change -> {
+    /** Asks for a table change and applies it to the view before the stage completes. */
+    private <R> CompletionStage<R> askTable(Function<ActorRef<StatusReply<TableChange>>, CatalogActor.Command> command,
+            Function<TableChange, R> result) {
+        return ask(command, change -> {
             view.apply(change);
-            return change;
+            return result.apply(change);
         });
     }
 
-    private <T> CompletionStage<T> ask(Function<ActorRef<StatusReply<T>>, CatalogActor.Command> command) {
-        CompletableFuture<T> result = new CompletableFuture<>();
+    /**
+     * Asks the catalog and completes with {@code result} of its answer, or exceptionally with the
+     * EngineException itself (not wrapped), INTERNAL when the catalog did not answer.
+     */
+    private <T, R> CompletionStage<R> ask(Function<ActorRef<StatusReply<T>>, CatalogActor.Command> command,
+            Function<T, R> result) {
+        CompletableFuture<R> answer = new CompletableFuture<>();
         AskPattern.askWithStatus(catalog, command::apply, timeout, system.scheduler()).whenComplete((value, failure) -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause == null) {
-                result.complete(value);
+                answer.complete(result.apply(value));
             } else if (cause instanceof EngineException e) {
-                result.completeExceptionally(e);
+                answer.completeExceptionally(e);
             } else {
-                result.completeExceptionally(EngineException.internal("cannot reach the catalog: " + cause, cause));
+                answer.completeExceptionally(EngineException.internal("cannot reach the catalog: " + cause, cause));
             }
         });
-        return result;
+        return answer;
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -20,7 +20,7 @@ record CatalogSnapshot(long version, List<CatalogState.DatabaseEntry> databases,
         tables = List.copyOf(tables);
     }
 
-    static final class KryoSerializer extends CatalogEvent.EventSerializer<CatalogSnapshot> {
+    static final class KryoSerializer extends CatalogPayloadSerializer<CatalogSnapshot> {
         @Override
         void writeFields(Output out, CatalogSnapshot s) {
             out.writeVarLong(s.version, true);

@@ -75,7 +75,7 @@ class CatalogSerializationTest {
             // Kryo writes the registered id + 2 as an unsigned varint.
             assertThat(bytes[0] & 0xFF).as(value.getClass().getSimpleName()).isEqualTo(((id + 2) & 0x7F) | 0x80);
             assertThat(bytes[1] & 0xFF).isEqualTo((id + 2) >>> 7);
-            assertThat(bytes[2]).as("format version").isEqualTo((byte) CatalogEvent.FORMAT_VERSION);
+            assertThat(bytes[2]).as("format version").isEqualTo((byte) CatalogPayloadSerializer.FORMAT_VERSION);
             assertThat(KRYO.fromBinary(bytes)).isEqualTo(value);
         });
     }

@@ -1,7 +1,6 @@
 package io.tidemark.engine.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -49,20 +48,18 @@ final class CatalogTestSupport {
         }
     }
 
-    /** Awaits a refusal and returns it, failing unless it is an EngineException of {@code kind}. */
+    /**
+     * Awaits a refusal and returns it, failing unless the stage completed with an EngineException
+     * of {@code kind} itself (not wrapped) whose message starts with "cannot ".
+     */
     static EngineException refused(CompletionStage<?> stage, ErrorKind kind) {
-        try {
-            Object value = stage.toCompletableFuture().get(ANSWER_SECONDS, TimeUnit.SECONDS);
-            return fail("expected " + kind + " but the catalog answered " + value);
-        } catch (ExecutionException e) {
-            assertThat(e.getCause()).isInstanceOf(EngineException.class);
-            EngineException ee = (EngineException) e.getCause();
-            assertThat(ee.kind()).as(ee.getMessage()).isEqualTo(kind);
-            assertThat(ee.getMessage()).startsWith("cannot ");
-            return ee;
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError("no answer from the catalog", e);
-        }
+        Throwable failure = await(stage.handle((value, t) -> t == null ? new AssertionError(
+                "expected " + kind + " but the catalog answered " + value) : t));
+        assertThat(failure).isInstanceOf(EngineException.class);
+        EngineException e = (EngineException) failure;
+        assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind);
+        assertThat(e.getMessage()).startsWith("cannot ");
+        return e;
     }
 
     /** A clock that moves only when told to. */
