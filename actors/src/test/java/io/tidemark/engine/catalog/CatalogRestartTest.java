@@ -4,6 +4,7 @@ import static io.tidemark.engine.catalog.CatalogTestSupport.await;
 import static io.tidemark.engine.catalog.CatalogTestSupport.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.typesafe.config.ConfigFactory;
 import io.tidemark.engine.ErrorKind;
 import io.tidemark.storage.model.MeasureType;
 import java.nio.file.Files;
@@ -15,8 +16,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.pattern.Patterns;
+import org.apache.pekko.persistence.Persistence;
+import org.apache.pekko.persistence.SelectedSnapshot;
+import org.apache.pekko.persistence.SnapshotProtocol;
+import org.apache.pekko.persistence.SnapshotSelectionCriteria;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scala.jdk.javaapi.OptionConverters;
 
 /** Everything the catalog accepted is back after the actor system is stopped and started again on its data. */
 class CatalogRestartTest {
@@ -63,6 +71,12 @@ class CatalogRestartTest {
 
         ActorSystem<Void> second = CatalogTestSupport.system("catalog-restart-2", dataDir, snapshotEvery);
         try {
+            // 13 events: snapshots after 4, 8 and 12; recovery loads the last and replays event 13.
+            SelectedSnapshot latest = latestSnapshot(second);
+            assertThat(latest.metadata().sequenceNr()).isEqualTo(12);
+            assertThat(latest.snapshot()).isInstanceOf(CatalogSnapshot.class);
+            assertThat(((CatalogSnapshot) latest.snapshot()).version()).isEqualTo(12);
+
             CatalogService again = CatalogService.start(second, clock);
             await(again.ready());
             // The local view is filled before ready() completes, without asking.
@@ -89,5 +103,15 @@ class CatalogRestartTest {
         } finally {
             CatalogTestSupport.stop(second);
         }
+    }
+
+    private static SelectedSnapshot latestSnapshot(ActorSystem<?> system) throws Exception {
+        org.apache.pekko.actor.ActorRef store = Persistence.get(Adapter.toClassic(system))
+                .snapshotStoreFor("tidemark.persistence.snapshot-store", ConfigFactory.empty());
+        Object reply = Patterns.ask(store, new SnapshotProtocol.LoadSnapshot(CatalogActor.PERSISTENCE_ID,
+                        SnapshotSelectionCriteria.latest(), Long.MAX_VALUE), Duration.ofSeconds(20))
+                .toCompletableFuture().get();
+        assertThat(reply).isInstanceOf(SnapshotProtocol.LoadSnapshotResult.class);
+        return OptionConverters.toJava(((SnapshotProtocol.LoadSnapshotResult) reply).snapshot()).orElseThrow();
     }
 }
