@@ -194,8 +194,9 @@ public final class CatalogActor
     }
 
     /**
-     * 16 lowercase hex digits from 64 random bits, distinct from every current table. A deleted
-     * table's id could only come back by a 2^-64 chance per creation, so ids are not reused.
+     * 16 lowercase hex digits from 64 random bits, distinct from every current table. The id of a
+     * table deleted earlier comes back with probability (tables ever created) / 2^64 per creation,
+     * so in practice an id names one table's data forever.
      */
     private static String newTableId(CatalogState s) {
         while (true) {
@@ -213,18 +214,22 @@ public final class CatalogActor
             throw EngineException.notFound("cannot list tables: database=" + c.database() + " does not exist");
         }
         // Position "<db>/<table>": names cannot hold '/', so the split is unambiguous.
-        String afterDb = position == null ? null : position.substring(0, Math.max(0, position.indexOf('/')));
-        String afterTable = position == null ? null : position.substring(position.indexOf('/') + 1);
+        int slash = position == null ? -1 : position.indexOf('/');
+        String afterDb = slash < 0 ? null : position.substring(0, slash);
+        String afterTable = slash < 0 ? null : position.substring(slash + 1);
+        if ((position != null && slash < 0)
+                || (c.database() != null && afterDb != null && !afterDb.equals(c.database()))) {
+            throw EngineException.validation("cannot list tables: NextToken=" + c.nextToken()
+                    + " is not a token of this listing");
+        }
         Iterable<String> dbs = c.database() != null ? List.of(c.database())
                 : afterDb == null ? s.databases().keySet() : s.databases().tailMap(afterDb, true).keySet();
         List<TableDescription> items = new ArrayList<>(size);
         boolean more = false;
         for (String db : dbs) {
             NavigableMap<String, String> ids = s.tableIds(db);
-            if (afterTable != null && db.equals(afterDb)) {
+            if (db.equals(afterDb)) {
                 ids = ids.tailMap(afterTable, false);
-            } else if (afterTable != null && db.compareTo(afterDb) < 0) {
-                continue;
             }
             for (String id : ids.values()) {
                 if (items.size() == size) {

@@ -340,6 +340,8 @@ class CatalogServiceTest {
         refused(catalog.listTables("pg_a", "%%not-base64%%", 2), ErrorKind.VALIDATION);
         String tablesToken = await(catalog.listTables("pg_a", null, 1)).nextToken();
         refused(catalog.listDatabases(tablesToken, 1), ErrorKind.VALIDATION);
+        refused(catalog.listTables("pg_b", tablesToken, 1), ErrorKind.VALIDATION);
+        refused(catalog.listTables(null, CatalogRules.nextToken("tables", "no-slash"), 1), ErrorKind.VALIDATION);
         refused(catalog.listTables("no_such_db", null, null), ErrorKind.NOT_FOUND);
     }
 
