@@ -2,6 +2,7 @@ package io.tidemark.engine.catalog;
 
 import io.tidemark.engine.EngineException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
@@ -10,6 +11,7 @@ import java.util.function.Supplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
@@ -89,16 +91,24 @@ public final class CatalogActor
 
     private final CatalogSettings settings;
     private final Clock clock;
-    private final List<ActorRef<TableChange>> subscribers = new ArrayList<>();
+    /** Outlives restarts of the behaviour, so subscribers keep hearing after a journal failure. */
+    private final List<ActorRef<TableChange>> subscribers;
 
-    private CatalogActor(CatalogSettings settings, Clock clock) {
-        super(PersistenceId.ofUniqueId(PERSISTENCE_ID));
+    private CatalogActor(CatalogSettings settings, Clock clock, List<ActorRef<TableChange>> subscribers) {
+        super(PersistenceId.ofUniqueId(PERSISTENCE_ID),
+                SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
         this.settings = settings;
         this.clock = clock;
+        this.subscribers = subscribers;
     }
 
+    /**
+     * The catalog behaviour. A failed journal write restarts it with backoff (the command that
+     * failed gets no answer; its caller times out), after which it recovers from the journal.
+     */
     public static Behavior<Command> create(CatalogSettings settings, Clock clock) {
-        return Behaviors.setup(context -> new CatalogActor(settings, clock));
+        List<ActorRef<TableChange>> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        return Behaviors.setup(context -> new CatalogActor(settings, clock, subscribers));
     }
 
     @Override
@@ -321,7 +331,7 @@ public final class CatalogActor
                 .thenReply(replyTo, s -> StatusReply.success(changeOf(s, tableId)));
     }
 
-    void publish(TableChange change) {
+    private void publish(TableChange change) {
         subscribers.forEach(sub -> sub.tell(change));
     }
 
