@@ -11,6 +11,24 @@ import java.time.Duration;
 public record CatalogSettings(Arns arns, int shardsPerTable, int maxDatabases, int maxTables, int defaultPageSize,
         int snapshotEvery, Duration askTimeout) {
 
+    public CatalogSettings {
+        requireAtLeast("shards-per-table", shardsPerTable, 1);
+        requireAtLeast("max-databases", maxDatabases, 0);
+        requireAtLeast("max-tables", maxTables, 0);
+        requireAtLeast("snapshot-every", snapshotEvery, 1);
+        if (defaultPageSize < CatalogRules.MIN_PAGE_SIZE || defaultPageSize > CatalogRules.MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("cannot use tidemark.engine.catalog.default-page-size="
+                    + defaultPageSize + " (expected " + CatalogRules.MIN_PAGE_SIZE + ".." + CatalogRules.MAX_PAGE_SIZE + ")");
+        }
+    }
+
+    private static void requireAtLeast(String key, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException("cannot use tidemark.engine.catalog." + key + "=" + value
+                    + " (expected at least " + min + ")");
+        }
+    }
+
     public static CatalogSettings from(Config config) {
         Config engine = config.getConfig("tidemark.engine");
         Config catalog = engine.getConfig("catalog");
