@@ -289,7 +289,7 @@ final class RecordParser {
         if (text == null) {
             return "The record has no MeasureValue.";
         }
-        return addValue(VALUE_COLUMNS[type.ordinal()], type, text, unit, "measure value");
+        return addValue(VALUE_COLUMNS[type.ordinal()], type, text, unit, null);
     }
 
     private String multiValues(RecordInput r, TimeUnit unit, List<Dimension> dims) {
@@ -307,16 +307,20 @@ final class RecordParser {
             MeasureValueInput value = values.get(v);
             reason = checks.attributeName(value.name(), dims, valueColumns, first, valueCount);
             if (reason == null) {
-                reason = addValue(value.name(), MeasureType.parse(value.type()), value.value(), unit,
-                        "attribute " + quote(value.name()));
+                reason = addValue(value.name(), MeasureType.parse(value.type()), value.value(), unit, value.name());
             }
         }
         return reason == null ? checks.attributeValueBytes(valueTypes, valueStrings, first, valueCount) : reason;
     }
 
-    /** Reads one value into the value arrays, or says why it cannot be read. */
-    private String addValue(String column, MeasureType type, String text, TimeUnit unit, String what) {
-        String reason = checks.valueLength(text, what);
+    /**
+     * Reads one value into the value arrays, or says why it cannot be read.
+     *
+     * @param attribute the attribute's name, or null for a single-measure value
+     */
+    private String addValue(String column, MeasureType type, String text, TimeUnit unit, String attribute) {
+        String reason = checks.valueLength(text, attribute == null ? "measure value"
+                : "value of the attribute " + quote(attribute));
         if (reason != null) {
             return reason;
         }
@@ -324,41 +328,41 @@ final class RecordParser {
         switch (type) {
             case DOUBLE:
                 if (!WireValues.isDecimal(text)) {
-                    return "The " + what + " " + quote(text) + " is not a valid DOUBLE: it must be a decimal number"
-                            + " (NaN and Infinity cannot be written).";
+                    return invalid(attribute, text, "is not a valid DOUBLE: it must be a decimal number (NaN and"
+                            + " Infinity cannot be written).");
                 }
                 double d = Double.parseDouble(text);
                 if (Double.isInfinite(d)) {
-                    return "The " + what + " " + quote(text) + " is out of the range of a DOUBLE.";
+                    return invalid(attribute, text, "is out of the range of a DOUBLE.");
                 }
                 valueBits[v] = Double.doubleToRawLongBits(d);
                 break;
             case BIGINT:
                 if (!WireValues.isInteger(text)) {
-                    return "The " + what + " " + quote(text) + " is not a valid BIGINT: it must be an integer.";
+                    return invalid(attribute, text, "is not a valid BIGINT: it must be an integer.");
                 }
                 try {
                     valueBits[v] = Long.parseLong(text);
                 } catch (NumberFormatException overflow) {
-                    return "The " + what + " " + quote(text) + " is out of the range of a BIGINT (64-bit signed).";
+                    return invalid(attribute, text, "is out of the range of a BIGINT (64-bit signed).");
                 }
                 break;
             case BOOLEAN:
                 int bool = WireValues.parseBoolean(text);
                 if (bool < 0) {
-                    return "The " + what + " " + quote(text) + " is not a valid BOOLEAN: it must be true or false.";
+                    return invalid(attribute, text, "is not a valid BOOLEAN: it must be true or false.");
                 }
                 valueBits[v] = bool;
                 break;
             case TIMESTAMP:
                 if (!WireValues.isInteger(text)) {
-                    return "The " + what + " " + quote(text) + " is not a valid TIMESTAMP: it must be an integer count"
-                            + " of the record's TimeUnit (" + unit + ").";
+                    return invalid(attribute, text, "is not a valid TIMESTAMP: it must be an integer count of the"
+                            + " record's TimeUnit (" + unit + ").");
                 }
                 long nanos = WireValues.multiplySaturated(WireValues.parseSaturated(text), unit.nanosPerUnit());
                 if (nanos == Long.MAX_VALUE || nanos == Long.MIN_VALUE) {
-                    return "The " + what + " " + quote(text) + " " + unit
-                            + " is out of the range of a TIMESTAMP (years 1677 to 2262).";
+                    return invalid(attribute, text, "is out of the range of a TIMESTAMP in " + unit
+                            + " (years 1677 to 2262).");
                 }
                 valueBits[v] = nanos;
                 break;
@@ -366,13 +370,19 @@ final class RecordParser {
                 valueStrings[v] = text;
                 break;
             default:
-                return "The " + what + " has the type MULTI, which names no value type; use DOUBLE, BIGINT, VARCHAR,"
-                        + " BOOLEAN or TIMESTAMP.";
+                return "The attribute " + quote(attribute) + " has the type MULTI, which names no value type; use"
+                        + " DOUBLE, BIGINT, VARCHAR, BOOLEAN or TIMESTAMP.";
         }
         valueColumns[v] = column;
         valueTypes[v] = type;
         valueCount = v + 1;
         return null;
+    }
+
+    private static String invalid(String attribute, String text, String problem) {
+        return attribute == null
+                ? "The measure value " + quote(text) + " " + problem
+                : "The attribute " + quote(attribute) + " has the value " + quote(text) + ", which " + problem;
     }
 
     // ---- names across the records of one request ----
