@@ -1,8 +1,6 @@
 package io.tidemark.engine.write;
 
-import static io.tidemark.engine.write.ValidationErrors.listMemberPath;
 import static io.tidemark.engine.write.ValidationErrors.quote;
-import static io.tidemark.engine.write.ValidationErrors.recordPath;
 
 import io.tidemark.engine.catalog.SchemaDelta;
 import io.tidemark.storage.model.Dimension;
@@ -10,7 +8,6 @@ import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
 import io.tidemark.storage.model.TimeUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +16,7 @@ import java.util.Set;
 
 /**
  * Parses one WriteRecords request (the first phase of {@link RecordConverter}): whole-request
- * errors are thrown, per-record problems become rejections, and the valid records are written
+ * errors ({@link RequestRules}) are thrown, per-record problems ({@link RecordChecks}) become rejections, and the valid records are written
  * into the column arrays of a {@link ParsedWrite}. One instance per request.
  */
 final class RecordParser {
@@ -64,29 +61,12 @@ final class RecordParser {
     }
 
     ParsedWrite parse() {
-        requireResourceName(request.databaseName(), "databaseName");
-        requireResourceName(request.tableName(), "tableName");
+        RequestRules.checkRequest(request, limits.maxRecordsPerRequest());
         List<RecordInput> records = request.records();
-        if (records == null) {
-            throw ValidationErrors.notNull("records");
-        }
-        if (records.isEmpty()) {
-            throw ValidationErrors.tooFewRecords();
-        }
-        if (records.size() > limits.maxRecordsPerRequest()) {
-            throw ValidationErrors.tooManyRecords(records.size(), limits.maxRecordsPerRequest());
-        }
-        if (common != null) {
-            checkWireConstraints(common, -1);
-            checkCommonDimensionsDistinct();
-        }
         allocate(records);
         for (int i = 0; i < records.size(); i++) {
             RecordInput record = records.get(i);
-            if (record == null) {
-                throw ValidationErrors.notNull("records." + (i + 1) + ".member");
-            }
-            checkWireConstraints(record, i);
+            RequestRules.checkRecord(record, i, common);
             parseRecord(record, i);
         }
         return new ParsedWrite(request.databaseName(), request.tableName(), keys, measureTypes, timeNanos, versions,
@@ -111,117 +91,6 @@ final class RecordParser {
         valueTypes = new MeasureType[values];
         valueBits = new long[values];
         valueStrings = new String[values];
-    }
-
-    // ---- whole-request rules: a break throws ----
-
-    private static void requireResourceName(String name, String member) {
-        if (name == null) {
-            throw ValidationErrors.notNull(member);
-        }
-        if (name.isEmpty()) {
-            throw ValidationErrors.notEmpty(member);
-        }
-    }
-
-    /** The members Timestream's model constrains: required members, enums, Version, Time syntax. */
-    private void checkWireConstraints(RecordInput r, int index) {
-        if (r.measureValueType() != null && !isMeasureType(r.measureValueType())) {
-            throw ValidationErrors.notInEnum(r.measureValueType(), recordPath(index, "measureValueType"),
-                    ValidationErrors.MEASURE_VALUE_TYPES);
-        }
-        if (r.timeUnit() != null && !isTimeUnit(r.timeUnit())) {
-            throw ValidationErrors.notInEnum(r.timeUnit(), recordPath(index, "timeUnit"), ValidationErrors.TIME_UNITS);
-        }
-        if (r.version() != null && r.version() < 1) {
-            throw ValidationErrors.versionBelowOne(r.version(), index);
-        }
-        if (r.time() != null) {
-            if (r.time().length() > ValidationErrors.MAX_TIME_CHARS) {
-                throw ValidationErrors.invalidTime(r.time(), index, "is longer than 256 characters.");
-            }
-            if (!WireValues.isInteger(r.time())) {
-                throw ValidationErrors.invalidTime(r.time(), index, "is not an integer count of the record's TimeUnit.");
-            }
-        }
-        List<DimensionInput> dims = r.dimensions();
-        for (int d = 0; dims != null && d < dims.size(); d++) {
-            DimensionInput dim = dims.get(d);
-            if (dim == null) {
-                throw ValidationErrors.notNull(listMemberPath(index, "dimensions", d, null));
-            }
-            if (dim.name() == null) {
-                throw ValidationErrors.notNull(listMemberPath(index, "dimensions", d, "name"));
-            }
-            if (dim.value() == null) {
-                throw ValidationErrors.notNull(listMemberPath(index, "dimensions", d, "value"));
-            }
-            if (dim.dimensionValueType() != null && !dim.dimensionValueType().equals("VARCHAR")) {
-                throw ValidationErrors.notInEnum(dim.dimensionValueType(),
-                        listMemberPath(index, "dimensions", d, "dimensionValueType"),
-                        ValidationErrors.DIMENSION_VALUE_TYPES);
-            }
-            if (index >= 0 && common != null && common.dimensions() != null && hasDimension(common, dim.name())) {
-                throw ValidationErrors.dimensionInCommonAttributes(dim.name(), index);
-            }
-        }
-        List<MeasureValueInput> values = r.measureValues();
-        for (int v = 0; values != null && v < values.size(); v++) {
-            MeasureValueInput value = values.get(v);
-            if (value == null) {
-                throw ValidationErrors.notNull(listMemberPath(index, "measureValues", v, null));
-            }
-            if (value.name() == null) {
-                throw ValidationErrors.notNull(listMemberPath(index, "measureValues", v, "name"));
-            }
-            if (value.value() == null) {
-                throw ValidationErrors.notNull(listMemberPath(index, "measureValues", v, "value"));
-            }
-            if (value.type() == null) {
-                throw ValidationErrors.notNull(listMemberPath(index, "measureValues", v, "type"));
-            }
-            if (!isMeasureType(value.type())) {
-                throw ValidationErrors.notInEnum(value.type(), listMemberPath(index, "measureValues", v, "type"),
-                        ValidationErrors.MEASURE_VALUE_TYPES);
-            }
-        }
-    }
-
-    private void checkCommonDimensionsDistinct() {
-        List<DimensionInput> dims = common.dimensions();
-        Set<String> names = new HashSet<>();
-        for (int d = 0; dims != null && d < dims.size(); d++) {
-            if (!names.add(dims.get(d).name())) {
-                throw ValidationErrors.duplicateCommonDimension(dims.get(d).name());
-            }
-        }
-    }
-
-    private static boolean hasDimension(RecordInput r, String name) {
-        for (DimensionInput d : r.dimensions()) {
-            if (d.name().equals(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isMeasureType(String s) {
-        for (MeasureType t : MeasureType.values()) {
-            if (t.name().equals(s)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isTimeUnit(String s) {
-        for (TimeUnit u : TimeUnit.values()) {
-            if (u.name().equals(s)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- one record: merge, then the per-record rules ----
