@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Parses one WriteRecords request (the first phase of {@link RecordConverter}): whole-request
- * errors ({@link RequestRules}) are thrown, per-record problems ({@link RecordChecks}) become rejections, and the valid records are written
+ * errors ({@link RequestRules}) are thrown, per-record problems ({@link RecordChecks} and the
+ * consistency of names across the request) become rejections, and the valid records are written
  * into the column arrays of a {@link ParsedWrite}. One instance per request.
  */
 final class RecordParser {
@@ -30,6 +31,10 @@ final class RecordParser {
             }
         }
     }
+
+    /** Stands in for absent CommonAttributes: every field unset. */
+    private static final RecordInput NO_COMMON_ATTRIBUTES = new RecordInput(null, null, null, null, null, null, null,
+            null);
 
     private final WriteLimits limits;
     private final WriteRecordsRequest request;
@@ -56,7 +61,7 @@ final class RecordParser {
     RecordParser(WriteLimits limits, WriteRecordsRequest request) {
         this.limits = limits;
         this.request = request;
-        this.common = request.commonAttributes();
+        this.common = request.commonAttributes() != null ? request.commonAttributes() : NO_COMMON_ATTRIBUTES;
         this.checks = new RecordChecks(limits);
     }
 
@@ -78,8 +83,7 @@ final class RecordParser {
         int n = records.size();
         int values = 0;
         for (RecordInput r : records) {
-            List<MeasureValueInput> mv = r == null ? null : merged(r.measureValues(), common == null ? null
-                    : common.measureValues());
+            List<MeasureValueInput> mv = r == null ? null : merged(r.measureValues(), common.measureValues());
             values += mv == null ? 1 : Math.max(1, mv.size());
         }
         keys = new SeriesKey[n];
@@ -96,16 +100,16 @@ final class RecordParser {
     // ---- one record: merge, then the per-record rules ----
 
     private void parseRecord(RecordInput r, int index) {
-        String time = merged(r.time(), common == null ? null : common.time());
+        String time = merged(r.time(), common.time());
         if (time == null) {
             throw ValidationErrors.invalidTime(null, index, "is missing: neither the record nor CommonAttributes"
                     + " gives a Time.");
         }
-        TimeUnit unit = TimeUnit.parse(merged(r.timeUnit(), common == null ? null : common.timeUnit()));
-        Long version = merged(r.version(), common == null ? null : common.version());
-        String typeName = merged(r.measureValueType(), common == null ? null : common.measureValueType());
+        TimeUnit unit = TimeUnit.parse(merged(r.timeUnit(), common.timeUnit()));
+        Long version = merged(r.version(), common.version());
+        String typeName = merged(r.measureValueType(), common.measureValueType());
         MeasureType type = typeName == null ? MeasureType.DOUBLE : MeasureType.parse(typeName);
-        String measureName = merged(r.measureName(), common == null ? null : common.measureName());
+        String measureName = merged(r.measureName(), common.measureName());
 
         int start = valueCount;
         valueOffsets[index] = start;
@@ -113,7 +117,7 @@ final class RecordParser {
         List<Dimension> dims = null;
         if (reason == null) {
             dims = new ArrayList<>();
-            reason = checks.dimensions(common == null ? null : common.dimensions(), r.dimensions(), measureName, dims);
+            reason = checks.dimensions(common.dimensions(), r.dimensions(), measureName, dims);
         }
         if (reason == null) {
             reason = type == MeasureType.MULTI
@@ -149,12 +153,12 @@ final class RecordParser {
         if (type == MeasureType.TIMESTAMP) {
             return "The MeasureValueType TIMESTAMP is only allowed for the attributes of a MULTI record.";
         }
-        List<MeasureValueInput> multi = merged(r.measureValues(), common == null ? null : common.measureValues());
+        List<MeasureValueInput> multi = merged(r.measureValues(), common.measureValues());
         if (multi != null && !multi.isEmpty()) {
             return "The record has MeasureValues but its MeasureValueType is " + type
                     + "; MeasureValues need the type MULTI.";
         }
-        String text = merged(r.measureValue(), common == null ? null : common.measureValue());
+        String text = merged(r.measureValue(), common.measureValue());
         if (text == null) {
             return "The record has no MeasureValue.";
         }
@@ -162,11 +166,11 @@ final class RecordParser {
     }
 
     private String multiValues(RecordInput r, TimeUnit unit, List<Dimension> dims) {
-        if (merged(r.measureValue(), common == null ? null : common.measureValue()) != null) {
+        if (merged(r.measureValue(), common.measureValue()) != null) {
             return "The record has the MeasureValueType MULTI and a MeasureValue; a MULTI record carries its values"
                     + " in MeasureValues only.";
         }
-        List<MeasureValueInput> values = merged(r.measureValues(), common == null ? null : common.measureValues());
+        List<MeasureValueInput> values = merged(r.measureValues(), common.measureValues());
         if (values == null || values.isEmpty()) {
             return "The record has the MeasureValueType MULTI but no MeasureValues.";
         }

@@ -143,6 +143,26 @@ class RecordConverterFillTest {
         assertThat(batch.build().get(0).recordIndexes()).containsExactly(0, 3);
     }
 
+    @Test
+    void aBatchFilledFromTwoWritesRejectsTypesTheFirstAlreadyUsedInsteadOfThrowing() {
+        IngestBatch batch = new IngestBatch(WriteFixtures.defaultTable(), NOW_MILLIS);
+        converter.fill(converter.parse(request(cpu(), cpu().name("metrics").multi(attr("load", "1", "DOUBLE")))),
+                schema(Map.of("cpu", MeasureType.DOUBLE, "metrics", MeasureType.MULTI),
+                        Map.of("load", MeasureType.DOUBLE), Set.of("host")), batch);
+
+        converter.fill(converter.parse(request(cpu().type("BIGINT").value("2"),
+                cpu().name("metrics").multi(attr("load", "2", "BIGINT")))),
+                schema(Map.of("cpu", MeasureType.BIGINT, "metrics", MeasureType.MULTI),
+                        Map.of("load", MeasureType.BIGINT), Set.of("host")), batch);
+
+        assertThat(batch.rowCount()).isEqualTo(2);
+        assertThat(batch.rejections()).extracting(RejectedRecord::reason).containsExactly(
+                "The measure name 'cpu' is written as DOUBLE earlier in this write and as BIGINT by this record;"
+                        + " a measure name has one type.",
+                "The attribute 'load' is written as DOUBLE earlier in this write and as BIGINT by this record;"
+                        + " an attribute has one type.");
+    }
+
     // ---- the acceptance window ----
 
     private IngestBatch writeAt(TableDescription table, long... times) {
