@@ -38,8 +38,13 @@ final class NameRules {
         return null;
     }
 
-    /** Why a name of {@code bytes} UTF-8 bytes is too long, or null when it fits. */
-    static String lengthReason(String kind, String name, int bytes, int maxBytes) {
+    /** Why a name is longer than {@code maxBytes} UTF-8 bytes, or null when it fits. */
+    static String lengthReason(String kind, String name, int maxBytes) {
+        // A char is at most 3 UTF-8 bytes (a surrogate pair, 2 chars, is 4): short names need no count.
+        if ((long) name.length() * 3 <= maxBytes) {
+            return null;
+        }
+        int bytes = IngestBatch.utf8Length(name);
         if (bytes > maxBytes) {
             return "The " + kind + " " + quote(name) + " is " + bytes + " bytes long; the limit is " + maxBytes
                     + " bytes.";

@@ -30,7 +30,7 @@ final class RecordChecks {
         if (name == null || name.isEmpty()) {
             return "The record has no MeasureName.";
         }
-        String reason = NameRules.lengthReason("measure name", name, utf8Length(name), limits.maxMeasureNameBytes());
+        String reason = NameRules.lengthReason("measure name", name, limits.maxMeasureNameBytes());
         return reason != null ? reason : NameRules.reservedReason("measure name", name);
     }
 
@@ -44,7 +44,6 @@ final class RecordChecks {
         if (count > limits.maxDimensionsPerRecord()) {
             return "The record has " + count + " dimensions; the limit is " + limits.maxDimensionsPerRecord() + ".";
         }
-        int bytes = 0;
         for (int list = 0; list < 2; list++) {
             List<DimensionInput> dims = list == 0 ? common : own;
             for (int d = 0; dims != null && d < dims.size(); d++) {
@@ -53,10 +52,22 @@ final class RecordChecks {
                 if (reason != null) {
                     return reason;
                 }
-                bytes += utf8Length(dim.name()) + utf8Length(dim.value());
                 out.add(new Dimension(dim.name(), dim.value()));
             }
         }
+        return null;
+    }
+
+    /** The UTF-8 bytes of the names and values of checked dimensions. */
+    static int dimensionBytes(List<Dimension> dims) {
+        int bytes = 0;
+        for (int d = 0; d < dims.size(); d++) {
+            bytes += utf8Length(dims.get(d).name()) + utf8Length(dims.get(d).value());
+        }
+        return bytes;
+    }
+
+    String dimensionBytesReason(int bytes) {
         if (bytes > limits.maxDimensionBytes()) {
             return "The record's dimension names and values are " + bytes + " bytes together; the limit is "
                     + limits.maxDimensionBytes() + " bytes.";
@@ -69,8 +80,7 @@ final class RecordChecks {
         if (name.isEmpty()) {
             return "The record has a dimension with an empty name.";
         }
-        String reason = NameRules.lengthReason("dimension name", name, utf8Length(name),
-                limits.maxDimensionNameBytes());
+        String reason = NameRules.lengthReason("dimension name", name, limits.maxDimensionNameBytes());
         if (reason == null) {
             reason = NameRules.columnNameReason("dimension name", name);
         }
@@ -104,20 +114,21 @@ final class RecordChecks {
         if (name.isEmpty()) {
             return "The record has a MeasureValue with an empty name.";
         }
-        String reason = NameRules.lengthReason("attribute name", name, utf8Length(name), limits.maxMeasureNameBytes());
+        String reason = NameRules.lengthReason("attribute name", name, limits.maxMeasureNameBytes());
         if (reason == null) {
             reason = NameRules.columnNameReason("attribute name", name);
         }
         if (reason != null) {
             return reason;
         }
+        int hash = name.hashCode();
         for (int v = from; v < to; v++) {
-            if (columns[v].equals(name)) {
+            if (columns[v].hashCode() == hash && columns[v].equals(name)) {
                 return "The attribute " + quote(name) + " appears more than once in the record's MeasureValues.";
             }
         }
-        for (Dimension d : dims) {
-            if (d.name().equals(name)) {
+        for (int d = 0; d < dims.size(); d++) {
+            if (dims.get(d).name().equals(name)) {
                 return "The attribute " + quote(name) + " is also a dimension of the record; a name is either a"
                         + " dimension or a measure.";
             }
@@ -149,12 +160,10 @@ final class RecordChecks {
         return null;
     }
 
-    String recordSize(List<Dimension> dims, String measureName, boolean multi, String[] columns, MeasureType[] types,
+    /** @param dimensionBytes the record's {@link #dimensionBytes} */
+    String recordSize(int dimensionBytes, String measureName, boolean multi, String[] columns, MeasureType[] types,
             String[] strings, int from, int to) {
-        int bytes = utf8Length(measureName) + TIME_BYTES;
-        for (Dimension d : dims) {
-            bytes += utf8Length(d.name()) + utf8Length(d.value());
-        }
+        int bytes = dimensionBytes + utf8Length(measureName) + TIME_BYTES;
         for (int v = from; v < to; v++) {
             bytes += storedBytes(types[v], strings[v]) + (multi ? utf8Length(columns[v]) : 0);
         }

@@ -115,9 +115,14 @@ final class RecordParser {
         valueOffsets[index] = start;
         String reason = checks.measureName(measureName);
         List<Dimension> dims = null;
+        int dimensionBytes = 0;
         if (reason == null) {
             dims = new ArrayList<>();
             reason = checks.dimensions(common.dimensions(), r.dimensions(), measureName, dims);
+        }
+        if (reason == null) {
+            dimensionBytes = RecordChecks.dimensionBytes(dims);
+            reason = checks.dimensionBytesReason(dimensionBytes);
         }
         if (reason == null) {
             reason = type == MeasureType.MULTI
@@ -125,7 +130,7 @@ final class RecordParser {
                     : singleValue(r, type, unit);
         }
         if (reason == null) {
-            reason = checks.recordSize(dims, measureName, type == MeasureType.MULTI, valueColumns, valueTypes,
+            reason = checks.recordSize(dimensionBytes, measureName, type == MeasureType.MULTI, valueColumns, valueTypes,
                     valueStrings, start, valueCount);
         }
         if (reason == null) {

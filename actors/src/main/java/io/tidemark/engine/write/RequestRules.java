@@ -16,6 +16,9 @@ import java.util.Set;
  */
 final class RequestRules {
 
+    private static final MeasureType[] MEASURE_TYPES = MeasureType.values();
+    private static final TimeUnit[] TIME_UNITS = TimeUnit.values();
+
     private RequestRules() {
     }
 
@@ -139,7 +142,7 @@ final class RequestRules {
     }
 
     private static boolean isMeasureType(String s) {
-        for (MeasureType t : MeasureType.values()) {
+        for (MeasureType t : MEASURE_TYPES) {
             if (t.name().equals(s)) {
                 return true;
             }
@@ -148,7 +151,7 @@ final class RequestRules {
     }
 
     private static boolean isTimeUnit(String s) {
-        for (TimeUnit u : TimeUnit.values()) {
+        for (TimeUnit u : TIME_UNITS) {
             if (u.name().equals(s)) {
                 return true;
             }
