@@ -28,7 +28,12 @@ import java.util.Set;
  * Name/Value/Type); a MeasureValueType, TimeUnit, DimensionValueType or MeasureValue Type outside
  * its enum; a Version below 1; a Time missing, longer than 256 characters or not an integer
  * ({@code Invalid time for record.}); a dimension name given twice in CommonAttributes, or given
- * both in CommonAttributes and in a record. Every other rule rejects one record.
+ * both in CommonAttributes and in a record ({@link RequestRules}). Every other rule rejects one
+ * record: a name missing, empty, reserved or too long ({@link NameRules}), a {@link WriteLimits}
+ * limit broken, a value that does not read as its type, a MULTI record without MeasureValues or
+ * with a MeasureValue, MeasureValues on a scalar record, an attribute or dimension named twice
+ * ({@link RecordChecks}); a measure name or attribute written with two types in one request, or a
+ * name used both as a dimension and as a measure or attribute (the later record is rejected).
  *
  * <p>Decisions where Timestream's behaviour is not documented:
  * <ul>
@@ -47,6 +52,10 @@ import java.util.Set;
  *       rejected as well (Timestream's model requires at least one character).</li>
  *   <li>Column names are unique across kinds: a name used as a dimension may not be a measure
  *       name or an attribute name, in a record, in the request or in the table.</li>
+ *   <li>An attribute name has the measure name's limit (256 bytes); dimension and attribute names
+ *       may not contain a colon (they become SQL columns).</li>
+ *   <li>Record size, and the attribute-value bytes of a MULTI record, are counted as Timestream
+ *       meters a record (see {@link RecordChecks}), not as the text on the wire.</li>
  * </ul>
  * Stateless and thread-safe.
  */
