@@ -119,16 +119,25 @@ class RecordConverterFillTest {
         for (int i = 0; i < TableSchema.MAX_DIMENSION_NAMES; i++) {
             dimensions.add("d" + i);
         }
-        Map<String, MeasureType> withCpu = new HashMap<>(measures);
-        withCpu.put("cpu", MeasureType.DOUBLE);
+        Map<String, MeasureType> attributes = new HashMap<>();
+        for (int i = 0; i < TableSchema.MAX_ATTRIBUTE_NAMES; i++) {
+            attributes.put("a" + i, MeasureType.DOUBLE);
+        }
+        Map<String, MeasureType> withKnown = new HashMap<>(measures);
+        withKnown.put("cpu", MeasureType.DOUBLE);
+        withKnown.put("metrics", MeasureType.MULTI);
 
-        IngestBatch batch = fill(request(cpu().name("new").dims(dim("d0", "x")), cpu()),
-                schema(withCpu, Map.of(), dimensions), WriteFixtures.defaultTable());
+        IngestBatch batch = fill(request(cpu().name("new").dims(dim("d0", "x")), cpu(),
+                cpu().name("metrics").dims(dim("d1", "x")).multi(attr("a0", "1", "DOUBLE"), attr("load", "2", "DOUBLE"))),
+                schema(withKnown, attributes, dimensions), WriteFixtures.defaultTable());
 
+        assertThat(batch.rowCount()).isZero();
         assertThat(reasonOf(batch, 0)).isEqualTo("The table has reached its limit of 8192 measure names; the measure"
                 + " name 'new' cannot be added.");
         assertThat(reasonOf(batch, 1)).isEqualTo("The table has reached its limit of 128 dimension names; the"
                 + " dimension name 'host' cannot be added.");
+        assertThat(reasonOf(batch, 2)).isEqualTo("The table has reached its limit of 1024 attribute names; the"
+                + " attribute name 'load' cannot be added.");
     }
 
     @Test
