@@ -1,0 +1,312 @@
+package io.tidemark.engine.shard;
+
+import io.tidemark.engine.EngineException;
+import io.tidemark.storage.journal.FsyncPolicy;
+import io.tidemark.storage.journal.JournalOptions;
+import io.tidemark.storage.journal.ShardJournal;
+import io.tidemark.storage.journal.WriteBatch;
+import io.tidemark.storage.journal.WriteBatchSerializer;
+import io.tidemark.storage.queue.RejectedEntryException;
+import io.tidemark.storage.serialization.KryoPool;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.pattern.StatusReply;
+
+/**
+ * The Cluster Sharding entity owning one shard of a table: its journal and its {@link MemoryStore}.
+ * Entity id {@code <tableId>/<shardNo>}. On start it opens the journal under
+ * {@link ShardJournal#directory} and replays it (batches and migration marks, in order), so every
+ * acknowledged row is back before it serves anything.
+ *
+ * <p>A write is checked for duplicates, the accepted rows are journaled, applied, and only then
+ * acknowledged. Writes queue in the actor; beyond {@link ShardSettings#maxPendingWrites()} queued
+ * writes it answers THROTTLING. A journal failure answers INTERNAL, applies nothing, and restarts
+ * the shard (with backoff), which re-opens and replays the journal.
+ */
+public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
+
+    public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "series-shard");
+
+    public sealed interface Command permits Write, Scan, Freeze, Commit, GetStats, Drop, Passivate, DrainWrites,
+            SyncJournal {
+    }
+
+    /** Journal, apply, then answer which rows were refused. */
+    public record Write(WriteBatch batch, ActorRef<StatusReply<ShardWriteResult>> replyTo) implements Command {
+    }
+
+    public record Scan(long fromNanos, long toNanos, ActorRef<StatusReply<List<SeriesChunks>>> replyTo)
+            implements Command {
+    }
+
+    public record Freeze(long cutoffNanos, ActorRef<StatusReply<FrozenChunks>> replyTo) implements Command {
+    }
+
+    public record Commit(long migrationId, ActorRef<StatusReply<Done>> replyTo) implements Command {
+    }
+
+    public record GetStats(ActorRef<StatusReply<ShardStats>> replyTo) implements Command {
+    }
+
+    /** Close the journal, delete the shard's files and stop: the table is being deleted. */
+    public record Drop(ActorRef<StatusReply<Done>> replyTo) implements Command {
+    }
+
+    /** Cluster Sharding's stop message on passivation and rebalance. */
+    public enum Passivate implements Command {
+        INSTANCE
+    }
+
+    /** Sent to itself: process the writes queued since the last drain. */
+    private enum DrainWrites implements Command {
+        INSTANCE
+    }
+
+    /** Timer under the INTERVAL fsync policy, so an idle journal is synced too. */
+    private enum SyncJournal implements Command {
+        INSTANCE
+    }
+
+    private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    private final String tableId;
+    private final int shard;
+    private final ShardEnvironment env;
+    private final ShardJournal journal;
+    private final MemoryStore store;
+    private final DuplicateChecker checker;
+    private final ArrayDeque<Write> pending = new ArrayDeque<>();
+    private boolean drainScheduled;
+
+    /** The entity behaviour, restarted with backoff on failure (re-opening and replaying the journal). */
+    public static Behavior<Command> create(String entityId, ShardEnvironment env) {
+        return Behaviors.supervise(Behaviors.<Command>setup(ctx -> Behaviors.withTimers(timers -> {
+            if (env.settings().fsync().mode() == FsyncPolicy.Mode.INTERVAL) {
+                timers.startTimerWithFixedDelay(SyncJournal.INSTANCE, env.settings().fsync().interval());
+            }
+            return new SeriesShard(ctx, entityId, env);
+        }))).onFailure(SupervisorStrategy.restartWithBackoff(MIN_BACKOFF, MAX_BACKOFF, 0.2));
+    }
+
+    public static String entityId(String tableId, int shard) {
+        return tableId + "/" + shard;
+    }
+
+    private SeriesShard(ActorContext<Command> ctx, String entityId, ShardEnvironment env) {
+        super(ctx);
+        int slash = entityId.lastIndexOf('/');
+        if (slash <= 0) {
+            throw new IllegalArgumentException("cannot start series shard: entity id must be <tableId>/<shard>, id="
+                    + entityId);
+        }
+        this.tableId = entityId.substring(0, slash);
+        this.shard = Integer.parseInt(entityId.substring(slash + 1));
+        this.env = env;
+        ShardSettings settings = env.settings();
+        this.store = new MemoryStore(tableId, settings.sealPoints(), settings.sealSpan().toNanos(),
+                env.meters().table(tableId));
+        this.checker = new DuplicateChecker(store, env.magnetic());
+        JournalOptions options = new JournalOptions(settings.rollCycle(), settings.fsync(), env.clock()::millis,
+                env.fileIo());
+        this.journal = ShardJournal.open(ShardJournal.directory(env.dataDir(), tableId, shard), options,
+                WriteBatchSerializer.register(KryoPool.builder()).build());
+        try {
+            long entries = journal.replayEntries(ShardJournal.NO_INDEX, new Replay());
+            ctx.getLog().info("series shard recovered: table={}, shard={}, entries={}, {}", tableId, shard, entries,
+                    store.stats(0));
+        } catch (RuntimeException e) {
+            journal.close();
+            store.release();
+            throw e;
+        }
+    }
+
+    /** Rebuilds the memory store from the journal exactly as the live calls built it. */
+    private final class Replay implements ShardJournal.EntryVisitor {
+        @Override
+        public void batch(long index, WriteBatch batch) {
+            store.apply(batch, index);
+        }
+
+        @Override
+        public void migrationFrozen(long index, long migrationId, long cutoffNanos) {
+            store.freeze(migrationId, cutoffNanos);
+        }
+
+        @Override
+        public void migrationCommitted(long index, long migrationId) {
+            store.commit(migrationId);
+        }
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Write.class, this::onWrite)
+                .onMessageEquals(DrainWrites.INSTANCE, this::onDrainWrites)
+                .onMessage(Scan.class, this::onScan)
+                .onMessage(Freeze.class, this::onFreeze)
+                .onMessage(Commit.class, this::onCommit)
+                .onMessage(GetStats.class, this::onGetStats)
+                .onMessage(Drop.class, this::onDrop)
+                .onMessageEquals(SyncJournal.INSTANCE, this::onSyncJournal)
+                .onMessageEquals(Passivate.INSTANCE, Behaviors::stopped)
+                .onSignal(PostStop.class, signal -> close())
+                .onSignal(PreRestart.class, signal -> close())
+                .build();
+    }
+
+    private Behavior<Command> onWrite(Write write) {
+        if (pending.size() >= env.settings().maxPendingWrites()) {
+            write.replyTo().tell(StatusReply.error(EngineException.throttling("cannot accept write: shard busy, table="
+                    + tableId + ", shard=" + shard + ", pendingWrites=" + pending.size())));
+            return this;
+        }
+        pending.add(write);
+        if (!drainScheduled) {
+            drainScheduled = true;
+            getContext().getSelf().tell(DrainWrites.INSTANCE);
+        }
+        return this;
+    }
+
+    private Behavior<Command> onDrainWrites() {
+        drainScheduled = false;
+        while (!pending.isEmpty()) {
+            handleWrite(pending.poll());
+        }
+        return this;
+    }
+
+    private void handleWrite(Write write) {
+        CheckedBatch checked;
+        try {
+            checked = checker.check(write.batch());
+        } catch (EngineException e) {
+            write.replyTo().tell(StatusReply.error(e));
+            return;
+        }
+        WriteBatch toStore = checked.toStore();
+        if (toStore != null) {
+            long index;
+            try {
+                index = journal.append(toStore);
+            } catch (RejectedEntryException e) {
+                write.replyTo().tell(StatusReply.error(EngineException.validation("cannot write batch: too large for"
+                        + " one journal entry, table=" + tableId + ", shard=" + shard + ", rows=" + toStore.rowCount())));
+                return;
+            } catch (RuntimeException e) {
+                throw failAll(write, "cannot journal write", e);
+            }
+            store.apply(toStore, index);
+        }
+        write.replyTo().tell(StatusReply.success(new ShardWriteResult(checked.rejections())));
+    }
+
+    /** Answers INTERNAL to {@code write} and every queued write, and returns the failure that restarts the shard. */
+    private RuntimeException failAll(Write write, String what, RuntimeException cause) {
+        EngineException failure = internal(what, cause);
+        write.replyTo().tell(StatusReply.error(failure));
+        while (!pending.isEmpty()) {
+            pending.poll().replyTo().tell(StatusReply.error(failure));
+        }
+        return failure;
+    }
+
+    private Behavior<Command> onScan(Scan scan) {
+        scan.replyTo().tell(StatusReply.success(store.scan(scan.fromNanos(), scan.toNanos())));
+        return this;
+    }
+
+    private Behavior<Command> onFreeze(Freeze freeze) {
+        long migrationId = Math.max(store.lastMigrationId() + 1, env.clock().millis());
+        try {
+            journal.appendMigrationFrozen(migrationId, freeze.cutoffNanos());
+        } catch (RuntimeException e) {
+            freeze.replyTo().tell(StatusReply.error(internal("cannot freeze for migration", e)));
+            throw e;
+        }
+        freeze.replyTo().tell(StatusReply.success(store.freeze(migrationId, freeze.cutoffNanos())));
+        return this;
+    }
+
+    private Behavior<Command> onCommit(Commit commit) {
+        long migrationId = commit.migrationId();
+        if (migrationId != store.pendingMigrationId()) {
+            if (migrationId != MemoryStore.NO_MIGRATION && migrationId <= store.lastMigrationId()) {
+                // committed before (a retried commit) or superseded by a later freeze holding its points
+                commit.replyTo().tell(StatusReply.success(Done.getInstance()));
+            } else {
+                commit.replyTo().tell(StatusReply.error(EngineException.conflict("cannot commit migration: unknown"
+                        + " migration id, table=" + tableId + ", shard=" + shard + ", migrationId=" + migrationId
+                        + ", pending=" + store.pendingMigrationId())));
+            }
+            return this;
+        }
+        try {
+            journal.appendMigrationCommitted(migrationId);
+        } catch (RuntimeException e) {
+            commit.replyTo().tell(StatusReply.error(internal("cannot commit migration", e)));
+            throw e;
+        }
+        store.commit(migrationId);
+        long lowest = store.lowestJournalIndex();
+        try {
+            journal.releaseBefore(lowest == Long.MAX_VALUE ? journal.lastIndex() + 1 : lowest);
+        } catch (RuntimeException e) {
+            // the commit stands; the cycles are released by a later commit
+            getContext().getLog().warn("cannot release journal cycles: table={}, shard={}", tableId, shard, e);
+        }
+        commit.replyTo().tell(StatusReply.success(Done.getInstance()));
+        return this;
+    }
+
+    private EngineException internal(String what, RuntimeException cause) {
+        return EngineException.internal(what + ": journal failed, table=" + tableId + ", shard=" + shard + ", dir="
+                + journal.directory() + ", cause=" + cause, cause);
+    }
+
+    private Behavior<Command> onGetStats(GetStats get) {
+        get.replyTo().tell(StatusReply.success(store.stats(ShardFiles.bytes(env.fileIo(), journal.directory()))));
+        return this;
+    }
+
+    private Behavior<Command> onDrop(Drop drop) {
+        close();
+        Path shardDir = journal.directory().getParent();
+        try {
+            ShardFiles.deleteTree(env.fileIo(), shardDir);
+        } catch (RuntimeException e) {
+            drop.replyTo().tell(StatusReply.error(EngineException.internal("cannot drop shard: table=" + tableId
+                    + ", shard=" + shard + ", dir=" + shardDir, e)));
+            return Behaviors.stopped();
+        }
+        drop.replyTo().tell(StatusReply.success(Done.getInstance()));
+        return Behaviors.stopped();
+    }
+
+    private Behavior<Command> onSyncJournal() {
+        journal.sync();
+        return this;
+    }
+
+    private Behavior<Command> close() {
+        journal.close();
+        store.release();
+        return this;
+    }
+}
