@@ -18,9 +18,22 @@ import io.tidemark.engine.tier.MagneticReader;
 import io.tidemark.storage.chunk.SealedChunk;
 import io.tidemark.storage.journal.WriteBatch;
 import io.tidemark.storage.model.MeasureType;
+import io.tidemark.storage.chunk.ColumnSpec;
+import io.tidemark.storage.chunk.OpenChunk;
+import io.tidemark.storage.fileio.FileIo;
+import io.tidemark.storage.magnetic.MagneticLayout;
+import io.tidemark.storage.magnetic.MagneticStore;
+import io.tidemark.storage.magnetic.SegmentWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MemoryStoreTest {
 
@@ -250,5 +263,31 @@ class MemoryStoreTest {
         store.release();
         assertThat(meter.usage().memoryStoreBytes()).isZero();
         assertThat(meter.usage().memoryStorePoints()).isZero();
+    }
+    @Test
+    void duplicatesAreFoundInTheMagneticStore(@TempDir Path dataDir) throws IOException {
+        OpenChunk migrated = new OpenChunk(List.of(new ColumnSpec(TestRows.VALUE, MeasureType.DOUBLE)));
+        for (int s = 1; s <= 3; s++) {
+            migrated.setDouble(0, migrated.append(T0 + s * SECOND, 2), s);
+        }
+        LocalDate partition = LocalDate.ofInstant(Instant.ofEpochSecond(T0 / SECOND), ZoneOffset.UTC);
+        try (MagneticStore magnetic = MagneticStore.open(FileIo.DEFAULT, new MagneticLayout(dataDir, TABLE),
+                Clock.systemUTC())) {
+            SegmentWriter segment = new SegmentWriter(partition);
+            segment.add(series("a"), migrated.seal());
+            magnetic.write(segment);
+            use(new MemoryStore(TABLE, 720, 7200 * SECOND, meter),
+                    (table, key, from, to) -> magnetic.read(key, from, to));
+
+            // the series is unknown in memory: every row is looked up in magnetic
+            assertThat(write(new Doubles().add("a", 1, 2, 1.0).add("a", 2, 2, 5.0).add("a", 3, 1, 3.0)
+                    .add("a", 10, 1, 10.0).build()))
+                    .containsExactly(new RowRejection(1, 2, false), new RowRejection(2, 2, true));
+            assertThat(cpu("a")).containsOnlyKeys(10L);
+            // older than the series' oldest point in memory: looked up in magnetic again
+            assertThat(write(new Doubles().add("a", 2, 1, 2.0).add("a", 3, 3, 3.5).build()))
+                    .containsExactly(new RowRejection(0, 2, true));
+            assertThat(cpu("a")).containsOnlyKeys(3L, 10L).containsEntry(3L, "v3 measure_value::double=3.5");
+        }
     }
 }
