@@ -1,7 +1,6 @@
 package io.tidemark.engine.shard;
 
 import io.tidemark.storage.chunk.OpenChunk;
-import io.tidemark.storage.journal.ValueColumn;
 import io.tidemark.storage.journal.WriteBatch;
 import io.tidemark.storage.model.MeasureType;
 
@@ -118,8 +117,7 @@ interface PointRows {
 
             @Override
             public String varcharAt(int col, int row) {
-                ValueColumn column = batch.column(col);
-                return column.stringAt(row);
+                return batch.column(col).stringAt(row);
             }
         };
     }

@@ -22,6 +22,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 
@@ -86,6 +87,8 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
     private final String tableId;
     private final int shard;
     private final ShardEnvironment env;
+    /** The sharding shard that runs this entity, asked to passivate it after a drop; null when spawned directly. */
+    private final ActorRef<ClusterSharding.ShardCommand> shardRegion;
     private final ShardJournal journal;
     private final MemoryStore store;
     private final DuplicateChecker checker;
@@ -93,12 +96,13 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
     private boolean drainScheduled;
 
     /** The entity behaviour, restarted with backoff on failure (re-opening and replaying the journal). */
-    public static Behavior<Command> create(String entityId, ShardEnvironment env) {
+    public static Behavior<Command> create(String entityId, ActorRef<ClusterSharding.ShardCommand> shardRegion,
+                                           ShardEnvironment env) {
         return Behaviors.supervise(Behaviors.<Command>setup(ctx -> Behaviors.withTimers(timers -> {
             if (env.settings().fsync().mode() == FsyncPolicy.Mode.INTERVAL) {
                 timers.startTimerWithFixedDelay(SyncJournal.INSTANCE, env.settings().fsync().interval());
             }
-            return new SeriesShard(ctx, entityId, env);
+            return new SeriesShard(ctx, entityId, shardRegion, env);
         }))).onFailure(SupervisorStrategy.restartWithBackoff(MIN_BACKOFF, MAX_BACKOFF, 0.2));
     }
 
@@ -106,8 +110,10 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         return tableId + "/" + shard;
     }
 
-    private SeriesShard(ActorContext<Command> ctx, String entityId, ShardEnvironment env) {
+    private SeriesShard(ActorContext<Command> ctx, String entityId, ActorRef<ClusterSharding.ShardCommand> shardRegion,
+                        ShardEnvironment env) {
         super(ctx);
+        this.shardRegion = shardRegion;
         int slash = entityId.lastIndexOf('/');
         if (slash <= 0) {
             throw new IllegalArgumentException("cannot start series shard: entity id must be <tableId>/<shard>, id="
@@ -209,7 +215,9 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
                 write.replyTo().tell(StatusReply.error(EngineException.validation("cannot write batch: too large for"
                         + " one journal entry, table=" + tableId + ", shard=" + shard + ", rows=" + toStore.rowCount())));
                 return;
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // Chronicle Queue also throws checked I/O exceptions it does not declare (a full disk,
+                // a cycle file it cannot create)
                 throw failAll(write, "cannot journal write", e);
             }
             store.apply(toStore, index);
@@ -218,7 +226,7 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
     }
 
     /** Answers INTERNAL to {@code write} and every queued write, and returns the failure that restarts the shard. */
-    private RuntimeException failAll(Write write, String what, RuntimeException cause) {
+    private RuntimeException failAll(Write write, String what, Exception cause) {
         EngineException failure = internal(what, cause);
         write.replyTo().tell(StatusReply.error(failure));
         while (!pending.isEmpty()) {
@@ -236,9 +244,10 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         long migrationId = Math.max(store.lastMigrationId() + 1, env.clock().millis());
         try {
             journal.appendMigrationFrozen(migrationId, freeze.cutoffNanos());
-        } catch (RuntimeException e) {
-            freeze.replyTo().tell(StatusReply.error(internal("cannot freeze for migration", e)));
-            throw e;
+        } catch (Exception e) {
+            EngineException failure = internal("cannot freeze for migration", e);
+            freeze.replyTo().tell(StatusReply.error(failure));
+            throw failure;
         }
         freeze.replyTo().tell(StatusReply.success(store.freeze(migrationId, freeze.cutoffNanos())));
         return this;
@@ -259,15 +268,16 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         }
         try {
             journal.appendMigrationCommitted(migrationId);
-        } catch (RuntimeException e) {
-            commit.replyTo().tell(StatusReply.error(internal("cannot commit migration", e)));
-            throw e;
+        } catch (Exception e) {
+            EngineException failure = internal("cannot commit migration", e);
+            commit.replyTo().tell(StatusReply.error(failure));
+            throw failure;
         }
         store.commit(migrationId);
         long lowest = store.lowestJournalIndex();
         try {
             journal.releaseBefore(lowest == Long.MAX_VALUE ? journal.lastIndex() + 1 : lowest);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             // the commit stands; the cycles are released by a later commit
             getContext().getLog().warn("cannot release journal cycles: table={}, shard={}", tableId, shard, e);
         }
@@ -275,7 +285,7 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         return this;
     }
 
-    private EngineException internal(String what, RuntimeException cause) {
+    private EngineException internal(String what, Exception cause) {
         return EngineException.internal(what + ": journal failed, table=" + tableId + ", shard=" + shard + ", dir="
                 + journal.directory() + ", cause=" + cause, cause);
     }
@@ -290,13 +300,40 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         Path shardDir = journal.directory().getParent();
         try {
             ShardFiles.deleteTree(env.fileIo(), shardDir);
+            drop.replyTo().tell(StatusReply.success(Done.getInstance()));
         } catch (RuntimeException e) {
             drop.replyTo().tell(StatusReply.error(EngineException.internal("cannot drop shard: table=" + tableId
                     + ", shard=" + shard + ", dir=" + shardDir, e)));
+        }
+        if (shardRegion == null) {
             return Behaviors.stopped();
         }
-        drop.replyTo().tell(StatusReply.success(Done.getInstance()));
-        return Behaviors.stopped();
+        // passivating makes the shard buffer new messages for the next incarnation until this one stops
+        shardRegion.tell(new ClusterSharding.Passivate<>(getContext().getSelf()));
+        return Behaviors.receive(Command.class)
+                .onMessageEquals(Passivate.INSTANCE, Behaviors::stopped)
+                .onMessage(Command.class, this::refuseDropped)
+                .build();
+    }
+
+    /** Answers a message that reached the shard between its drop and its stop. */
+    private Behavior<Command> refuseDropped(Command command) {
+        EngineException dropped = EngineException.notFound("cannot serve shard: dropped, table=" + tableId + ", shard="
+                + shard);
+        if (command instanceof Write w) {
+            w.replyTo().tell(StatusReply.error(dropped));
+        } else if (command instanceof Scan s) {
+            s.replyTo().tell(StatusReply.error(dropped));
+        } else if (command instanceof Freeze f) {
+            f.replyTo().tell(StatusReply.error(dropped));
+        } else if (command instanceof Commit c) {
+            c.replyTo().tell(StatusReply.error(dropped));
+        } else if (command instanceof GetStats g) {
+            g.replyTo().tell(StatusReply.error(dropped));
+        } else if (command instanceof Drop d) {
+            d.replyTo().tell(StatusReply.success(Done.getInstance()));
+        }
+        return Behaviors.same();
     }
 
     private Behavior<Command> onSyncJournal() {

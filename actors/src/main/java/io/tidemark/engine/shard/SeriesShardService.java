@@ -45,7 +45,7 @@ public final class SeriesShardService implements ShardGateway {
 
     static SeriesShardService init(ActorSystem<?> system, ShardEnvironment env) {
         ClusterSharding sharding = ClusterSharding.get(system);
-        sharding.init(Entity.of(SeriesShard.TYPE_KEY, ctx -> SeriesShard.create(ctx.getEntityId(), env))
+        sharding.init(Entity.of(SeriesShard.TYPE_KEY, ctx -> SeriesShard.create(ctx.getEntityId(), ctx.getShard(), env))
                 .withStopMessage(SeriesShard.Passivate.INSTANCE));
         return new SeriesShardService(sharding, env.settings());
     }
