@@ -11,6 +11,7 @@ import io.tidemark.storage.serialization.KryoPool;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -33,9 +34,12 @@ import org.apache.pekko.pattern.StatusReply;
  * acknowledged row is back before it serves anything.
  *
  * <p>A write is checked for duplicates, the accepted rows are journaled, applied, and only then
- * acknowledged. Writes queue in the actor; beyond {@link ShardSettings#maxPendingWrites()} queued
- * writes it answers THROTTLING. A journal failure answers INTERNAL, applies nothing, and restarts
- * the shard (with backoff), which re-opens and replays the journal.
+ * acknowledged. Writes queue in the actor and are handled in runs (group commit: one sync per
+ * run); beyond {@link ShardSettings#maxPendingWrites()} queued writes it answers THROTTLING. A
+ * journal failure answers INTERNAL to the failed write and to every write not yet acknowledged,
+ * and restarts the shard (with backoff), which re-opens and replays the journal: the failed write
+ * is not applied, and memory again holds exactly what the journal holds. Journal and Chronicle
+ * Queue Javadoc: <a href="../../../../../../../../docs/formats/journal-entry.md">journal-entry.md</a>.
  */
 public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
 
@@ -190,45 +194,74 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         return this;
     }
 
+    /**
+     * Group commit: checks, journals and applies every queued write in order (each check sees the
+     * rows applied before it), then applies the fsync policy once and acknowledges them all.
+     */
     private Behavior<Command> onDrainWrites() {
         drainScheduled = false;
+        List<Write> done = new ArrayList<>(pending.size());
+        List<ShardWriteResult> results = new ArrayList<>(pending.size());
         while (!pending.isEmpty()) {
-            handleWrite(pending.poll());
+            Write write = pending.poll();
+            ShardWriteResult result = journalAndApply(write, done);
+            if (result != null) {
+                done.add(write);
+                results.add(result);
+            }
+        }
+        try {
+            journal.applyFsyncPolicy();
+        } catch (Exception e) {
+            throw failAll(done, "cannot sync journal", e);
+        }
+        for (int i = 0; i < done.size(); i++) {
+            done.get(i).replyTo().tell(StatusReply.success(results.get(i)));
         }
         return this;
     }
 
-    private void handleWrite(Write write) {
+    /**
+     * Checks, journals (not yet synced) and applies one write; returns its result, or null when it
+     * was refused (already answered).
+     */
+    private ShardWriteResult journalAndApply(Write write, List<Write> unacknowledged) {
         CheckedBatch checked;
         try {
             checked = checker.check(write.batch());
         } catch (EngineException e) {
             write.replyTo().tell(StatusReply.error(e));
-            return;
+            return null;
         }
         WriteBatch toStore = checked.toStore();
         if (toStore != null) {
             long index;
             try {
-                index = journal.append(toStore);
+                index = journal.appendDeferringSync(toStore);
             } catch (RejectedEntryException e) {
                 write.replyTo().tell(StatusReply.error(EngineException.validation("cannot write batch: too large for"
                         + " one journal entry, table=" + tableId + ", shard=" + shard + ", rows=" + toStore.rowCount())));
-                return;
+                return null;
             } catch (Exception e) {
                 // Chronicle Queue also throws checked I/O exceptions it does not declare (a full disk,
                 // a cycle file it cannot create)
-                throw failAll(write, "cannot journal write", e);
+                unacknowledged.add(write);
+                throw failAll(unacknowledged, "cannot journal write", e);
             }
             store.apply(toStore, index);
         }
-        write.replyTo().tell(StatusReply.success(new ShardWriteResult(checked.rejections())));
+        return new ShardWriteResult(checked.rejections());
     }
 
-    /** Answers INTERNAL to {@code write} and every queued write, and returns the failure that restarts the shard. */
-    private RuntimeException failAll(Write write, String what, Exception cause) {
+    /**
+     * Answers INTERNAL to {@code writes} and every queued write, and returns the failure that
+     * restarts the shard: the restarted shard holds exactly what the journal holds.
+     */
+    private RuntimeException failAll(List<Write> writes, String what, Exception cause) {
         EngineException failure = internal(what, cause);
-        write.replyTo().tell(StatusReply.error(failure));
+        for (Write write : writes) {
+            write.replyTo().tell(StatusReply.error(failure));
+        }
         while (!pending.isEmpty()) {
             pending.poll().replyTo().tell(StatusReply.error(failure));
         }

@@ -71,14 +71,35 @@ public final class ShardJournal implements AutoCloseable {
      *     nothing is written then
      */
     public long append(WriteBatch batch) {
+        long index = appendDeferringSync(batch);
+        applyFsyncPolicy();
+        return index;
+    }
+
+    /**
+     * Group commit: appends {@code batch} without syncing, whatever the policy, and returns its
+     * index. Call {@link #applyFsyncPolicy()} once after a run of these, before acknowledging any
+     * of them.
+     *
+     * @throws IllegalArgumentException if the serialized batch exceeds the entry size limit;
+     *     nothing is written then
+     */
+    public long appendDeferringSync(WriteBatch batch) {
         int length = codec.encode(batch);
-        long index = queue.appendFrame(codec.buffer(), length);
+        return queue.appendFrame(codec.buffer(), length);
+    }
+
+    /**
+     * Makes the entries appended so far as durable as the {@link FsyncPolicy} promises: syncs under
+     * {@link FsyncPolicy.Mode#PER_BATCH}, and under {@link FsyncPolicy.Mode#INTERVAL} once the
+     * interval has passed since the last sync.
+     */
+    public void applyFsyncPolicy() {
         if (fsync.mode() == FsyncPolicy.Mode.PER_BATCH
                 || (fsync.mode() == FsyncPolicy.Mode.INTERVAL
                         && System.nanoTime() - lastSyncNanos >= fsync.interval().toNanos())) {
             sync();
         }
-        return index;
     }
 
     /**

@@ -253,6 +253,19 @@ class ShardJournalTest {
     }
 
     @Test
+    void groupCommitSyncsARunOfAppendsOnceUnderPerBatch() {
+        try (ShardJournal journal = ShardJournal.open(dir, options().withFsync(FsyncPolicy.perBatch()), KRYO)) {
+            long first = journal.append(TestBatches.batch(0));
+            long second = journal.appendDeferringSync(TestBatches.batch(1));
+            long third = journal.appendDeferringSync(TestBatches.batch(2));
+            assertThat(journal.syncedIndex()).isEqualTo(first).isLessThan(second);
+            journal.applyFsyncPolicy();
+            assertThat(journal.syncedIndex()).isEqualTo(third);
+            assertThat(replay(journal, ShardJournal.NO_INDEX).keySet()).containsExactly(first, second, third);
+        }
+    }
+
+    @Test
     void intervalPolicySyncsOnRequestAndOnClose() {
         long last;
         try (ShardJournal journal = ShardJournal.open(dir, options().withFsync(FsyncPolicy.interval(Duration.ofDays(1))), KRYO)) {
