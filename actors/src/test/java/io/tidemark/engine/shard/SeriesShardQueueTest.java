@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import net.openhft.chronicle.queue.RollCycles;
@@ -31,9 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shard actor spawned directly (no sharding), so the test controls exactly what is in its
- * mailbox: the pending-write bound and journal failures.
+ * mailbox: the pending-write bound, group commit and journal failures.
  */
-class SeriesShardFailureTest {
+class SeriesShardQueueTest {
 
     private static ActorTestKit testKit;
 
@@ -44,7 +45,7 @@ class SeriesShardFailureTest {
 
     @BeforeAll
     static void startSystem() {
-        testKit = ActorTestKit.create("shard-failure-test");
+        testKit = ActorTestKit.create("shard-queue-test");
     }
 
     @AfterAll
@@ -60,20 +61,21 @@ class SeriesShardFailureTest {
         return testKit.spawn(SeriesShard.create(SeriesShard.entityId(TABLE, 0), null, env));
     }
 
+    private final CountDownLatch checking = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    /** The first duplicate check of a new series asks magnetic: this holds the shard there until released. */
+    private final MagneticReader held = (table, key, from, to) -> {
+        checking.countDown();
+        try {
+            release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return List.of();
+    };
+
     @Test
     void writesBeyondThePendingBoundAreRefusedWithThrottling() throws InterruptedException {
-        CountDownLatch checking = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        // the first duplicate check of a new series asks magnetic: hold the shard there
-        MagneticReader held = (table, key, from, to) -> {
-            checking.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return List.of();
-        };
         ActorRef<SeriesShard.Command> shard = spawn(held, 2);
         List<TestProbe<StatusReply<ShardWriteResult>>> probes = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -101,6 +103,31 @@ class SeriesShardFailureTest {
         shard.tell(new SeriesShard.Scan(Long.MIN_VALUE, Long.MAX_VALUE, scan.ref()));
         assertThat(scan.receiveMessage(Duration.ofSeconds(30)).getValue()).extracting(SeriesChunks::series)
                 .containsExactlyInAnyOrder(series("h0"), series("h1"), series("h2"));
+    }
+
+    @Test
+    void queuedWritesAreCommittedAsOneRunAndEachSeesTheRowsBeforeIt() throws InterruptedException {
+        ActorRef<SeriesShard.Command> shard = spawn(held, 64);
+        List<TestProbe<StatusReply<ShardWriteResult>>> probes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            probes.add(testKit.createTestProbe());
+        }
+        shard.tell(new SeriesShard.Write(new Doubles().add("a", 1, 1, 1.0).build(), probes.get(0).ref()));
+        assertThat(checking.await(30, TimeUnit.SECONDS)).isTrue();
+        shard.tell(new SeriesShard.Write(new Doubles().add("b", 1, 1, 1.0).build(), probes.get(1).ref()));
+        shard.tell(new SeriesShard.Write(new Doubles().add("b", 1, 1, 2.0).build(), probes.get(2).ref()));
+        shard.tell(new SeriesShard.Write(new Doubles().add("b", 1, 2, 3.0).build(), probes.get(3).ref()));
+        release.countDown();
+
+        assertThat(probes.get(0).receiveMessage(Duration.ofSeconds(30)).getValue().rejections()).isEmpty();
+        assertThat(probes.get(1).receiveMessage(Duration.ofSeconds(30)).getValue().rejections()).isEmpty();
+        assertThat(probes.get(2).receiveMessage(Duration.ofSeconds(30)).getValue().rejections())
+                .containsExactly(new RowRejection(0, 1, false));
+        assertThat(probes.get(3).receiveMessage(Duration.ofSeconds(30)).getValue().rejections()).isEmpty();
+        TestProbe<StatusReply<List<SeriesChunks>>> scan = testKit.createTestProbe();
+        shard.tell(new SeriesShard.Scan(Long.MIN_VALUE, Long.MAX_VALUE, scan.ref()));
+        assertThat(points(scan.receiveMessage(Duration.ofSeconds(30)).getValue(), series("b")))
+                .containsExactly(Map.entry(1L, "v2 measure_value::double=3.0"));
     }
 
     @Test
