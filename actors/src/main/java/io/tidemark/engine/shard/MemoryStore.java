@@ -44,6 +44,8 @@ public final class MemoryStore {
     private long pendingMigrationId = NO_MIGRATION;
     private long pendingCutoffNanos = Long.MIN_VALUE;
     private long lastMigrationId = NO_MIGRATION;
+    /** Points older than this may be in magnetic segments: the highest cutoff committed. */
+    private long magneticCeilingNanos = Long.MIN_VALUE;
 
     public MemoryStore(String tableId, int sealPoints, long sealSpanNanos, TableMeter meter) {
         if (sealPoints < 1 || sealSpanNanos < 1) {
@@ -323,10 +325,19 @@ public final class MemoryStore {
                 it.remove();
             }
         }
+        magneticCeilingNanos = Math.max(magneticCeilingNanos, pendingCutoffNanos);
         pendingMigrationId = NO_MIGRATION;
         pendingCutoffNanos = Long.MIN_VALUE;
         report();
         return true;
+    }
+
+    /**
+     * The highest cutoff committed to magnetic segments since the journal's oldest remaining entry:
+     * a point older than it may be there even when the memory store holds newer points of its series.
+     */
+    long magneticCeilingNanos() {
+        return magneticCeilingNanos;
     }
 
     public long pendingMigrationId() {
