@@ -29,6 +29,9 @@ import java.util.Map;
  */
 public final class MemoryStore {
 
+    /** Rows a series' first open chunk has room for before it grows. */
+    private static final int MIN_OPEN_ROWS = 16;
+
     /** No migration is pending. */
     public static final long NO_MIGRATION = 0L;
 
@@ -144,7 +147,8 @@ public final class MemoryStore {
         if (union != null) {
             slot.columns = List.copyOf(union);
         }
-        slot.open = new OpenChunk(slot.columns);
+        // a series that filled its last chunk will fill this one too: size it once instead of doubling
+        slot.open = new OpenChunk(slot.columns, Math.max(MIN_OPEN_ROWS, slot.lastSealedRows));
         slot.openLowestIndex = journalIndex;
         slot.openBytes = openBytes(slot.open);
         unreportedBytes += slot.openBytes;
@@ -195,6 +199,7 @@ public final class MemoryStore {
         OpenChunk open = slot.open;
         SealedChunk sealed = open.seal();
         slot.sealed.add(new StoredChunk(sealed, slot.openLowestIndex));
+        slot.lastSealedRows = open.size();
         unreportedBytes += sealed.bytes().length - slot.openBytes;
         unreportedPoints += sealed.count() - open.size();
         slot.open = null;
