@@ -38,7 +38,7 @@ import java.util.Optional;
 /**
  * Primary expressions: literals (numbers, strings, durations, intervals, typed literals),
  * names, function calls (with DISTINCT, FILTER and OVER), CASE, CAST/TRY_CAST, EXTRACT,
- * EXISTS, subqueries, ARRAY[...], ROW(...), parenthesized expressions and row lists, and the
+ * EXISTS, subqueries, typed literals ({@code type 'text'}), ARRAY[...], ROW(...), parenthesized expressions and row lists, and the
  * niladic CURRENT_* functions. Window specifications are parsed by {@link WindowParser}.
  */
 final class PrimaryParser {
@@ -150,13 +150,13 @@ final class PrimaryParser {
             tokens.next();
             return parseInterval(location);
         }
-        if ((word.equals("TIMESTAMP") || word.equals("DATE") || word.equals("TIME")) && following == TokenType.STRING) {
-            tokens.next();
-            return new TypedLiteral(location, TypedLiteral.Kind.valueOf(word), tokens.next().value());
-        }
         if (Keywords.isReserved(word)) {
             tokens.expecting("<expression>");
             throw tokens.unexpected();
+        }
+        if (following == TokenType.STRING) {
+            tokens.next();
+            return new TypedLiteral(location, word, tokens.next().value());
         }
         return parseName(location);
     }
