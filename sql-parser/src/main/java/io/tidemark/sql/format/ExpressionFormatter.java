@@ -56,8 +56,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Prints expressions, types and window specifications. Every operator expression is wrapped in
- * parentheses, so the printed text parses back to the same tree whatever the precedence.
+ * Prints expressions, types and window specifications. An operand is parenthesized exactly when
+ * the parser would otherwise group it differently: when it binds more loosely than its position
+ * requires (see {@link Precedence}), including the right operand of a left-associative operator
+ * and a nested AND/OR of the same kind, which the parser would flatten.
  */
 final class ExpressionFormatter implements AstVisitor<String, Void> {
 
@@ -73,6 +75,17 @@ final class ExpressionFormatter implements AstVisitor<String, Void> {
 
     String format(Node node) {
         return node.accept(this, null);
+    }
+
+    /** {@code expression} where the grammar accepts only operators binding at least as tightly as {@code minimum}. */
+    private String operand(Expression expression, Precedence minimum) {
+        String formatted = format(expression);
+        return Precedence.of(expression).compareTo(minimum) < 0 ? "(" + formatted + ")" : formatted;
+    }
+
+    /** The operand of a predicate, of BETWEEN bounds and LIKE patterns: a value expression. */
+    private String value(Expression expression) {
+        return operand(expression, Precedence.CONCATENATION);
     }
 
     String formatList(List<? extends Node> nodes) {
@@ -120,10 +133,9 @@ final class ExpressionFormatter implements AstVisitor<String, Void> {
     @Override
     public String visitDereferenceExpression(DereferenceExpression node, Void context) {
         Expression base = node.base();
-        boolean bare = base instanceof Identifier || base instanceof DereferenceExpression
-                || base instanceof Subscript || base instanceof FunctionCall;
-        String formatted = format(base);
-        return (bare ? formatted : "(" + formatted + ")") + "." + identifier(node.field());
+        boolean number = base instanceof LongLiteral || base instanceof DecimalLiteral || base instanceof DoubleLiteral;
+        String formatted = number ? "(" + format(base) + ")" : operand(base, Precedence.PRIMARY);
+        return formatted + "." + identifier(node.field());
     }
 
     @Override
@@ -180,46 +192,50 @@ final class ExpressionFormatter implements AstVisitor<String, Void> {
 
     @Override
     public String visitArithmeticBinary(ArithmeticBinary node, Void context) {
-        return "(" + format(node.left()) + " " + node.operator().symbol() + " " + format(node.right()) + ")";
+        Precedence level = Precedence.of(node);
+        return operand(node.left(), level) + " " + node.operator().symbol() + " "
+                + operand(node.right(), level.next());
     }
 
     @Override
     public String visitArithmeticUnary(ArithmeticUnary node, Void context) {
-        return "(" + (node.negative() ? "- " : "+ ") + format(node.value()) + ")";
+        return (node.negative() ? "- " : "+ ") + operand(node.value(), Precedence.UNARY);
     }
 
     @Override
     public String visitConcatenation(Concatenation node, Void context) {
-        return "(" + format(node.left()) + " || " + format(node.right()) + ")";
+        return operand(node.left(), Precedence.CONCATENATION) + " || "
+                + operand(node.right(), Precedence.ADDITIVE);
     }
 
     @Override
     public String visitComparison(Comparison node, Void context) {
-        return "(" + format(node.left()) + " " + node.operator().sql() + " " + format(node.right()) + ")";
+        return value(node.left()) + " " + node.operator().sql() + " " + value(node.right());
     }
 
     @Override
     public String visitLogical(Logical node, Void context) {
+        Precedence termLevel = Precedence.of(node).next();
         List<String> terms = new ArrayList<>();
         for (Expression term : node.terms()) {
-            terms.add(format(term));
+            terms.add(operand(term, termLevel));
         }
-        return "(" + String.join(" " + node.operator() + " ", terms) + ")";
+        return String.join(" " + node.operator() + " ", terms);
     }
 
     @Override
     public String visitNot(Not node, Void context) {
-        return "(NOT " + format(node.value()) + ")";
+        return "NOT " + operand(node.value(), Precedence.NOT);
     }
 
     @Override
     public String visitIsNullPredicate(IsNullPredicate node, Void context) {
-        return "(" + format(node.value()) + (node.negated() ? " IS NOT NULL)" : " IS NULL)");
+        return value(node.value()) + (node.negated() ? " IS NOT NULL" : " IS NULL");
     }
 
     @Override
     public String visitInPredicate(InPredicate node, Void context) {
-        return "(" + format(node.value()) + (node.negated() ? " NOT IN " : " IN ") + format(node.valueList()) + ")";
+        return value(node.value()) + (node.negated() ? " NOT IN " : " IN ") + format(node.valueList());
     }
 
     @Override
@@ -229,25 +245,25 @@ final class ExpressionFormatter implements AstVisitor<String, Void> {
 
     @Override
     public String visitBetweenPredicate(BetweenPredicate node, Void context) {
-        return "(" + format(node.value()) + (node.negated() ? " NOT BETWEEN " : " BETWEEN ") + format(node.min())
-                + " AND " + format(node.max()) + ")";
+        return value(node.value()) + (node.negated() ? " NOT BETWEEN " : " BETWEEN ") + value(node.min())
+                + " AND " + value(node.max());
     }
 
     @Override
     public String visitLikePredicate(LikePredicate node, Void context) {
-        return "(" + format(node.value()) + (node.negated() ? " NOT LIKE " : " LIKE ") + format(node.pattern())
-                + node.escape().map(escape -> " ESCAPE " + format(escape)).orElse("") + ")";
+        return value(node.value()) + (node.negated() ? " NOT LIKE " : " LIKE ") + value(node.pattern())
+                + node.escape().map(escape -> " ESCAPE " + value(escape)).orElse("");
     }
 
     @Override
     public String visitQuantifiedComparison(QuantifiedComparison node, Void context) {
-        return "(" + format(node.value()) + " " + node.operator().sql() + " " + node.quantifier() + " "
-                + format(node.subquery()) + ")";
+        return value(node.value()) + " " + node.operator().sql() + " " + node.quantifier() + " "
+                + format(node.subquery());
     }
 
     @Override
     public String visitExistsPredicate(ExistsPredicate node, Void context) {
-        return "(EXISTS (" + statements.format(node.query()) + "))";
+        return "EXISTS (" + statements.format(node.query()) + ")";
     }
 
     @Override
@@ -296,8 +312,8 @@ final class ExpressionFormatter implements AstVisitor<String, Void> {
             case UNBOUNDED_PRECEDING: return "UNBOUNDED PRECEDING";
             case UNBOUNDED_FOLLOWING: return "UNBOUNDED FOLLOWING";
             case CURRENT_ROW: return "CURRENT ROW";
-            case PRECEDING: return format(node.offset().orElseThrow()) + " PRECEDING";
-            case FOLLOWING: return format(node.offset().orElseThrow()) + " FOLLOWING";
+            case PRECEDING: return value(node.offset().orElseThrow()) + " PRECEDING";
+            case FOLLOWING: return value(node.offset().orElseThrow()) + " FOLLOWING";
             default: throw new IllegalStateException("unknown frame bound " + node.type());
         }
     }
@@ -360,7 +376,7 @@ final class ExpressionFormatter implements AstVisitor<String, Void> {
 
     @Override
     public String visitSubscript(Subscript node, Void context) {
-        return format(node.base()) + "[" + format(node.index()) + "]";
+        return operand(node.base(), Precedence.PRIMARY) + "[" + format(node.index()) + "]";
     }
 
     @Override

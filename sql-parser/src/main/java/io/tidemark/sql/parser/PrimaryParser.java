@@ -172,38 +172,33 @@ final class PrimaryParser {
 
     private Expression parseFunctionCall(SourceLocation location, QualifiedName name) {
         tokens.expect(TokenType.LPAREN);
-        tokens.enter();
-        try {
-            boolean distinct = false;
-            boolean allRows = false;
-            List<Expression> arguments = List.of();
-            if (tokens.current().isKeyword("DISTINCT")) {
-                tokens.next();
-                distinct = true;
-                arguments = expressions.parseExpressionList();
-            } else if (tokens.accept(TokenType.ASTERISK)) {
-                allRows = true;
-            } else if (!tokens.at(TokenType.RPAREN)) {
-                arguments = expressions.parseExpressionList();
-            }
-            tokens.expect(TokenType.RPAREN);
-            Optional<Expression> filter = Optional.empty();
-            if (tokens.current().isKeyword("FILTER") && tokens.peek(1).type() == TokenType.LPAREN) {
-                tokens.next();
-                tokens.next();
-                tokens.expectKeyword("WHERE");
-                filter = Optional.of(expressions.parseExpression());
-                tokens.expect(TokenType.RPAREN);
-            }
-            Optional<Window> window = Optional.empty();
-            if (tokens.current().isKeyword("OVER")) {
-                tokens.next();
-                window = Optional.of(windows.parseWindow());
-            }
-            return new FunctionCall(location, name, distinct, arguments, allRows, filter, window);
-        } finally {
-            tokens.exit();
+        boolean distinct = false;
+        boolean allRows = false;
+        List<Expression> arguments = List.of();
+        if (tokens.current().isKeyword("DISTINCT")) {
+            tokens.next();
+            distinct = true;
+            arguments = expressions.parseExpressionList();
+        } else if (tokens.accept(TokenType.ASTERISK)) {
+            allRows = true;
+        } else if (!tokens.at(TokenType.RPAREN)) {
+            arguments = expressions.parseExpressionList();
         }
+        tokens.expect(TokenType.RPAREN);
+        Optional<Expression> filter = Optional.empty();
+        if (tokens.current().isKeyword("FILTER") && tokens.peek(1).type() == TokenType.LPAREN) {
+            tokens.next();
+            tokens.next();
+            tokens.expectKeyword("WHERE");
+            filter = Optional.of(expressions.parseExpression());
+            tokens.expect(TokenType.RPAREN);
+        }
+        Optional<Window> window = Optional.empty();
+        if (tokens.current().isKeyword("OVER")) {
+            tokens.next();
+            window = Optional.of(windows.parseWindow());
+        }
+        return new FunctionCall(location, name, distinct, arguments, allRows, filter, window);
     }
 
     /** {@code (query)}, a lambda-free {@code (expression)}, or a row {@code (a, b, ...)}. */
@@ -212,50 +207,35 @@ final class PrimaryParser {
             return expressions.parseParenthesizedQuery();
         }
         tokens.next();
-        tokens.enter();
-        try {
-            Expression first = expressions.parseExpression();
-            if (!tokens.at(TokenType.COMMA)) {
-                tokens.expect(TokenType.RPAREN);
-                return first;
-            }
-            List<Expression> values = new ArrayList<>();
-            values.add(first);
-            while (tokens.accept(TokenType.COMMA)) {
-                values.add(expressions.parseExpression());
-            }
+        Expression first = expressions.parseExpression();
+        if (!tokens.at(TokenType.COMMA)) {
             tokens.expect(TokenType.RPAREN);
-            return new RowConstructor(location, values);
-        } finally {
-            tokens.exit();
+            return first;
         }
+        List<Expression> values = new ArrayList<>();
+        values.add(first);
+        while (tokens.accept(TokenType.COMMA)) {
+            values.add(expressions.parseExpression());
+        }
+        tokens.expect(TokenType.RPAREN);
+        return new RowConstructor(location, values);
     }
 
     private List<Expression> parseArguments() {
         tokens.expect(TokenType.LPAREN);
-        tokens.enter();
-        try {
-            List<Expression> values = expressions.parseExpressionList();
-            tokens.expect(TokenType.RPAREN);
-            return values;
-        } finally {
-            tokens.exit();
-        }
+        List<Expression> values = expressions.parseExpressionList();
+        tokens.expect(TokenType.RPAREN);
+        return values;
     }
 
     private Expression parseArray(SourceLocation location) {
         tokens.expect(TokenType.LBRACKET);
-        tokens.enter();
-        try {
-            List<Expression> values = List.of();
-            if (!tokens.at(TokenType.RBRACKET)) {
-                values = expressions.parseExpressionList();
-            }
-            tokens.expect(TokenType.RBRACKET);
-            return new ArrayConstructor(location, values);
-        } finally {
-            tokens.exit();
+        List<Expression> values = List.of();
+        if (!tokens.at(TokenType.RBRACKET)) {
+            values = expressions.parseExpressionList();
         }
+        tokens.expect(TokenType.RBRACKET);
+        return new ArrayConstructor(location, values);
     }
 
     private Expression parseCase(SourceLocation location) {

@@ -134,13 +134,13 @@ final class RelationParser {
 
     /** {@code (query)} when the first token after the parentheses starts a query, else {@code (relation)}. */
     private Relation parseParenthesized(SourceLocation location) {
-        int ahead = 0;
-        while (tokens.peek(ahead).type() == TokenType.LPAREN) {
-            ahead++;
-        }
-        tokens.next();
         tokens.enter();
         try {
+            int ahead = 0;
+            while (tokens.peek(ahead).type() == TokenType.LPAREN && ahead <= TokenStream.MAX_NESTING) {
+                ahead++;
+            }
+            tokens.next();
             Relation relation = QueryParser.atQueryStart(tokens.peek(ahead - 1))
                     ? new TableSubquery(location, queries.parseQuery())
                     : parseRelation();
