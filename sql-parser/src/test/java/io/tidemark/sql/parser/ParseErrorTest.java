@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Syntax errors name the line and column, what was found and what would have been accepted. */
 class ParseErrorTest {
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "SELECT FROM t|line 1:8: mismatched input 'FROM'. Expecting: '*', 'ALL', 'DISTINCT', <expression>",
             "SELECT * FROM 'oops'|line 1:15: mismatched input ''oops''. Expecting: '(', 'UNNEST', <identifier>",
@@ -38,6 +38,12 @@ class ParseErrorTest {
             "SELECT 99999999999999999999s|line 1:8: cannot read duration '99999999999999999999s': the amount is out of range of bigint",
             "UNLOAD (SELECT 1) TO s3|line 1:22: mismatched input 's3'. Expecting: <string>",
             "SELECT 1;;|line 1:10: mismatched input ';'. Expecting: <EOF>",
+            "``|line 1:1: mismatched input '<EOF>'. Expecting: '(', 'DESCRIBE', 'EXPLAIN', 'SELECT', 'SHOW', 'UNLOAD', 'VALUES', 'WITH'",
+            "SELECT a FROM t WHERE x IN ()|line 1:29: mismatched input ')'. Expecting: <expression>",
+            "SELECT f(x -> )|line 1:15: mismatched input ')'. Expecting: <expression>",
+            "SELECT a FROM t JOIN u USING ()|line 1:31: mismatched input ')'. Expecting: <identifier>",
+            "SELECT CAST(1 AS ROW(a b c))|line 1:26: mismatched input 'c'. Expecting: '(', ')', ','",
+            "SELECT a FROM (SELECT b FROM t|line 1:31: mismatched input '<EOF>'. Expecting: ')', ',', '.', 'AS', 'CROSS', 'EXCEPT', 'FULL', 'GROUP', 'HAVING', 'INNER', 'INTERSECT', 'JOIN', 'LEFT', 'LIMIT', 'OFFSET', 'ORDER', 'RIGHT', 'UNION', 'WHERE', <identifier>",
             "`SELECT a,\n  b\nFROM t\nWHERE (a`|line 4:9: mismatched input '<EOF>'. Expecting: ')', ','",
             "`SELECT a\n  FROM t\n  WHERE x >< 1`|line 3:12: mismatched input '<'. Expecting: <expression>"})
     void errorMessages(String sql, String message) {
