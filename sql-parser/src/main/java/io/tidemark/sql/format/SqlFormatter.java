@@ -105,7 +105,8 @@ public final class SqlFormatter implements AstVisitor<String, Void> {
 
     @Override
     public String visitGroupBy(GroupBy node, Void context) {
-        return "GROUP BY " + (node.distinct() ? "DISTINCT " : "") + expressions.formatList(node.keys());
+        String keys = node.keys().isEmpty() ? "()" : expressions.formatList(node.keys());
+        return "GROUP BY " + (node.distinct() ? "DISTINCT " : "") + keys;
     }
 
     @Override

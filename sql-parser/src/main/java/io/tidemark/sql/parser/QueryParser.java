@@ -216,7 +216,14 @@ final class QueryParser {
             } else {
                 tokens.acceptKeyword("ALL");
             }
-            groupBy = Optional.of(new GroupBy(groupLocation, groupDistinct, expressions.parseExpressionList()));
+            List<Expression> keys = List.of();
+            if (tokens.current().type() == TokenType.LPAREN && tokens.peek(1).type() == TokenType.RPAREN) {
+                tokens.next();
+                tokens.next();
+            } else {
+                keys = expressions.parseExpressionList();
+            }
+            groupBy = Optional.of(new GroupBy(groupLocation, groupDistinct, keys));
         }
         Optional<Expression> having = tokens.acceptKeyword("HAVING")
                 ? Optional.of(expressions.parseExpression()) : Optional.empty();

@@ -111,6 +111,7 @@ class RoundTripTest {
                 "SELECT count(*), count(DISTINCT a), count_if(b > 1), max_by(a, b), approx_percentile(x, ARRAY[0.5, 0.9])"
                         + " FROM t GROUP BY DISTINCT c HAVING count(*) > 10",
                 "SELECT a FROM t GROUP BY ALL a",
+                "SELECT count(*) FROM t GROUP BY ()",
                 "SELECT a FROM t ORDER BY a DESC NULLS FIRST, b ASC NULLS LAST, c LIMIT ALL",
                 "SELECT a FROM t ORDER BY a OFFSET 10 ROWS LIMIT 5",
                 "SELECT a FROM t LIMIT 5 OFFSET 10",
