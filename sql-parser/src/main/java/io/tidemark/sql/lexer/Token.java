@@ -20,6 +20,11 @@ public record Token(TokenType type, String text, String value, int line, int col
         return type == TokenType.IDENTIFIER && text.equalsIgnoreCase(keyword);
     }
 
+    /** True if this token can be a name: quoted, or unquoted and not a reserved word. */
+    public boolean isName() {
+        return type == TokenType.QUOTED_IDENTIFIER || (type == TokenType.IDENTIFIER && !Keywords.isReserved(text));
+    }
+
     /** The upper-cased text of an unquoted identifier, for keyword dispatch. */
     public String upperText() {
         return text.toUpperCase(Locale.ROOT);

@@ -21,7 +21,6 @@ import io.tidemark.sql.ast.SortItem;
 import io.tidemark.sql.ast.SourceLocation;
 import io.tidemark.sql.ast.Subscript;
 import io.tidemark.sql.ast.SubqueryExpression;
-import io.tidemark.sql.lexer.Keywords;
 import io.tidemark.sql.lexer.Token;
 import io.tidemark.sql.lexer.TokenType;
 import java.util.ArrayList;
@@ -101,7 +100,7 @@ final class ExpressionParser {
     /** {@code x -> body}, {@code (a, b) -> body} or {@code () -> body}, recognised by looking ahead. */
     private boolean atLambda() {
         Token first = tokens.current();
-        if (isName(first)) {
+        if (first.isName()) {
             return tokens.peek(1).type() == TokenType.ARROW;
         }
         if (first.type() != TokenType.LPAREN) {
@@ -110,7 +109,7 @@ final class ExpressionParser {
         int ahead = 1;
         if (tokens.peek(ahead).type() != TokenType.RPAREN) {
             while (true) {
-                if (!isName(tokens.peek(ahead))) {
+                if (!tokens.peek(ahead).isName()) {
                     return false;
                 }
                 ahead++;
@@ -124,11 +123,6 @@ final class ExpressionParser {
             }
         }
         return tokens.peek(ahead + 1).type() == TokenType.ARROW;
-    }
-
-    private static boolean isName(Token token) {
-        return token.type() == TokenType.QUOTED_IDENTIFIER
-                || (token.type() == TokenType.IDENTIFIER && !Keywords.isReserved(token.text()));
     }
 
     private Expression parseLambda() {

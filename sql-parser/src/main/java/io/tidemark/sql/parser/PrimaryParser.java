@@ -36,10 +36,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Primary expressions: literals (numbers, strings, durations, intervals, typed literals),
- * names, function calls (with DISTINCT, FILTER and OVER), CASE, CAST/TRY_CAST, EXTRACT,
- * EXISTS, subqueries, typed literals ({@code type 'text'}), ARRAY[...], ROW(...), parenthesized expressions and row lists, and the
- * niladic CURRENT_* functions. Window specifications are parsed by {@link WindowParser}.
+ * Primary expressions: literals (numbers, strings, durations, intervals, typed literals such
+ * as {@code TIMESTAMP 'text'}), names, function calls (with DISTINCT, FILTER and OVER), CASE,
+ * CAST/TRY_CAST, EXTRACT, EXISTS, subqueries, ARRAY[...], ROW(...), parenthesized expressions
+ * and row lists, and the niladic CURRENT_* functions. Window specifications are parsed by
+ * {@link WindowParser}, types by {@link TypeParser}.
  */
 final class PrimaryParser {
 

@@ -1,7 +1,6 @@
 package io.tidemark.sql.parser;
 
 import io.tidemark.sql.ast.SourceLocation;
-import io.tidemark.sql.lexer.Keywords;
 import io.tidemark.sql.lexer.Token;
 import io.tidemark.sql.lexer.TokenType;
 import java.util.List;
@@ -110,9 +109,7 @@ final class TokenStream {
 
     /** True if the current token can be a name: quoted, or unquoted and not reserved. */
     boolean atIdentifier() {
-        Token token = current();
-        boolean identifier = token.type() == TokenType.QUOTED_IDENTIFIER
-                || (token.type() == TokenType.IDENTIFIER && !Keywords.isReserved(token.text()));
+        boolean identifier = current().isName();
         if (!identifier) {
             expected.add("<identifier>");
         }
