@@ -99,7 +99,38 @@ class RoundTripTest {
                         + " TO 's3://my_timestream_unloads/withoutpartition' WITH (format = 'CSV',"
                         + " compression = 'GZIP', partitioned_by = ARRAY['channel'], include_header = 'true')",
                 "SELECT @scheduled_runtime, bin(@scheduled_runtime, 1h) FROM db.t WHERE time BETWEEN"
-                        + " @scheduled_runtime - 10m AND @scheduled_runtime");
+                        + " @scheduled_runtime - 10m AND @scheduled_runtime",
+                "SELECT BIN(time, 1m) AS time_bin, AVG(CASE WHEN measure_name = 'cpu_utilization'"
+                        + " THEN measure_value::double ELSE NULL END) AS avg_cpu, AVG(CASE WHEN measure_name ="
+                        + " 'memory_utilization' THEN measure_value::double ELSE NULL END) AS avg_memory"
+                        + " FROM \"sampleDB\".DevOps WHERE time >= ago(1h) GROUP BY BIN(time, 1m) ORDER BY time_bin DESC",
+                "SELECT hostname, max_by(measure_value::double, time) AS last_cpu, max(time) AS last_time"
+                        + " FROM \"sampleDB\".DevOps WHERE measure_name = 'cpu_utilization' AND time > ago(10m)"
+                        + " GROUP BY hostname",
+                "SELECT * FROM (SELECT hostname, time, measure_value::double AS cpu, ROW_NUMBER() OVER"
+                        + " (PARTITION BY hostname ORDER BY time DESC) AS rn FROM \"sampleDB\".DevOps"
+                        + " WHERE measure_name = 'cpu_utilization') WHERE rn = 1",
+                "SELECT hostname, time, measure_value::double - LAG(measure_value::double, 1) OVER"
+                        + " (PARTITION BY hostname ORDER BY time) AS delta FROM \"sampleDB\".DevOps",
+                "SELECT SUM(CASE WHEN status_code >= 500 THEN 1 ELSE 0 END) * 100.0 / COUNT(*) AS error_pct"
+                        + " FROM \"sampleDB\".requests WHERE time BETWEEN from_iso8601_timestamp('2021-01-01T00:00:00Z')"
+                        + " AND now()",
+                "SELECT date_trunc('hour', time) AS hour, approx_percentile(latency, weight, 0.99) FROM db.t"
+                        + " GROUP BY date_trunc('hour', time) HAVING COUNT(*) > 100",
+                "WITH cpu AS (SELECT hostname, AVG(measure_value::double) AS v FROM db.t"
+                        + " WHERE measure_name = 'cpu' GROUP BY hostname), mem AS (SELECT hostname,"
+                        + " AVG(measure_value::double) AS v FROM db.t WHERE measure_name = 'mem' GROUP BY hostname)"
+                        + " SELECT hostname, cpu.v AS cpu, mem.v AS mem FROM cpu JOIN mem USING (hostname)"
+                        + " ORDER BY cpu DESC LIMIT 10",
+                "SELECT instance_id, to_milliseconds(time), from_milliseconds(1600000000000),"
+                        + " date_diff('second', min(time), max(time)), format_datetime(time, 'yyyy-MM-dd HH:mm:ss'),"
+                        + " date_format(time, '%Y-%m-%d %H:%i:%s') FROM db.t GROUP BY instance_id, time",
+                "SELECT hostname, INTERPOLATE_LINEAR(CREATE_TIME_SERIES(time, measure_value::double),"
+                        + " SEQUENCE(bin(min(time), 1m), bin(max(time), 1m), 1m)) AS ts FROM db.t GROUP BY hostname"
+                        + " HAVING count(*) > 2",
+                "SELECT t.hostname, u.time, u.value FROM (SELECT hostname, CREATE_TIME_SERIES(time,"
+                        + " measure_value::double) AS series FROM db.t GROUP BY hostname) AS t"
+                        + " CROSS JOIN UNNEST(t.series) AS u (time, value) WHERE u.value > 90.0 ORDER BY u.time");
     }
 
     static Stream<String> standardSql() {
