@@ -1,7 +1,7 @@
 package io.tidemark.sql.lexer;
 
-import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The reserved words of the dialect (Timestream's published list): unquoted, they cannot name a
@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public final class Keywords {
 
-    private static final Set<String> RESERVED = Set.of(
+    private static final Set<String> RESERVED_WORDS = Set.of(
             "ALTER", "AND", "AS", "BETWEEN", "BY", "CASE", "CAST", "CONSTRAINT", "CREATE", "CROSS", "CUBE",
             "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURRENT_USER", "DEALLOCATE", "DELETE", "DESCRIBE",
             "DISTINCT", "DROP", "ELSE", "END", "ESCAPE", "EXCEPT", "EXECUTE", "EXISTS", "EXTRACT", "FALSE", "FOR",
@@ -19,11 +19,18 @@ public final class Keywords {
             "OUTER", "PREPARE", "RECURSIVE", "RIGHT", "ROLLUP", "SELECT", "TABLE", "THEN", "TRUE", "UESCAPE", "UNION",
             "UNNEST", "USING", "VALUES", "WHEN", "WHERE", "WITH");
 
+    /** Looked up case-insensitively without allocating: the parser asks for every name it reads. */
+    private static final Set<String> RESERVED = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        RESERVED.addAll(RESERVED_WORDS);
+    }
+
     private Keywords() {
     }
 
     /** True if {@code word} (any case) is reserved. */
     public static boolean isReserved(String word) {
-        return RESERVED.contains(word.toUpperCase(Locale.ROOT));
+        return RESERVED.contains(word);
     }
 }

@@ -3,6 +3,7 @@ package io.tidemark.sql.parser;
 import io.tidemark.sql.ast.SourceLocation;
 import io.tidemark.sql.lexer.Token;
 import io.tidemark.sql.lexer.TokenType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,7 +21,11 @@ final class TokenStream {
     static final int MAX_NESTING = 200;
 
     private final List<Token> tokens;
-    private final Set<String> expected = new TreeSet<>();
+    /**
+     * What was looked for at the current token, rendered only when an error is reported: a
+     * {@link TokenType}, a keyword ({@code String}), or an {@link Alternative} such as {@code <expression>}.
+     */
+    private final List<Object> expected = new ArrayList<>();
     private int index;
     private int nesting;
 
@@ -59,7 +64,7 @@ final class TokenStream {
         if (current().type() == type) {
             return true;
         }
-        expected.add(describe(type));
+        expected.add(type);
         return false;
     }
 
@@ -68,7 +73,7 @@ final class TokenStream {
         if (current().isKeyword(keyword)) {
             return true;
         }
-        expected.add("'" + keyword + "'");
+        expected.add(keyword);
         return false;
     }
 
@@ -104,14 +109,14 @@ final class TokenStream {
 
     /** Records a non-token alternative (such as {@code <expression>}) for the next error message. */
     void expecting(String alternative) {
-        expected.add(alternative);
+        expected.add(new Alternative(alternative));
     }
 
     /** True if the current token can be a name: quoted, or unquoted and not reserved. */
     boolean atIdentifier() {
         boolean identifier = current().isName();
         if (!identifier) {
-            expected.add("<identifier>");
+            expected.add(TokenType.IDENTIFIER);
         }
         return identifier;
     }
@@ -122,7 +127,11 @@ final class TokenStream {
         String found = token.type() == TokenType.EOF ? "<EOF>" : token.text();
         String message = "mismatched input '" + found + "'";
         if (!expected.isEmpty()) {
-            message += ". Expecting: " + String.join(", ", expected);
+            Set<String> alternatives = new TreeSet<>();
+            for (Object alternative : expected) {
+                alternatives.add(describe(alternative));
+            }
+            message += ". Expecting: " + String.join(", ", alternatives);
         }
         return new ParseException(token.line(), token.column(), message);
     }
@@ -141,8 +150,18 @@ final class TokenStream {
         nesting--;
     }
 
-    private static String describe(TokenType type) {
-        switch (type) {
+    /** A non-token alternative named by the parser, such as {@code <expression>}. */
+    private record Alternative(String description) {
+    }
+
+    private static String describe(Object alternative) {
+        if (alternative instanceof Alternative) {
+            return ((Alternative) alternative).description();
+        }
+        if (alternative instanceof String) {
+            return "'" + alternative + "'";
+        }
+        switch ((TokenType) alternative) {
             case IDENTIFIER: return "<identifier>";
             case QUOTED_IDENTIFIER: return "<identifier>";
             case STRING: return "<string>";
@@ -173,7 +192,7 @@ final class TokenStream {
             case DOT: return "'.'";
             case SEMICOLON: return "';'";
             case EOF: return "<EOF>";
-            default: throw new IllegalStateException("no description for token type " + type);
+            default: throw new IllegalStateException("no description for " + alternative);
         }
     }
 }
