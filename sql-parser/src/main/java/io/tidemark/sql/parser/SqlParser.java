@@ -17,7 +17,7 @@ import java.util.function.Function;
  * recursion in the parser, but later stages walk the tree recursively).
  *
  * <p>Every syntax error is a {@link ParseException} with a line and column. Stateless and
- * thread-safe.
+ * thread-safe. The accepted grammar is described in {@code docs/sql-grammar.md}.
  */
 public final class SqlParser {
 

@@ -56,6 +56,7 @@ final class StatementParser {
         if (tokens.acceptKeyword("UNLOAD")) {
             return parseUnload(location);
         }
+        // '|', not '||': every check records its alternative for the error message
         boolean query = tokens.atKeyword("SELECT") | tokens.atKeyword("WITH") | tokens.atKeyword("VALUES")
                 | tokens.at(TokenType.LPAREN);
         if (!query) {
