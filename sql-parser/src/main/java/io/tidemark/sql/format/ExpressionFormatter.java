@@ -67,9 +67,9 @@ final class ExpressionFormatter implements AstVisitor<String, Void> {
     private static final Pattern MEASURE_VALUE_COLUMN =
             Pattern.compile("(?i)measure_value::(double|bigint|varchar|boolean|timestamp)");
 
-    private final SqlFormatter statements;
+    private final StatementFormatter statements;
 
-    ExpressionFormatter(SqlFormatter statements) {
+    ExpressionFormatter(StatementFormatter statements) {
         this.statements = statements;
     }
 
