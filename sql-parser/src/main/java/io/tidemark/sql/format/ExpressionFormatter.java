@@ -88,10 +88,11 @@ final class ExpressionFormatter implements AstVisitor<String, Void> {
         return operand(expression, Precedence.CONCATENATION);
     }
 
+    /** Nodes of any kind (expressions, select items, names, ...) separated by commas. */
     String formatList(List<? extends Node> nodes) {
         List<String> parts = new ArrayList<>(nodes.size());
         for (Node node : nodes) {
-            parts.add(format(node));
+            parts.add(statements.format(node));
         }
         return String.join(", ", parts);
     }

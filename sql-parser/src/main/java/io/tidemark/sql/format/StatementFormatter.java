@@ -7,7 +7,6 @@ import io.tidemark.sql.ast.Describe;
 import io.tidemark.sql.ast.Explain;
 import io.tidemark.sql.ast.Expression;
 import io.tidemark.sql.ast.GroupBy;
-import io.tidemark.sql.ast.Identifier;
 import io.tidemark.sql.ast.Join;
 import io.tidemark.sql.ast.JoinOn;
 import io.tidemark.sql.ast.JoinUsing;
@@ -29,8 +28,6 @@ import io.tidemark.sql.ast.Unload;
 import io.tidemark.sql.ast.Unnest;
 import io.tidemark.sql.ast.Values;
 import io.tidemark.sql.ast.WithQuery;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Prints statements, queries and relations (see {@link SqlFormatter} for the guarantees);
@@ -53,7 +50,7 @@ final class StatementFormatter implements AstVisitor<String, Void> {
     public String visitQuery(Query node, Void context) {
         StringBuilder sql = new StringBuilder();
         if (!node.with().isEmpty()) {
-            sql.append("WITH ").append(formatAll(node.with())).append(' ');
+            sql.append("WITH ").append(expressions.formatList(node.with())).append(' ');
         }
         sql.append(format(node.body()));
         if (!node.orderBy().isEmpty()) {
@@ -66,7 +63,7 @@ final class StatementFormatter implements AstVisitor<String, Void> {
 
     @Override
     public String visitWithQuery(WithQuery node, Void context) {
-        String columns = node.columnNames().isEmpty() ? "" : " (" + names(node.columnNames()) + ")";
+        String columns = node.columnNames().isEmpty() ? "" : " (" + expressions.formatList(node.columnNames()) + ")";
         return ExpressionFormatter.identifier(node.name()) + columns + " AS (" + format(node.query()) + ")";
     }
 
@@ -82,7 +79,7 @@ final class StatementFormatter implements AstVisitor<String, Void> {
 
     @Override
     public String visitSelect(Select node, Void context) {
-        return "SELECT " + (node.distinct() ? "DISTINCT " : "") + formatAll(node.items());
+        return "SELECT " + (node.distinct() ? "DISTINCT " : "") + expressions.formatList(node.items());
     }
 
     @Override
@@ -124,7 +121,7 @@ final class StatementFormatter implements AstVisitor<String, Void> {
 
     @Override
     public String visitAliasedRelation(AliasedRelation node, Void context) {
-        String columns = node.columnNames().isEmpty() ? "" : " (" + names(node.columnNames()) + ")";
+        String columns = node.columnNames().isEmpty() ? "" : " (" + expressions.formatList(node.columnNames()) + ")";
         return grouped(node.relation()) + " AS " + ExpressionFormatter.identifier(node.alias()) + columns;
     }
 
@@ -154,7 +151,7 @@ final class StatementFormatter implements AstVisitor<String, Void> {
 
     @Override
     public String visitJoinUsing(JoinUsing node, Void context) {
-        return "USING (" + names(node.columns()) + ")";
+        return "USING (" + expressions.formatList(node.columns()) + ")";
     }
 
     @Override
@@ -196,7 +193,7 @@ final class StatementFormatter implements AstVisitor<String, Void> {
 
     @Override
     public String visitUnload(Unload node, Void context) {
-        String with = node.properties().isEmpty() ? "" : " WITH (" + formatAll(node.properties()) + ")";
+        String with = node.properties().isEmpty() ? "" : " WITH (" + expressions.formatList(node.properties()) + ")";
         return "UNLOAD (" + format(node.query()) + ") TO " + format(node.destination()) + with;
     }
 
@@ -208,21 +205,5 @@ final class StatementFormatter implements AstVisitor<String, Void> {
     @Override
     public String visitExpression(Expression node, Void context) {
         return expressions.format(node);
-    }
-
-    private String formatAll(List<? extends Node> nodes) {
-        List<String> parts = new ArrayList<>(nodes.size());
-        for (Node node : nodes) {
-            parts.add(format(node));
-        }
-        return String.join(", ", parts);
-    }
-
-    private static String names(List<Identifier> names) {
-        List<String> parts = new ArrayList<>(names.size());
-        for (Identifier name : names) {
-            parts.add(ExpressionFormatter.identifier(name));
-        }
-        return String.join(", ", parts);
     }
 }
