@@ -16,6 +16,7 @@ import io.tidemark.sql.ast.Lambda;
 import io.tidemark.sql.ast.LikePredicate;
 import io.tidemark.sql.ast.Logical;
 import io.tidemark.sql.ast.Not;
+import io.tidemark.sql.ast.QualifiedName;
 import io.tidemark.sql.ast.QuantifiedComparison;
 import io.tidemark.sql.ast.SortItem;
 import io.tidemark.sql.ast.SourceLocation;
@@ -150,6 +151,16 @@ final class ExpressionParser {
         Token token = tokens.next();
         return new Identifier(TokenStream.location(token), token.value(),
                 token.type() == TokenType.QUOTED_IDENTIFIER);
+    }
+
+    /** A dotted name such as {@code "db"."table"}. */
+    QualifiedName parseQualifiedName() {
+        SourceLocation location = tokens.location();
+        List<Identifier> parts = new ArrayList<>();
+        do {
+            parts.add(parseIdentifier());
+        } while (tokens.accept(TokenType.DOT));
+        return new QualifiedName(location, parts);
     }
 
     private Expression parseOr() {

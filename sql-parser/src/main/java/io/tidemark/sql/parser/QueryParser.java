@@ -173,6 +173,15 @@ final class QueryParser {
         return true;
     }
 
+    /** {@code DISTINCT} (true), or {@code ALL} / nothing (false), as after SELECT and GROUP BY. */
+    private boolean parseSelectQuantifier() {
+        if (tokens.acceptKeyword("DISTINCT")) {
+            return true;
+        }
+        tokens.acceptKeyword("ALL");
+        return false;
+    }
+
     private QueryBody parseQueryPrimary() {
         SourceLocation location = tokens.location();
         if (tokens.atKeyword("SELECT")) {
@@ -191,12 +200,7 @@ final class QueryParser {
 
     private QuerySpecification parseQuerySpecification(SourceLocation location) {
         tokens.expectKeyword("SELECT");
-        boolean distinct = false;
-        if (tokens.acceptKeyword("DISTINCT")) {
-            distinct = true;
-        } else {
-            tokens.acceptKeyword("ALL");
-        }
+        boolean distinct = parseSelectQuantifier();
         List<SelectItem> items = new ArrayList<>();
         do {
             items.add(parseSelectItem());
@@ -210,12 +214,7 @@ final class QueryParser {
         SourceLocation groupLocation = tokens.location();
         if (tokens.acceptKeyword("GROUP")) {
             tokens.expectKeyword("BY");
-            boolean groupDistinct = false;
-            if (tokens.acceptKeyword("DISTINCT")) {
-                groupDistinct = true;
-            } else {
-                tokens.acceptKeyword("ALL");
-            }
+            boolean groupDistinct = parseSelectQuantifier();
             List<Expression> keys = List.of();
             if (tokens.current().type() == TokenType.LPAREN && tokens.peek(1).type() == TokenType.RPAREN) {
                 tokens.next();

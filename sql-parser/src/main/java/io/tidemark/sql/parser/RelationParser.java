@@ -7,14 +7,12 @@ import io.tidemark.sql.ast.Join;
 import io.tidemark.sql.ast.JoinCriteria;
 import io.tidemark.sql.ast.JoinOn;
 import io.tidemark.sql.ast.JoinUsing;
-import io.tidemark.sql.ast.QualifiedName;
 import io.tidemark.sql.ast.Relation;
 import io.tidemark.sql.ast.SourceLocation;
 import io.tidemark.sql.ast.Table;
 import io.tidemark.sql.ast.TableSubquery;
 import io.tidemark.sql.ast.Unnest;
 import io.tidemark.sql.lexer.TokenType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -121,15 +119,7 @@ final class RelationParser {
         if (tokens.at(TokenType.LPAREN)) {
             return parseParenthesized(location);
         }
-        if (!tokens.atIdentifier()) {
-            throw tokens.unexpected();
-        }
-        List<Identifier> parts = new ArrayList<>();
-        parts.add(expressions.parseIdentifier());
-        while (tokens.accept(TokenType.DOT)) {
-            parts.add(expressions.parseIdentifier());
-        }
-        return new Table(location, new QualifiedName(location, parts));
+        return new Table(location, expressions.parseQualifiedName());
     }
 
     /** {@code (query)} when the first token after the parentheses starts a query, else {@code (relation)}. */

@@ -51,7 +51,7 @@ final class StatementParser {
             return parseShow(location);
         }
         if (tokens.acceptKeyword("DESCRIBE")) {
-            return new Describe(location, parseQualifiedName());
+            return new Describe(location, expressions().parseQualifiedName());
         }
         if (tokens.acceptKeyword("UNLOAD")) {
             return parseUnload(location);
@@ -80,7 +80,7 @@ final class StatementParser {
         if (!tokens.acceptKeyword("FROM")) {
             tokens.expectKeyword("IN");
         }
-        QualifiedName table = parseQualifiedName();
+        QualifiedName table = expressions().parseQualifiedName();
         return new ShowMeasures(location, table, parseLike());
     }
 
@@ -95,15 +95,6 @@ final class StatementParser {
         SourceLocation location = tokens.location();
         Token pattern = tokens.expect(TokenType.STRING);
         return new StringLiteral(location, pattern.value());
-    }
-
-    private QualifiedName parseQualifiedName() {
-        SourceLocation location = tokens.location();
-        List<Identifier> parts = new ArrayList<>();
-        do {
-            parts.add(expressions().parseIdentifier());
-        } while (tokens.accept(TokenType.DOT));
-        return new QualifiedName(location, parts);
     }
 
     private Statement parseUnload(SourceLocation location) {
