@@ -27,6 +27,7 @@ import io.tidemark.sql.lexer.TokenType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Expressions by precedence climbing, loosest first: lambda, OR, AND, NOT, one predicate
@@ -164,31 +165,26 @@ final class ExpressionParser {
     }
 
     private Expression parseOr() {
-        Expression first = parseAnd();
-        if (!tokens.current().isKeyword("OR")) {
-            return first;
-        }
-        List<Expression> terms = new ArrayList<>();
-        terms.add(first);
-        while (tokens.current().isKeyword("OR")) {
-            tokens.next();
-            terms.add(parseAnd());
-        }
-        return new Logical(first.location(), Logical.Operator.OR, terms);
+        return parseChain(Logical.Operator.OR, this::parseAnd);
     }
 
     private Expression parseAnd() {
-        Expression first = parseNot();
-        if (!tokens.current().isKeyword("AND")) {
+        return parseChain(Logical.Operator.AND, this::parseNot);
+    }
+
+    /** {@code term [op term ...]} as one flat {@link Logical}, or the single term. */
+    private Expression parseChain(Logical.Operator operator, Supplier<Expression> parseTerm) {
+        Expression first = parseTerm.get();
+        if (!tokens.current().isKeyword(operator.name())) {
             return first;
         }
         List<Expression> terms = new ArrayList<>();
         terms.add(first);
-        while (tokens.current().isKeyword("AND")) {
+        while (tokens.current().isKeyword(operator.name())) {
             tokens.next();
-            terms.add(parseNot());
+            terms.add(parseTerm.get());
         }
-        return new Logical(first.location(), Logical.Operator.AND, terms);
+        return new Logical(first.location(), operator, terms);
     }
 
     private Expression parseNot() {
