@@ -7,6 +7,7 @@ import io.tidemark.sql.lexer.Lexer;
 import io.tidemark.sql.lexer.TokenType;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -66,8 +67,10 @@ public final class SqlParser {
                         "statement is too large: its syntax tree is nested more than " + MAX_TREE_DEPTH
                                 + " levels deep (break long operator chains or nesting into smaller parts)");
             }
-            for (Node child : node.children()) {
-                nodes.push(child);
+            List<Node> children = node.children();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                // pushed last to first, so the walk goes left to right and reports the leftmost offender
+                nodes.push(children.get(i));
                 depths.push(depth + 1);
             }
         }

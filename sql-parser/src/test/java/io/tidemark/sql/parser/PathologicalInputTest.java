@@ -62,8 +62,8 @@ class PathologicalInputTest {
         String sql = "SELECT 1" + repeat(" + 1", 100_000);
         assertThatThrownBy(() -> PARSER.parseStatement(sql))
                 .isInstanceOf(ParseException.class)
-                .hasMessageMatching("line 1:\\d+: statement is too large: its syntax tree is nested more than 1000"
-                        + " levels deep \\(break long operator chains or nesting into smaller parts\\)");
+                .hasMessage("line 1:8: statement is too large: its syntax tree is nested more than 1000 levels deep"
+                        + " (break long operator chains or nesting into smaller parts)");
         roundTrip("SELECT 1" + repeat(" + 1", 900));
         roundTrip("SELECT 'a'" + repeat(" || 'a'", 900));
         assertThatThrownBy(() -> PARSER.parseStatement(repeat("SELECT 1 UNION ", 5_000) + "SELECT 1"))
