@@ -2,10 +2,10 @@ package io.tidemark.storage.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.storage.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,15 +94,8 @@ class ShardJournalKillTest {
      */
     private Map<Long, Integer> runAndKill(int firstSeq, String mode, int killAfter) throws IOException,
             InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmFlags());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(JournalAppendProcess.class.getName());
-        command.add(dir.toString());
-        command.add(Integer.toString(firstSeq));
-        command.add(mode);
+        List<String> command = ChildJvm.command(JournalAppendProcess.class, dir.toString(), Integer.toString(firstSeq),
+                mode);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Map<Long, Integer> acks = new LinkedHashMap<>();
         List<String> otherOutput = new ArrayList<>();
@@ -127,21 +120,5 @@ class ShardJournalKillTest {
             assertThat(acks).as("child output: %s", otherOutput).hasSize(killAfter);
         }
         return acks;
-    }
-
-    /** The module and system-property flags of this JVM, which Chronicle needs in the child too. */
-    private static List<String> jvmFlags() {
-        List<String> flags = new ArrayList<>();
-        List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("--add-opens") || arg.equals("--add-exports")) {
-                flags.add(arg);
-                flags.add(args.get(++i));
-            } else if (arg.startsWith("--add-opens=") || arg.startsWith("--add-exports=") || arg.startsWith("-Dchronicle.")) {
-                flags.add(arg);
-            }
-        }
-        return flags;
     }
 }

@@ -9,6 +9,7 @@ import static io.tidemark.storage.magnetic.SegmentTestData.points;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.storage.fileio.FileIo;
+import io.tidemark.storage.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -61,9 +62,7 @@ class SegmentCrashTest {
 
     @Test
     void killedWriterLeavesOnlyCompleteSegments() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dchronicle.analytics.disable=true", WriterProcess.class.getName(), data.toString())
+        Process process = new ProcessBuilder(ChildJvm.command(WriterProcess.class, data.toString()))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         int acknowledged = -1;

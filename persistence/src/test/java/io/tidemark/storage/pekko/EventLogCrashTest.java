@@ -3,9 +3,9 @@ package io.tidemark.storage.pekko;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.storage.fileio.FileIo;
+import io.tidemark.storage.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,18 +55,7 @@ class EventLogCrashTest {
     }
 
     private List<String> childCommand() {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-opens") || arg.startsWith("--add-exports") || arg.startsWith("-Dchronicle.")) {
-                command.add(arg);
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(CrashWriter.class.getName());
-        command.add(dir.toString());
-        return command;
+        return ChildJvm.command(CrashWriter.class, dir.toString());
     }
 
     /** The child process: appends one-event batches forever, printing each sequence number once stored. */
