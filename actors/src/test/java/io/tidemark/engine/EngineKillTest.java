@@ -3,13 +3,12 @@ package io.tidemark.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.scan.ScannedSeries;
+import io.tidemark.storage.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,19 +69,8 @@ class EngineKillTest {
     }
 
     private Process startWriter(long base) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-") || arg.startsWith("-D")) {
-                command.add(arg);
-            }
-        }
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(EngineWriterProcess.class.getName());
-        command.add(dataDir.toString());
-        command.add(Long.toString(base));
+        List<String> command = ChildJvm.command(EngineWriterProcess.class, dataDir.toString(), Long.toString(base));
+        command.add(1, "-Xmx256m");
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 }
