@@ -158,6 +158,12 @@ public final class IngestBatch {
         return h;
     }
 
+    /** The type this batch writes a value column with, or null when it does not use the column yet. */
+    public MeasureType columnType(String name) {
+        Integer handle = columnHandles.get(name);
+        return handle == null ? null : columnTypes.get(handle);
+    }
+
     /**
      * Starts the row of record {@code recordIndex}, or rejects the record when its time is outside
      * the table's acceptance windows or its series lacks a required partition-key dimension.

@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -212,6 +214,26 @@ public final class MagneticStore implements Closeable {
         return out;
     }
 
+    /**
+     * The chunks of every series that may hold points in {@code [fromNanos, toNanos]}, per series in
+     * the order {@link #read} gives them; series in order of first appearance.
+     */
+    public Map<SeriesKey, List<SealedChunk>> readAll(long fromNanos, long toNanos) {
+        Map<SeriesKey, List<SealedChunk>> out = new LinkedHashMap<>();
+        for (SegmentReader reader : segments) {
+            if (reader.header().partitionEnd() <= fromNanos || reader.header().partitionStart() > toNanos) {
+                continue;
+            }
+            for (int index = 0; index < reader.seriesCount(); index++) {
+                if (!reader.blocks(index, fromNanos, toNanos).isEmpty()) {
+                    out.computeIfAbsent(reader.series(index), k -> new ArrayList<>())
+                            .addAll(reader.read(index, fromNanos, toNanos));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Writes a new level-0 segment and starts serving it. */
     public SegmentReader write(SegmentWriter writer) throws IOException {
         return replace(List.of(), writer, 0);
@@ -222,9 +244,11 @@ public final class MagneticStore implements Closeable {
      * inputs' files. The output names the inputs in its "replaces" list, so a crash before the
      * deletions is finished on the next open.
      *
+     * Compaction and retention use it; {@code level} is the output's compaction level.
+     *
      * @throws IllegalStateException if an input is no longer served or lies in another partition
      */
-    SegmentReader replace(List<SegmentReader> inputs, SegmentWriter output, int level) throws IOException {
+    public SegmentReader replace(List<SegmentReader> inputs, SegmentWriter output, int level) throws IOException {
         synchronized (writeLock) {
             long partitionStart = MagneticLayout.partitionStartNanos(output.partition());
             long[] replaced = new long[inputs.size()];

@@ -1,0 +1,13 @@
+package io.tidemark.engine.catalog;
+
+/**
+ * A table as it is after the catalog's change number {@code version}; {@code description} null
+ * when the table is gone. Views apply a change only if it is newer than what they hold, so
+ * changes may reach them in any order.
+ */
+public record TableChange(String tableId, TableDescription description, TableSchema schema, long version) {
+
+    public boolean removed() {
+        return description == null;
+    }
+}

@@ -1,0 +1,180 @@
+package io.tidemark.engine.tier;
+
+import io.tidemark.engine.EngineException;
+import io.tidemark.engine.metering.EngineMeters;
+import io.tidemark.engine.shard.SeriesChunks;
+import io.tidemark.storage.chunk.SealedChunk;
+import io.tidemark.storage.fileio.FileIo;
+import io.tidemark.storage.magnetic.CompactionPolicy;
+import io.tidemark.storage.magnetic.MagneticLayout;
+import io.tidemark.storage.magnetic.MagneticStore;
+import io.tidemark.storage.model.SeriesKey;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The magnetic tier of this node: one {@link MagneticStore} per table under
+ * {@code <data>/magnetic/<table-id>/}, opened on first use and kept open until the table is
+ * deleted or the tier closed. The tier migrator writes into it, the retention janitor expires and
+ * compacts it, and shards and queries read it, all concurrently: reads are lock-free snapshots and
+ * the changes to one table are serialized.
+ *
+ * <p>Each table's segment bytes and points are reported to {@code EngineMeters.table(id)} as
+ * segments appear and disappear, starting with what a store holds when it is opened; closing the
+ * tier or deleting the table takes them off again.
+ */
+public final class MagneticTier implements MagneticReader, AutoCloseable {
+
+    private final FileIo io;
+    private final Path dataDir;
+    private final Clock clock;
+    private final EngineMeters meters;
+    private final CompactionPolicy policy;
+    private final ConcurrentMap<String, TableTier> tables = new ConcurrentHashMap<>();
+    /** Serializes opening, deleting and closing stores, so each table has at most one open store. */
+    private final Object lifecycleLock = new Object();
+    private boolean closed;
+
+    /**
+     * @param dataDir the node's data directory
+     * @param policy when small segments are merged, and the block size of every segment written
+     */
+    public MagneticTier(FileIo io, Path dataDir, Clock clock, EngineMeters meters, CompactionPolicy policy) {
+        this.io = io;
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.meters = meters;
+        this.policy = policy;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws EngineException INTERNAL if the table's store cannot be opened
+     */
+    @Override
+    public List<SealedChunk> read(String tableId, SeriesKey series, long fromNanos, long toNanos) {
+        TableTier table;
+        try {
+            table = table(tableId, false);
+        } catch (IOException e) {
+            throw EngineException.internal("cannot open magnetic store: tableId=" + tableId, e);
+        }
+        return table == null ? List.of() : table.read(series, fromNanos, toNanos);
+    }
+
+    /**
+     * The magnetic chunks of every series with points possibly in {@code [fromNanos, toNanos]}; per
+     * series in segment order, so {@code SealedChunk.merge} resolves duplicates as {@link #read} does.
+     *
+     * @throws EngineException INTERNAL if the table's store cannot be opened
+     */
+    public List<SeriesChunks> scan(String tableId, long fromNanos, long toNanos) {
+        TableTier table;
+        try {
+            table = table(tableId, false);
+        } catch (IOException e) {
+            throw EngineException.internal("cannot open magnetic store: tableId=" + tableId, e);
+        }
+        return table == null ? List.of() : table.scan(fromNanos, toNanos);
+    }
+
+    /**
+     * Writes the chunks durably (fsynced) as one new segment per UTC-day partition, splitting chunks
+     * that span midnight; all or nothing.
+     *
+     * @return how many segments were written
+     * @throws IOException if a segment cannot be written; then none of this call's segments remain
+     */
+    public int write(String tableId, List<SeriesChunks> series) throws IOException {
+        if (series.isEmpty()) {
+            return 0;
+        }
+        return table(tableId, true).write(series);
+    }
+
+    /**
+     * Deletes every point before {@code expiryNanos}: whole segments, and the expired points of the
+     * segments straddling it (rewritten). See {@link RetentionJanitor} for when this runs.
+     */
+    public ExpiryResult expire(String tableId, long expiryNanos) throws IOException {
+        TableTier table = table(tableId, false);
+        return table == null ? ExpiryResult.NOTHING : table.expire(expiryNanos);
+    }
+
+    /** Merges small segments of the table's partitions under the compaction policy; returns how many were written. */
+    public int compact(String tableId) throws IOException {
+        TableTier table = table(tableId, false);
+        return table == null ? 0 : table.compact();
+    }
+
+    /** Bytes and points of the table's segments; none when the table has no magnetic data. */
+    public MagneticUsage usage(String tableId) throws IOException {
+        TableTier table = table(tableId, false);
+        return table == null ? MagneticUsage.NONE : table.usage();
+    }
+
+    /**
+     * Closes the table's store and deletes its magnetic directory; the table is being deleted.
+     * Queries still reading it fail.
+     */
+    public void deleteTable(String tableId) throws IOException {
+        MagneticLayout layout = new MagneticLayout(dataDir, tableId);
+        synchronized (lifecycleLock) {
+            TableTier table = tables.remove(tableId);
+            if (table != null) {
+                table.close();
+            }
+            deleteTree(layout.tableDir());
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lifecycleLock) {
+            closed = true;
+            for (TableTier table : tables.values()) {
+                table.close();
+            }
+            tables.clear();
+        }
+    }
+
+    /**
+     * The open store of a table; opened on first use. With {@code create} false, null when the
+     * table has no magnetic directory (nothing was ever migrated), so reads do not create one.
+     */
+    private TableTier table(String tableId, boolean create) throws IOException {
+        TableTier table = tables.get(tableId);
+        if (table != null) {
+            return table;
+        }
+        MagneticLayout layout = new MagneticLayout(dataDir, tableId);
+        synchronized (lifecycleLock) {
+            if (closed) {
+                throw new IllegalStateException("cannot open magnetic store: tier closed, tableId=" + tableId);
+            }
+            table = tables.get(tableId);
+            if (table == null) {
+                if (!create && !io.exists(layout.tableDir())) {
+                    return null;
+                }
+                table = TableTier.of(MagneticStore.open(io, layout, clock), meters.table(tableId), policy);
+                tables.put(tableId, table);
+            }
+            return table;
+        }
+    }
+
+    /** Deletes a file, or a directory and everything under it. */
+    private void deleteTree(Path path) throws IOException {
+        for (Path child : io.list(path, "*")) {
+            deleteTree(child);
+        }
+        io.delete(path);
+    }
+}

@@ -1,0 +1,200 @@
+package io.tidemark.engine.tier;
+
+import io.tidemark.engine.catalog.TableDescription;
+import io.tidemark.engine.shard.FrozenChunks;
+import io.tidemark.engine.shard.SeriesChunks;
+import io.tidemark.engine.shard.ShardGateway;
+import io.tidemark.storage.chunk.SealedChunk;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * Moves memory-store data past each table's memory retention into magnetic segments; one per node.
+ *
+ * <p>A pass runs every {@code tidemark.engine.tier.migration-interval} and on {@link RunNow}. For
+ * each ACTIVE table in the catalog's local view and each of its shards, one at a time: the shard
+ * freezes its points older than {@code now - memory retention}
+ * ({@link ShardGateway#freezeForMigration}), the tier writes them durably
+ * ({@link MagneticTier#write}, on the blocking dispatcher), and only then is the shard told to
+ * drop them ({@link ShardGateway#commitMigration}). A failing step is logged and skipped; nothing
+ * was committed, so the shard still holds the data and the next pass migrates it.
+ *
+ * <p>An unexpected failure of the actor itself restarts it; requests waiting for the pass it was
+ * running get no answer (their ask times out).
+ */
+public final class TierMigrator extends AbstractBehavior<TierMigrator.Command> {
+
+    public sealed interface Command permits RunNow, Tick, ShardMigrated {
+    }
+
+    /** Runs a pass now (after the current one, if one is running) and answers with its summary. */
+    public record RunNow(ActorRef<MigrationSummary> replyTo) implements Command {
+    }
+
+    /**
+     * What a pass did.
+     *
+     * @param shards shards migrated successfully (including those with nothing to migrate)
+     * @param failedShards shards whose migration failed and is retried at the next pass
+     * @param chunks chunks moved to the magnetic store
+     * @param points points in those chunks
+     * @param segments segments written
+     */
+    public record MigrationSummary(int shards, int failedShards, long chunks, long points, long segments) {
+    }
+
+    private enum Tick implements Command {
+        INSTANCE
+    }
+
+    /** A shard's migration finished; exactly one of {@code moved} and {@code failure} is non-null. */
+    private record ShardMigrated(ShardStep step, MigrationSummary moved, Throwable failure) implements Command {
+    }
+
+    private record ShardStep(TableDescription table, int shard) {
+    }
+
+    private final ShardGateway gateway;
+    private final MagneticTier tier;
+    private final Supplier<List<TableDescription>> tables;
+    private final Clock clock;
+    private final Executor blocking;
+    private final RunRequests<MigrationSummary> requests = new RunRequests<>();
+    private final Deque<ShardStep> steps = new ArrayDeque<>();
+    private MigrationSummary progress;
+
+    /**
+     * @param tables the catalog's local view of the tables, read at the start of every pass
+     * @param settings the migration interval
+     */
+    public static Behavior<Command> create(ShardGateway gateway, MagneticTier tier,
+            Supplier<List<TableDescription>> tables, Clock clock, TierSettings settings) {
+        Behavior<Command> migrator = Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+            timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.migrationInterval());
+            return new TierMigrator(context, gateway, tier, tables, clock);
+        }));
+        return Behaviors.supervise(migrator).onFailure(Exception.class, SupervisorStrategy.restart());
+    }
+
+    private TierMigrator(ActorContext<Command> context, ShardGateway gateway, MagneticTier tier,
+            Supplier<List<TableDescription>> tables, Clock clock) {
+        super(context);
+        this.gateway = gateway;
+        this.tier = tier;
+        this.tables = tables;
+        this.clock = clock;
+        this.blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(RunNow.class, this::onRunNow)
+                .onMessageEquals(Tick.INSTANCE, this::onTick)
+                .onMessage(ShardMigrated.class, this::onShardMigrated)
+                .build();
+    }
+
+    private Behavior<Command> onRunNow(RunNow command) {
+        if (requests.request(command.replyTo())) {
+            startPass();
+        }
+        return this;
+    }
+
+    private Behavior<Command> onTick() {
+        if (requests.tick()) {
+            startPass();
+        }
+        return this;
+    }
+
+    private Behavior<Command> onShardMigrated(ShardMigrated result) {
+        if (result.failure() != null) {
+            getContext().getLog().warn("Tier migration failed; the shard keeps its data and the next pass retries: "
+                    + "tableId={}, shard={}", result.step().table().tableId(), result.step().shard(), result.failure());
+            progress = add(progress, new MigrationSummary(0, 1, 0, 0, 0));
+        } else {
+            progress = add(progress, result.moved());
+        }
+        nextStep();
+        return this;
+    }
+
+    private void startPass() {
+        progress = new MigrationSummary(0, 0, 0, 0, 0);
+        for (TableDescription table : TableViews.active(tables, getContext().getLog())) {
+            for (int shard = 0; shard < table.shardCount(); shard++) {
+                steps.add(new ShardStep(table, shard));
+            }
+        }
+        nextStep();
+    }
+
+    private void nextStep() {
+        ShardStep step = steps.poll();
+        if (step != null) {
+            getContext().pipeToSelf(migrate(step), (moved, failure) -> new ShardMigrated(step, moved, failure));
+        } else if (requests.finish(progress)) {
+            startPass();
+        }
+    }
+
+    /** Freeze, write, then commit: the commit is chained after the write and never runs without it. */
+    private CompletionStage<MigrationSummary> migrate(ShardStep step) {
+        String tableId = step.table().tableId();
+        CompletionStage<FrozenChunks> freeze;
+        try {
+            long cutoff = RetentionBounds.memoryCutoffNanos(clock, step.table().retention());
+            freeze = gateway.freezeForMigration(tableId, step.shard(), cutoff);
+        } catch (RuntimeException e) {
+            freeze = CompletableFuture.failedFuture(e);
+        }
+        return freeze
+                .thenApplyAsync(frozen -> write(tableId, frozen), blocking)
+                .thenCompose(moved -> gateway.commitMigration(tableId, step.shard(), moved.migrationId())
+                        .thenApply(done -> moved.summary()));
+    }
+
+    /** A frozen set written to segments. */
+    private record Written(long migrationId, MigrationSummary summary) {
+    }
+
+    private Written write(String tableId, FrozenChunks frozen) {
+        long chunks = 0;
+        long points = 0;
+        for (SeriesChunks series : frozen.series()) {
+            chunks += series.chunks().size();
+            for (SealedChunk chunk : series.chunks()) {
+                points += chunk.count();
+            }
+        }
+        try {
+            int segments = tier.write(tableId, frozen.series());
+            return new Written(frozen.migrationId(), new MigrationSummary(1, 0, chunks, points, segments));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static MigrationSummary add(MigrationSummary a, MigrationSummary b) {
+        return new MigrationSummary(a.shards() + b.shards(), a.failedShards() + b.failedShards(),
+                a.chunks() + b.chunks(), a.points() + b.points(), a.segments() + b.segments());
+    }
+}
