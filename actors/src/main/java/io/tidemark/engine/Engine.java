@@ -13,12 +13,15 @@ import io.tidemark.engine.shard.SeriesShardService;
 import io.tidemark.engine.tier.MagneticTier;
 import io.tidemark.engine.tier.RetentionJanitor;
 import io.tidemark.engine.tier.TierMigrator;
+import io.tidemark.engine.tier.TierSettings;
 import io.tidemark.engine.write.IngestBatch;
 import io.tidemark.engine.write.RecordConverter;
 import io.tidemark.engine.write.WriteCoordinator;
 import io.tidemark.engine.write.WriteLimits;
 import io.tidemark.engine.write.WriteOutcome;
 import io.tidemark.engine.write.WriteRecordsRequest;
+import io.tidemark.storage.fileio.FileIo;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -67,15 +70,16 @@ public final class Engine implements AutoCloseable {
             cluster.manager().tell(Join.create(cluster.selfMember().address()));
         }
         this.meters = new EngineMeters();
-        this.magnetic = new MagneticTier(settings.dataDir(), clock, meters);
+        TierSettings tier = TierSettings.fromConfig(config);
+        this.magnetic = new MagneticTier(FileIo.DEFAULT, settings.dataDir(), clock, meters, tier.compaction());
         this.catalog = CatalogService.start(system, clock);
         this.shards = SeriesShardService.init(system, settings.dataDir(), clock, magnetic, meters);
         this.writes = new WriteCoordinator(catalog, shards, meters,
                 new RecordConverter(WriteLimits.fromConfig(config)), clock, settings.memoryBudgetBytes());
         this.scanner = new TableScanner(shards, magnetic, clock);
-        this.migrator = system.systemActorOf(TierMigrator.create(catalog::tables, shards, magnetic, clock),
+        this.migrator = system.systemActorOf(TierMigrator.create(shards, magnetic, catalog::tables, clock, tier),
                 "tier-migrator", Props.empty());
-        this.janitor = system.systemActorOf(RetentionJanitor.create(catalog::tables, magnetic, clock),
+        this.janitor = system.systemActorOf(RetentionJanitor.create(magnetic, catalog::tables, clock, tier),
                 "retention-janitor", Props.empty());
     }
 
@@ -149,12 +153,12 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Runs the tier migrator now (it also runs on its own schedule); completes when the run is done. */
-    public CompletionStage<TierMigrator.Summary> migrateNow() {
+    public CompletionStage<TierMigrator.MigrationSummary> migrateNow() {
         return AskPattern.ask(migrator, TierMigrator.RunNow::new, settings.askTimeout(), system.scheduler());
     }
 
     /** Runs the retention janitor now (it also runs on its own schedule); completes when the run is done. */
-    public CompletionStage<RetentionJanitor.Summary> expireNow() {
+    public CompletionStage<RetentionJanitor.RetentionSummary> expireNow() {
         return AskPattern.ask(janitor, RetentionJanitor.RunNow::new, settings.askTimeout(), system.scheduler());
     }
 
@@ -191,7 +195,11 @@ public final class Engine implements AutoCloseable {
             dropped.add(shards.drop(table.tableId(), s).toCompletableFuture());
         }
         return CompletableFuture.allOf(dropped.toArray(CompletableFuture[]::new)).thenCompose(done -> {
-            magnetic.deleteTable(table.tableId());
+            try {
+                magnetic.deleteTable(table.tableId());
+            } catch (IOException e) {
+                throw EngineException.internal("cannot delete magnetic data of table: tableId=" + table.tableId(), e);
+            }
             meters.remove(table.tableId());
             return catalog.finishDeleteTable(table.tableId());
         });

@@ -4,6 +4,7 @@ import io.tidemark.engine.catalog.TableDescription;
 import io.tidemark.engine.shard.SeriesChunks;
 import io.tidemark.engine.shard.ShardGateway;
 import io.tidemark.engine.tier.MagneticTier;
+import io.tidemark.engine.tier.RetentionBounds;
 import io.tidemark.storage.chunk.ColumnSpec;
 import io.tidemark.storage.chunk.SealedChunk;
 import io.tidemark.storage.model.SeriesKey;
@@ -36,7 +37,7 @@ public final class TableScanner {
 
     /** The series with points in {@code [fromNanos, toNanos]}, in series-key order. */
     public CompletionStage<List<ScannedSeries>> scan(TableDescription table, long fromNanos, long toNanos) {
-        long expiry = Math.multiplyExact(clock.millis() - table.retention().totalRetention().toMillis(), 1_000_000L);
+        long expiry = RetentionBounds.expiryNanos(clock, table.retention());
         long from = Math.max(fromNanos, expiry);
         List<CompletableFuture<List<SeriesChunks>>> answers = new ArrayList<>();
         for (int s = 0; s < table.shardCount(); s++) {
