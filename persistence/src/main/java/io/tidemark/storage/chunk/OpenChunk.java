@@ -175,6 +175,53 @@ public final class OpenChunk {
         return columns;
     }
 
+    /** Time of row {@code row} in nanoseconds, in append order. */
+    public long timeAt(int row) {
+        checkRow(0, row);
+        return times[row];
+    }
+
+    public long versionAt(int row) {
+        checkRow(0, row);
+        return versions == null ? sharedVersion : versions[row];
+    }
+
+    /** True when row {@code row} has a value in column {@code col}. */
+    public boolean isPresent(int col, int row) {
+        checkRow(col, row);
+        return bit(present[col], row);
+    }
+
+    public double doubleAt(int col, int row) {
+        check(col, row, MeasureType.DOUBLE);
+        return doubles[col][row];
+    }
+
+    /** A BIGINT or TIMESTAMP (nanoseconds) value. */
+    public long longAt(int col, int row) {
+        checkRow(col, row);
+        if (longs[col] == null) {
+            throw wrongType(col, "BIGINT or TIMESTAMP");
+        }
+        return longs[col][row];
+    }
+
+    public boolean booleanAt(int col, int row) {
+        check(col, row, MeasureType.BOOLEAN);
+        return bit(booleans[col], row);
+    }
+
+    /** The VARCHAR value, or null when absent. */
+    public String varcharAt(int col, int row) {
+        check(col, row, MeasureType.VARCHAR);
+        return varchars[col][row];
+    }
+
+    /** Rows the arrays hold before they grow: the open chunk's heap footprint follows it. */
+    public int capacity() {
+        return capacity;
+    }
+
     /** Column index of {@code name}, or -1. */
     public int columnIndex(String name) {
         Integer i = columnIndex.get(name);
@@ -379,7 +426,7 @@ public final class OpenChunk {
 
     private void checkRow(int col, int row) {
         if (col < 0 || col >= types.length || row < 0 || row >= size) {
-            throw new IndexOutOfBoundsException("cannot set value: col=" + col + ", columns=" + types.length
+            throw new IndexOutOfBoundsException("cannot access value: col=" + col + ", columns=" + types.length
                     + ", row=" + row + ", size=" + size);
         }
     }

@@ -10,7 +10,14 @@ import io.tidemark.storage.queue.EntryFrame;
  */
 public enum JournalEntryType {
     /** A {@link WriteBatch}, Kryo-serialized. */
-    BATCH(1);
+    BATCH(1),
+    /**
+     * A migration froze the shard's points older than a cutoff: body migration id and cutoff in
+     * nanoseconds, see {@link MigrationMarks}.
+     */
+    MIGRATION_FROZEN(2),
+    /** The frozen points of a migration are durable in magnetic segments: body migration id. */
+    MIGRATION_COMMITTED(3);
 
     private final int id;
 

@@ -71,13 +71,52 @@ public final class ShardJournal implements AutoCloseable {
      *     nothing is written then
      */
     public long append(WriteBatch batch) {
+        long index = appendDeferringSync(batch);
+        applyFsyncPolicy();
+        return index;
+    }
+
+    /**
+     * Group commit: appends {@code batch} without syncing, whatever the policy, and returns its
+     * index. Call {@link #applyFsyncPolicy()} once after a run of these, before acknowledging any
+     * of them.
+     *
+     * @throws IllegalArgumentException if the serialized batch exceeds the entry size limit;
+     *     nothing is written then
+     */
+    public long appendDeferringSync(WriteBatch batch) {
         int length = codec.encode(batch);
-        long index = queue.appendFrame(codec.buffer(), length);
+        return queue.appendFrame(codec.buffer(), length);
+    }
+
+    /**
+     * Makes the entries appended so far as durable as the {@link FsyncPolicy} promises: syncs under
+     * {@link FsyncPolicy.Mode#PER_BATCH}, and under {@link FsyncPolicy.Mode#INTERVAL} once the
+     * interval has passed since the last sync.
+     */
+    public void applyFsyncPolicy() {
         if (fsync.mode() == FsyncPolicy.Mode.PER_BATCH
                 || (fsync.mode() == FsyncPolicy.Mode.INTERVAL
                         && System.nanoTime() - lastSyncNanos >= fsync.interval().toNanos())) {
             sync();
         }
+    }
+
+    /**
+     * Appends a {@link JournalEntryType#MIGRATION_FROZEN} mark and syncs it (unless
+     * {@link FsyncPolicy.Mode#OS}); returns its index. Replay delivers it between the batches
+     * around it, so the shard freezes exactly the points it held at this position.
+     */
+    public long appendMigrationFrozen(long migrationId, long cutoffNanos) {
+        long index = queue.append(JournalEntryType.MIGRATION_FROZEN.id(), MigrationMarks.frozen(migrationId, cutoffNanos));
+        sync();
+        return index;
+    }
+
+    /** Appends a {@link JournalEntryType#MIGRATION_COMMITTED} mark and syncs it; returns its index. */
+    public long appendMigrationCommitted(long migrationId) {
+        long index = queue.append(JournalEntryType.MIGRATION_COMMITTED.id(), MigrationMarks.committed(migrationId));
+        sync();
         return index;
     }
 
@@ -97,22 +136,75 @@ public final class ShardJournal implements AutoCloseable {
 
     /**
      * Delivers, in order, every batch after {@code fromIndexExclusive} ({@link #NO_INDEX} for all)
-     * with its index. Cut entries are skipped; a torn tail not yet cut (the journal was written
-     * by another process after this one opened it) is logged and not delivered.
+     * with its index, skipping migration marks. Cut entries are skipped; a torn tail not yet cut
+     * (the journal was written by another process after this one opened it) is logged and not
+     * delivered.
      *
      * @return the number of batches delivered
      * @throws CorruptionException on a damaged entry in the middle of the journal, or an entry
      *     this version cannot read; the batches before it have been delivered
      */
     public long replay(long fromIndexExclusive, BatchConsumer consumer) {
-        return queue.replay(fromIndexExclusive, frame -> consumer.accept(frame.index(), decodeBatch(frame)));
+        long[] batches = new long[1];
+        replayEntries(fromIndexExclusive, new EntryVisitor() {
+            @Override
+            public void batch(long index, WriteBatch batch) {
+                batches[0]++;
+                consumer.accept(index, batch);
+            }
+
+            @Override
+            public void migrationFrozen(long index, long migrationId, long cutoffNanos) {
+            }
+
+            @Override
+            public void migrationCommitted(long index, long migrationId) {
+            }
+        });
+        return batches[0];
     }
 
-    private WriteBatch decodeBatch(FrameReader frame) {
-        if (JournalEntryType.fromId(frame.type()) != JournalEntryType.BATCH) {
+    /**
+     * Like {@link #replay} but delivers every entry, batches and migration marks, in journal order.
+     *
+     * @return the number of entries delivered
+     */
+    public long replayEntries(long fromIndexExclusive, EntryVisitor visitor) {
+        return queue.replay(fromIndexExclusive, frame -> deliver(frame, visitor));
+    }
+
+    private void deliver(FrameReader frame, EntryVisitor visitor) {
+        JournalEntryType type = JournalEntryType.fromId(frame.type());
+        if (type == null) {
             throw new CorruptionException(frame.file(), frame.fileOffset(), "unknown journal entry type: type="
                     + frame.type() + ", index=" + frame.index());
         }
+        switch (type) {
+            case BATCH:
+                visitor.batch(frame.index(), decodeBatch(frame));
+                break;
+            case MIGRATION_FROZEN:
+                requireBodyLength(frame, MigrationMarks.FROZEN_BODY_BYTES);
+                visitor.migrationFrozen(frame.index(), MigrationMarks.longAt(frame.buffer(), frame.bodyOffset()),
+                        MigrationMarks.longAt(frame.buffer(), frame.bodyOffset() + 8));
+                break;
+            default:
+                requireBodyLength(frame, MigrationMarks.COMMITTED_BODY_BYTES);
+                visitor.migrationCommitted(frame.index(), MigrationMarks.longAt(frame.buffer(), frame.bodyOffset()));
+                break;
+        }
+    }
+
+    private static void requireBodyLength(FrameReader frame, int expected) {
+        if (frame.bodyLength() != expected) {
+            // The checksum matched, so these are the bytes that were written: not a torn write.
+            throw new CorruptionException(frame.file(), frame.fileOffset(), "migration mark has wrong body length: type="
+                    + frame.type() + ", index=" + frame.index() + ", bodyLength=" + frame.bodyLength() + ", expected="
+                    + expected);
+        }
+    }
+
+    private WriteBatch decodeBatch(FrameReader frame) {
         try {
             return codec.decode(frame.buffer(), frame.bodyOffset() + frame.bodyLength());
         } catch (RuntimeException e) {
@@ -145,6 +237,15 @@ public final class ShardJournal implements AutoCloseable {
     @Override
     public void close() {
         queue.close();
+    }
+
+    /** Receives replayed entries, batches and migration marks, in journal order. */
+    public interface EntryVisitor {
+        void batch(long index, WriteBatch batch);
+
+        void migrationFrozen(long index, long migrationId, long cutoffNanos);
+
+        void migrationCommitted(long index, long migrationId);
     }
 
     /** Receives replayed batches in journal order. */

@@ -2,6 +2,7 @@ package io.tidemark.storage.journal;
 
 import io.tidemark.storage.model.MeasureType;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Objects;
 
 /**
@@ -133,6 +134,33 @@ public final class ValueColumn {
             throw new IllegalStateException("cannot read value column: column=" + name + ", type=" + type
                     + ", wanted=" + wanted);
         }
+    }
+
+    /** The rows whose bit is set in {@code keep} ({@code kept} of them), in order. */
+    ValueColumn retainRows(BitSet keep, int kept) {
+        long[] newPresence = new long[bitsetWords(kept)];
+        double[] newDoubles = doubles == null ? null : new double[kept];
+        long[] newLongs = longs == null ? null : new long[type == MeasureType.BOOLEAN ? bitsetWords(kept) : kept];
+        String[] newStrings = strings == null ? null : new String[kept];
+        int out = 0;
+        for (int row = keep.nextSetBit(0); row >= 0 && row < rowCount; row = keep.nextSetBit(row + 1)) {
+            if (isPresent(row)) {
+                newPresence[out >>> 6] |= 1L << out;
+            }
+            if (newDoubles != null) {
+                newDoubles[out] = doubles[row];
+            } else if (newStrings != null) {
+                newStrings[out] = strings[row];
+            } else if (type == MeasureType.BOOLEAN) {
+                if (booleanAt(row)) {
+                    newLongs[out >>> 6] |= 1L << out;
+                }
+            } else {
+                newLongs[out] = longs[row];
+            }
+            out++;
+        }
+        return new ValueColumn(name, type, kept, newPresence, newDoubles, newLongs, newStrings);
     }
 
     // Package-private views for the serializer, which writes the arrays in bulk.

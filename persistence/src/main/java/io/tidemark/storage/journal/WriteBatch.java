@@ -1,7 +1,9 @@
 package io.tidemark.storage.journal;
 
 import io.tidemark.storage.model.SeriesKey;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -129,6 +131,42 @@ public final class WriteBatch {
 
     public List<ValueColumn> columns() {
         return List.of(columns);
+    }
+
+    /**
+     * A batch of the rows whose bit is set in {@code keep}, in their order, with the same table,
+     * shard, columns and the series those rows use; this batch itself when every row is kept.
+     */
+    public WriteBatch retainRows(BitSet keep) {
+        int rows = rowCount();
+        int kept = keep.get(0, rows).cardinality();
+        if (kept == rows) {
+            return this;
+        }
+        int[] seriesRemap = new int[series.length];
+        Arrays.fill(seriesRemap, -1);
+        List<SeriesKey> keptSeries = new ArrayList<>();
+        int[] newSeriesIndex = new int[kept];
+        long[] newTimes = new long[kept];
+        long[] newVersions = new long[kept];
+        int out = 0;
+        for (int row = keep.nextSetBit(0); row >= 0 && row < rows; row = keep.nextSetBit(row + 1)) {
+            int s = seriesIndex[row];
+            if (seriesRemap[s] < 0) {
+                seriesRemap[s] = keptSeries.size();
+                keptSeries.add(series[s]);
+            }
+            newSeriesIndex[out] = seriesRemap[s];
+            newTimes[out] = timeNanos[row];
+            newVersions[out] = versions[row];
+            out++;
+        }
+        ValueColumn[] newColumns = new ValueColumn[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            newColumns[c] = columns[c].retainRows(keep, kept);
+        }
+        return new WriteBatch(tableId, shard, keptSeries.toArray(new SeriesKey[0]), newSeriesIndex, newTimes,
+                newVersions, newColumns);
     }
 
     // Package-private views for the serializer, which writes the arrays in bulk.

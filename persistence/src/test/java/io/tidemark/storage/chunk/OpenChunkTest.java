@@ -226,4 +226,32 @@ class OpenChunkTest {
         assertThat(stats.min()).isEqualTo(1);
         assertThat(stats.max()).isEqualTo(Long.MAX_VALUE);
     }
+    @Test
+    void readAccessorsReturnRowsInAppendOrderWithPresenceAndVersions() {
+        OpenChunk chunk = new OpenChunk(List.of(new ColumnSpec("d", MeasureType.DOUBLE),
+                new ColumnSpec("n", MeasureType.BIGINT), new ColumnSpec("f", MeasureType.BOOLEAN),
+                new ColumnSpec("s", MeasureType.VARCHAR)), 1);
+        int r0 = chunk.append(20L, 1L);
+        chunk.setDouble(0, r0, 1.5);
+        chunk.setBoolean(2, r0, true);
+        int r1 = chunk.append(10L, 7L);
+        chunk.setLong(1, r1, -3L);
+        chunk.setVarchar(3, r1, "x");
+        assertThat(chunk.capacity()).isGreaterThanOrEqualTo(2);
+        assertThat(chunk.timeAt(r0)).isEqualTo(20L);
+        assertThat(chunk.timeAt(r1)).isEqualTo(10L);
+        assertThat(chunk.versionAt(r0)).isEqualTo(1L);
+        assertThat(chunk.versionAt(r1)).isEqualTo(7L);
+        assertThat(chunk.isPresent(0, r0)).isTrue();
+        assertThat(chunk.isPresent(1, r0)).isFalse();
+        assertThat(chunk.doubleAt(0, r0)).isEqualTo(1.5);
+        assertThat(chunk.booleanAt(2, r0)).isTrue();
+        assertThat(chunk.booleanAt(2, r1)).isFalse();
+        assertThat(chunk.longAt(1, r1)).isEqualTo(-3L);
+        assertThat(chunk.varcharAt(3, r1)).isEqualTo("x");
+        assertThat(chunk.varcharAt(3, r0)).isNull();
+        assertThatThrownBy(() -> chunk.doubleAt(1, r0)).hasMessageContaining("has type=BIGINT");
+        assertThatThrownBy(() -> chunk.timeAt(2)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("row=2, size=2");
+    }
 }

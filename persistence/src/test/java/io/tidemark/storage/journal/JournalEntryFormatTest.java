@@ -48,12 +48,14 @@ class JournalEntryFormatTest {
     void entryTypeIdsArePinned() {
         assertThat(EntryFrame.CUT_MARKER).isZero();
         assertThat(JournalEntryType.BATCH.id()).isEqualTo(1);
-        assertThat(JournalEntryType.values()).hasSize(1);
+        assertThat(JournalEntryType.MIGRATION_FROZEN.id()).isEqualTo(2);
+        assertThat(JournalEntryType.MIGRATION_COMMITTED.id()).isEqualTo(3);
+        assertThat(JournalEntryType.values()).hasSize(3);
         for (JournalEntryType t : JournalEntryType.values()) {
             assertThat(JournalEntryType.fromId(t.id())).isSameAs(t);
         }
         assertThat(JournalEntryType.fromId(EntryFrame.CUT_MARKER)).isNull();
-        assertThat(JournalEntryType.fromId(2)).isNull();
+        assertThat(JournalEntryType.fromId(4)).isNull();
     }
 
     @Test
@@ -95,6 +97,23 @@ class JournalEntryFormatTest {
             assertThat(dc.isPresent()).isTrue();
             byte[] stored = dc.wire().bytes().toByteArray();
             GoldenHex.assertSameBytes(stored, fixture("batch-entry.hex"), "stored excerpt");
+        }
+    }
+
+    @Test
+    void migrationMarksAreStoredAsTheGoldenBytes(@TempDir Path dir) {
+        try (ShardJournal journal = ShardJournal.open(dir, JournalOptions.defaults(), TestBatches.kryo())) {
+            journal.appendMigrationFrozen(0x0102030405060708L, 1_700_000_000_000_000_000L);
+            journal.appendMigrationCommitted(0x0102030405060708L);
+        }
+        try (ChronicleQueue queue = ChronicleQueue.singleBuilder(dir).build();
+             ExcerptTailer tailer = queue.createTailer()) {
+            for (String name : List.of("migration-frozen-entry.hex", "migration-committed-entry.hex")) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    assertThat(dc.isPresent()).isTrue();
+                    GoldenHex.assertSameBytes(dc.wire().bytes().toByteArray(), fixture(name), name);
+                }
+            }
         }
     }
 

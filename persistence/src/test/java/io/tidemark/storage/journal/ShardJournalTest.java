@@ -84,6 +84,45 @@ class ShardJournalTest {
     }
 
     @Test
+    void replayEntriesDeliversBatchesAndMigrationMarksInJournalOrderAcrossRestart() {
+        long first;
+        long frozen;
+        long second;
+        long committed;
+        try (ShardJournal journal = open()) {
+            first = journal.append(TestBatches.batch(0));
+            frozen = journal.appendMigrationFrozen(42L, 1_000L);
+            second = journal.append(TestBatches.batch(1));
+            committed = journal.appendMigrationCommitted(42L);
+        }
+        try (ShardJournal journal = open()) {
+            List<String> seen = new ArrayList<>();
+            long delivered = journal.replayEntries(ShardJournal.NO_INDEX, new ShardJournal.EntryVisitor() {
+                @Override
+                public void batch(long index, WriteBatch batch) {
+                    seen.add(index + ":batch:" + batch.equals(TestBatches.batch(index == first ? 0 : 1)));
+                }
+
+                @Override
+                public void migrationFrozen(long index, long migrationId, long cutoffNanos) {
+                    seen.add(index + ":frozen:" + migrationId + "@" + cutoffNanos);
+                }
+
+                @Override
+                public void migrationCommitted(long index, long migrationId) {
+                    seen.add(index + ":committed:" + migrationId);
+                }
+            });
+            assertThat(delivered).isEqualTo(4);
+            assertThat(seen).containsExactly(first + ":batch:true", frozen + ":frozen:42@1000",
+                    second + ":batch:true", committed + ":committed:42");
+            // the batch-only replay skips the marks
+            assertThat(replay(journal, ShardJournal.NO_INDEX).keySet()).containsExactly(first, second);
+            assertThat(journal.lastIndex()).isEqualTo(committed);
+        }
+    }
+
+    @Test
     void restartKeepsEverythingAndAppendsContinue() {
         List<Long> indexes = new ArrayList<>();
         try (ShardJournal journal = open()) {
@@ -210,6 +249,19 @@ class ShardJournalTest {
             assertThat(journal.syncedIndex()).isEqualTo(first);
             long second = journal.append(TestBatches.batch(2));
             assertThat(journal.syncedIndex()).isEqualTo(second);
+        }
+    }
+
+    @Test
+    void groupCommitSyncsARunOfAppendsOnceUnderPerBatch() {
+        try (ShardJournal journal = ShardJournal.open(dir, options().withFsync(FsyncPolicy.perBatch()), KRYO)) {
+            long first = journal.append(TestBatches.batch(0));
+            long second = journal.appendDeferringSync(TestBatches.batch(1));
+            long third = journal.appendDeferringSync(TestBatches.batch(2));
+            assertThat(journal.syncedIndex()).isEqualTo(first).isLessThan(second);
+            journal.applyFsyncPolicy();
+            assertThat(journal.syncedIndex()).isEqualTo(third);
+            assertThat(replay(journal, ShardJournal.NO_INDEX).keySet()).containsExactly(first, second, third);
         }
     }
 

@@ -97,4 +97,47 @@ class WriteBatchTest {
         assertThatThrownBy(() -> new ValueColumn("c", MeasureType.VARCHAR, 1, new long[] {1}, null, null, new String[1]))
                 .hasMessageContaining("non-null exactly when present");
     }
+    @Test
+    void retainRowsKeepsTheSelectedRowsTheirSeriesAndEveryValueType() {
+        WriteBatchBuilder b = WriteBatch.builder("t1", 2);
+        int cpu = b.series(CPU);
+        int mem = b.series(MEM);
+        int d = b.column("d", MeasureType.DOUBLE);
+        int n = b.column("n", MeasureType.BIGINT);
+        int s = b.column("s", MeasureType.VARCHAR);
+        int f = b.column("f", MeasureType.BOOLEAN);
+        for (int row = 0; row < 70; row++) {
+            b.addRow(row % 3 == 0 ? mem : cpu, row, row + 1L);
+            b.setDouble(d, row * 0.5).setLong(n, -row).setBoolean(f, row % 2 == 0);
+            if (row % 5 != 0) {
+                b.setString(s, "v" + row);
+            }
+        }
+        WriteBatch batch = b.build();
+        java.util.BitSet keep = new java.util.BitSet();
+        keep.set(0, 70);
+        assertThat(batch.retainRows(keep)).isSameAs(batch);
+
+        // keep only rows of cpu with an odd index, beyond the first bitset word too
+        WriteBatchBuilder expected = WriteBatch.builder("t1", 2);
+        int ecpu = expected.series(CPU);
+        int ed = expected.column("d", MeasureType.DOUBLE);
+        int en = expected.column("n", MeasureType.BIGINT);
+        int es = expected.column("s", MeasureType.VARCHAR);
+        int ef = expected.column("f", MeasureType.BOOLEAN);
+        keep.clear();
+        for (int row = 0; row < 70; row++) {
+            if (row % 3 != 0 && row % 2 == 1) {
+                keep.set(row);
+                expected.addRow(ecpu, row, row + 1L);
+                expected.setDouble(ed, row * 0.5).setLong(en, -row).setBoolean(ef, false);
+                if (row % 5 != 0) {
+                    expected.setString(es, "v" + row);
+                }
+            }
+        }
+        WriteBatch retained = batch.retainRows(keep);
+        assertThat(retained).isEqualTo(expected.build());
+        assertThat(retained.seriesCount()).isEqualTo(1);
+    }
 }

@@ -1,0 +1,182 @@
+package io.tidemark.engine.shard;
+
+import io.tidemark.engine.EngineException;
+import io.tidemark.engine.tier.MagneticReader;
+import io.tidemark.storage.chunk.OpenChunk;
+import io.tidemark.storage.chunk.SealedChunk;
+import io.tidemark.storage.journal.ValueColumn;
+import io.tidemark.storage.journal.WriteBatch;
+import io.tidemark.storage.model.MeasureType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Applies Timestream's record identity and version rules to a write batch before it is journaled,
+ * so only accepted rows reach the journal. Identity is (series, time). Against the current point
+ * (the highest version stored, or written earlier in the same batch): new → store; higher version
+ * → store (an upsert, reads keep the higher version); same version and the same attribute set and
+ * values → accept without storing again; same version, other values → reject; lower version →
+ * reject, naming the stored version.
+ *
+ * <p>Fast path, allocation-free: a row newer than every point its series holds in memory and
+ * every earlier row of the series in the batch is new. Otherwise the point is looked up in the
+ * open chunk, in sealed and frozen chunks covering its time (decoded, the last one cached), in
+ * earlier rows of the batch, and when none of those has it, in the magnetic store (migrated
+ * points, and the first points of a series the memory store does not hold).
+ */
+final class DuplicateChecker {
+
+    private final MemoryStore store;
+    private final MagneticReader magnetic;
+    private ChunkRows decoded;
+    // the current point found by the last lookup
+    private boolean found;
+    private long foundVersion;
+    private PointRows foundRows;
+    private int foundRow;
+
+    DuplicateChecker(MemoryStore store, MagneticReader magnetic) {
+        this.store = store;
+        this.magnetic = magnetic;
+    }
+
+    /**
+     * @throws EngineException VALIDATION when a row has no value, or a column's type differs from
+     *     the type the series stores under that name; nothing is accepted then
+     */
+    CheckedBatch check(WriteBatch batch) {
+        int rows = batch.rowCount();
+        int seriesCount = batch.seriesCount();
+        SeriesSlot[] slots = new SeriesSlot[seriesCount];
+        for (int s = 0; s < seriesCount; s++) {
+            slots[s] = store.slot(batch.series(s));
+        }
+        checkColumnTypes(batch, slots);
+        long[] newestInBatch = new long[seriesCount];
+        Arrays.fill(newestInBatch, Long.MIN_VALUE);
+        BitSet keep = new BitSet(rows);
+        List<RowRejection> rejections = new ArrayList<>(0);
+        PointRows batchRows = null;
+        for (int row = 0; row < rows; row++) {
+            int s = batch.seriesIndex(row);
+            SeriesSlot slot = slots[s];
+            long time = batch.timeNanos(row);
+            long version = batch.version(row);
+            boolean keepRow;
+            if (slot != null && slot.hasPoints() && time > slot.maxTime && time > newestInBatch[s]) {
+                keepRow = true;
+            } else {
+                if (batchRows == null) {
+                    batchRows = PointRows.of(batch);
+                }
+                findCurrent(batch, batchRows, keep, row, slot, newestInBatch[s]);
+                if (!found || version > foundVersion) {
+                    keepRow = true;
+                } else if (version == foundVersion && PointRows.sameValues(batchRows, row, foundRows, foundRow)) {
+                    keepRow = false;
+                } else {
+                    keepRow = false;
+                    rejections.add(new RowRejection(row, foundVersion, version < foundVersion));
+                }
+            }
+            if (keepRow) {
+                keep.set(row);
+                newestInBatch[s] = Math.max(newestInBatch[s], time);
+            }
+        }
+        return new CheckedBatch(keep.isEmpty() ? null : batch.retainRows(keep), rejections);
+    }
+
+    private static void checkColumnTypes(WriteBatch batch, SeriesSlot[] slots) {
+        int columns = batch.columnCount();
+        for (int row = 0; row < batch.rowCount(); row++) {
+            SeriesSlot slot = slots[batch.seriesIndex(row)];
+            boolean any = false;
+            for (int c = 0; c < columns; c++) {
+                ValueColumn column = batch.column(c);
+                if (!column.isPresent(row)) {
+                    continue;
+                }
+                any = true;
+                MeasureType stored = slot == null ? null : slot.columnType(column.name());
+                if (stored != null && stored != column.type()) {
+                    throw EngineException.validation("cannot write batch: column type differs from the series' stored"
+                            + " type, table=" + batch.tableId() + ", series=" + slot.key + ", column=" + column.name()
+                            + ", stored=" + stored + ", written=" + column.type() + ", row=" + row);
+                }
+            }
+            if (!any) {
+                throw EngineException.validation("cannot write batch: row has no value, table=" + batch.tableId()
+                        + ", series=" + batch.series(batch.seriesIndex(row)) + ", row=" + row);
+            }
+        }
+    }
+
+    /** Finds the current point at the row's series and time; sets {@link #found} and its fields. */
+    private void findCurrent(WriteBatch batch, PointRows batchRows, BitSet kept, int row, SeriesSlot slot,
+                             long newestInBatch) {
+        found = false;
+        long time = batch.timeNanos(row);
+        if (slot != null && slot.hasPoints() && time >= slot.minTime && time <= slot.maxTime) {
+            findInMemory(slot, time);
+        }
+        if (time <= newestInBatch) {
+            int s = batch.seriesIndex(row);
+            for (int earlier = kept.nextSetBit(0); earlier >= 0 && earlier < row; earlier = kept.nextSetBit(earlier + 1)) {
+                if (batch.seriesIndex(earlier) == s && batch.timeNanos(earlier) == time
+                        && (!found || batch.version(earlier) >= foundVersion)) {
+                    offer(batch.version(earlier), batchRows, earlier);
+                }
+            }
+        }
+        if (!found) {
+            for (SealedChunk chunk : magnetic.read(store.tableId(), batch.series(batch.seriesIndex(row)), time, time)) {
+                findInChunk(chunk, time);
+            }
+        }
+    }
+
+    private void findInMemory(SeriesSlot slot, long time) {
+        for (StoredChunk c : slot.frozen) {
+            findInChunk(c.chunk(), time);
+        }
+        for (StoredChunk c : slot.sealed) {
+            findInChunk(c.chunk(), time);
+        }
+        OpenChunk open = slot.open;
+        if (open != null && time >= open.minTime() && time <= open.maxTime()) {
+            PointRows openRows = null;
+            for (int r = 0; r < open.size(); r++) {
+                // a later row wins a tie, as when the open chunk is sealed
+                if (open.timeAt(r) == time && (!found || open.versionAt(r) >= foundVersion)) {
+                    if (openRows == null) {
+                        openRows = PointRows.of(open);
+                    }
+                    offer(open.versionAt(r), openRows, r);
+                }
+            }
+        }
+    }
+
+    private void findInChunk(SealedChunk chunk, long time) {
+        if (time < chunk.minTime() || time > chunk.maxTime()) {
+            return;
+        }
+        if (decoded == null || decoded.chunk() != chunk) {
+            decoded = new ChunkRows(chunk);
+        }
+        int r = decoded.find(time);
+        if (r >= 0 && (!found || decoded.versionAt(r) > foundVersion)) {
+            offer(decoded.versionAt(r), decoded, r);
+        }
+    }
+
+    private void offer(long version, PointRows rows, int row) {
+        found = true;
+        foundVersion = version;
+        foundRows = rows;
+        foundRow = row;
+    }
+}

@@ -1,0 +1,378 @@
+package io.tidemark.engine.shard;
+
+import io.tidemark.engine.metering.TableMeter;
+import io.tidemark.storage.chunk.ColumnSpec;
+import io.tidemark.storage.chunk.OpenChunk;
+import io.tidemark.storage.chunk.SealedChunk;
+import io.tidemark.storage.journal.ValueColumn;
+import io.tidemark.storage.journal.WriteBatch;
+import io.tidemark.storage.model.SeriesKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The in-memory data of one series shard: per series an open chunk plus sealed chunks, and the
+ * chunks frozen for a pending tier migration. Single-threaded: the shard actor owns it.
+ *
+ * <p>{@link #apply} takes batches already checked by {@link DuplicateChecker} and journaled, in
+ * journal order; replaying the journal through the same calls rebuilds the same state. Applying
+ * is columnar: the batch's series table is mapped to series slots once per batch and rows are
+ * appended by index, allocating nothing per point beyond open-chunk array growth.
+ *
+ * <p>An open chunk is sealed when it reaches {@code sealPoints}, before a point would make it span
+ * more than {@code sealSpanNanos}, and before a point with a column it lacks (the next open chunk
+ * has the union of the series' columns). Heap use is reported to the table's {@link TableMeter}:
+ * encoded bytes of sealed chunks plus an estimate of open chunks' arrays.
+ */
+public final class MemoryStore {
+
+    /** No migration is pending. */
+    public static final long NO_MIGRATION = 0L;
+
+    private final String tableId;
+    private final int sealPoints;
+    private final long sealSpanNanos;
+    private final TableMeter meter;
+    private final Map<SeriesKey, SeriesSlot> slots = new HashMap<>();
+    private long bytes;
+    private long points;
+    private long unreportedBytes;
+    private long unreportedPoints;
+    private long pendingMigrationId = NO_MIGRATION;
+    private long pendingCutoffNanos = Long.MIN_VALUE;
+    private long lastMigrationId = NO_MIGRATION;
+
+    public MemoryStore(String tableId, int sealPoints, long sealSpanNanos, TableMeter meter) {
+        if (sealPoints < 1 || sealSpanNanos < 1) {
+            throw new IllegalArgumentException("cannot create memory store: sealPoints and sealSpanNanos must be"
+                    + " positive, sealPoints=" + sealPoints + ", sealSpanNanos=" + sealSpanNanos);
+        }
+        this.tableId = tableId;
+        this.sealPoints = sealPoints;
+        this.sealSpanNanos = sealSpanNanos;
+        this.meter = meter;
+    }
+
+    public String tableId() {
+        return tableId;
+    }
+
+    /** The slot of {@code key}, or null when the series has never been applied (or was dropped). */
+    SeriesSlot slot(SeriesKey key) {
+        return slots.get(key);
+    }
+
+    /** Appends every row of {@code batch}, journaled at {@code journalIndex}. */
+    public void apply(WriteBatch batch, long journalIndex) {
+        int seriesCount = batch.seriesCount();
+        int columnCount = batch.columnCount();
+        SeriesSlot[] bySeries = new SeriesSlot[seriesCount];
+        for (int s = 0; s < seriesCount; s++) {
+            bySeries[s] = slots.computeIfAbsent(batch.series(s), SeriesSlot::new);
+        }
+        ValueColumn[] columns = new ValueColumn[columnCount];
+        for (int c = 0; c < columnCount; c++) {
+            columns[c] = batch.column(c);
+        }
+        // columnMap[s * columnCount + c]: column c of the batch in mappedChunk[s], or -1 when it lacks it
+        int[] columnMap = new int[seriesCount * columnCount];
+        OpenChunk[] mappedChunk = new OpenChunk[seriesCount];
+        for (int row = 0; row < batch.rowCount(); row++) {
+            int s = batch.seriesIndex(row);
+            SeriesSlot slot = bySeries[s];
+            long time = batch.timeNanos(row);
+            if (slot.open != null && spanTooLong(slot.open, time)) {
+                seal(slot);
+            }
+            if (slot.open != null && mappedChunk[s] != slot.open) {
+                map(slot.open, columns, columnMap, s * columnCount);
+                mappedChunk[s] = slot.open;
+            }
+            if (slot.open == null || lacksColumn(columns, columnMap, s * columnCount, row)) {
+                reopen(slot, columns, row, journalIndex);
+                map(slot.open, columns, columnMap, s * columnCount);
+                mappedChunk[s] = slot.open;
+            }
+            appendRow(slot, columns, columnMap, s * columnCount, row, time, batch.version(row));
+            if (slot.open.size() >= sealPoints) {
+                seal(slot);
+            }
+        }
+        report();
+    }
+
+    private boolean spanTooLong(OpenChunk open, long time) {
+        long lo = Math.min(open.minTime(), time);
+        long hi = Math.max(open.maxTime(), time);
+        return hi - lo > sealSpanNanos || hi - lo < 0;
+    }
+
+    private static void map(OpenChunk open, ValueColumn[] columns, int[] columnMap, int base) {
+        for (int c = 0; c < columns.length; c++) {
+            columnMap[base + c] = open.columnIndex(columns[c].name());
+        }
+    }
+
+    private static boolean lacksColumn(ValueColumn[] columns, int[] columnMap, int base, int row) {
+        for (int c = 0; c < columns.length; c++) {
+            if (columnMap[base + c] < 0 && columns[c].isPresent(row)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Seals the open chunk (if any) and opens one with the series' columns united with the row's. */
+    private void reopen(SeriesSlot slot, ValueColumn[] columns, int row, long journalIndex) {
+        if (slot.open != null) {
+            seal(slot);
+        }
+        List<ColumnSpec> union = null;
+        for (ValueColumn column : columns) {
+            if (column.isPresent(row) && slot.columnType(column.name()) == null) {
+                if (union == null) {
+                    union = new ArrayList<>(slot.columns);
+                }
+                union.add(new ColumnSpec(column.name(), column.type()));
+            }
+        }
+        if (union != null) {
+            slot.columns = List.copyOf(union);
+        }
+        slot.open = new OpenChunk(slot.columns);
+        slot.openLowestIndex = journalIndex;
+        slot.openBytes = openBytes(slot.open);
+        unreportedBytes += slot.openBytes;
+    }
+
+    private void appendRow(SeriesSlot slot, ValueColumn[] columns, int[] columnMap, int base, int row, long time,
+                           long version) {
+        OpenChunk open = slot.open;
+        int capacity = open.capacity();
+        int to = open.append(time, version);
+        for (int c = 0; c < columns.length; c++) {
+            ValueColumn column = columns[c];
+            if (!column.isPresent(row)) {
+                continue;
+            }
+            int target = columnMap[base + c];
+            switch (column.type()) {
+                case DOUBLE:
+                    open.setDouble(target, to, column.doubleAt(row));
+                    break;
+                case BIGINT:
+                case TIMESTAMP:
+                    open.setLong(target, to, column.longAt(row));
+                    break;
+                case BOOLEAN:
+                    open.setBoolean(target, to, column.booleanAt(row));
+                    break;
+                default:
+                    open.setVarchar(target, to, column.stringAt(row));
+                    break;
+            }
+        }
+        if (open.capacity() != capacity) {
+            long grown = openBytes(open);
+            unreportedBytes += grown - slot.openBytes;
+            slot.openBytes = grown;
+        }
+        unreportedPoints++;
+        slot.include(time, time);
+    }
+
+    /** Heap estimate of an open chunk's arrays: time, version and presence, plus 8 bytes per value slot. */
+    private static long openBytes(OpenChunk open) {
+        return (long) open.capacity() * (16 + 9L * open.columns().size());
+    }
+
+    private void seal(SeriesSlot slot) {
+        OpenChunk open = slot.open;
+        SealedChunk sealed = open.seal();
+        slot.sealed.add(new StoredChunk(sealed, slot.openLowestIndex));
+        unreportedBytes += sealed.bytes().length - slot.openBytes;
+        unreportedPoints += sealed.count() - open.size();
+        slot.open = null;
+        slot.openBytes = 0;
+    }
+
+    /** The chunks of every series with points in {@code [fromNanos, toNanos]}; open chunks as snapshots. */
+    public List<SeriesChunks> scan(long fromNanos, long toNanos) {
+        List<SeriesChunks> out = new ArrayList<>();
+        for (SeriesSlot slot : slots.values()) {
+            if (!slot.hasPoints() || slot.minTime > toNanos || slot.maxTime < fromNanos) {
+                continue;
+            }
+            List<SealedChunk> chunks = new ArrayList<>();
+            addOverlapping(slot.frozen, fromNanos, toNanos, chunks);
+            addOverlapping(slot.sealed, fromNanos, toNanos, chunks);
+            OpenChunk open = slot.open;
+            if (open != null && open.minTime() <= toNanos && open.maxTime() >= fromNanos) {
+                chunks.add(open.seal());
+            }
+            if (!chunks.isEmpty()) {
+                out.add(new SeriesChunks(slot.key, chunks));
+            }
+        }
+        return out;
+    }
+
+    private static void addOverlapping(List<StoredChunk> stored, long from, long to, List<SealedChunk> out) {
+        for (StoredChunk c : stored) {
+            if (c.overlaps(from, to)) {
+                out.add(c.chunk());
+            }
+        }
+    }
+
+    /**
+     * Seals and freezes every point older than {@code cutoffNanos} under {@code migrationId}: chunks
+     * straddling the cutoff are split so the frozen part holds exactly those points. Points frozen
+     * by a still pending migration stay frozen and join this one, which replaces it.
+     */
+    public FrozenChunks freeze(long migrationId, long cutoffNanos) {
+        if (migrationId == NO_MIGRATION) {
+            throw new IllegalArgumentException("cannot freeze: migration id must not be " + NO_MIGRATION);
+        }
+        for (SeriesSlot slot : slots.values()) {
+            if (slot.open != null && slot.open.minTime() < cutoffNanos) {
+                seal(slot);
+            }
+            List<StoredChunk> split = new ArrayList<>();
+            for (Iterator<StoredChunk> it = slot.sealed.iterator(); it.hasNext(); ) {
+                StoredChunk stored = it.next();
+                if (stored.chunk().minTime() >= cutoffNanos) {
+                    continue;
+                }
+                it.remove();
+                if (stored.chunk().maxTime() < cutoffNanos) {
+                    slot.frozen.add(stored);
+                } else {
+                    split.add(stored);
+                }
+            }
+            for (StoredChunk stored : split) {
+                splitAt(slot, stored, cutoffNanos);
+            }
+        }
+        pendingMigrationId = migrationId;
+        pendingCutoffNanos = Math.max(pendingCutoffNanos, cutoffNanos);
+        lastMigrationId = Math.max(lastMigrationId, migrationId);
+        report();
+        return frozen();
+    }
+
+    /** Puts the points of {@code stored} older than the cutoff into a frozen chunk, the rest into a sealed one. */
+    private void splitAt(SeriesSlot slot, StoredChunk stored, long cutoffNanos) {
+        ChunkRows rows = new ChunkRows(stored.chunk());
+        int below = 0;
+        while (below < rows.count() && rows.timeAt(below) < cutoffNanos) {
+            below++;
+        }
+        OpenChunk older = new OpenChunk(stored.chunk().columns(), below);
+        OpenChunk newer = new OpenChunk(stored.chunk().columns(), rows.count() - below);
+        for (int row = 0; row < rows.count(); row++) {
+            rows.copyRow(row, row < below ? older : newer);
+        }
+        SealedChunk frozenPart = older.seal();
+        SealedChunk keptPart = newer.seal();
+        slot.frozen.add(new StoredChunk(frozenPart, stored.lowestJournalIndex()));
+        slot.sealed.add(new StoredChunk(keptPart, stored.lowestJournalIndex()));
+        unreportedBytes += frozenPart.bytes().length + keptPart.bytes().length - stored.chunk().bytes().length;
+    }
+
+    /** The chunks frozen for the pending migration (empty series list when none is pending). */
+    public FrozenChunks frozen() {
+        List<SeriesChunks> series = new ArrayList<>();
+        for (SeriesSlot slot : slots.values()) {
+            if (!slot.frozen.isEmpty()) {
+                List<SealedChunk> chunks = new ArrayList<>(slot.frozen.size());
+                for (StoredChunk c : slot.frozen) {
+                    chunks.add(c.chunk());
+                }
+                series.add(new SeriesChunks(slot.key, chunks));
+            }
+        }
+        return new FrozenChunks(pendingMigrationId, pendingCutoffNanos, series);
+    }
+
+    /**
+     * Drops the chunks frozen under {@code migrationId}, which are now in magnetic segments.
+     *
+     * @return false (and nothing changes) when {@code migrationId} is not the pending migration
+     */
+    public boolean commit(long migrationId) {
+        if (migrationId == NO_MIGRATION || migrationId != pendingMigrationId) {
+            return false;
+        }
+        for (Iterator<SeriesSlot> it = slots.values().iterator(); it.hasNext(); ) {
+            SeriesSlot slot = it.next();
+            if (slot.frozen.isEmpty()) {
+                continue;
+            }
+            for (StoredChunk c : slot.frozen) {
+                unreportedBytes -= c.chunk().bytes().length;
+                unreportedPoints -= c.chunk().count();
+            }
+            slot.frozen.clear();
+            slot.recomputeBounds();
+            if (!slot.hasPoints()) {
+                it.remove();
+            }
+        }
+        pendingMigrationId = NO_MIGRATION;
+        pendingCutoffNanos = Long.MIN_VALUE;
+        report();
+        return true;
+    }
+
+    public long pendingMigrationId() {
+        return pendingMigrationId;
+    }
+
+    /** The highest migration id frozen so far (from the journal after a restart), for choosing the next. */
+    public long lastMigrationId() {
+        return lastMigrationId;
+    }
+
+    /** The lowest journal index anything in memory needs, or {@code Long.MAX_VALUE} when memory is empty. */
+    public long lowestJournalIndex() {
+        long lowest = Long.MAX_VALUE;
+        for (SeriesSlot slot : slots.values()) {
+            lowest = Math.min(lowest, slot.lowestJournalIndex());
+        }
+        return lowest;
+    }
+
+    public ShardStats stats(long journalBytes) {
+        return new ShardStats(slots.size(), points, bytes, journalBytes);
+    }
+
+    /** Removes this store's bytes and points from the table's meter; the store is being discarded. */
+    public void release() {
+        // the meter holds exactly the reported totals: take them back, and forget the unreported deltas
+        unreportedBytes = -bytes;
+        unreportedPoints = -points;
+        report();
+        slots.clear();
+    }
+
+    private void report() {
+        if (unreportedBytes != 0 || unreportedPoints != 0) {
+            bytes += unreportedBytes;
+            points += unreportedPoints;
+            meter.addMemory(unreportedBytes, unreportedPoints);
+            unreportedBytes = 0;
+            unreportedPoints = 0;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MemoryStore{table=" + tableId + ", series=" + slots.size() + ", points=" + points + ", bytes=" + bytes
+                + ", pendingMigration=" + pendingMigrationId + "}";
+    }
+}

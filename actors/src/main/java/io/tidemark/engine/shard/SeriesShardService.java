@@ -1,0 +1,113 @@
+package io.tidemark.engine.shard;
+
+import io.tidemark.engine.EngineException;
+import io.tidemark.engine.metering.EngineMeters;
+import io.tidemark.engine.tier.MagneticReader;
+import io.tidemark.storage.fileio.FileIo;
+import io.tidemark.storage.journal.WriteBatch;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.pattern.StatusReply;
+
+/**
+ * The {@link ShardGateway} of a node: starts the "series-shard" Cluster Sharding region and asks
+ * its {@link SeriesShard} entities. A shard that does not answer within the ask timeout fails the
+ * call: THROTTLING ("shard busy") for writes, which the client may retry, INTERNAL otherwise.
+ * Failures the shard reports ({@link EngineException}) pass through unchanged.
+ */
+public final class SeriesShardService implements ShardGateway {
+
+    private final ClusterSharding sharding;
+    private final ShardSettings settings;
+
+    private SeriesShardService(ClusterSharding sharding, ShardSettings settings) {
+        this.sharding = sharding;
+        this.settings = settings;
+    }
+
+    /** Starts the shard region with settings from {@code tidemark.engine.*} of the system's config. */
+    public static SeriesShardService init(ActorSystem<?> system, Path dataDir, Clock clock, MagneticReader magnetic,
+                                          EngineMeters meters) {
+        return init(system, new ShardEnvironment(dataDir, clock, magnetic, meters,
+                ShardSettings.fromConfig(system.settings().config()), FileIo.DEFAULT));
+    }
+
+    static SeriesShardService init(ActorSystem<?> system, ShardEnvironment env) {
+        ClusterSharding sharding = ClusterSharding.get(system);
+        sharding.init(Entity.of(SeriesShard.TYPE_KEY, ctx -> SeriesShard.create(ctx.getEntityId(), ctx.getShard(), env))
+                .withStopMessage(SeriesShard.Passivate.INSTANCE));
+        return new SeriesShardService(sharding, env.settings());
+    }
+
+    @Override
+    public CompletionStage<ShardWriteResult> write(WriteBatch batch) {
+        return ask(batch.tableId(), batch.shard(), "write",
+                replyTo -> new SeriesShard.Write(batch, replyTo), true);
+    }
+
+    @Override
+    public CompletionStage<List<SeriesChunks>> scan(String tableId, int shard, long fromNanos, long toNanos) {
+        return ask(tableId, shard, "scan", replyTo -> new SeriesShard.Scan(fromNanos, toNanos, replyTo), false);
+    }
+
+    @Override
+    public CompletionStage<FrozenChunks> freezeForMigration(String tableId, int shard, long cutoffNanos) {
+        return ask(tableId, shard, "freeze for migration", replyTo -> new SeriesShard.Freeze(cutoffNanos, replyTo),
+                false);
+    }
+
+    @Override
+    public CompletionStage<Void> commitMigration(String tableId, int shard, long migrationId) {
+        return this.<Done>ask(tableId, shard, "commit migration",
+                replyTo -> new SeriesShard.Commit(migrationId, replyTo), false).thenApply(done -> null);
+    }
+
+    @Override
+    public CompletionStage<ShardStats> stats(String tableId, int shard) {
+        return ask(tableId, shard, "read shard stats", SeriesShard.GetStats::new, false);
+    }
+
+    @Override
+    public CompletionStage<Void> drop(String tableId, int shard) {
+        return this.<Done>ask(tableId, shard, "drop shard", SeriesShard.Drop::new, false).thenApply(done -> null);
+    }
+
+    private <T> CompletionStage<T> ask(String tableId, int shard, String what,
+                                       Function<ActorRef<StatusReply<T>>, SeriesShard.Command> message,
+                                       boolean busyOnTimeout) {
+        EntityRef<SeriesShard.Command> entity = sharding.entityRefFor(SeriesShard.TYPE_KEY,
+                SeriesShard.entityId(tableId, shard));
+        return entity.<T>askWithStatus(message::apply, settings.askTimeout()).handle((result, failure) -> {
+            if (failure == null) {
+                return result;
+            }
+            throw translate(failure, tableId, shard, what, busyOnTimeout);
+        });
+    }
+
+    private RuntimeException translate(Throwable failure, String tableId, int shard, String what,
+                                       boolean busyOnTimeout) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof EngineException) {
+            return (EngineException) cause;
+        }
+        String message = "cannot " + what + ": shard " + (cause instanceof TimeoutException ? "busy" : "failed")
+                + ", table=" + tableId + ", shard=" + shard + ", askTimeout=" + settings.askTimeout();
+        if (cause instanceof TimeoutException && busyOnTimeout) {
+            return EngineException.throttling(message);
+        }
+        return EngineException.internal(message, cause);
+    }
+}

@@ -1,0 +1,78 @@
+package io.tidemark.engine.shard;
+
+import io.tidemark.storage.chunk.ColumnSpec;
+import io.tidemark.storage.chunk.OpenChunk;
+import io.tidemark.storage.model.MeasureType;
+import io.tidemark.storage.model.SeriesKey;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One series in a memory store: its open chunk (null between a seal and the next point), its
+ * sealed chunks, and the chunks frozen for a pending migration. Mutated only by {@link MemoryStore}.
+ */
+final class SeriesSlot {
+
+    final SeriesKey key;
+    /** Every column the series has had, in first-seen order: a new open chunk starts with all of them. */
+    List<ColumnSpec> columns = List.of();
+    OpenChunk open;
+    /** Lowest journal index that contributed rows to {@link #open}. */
+    long openLowestIndex;
+    /** The heap estimate last accounted for {@link #open}. */
+    long openBytes;
+    final List<StoredChunk> sealed = new ArrayList<>();
+    final List<StoredChunk> frozen = new ArrayList<>();
+    /** Oldest and newest point held in memory (open, sealed and frozen); MAX/MIN when none. */
+    long minTime = Long.MAX_VALUE;
+    long maxTime = Long.MIN_VALUE;
+
+    SeriesSlot(SeriesKey key) {
+        this.key = key;
+    }
+
+    boolean hasPoints() {
+        return minTime <= maxTime;
+    }
+
+    /** The stored type of column {@code name}, or null when the series never had it. */
+    MeasureType columnType(String name) {
+        for (ColumnSpec spec : columns) {
+            if (spec.name().equals(name)) {
+                return spec.type();
+            }
+        }
+        return null;
+    }
+
+    void recomputeBounds() {
+        minTime = Long.MAX_VALUE;
+        maxTime = Long.MIN_VALUE;
+        if (open != null) {
+            include(open.minTime(), open.maxTime());
+        }
+        for (StoredChunk c : sealed) {
+            include(c.chunk().minTime(), c.chunk().maxTime());
+        }
+        for (StoredChunk c : frozen) {
+            include(c.chunk().minTime(), c.chunk().maxTime());
+        }
+    }
+
+    void include(long from, long to) {
+        minTime = Math.min(minTime, from);
+        maxTime = Math.max(maxTime, to);
+    }
+
+    /** Lowest journal index any of its chunks needs, or {@code Long.MAX_VALUE}. */
+    long lowestJournalIndex() {
+        long lowest = open == null ? Long.MAX_VALUE : openLowestIndex;
+        for (StoredChunk c : sealed) {
+            lowest = Math.min(lowest, c.lowestJournalIndex());
+        }
+        for (StoredChunk c : frozen) {
+            lowest = Math.min(lowest, c.lowestJournalIndex());
+        }
+        return lowest;
+    }
+}
