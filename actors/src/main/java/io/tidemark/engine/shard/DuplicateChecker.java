@@ -20,8 +20,8 @@ import java.util.List;
  * values → accept without storing again; same version, other values → reject; lower version →
  * reject, naming the stored version.
  *
- * <p>Fast path, allocation-free: a row newer than every point its series holds in memory and
- * every earlier row of the series in the batch is new. Otherwise the point is looked up in the
+ * <p>Fast path, allocation-free: a row newer than every point its series holds in memory, every
+ * earlier row of the series in the batch, and the last migration's cutoff is new. Otherwise the point is looked up in the
  * open chunk, in sealed and frozen chunks covering its time (decoded, the last one cached), in
  * earlier rows of the batch, and when none of those has it, in the magnetic store (migrated
  * points, and the first points of a series the memory store does not hold).
@@ -59,13 +59,15 @@ final class DuplicateChecker {
         BitSet keep = new BitSet(rows);
         List<RowRejection> rejections = new ArrayList<>(0);
         PointRows batchRows = null;
+        long magneticCeiling = store.magneticCeilingNanos();
         for (int row = 0; row < rows; row++) {
             int s = batch.seriesIndex(row);
             SeriesSlot slot = slots[s];
             long time = batch.timeNanos(row);
             long version = batch.version(row);
             boolean keepRow;
-            if (slot != null && slot.hasPoints() && time > slot.maxTime && time > newestInBatch[s]) {
+            if (slot != null && slot.hasPoints() && time > slot.maxTime && time > newestInBatch[s]
+                    && time >= magneticCeiling) {
                 keepRow = true;
             } else {
                 if (batchRows == null) {

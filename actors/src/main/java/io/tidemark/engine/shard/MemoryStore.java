@@ -29,6 +29,9 @@ import java.util.Map;
  */
 public final class MemoryStore {
 
+    /** Rows a series' first open chunk has room for before it grows. */
+    private static final int MIN_OPEN_ROWS = 16;
+
     /** No migration is pending. */
     public static final long NO_MIGRATION = 0L;
 
@@ -44,6 +47,8 @@ public final class MemoryStore {
     private long pendingMigrationId = NO_MIGRATION;
     private long pendingCutoffNanos = Long.MIN_VALUE;
     private long lastMigrationId = NO_MIGRATION;
+    /** Points older than this may be in magnetic segments: the highest cutoff committed. */
+    private long magneticCeilingNanos = Long.MIN_VALUE;
 
     public MemoryStore(String tableId, int sealPoints, long sealSpanNanos, TableMeter meter) {
         if (sealPoints < 1 || sealSpanNanos < 1) {
@@ -142,7 +147,8 @@ public final class MemoryStore {
         if (union != null) {
             slot.columns = List.copyOf(union);
         }
-        slot.open = new OpenChunk(slot.columns);
+        // a series that filled its last chunk will fill this one too: size it once instead of doubling
+        slot.open = new OpenChunk(slot.columns, Math.max(MIN_OPEN_ROWS, slot.lastSealedRows));
         slot.openLowestIndex = journalIndex;
         slot.openBytes = openBytes(slot.open);
         unreportedBytes += slot.openBytes;
@@ -193,6 +199,7 @@ public final class MemoryStore {
         OpenChunk open = slot.open;
         SealedChunk sealed = open.seal();
         slot.sealed.add(new StoredChunk(sealed, slot.openLowestIndex));
+        slot.lastSealedRows = open.size();
         unreportedBytes += sealed.bytes().length - slot.openBytes;
         unreportedPoints += sealed.count() - open.size();
         slot.open = null;
@@ -323,10 +330,19 @@ public final class MemoryStore {
                 it.remove();
             }
         }
+        magneticCeilingNanos = Math.max(magneticCeilingNanos, pendingCutoffNanos);
         pendingMigrationId = NO_MIGRATION;
         pendingCutoffNanos = Long.MIN_VALUE;
         report();
         return true;
+    }
+
+    /**
+     * The highest cutoff committed to magnetic segments since the journal's oldest remaining entry:
+     * a point older than it may be there even when the memory store holds newer points of its series.
+     */
+    long magneticCeilingNanos() {
+        return magneticCeilingNanos;
     }
 
     public long pendingMigrationId() {

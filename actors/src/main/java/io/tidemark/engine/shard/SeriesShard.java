@@ -91,8 +91,11 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
     private final String tableId;
     private final int shard;
     private final ShardEnvironment env;
-    /** The sharding shard that runs this entity, asked to passivate it after a drop; null when spawned directly. */
-    private final ActorRef<ClusterSharding.ShardCommand> shardRegion;
+    /**
+     * The Cluster Sharding shard (a group of entities, not a table shard) running this entity; asked
+     * to passivate it after a drop. Null when spawned directly.
+     */
+    private final ActorRef<ClusterSharding.ShardCommand> clusterShard;
     private final ShardJournal journal;
     private final MemoryStore store;
     private final DuplicateChecker checker;
@@ -100,13 +103,13 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
     private boolean drainScheduled;
 
     /** The entity behaviour, restarted with backoff on failure (re-opening and replaying the journal). */
-    public static Behavior<Command> create(String entityId, ActorRef<ClusterSharding.ShardCommand> shardRegion,
+    public static Behavior<Command> create(String entityId, ActorRef<ClusterSharding.ShardCommand> clusterShard,
                                            ShardEnvironment env) {
         return Behaviors.supervise(Behaviors.<Command>setup(ctx -> Behaviors.withTimers(timers -> {
             if (env.settings().fsync().mode() == FsyncPolicy.Mode.INTERVAL) {
                 timers.startTimerWithFixedDelay(SyncJournal.INSTANCE, env.settings().fsync().interval());
             }
-            return new SeriesShard(ctx, entityId, shardRegion, env);
+            return new SeriesShard(ctx, entityId, clusterShard, env);
         }))).onFailure(SupervisorStrategy.restartWithBackoff(MIN_BACKOFF, MAX_BACKOFF, 0.2));
     }
 
@@ -114,10 +117,10 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         return tableId + "/" + shard;
     }
 
-    private SeriesShard(ActorContext<Command> ctx, String entityId, ActorRef<ClusterSharding.ShardCommand> shardRegion,
+    private SeriesShard(ActorContext<Command> ctx, String entityId, ActorRef<ClusterSharding.ShardCommand> clusterShard,
                         ShardEnvironment env) {
         super(ctx);
-        this.shardRegion = shardRegion;
+        this.clusterShard = clusterShard;
         int slash = entityId.lastIndexOf('/');
         if (slash <= 0) {
             throw new IllegalArgumentException("cannot start series shard: entity id must be <tableId>/<shard>, id="
@@ -138,7 +141,7 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
             long entries = journal.replayEntries(ShardJournal.NO_INDEX, new Replay());
             ctx.getLog().info("series shard recovered: table={}, shard={}, entries={}, {}", tableId, shard, entries,
                     store.stats(0));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             journal.close();
             store.release();
             throw e;
@@ -338,11 +341,11 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
             drop.replyTo().tell(StatusReply.error(EngineException.internal("cannot drop shard: table=" + tableId
                     + ", shard=" + shard + ", dir=" + shardDir, e)));
         }
-        if (shardRegion == null) {
+        if (clusterShard == null) {
             return Behaviors.stopped();
         }
         // passivating makes the shard buffer new messages for the next incarnation until this one stops
-        shardRegion.tell(new ClusterSharding.Passivate<>(getContext().getSelf()));
+        clusterShard.tell(new ClusterSharding.Passivate<>(getContext().getSelf()));
         return Behaviors.receive(Command.class)
                 .onMessageEquals(Passivate.INSTANCE, Behaviors::stopped)
                 .onMessage(Command.class, this::refuseDropped)

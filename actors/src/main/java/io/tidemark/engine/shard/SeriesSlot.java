@@ -19,6 +19,8 @@ final class SeriesSlot {
     OpenChunk open;
     /** Lowest journal index that contributed rows to {@link #open}. */
     long openLowestIndex;
+    /** Rows of the last chunk sealed, the capacity the next open chunk starts with. */
+    int lastSealedRows;
     /** The heap estimate last accounted for {@link #open}. */
     long openBytes;
     final List<StoredChunk> sealed = new ArrayList<>();
@@ -37,7 +39,9 @@ final class SeriesSlot {
 
     /** The stored type of column {@code name}, or null when the series never had it. */
     MeasureType columnType(String name) {
-        for (ColumnSpec spec : columns) {
+        // an index loop: called per row by the duplicate check, where an iterator would be garbage per point
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnSpec spec = columns.get(i);
             if (spec.name().equals(name)) {
                 return spec.type();
             }

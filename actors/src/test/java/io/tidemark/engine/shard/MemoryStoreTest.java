@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -289,5 +290,25 @@ class MemoryStoreTest {
                     .containsExactly(new RowRejection(0, 2, true));
             assertThat(cpu("a")).containsOnlyKeys(3L, 10L).containsEntry(3L, "v3 measure_value::double=3.5");
         }
+    }
+
+    @Test
+    void afterACommitPointsBelowTheCutoffAreCheckedAgainstMagneticEvenBehindNewerMemory() {
+        List<Long> magneticLookups = new ArrayList<>();
+        use(new MemoryStore(TABLE, 720, 7200 * SECOND, meter), (table, key, from, to) -> {
+            magneticLookups.add((from - T0) / SECOND);
+            return List.of();
+        });
+        write(new Doubles().add("a", 5, 1, 5.0).build());
+        store.freeze(1, T0 + 10 * SECOND);
+        store.commit(1);
+        // memory holds only a late point at 1 s; 6 s is newer than it but below the committed cutoff
+        write(new Doubles().add("a", 1, 1, 1.0).build());
+        magneticLookups.clear();
+        write(new Doubles().add("a", 6, 1, 6.0).build());
+        assertThat(magneticLookups).containsExactly(6L);
+        // at or past the cutoff, newer than memory: the fast path, no lookup
+        write(new Doubles().add("a", 30, 1, 30.0).build());
+        assertThat(magneticLookups).containsExactly(6L);
     }
 }

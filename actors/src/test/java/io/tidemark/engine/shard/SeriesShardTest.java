@@ -16,7 +16,6 @@ import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.shard.TestRows.Doubles;
 import io.tidemark.engine.tier.MagneticReader;
 import io.tidemark.storage.journal.ShardJournal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
