@@ -21,6 +21,7 @@ import io.tidemark.engine.write.WriteLimits;
 import io.tidemark.engine.write.WriteOutcome;
 import io.tidemark.engine.write.WriteRecordsRequest;
 import io.tidemark.storage.fileio.FileIo;
+import io.tidemark.storage.journal.ShardJournal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -196,9 +197,10 @@ public final class Engine implements AutoCloseable {
         }
         return CompletableFuture.allOf(dropped.toArray(CompletableFuture[]::new)).thenCompose(done -> {
             try {
+                FileIo.DEFAULT.deleteTree(ShardJournal.tableDirectory(settings.dataDir(), table.tableId()));
                 magnetic.deleteTable(table.tableId());
             } catch (IOException e) {
-                throw EngineException.internal("cannot delete magnetic data of table: tableId=" + table.tableId(), e);
+                throw EngineException.internal("cannot delete the data of table: tableId=" + table.tableId(), e);
             }
             meters.remove(table.tableId());
             return catalog.finishDeleteTable(table.tableId());

@@ -207,7 +207,7 @@ class EngineTest {
         clock.advance(Duration.ofHours(2));
         write(engine, DB, "cpu", List.of(cpu("a", clock.millis() - 60_000, "2.0")));
         await(engine.migrateNow());
-        Path journal = ShardJournal.directory(dataDir, table.tableId(), 0).getParent().getParent();
+        Path journal = ShardJournal.tableDirectory(dataDir, table.tableId());
         Path magnetic = dataDir.resolve("magnetic").resolve(table.tableId());
         assertThat(journal).exists();
         assertThat(magnetic).exists();

@@ -1,6 +1,7 @@
 package io.tidemark.loadtest.bench;
 
 import io.tidemark.loadtest.tsbs.DataSetOptions;
+import io.tidemark.storage.fileio.FileIo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class IngestCommand implements Callable<Integer> {
             return 0;
         } finally {
             if (dir == null) {
-                CompressionCommand.deleteTree(dataDir);
+                FileIo.DEFAULT.deleteTree(dataDir);
             }
         }
     }
