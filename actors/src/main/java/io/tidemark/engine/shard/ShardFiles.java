@@ -27,10 +27,7 @@ final class ShardFiles {
     /** Deletes {@code path} and, when it is a directory, everything under it. */
     static void deleteTree(FileIo io, Path path) {
         try {
-            for (Path child : io.list(path, "*")) {
-                deleteTree(io, child);
-            }
-            io.delete(path);
+            io.deleteTree(path);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete shard files: path=" + path, e);
         }

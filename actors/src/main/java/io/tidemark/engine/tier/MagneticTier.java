@@ -129,7 +129,7 @@ public final class MagneticTier implements MagneticReader, AutoCloseable {
             if (table != null) {
                 table.close();
             }
-            deleteTree(layout.tableDir());
+            io.deleteTree(layout.tableDir());
         }
     }
 
@@ -168,13 +168,5 @@ public final class MagneticTier implements MagneticReader, AutoCloseable {
             }
             return table;
         }
-    }
-
-    /** Deletes a file, or a directory and everything under it. */
-    private void deleteTree(Path path) throws IOException {
-        for (Path child : io.list(path, "*")) {
-            deleteTree(child);
-        }
-        io.delete(path);
     }
 }

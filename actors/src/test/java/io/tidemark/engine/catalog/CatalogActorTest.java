@@ -3,6 +3,7 @@ package io.tidemark.engine.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
+import io.tidemark.engine.ManualClock;
 import io.tidemark.storage.model.MeasureType;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,7 +36,7 @@ class CatalogActorTest {
                         // A deadline for replies on a busy shared machine, not a speed assertion.
                         + "pekko.actor.testkit.typed.single-expect-default = 20s\n")));
         catalog = testKit.spawn(CatalogActor.create(CatalogSettings.from(testKit.system().settings().config()),
-                new CatalogTestSupport.ManualClock(Instant.parse("2026-01-01T00:00:00Z"))));
+                new ManualClock(Instant.parse("2026-01-01T00:00:00Z"))));
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import static io.tidemark.engine.catalog.CatalogTestSupport.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.ErrorKind;
+import io.tidemark.engine.ManualClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,7 @@ class CatalogQuotaTest {
                 "tidemark.engine.catalog { max-databases = 2, max-tables = 2, default-page-size = 1 }\n");
         try {
             CatalogService catalog = CatalogService.start(system,
-                    new CatalogTestSupport.ManualClock(Instant.parse("2026-01-01T00:00:00Z")));
+                    new ManualClock(Instant.parse("2026-01-01T00:00:00Z")));
             await(catalog.ready());
             await(catalog.createDatabase("one", null, List.of()));
             await(catalog.createDatabase("two", null, List.of()));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
 import io.tidemark.engine.ErrorKind;
+import io.tidemark.engine.ManualClock;
 import io.tidemark.storage.model.MeasureType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +33,8 @@ class CatalogRestartTest {
     @TempDir
     Path dataDir;
 
-    private final CatalogTestSupport.ManualClock clock =
-            new CatalogTestSupport.ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final ManualClock clock =
+            new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
 
     /** With a snapshot every 4 events, recovery reads a snapshot and then replays the events after it. */
     @Test
@@ -49,7 +50,7 @@ class CatalogRestartTest {
                 new S3Location("rejects-bucket", "prefix/", "SSE_S3", null));
         TableDescription cpu = await(catalog.createTable("metrics", "cpu", new RetentionProperties(2, 30), magnetic,
                 List.of(host), List.of(new Tag("owner", "me"))));
-        clock.advanceMillis(Duration.ofMinutes(10).toMillis());
+        clock.advance(Duration.ofMinutes(10));
         cpu = await(catalog.updateTable("metrics", "cpu", new RetentionProperties(12, 30), null, null));
         assertThat(cpu.memoryStoreFloorMillis()).isPositive();
         await(catalog.registerSchema(cpu.tableId(), new SchemaDelta(Map.of("usage", MeasureType.DOUBLE),
@@ -61,7 +62,7 @@ class CatalogRestartTest {
         await(catalog.finishDeleteTable(gone.tableId()));
         await(catalog.tagResource(cpu.arn(), List.of(new Tag("cost", "12"))));
         await(catalog.untagResource(cpu.arn(), List.of("owner")));
-        clock.advanceMillis(1_000);
+        clock.advance(Duration.ofMillis(1_000));
         DatabaseDescription metrics = await(catalog.updateDatabase("metrics", "key-2"));
         TableSchema schema = catalog.schema(cpu.tableId());
         CatalogTestSupport.stop(first);

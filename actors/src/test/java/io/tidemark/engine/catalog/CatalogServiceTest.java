@@ -5,6 +5,7 @@ import static io.tidemark.engine.catalog.CatalogTestSupport.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.ErrorKind;
+import io.tidemark.engine.ManualClock;
 import io.tidemark.storage.model.MeasureType;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +28,8 @@ class CatalogServiceTest {
 
     private static final String ARN = "arn:aws:timestream:eu-west-1:123456789012:database/";
 
-    private final CatalogTestSupport.ManualClock clock =
-            new CatalogTestSupport.ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final ManualClock clock =
+            new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private ActorSystem<Void> system;
     private CatalogService catalog;
 
@@ -56,7 +57,7 @@ class CatalogServiceTest {
         assertThat(created.creationTime()).isEqualTo(clock.instant());
         assertThat(await(catalog.listTags(ARN + "db_life"))).containsExactly(new Tag("team", "ops"));
 
-        clock.advanceMillis(1_000);
+        clock.advance(Duration.ofMillis(1_000));
         DatabaseDescription updated = await(catalog.updateDatabase("db_life", "my-key"));
         assertThat(updated.kmsKeyId()).isEqualTo("my-key");
         assertThat(updated.lastUpdatedTime()).isEqualTo(clock.instant());
@@ -74,7 +75,7 @@ class CatalogServiceTest {
     @Test
     void updatingADatabaseWithItsOwnKeyChangesNothing() {
         DatabaseDescription created = await(catalog.createDatabase("db_samekey", "k1", List.of()));
-        clock.advanceMillis(5);
+        clock.advance(Duration.ofMillis(5));
         assertThat(await(catalog.updateDatabase("db_samekey", "k1"))).isEqualTo(created);
         refused(catalog.updateDatabase("db_samekey", ""), ErrorKind.VALIDATION);
         refused(catalog.updateDatabase("db_missing", "k2"), ErrorKind.NOT_FOUND);
@@ -205,18 +206,18 @@ class CatalogServiceTest {
     void raisingMemoryRetentionSetsTheFloorAndLoweringKeepsIt() {
         await(catalog.createDatabase("db_floor", null, List.of()));
         TableDescription t = await(catalog.createTable("db_floor", "tbl", new RetentionProperties(2, 10), null, null, null));
-        clock.advanceMillis(60_000);
+        clock.advance(Duration.ofMillis(60_000));
         long c1 = clock.millis();
         TableDescription raised = await(catalog.updateTable("db_floor", "tbl", new RetentionProperties(5, 10), null, null));
         assertThat(raised.memoryStoreFloorMillis()).isEqualTo(c1 - Duration.ofHours(2).toMillis());
         assertThat(raised.lastUpdatedTime()).isEqualTo(Instant.ofEpochMilli(c1));
         assertThat(raised.creationTime()).isEqualTo(t.creationTime());
 
-        clock.advanceMillis(60_000);
+        clock.advance(Duration.ofMillis(60_000));
         TableDescription lowered = await(catalog.updateTable("db_floor", "tbl", new RetentionProperties(1, 10), null, null));
         assertThat(lowered.memoryStoreFloorMillis()).isEqualTo(raised.memoryStoreFloorMillis());
 
-        clock.advanceMillis(Duration.ofHours(3).toMillis());
+        clock.advance(Duration.ofHours(3));
         long c3 = clock.millis();
         TableDescription again = await(catalog.updateTable("db_floor", "tbl", new RetentionProperties(4, 10), null, null));
         assertThat(again.memoryStoreFloorMillis()).isEqualTo(c3 - Duration.ofHours(1).toMillis());

@@ -7,14 +7,10 @@ import com.typesafe.config.ConfigFactory;
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.ErrorKind;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
@@ -60,38 +56,5 @@ final class CatalogTestSupport {
         assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind);
         assertThat(e.getMessage()).startsWith("cannot ");
         return e;
-    }
-
-    /** A clock that moves only when told to. */
-    static final class ManualClock extends Clock {
-        private final AtomicLong millis;
-
-        ManualClock(Instant start) {
-            this.millis = new AtomicLong(start.toEpochMilli());
-        }
-
-        void advanceMillis(long delta) {
-            millis.addAndGet(delta);
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

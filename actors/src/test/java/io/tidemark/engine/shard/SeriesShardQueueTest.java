@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.ErrorKind;
+import io.tidemark.engine.ManualClock;
 import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.shard.TestRows.Doubles;
 import io.tidemark.engine.tier.MagneticReader;
@@ -41,7 +42,7 @@ class SeriesShardQueueTest {
     @TempDir
     Path dataDir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T10:00:00Z"));
 
     @BeforeAll
     static void startSystem() {

@@ -12,6 +12,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.ErrorKind;
+import io.tidemark.engine.ManualClock;
 import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.shard.TestRows.Doubles;
 import io.tidemark.engine.tier.MagneticReader;
@@ -39,7 +40,7 @@ class SeriesShardTest {
     @TempDir
     Path dataDir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final EngineMeters meters = new EngineMeters();
     private ActorTestKit testKit;
     private SeriesShardService service;

@@ -5,6 +5,7 @@ import static io.tidemark.engine.tier.TierTestData.series;
 import static io.tidemark.engine.tier.TierTestData.valueAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.engine.ManualClock;
 import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.shard.SeriesChunks;
 import io.tidemark.storage.chunk.OpenChunk;

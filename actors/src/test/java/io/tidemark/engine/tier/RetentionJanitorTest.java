@@ -8,6 +8,7 @@ import static io.tidemark.engine.tier.TierTestData.series;
 import static io.tidemark.engine.tier.TierTestData.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.engine.ManualClock;
 import io.tidemark.engine.catalog.TableDescription;
 import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.shard.SeriesChunks;

@@ -3,11 +3,8 @@ package io.tidemark.loadtest.bench;
 import io.tidemark.loadtest.tsbs.DataSetOptions;
 import io.tidemark.storage.fileio.FileIo;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,24 +37,8 @@ public final class CompressionCommand implements Callable<Integer> {
             return 0;
         } finally {
             if (dir == null) {
-                deleteTree(dataDir);
+                FileIo.DEFAULT.deleteTree(dataDir);
             }
         }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -96,4 +96,12 @@ public interface FileIo {
         out.sort(null);
         return out;
     }
+
+    /** Deletes a file, or a directory and everything under it; nothing when it does not exist. */
+    default void deleteTree(Path path) throws IOException {
+        for (Path child : list(path, "*")) {
+            deleteTree(child);
+        }
+        delete(path);
+    }
 }

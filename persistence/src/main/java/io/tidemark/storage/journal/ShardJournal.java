@@ -45,12 +45,27 @@ public final class ShardJournal implements AutoCloseable {
      *     out of the shard's directory) or the shard is negative
      */
     public static Path directory(Path dataDir, String tableId, int shard) {
-        if (tableId.isEmpty() || tableId.equals(".") || tableId.equals("..") || tableId.indexOf('/') >= 0
-                || tableId.indexOf('\\') >= 0 || tableId.indexOf('\0') >= 0 || shard < 0) {
-            throw new IllegalArgumentException("cannot place shard journal: table id must be a plain file name and the"
-                    + " shard not negative, tableId=" + tableId + ", shard=" + shard);
+        if (shard < 0) {
+            throw new IllegalArgumentException("cannot place shard journal: shard must not be negative, tableId="
+                    + tableId + ", shard=" + shard);
         }
-        return dataDir.resolve("shards").resolve(tableId).resolve(Integer.toString(shard)).resolve("journal");
+        return tableDirectory(dataDir, tableId).resolve(Integer.toString(shard)).resolve("journal");
+    }
+
+    /**
+     * The directory of every shard of one table, {@code <dataDir>/shards/<table-id>}: deleting it
+     * deletes the table's journals.
+     *
+     * @throws IllegalArgumentException if the table id is not a plain file name (it would lead
+     *     out of the shards directory)
+     */
+    public static Path tableDirectory(Path dataDir, String tableId) {
+        if (tableId.isEmpty() || tableId.equals(".") || tableId.equals("..") || tableId.indexOf('/') >= 0
+                || tableId.indexOf('\\') >= 0 || tableId.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("cannot place shard journal: table id must be a plain file name,"
+                    + " tableId=" + tableId);
+        }
+        return dataDir.resolve("shards").resolve(tableId);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.tidemark.engine.shard;
+package io.tidemark.engine;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,25 +9,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A clock the test moves by hand: journal cycles roll and migration ids advance without waiting.
- * It is also the journal's Chronicle time provider, so a read that fails makes the next journal
- * append fail before anything is written.
+ * A UTC clock that stands still until a test moves it, so time-driven behaviour (journal cycles,
+ * migration, retention) runs without sleeping; safe to read from other threads. It is also the
+ * journals' Chronicle time source, so {@link #failNextRead} makes the next journal append fail
+ * before anything is written.
  */
-final class MutableClock extends Clock {
+public final class ManualClock extends Clock {
 
     private final AtomicLong millis;
     private final AtomicInteger failingReads = new AtomicInteger();
 
-    MutableClock(Instant start) {
+    public ManualClock(Instant start) {
         this.millis = new AtomicLong(start.toEpochMilli());
     }
 
-    void advance(Duration by) {
-        millis.addAndGet(by.toMillis());
+    public void advance(Duration duration) {
+        millis.addAndGet(duration.toMillis());
+    }
+
+    public void set(Instant instant) {
+        millis.set(instant.toEpochMilli());
     }
 
     /** The next read of the time throws, once. */
-    void failNextRead() {
+    public void failNextRead() {
         failingReads.set(1);
     }
 
@@ -51,6 +56,6 @@ final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("cannot change the zone of a test clock");
+        throw new UnsupportedOperationException("a manual clock is always UTC");
     }
 }

@@ -1,0 +1,236 @@
+package io.tidemark.engine;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.tidemark.engine.catalog.CatalogService;
+import io.tidemark.engine.catalog.TableDescription;
+import io.tidemark.engine.catalog.TableStatus;
+import io.tidemark.engine.metering.EngineMeters;
+import io.tidemark.engine.metering.TableUsage;
+import io.tidemark.engine.scan.ScannedSeries;
+import io.tidemark.engine.scan.TableScanner;
+import io.tidemark.engine.shard.SeriesShardService;
+import io.tidemark.engine.tier.MagneticTier;
+import io.tidemark.engine.tier.RetentionJanitor;
+import io.tidemark.engine.tier.TierMigrator;
+import io.tidemark.engine.tier.TierSettings;
+import io.tidemark.engine.write.IngestBatch;
+import io.tidemark.engine.write.RecordConverter;
+import io.tidemark.engine.write.WriteCoordinator;
+import io.tidemark.engine.write.WriteLimits;
+import io.tidemark.engine.write.WriteOutcome;
+import io.tidemark.engine.write.WriteRecordsRequest;
+import io.tidemark.storage.fileio.FileIo;
+import io.tidemark.storage.journal.ShardJournal;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+
+/**
+ * The in-process API of a Tidemark node: the one object the HTTP layer, the load-test harness and
+ * tests hold. It starts the actor system as a cluster (of one, by default), the catalog, the
+ * series-shard region, the tier migrator and the retention janitor, and offers the operations
+ * across them: catalog management ({@link #catalog()}), writes in Timestream's shape or as
+ * columnar batches, scans over both tiers, table deletion, and usage.
+ */
+public final class Engine implements AutoCloseable {
+
+    private final ActorSystem<Void> system;
+    private final EngineSettings settings;
+    private final EngineMeters meters;
+    private final MagneticTier magnetic;
+    private final CatalogService catalog;
+    private final SeriesShardService shards;
+    private final WriteCoordinator writes;
+    private final TableScanner scanner;
+    private final ActorRef<TierMigrator.Command> migrator;
+    private final ActorRef<RetentionJanitor.Command> janitor;
+
+    private Engine(ActorSystem<Void> system, Clock clock) {
+        this.system = system;
+        Config config = system.settings().config();
+        this.settings = EngineSettings.fromConfig(config);
+        if (config.getBoolean("tidemark.cluster.self-join")) {
+            Cluster cluster = Cluster.get(system);
+            cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        }
+        this.meters = new EngineMeters();
+        TierSettings tier = TierSettings.fromConfig(config);
+        this.magnetic = new MagneticTier(FileIo.DEFAULT, settings.dataDir(), clock, meters, tier.compaction());
+        this.catalog = CatalogService.start(system, clock);
+        this.shards = SeriesShardService.init(system, settings.dataDir(), clock, magnetic, meters);
+        this.writes = new WriteCoordinator(catalog, shards, meters,
+                new RecordConverter(WriteLimits.fromConfig(config)), clock, settings.memoryBudgetBytes());
+        this.scanner = new TableScanner(shards, magnetic, clock);
+        this.migrator = system.systemActorOf(TierMigrator.create(shards, magnetic, catalog::tables, clock, tier),
+                "tier-migrator", Props.empty());
+        this.janitor = system.systemActorOf(RetentionJanitor.create(magnetic, catalog::tables, clock, tier),
+                "retention-janitor", Props.empty());
+    }
+
+    /**
+     * Starts a node from {@code config} (which should include {@code tidemark/single-node.conf} or
+     * a cluster config) and waits until its catalog is recovered and interrupted table deletions
+     * are finished.
+     */
+    public static Engine start(Config config, Clock clock) {
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "tidemark", config);
+        try {
+            Engine engine = new Engine(system, clock);
+            engine.await(engine.catalog.ready());
+            engine.finishInterruptedDeletions();
+            return engine;
+        } catch (RuntimeException e) {
+            system.terminate();
+            throw e;
+        }
+    }
+
+    /** A single node storing under {@code dataDir}, on the system clock, with every other setting default. */
+    public static Engine start(Path dataDir) {
+        return start(singleNodeConfig(dataDir, Map.of()), Clock.systemUTC());
+    }
+
+    /** The single-node configuration with {@code tidemark.data-dir} and the given keys overridden. */
+    public static Config singleNodeConfig(Path dataDir, Map<String, Object> overrides) {
+        Config custom = ConfigFactory.parseMap(overrides)
+                .withFallback(ConfigFactory.parseMap(Map.of("tidemark.data-dir", dataDir.toAbsolutePath().toString())));
+        return ConfigFactory.load(custom.withFallback(ConfigFactory.parseResources("tidemark/single-node.conf")));
+    }
+
+    /** Databases, tables, tags and schemas. Delete tables through {@link #deleteTable}, which also removes their data. */
+    public CatalogService catalog() {
+        return catalog;
+    }
+
+    /** Timestream's WriteRecords: durable once the stage completes; per-record rejections in the outcome. */
+    public CompletionStage<WriteOutcome> writeRecords(WriteRecordsRequest request) {
+        return writes.writeRecords(request);
+    }
+
+    /**
+     * An empty columnar batch for a table (the fast path: no per-record objects).
+     *
+     * @throws EngineException NOT_FOUND when the table does not exist or is being deleted
+     */
+    public IngestBatch newBatch(String database, String table) {
+        return writes.newBatch(database, table);
+    }
+
+    /** Writes a batch from {@link #newBatch}; durable once the stage completes. */
+    public CompletionStage<WriteOutcome> write(IngestBatch batch) {
+        return writes.write(batch);
+    }
+
+    /** The points of a table with time in {@code [fromNanos, toNanos]}, both tiers merged. */
+    public CompletionStage<List<ScannedSeries>> scan(String database, String table, long fromNanos, long toNanos) {
+        return catalog.describeTable(database, table).thenCompose(t -> scanner.scan(t, fromNanos, toNanos));
+    }
+
+    /** Deletes a table and all its data: memory store, journals and magnetic segments. */
+    public CompletionStage<Void> deleteTable(String database, String table) {
+        return catalog.beginDeleteTable(database, table).thenCompose(this::removeData);
+    }
+
+    /** The table's metered usage on this node. */
+    public CompletionStage<TableUsage> usage(String database, String table) {
+        return catalog.describeTable(database, table).thenApply(t -> meters.table(t.tableId()).usage());
+    }
+
+    /** Runs the tier migrator now (it also runs on its own schedule); completes when the run is done. */
+    public CompletionStage<TierMigrator.MigrationSummary> migrateNow() {
+        return AskPattern.ask(migrator, TierMigrator.RunNow::new, settings.askTimeout(), system.scheduler());
+    }
+
+    /** Runs the retention janitor now (it also runs on its own schedule); completes when the run is done. */
+    public CompletionStage<RetentionJanitor.RetentionSummary> expireNow() {
+        return AskPattern.ask(janitor, RetentionJanitor.RunNow::new, settings.askTimeout(), system.scheduler());
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    public EngineMeters meters() {
+        return meters;
+    }
+
+    public ActorSystem<Void> system() {
+        return system;
+    }
+
+    /** Stops the node: shards close their journals (synced), the actor system terminates. */
+    @Override
+    public void close() {
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(settings.askTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw EngineException.internal("cannot stop engine: actor system did not terminate", e);
+        } finally {
+            magnetic.close();
+        }
+    }
+
+    private CompletionStage<Void> removeData(TableDescription table) {
+        List<CompletableFuture<Void>> dropped = new ArrayList<>();
+        for (int s = 0; s < table.shardCount(); s++) {
+            dropped.add(shards.drop(table.tableId(), s).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(dropped.toArray(CompletableFuture[]::new)).thenCompose(done -> {
+            try {
+                FileIo.DEFAULT.deleteTree(ShardJournal.tableDirectory(settings.dataDir(), table.tableId()));
+                magnetic.deleteTable(table.tableId());
+            } catch (IOException e) {
+                throw EngineException.internal("cannot delete the data of table: tableId=" + table.tableId(), e);
+            }
+            meters.remove(table.tableId());
+            return catalog.finishDeleteTable(table.tableId());
+        });
+    }
+
+    /** A table left DELETING by a crash has its data removed before the node serves. */
+    private void finishInterruptedDeletions() {
+        for (TableDescription table : catalog.tables()) {
+            if (table.status() == TableStatus.DELETING) {
+                await(removeData(table));
+            }
+        }
+    }
+
+    private <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(settings.askTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw EngineException.internal("interrupted while starting engine", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException && e.getCause().getCause() != null
+                    ? e.getCause().getCause() : e.getCause();
+            if (cause instanceof EngineException ee) {
+                throw ee;
+            }
+            throw EngineException.internal("cannot start engine: " + cause, cause);
+        } catch (TimeoutException e) {
+            throw EngineException.internal("cannot start engine: timed out", e);
+        }
+    }
+}

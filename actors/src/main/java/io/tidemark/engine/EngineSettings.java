@@ -1,0 +1,34 @@
+package io.tidemark.engine;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The engine-wide settings, read from {@code tidemark.data-dir} and {@code tidemark.engine.*}.
+ *
+ * @param memoryBudgetBytes heap bytes all memory stores of the node may hold before writes are
+ *     refused with THROTTLING
+ */
+public record EngineSettings(Path dataDir, Duration askTimeout, long memoryBudgetBytes) {
+
+    public static EngineSettings fromConfig(Config config) {
+        Config engine = config.getConfig("tidemark.engine");
+        return new EngineSettings(Path.of(config.getString("tidemark.data-dir")).toAbsolutePath(),
+                engine.getDuration("ask-timeout"), memoryBudget(engine.getString("memory-store.budget")));
+    }
+
+    /** A percentage of the maximum heap ("40%") or a size ("2GiB"). */
+    static long memoryBudget(String value) {
+        String v = value.trim();
+        if (v.endsWith("%")) {
+            double percent = Double.parseDouble(v.substring(0, v.length() - 1).trim());
+            if (!(percent > 0 && percent <= 100)) {
+                throw new IllegalArgumentException("cannot read tidemark.engine.memory-store.budget: a percentage must be"
+                        + " in (0, 100], value=" + value);
+            }
+            return (long) (Runtime.getRuntime().maxMemory() * percent / 100);
+        }
+        return com.typesafe.config.ConfigFactory.parseString("b = \"" + v + "\"").getBytes("b");
+    }
+}

@@ -1,0 +1,133 @@
+package io.tidemark.engine.scan;
+
+import io.tidemark.engine.catalog.TableDescription;
+import io.tidemark.engine.shard.SeriesChunks;
+import io.tidemark.engine.shard.ShardGateway;
+import io.tidemark.engine.tier.MagneticTier;
+import io.tidemark.engine.tier.RetentionBounds;
+import io.tidemark.storage.chunk.ColumnSpec;
+import io.tidemark.storage.chunk.SealedChunk;
+import io.tidemark.storage.model.SeriesKey;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Reads a table's points in a time range from both tiers, as a query sees them: the magnetic
+ * store's chunks and every shard's memory-store chunks are merged per series so that a point
+ * upserted with a higher version hides the older one, and points past the table's retention are
+ * left out even before the retention janitor has deleted them.
+ */
+public final class TableScanner {
+
+    private final ShardGateway shards;
+    private final MagneticTier magnetic;
+    private final Clock clock;
+
+    public TableScanner(ShardGateway shards, MagneticTier magnetic, Clock clock) {
+        this.shards = shards;
+        this.magnetic = magnetic;
+        this.clock = clock;
+    }
+
+    /** The series with points in {@code [fromNanos, toNanos]}, in series-key order. */
+    public CompletionStage<List<ScannedSeries>> scan(TableDescription table, long fromNanos, long toNanos) {
+        long expiry = RetentionBounds.expiryNanos(clock, table.retention());
+        long from = Math.max(fromNanos, expiry);
+        List<CompletableFuture<List<SeriesChunks>>> answers = new ArrayList<>();
+        for (int s = 0; s < table.shardCount(); s++) {
+            answers.add(shards.scan(table.tableId(), s, from, toNanos).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            // Magnetic chunks first: on equal versions the later chunk wins, and memory is newer.
+            Map<SeriesKey, List<SealedChunk>> bySeries = new TreeMap<>();
+            for (SeriesChunks series : magnetic.scan(table.tableId(), from, toNanos)) {
+                bySeries.computeIfAbsent(series.series(), k -> new ArrayList<>()).addAll(series.chunks());
+            }
+            for (CompletableFuture<List<SeriesChunks>> answer : answers) {
+                for (SeriesChunks series : answer.join()) {
+                    bySeries.computeIfAbsent(series.series(), k -> new ArrayList<>()).addAll(series.chunks());
+                }
+            }
+            List<ScannedSeries> result = new ArrayList<>(bySeries.size());
+            for (Map.Entry<SeriesKey, List<SealedChunk>> e : bySeries.entrySet()) {
+                ScannedSeries scanned = decode(e.getKey(), SealedChunk.merge(e.getValue()), from, toNanos);
+                if (scanned.size() > 0) {
+                    result.add(scanned);
+                }
+            }
+            return result;
+        });
+    }
+
+    /** The rows of {@code chunk} with time in {@code [from, to]}, decoded. */
+    static ScannedSeries decode(SeriesKey series, SealedChunk chunk, long from, long to) {
+        int n = chunk.count();
+        long[] times = new long[n];
+        long[] versions = new long[n];
+        chunk.decodeTimes(times);
+        chunk.decodeVersions(versions);
+        // Rows are sorted by time: the range is one slice.
+        int lo = lowerBound(times, from);
+        int hi = to == Long.MAX_VALUE ? n : lowerBound(times, to + 1);
+        List<ScannedColumn> columns = new ArrayList<>(chunk.columns().size());
+        for (int c = 0; c < chunk.columns().size(); c++) {
+            ColumnSpec spec = chunk.columns().get(c);
+            boolean[] present = null;
+            if (!chunk.allPresent(c)) {
+                present = new boolean[n];
+                chunk.decodePresence(c, present);
+                present = Arrays.copyOfRange(present, lo, hi);
+            }
+            double[] doubles = null;
+            long[] longs = null;
+            boolean[] booleans = null;
+            String[] strings = null;
+            switch (spec.type()) {
+                case DOUBLE -> {
+                    doubles = new double[n];
+                    chunk.decodeDoubles(c, doubles);
+                    doubles = Arrays.copyOfRange(doubles, lo, hi);
+                }
+                case BIGINT, TIMESTAMP -> {
+                    longs = new long[n];
+                    chunk.decodeLongs(c, longs);
+                    longs = Arrays.copyOfRange(longs, lo, hi);
+                }
+                case BOOLEAN -> {
+                    booleans = new boolean[n];
+                    chunk.decodeBooleans(c, booleans);
+                    booleans = Arrays.copyOfRange(booleans, lo, hi);
+                }
+                case VARCHAR -> {
+                    strings = new String[n];
+                    chunk.decodeVarchars(c, strings);
+                    strings = Arrays.copyOfRange(strings, lo, hi);
+                }
+                default -> throw new IllegalStateException("column of non-scalar type: " + spec);
+            }
+            columns.add(new ScannedColumn(spec, present, doubles, longs, booleans, strings));
+        }
+        return new ScannedSeries(series, Arrays.copyOfRange(times, lo, hi), Arrays.copyOfRange(versions, lo, hi),
+                columns);
+    }
+
+    private static int lowerBound(long[] sorted, long key) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,148 @@
+package io.tidemark.engine.write;
+
+import io.tidemark.engine.EngineException;
+import io.tidemark.engine.catalog.CatalogService;
+import io.tidemark.engine.catalog.SchemaDelta;
+import io.tidemark.engine.catalog.TableDescription;
+import io.tidemark.engine.catalog.TableSchema;
+import io.tidemark.engine.catalog.TableStatus;
+import io.tidemark.engine.metering.EngineMeters;
+import io.tidemark.engine.shard.RowRejection;
+import io.tidemark.engine.shard.ShardGateway;
+import io.tidemark.engine.shard.ShardWriteResult;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Takes a write from a client to durable rows: resolves the table, registers new names with the
+ * catalog, splits the rows by shard, sends each shard its part, and joins the shards' answers into
+ * Timestream's counts and rejections. Refuses writes with THROTTLING while the node's memory
+ * stores hold more than the budget, so a write burst is pushed back to clients instead of
+ * exhausting the heap.
+ */
+public final class WriteCoordinator {
+
+    private final CatalogService catalog;
+    private final ShardGateway shards;
+    private final EngineMeters meters;
+    private final RecordConverter converter;
+    private final Clock clock;
+    private final long memoryBudgetBytes;
+
+    public WriteCoordinator(CatalogService catalog, ShardGateway shards, EngineMeters meters,
+            RecordConverter converter, Clock clock, long memoryBudgetBytes) {
+        this.catalog = catalog;
+        this.shards = shards;
+        this.meters = meters;
+        this.converter = converter;
+        this.clock = clock;
+        this.memoryBudgetBytes = memoryBudgetBytes;
+    }
+
+    /** Timestream's WriteRecords. */
+    public CompletionStage<WriteOutcome> writeRecords(WriteRecordsRequest request) {
+        try {
+            TableDescription table = writableTable(request.databaseName(), request.tableName());
+            ParsedWrite parsed = converter.parse(request);
+            return schemaFor(table, parsed.schemaDelta()).thenCompose(schema -> {
+                IngestBatch batch = new IngestBatch(table, clock.millis());
+                converter.fill(parsed, schema, batch);
+                return submit(batch);
+            });
+        } catch (EngineException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** An empty batch for a table, its windows computed from the clock now. */
+    public IngestBatch newBatch(String database, String table) {
+        return new IngestBatch(writableTable(database, table), clock.millis());
+    }
+
+    /**
+     * Writes a batch the caller filled column by column. Its names must fit the table's schema: a
+     * measure or attribute bound to another type fails the whole batch with VALIDATION.
+     */
+    public CompletionStage<WriteOutcome> write(IngestBatch batch) {
+        SchemaDelta delta = batch.schemaDelta();
+        return schemaFor(batch.table(), delta).thenCompose(schema -> {
+            if (!schema.covers(delta)) {
+                throw EngineException.validation("cannot write batch: names conflict with the table's schema (a measure"
+                        + " or attribute bound to another type, a dimension named like a measure, a reserved name, or a"
+                        + " schema limit reached): table=" + batch.table().tableName() + ", names=" + delta
+                        + ", schema=" + schema);
+            }
+            return submit(batch);
+        });
+    }
+
+    private TableDescription writableTable(String database, String tableName) {
+        TableDescription table = catalog.table(database, tableName).orElseThrow(() -> EngineException.notFound(
+                "The table " + tableName + " does not exist in database " + database + "."));
+        if (table.status() != TableStatus.ACTIVE) {
+            throw EngineException.notFound("The table " + tableName + " in database " + database + " is being deleted.");
+        }
+        return table;
+    }
+
+    private CompletionStage<TableSchema> schemaFor(TableDescription table, SchemaDelta delta) {
+        TableSchema known = catalog.schema(table.tableId());
+        if (delta.isEmpty() || known.covers(delta)) {
+            return CompletableFuture.completedFuture(known);
+        }
+        return catalog.registerSchema(table.tableId(), delta);
+    }
+
+    private CompletionStage<WriteOutcome> submit(IngestBatch batch) {
+        long held = meters.memoryStoreBytes();
+        if (held > memoryBudgetBytes) {
+            throw EngineException.throttling("The memory store is full (" + held + " of " + memoryBudgetBytes
+                    + " bytes); retry the write later.");
+        }
+        List<RejectedRecord> rejected = new ArrayList<>(batch.rejections());
+        List<ShardPart> parts = batch.build();
+        List<CompletableFuture<ShardWriteResult>> answers = new ArrayList<>(parts.size());
+        for (ShardPart part : parts) {
+            answers.add(shards.write(part.batch()).toCompletableFuture());
+        }
+        String tableId = batch.table().tableId();
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            int memory = 0;
+            int magnetic = 0;
+            long bytes = 0;
+            for (int p = 0; p < parts.size(); p++) {
+                ShardPart part = parts.get(p);
+                List<RowRejection> refused = answers.get(p).join().rejections();
+                int next = 0;
+                for (int row = 0; row < part.recordIndexes().length; row++) {
+                    if (next < refused.size() && refused.get(next).row() == row) {
+                        rejected.add(rejection(part.recordIndexes()[row], part.batch().version(row), refused.get(next)));
+                        next++;
+                    } else if (part.magneticRows().get(row)) {
+                        magnetic++;
+                        bytes += part.rowBytes()[row];
+                    } else {
+                        memory++;
+                        bytes += part.rowBytes()[row];
+                    }
+                }
+            }
+            meters.table(tableId).addIngested(bytes);
+            rejected.sort(Comparator.comparingInt(RejectedRecord::recordIndex));
+            return new WriteOutcome(RecordsIngested.of(memory, magnetic), rejected);
+        });
+    }
+
+    private static RejectedRecord rejection(int recordIndex, long version, RowRejection refused) {
+        String reason = refused.lowerVersion()
+                ? "The record version " + version + " is lower than the existing version " + refused.existingVersion()
+                        + ". A higher version is required to update the measure value."
+                : "A record already exists with the same time, dimensions, measure name, and record version. A higher"
+                        + " record version must be specified in order to update the measure value.";
+        return new RejectedRecord(recordIndex, reason, refused.existingVersion());
+    }
+}

@@ -1,0 +1,204 @@
+package io.tidemark.loadtest.bench;
+
+import com.typesafe.config.Config;
+import io.tidemark.engine.Engine;
+import io.tidemark.engine.catalog.MagneticStoreWriteProperties;
+import io.tidemark.engine.catalog.RetentionProperties;
+import io.tidemark.engine.write.IngestBatch;
+import io.tidemark.engine.write.WriteOutcome;
+import io.tidemark.loadtest.tsbs.CpuOnlyConfig;
+import io.tidemark.loadtest.tsbs.CpuOnlyGenerator;
+import io.tidemark.loadtest.tsbs.TsbsVocabulary;
+import io.tidemark.storage.model.MeasureType;
+import io.tidemark.storage.model.SeriesKey;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * In-process ingest through the engine's full write path: the TSBS cpu-only data set as Timestream
+ * multi-measure records (one series per host, measure name {@code cpu}, the ten fields as DOUBLE
+ * attributes), written as columnar batches through sharding, the shard journals (fsync as
+ * configured) and the memory store, with the tier migrator and retention janitor running. The data
+ * is generated before the clock starts, so the figure is the engine's, not the generator's; it
+ * ends at the current time so every point falls in the memory-store window.
+ *
+ * <p>Each run writes into a table of its own; warm-up runs let the JIT compile the path first.
+ * Reported: per run points/s, the median, the memory store's bytes per point held, and the time a
+ * restarted node takes to recover every shard from its journal.
+ */
+public final class IngestBenchmark {
+
+    private static final String DATABASE = "benchmark";
+    private static final String MEASURE = "cpu";
+
+    /**
+     * @param batchRows records per write batch (each record holds ten points)
+     * @param inFlight batches written concurrently
+     * @param fsync the shard journals' fsync policy: per-batch, interval or os
+     */
+    public record Options(CpuOnlyConfig data, int hours, int runs, int warmups, int batchRows, int inFlight,
+            String fsync, Path dataDir) {
+    }
+
+    private final Options options;
+
+    public IngestBenchmark(Options options) {
+        this.options = options;
+    }
+
+    public void run(PrintStream out) {
+        long now = System.currentTimeMillis();
+        long interval = options.data().intervalNanos();
+        long steps = options.hours() * TimeUnit.HOURS.toNanos(1) / interval;
+        long start = (TimeUnit.MILLISECONDS.toNanos(now) - steps * interval) / interval * interval;
+        DataSet data = DataSet.generate(new CpuOnlyConfig(options.data().scale(), options.data().seed(),
+                options.data().values(), start, interval), Math.toIntExact(steps));
+        out.printf(Locale.ROOT, "data: %d hosts x %d rows x %d fields = %d points, batches of %d records, %d in flight,"
+                        + " fsync %s%n", data.hosts(), data.steps(), TsbsVocabulary.FIELD_COUNT, data.points(),
+                options.batchRows(), options.inFlight(), options.fsync());
+
+        Config config = Engine.singleNodeConfig(options.dataDir(), Map.of("tidemark.engine.shard.fsync", options.fsync()));
+        List<Double> rates = new ArrayList<>();
+        long heldPoints = 0;
+        long heldBytes;
+        long heapBefore;
+        long heapAfter;
+        try (Engine engine = Engine.start(config, Clock.systemUTC())) {
+            engine.catalog().createDatabase(DATABASE, null, List.of()).toCompletableFuture().join();
+            RetentionProperties retention = new RetentionProperties(options.hours() + 1L, 1);
+            heapBefore = usedHeapAfterGc();
+            for (int run = 0; run < options.warmups() + options.runs(); run++) {
+                String table = "cpu_" + run;
+                engine.catalog().createTable(DATABASE, table, retention, MagneticStoreWriteProperties.DISABLED, null,
+                        List.of()).toCompletableFuture().join();
+                long t0 = System.nanoTime();
+                ingest(engine, table, data);
+                long wall = System.nanoTime() - t0;
+                double rate = data.points() / (wall / 1e9);
+                heldPoints += data.points();
+                boolean warmup = run < options.warmups();
+                if (!warmup) {
+                    rates.add(rate);
+                }
+                out.printf(Locale.ROOT, "%s %d: %.2fM points/s (%.3f s)%n", warmup ? "warm-up" : "run", run,
+                        rate / 1e6, wall / 1e9);
+            }
+            heapAfter = usedHeapAfterGc();
+            heldBytes = engine.meters().memoryStoreBytes();
+        }
+        out.printf(Locale.ROOT, "memory store: %.3f bytes/point by chunk accounting, %.3f heap bytes/point (%d points)%n",
+                heldBytes / (double) heldPoints, (heapAfter - heapBefore) / (double) heldPoints, heldPoints);
+
+        long t0 = System.nanoTime();
+        try (Engine engine = Engine.start(config, Clock.systemUTC())) {
+            long recovered = 0;
+            for (int run = 0; run < options.warmups() + options.runs(); run++) {
+                recovered += engine.scan(DATABASE, "cpu_" + run, Long.MIN_VALUE, Long.MAX_VALUE).toCompletableFuture()
+                        .join().stream().mapToLong(s -> (long) s.size() * s.columns().size()).sum();
+            }
+            long wall = System.nanoTime() - t0;
+            out.printf(Locale.ROOT, "recovery: restart and replay of %d points in %.3f s (%.2fM points/s)%n", recovered,
+                    wall / 1e9, recovered / (wall / 1e9) / 1e6);
+        }
+        double[] sorted = rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        out.printf(Locale.ROOT, "points_per_second=%.0f%n", sorted[sorted.length / 2]);
+    }
+
+    private void ingest(Engine engine, String table, DataSet data) {
+        ArrayDeque<CompletableFuture<WriteOutcome>> inFlight = new ArrayDeque<>();
+        int stepsPerBatch = Math.max(1, options.batchRows() / data.hosts());
+        for (int step = 0; step < data.steps(); step += stepsPerBatch) {
+            IngestBatch batch = engine.newBatch(DATABASE, table);
+            int[] columns = new int[TsbsVocabulary.FIELD_COUNT];
+            for (int f = 0; f < columns.length; f++) {
+                columns[f] = batch.column(TsbsVocabulary.FIELD_NAMES.get(f), MeasureType.DOUBLE);
+            }
+            int[] series = new int[data.hosts()];
+            for (int h = 0; h < series.length; h++) {
+                series[h] = batch.series(data.keys[h], MeasureType.MULTI);
+            }
+            int record = 0;
+            int end = Math.min(data.steps(), step + stepsPerBatch);
+            for (int s = step; s < end; s++) {
+                long time = data.times[s];
+                for (int h = 0; h < series.length; h++) {
+                    batch.addRow(series[h], time, 1, record++);
+                    double[][] host = data.values[h];
+                    for (int f = 0; f < columns.length; f++) {
+                        batch.setDouble(columns[f], host[f][s]);
+                    }
+                }
+            }
+            inFlight.add(engine.write(batch).toCompletableFuture());
+            if (inFlight.size() >= options.inFlight()) {
+                check(inFlight.poll().join());
+            }
+        }
+        while (!inFlight.isEmpty()) {
+            check(inFlight.poll().join());
+        }
+    }
+
+    private static void check(WriteOutcome outcome) {
+        if (outcome.hasRejections()) {
+            throw new IllegalStateException("benchmark write rejected records: " + outcome.rejected().subList(0,
+                    Math.min(3, outcome.rejected().size())));
+        }
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    /** The data set, generated once: times per step, values per host, field and step. */
+    private static final class DataSet {
+        final long[] times;
+        final SeriesKey[] keys;
+        final double[][][] values;
+
+        private DataSet(long[] times, SeriesKey[] keys, double[][][] values) {
+            this.times = times;
+            this.keys = keys;
+            this.values = values;
+        }
+
+        static DataSet generate(CpuOnlyConfig config, int steps) {
+            CpuOnlyGenerator generator = new CpuOnlyGenerator(config);
+            long[] times = new long[steps];
+            generator.fillTimes(0, times, steps);
+            SeriesKey[] keys = new SeriesKey[generator.hostCount()];
+            double[][][] values = new double[generator.hostCount()][TsbsVocabulary.FIELD_COUNT][steps];
+            for (int h = 0; h < keys.length; h++) {
+                keys[h] = SeriesKey.of(generator.host(h).dimensions(), MEASURE);
+                for (int f = 0; f < TsbsVocabulary.FIELD_COUNT; f++) {
+                    generator.nextValues(CpuOnlyGenerator.seriesOf(h, f), values[h][f], 0, steps);
+                }
+            }
+            return new DataSet(times, keys, values);
+        }
+
+        int hosts() {
+            return keys.length;
+        }
+
+        int steps() {
+            return times.length;
+        }
+
+        long points() {
+            return (long) hosts() * steps() * TsbsVocabulary.FIELD_COUNT;
+        }
+    }
+}
