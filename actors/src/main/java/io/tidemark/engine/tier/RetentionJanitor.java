@@ -4,8 +4,6 @@ import io.tidemark.engine.catalog.TableDescription;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -75,9 +73,7 @@ public final class RetentionJanitor extends AbstractBehavior<RetentionJanitor.Co
     private final Supplier<List<TableDescription>> tables;
     private final Clock clock;
     private final Executor blocking;
-    private final RunRequests<RetentionSummary> requests = new RunRequests<>();
-    private final Deque<TableDescription> pending = new ArrayDeque<>();
-    private RetentionSummary progress;
+    private final Passes<TableDescription, RetentionSummary> passes;
 
     /**
      * @param tables the catalog's local view of the tables, read at the start of every pass
@@ -100,6 +96,10 @@ public final class RetentionJanitor extends AbstractBehavior<RetentionJanitor.Co
         this.tables = tables;
         this.clock = clock;
         this.blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
+        this.passes = new Passes<>(() -> TableViews.active(tables, getContext().getLog()),
+                new RetentionSummary(0, 0, 0, 0, 0), RetentionJanitor::add,
+                table -> context.pipeToSelf(CompletableFuture.supplyAsync(() -> clean(table), blocking),
+                        (done, failure) -> new TableDone(table.tableId(), done, failure)));
     }
 
     @Override
@@ -112,16 +112,12 @@ public final class RetentionJanitor extends AbstractBehavior<RetentionJanitor.Co
     }
 
     private Behavior<Command> onRunNow(RunNow command) {
-        if (requests.request(command.replyTo())) {
-            startPass();
-        }
+        passes.request(command.replyTo());
         return this;
     }
 
     private Behavior<Command> onTick() {
-        if (requests.tick()) {
-            startPass();
-        }
+        passes.tick();
         return this;
     }
 
@@ -129,28 +125,11 @@ public final class RetentionJanitor extends AbstractBehavior<RetentionJanitor.Co
         if (result.failure() != null) {
             getContext().getLog().warn("Retention pass failed; the next pass retries: tableId={}", result.tableId(),
                     result.failure());
-            progress = add(progress, new RetentionSummary(0, 1, 0, 0, 0));
+            passes.stepDone(new RetentionSummary(0, 1, 0, 0, 0));
         } else {
-            progress = add(progress, result.done());
+            passes.stepDone(result.done());
         }
-        nextTable();
         return this;
-    }
-
-    private void startPass() {
-        progress = new RetentionSummary(0, 0, 0, 0, 0);
-        pending.addAll(TableViews.active(tables, getContext().getLog()));
-        nextTable();
-    }
-
-    private void nextTable() {
-        TableDescription table = pending.poll();
-        if (table != null) {
-            getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> clean(table), blocking),
-                    (done, failure) -> new TableDone(table.tableId(), done, failure));
-        } else if (requests.finish(progress)) {
-            startPass();
-        }
     }
 
     private RetentionSummary clean(TableDescription table) {

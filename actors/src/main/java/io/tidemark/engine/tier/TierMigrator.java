@@ -8,8 +8,7 @@ import io.tidemark.storage.chunk.SealedChunk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -75,9 +74,7 @@ public final class TierMigrator extends AbstractBehavior<TierMigrator.Command> {
     private final Supplier<List<TableDescription>> tables;
     private final Clock clock;
     private final Executor blocking;
-    private final RunRequests<MigrationSummary> requests = new RunRequests<>();
-    private final Deque<ShardStep> steps = new ArrayDeque<>();
-    private MigrationSummary progress;
+    private final Passes<ShardStep, MigrationSummary> passes;
 
     /**
      * @param tables the catalog's local view of the tables, read at the start of every pass
@@ -100,6 +97,8 @@ public final class TierMigrator extends AbstractBehavior<TierMigrator.Command> {
         this.tables = tables;
         this.clock = clock;
         this.blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
+        this.passes = new Passes<>(this::plan, new MigrationSummary(0, 0, 0, 0, 0), TierMigrator::add,
+                step -> context.pipeToSelf(migrate(step), (moved, failure) -> new ShardMigrated(step, moved, failure)));
     }
 
     @Override
@@ -112,16 +111,12 @@ public final class TierMigrator extends AbstractBehavior<TierMigrator.Command> {
     }
 
     private Behavior<Command> onRunNow(RunNow command) {
-        if (requests.request(command.replyTo())) {
-            startPass();
-        }
+        passes.request(command.replyTo());
         return this;
     }
 
     private Behavior<Command> onTick() {
-        if (requests.tick()) {
-            startPass();
-        }
+        passes.tick();
         return this;
     }
 
@@ -129,31 +124,22 @@ public final class TierMigrator extends AbstractBehavior<TierMigrator.Command> {
         if (result.failure() != null) {
             getContext().getLog().warn("Tier migration failed; the shard keeps its data and the next pass retries: "
                     + "tableId={}, shard={}", result.step().table().tableId(), result.step().shard(), result.failure());
-            progress = add(progress, new MigrationSummary(0, 1, 0, 0, 0));
+            passes.stepDone(new MigrationSummary(0, 1, 0, 0, 0));
         } else {
-            progress = add(progress, result.moved());
+            passes.stepDone(result.moved());
         }
-        nextStep();
         return this;
     }
 
-    private void startPass() {
-        progress = new MigrationSummary(0, 0, 0, 0, 0);
+    /** Every shard of every active table, one step each. */
+    private List<ShardStep> plan() {
+        List<ShardStep> steps = new ArrayList<>();
         for (TableDescription table : TableViews.active(tables, getContext().getLog())) {
             for (int shard = 0; shard < table.shardCount(); shard++) {
                 steps.add(new ShardStep(table, shard));
             }
         }
-        nextStep();
-    }
-
-    private void nextStep() {
-        ShardStep step = steps.poll();
-        if (step != null) {
-            getContext().pipeToSelf(migrate(step), (moved, failure) -> new ShardMigrated(step, moved, failure));
-        } else if (requests.finish(progress)) {
-            startPass();
-        }
+        return steps;
     }
 
     /** Freeze, write, then commit: the commit is chained after the write and never runs without it. */
