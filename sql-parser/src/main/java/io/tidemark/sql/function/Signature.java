@@ -1,0 +1,45 @@
+package io.tidemark.sql.function;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * One overload of a function: its argument patterns (the last may repeat when {@code variadic}),
+ * and its return pattern. Written in the catalogue as text, e.g.
+ * {@code "element_at(array(T), bigint): T"} or {@code "concat(varchar...): varchar"}; see
+ * {@link SignatureParser}.
+ */
+public record Signature(String name, FunctionKind kind, List<TypePattern> arguments, boolean variadic, TypePattern returnType) {
+
+    public Signature {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        arguments = List.copyOf(arguments);
+        Objects.requireNonNull(returnType, "returnType");
+        if (variadic && arguments.isEmpty()) {
+            throw new IllegalArgumentException("cannot declare a variadic signature without arguments: name=" + name);
+        }
+    }
+
+    /** Parses catalogue text such as {@code "abs(bigint): bigint"}. */
+    public static Signature parse(FunctionKind kind, String text) {
+        return SignatureParser.parse(kind, text);
+    }
+
+    /** True if a call with {@code count} arguments could match. */
+    public boolean acceptsArity(int count) {
+        return variadic ? count >= arguments.size() - 1 : count == arguments.size();
+    }
+
+    /** The pattern of the argument at {@code index} (the repeated last one for variadic signatures). */
+    public TypePattern argument(int index) {
+        return index < arguments.size() ? arguments.get(index) : arguments.get(arguments.size() - 1);
+    }
+
+    /** As Trino lists overloads in its errors: {@code abs(bigint)}, {@code concat(varchar...)}. */
+    @Override
+    public String toString() {
+        return name + arguments.stream().map(Object::toString).collect(Collectors.joining(", ", "(", variadic ? "...)" : ")"));
+    }
+}
