@@ -113,14 +113,14 @@ final class QueryAnalyzer {
         List<Field> right = analyzeBody(operation.right(), scope);
         String name = operation.operator().name();
         if (left.size() != right.size()) {
-            throw new SemanticException(operation.location(), name + " query has different number of fields: " + left.size() + ", " + right.size());
+            throw new SemanticException(operation.right().location(), name + " query has different number of fields: " + left.size() + ", " + right.size());
         }
         List<Field> fields = new ArrayList<>();
         for (int i = 0; i < left.size(); i++) {
             SqlType l = left.get(i).type();
             SqlType r = right.get(i).type();
             int column = i + 1;
-            SqlType common = TypeCoercion.commonSuperType(l, r).orElseThrow(() -> new SemanticException(operation.location(),
+            SqlType common = TypeCoercion.commonSuperType(l, r).orElseThrow(() -> new SemanticException(operation.right().location(),
                     "column " + column + " in " + name + " query has incompatible types: " + l.displayName() + ", " + r.displayName()));
             boolean distinct = operation.distinct() || operation.operator() != SetOperation.Operator.UNION;
             if (distinct && !common.isComparable()) {
