@@ -9,8 +9,8 @@ final class ScalarFunctionSignatures {
 
     static final String[] TEXT = {
         // conditional and conversion (CASE, CAST and TRY_CAST are syntax)
-        "if(boolean, T): T", "if(boolean, T, T): T", "coalesce(T...): T", "nullif(T, T): T", "try(T): T",
-        "greatest(T...): T", "least(T...): T", "typeof(T): varchar",
+        "if(boolean, T): T", "if(boolean, T, T): T", "coalesce(T...): T", "nullif(T, T): T | T:comparable", "try(T): T",
+        "greatest(T...): T | T:orderable", "least(T...): T | T:orderable", "typeof(T): varchar",
         // math
         "abs(bigint): bigint", "abs(integer): integer", "abs(double): double",
         "cbrt(double): double", "ceil(bigint): bigint", "ceil(double): double", "ceiling(bigint): bigint", "ceiling(double): double",
@@ -48,11 +48,11 @@ final class ScalarFunctionSignatures {
         "regexp_replace(varchar, varchar): varchar", "regexp_replace(varchar, varchar, varchar): varchar",
         "regexp_replace(varchar, varchar, function(array(varchar), varchar)): varchar", "regexp_split(varchar, varchar): array(varchar)",
         // arrays
-        "array_distinct(array(T)): array(T)", "array_intersect(array(T), array(T)): array(T)", "array_union(array(T), array(T)): array(T)",
-        "array_except(array(T), array(T)): array(T)", "array_join(array(T), varchar): varchar", "array_join(array(T), varchar, varchar): varchar",
-        "array_max(array(T)): T", "array_min(array(T)): T", "array_position(array(T), T): bigint", "array_remove(array(T), T): array(T)",
-        "array_sort(array(T)): array(T)", "arrays_overlap(array(T), array(T)): boolean", "cardinality(array(T)): bigint",
-        "cardinality(map(K, V)): bigint", "contains(array(T), T): boolean",
+        "array_distinct(array(T)): array(T) | T:comparable", "array_intersect(array(T), array(T)): array(T) | T:comparable", "array_union(array(T), array(T)): array(T) | T:comparable",
+        "array_except(array(T), array(T)): array(T) | T:comparable", "array_join(array(T), varchar): varchar", "array_join(array(T), varchar, varchar): varchar",
+        "array_max(array(T)): T | T:orderable", "array_min(array(T)): T | T:orderable", "array_position(array(T), T): bigint | T:comparable", "array_remove(array(T), T): array(T) | T:comparable",
+        "array_sort(array(T)): array(T) | T:orderable", "arrays_overlap(array(T), array(T)): boolean | T:comparable", "cardinality(array(T)): bigint",
+        "cardinality(map(K, V)): bigint", "contains(array(T), T): boolean | T:comparable",
         "element_at(array(T), bigint): T", "element_at(map(K, V), K): V", "repeat(T, bigint): array(T)", "shuffle(array(T)): array(T)",
         "slice(array(T), bigint, bigint): array(T)", "zip(array(T), array(U)): array(row(f0 T, f1 U))",
         "zip(array(T), array(U), array(V)): array(row(f0 T, f1 U, f2 V))", "flatten(array(array(T))): array(T)",
@@ -62,7 +62,7 @@ final class ScalarFunctionSignatures {
         "sequence(timestamp, timestamp, interval day to second): array(timestamp)",
         "sequence(timestamp, timestamp, interval year to month): array(timestamp)",
         // maps
-        "map(): map(unknown, unknown)", "map(array(K), array(V)): map(K, V)", "map_keys(map(K, V)): array(K)", "map_values(map(K, V)): array(V)",
+        "map(): map(unknown, unknown)", "map(array(K), array(V)): map(K, V) | K:comparable", "map_keys(map(K, V)): array(K)", "map_values(map(K, V)): array(V)",
         "map_concat(map(K, V)...): map(K, V)", "map_filter(map(K, V), function(K, V, boolean)): map(K, V)",
         // lambdas over arrays and timeseries
         "filter(array(T), function(T, boolean)): array(T)",

@@ -82,6 +82,13 @@ final class SignatureBinder {
                 return false;
             }
         }
+        for (Map.Entry<String, Signature.Constraint> constraint : signature.constraints().entrySet()) {
+            SqlType bound = bindings.getOrDefault(constraint.getKey(), PrimitiveType.UNKNOWN);
+            boolean met = constraint.getValue() == Signature.Constraint.ORDERABLE ? bound.isOrderable() : bound.isComparable();
+            if (!met) {
+                return false;
+            }
+        }
         return true;
     }
 

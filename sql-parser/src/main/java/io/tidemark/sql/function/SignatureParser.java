@@ -2,15 +2,18 @@ package io.tidemark.sql.function;
 
 import io.tidemark.sql.type.PrimitiveType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Reads the catalogue's signature text: {@code name(type, ...[...]): type}. Types are the SQL
  * names ({@code bigint}, {@code interval day to second}, {@code array(T)}, {@code map(K, V)},
  * {@code row(time timestamp, value T)}, {@code timeseries(T)}, {@code function(S, T, S)}); one
- * capital letter is a type variable. A catalogue typo fails at class initialization, naming the text.
+ * capital letter is a type variable; {@code | T:orderable, U:comparable} after the return type
+ * constrains variables. A catalogue typo fails at class initialization, naming the text.
  */
 final class SignatureParser {
 
@@ -40,11 +43,19 @@ final class SignatureParser {
         }
         parser.expect(':');
         TypePattern result = parser.type();
+        Map<String, Signature.Constraint> constraints = new HashMap<>();
+        if (parser.accept('|')) {
+            do {
+                String variable = parser.word();
+                parser.expect(':');
+                constraints.put(variable, Signature.Constraint.valueOf(parser.word().toUpperCase(Locale.ROOT)));
+            } while (parser.accept(','));
+        }
         parser.skipSpaces();
         if (parser.position != text.length()) {
             throw parser.error("trailing text");
         }
-        return new Signature(name, kind, arguments, variadic, result);
+        return new Signature(name, kind, arguments, variadic, result, constraints);
     }
 
     private TypePattern type() {

@@ -87,6 +87,17 @@ class FunctionCatalogTest {
     }
 
     @Test
+    void constrainedVariablesRejectTypesWithoutTheCapability() {
+        TimeSeriesType series = new TimeSeriesType(PrimitiveType.DOUBLE);
+        assertThat(CATALOG.resolve("max", values(series))).isEmpty();
+        assertThat(CATALOG.resolve("max", values(PrimitiveType.VARCHAR))).isPresent();
+        assertThat(CATALOG.resolve("max_by", values(PrimitiveType.BIGINT, new MapType(PrimitiveType.VARCHAR, PrimitiveType.BIGINT)))).isEmpty();
+        assertThat(CATALOG.resolve("array_distinct", values(new ArrayType(series)))).isEmpty();
+        assertThat(CATALOG.mismatchMessage("max", values(series)))
+                .isEqualTo("Unexpected parameters (timeseries(double)) for function max. Expected: max(T) T:orderable, max(T, bigint) T:orderable");
+    }
+
+    @Test
     void lambdaBodiesBindTheRemainingVariables() {
         List<ArgumentType> arguments = List.of(new ArgumentType.Value(new ArrayType(PrimitiveType.BIGINT)),
                 new ArgumentType.Lambda(1, types -> new RowType(List.of(RowType.Field.anonymous(types.get(0))))));
