@@ -98,12 +98,16 @@ final class FunctionCallAnalyzer {
             expressions.analyzeCondition(node.filter().get(), scope, "Filter expression");
         }
         if (node.window().isPresent()) {
-            List<FunctionCall> nested = Aggregates.aggregatesAndWindows(analysis, node.arguments()).stream()
+            Window window = node.window().get();
+            analyzeWindow(window, scope);
+            List<Node> inside = new ArrayList<>(node.arguments());
+            inside.addAll(window.partitionBy());
+            window.orderBy().forEach(item -> inside.add(item.key()));
+            List<FunctionCall> nested = Aggregates.aggregatesAndWindows(analysis, inside).stream()
                     .filter(call -> call.window().isPresent()).toList();
             if (!nested.isEmpty()) {
                 throw new SemanticException(nested.get(0).location(), "Cannot nest window functions inside window function '" + name + "': " + Aggregates.list(nested));
             }
-            analyzeWindow(node.window().get(), scope);
         } else if (kind == FunctionKind.AGGREGATE) {
             List<FunctionCall> nested = Aggregates.aggregatesAndWindows(analysis, node.arguments());
             if (!nested.isEmpty()) {

@@ -96,7 +96,16 @@ class AnalyzerTest {
                         "dimensions array(row(dimension_name varchar, data_type varchar))")),
                 Arguments.of("SELECT host FROM db.cpu WHERE measure_value::double > ALL (SELECT cpu FROM db.metrics)", List.of("host varchar")),
                 Arguments.of("SELECT count(*) FROM db.cpu HAVING count(*) > 1", List.of("_col0 bigint")),
-                Arguments.of("SELECT host AS h FROM db.cpu ORDER BY h, region", List.of("h varchar")));
+                Arguments.of("SELECT host AS h FROM db.cpu ORDER BY h, region", List.of("h varchar")),
+                Arguments.of("SELECT host, avg(measure_value::double) AS a FROM db.cpu GROUP BY host ORDER BY a DESC, count(*)",
+                        List.of("host varchar", "a double")),
+                Arguments.of("SELECT * FROM db.cpu GROUP BY 1, 2, 3, 4, 5, 6", List.of("region varchar", "host varchar", "measure_name varchar",
+                        "time timestamp", "measure_value::double double", "measure_value::bigint bigint")),
+                Arguments.of("SELECT max(host), max_by(host, time), greatest(1, 2.5), array_sort(ARRAY['b', 'a']) FROM db.cpu",
+                        List.of("_col0 varchar", "_col1 varchar", "_col2 double", "_col3 array(varchar)")),
+                Arguments.of("SELECT " + "1 + ".repeat(900) + "1", List.of("_col0 bigint")),
+                Arguments.of("SELECT sum(measure_value::bigint) FILTER (WHERE host = 'a') OVER (PARTITION BY region ORDER BY time "
+                        + "RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW) FROM db.cpu", List.of("_col0 bigint")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -158,6 +167,17 @@ class AnalyzerTest {
                 Arguments.of("SELECT c FROM (VALUES 1, 'a') AS t(c)", "line 1:16: Values rows have mismatched types: bigint vs varchar"),
                 Arguments.of("SELECT * FROM db.cpu AS t(a)", "line 1:15: Column alias list has 1 entries but 't' has 6 columns available"),
                 Arguments.of("SELECT host FROM db.cpu JOIN db.metrics USING (region)", "line 1:48: Column 'region' is missing from right side of join"),
+                Arguments.of("SELECT host, count(*) FROM db.cpu GROUP BY 2",
+                        "line 1:14: GROUP BY clause cannot contain aggregations, window functions or grouping operations: [count(*)]"),
+                Arguments.of("SELECT * FROM db.cpu GROUP BY host", "line 1:1: 'region' must be an aggregate expression or appear in GROUP BY clause"),
+                Arguments.of("SELECT count(count(*)) FROM db.cpu", "line 1:14: Cannot nest aggregations inside aggregation 'count': [count(*)]"),
+                Arguments.of("SELECT max(create_time_series(time, measure_value::double)) FROM db.cpu",
+                        "line 1:8: Unexpected parameters (timeseries(double)) for function max. Expected: max(T) T:orderable, max(T, bigint) T:orderable"),
+                Arguments.of("SELECT avg(measure_value::double) OVER (ORDER BY host RANGE 5 PRECEDING) FROM db.cpu",
+                        "line 1:61: Window frame RANGE offset of type bigint does not fit ORDER BY key of type varchar"),
+                Arguments.of("SELECT rank() OVER (ORDER BY rank() OVER ()) FROM db.cpu",
+                        "line 1:30: Cannot nest window functions inside window function 'rank': [rank() OVER ()]"),
+                Arguments.of("SELECT host FROM db.cpu WHERE host LIKE 1", "line 1:41: Pattern for LIKE expression must evaluate to a varchar (actual: bigint)"),
                 Arguments.of("DESCRIBE nodb.cpu", "Requested database 'nodb' not found for identifier 'nodb.cpu' at line 1:10"));
     }
 
