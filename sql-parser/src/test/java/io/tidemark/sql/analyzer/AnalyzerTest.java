@@ -104,6 +104,9 @@ class AnalyzerTest {
                 Arguments.of("SELECT max(host), max_by(host, time), greatest(1, 2.5), array_sort(ARRAY['b', 'a']) FROM db.cpu",
                         List.of("_col0 varchar", "_col1 varchar", "_col2 double", "_col3 array(varchar)")),
                 Arguments.of("SELECT " + "1 + ".repeat(900) + "1", List.of("_col0 bigint")),
+                Arguments.of("SELECT " + "abs(".repeat(195) + "1" + ")".repeat(195), List.of("_col0 bigint")),
+                Arguments.of("SELECT sum(cardinality(" + "transform(".repeat(60) + "ARRAY[1]" + ", x -> x + 1)".repeat(60) + "))",
+                        List.of("_col0 bigint")),
                 Arguments.of("SELECT sum(measure_value::bigint) FILTER (WHERE host = 'a') OVER (PARTITION BY region ORDER BY time "
                         + "RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW) FROM db.cpu", List.of("_col0 bigint")));
     }
