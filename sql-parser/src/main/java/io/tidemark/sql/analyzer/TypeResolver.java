@@ -1,7 +1,6 @@
 package io.tidemark.sql.analyzer;
 
 import io.tidemark.sql.ast.DataType;
-import io.tidemark.sql.ast.DataTypeParameter;
 import io.tidemark.sql.ast.GenericDataType;
 import io.tidemark.sql.ast.IntervalDataType;
 import io.tidemark.sql.ast.RowDataType;
@@ -16,9 +15,14 @@ import io.tidemark.sql.type.TimeSeriesType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The {@link SqlType} a written type names, as in {@code CAST(x AS array(double))} or a typed literal. */
 final class TypeResolver {
+
+    private static final Map<String, PrimitiveType> PRIMITIVES = Map.of("boolean", PrimitiveType.BOOLEAN, "int", PrimitiveType.INTEGER,
+            "integer", PrimitiveType.INTEGER, "bigint", PrimitiveType.BIGINT, "double", PrimitiveType.DOUBLE, "varchar", PrimitiveType.VARCHAR,
+            "timestamp", PrimitiveType.TIMESTAMP, "date", PrimitiveType.DATE, "time", PrimitiveType.TIME);
 
     private TypeResolver() {
     }
@@ -43,7 +47,6 @@ final class TypeResolver {
         }
         GenericDataType generic = (GenericDataType) type;
         String name = generic.name().canonicalValue();
-        List<DataTypeParameter> parameters = generic.parameters();
         switch (name) {
             case "array":
                 return new ArrayType(typeParameter(generic, 0, 1));
@@ -51,36 +54,18 @@ final class TypeResolver {
                 return new TimeSeriesType(typeParameter(generic, 0, 1));
             case "map":
                 return new MapType(typeParameter(generic, 0, 2), typeParameter(generic, 1, 2));
-            case "varchar":
-                if (parameters.size() > 1) {
-                    throw wrongParameters(generic);
-                }
-                return PrimitiveType.VARCHAR;
             default:
                 break;
         }
-        if (!parameters.isEmpty()) {
+        PrimitiveType primitive = PRIMITIVES.get(name);
+        if (primitive == null) {
+            throw new SemanticException(type.location(), "Unknown type: " + generic.name().value());
+        }
+        int allowedParameters = primitive == PrimitiveType.VARCHAR ? 1 : 0;
+        if (generic.parameters().size() > allowedParameters) {
             throw wrongParameters(generic);
         }
-        switch (name) {
-            case "boolean":
-                return PrimitiveType.BOOLEAN;
-            case "int":
-            case "integer":
-                return PrimitiveType.INTEGER;
-            case "bigint":
-                return PrimitiveType.BIGINT;
-            case "double":
-                return PrimitiveType.DOUBLE;
-            case "timestamp":
-                return PrimitiveType.TIMESTAMP;
-            case "date":
-                return PrimitiveType.DATE;
-            case "time":
-                return PrimitiveType.TIME;
-            default:
-                throw new SemanticException(type.location(), "Unknown type: " + generic.name().value());
-        }
+        return primitive;
     }
 
     private static SqlType typeParameter(GenericDataType type, int index, int count) {
@@ -91,6 +76,6 @@ final class TypeResolver {
     }
 
     private static SemanticException wrongParameters(GenericDataType type) {
-        return new SemanticException(type.location(), "Unknown type: " + type.name().value() + " with " + type.parameters().size() + " parameters");
+        return new SemanticException(type.location(), "Type " + type.name().value() + " does not take " + type.parameters().size() + " parameters");
     }
 }

@@ -104,6 +104,10 @@ class AnalyzerTest {
                 Arguments.of("SELECT max(host), max_by(host, time), greatest(1, 2.5), array_sort(ARRAY['b', 'a']) FROM db.cpu",
                         List.of("_col0 varchar", "_col1 varchar", "_col2 double", "_col3 array(varchar)")),
                 Arguments.of("SELECT " + "1 + ".repeat(900) + "1", List.of("_col0 bigint")),
+                Arguments.of("SELECT CAST(ROW(0, 0) AS ROW(a BIGINT, b DOUBLE)), CAST('1' AS varchar(5)), CAST(NULL AS map(varchar, array(int))), "
+                        + "CAST(5m AS varchar), INTERVAL '1 02:03:04' DAY TO SECOND",
+                        List.of("_col0 row(a bigint, b double)", "_col1 varchar", "_col2 map(varchar, array(integer))", "_col3 varchar",
+                                "_col4 interval day to second")),
                 Arguments.of("SELECT " + "abs(".repeat(195) + "1" + ")".repeat(195), List.of("_col0 bigint")),
                 Arguments.of("SELECT sum(cardinality(" + "transform(".repeat(60) + "ARRAY[1]" + ", x -> x + 1)".repeat(60) + "))",
                         List.of("_col0 bigint")),
@@ -181,6 +185,11 @@ class AnalyzerTest {
                 Arguments.of("SELECT rank() OVER (ORDER BY rank() OVER ()) FROM db.cpu",
                         "line 1:30: Cannot nest window functions inside window function 'rank': [rank() OVER ()]"),
                 Arguments.of("SELECT host FROM db.cpu WHERE host LIKE 1", "line 1:41: Pattern for LIKE expression must evaluate to a varchar (actual: bigint)"),
+                Arguments.of("SELECT CAST(1 AS decimal(10, 2))", "line 1:18: Unknown type: decimal"),
+                Arguments.of("SELECT CAST(1 AS bigint(3))", "line 1:18: Type bigint does not take 1 parameters"),
+                Arguments.of("SELECT INTERVAL '1' YEAR TO SECOND", "line 1:8: Invalid interval qualifier: year to second"),
+                Arguments.of("SHOW TABLES FROM nodb", "Requested database 'nodb' not found at line 1:18"),
+                Arguments.of("SELECT host FROM db.cpu WHERE EXISTS (SELECT nope FROM db.metrics)", "line 1:46: Column 'nope' cannot be resolved"),
                 Arguments.of("DESCRIBE nodb.cpu", "Requested database 'nodb' not found for identifier 'nodb.cpu' at line 1:10"));
     }
 
