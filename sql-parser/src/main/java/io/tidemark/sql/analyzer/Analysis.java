@@ -3,6 +3,7 @@ package io.tidemark.sql.analyzer;
 import io.tidemark.sql.ast.Expression;
 import io.tidemark.sql.ast.FunctionCall;
 import io.tidemark.sql.ast.Statement;
+import io.tidemark.sql.ast.Table;
 import io.tidemark.sql.function.ResolvedFunction;
 import io.tidemark.sql.type.SqlType;
 import java.util.Collections;
@@ -17,7 +18,8 @@ import java.util.Set;
 /**
  * What the analyzer learned about one statement: the type of every value expression (keyed by
  * node identity), the field each column reference resolved to, the overload each function call
- * resolved to, the result columns, and the tables and columns read. The planner works from this
+ * resolved to, the result columns, the tables and columns read, and the pruning predicates of
+ * single-table scans. The planner works from this
  * and the syntax tree; nothing here is re-derived later.
  */
 public final class Analysis {
@@ -28,6 +30,7 @@ public final class Analysis {
     private final Set<Expression> outerReferences = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<FunctionCall, ResolvedFunction> functions = new IdentityHashMap<>();
     private final Map<TableReference, Set<String>> tableColumns = new LinkedHashMap<>();
+    private final Map<Table, ScanPredicates> scanPredicates = new IdentityHashMap<>();
     private List<OutputColumn> outputColumns = List.of();
 
     Analysis(Statement statement) {
@@ -76,6 +79,18 @@ public final class Analysis {
     /** The catalog tables the statement reads, each with the columns it references (all of them for {@code *}). */
     public Map<TableReference, Set<String>> tableColumns() {
         return Collections.unmodifiableMap(tableColumns);
+    }
+
+    /**
+     * For a catalog table that is the whole FROM clause of a query with a WHERE clause: the time
+     * bounds and name values the WHERE clause implies (see {@link ScanPredicates}).
+     */
+    public Optional<ScanPredicates> scanPredicates(Table table) {
+        return Optional.ofNullable(scanPredicates.get(table));
+    }
+
+    void recordScanPredicates(Table table, ScanPredicates predicates) {
+        scanPredicates.put(table, predicates);
     }
 
     void recordType(Expression expression, SqlType type) {

@@ -1,5 +1,6 @@
 package io.tidemark.sql.analyzer;
 
+import io.tidemark.sql.ast.AliasedRelation;
 import io.tidemark.sql.ast.AllColumns;
 import io.tidemark.sql.ast.DereferenceExpression;
 import io.tidemark.sql.ast.Expression;
@@ -11,11 +12,13 @@ import io.tidemark.sql.ast.NestedQuery;
 import io.tidemark.sql.ast.Query;
 import io.tidemark.sql.ast.QueryBody;
 import io.tidemark.sql.ast.QuerySpecification;
+import io.tidemark.sql.ast.Relation;
 import io.tidemark.sql.ast.RowConstructor;
 import io.tidemark.sql.ast.SelectItem;
 import io.tidemark.sql.ast.SetOperation;
 import io.tidemark.sql.ast.SingleColumn;
 import io.tidemark.sql.ast.SortItem;
+import io.tidemark.sql.ast.Table;
 import io.tidemark.sql.ast.Values;
 import io.tidemark.sql.ast.WithQuery;
 import io.tidemark.sql.function.FunctionCatalog;
@@ -199,6 +202,7 @@ final class QueryAnalyzer {
             specification.where().ifPresent(where -> {
                 expressions.analyzeCondition(where, sourceScope, "WHERE clause");
                 rejectAggregates(where, "WHERE clause cannot contain aggregations, window functions or grouping operations: ");
+                recordScanPredicates(where);
             });
             for (SelectItem item : specification.select().items()) {
                 select(item, source, sourceScope);
@@ -343,6 +347,18 @@ final class QueryAnalyzer {
                 }
             }
             return keys;
+        }
+
+        /** Pruning predicates, when the FROM clause is one catalog table (aliased or not). */
+        private void recordScanPredicates(Expression where) {
+            Relation from = specification.from().orElse(null);
+            if (from instanceof AliasedRelation aliased) {
+                from = aliased.relation();
+            }
+            if (from instanceof Table table && table.name().parts().size() == 2) {
+                TableReference reference = new TableReference(table.name().parts().get(0).value(), table.name().parts().get(1).value());
+                analysis.recordScanPredicates(table, ScanPredicateExtractor.extract(analysis, reference, where));
+            }
         }
 
         private void rejectAggregates(Expression expression, String message) {

@@ -89,7 +89,7 @@ final class RelationAnalyzer {
         TableReference reference = new TableReference(database, name);
         analysis.recordTable(reference);
         return catalogTable.columns().stream()
-                .map(c -> new Field(List.of(database, name), Optional.of(c.name()), c.type(), Optional.of(new ColumnReference(reference, c.name()))))
+                .map(c -> new Field(List.of(database, name), Optional.of(c.name()), c.type(), Optional.of(new ColumnReference(reference, c.name(), c.role()))))
                 .toList();
     }
 

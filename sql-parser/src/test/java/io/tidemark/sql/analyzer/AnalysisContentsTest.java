@@ -60,7 +60,7 @@ class AnalysisContentsTest {
         Field outer = analysis.columnReference(join.right()).orElseThrow();
         assertThat(analysis.isOuterReference(join.right())).isTrue();
         assertThat(analysis.isOuterReference(join.left())).isFalse();
-        assertThat(outer.origin().orElseThrow()).isEqualTo(new ColumnReference(new TableReference("db", "cpu"), "host"));
+        assertThat(outer.origin().orElseThrow()).isEqualTo(new ColumnReference(new TableReference("db", "cpu"), "host", ColumnRole.DIMENSION));
         assertThat(outer.qualifier()).containsExactly("c");
         assertThat(analysis.tableColumns()).isEqualTo(Map.of(
                 new TableReference("db", "cpu"), Set.of("host"),
