@@ -55,10 +55,6 @@ final class Scope {
         return new Scope(Optional.of(this), List.of(), queries, false);
     }
 
-    List<Field> fields() {
-        return fields;
-    }
-
     Optional<NamedQuery> namedQuery(String name) {
         NamedQuery query = namedQueries.get(name.toLowerCase(Locale.ROOT));
         if (query != null) {
