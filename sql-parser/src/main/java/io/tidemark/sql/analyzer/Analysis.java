@@ -1,0 +1,123 @@
+package io.tidemark.sql.analyzer;
+
+import io.tidemark.sql.ast.Expression;
+import io.tidemark.sql.ast.FunctionCall;
+import io.tidemark.sql.ast.Statement;
+import io.tidemark.sql.ast.Table;
+import io.tidemark.sql.function.ResolvedFunction;
+import io.tidemark.sql.type.SqlType;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the analyzer learned about one statement: the type of every value expression (keyed by
+ * node identity), the field each column reference resolved to, the overload each function call
+ * resolved to, the result columns, the tables and columns read, and the pruning predicates of
+ * single-table scans. The planner works from this
+ * and the syntax tree; nothing here is re-derived later.
+ */
+public final class Analysis {
+
+    private final Statement statement;
+    private final Map<Expression, SqlType> types = new IdentityHashMap<>();
+    private final Map<Expression, Field> columnReferences = new IdentityHashMap<>();
+    private final Set<Expression> outerReferences = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<FunctionCall, ResolvedFunction> functions = new IdentityHashMap<>();
+    private final Map<TableReference, Set<String>> tableColumns = new LinkedHashMap<>();
+    private final Map<Table, ScanPredicates> scanPredicates = new IdentityHashMap<>();
+    private List<OutputColumn> outputColumns = List.of();
+
+    Analysis(Statement statement) {
+        this.statement = statement;
+    }
+
+    public Statement statement() {
+        return statement;
+    }
+
+    /** The type of an analyzed value expression. */
+    public SqlType type(Expression expression) {
+        SqlType type = types.get(expression);
+        if (type == null) {
+            throw new IllegalArgumentException("cannot give the type of an expression the analysis did not type: expression="
+                    + expression + ", location=" + expression.location());
+        }
+        return type;
+    }
+
+    /** Every typed expression; the map is keyed by node identity. */
+    public Map<Expression, SqlType> types() {
+        return Collections.unmodifiableMap(types);
+    }
+
+    /** The field a column reference ({@code host}, {@code t.host}) resolved to. */
+    public Optional<Field> columnReference(Expression expression) {
+        return Optional.ofNullable(columnReferences.get(expression));
+    }
+
+    /** True if a column reference reads a field of an enclosing query (a correlated reference). */
+    public boolean isOuterReference(Expression expression) {
+        return outerReferences.contains(expression);
+    }
+
+    /** The overload a function call resolved to. */
+    public Optional<ResolvedFunction> function(FunctionCall call) {
+        return Optional.ofNullable(functions.get(call));
+    }
+
+    /** The result columns, in order. */
+    public List<OutputColumn> outputColumns() {
+        return outputColumns;
+    }
+
+    /** The catalog tables the statement reads, each with the columns it references (all of them for {@code *}). */
+    public Map<TableReference, Set<String>> tableColumns() {
+        return Collections.unmodifiableMap(tableColumns);
+    }
+
+    /**
+     * For a catalog table that is the whole FROM clause of a query with a WHERE clause: the time
+     * bounds and name values the WHERE clause implies (see {@link ScanPredicates}).
+     */
+    public Optional<ScanPredicates> scanPredicates(Table table) {
+        return Optional.ofNullable(scanPredicates.get(table));
+    }
+
+    void recordScanPredicates(Table table, ScanPredicates predicates) {
+        scanPredicates.put(table, predicates);
+    }
+
+    void recordType(Expression expression, SqlType type) {
+        types.put(expression, type);
+    }
+
+    void recordColumnReference(Expression expression, Scope.Resolution resolution) {
+        columnReferences.put(expression, resolution.field());
+        if (resolution.outer()) {
+            outerReferences.add(expression);
+        }
+        resolution.field().origin().ifPresent(this::recordColumnRead);
+    }
+
+    void recordColumnRead(ColumnReference column) {
+        tableColumns.computeIfAbsent(column.table(), t -> new LinkedHashSet<>()).add(column.column());
+    }
+
+    void recordTable(TableReference table) {
+        tableColumns.computeIfAbsent(table, t -> new LinkedHashSet<>());
+    }
+
+    void recordFunction(FunctionCall call, ResolvedFunction function) {
+        functions.put(call, function);
+    }
+
+    void setOutputColumns(List<OutputColumn> columns) {
+        outputColumns = List.copyOf(columns);
+    }
+}
