@@ -93,7 +93,13 @@ public final class SigV4Verifier {
             return refuse(403, "InvalidSignatureException", "Signature expired: " + amzDate.get()
                     + " is now earlier or later than the allowed window around " + AMZ_DATE.format(now));
         }
-        String canonical = canonicalRequest(request, signedHeaders, body);
+        String payloadHash = hex(sha256(body));
+        Optional<String> declaredHash = request.getHeader("X-Amz-Content-Sha256").map(HttpHeader::value);
+        if (declaredHash.isPresent() && !declaredHash.get().equalsIgnoreCase(payloadHash)) {
+            return refuse(403, "InvalidSignatureException", "The provided x-amz-content-sha256 header does not "
+                    + "match the hash of the request body.");
+        }
+        String canonical = canonicalRequest(request, signedHeaders, body, payloadHash);
         String stringToSign = ALGORITHM + "\n" + amzDate.get() + "\n"
                 + scope[1] + "/" + scope[2] + "/" + scope[3] + "/" + scope[4] + "\n" + hex(sha256(utf8(canonical)));
         byte[] key = hmac(utf8("AWS4" + secret), scope[1]);
@@ -108,8 +114,11 @@ public final class SigV4Verifier {
         return Optional.empty();
     }
 
-    /** The canonical request of SigV4: method, path, query, the signed headers and the body's hash. */
-    static String canonicalRequest(HttpRequest request, String signedHeaders, byte[] body) {
+    /**
+     * The canonical request of SigV4: method, path, query, the signed headers and the body's hash
+     * (always the hash of the body received, never a client's claim about it).
+     */
+    static String canonicalRequest(HttpRequest request, String signedHeaders, byte[] body, String payloadHash) {
         StringBuilder out = new StringBuilder();
         out.append(request.method().value()).append('\n');
         String path = request.getUri().path();
@@ -119,8 +128,6 @@ public final class SigV4Verifier {
             out.append(name).append(':').append(headerValue(request, name, body)).append('\n');
         }
         out.append('\n').append(signedHeaders).append('\n');
-        String payloadHash = request.getHeader("X-Amz-Content-Sha256").map(HttpHeader::value)
-                .orElseGet(() -> hex(sha256(body)));
         out.append(payloadHash);
         return out.toString();
     }
