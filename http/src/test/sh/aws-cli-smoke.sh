@@ -65,4 +65,20 @@ if grep -qF '"cli_db"' <<<"$out"; then
   echo "FAILED: cli_db still listed after delete-database: $out" >&2
   exit 1
 fi
+# A configured endpoint (rather than --endpoint-url) keeps botocore's endpoint discovery on: the
+# CLI asks DescribeEndpoints first, then sends the call to the Address it answered. CLIs older than
+# the AWS_ENDPOINT_URL_<SERVICE> variables (aws-cli 1.29 / 2.13) would call AWS itself instead.
+cli_version="$(aws --version 2>&1 | sed -n 's|^aws-cli/\([0-9.]*\).*|\1|p')"
+case "$cli_version" in
+  1.*) supports_configured_endpoint="$(printf '1.29.0\n%s\n' "$cli_version" | sort -V | head -1)" ;;
+  *) supports_configured_endpoint="$(printf '2.13.0\n%s\n' "$cli_version" | sort -V | head -1)" ;;
+esac
+if [[ "$supports_configured_endpoint" == 1.29.0 || "$supports_configured_endpoint" == 2.13.0 ]]; then
+  out="$(AWS_ENDPOINT_URL_TIMESTREAM_WRITE="$endpoint" aws --debug --output json timestream-write list-databases 2>&1)"
+  expect "discovery: DescribeEndpoints asked" "Timestream_20181101.DescribeEndpoints" "$out"
+  expect "discovery: call answered" '"Databases"' "$out"
+else
+  echo "aws-cli-smoke: aws-cli $cli_version has no AWS_ENDPOINT_URL_<SERVICE>; endpoint-discovery check skipped"
+fi
+
 echo "aws-cli-smoke: all checks passed"
