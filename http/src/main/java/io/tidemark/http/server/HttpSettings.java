@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,7 +43,7 @@ public record HttpSettings(
         Config c = root.getConfig("tidemark.http");
         Auth auth;
         try {
-            auth = Auth.valueOf(c.getString("auth").toUpperCase(java.util.Locale.ROOT));
+            auth = Auth.valueOf(c.getString("auth").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ConfigException.BadValue(PATH + "auth", "cannot read auth: value=" + c.getString("auth")
                     + " (expected none or sigv4)");

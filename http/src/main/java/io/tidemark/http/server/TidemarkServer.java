@@ -13,6 +13,7 @@ import io.tidemark.http.wire.write.WriteRecordsOperation;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +64,7 @@ public final class TidemarkServer implements AutoCloseable {
             ServerBinding binding = Http.get(engine.system()).newServerAt(settings.bind(), settings.port()).bind(route)
                     .toCompletableFuture().get(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
             LOG.info("Tidemark serving on http://{}:{} (auth={})", settings.bind(), binding.localAddress().getPort(),
-                    settings.auth().name().toLowerCase(java.util.Locale.ROOT));
+                    settings.auth().name().toLowerCase(Locale.ROOT));
             return new TidemarkServer(engine, settings, binding);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

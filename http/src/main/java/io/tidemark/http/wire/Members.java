@@ -3,7 +3,7 @@ package io.tidemark.http.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Typed access to the members of one JSON object of a request. An absent member, or one that is
@@ -97,7 +97,7 @@ public record Members(JsonNode node, String path) {
     }
 
     /** A list of structures, each read by {@code reader}; null when absent. */
-    public <T> List<T> objects(String name, BiFunction<Members, Integer, T> reader) {
+    public <T> List<T> objects(String name, Function<Members, T> reader) {
         JsonNode v = array(name);
         if (v == null) {
             return null;
@@ -110,7 +110,7 @@ public record Members(JsonNode node, String path) {
                 throw WireError.serialization("cannot read member: path=" + itemPath + ", expected an object, got "
                         + item.getNodeType()).exception();
             }
-            out.add(reader.apply(new Members(item, itemPath), i));
+            out.add(reader.apply(new Members(item, itemPath)));
         }
         return out;
     }
@@ -135,7 +135,7 @@ public record Members(JsonNode node, String path) {
 
     /** Fails as Timestream does when a required member is missing. */
     public WireException missing(String name) {
-        return WireError.validation("1 validation error detected: Value null at '" + lowerFirst(childPath(name))
+        return WireError.validation("1 validation error detected: Value null at '" + modelPath(childPath(name))
                 + "' failed to satisfy constraint: Member must not be null").exception();
     }
 
@@ -161,7 +161,15 @@ public record Members(JsonNode node, String path) {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    /** A path as Timestream's validation messages spell it: each member name starting lower-case. */
+    private static String modelPath(String path) {
+        StringBuilder out = new StringBuilder(path.length());
+        boolean segmentStart = true;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            out.append(segmentStart ? Character.toLowerCase(c) : c);
+            segmentStart = c == '.';
+        }
+        return out.toString();
     }
 }

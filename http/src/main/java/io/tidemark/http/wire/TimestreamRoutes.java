@@ -3,6 +3,7 @@ package io.tidemark.http.wire;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import io.tidemark.engine.EngineException;
 import io.tidemark.http.auth.SigV4Verifier;
 import java.util.HashMap;
@@ -129,7 +130,7 @@ public final class TimestreamRoutes extends AllDirectives {
         } catch (JacksonException e) {
             throw WireError.serialization("cannot read request: malformed JSON: "
                     + e.getOriginalMessage()).exception();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw WireError.serialization("cannot read request: " + e.getMessage()).exception();
         }
     }

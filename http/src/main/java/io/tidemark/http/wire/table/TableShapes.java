@@ -59,7 +59,7 @@ final class TableShapes {
         if (schema == null) {
             return null;
         }
-        List<PartitionKey> keys = schema.objects("CompositePartitionKey", (k, i) -> new PartitionKey(
+        List<PartitionKey> keys = schema.objects("CompositePartitionKey", k -> new PartitionKey(
                 Enums.read(PartitionKey.Type.class, k.requiredString("Type"), k.path() + ".Type"),
                 k.string("Name"),
                 Enums.read(PartitionKey.Enforcement.class, k.string("EnforcementInRecord"),

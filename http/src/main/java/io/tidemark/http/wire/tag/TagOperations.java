@@ -32,7 +32,7 @@ public final class TagOperations implements OperationGroup {
 
     /** The {@code Tags} member of a request (list of {@code {Key, Value}}); null when absent. */
     public static List<Tag> tags(Members m) {
-        return m.objects("Tags", (t, i) -> new Tag(t.requiredString("Key"), t.requiredString("Value")));
+        return m.objects("Tags", t -> new Tag(t.requiredString("Key"), t.requiredString("Value")));
     }
 
     private CompletionStage<ObjectNode> tag(WireRequest request) {

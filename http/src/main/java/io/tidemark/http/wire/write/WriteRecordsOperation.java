@@ -46,7 +46,7 @@ public final class WriteRecordsOperation implements OperationGroup {
         String database = m.requiredString("DatabaseName");
         String table = m.requiredString("TableName");
         Members common = m.object("CommonAttributes");
-        List<RecordInput> records = m.objects("Records", (r, i) -> record(r));
+        List<RecordInput> records = m.objects("Records", r -> record(r));
         if (records == null) {
             throw m.missing("Records");
         }
@@ -57,7 +57,7 @@ public final class WriteRecordsOperation implements OperationGroup {
 
     private static RecordInput record(Members r) {
         return new RecordInput(
-                r.objects("Dimensions", (d, i) -> new DimensionInput(d.string("Name"), d.string("Value"),
+                r.objects("Dimensions", d -> new DimensionInput(d.string("Name"), d.string("Value"),
                         d.string("DimensionValueType"))),
                 r.string("MeasureName"),
                 r.string("MeasureValue"),
@@ -65,7 +65,7 @@ public final class WriteRecordsOperation implements OperationGroup {
                 r.string("Time"),
                 r.string("TimeUnit"),
                 r.longValue("Version"),
-                r.objects("MeasureValues", (v, i) -> new MeasureValueInput(v.string("Name"), v.string("Value"),
+                r.objects("MeasureValues", v -> new MeasureValueInput(v.string("Name"), v.string("Value"),
                         v.string("Type"))));
     }
 
