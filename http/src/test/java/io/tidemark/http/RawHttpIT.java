@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +33,8 @@ class RawHttpIT {
 
     @BeforeAll
     static void start() {
-        node = ServerFixture.start(dataDir, Map.of("tidemark.http.limits.max-body-bytes", MAX_BODY));
+        node = ServerFixture.start(dataDir, Map.of("tidemark.http.limits.max-body-bytes", MAX_BODY,
+                "tidemark.http.limits.body-timeout", "1s"));
         http = new RawHttp(node.uri());
     }
 
@@ -135,6 +138,22 @@ class RawHttpIT {
         HttpRequest chunked = http.request(PREFIX + "CreateDatabase")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build();
         assertError(http.send(chunked), 413, "ValidationException", "exceeds the limit of " + MAX_BODY + " bytes");
+        assertStillServing();
+    }
+
+    @Test
+    void aClientThatStopsSendingItsBodyGets408AndOthersAreServed() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", node.port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: " + PREFIX + "ListDatabases\r\n"
+                    + "Content-Type: application/x-amz-json-1.0\r\nContent-Length: 100\r\n\r\n{\"Max")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readNBytes(2048), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("RequestTimeoutException")
+                    .contains("tidemark.http.limits.body-timeout");
+        }
         assertStillServing();
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.HttpCharsets;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
@@ -151,6 +152,10 @@ public final class TimestreamRoutes extends AllDirectives {
                 LOG.warn("{} failed: {}", e.kind(), e.getMessage(), e.getCause());
             }
             return WireError.of(e);
+        }
+        if (failure instanceof TimeoutException) {
+            return WireError.of(408, "RequestTimeoutException", "cannot read request: the body did not arrive within "
+                    + bodyTimeoutMillis + " ms (tidemark.http.limits.body-timeout)");
         }
         if (failure instanceof EntityStreamSizeException) {
             return tooLarge(((EntityStreamSizeException) failure).actualSize().getOrElse(() -> maxBodyBytes + 1L))
