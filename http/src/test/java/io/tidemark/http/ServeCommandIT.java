@@ -40,6 +40,8 @@ class ServeCommandIT {
 
         first.process.destroy();
         assertThat(first.process.waitFor(60, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+        assertThat(Files.readString(first.log, StandardCharsets.UTF_8))
+                .contains("tidemark: stopped (listener unbound, journals synced)");
 
         Node second = Node.start(dataDir);
         assertRefusedAsExisting(write(second, "a", time, "2.0"));
@@ -70,7 +72,7 @@ class ServeCommandIT {
     }
 
     /** A node process started with {@code serve --port 0 --data-dir <dir>}, and a client for it. */
-    record Node(Process process, RawHttp http) {
+    record Node(Process process, RawHttp http, Path log) {
 
         static Node start(Path dataDir) throws Exception {
             assertThat(JAR).as("the shaded jar is built in the package phase").exists();
@@ -84,7 +86,7 @@ class ServeCommandIT {
             while (System.nanoTime() < deadline && process.isAlive()) {
                 Matcher m = SERVING.matcher(Files.readString(log, StandardCharsets.UTF_8));
                 if (m.find()) {
-                    return new Node(process, new RawHttp(URI.create(m.group(1))));
+                    return new Node(process, new RawHttp(URI.create(m.group(1))), log);
                 }
                 Thread.sleep(100);
             }

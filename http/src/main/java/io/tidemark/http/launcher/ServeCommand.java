@@ -58,6 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
+                System.out.println("tidemark: stopped (listener unbound, journals synced)");
             } finally {
                 stopped.countDown();
             }
