@@ -84,6 +84,8 @@ class RawHttpIT {
         assertError(http.post(PREFIX + "CreateDatabase", "{\"DatabaseName\": "), 400, "SerializationException",
                 "malformed JSON");
         assertError(http.post(PREFIX + "CreateDatabase", "[1, 2]"), 400, "SerializationException", "JSON object");
+        assertError(http.post(PREFIX + "CreateDatabase", "{\"A\":" + "[".repeat(5000) + "]".repeat(5000) + "}"),
+                400, "SerializationException", "nesting depth");
         assertStillServing();
     }
 

@@ -88,14 +88,6 @@ public record Members(JsonNode node, String path) {
         return new Members(v, childPath(name));
     }
 
-    public Members requiredObject(String name) {
-        Members v = object(name);
-        if (v == null) {
-            throw missing(name);
-        }
-        return v;
-    }
-
     /** A list of structures, each read by {@code reader}; null when absent. */
     public <T> List<T> objects(String name, Function<Members, T> reader) {
         JsonNode v = array(name);

@@ -47,6 +47,9 @@ public final class TimestreamRoutes extends AllDirectives {
             MediaTypes.applicationWithFixedCharset("x-amz-json-1.0", HttpCharsets.UTF_8).toContentType();
 
     private static final Logger LOG = LoggerFactory.getLogger(TimestreamRoutes.class);
+    /** Timestream's status of RejectedRecordsException; not a registered HTTP status. */
+    private static final StatusCode REJECTED_RECORDS = StatusCodes.custom(419, "Rejected Records",
+            "One or more records have been rejected.", false, true);
     private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
     private final Map<String, Operation> operations = new HashMap<>();
@@ -189,11 +192,7 @@ public final class TimestreamRoutes extends AllDirectives {
     }
 
     private static StatusCode status(int code) {
-        if (code == 419) {
-            return StatusCodes.custom(419, "Rejected Records", "One or more records have been rejected.", false,
-                    true);
-        }
-        return StatusCodes.get(code);
+        return code == REJECTED_RECORDS.intValue() ? REJECTED_RECORDS : StatusCodes.get(code);
     }
 
     private static byte[] serialize(ObjectNode node) {

@@ -1,5 +1,6 @@
 package io.tidemark.http.wire;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -17,12 +18,9 @@ public final class WireJson {
      * Bodies are read as trees so each member's JSON type is checked by {@link Members}. Nesting is
      * capped: no request shape is deeper than a few levels, and a deep body must not exhaust the stack.
      */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .build();
-
-    static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
-    }
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .build()).build();
 
     private WireJson() {
     }

@@ -44,7 +44,7 @@ class MembersTest {
     @Test
     void aMissingRequiredMemberIsAValidationErrorInTimestreamsWords() throws Exception {
         Members m = read("{\"Retention\": {}}");
-        assertThatThrownBy(() -> m.requiredObject("Retention").requiredString("MemoryHours"))
+        assertThatThrownBy(() -> m.object("Retention").requiredString("MemoryHours"))
                 .isInstanceOfSatisfying(WireException.class, e -> {
                     assertThat(e.error().type()).isEqualTo("ValidationException");
                     assertThat(e.error().message()).isEqualTo("1 validation error detected: Value null at "
