@@ -1,0 +1,101 @@
+package io.tidemark.http.server;
+
+import io.tidemark.engine.Engine;
+import io.tidemark.http.auth.SigV4Verifier;
+import io.tidemark.http.wire.OperationGroup;
+import io.tidemark.http.wire.TimestreamRoutes;
+import io.tidemark.http.wire.UnsupportedOperations;
+import io.tidemark.http.wire.account.AccountOperations;
+import io.tidemark.http.wire.database.DatabaseOperations;
+import io.tidemark.http.wire.table.TableOperations;
+import io.tidemark.http.wire.tag.TagOperations;
+import io.tidemark.http.wire.write.WriteRecordsOperation;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.server.Directives;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.stream.Materializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A serving node: the engine plus the HTTP listener on one port (the Timestream wire API on
+ * {@code POST /}, {@code GET /health}). {@link #close()} unbinds first, lets requests in flight
+ * finish within the shutdown timeout, then closes the engine (journals synced).
+ */
+public final class TidemarkServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TidemarkServer.class);
+
+    private final Engine engine;
+    private final HttpSettings settings;
+    private final ServerBinding binding;
+
+    private TidemarkServer(Engine engine, HttpSettings settings, ServerBinding binding) {
+        this.engine = engine;
+        this.settings = settings;
+        this.binding = binding;
+    }
+
+    /** Binds {@code settings.bind():settings.port()} (port 0 picks a free one) in front of {@code engine}. */
+    public static TidemarkServer start(Engine engine, HttpSettings settings, Clock clock) {
+        Optional<SigV4Verifier> verifier = settings.auth() == HttpSettings.Auth.SIGV4
+                ? Optional.of(new SigV4Verifier(settings.accessKeys(), clock, settings.signatureMaxSkew()))
+                : Optional.empty();
+        List<OperationGroup> groups = List.of(
+                new AccountOperations(settings.advertisedAddress()),
+                new DatabaseOperations(engine.catalog()),
+                new TableOperations(engine),
+                new WriteRecordsOperation(engine),
+                new TagOperations(engine.catalog()),
+                new UnsupportedOperations());
+        TimestreamRoutes wire = new TimestreamRoutes(groups, verifier, settings.maxBodyBytes(),
+                settings.bodyTimeout().toMillis(), Materializer.matFromSystem(engine.system()));
+        Route route = Directives.concat(new HealthRoutes().route(), wire.route());
+        try {
+            ServerBinding binding = Http.get(engine.system()).newServerAt(settings.bind(), settings.port()).bind(route)
+                    .toCompletableFuture().get(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            LOG.info("Tidemark serving on http://{}:{} (auth={})", settings.bind(), binding.localAddress().getPort(),
+                    settings.auth().name().toLowerCase(Locale.ROOT));
+            return new TidemarkServer(engine, settings, binding);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("cannot bind: interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("cannot bind: address=" + settings.bind() + ":" + settings.port()
+                    + ", cause=" + cause, cause);
+        }
+    }
+
+    public InetSocketAddress localAddress() {
+        return binding.localAddress();
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Unbinds, waits for requests in flight (up to the shutdown timeout), then closes the engine. */
+    @Override
+    public void close() {
+        try {
+            binding.terminate(settings.shutdownTimeout()).toCompletableFuture()
+                    .get(settings.shutdownTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("cannot unbind cleanly, closing the engine anyway: {}", e.toString());
+        } finally {
+            engine.close();
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package io.tidemark.http.wire;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import io.tidemark.engine.EngineException;
+import io.tidemark.http.auth.SigV4Verifier;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.http.javadsl.model.ContentType;
+import org.apache.pekko.http.javadsl.model.HttpCharsets;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpHeader;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.MediaTypes;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.util.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The front door of the Timestream wire API (AWS JSON 1.0): {@code POST /} with
+ * {@code X-Amz-Target: Timestream_20181101.<Operation>}. Reads the body within the size limit,
+ * verifies the signature when configured, parses the JSON, dispatches to the operation and renders
+ * its output or Timestream's error. Every failure is answered; none stops the server.
+ */
+public final class TimestreamRoutes extends AllDirectives {
+
+    public static final String TARGET_PREFIX = "Timestream_20181101.";
+    public static final ContentType JSON_1_0 =
+            MediaTypes.applicationWithFixedCharset("x-amz-json-1.0", HttpCharsets.UTF_8).toContentType();
+
+    private static final Logger LOG = LoggerFactory.getLogger(TimestreamRoutes.class);
+    /** Timestream's status of RejectedRecordsException; not a registered HTTP status. */
+    private static final StatusCode REJECTED_RECORDS = StatusCodes.custom(419, "Rejected Records",
+            "One or more records have been rejected.", false, true);
+    private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+
+    private final Map<String, Operation> operations = new HashMap<>();
+    private final Optional<SigV4Verifier> verifier;
+    private final long maxBodyBytes;
+    private final long bodyTimeoutMillis;
+    private final Materializer materializer;
+
+    /**
+     * @param verifier present when requests must carry a valid SigV4 signature
+     * @param maxBodyBytes longer bodies are refused with 413 before they are parsed
+     * @param bodyTimeoutMillis how long a client may take to send its body
+     */
+    public TimestreamRoutes(List<OperationGroup> groups, Optional<SigV4Verifier> verifier, long maxBodyBytes,
+            long bodyTimeoutMillis, Materializer materializer) {
+        for (OperationGroup group : groups) {
+            group.operations().forEach((name, op) -> {
+                if (operations.put(name, op) != null) {
+                    throw new IllegalArgumentException("cannot register operation twice: name=" + name);
+                }
+            });
+        }
+        this.verifier = verifier;
+        this.maxBodyBytes = maxBodyBytes;
+        this.bodyTimeoutMillis = bodyTimeoutMillis;
+        this.materializer = materializer;
+    }
+
+    public Route route() {
+        return pathSingleSlash(() -> post(() -> extractRequest(request -> completeWithFuture(handle(request)))));
+    }
+
+    /** Answers one request; the stage always completes normally. */
+    public CompletionStage<HttpResponse> handle(HttpRequest request) {
+        String requestId = requestId();
+        Optional<String> target = request.getHeader("X-Amz-Target").map(HttpHeader::value);
+        if (target.isEmpty()) {
+            return done(error(requestId, WireError.of(404, WireError.UNKNOWN_OPERATION,
+                    "cannot dispatch request: missing header X-Amz-Target (expected " + TARGET_PREFIX
+                            + "<Operation>)")));
+        }
+        Operation operation = target.get().startsWith(TARGET_PREFIX)
+                ? operations.get(target.get().substring(TARGET_PREFIX.length())) : null;
+        if (operation == null) {
+            return done(error(requestId, WireError.of(404, WireError.UNKNOWN_OPERATION,
+                    "cannot dispatch request: unknown operation, X-Amz-Target=" + target.get())));
+        }
+        return readBody(request)
+                .thenCompose(body -> invoke(operation, request, body))
+                .thenApply(output -> ok(requestId, output))
+                .exceptionally(failure -> error(requestId, toWireError(unwrap(failure))));
+    }
+
+    private CompletionStage<ByteString> readBody(HttpRequest request) {
+        Optional<Long> declared = request.entity().getContentLengthOption().stream().boxed().findFirst();
+        if (declared.isPresent() && declared.get() > maxBodyBytes) {
+            return CompletableFuture.failedFuture(tooLarge(declared.get()));
+        }
+        return request.entity().withSizeLimit(maxBodyBytes).toStrict(bodyTimeoutMillis, materializer)
+                .thenApply(strict -> strict.getData());
+    }
+
+    private CompletionStage<ObjectNode> invoke(Operation operation, HttpRequest request, ByteString body) {
+        if (verifier.isPresent()) {
+            Optional<WireError> refused = verifier.get().verify(request, body.toArrayUnsafe());
+            if (refused.isPresent()) {
+                throw refused.get().exception();
+            }
+        }
+        JsonNode json = parse(body);
+        String authority = request.getHeader("Host").map(HttpHeader::value).orElse("localhost");
+        return operation.invoke(new WireRequest(Members.root(json), authority));
+    }
+
+    private static JsonNode parse(ByteString body) {
+        if (body.isEmpty()) {
+            return WireJson.object();
+        }
+        try {
+            JsonNode json = WireJson.MAPPER.readTree(body.toArrayUnsafe());
+            return json == null || json.isMissingNode() ? WireJson.object() : json;
+        } catch (JacksonException e) {
+            throw WireError.serialization("cannot read request: malformed JSON: "
+                    + e.getOriginalMessage()).exception();
+        } catch (IOException e) {
+            throw WireError.serialization("cannot read request: " + e.getMessage()).exception();
+        }
+    }
+
+    private WireException tooLarge(long size) {
+        return WireError.of(413, WireError.VALIDATION, "cannot read request: body of " + size
+                + " bytes exceeds the limit of " + maxBodyBytes + " bytes (tidemark.http.limits.max-body-bytes)")
+                .exception();
+    }
+
+    private WireError toWireError(Throwable failure) {
+        if (failure instanceof WireException) {
+            return ((WireException) failure).error();
+        }
+        if (failure instanceof EngineException) {
+            EngineException e = (EngineException) failure;
+            if (e.getCause() != null) {
+                LOG.warn("{} failed: {}", e.kind(), e.getMessage(), e.getCause());
+            }
+            return WireError.of(e);
+        }
+        if (failure instanceof TimeoutException) {
+            return WireError.of(408, "RequestTimeoutException", "cannot read request: the body did not arrive within "
+                    + bodyTimeoutMillis + " ms (tidemark.http.limits.body-timeout)");
+        }
+        if (failure instanceof EntityStreamSizeException) {
+            return tooLarge(((EntityStreamSizeException) failure).actualSize().getOrElse(() -> maxBodyBytes + 1L))
+                    .error();
+        }
+        LOG.error("cannot answer request: internal failure", failure);
+        return WireError.internal("cannot answer request: internal failure (" + failure.getClass().getSimpleName()
+                + ")");
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static HttpResponse ok(String requestId, ObjectNode output) {
+        return HttpResponse.create()
+                .withStatus(StatusCodes.OK)
+                .addHeader(RawHeader.create("x-amzn-RequestId", requestId))
+                .withEntity(HttpEntities.create(JSON_1_0, serialize(output)));
+    }
+
+    static HttpResponse error(String requestId, WireError error) {
+        return HttpResponse.create()
+                .withStatus(status(error.status()))
+                .addHeader(RawHeader.create("x-amzn-RequestId", requestId))
+                .addHeader(RawHeader.create("x-amzn-ErrorType", error.type()))
+                .withEntity(HttpEntities.create(JSON_1_0, serialize(error.body())));
+    }
+
+    private static StatusCode status(int code) {
+        return code == REJECTED_RECORDS.intValue() ? REJECTED_RECORDS : StatusCodes.get(code);
+    }
+
+    private static byte[] serialize(ObjectNode node) {
+        try {
+            return WireJson.MAPPER.writeValueAsBytes(node);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot render JSON output", e);
+        }
+    }
+
+    private static CompletionStage<HttpResponse> done(HttpResponse response) {
+        return CompletableFuture.completedFuture(response);
+    }
+
+    /** 26 upper-case base32 characters, the shape of Timestream's request ids. */
+    private static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        char[] id = new char[26];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = BASE32[random.nextInt(BASE32.length)];
+        }
+        return new String(id);
+    }
+}

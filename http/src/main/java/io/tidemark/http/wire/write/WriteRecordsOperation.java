@@ -1,0 +1,94 @@
+package io.tidemark.http.wire.write;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tidemark.engine.Engine;
+import io.tidemark.engine.write.DimensionInput;
+import io.tidemark.engine.write.MeasureValueInput;
+import io.tidemark.engine.write.RecordInput;
+import io.tidemark.engine.write.RejectedRecord;
+import io.tidemark.engine.write.RecordsIngested;
+import io.tidemark.engine.write.WriteOutcome;
+import io.tidemark.engine.write.WriteRecordsRequest;
+import io.tidemark.http.wire.Members;
+import io.tidemark.http.wire.Operation;
+import io.tidemark.http.wire.OperationGroup;
+import io.tidemark.http.wire.WireError;
+import io.tidemark.http.wire.WireJson;
+import io.tidemark.http.wire.WireRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * WriteRecords. The members are handed to the engine as text, exactly as the wire gives them: the
+ * engine owns Timestream's validation and rejection rules. A write with rejected records answers
+ * RejectedRecordsException (HTTP 419) with them; the other records of the request are written.
+ */
+public final class WriteRecordsOperation implements OperationGroup {
+
+    /** Timestream's own message for a write with rejections. */
+    static final String REJECTED_MESSAGE = "One or more records have been rejected. See RejectedRecords for details.";
+
+    private final Engine engine;
+
+    public WriteRecordsOperation(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Map<String, Operation> operations() {
+        return Map.of("WriteRecords", this::write);
+    }
+
+    private CompletionStage<ObjectNode> write(WireRequest request) {
+        Members m = request.members();
+        String database = m.requiredString("DatabaseName");
+        String table = m.requiredString("TableName");
+        Members common = m.object("CommonAttributes");
+        List<RecordInput> records = m.objects("Records", r -> record(r));
+        if (records == null) {
+            throw m.missing("Records");
+        }
+        WriteRecordsRequest write = new WriteRecordsRequest(database, table, common == null ? null : record(common),
+                records);
+        return engine.writeRecords(write).thenApply(WriteRecordsOperation::render);
+    }
+
+    private static RecordInput record(Members r) {
+        return new RecordInput(
+                r.objects("Dimensions", d -> new DimensionInput(d.string("Name"), d.string("Value"),
+                        d.string("DimensionValueType"))),
+                r.string("MeasureName"),
+                r.string("MeasureValue"),
+                r.string("MeasureValueType"),
+                r.string("Time"),
+                r.string("TimeUnit"),
+                r.longValue("Version"),
+                r.objects("MeasureValues", v -> new MeasureValueInput(v.string("Name"), v.string("Value"),
+                        v.string("Type"))));
+    }
+
+    private static ObjectNode render(WriteOutcome outcome) {
+        if (outcome.hasRejections()) {
+            ObjectNode extra = WireJson.object();
+            ArrayNode rejected = extra.putArray("RejectedRecords");
+            for (RejectedRecord r : outcome.rejected()) {
+                ObjectNode item = rejected.addObject();
+                item.put("RecordIndex", r.recordIndex());
+                item.put("Reason", r.reason());
+                if (r.hasExistingVersion()) {
+                    item.put("ExistingVersion", r.existingVersion());
+                }
+            }
+            throw new WireError(419, "RejectedRecordsException", REJECTED_MESSAGE, extra).exception();
+        }
+        RecordsIngested ingested = outcome.ingested();
+        ObjectNode out = WireJson.object();
+        out.putObject("RecordsIngested")
+                .put("Total", ingested.total())
+                .put("MemoryStore", ingested.memoryStore())
+                .put("MagneticStore", ingested.magneticStore());
+        return out;
+    }
+}
