@@ -25,10 +25,10 @@ class LauncherScriptTest {
     }
 
     @Test
-    void serveExitsNonZeroWithAClearMessage() throws Exception {
-        Run run = launch("serve");
+    void loadExitsNonZeroWithAClearMessage() throws Exception {
+        Run run = launch("load");
         assertThat(run.exitCode).isNotZero();
-        assertThat(run.output).contains("cannot run 'serve': the server is not part of this build yet");
+        assertThat(run.output).contains("cannot run 'load': not part of this build yet");
     }
 
     private static Run launch(String... args) throws IOException, InterruptedException {
