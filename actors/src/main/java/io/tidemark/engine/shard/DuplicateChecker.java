@@ -91,29 +91,74 @@ final class DuplicateChecker {
         return new CheckedBatch(keep.isEmpty() ? null : batch.retainRows(keep), rejections);
     }
 
+    /**
+     * Fails on the first row (in row order) with no value or with a value in a column whose type
+     * differs from the one its series stores under that name. The stored types are looked up once
+     * per series and column, not per row; when no series conflicts with any column and every row
+     * has a value (checked a word of rows at a time), no row is visited.
+     */
     private static void checkColumnTypes(WriteBatch batch, SeriesSlot[] slots) {
         int columns = batch.columnCount();
+        ValueColumn[] valueColumns = new ValueColumn[columns];
+        for (int c = 0; c < columns; c++) {
+            valueColumns[c] = batch.column(c);
+        }
+        // conflicting[s * columns + c]: the stored type of series s under column c's name, when it differs
+        MeasureType[] conflicting = null;
+        for (int s = 0; s < slots.length; s++) {
+            if (slots[s] == null) {
+                continue;
+            }
+            for (int c = 0; c < columns; c++) {
+                MeasureType stored = slots[s].columnType(valueColumns[c].name());
+                if (stored != null && stored != valueColumns[c].type()) {
+                    if (conflicting == null) {
+                        conflicting = new MeasureType[slots.length * columns];
+                    }
+                    conflicting[s * columns + c] = stored;
+                }
+            }
+        }
+        if (conflicting == null && everyRowHasAValue(batch, valueColumns)) {
+            return;
+        }
         for (int row = 0; row < batch.rowCount(); row++) {
-            SeriesSlot slot = slots[batch.seriesIndex(row)];
+            int s = batch.seriesIndex(row);
             boolean any = false;
             for (int c = 0; c < columns; c++) {
-                ValueColumn column = batch.column(c);
+                ValueColumn column = valueColumns[c];
                 if (!column.isPresent(row)) {
                     continue;
                 }
                 any = true;
-                MeasureType stored = slot == null ? null : slot.columnType(column.name());
-                if (stored != null && stored != column.type()) {
+                MeasureType stored = conflicting == null ? null : conflicting[s * columns + c];
+                if (stored != null) {
                     throw EngineException.validation("cannot write batch: column type differs from the series' stored"
-                            + " type, table=" + batch.tableId() + ", series=" + slot.key + ", column=" + column.name()
-                            + ", stored=" + stored + ", written=" + column.type() + ", row=" + row);
+                            + " type, table=" + batch.tableId() + ", series=" + slots[s].key + ", column="
+                            + column.name() + ", stored=" + stored + ", written=" + column.type() + ", row=" + row);
                 }
             }
             if (!any) {
                 throw EngineException.validation("cannot write batch: row has no value, table=" + batch.tableId()
-                        + ", series=" + batch.series(batch.seriesIndex(row)) + ", row=" + row);
+                        + ", series=" + batch.series(s) + ", row=" + row);
             }
         }
+    }
+
+    private static boolean everyRowHasAValue(WriteBatch batch, ValueColumn[] columns) {
+        int rows = batch.rowCount();
+        int words = (rows + 63) >>> 6;
+        for (int w = 0; w < words; w++) {
+            long any = 0;
+            for (ValueColumn column : columns) {
+                any |= column.presenceWord(w);
+            }
+            long wanted = w == words - 1 && (rows & 63) != 0 ? (1L << rows) - 1 : -1L;
+            if ((any & wanted) != wanted) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Finds the current point at the row's series and time; sets {@link #found} and its fields. */
