@@ -10,6 +10,7 @@ import io.tidemark.storage.model.MeasureType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -24,7 +25,8 @@ import java.util.List;
  * earlier row of the series in the batch, and the last migration's cutoff is new. Otherwise the point is looked up in the
  * open chunk, in sealed and frozen chunks covering its time (decoded, the last one cached), in
  * earlier rows of the batch, and when none of those has it, in the magnetic store (migrated
- * points, and the first points of a series the memory store does not hold).
+ * points, and the first points of a series the memory store does not hold), read once per series
+ * and batch.
  */
 final class DuplicateChecker {
 
@@ -59,6 +61,7 @@ final class DuplicateChecker {
         BitSet keep = new BitSet(rows);
         List<RowRejection> rejections = new ArrayList<>(0);
         PointRows batchRows = null;
+        MagneticChunks magneticChunks = null;
         long magneticCeiling = store.magneticCeilingNanos();
         for (int row = 0; row < rows; row++) {
             int s = batch.seriesIndex(row);
@@ -73,7 +76,10 @@ final class DuplicateChecker {
                 if (batchRows == null) {
                     batchRows = PointRows.of(batch);
                 }
-                findCurrent(batch, batchRows, keep, row, slot, newestInBatch[s]);
+                if (magneticChunks == null) {
+                    magneticChunks = new MagneticChunks(batch);
+                }
+                findCurrent(batch, batchRows, magneticChunks, keep, row, slot, newestInBatch[s]);
                 if (!found || version > foundVersion) {
                     keepRow = true;
                 } else if (version == foundVersion && PointRows.sameValues(batchRows, row, foundRows, foundRow)) {
@@ -88,6 +94,9 @@ final class DuplicateChecker {
                 newestInBatch[s] = Math.max(newestInBatch[s], time);
             }
         }
+        // a decoded chunk is ~8 bytes per value: kept past the batch, it would outweigh the chunks themselves
+        decoded = null;
+        foundRows = null;
         return new CheckedBatch(keep.isEmpty() ? null : batch.retainRows(keep), rejections);
     }
 
@@ -162,8 +171,8 @@ final class DuplicateChecker {
     }
 
     /** Finds the current point at the row's series and time; sets {@link #found} and its fields. */
-    private void findCurrent(WriteBatch batch, PointRows batchRows, BitSet kept, int row, SeriesSlot slot,
-                             long newestInBatch) {
+    private void findCurrent(WriteBatch batch, PointRows batchRows, MagneticChunks magneticChunks, BitSet kept,
+                             int row, SeriesSlot slot, long newestInBatch) {
         found = false;
         long time = batch.timeNanos(row);
         if (slot != null && slot.hasPoints() && time >= slot.minTime && time <= slot.maxTime) {
@@ -179,7 +188,7 @@ final class DuplicateChecker {
             }
         }
         if (!found) {
-            for (SealedChunk chunk : magnetic.read(store.tableId(), batch.series(batch.seriesIndex(row)), time, time)) {
+            for (SealedChunk chunk : magneticChunks.of(batch.seriesIndex(row))) {
                 findInChunk(chunk, time);
             }
         }
@@ -225,5 +234,46 @@ final class DuplicateChecker {
         foundVersion = version;
         foundRows = rows;
         foundRow = row;
+    }
+
+    /**
+     * The magnetic chunks of each series of a batch over the batch's time range of that series, read
+     * once per series when a row first needs them ({@link #findInChunk} filters by time), rather than
+     * asking the magnetic store again for every row of a series it does not hold.
+     */
+    private final class MagneticChunks {
+        private final WriteBatch batch;
+        private final List<List<SealedChunk>> bySeries;
+        private long[] from;
+        private long[] to;
+
+        MagneticChunks(WriteBatch batch) {
+            this.batch = batch;
+            this.bySeries = new ArrayList<>(Collections.nCopies(batch.seriesCount(), null));
+        }
+
+        List<SealedChunk> of(int series) {
+            List<SealedChunk> chunks = bySeries.get(series);
+            if (chunks == null) {
+                if (from == null) {
+                    timeRanges();
+                }
+                chunks = magnetic.read(store.tableId(), batch.series(series), from[series], to[series]);
+                bySeries.set(series, chunks);
+            }
+            return chunks;
+        }
+
+        private void timeRanges() {
+            from = new long[batch.seriesCount()];
+            to = new long[batch.seriesCount()];
+            Arrays.fill(from, Long.MAX_VALUE);
+            Arrays.fill(to, Long.MIN_VALUE);
+            for (int row = 0; row < batch.rowCount(); row++) {
+                int s = batch.seriesIndex(row);
+                from[s] = Math.min(from[s], batch.timeNanos(row));
+                to[s] = Math.max(to[s], batch.timeNanos(row));
+            }
+        }
     }
 }

@@ -353,4 +353,24 @@ class MemoryStoreTest {
         write(new Doubles().add("a", 30, 1, 30.0).build());
         assertThat(magneticLookups).containsExactly(6L);
     }
+
+    @Test
+    void aBatchAsksTheMagneticStoreOncePerSeriesItNeedsOverThatSeriesTimeRange() {
+        List<String> magneticReads = new ArrayList<>();
+        use(new MemoryStore(TABLE, 720, 7200 * SECOND, meter), (table, key, from, to) -> {
+            magneticReads.add(key.dimensions().get(0).value() + " " + (from - T0) / SECOND + ".." + (to - T0) / SECOND);
+            return List.of();
+        });
+        Doubles first = new Doubles();
+        for (int s = 0; s < 100; s++) {
+            first.add("a", 100 + s, 1, s).add("b", 50 + s, 1, s);
+        }
+        assertThat(write(first.build())).isEmpty();
+        assertThat(magneticReads).containsExactly("a 100..199", "b 50..149");
+        assertThat(storedPoints()).isEqualTo(200);
+        // both series now in memory and every row newer: no lookup at all
+        magneticReads.clear();
+        assertThat(write(new Doubles().add("a", 300, 1, 1).add("b", 300, 1, 1).build())).isEmpty();
+        assertThat(magneticReads).isEmpty();
+    }
 }
