@@ -116,7 +116,8 @@ public final class IngestBenchmark {
         ArrayDeque<CompletableFuture<WriteOutcome>> inFlight = new ArrayDeque<>();
         int stepsPerBatch = Math.max(1, options.batchRows() / data.hosts());
         for (int step = 0; step < data.steps(); step += stepsPerBatch) {
-            IngestBatch batch = engine.newBatch(DATABASE, table);
+            int end = Math.min(data.steps(), step + stepsPerBatch);
+            IngestBatch batch = engine.newBatch(DATABASE, table, (end - step) * data.hosts());
             int[] columns = new int[TsbsVocabulary.FIELD_COUNT];
             for (int f = 0; f < columns.length; f++) {
                 columns[f] = batch.column(TsbsVocabulary.FIELD_NAMES.get(f), MeasureType.DOUBLE);
@@ -126,7 +127,6 @@ public final class IngestBenchmark {
                 series[h] = batch.series(data.keys[h], MeasureType.MULTI);
             }
             int record = 0;
-            int end = Math.min(data.steps(), step + stepsPerBatch);
             for (int s = step; s < end; s++) {
                 long time = data.times[s];
                 for (int h = 0; h < series.length; h++) {
