@@ -29,7 +29,7 @@ import org.apache.pekko.pattern.StatusReply;
  */
 public final class SeriesShardService implements ShardGateway {
 
-    /** Config path of the dispatcher the shard entities run on. */
+    /** Config path of the dispatcher the shard entities run on, so their fsyncs never block the default one. */
     static final String DISPATCHER = "tidemark.engine.shard.dispatcher";
 
     private final ClusterSharding sharding;
