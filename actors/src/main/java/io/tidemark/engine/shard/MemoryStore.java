@@ -196,8 +196,9 @@ public final class MemoryStore {
         if (union != null) {
             slot.columns = List.copyOf(union);
         }
-        // a series that filled its last chunk will fill this one too: size it once instead of doubling
-        slot.open = new OpenChunk(slot.columns, Math.max(MIN_OPEN_ROWS, slot.lastSealedRows));
+        // a series that filled its last chunk will fill this one too: size it once instead of doubling;
+        // a series' first chunk doubles up to the seal point, not past it
+        slot.open = new OpenChunk(slot.columns, Math.max(MIN_OPEN_ROWS, slot.lastSealedRows), sealPoints);
         slot.openLowestIndex = journalIndex;
         slot.openBytes = openBytes(slot.open);
         unreportedBytes += slot.openBytes;
