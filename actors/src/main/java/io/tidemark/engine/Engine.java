@@ -130,7 +130,15 @@ public final class Engine implements AutoCloseable {
      * @throws EngineException NOT_FOUND when the table does not exist or is being deleted
      */
     public IngestBatch newBatch(String database, String table) {
-        return writes.newBatch(database, table);
+        return writes.newBatch(database, table, 0);
+    }
+
+    /**
+     * {@link #newBatch(String, String)} for a caller that knows how many records it will add: the
+     * batch makes room for them up front instead of growing its columns as they arrive.
+     */
+    public IngestBatch newBatch(String database, String table, int expectedRecords) {
+        return writes.newBatch(database, table, expectedRecords);
     }
 
     /** Writes a batch from {@link #newBatch}; durable once the stage completes. */

@@ -10,6 +10,7 @@ import io.tidemark.storage.model.MeasureType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -24,7 +25,8 @@ import java.util.List;
  * earlier row of the series in the batch, and the last migration's cutoff is new. Otherwise the point is looked up in the
  * open chunk, in sealed and frozen chunks covering its time (decoded, the last one cached), in
  * earlier rows of the batch, and when none of those has it, in the magnetic store (migrated
- * points, and the first points of a series the memory store does not hold).
+ * points, and the first points of a series the memory store does not hold), read once per series
+ * and batch.
  */
 final class DuplicateChecker {
 
@@ -59,6 +61,7 @@ final class DuplicateChecker {
         BitSet keep = new BitSet(rows);
         List<RowRejection> rejections = new ArrayList<>(0);
         PointRows batchRows = null;
+        MagneticChunks magneticChunks = null;
         long magneticCeiling = store.magneticCeilingNanos();
         for (int row = 0; row < rows; row++) {
             int s = batch.seriesIndex(row);
@@ -73,7 +76,10 @@ final class DuplicateChecker {
                 if (batchRows == null) {
                     batchRows = PointRows.of(batch);
                 }
-                findCurrent(batch, batchRows, keep, row, slot, newestInBatch[s]);
+                if (magneticChunks == null) {
+                    magneticChunks = new MagneticChunks(batch);
+                }
+                findCurrent(batch, batchRows, magneticChunks, keep, row, slot, newestInBatch[s]);
                 if (!found || version > foundVersion) {
                     keepRow = true;
                 } else if (version == foundVersion && PointRows.sameValues(batchRows, row, foundRows, foundRow)) {
@@ -88,37 +94,85 @@ final class DuplicateChecker {
                 newestInBatch[s] = Math.max(newestInBatch[s], time);
             }
         }
+        // a decoded chunk is ~8 bytes per value: kept past the batch, it would outweigh the chunks themselves
+        decoded = null;
+        foundRows = null;
         return new CheckedBatch(keep.isEmpty() ? null : batch.retainRows(keep), rejections);
     }
 
+    /**
+     * Fails on the first row (in row order) with no value or with a value in a column whose type
+     * differs from the one its series stores under that name. The stored types are looked up once
+     * per series and column, not per row; when no series conflicts with any column and every row
+     * has a value (checked a word of rows at a time), no row is visited.
+     */
     private static void checkColumnTypes(WriteBatch batch, SeriesSlot[] slots) {
         int columns = batch.columnCount();
+        ValueColumn[] valueColumns = new ValueColumn[columns];
+        for (int c = 0; c < columns; c++) {
+            valueColumns[c] = batch.column(c);
+        }
+        // conflicting[s * columns + c]: the stored type of series s under column c's name, when it differs
+        MeasureType[] conflicting = null;
+        for (int s = 0; s < slots.length; s++) {
+            if (slots[s] == null) {
+                continue;
+            }
+            for (int c = 0; c < columns; c++) {
+                MeasureType stored = slots[s].columnType(valueColumns[c].name());
+                if (stored != null && stored != valueColumns[c].type()) {
+                    if (conflicting == null) {
+                        conflicting = new MeasureType[slots.length * columns];
+                    }
+                    conflicting[s * columns + c] = stored;
+                }
+            }
+        }
+        if (conflicting == null && everyRowHasAValue(batch, valueColumns)) {
+            return;
+        }
         for (int row = 0; row < batch.rowCount(); row++) {
-            SeriesSlot slot = slots[batch.seriesIndex(row)];
+            int s = batch.seriesIndex(row);
             boolean any = false;
             for (int c = 0; c < columns; c++) {
-                ValueColumn column = batch.column(c);
+                ValueColumn column = valueColumns[c];
                 if (!column.isPresent(row)) {
                     continue;
                 }
                 any = true;
-                MeasureType stored = slot == null ? null : slot.columnType(column.name());
-                if (stored != null && stored != column.type()) {
+                MeasureType stored = conflicting == null ? null : conflicting[s * columns + c];
+                if (stored != null) {
                     throw EngineException.validation("cannot write batch: column type differs from the series' stored"
-                            + " type, table=" + batch.tableId() + ", series=" + slot.key + ", column=" + column.name()
-                            + ", stored=" + stored + ", written=" + column.type() + ", row=" + row);
+                            + " type, table=" + batch.tableId() + ", series=" + slots[s].key + ", column="
+                            + column.name() + ", stored=" + stored + ", written=" + column.type() + ", row=" + row);
                 }
             }
             if (!any) {
                 throw EngineException.validation("cannot write batch: row has no value, table=" + batch.tableId()
-                        + ", series=" + batch.series(batch.seriesIndex(row)) + ", row=" + row);
+                        + ", series=" + batch.series(s) + ", row=" + row);
             }
         }
     }
 
+    private static boolean everyRowHasAValue(WriteBatch batch, ValueColumn[] columns) {
+        int rows = batch.rowCount();
+        int words = (rows + 63) >>> 6;
+        for (int w = 0; w < words; w++) {
+            long any = 0;
+            for (ValueColumn column : columns) {
+                any |= column.presenceWord(w);
+            }
+            long wanted = w == words - 1 && (rows & 63) != 0 ? (1L << rows) - 1 : -1L;
+            if ((any & wanted) != wanted) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Finds the current point at the row's series and time; sets {@link #found} and its fields. */
-    private void findCurrent(WriteBatch batch, PointRows batchRows, BitSet kept, int row, SeriesSlot slot,
-                             long newestInBatch) {
+    private void findCurrent(WriteBatch batch, PointRows batchRows, MagneticChunks magneticChunks, BitSet kept,
+                             int row, SeriesSlot slot, long newestInBatch) {
         found = false;
         long time = batch.timeNanos(row);
         if (slot != null && slot.hasPoints() && time >= slot.minTime && time <= slot.maxTime) {
@@ -134,7 +188,7 @@ final class DuplicateChecker {
             }
         }
         if (!found) {
-            for (SealedChunk chunk : magnetic.read(store.tableId(), batch.series(batch.seriesIndex(row)), time, time)) {
+            for (SealedChunk chunk : magneticChunks.of(batch.seriesIndex(row))) {
                 findInChunk(chunk, time);
             }
         }
@@ -180,5 +234,46 @@ final class DuplicateChecker {
         foundVersion = version;
         foundRows = rows;
         foundRow = row;
+    }
+
+    /**
+     * The magnetic chunks of each series of a batch over the batch's time range of that series, read
+     * once per series when a row first needs them ({@link #findInChunk} filters by time), rather than
+     * asking the magnetic store again for every row of a series it does not hold.
+     */
+    private final class MagneticChunks {
+        private final WriteBatch batch;
+        private final List<List<SealedChunk>> bySeries;
+        private long[] from;
+        private long[] to;
+
+        MagneticChunks(WriteBatch batch) {
+            this.batch = batch;
+            this.bySeries = new ArrayList<>(Collections.nCopies(batch.seriesCount(), null));
+        }
+
+        List<SealedChunk> of(int series) {
+            List<SealedChunk> chunks = bySeries.get(series);
+            if (chunks == null) {
+                if (from == null) {
+                    timeRanges();
+                }
+                chunks = magnetic.read(store.tableId(), batch.series(series), from[series], to[series]);
+                bySeries.set(series, chunks);
+            }
+            return chunks;
+        }
+
+        private void timeRanges() {
+            from = new long[batch.seriesCount()];
+            to = new long[batch.seriesCount()];
+            Arrays.fill(from, Long.MAX_VALUE);
+            Arrays.fill(to, Long.MIN_VALUE);
+            for (int row = 0; row < batch.rowCount(); row++) {
+                int s = batch.seriesIndex(row);
+                from[s] = Math.min(from[s], batch.timeNanos(row));
+                to[s] = Math.max(to[s], batch.timeNanos(row));
+            }
+        }
     }
 }

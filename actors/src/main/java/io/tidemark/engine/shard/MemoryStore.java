@@ -8,6 +8,7 @@ import io.tidemark.storage.journal.ValueColumn;
 import io.tidemark.storage.journal.WriteBatch;
 import io.tidemark.storage.model.SeriesKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -19,8 +20,9 @@ import java.util.Map;
  *
  * <p>{@link #apply} takes batches already checked by {@link DuplicateChecker} and journaled, in
  * journal order; replaying the journal through the same calls rebuilds the same state. Applying
- * is columnar: the batch's series table is mapped to series slots once per batch and rows are
- * appended by index, allocating nothing per point beyond open-chunk array growth.
+ * is columnar: the batch's rows are grouped by series, and each series' rows are appended in runs
+ * that fit its open chunk, column by column, allocating nothing per point beyond open-chunk array
+ * growth.
  *
  * <p>An open chunk is sealed when it reaches {@code sealPoints}, before a point would make it span
  * more than {@code sealSpanNanos}, and before a point with a column it lacks (the next open chunk
@@ -73,57 +75,104 @@ public final class MemoryStore {
     /** Appends every row of {@code batch}, journaled at {@code journalIndex}. */
     public void apply(WriteBatch batch, long journalIndex) {
         int seriesCount = batch.seriesCount();
-        int columnCount = batch.columnCount();
-        SeriesSlot[] bySeries = new SeriesSlot[seriesCount];
-        for (int s = 0; s < seriesCount; s++) {
-            bySeries[s] = slots.computeIfAbsent(batch.series(s), SeriesSlot::new);
-        }
-        ValueColumn[] columns = new ValueColumn[columnCount];
-        for (int c = 0; c < columnCount; c++) {
+        ValueColumn[] columns = new ValueColumn[batch.columnCount()];
+        for (int c = 0; c < columns.length; c++) {
             columns[c] = batch.column(c);
         }
-        // columnMap[s * columnCount + c]: column c of the batch in mappedChunk[s], or -1 when it lacks it
-        int[] columnMap = new int[seriesCount * columnCount];
-        OpenChunk[] mappedChunk = new OpenChunk[seriesCount];
-        for (int row = 0; row < batch.rowCount(); row++) {
-            int s = batch.seriesIndex(row);
-            SeriesSlot slot = bySeries[s];
-            long time = batch.timeNanos(row);
-            if (slot.open != null && spanTooLong(slot.open, time)) {
-                seal(slot);
-            }
-            if (slot.open != null && mappedChunk[s] != slot.open) {
-                map(slot.open, columns, columnMap, s * columnCount);
-                mappedChunk[s] = slot.open;
-            }
-            if (slot.open == null || lacksColumn(columns, columnMap, s * columnCount, row)) {
-                reopen(slot, columns, row, journalIndex);
-                map(slot.open, columns, columnMap, s * columnCount);
-                mappedChunk[s] = slot.open;
-            }
-            appendRow(slot, columns, columnMap, s * columnCount, row, time, batch.version(row));
-            if (slot.open.size() >= sealPoints) {
-                seal(slot);
+        // series are independent: applying each one's rows in row order builds what row order would
+        int[] first = new int[seriesCount + 1];
+        int[] rows = rowsBySeries(batch, first);
+        int[] columnMap = new int[columns.length];
+        for (int s = 0; s < seriesCount; s++) {
+            if (first[s] < first[s + 1]) {
+                SeriesSlot slot = slots.computeIfAbsent(batch.series(s), SeriesSlot::new);
+                applySeries(slot, batch, columns, columnMap, rows, first[s], first[s + 1], journalIndex);
             }
         }
         report();
     }
 
-    private boolean spanTooLong(OpenChunk open, long time) {
-        long lo = Math.min(open.minTime(), time);
-        long hi = Math.max(open.maxTime(), time);
-        return hi - lo > sealSpanNanos || hi - lo < 0;
+    /**
+     * The batch's rows grouped by series (a counting sort), in row order within each series; the
+     * rows of series {@code s} are at {@code [first[s], first[s + 1])}.
+     */
+    private static int[] rowsBySeries(WriteBatch batch, int[] first) {
+        int rowCount = batch.rowCount();
+        for (int row = 0; row < rowCount; row++) {
+            first[batch.seriesIndex(row) + 1]++;
+        }
+        for (int s = 0; s < first.length - 1; s++) {
+            first[s + 1] += first[s];
+        }
+        int[] next = Arrays.copyOf(first, first.length - 1);
+        int[] rows = new int[rowCount];
+        for (int row = 0; row < rowCount; row++) {
+            rows[next[batch.seriesIndex(row)]++] = row;
+        }
+        return rows;
     }
 
-    private static void map(OpenChunk open, ValueColumn[] columns, int[] columnMap, int base) {
-        for (int c = 0; c < columns.length; c++) {
-            columnMap[base + c] = open.columnIndex(columns[c].name());
+    /**
+     * Appends {@code rows[from..to)}, all of one series, in runs: a run is every following row the
+     * open chunk takes as it is (room left, span kept, no column it lacks), copied column by column.
+     * Between runs the chunk is sealed or reopened exactly where appending row by row would.
+     */
+    private void applySeries(SeriesSlot slot, WriteBatch batch, ValueColumn[] columns, int[] columnMap, int[] rows,
+                             int from, int to, long journalIndex) {
+        OpenChunk mapped = null;
+        int i = from;
+        while (i < to) {
+            int row = rows[i];
+            long time = batch.timeNanos(row);
+            if (slot.open != null && spanTooLong(slot.open.minTime(), slot.open.maxTime(), time)) {
+                seal(slot);
+            }
+            if (slot.open != null && mapped != slot.open) {
+                map(slot.open, columns, columnMap);
+                mapped = slot.open;
+            }
+            if (slot.open == null || lacksColumn(columns, columnMap, row)) {
+                reopen(slot, columns, row, journalIndex);
+                map(slot.open, columns, columnMap);
+                mapped = slot.open;
+            }
+            OpenChunk open = slot.open;
+            int room = sealPoints - open.size();
+            long lo = Math.min(open.minTime(), time);
+            long hi = Math.max(open.maxTime(), time);
+            int end = i + 1;
+            while (end < to && end - i < room) {
+                long next = batch.timeNanos(rows[end]);
+                if (spanTooLong(lo, hi, next) || lacksColumn(columns, columnMap, rows[end])) {
+                    break;
+                }
+                lo = Math.min(lo, next);
+                hi = Math.max(hi, next);
+                end++;
+            }
+            appendRun(slot, batch, columns, columnMap, rows, i, end);
+            if (open.size() >= sealPoints) {
+                seal(slot);
+            }
+            i = end;
         }
     }
 
-    private static boolean lacksColumn(ValueColumn[] columns, int[] columnMap, int base, int row) {
+    /** True when a point at {@code time} would make a chunk holding {@code [lo, hi]} span too long. */
+    private boolean spanTooLong(long lo, long hi, long time) {
+        long span = Math.max(hi, time) - Math.min(lo, time);
+        return span > sealSpanNanos || span < 0;
+    }
+
+    private static void map(OpenChunk open, ValueColumn[] columns, int[] columnMap) {
         for (int c = 0; c < columns.length; c++) {
-            if (columnMap[base + c] < 0 && columns[c].isPresent(row)) {
+            columnMap[c] = open.columnIndex(columns[c].name());
+        }
+    }
+
+    private static boolean lacksColumn(ValueColumn[] columns, int[] columnMap, int row) {
+        for (int c = 0; c < columns.length; c++) {
+            if (columnMap[c] < 0 && columns[c].isPresent(row)) {
                 return true;
             }
         }
@@ -147,37 +196,68 @@ public final class MemoryStore {
         if (union != null) {
             slot.columns = List.copyOf(union);
         }
-        // a series that filled its last chunk will fill this one too: size it once instead of doubling
-        slot.open = new OpenChunk(slot.columns, Math.max(MIN_OPEN_ROWS, slot.lastSealedRows));
+        // a series that filled its last chunk will fill this one too: size it once instead of doubling;
+        // a series' first chunk doubles up to the seal point, not past it
+        slot.open = new OpenChunk(slot.columns, Math.max(MIN_OPEN_ROWS, slot.lastSealedRows), sealPoints);
         slot.openLowestIndex = journalIndex;
         slot.openBytes = openBytes(slot.open);
         unreportedBytes += slot.openBytes;
     }
 
-    private void appendRow(SeriesSlot slot, ValueColumn[] columns, int[] columnMap, int base, int row, long time,
-                           long version) {
+    /**
+     * Appends {@code rows[from..to)} to the series' open chunk, which has room and every column
+     * they have values in: times and versions first, then one column at a time, the type switch
+     * once per column rather than once per value.
+     */
+    private void appendRun(SeriesSlot slot, WriteBatch batch, ValueColumn[] columns, int[] columnMap, int[] rows,
+                           int from, int to) {
         OpenChunk open = slot.open;
         int capacity = open.capacity();
-        int to = open.append(time, version);
+        int firstRow = open.size();
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (int i = from; i < to; i++) {
+            long time = batch.timeNanos(rows[i]);
+            open.append(time, batch.version(rows[i]));
+            lo = Math.min(lo, time);
+            hi = Math.max(hi, time);
+        }
         for (int c = 0; c < columns.length; c++) {
-            ValueColumn column = columns[c];
-            if (!column.isPresent(row)) {
+            int target = columnMap[c];
+            if (target < 0) {
+                // the chunk lacks the column, so no row of the run has a value in it
                 continue;
             }
-            int target = columnMap[base + c];
+            ValueColumn column = columns[c];
             switch (column.type()) {
                 case DOUBLE:
-                    open.setDouble(target, to, column.doubleAt(row));
+                    for (int i = from; i < to; i++) {
+                        if (column.isPresent(rows[i])) {
+                            open.setDouble(target, firstRow + i - from, column.doubleAt(rows[i]));
+                        }
+                    }
                     break;
                 case BIGINT:
                 case TIMESTAMP:
-                    open.setLong(target, to, column.longAt(row));
+                    for (int i = from; i < to; i++) {
+                        if (column.isPresent(rows[i])) {
+                            open.setLong(target, firstRow + i - from, column.longAt(rows[i]));
+                        }
+                    }
                     break;
                 case BOOLEAN:
-                    open.setBoolean(target, to, column.booleanAt(row));
+                    for (int i = from; i < to; i++) {
+                        if (column.isPresent(rows[i])) {
+                            open.setBoolean(target, firstRow + i - from, column.booleanAt(rows[i]));
+                        }
+                    }
                     break;
                 default:
-                    open.setVarchar(target, to, column.stringAt(row));
+                    for (int i = from; i < to; i++) {
+                        if (column.isPresent(rows[i])) {
+                            open.setVarchar(target, firstRow + i - from, column.stringAt(rows[i]));
+                        }
+                    }
                     break;
             }
         }
@@ -186,8 +266,8 @@ public final class MemoryStore {
             unreportedBytes += grown - slot.openBytes;
             slot.openBytes = grown;
         }
-        unreportedPoints++;
-        slot.include(time, time);
+        unreportedPoints += to - from;
+        slot.include(lo, hi);
     }
 
     /** Heap estimate of an open chunk's arrays: time, version and presence, plus 8 bytes per value slot. */

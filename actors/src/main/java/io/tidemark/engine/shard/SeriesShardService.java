@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
@@ -22,11 +23,14 @@ import org.apache.pekko.pattern.StatusReply;
 
 /**
  * The {@link ShardGateway} of a node: starts the "series-shard" Cluster Sharding region and asks
- * its {@link SeriesShard} entities. A shard that does not answer within the ask timeout fails the
+ * its {@link SeriesShard} entities, which run on the dispatcher at {@value #DISPATCHER}. A shard that does not answer within the ask timeout fails the
  * call: THROTTLING ("shard busy") for writes, which the client may retry, INTERNAL otherwise.
  * Failures the shard reports ({@link EngineException}) pass through unchanged.
  */
 public final class SeriesShardService implements ShardGateway {
+
+    /** Config path of the dispatcher the shard entities run on, so their fsyncs never block the default one. */
+    static final String DISPATCHER = "tidemark.engine.shard.dispatcher";
 
     private final ClusterSharding sharding;
     private final ShardSettings settings;
@@ -46,7 +50,8 @@ public final class SeriesShardService implements ShardGateway {
     static SeriesShardService init(ActorSystem<?> system, ShardEnvironment env) {
         ClusterSharding sharding = ClusterSharding.get(system);
         sharding.init(Entity.of(SeriesShard.TYPE_KEY, ctx -> SeriesShard.create(ctx.getEntityId(), ctx.getShard(), env))
-                .withStopMessage(SeriesShard.Passivate.INSTANCE));
+                .withStopMessage(SeriesShard.Passivate.INSTANCE)
+                .withEntityProps(DispatcherSelector.fromConfig(DISPATCHER)));
         return new SeriesShardService(sharding, env.settings());
     }
 

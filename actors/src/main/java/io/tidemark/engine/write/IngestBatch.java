@@ -64,6 +64,7 @@ public final class IngestBatch {
     private final Set<String> dimensionNames = new LinkedHashSet<>();
 
     private final ShardRows[] shards;
+    private final int expectedShardRows;
     private final List<RejectedRecord> rejections = new ArrayList<>();
 
     private ShardRows currentShard;
@@ -74,7 +75,18 @@ public final class IngestBatch {
      * @param nowMillis the server clock at the start of the write; the windows are computed once
      */
     public IngestBatch(TableDescription table, long nowMillis) {
+        this(table, nowMillis, 0);
+    }
+
+    /**
+     * @param nowMillis the server clock at the start of the write; the windows are computed once
+     * @param expectedRows rows the caller means to add: each shard's part makes room for its share
+     *     (with some slack for uneven spread) up front instead of growing as rows arrive
+     */
+    public IngestBatch(TableDescription table, long nowMillis, int expectedRows) {
         this.table = table;
+        int perShard = Math.max(0, expectedRows) / table.shardCount();
+        this.expectedShardRows = perShard + perShard / 4;
         long retentionMillis = table.retention().memoryStoreRetention().toMillis();
         long lowerMillis = Math.max(nowMillis - retentionMillis, table.memoryStoreFloorMillis());
         this.memoryLowerNanos = Math.multiplyExact(lowerMillis, 1_000_000L);
@@ -266,7 +278,7 @@ public final class IngestBatch {
     private ShardRows shardRows(int shard) {
         ShardRows r = shards[shard];
         if (r == null) {
-            r = new ShardRows(WriteBatch.builder(table.tableId(), shard));
+            r = new ShardRows(WriteBatch.builder(table.tableId(), shard, expectedShardRows), expectedShardRows);
             shards[shard] = r;
         }
         return r;
@@ -313,14 +325,16 @@ public final class IngestBatch {
     private static final class ShardRows {
         final WriteBatchBuilder builder;
         final BitSet magnetic = new BitSet();
-        int[] recordIndexes = new int[16];
-        int[] rowBytes = new int[16];
+        int[] recordIndexes;
+        int[] rowBytes;
         /** Batch column handle → this builder's column index, -1 until the column is first set here. */
         int[] columnIndex = new int[0];
         int rows;
 
-        ShardRows(WriteBatchBuilder builder) {
+        ShardRows(WriteBatchBuilder builder, int expectedRows) {
             this.builder = builder;
+            recordIndexes = new int[Math.max(16, expectedRows)];
+            rowBytes = new int[recordIndexes.length];
         }
 
         int add(int localSeries, long timeNanos, long version, int recordIndex, boolean isMagnetic, int bytes) {

@@ -58,9 +58,12 @@ public final class WriteCoordinator {
         }
     }
 
-    /** An empty batch for a table, its windows computed from the clock now. */
-    public IngestBatch newBatch(String database, String table) {
-        return new IngestBatch(writableTable(database, table), clock.millis());
+    /**
+     * An empty batch for a table, its windows computed from the clock now, with room for
+     * {@code expectedRows} rows (0 when unknown) before it grows.
+     */
+    public IngestBatch newBatch(String database, String table, int expectedRows) {
+        return new IngestBatch(writableTable(database, table), clock.millis(), expectedRows);
     }
 
     /**

@@ -203,6 +203,48 @@ class MemoryStoreTest {
     }
 
     @Test
+    void namesTheFirstBadRowOfALongBatchAndAcceptsAConflictingColumnTheSeriesDoesNotUse() {
+        write(new Doubles().add("a", 1, 1, 1.0).build());
+        var b = WriteBatch.builder(TABLE, 0);
+        int asDouble = b.column(TestRows.VALUE, MeasureType.DOUBLE);
+        int asBigint = b.column("other", MeasureType.BIGINT);
+        int a = b.series(series("a"));
+        int fresh = b.series(series("fresh"));
+        for (int row = 0; row < 150; row++) {
+            b.addRow(row % 2 == 0 ? a : fresh, T0 + (10 + row) * SECOND, 1);
+            if (row != 101) {
+                b.setDouble(asDouble, row);
+            }
+        }
+        // row 101 has no value; no row of "a" sets "other", which "a" never had: only row 101 is wrong
+        assertThatThrownBy(() -> checker.check(b.build())).hasMessageContaining("row has no value")
+                .hasMessageContaining("row=101");
+
+        var typed = WriteBatch.builder(TABLE, 0);
+        int value = typed.column(TestRows.VALUE, MeasureType.BIGINT);
+        int sa = typed.series(series("a"));
+        int sf = typed.series(series("fresh"));
+        for (int row = 0; row < 130; row++) {
+            // "fresh" takes BIGINT values; "a" stores DOUBLE under the name, first written at row 99
+            typed.addRow(row < 99 ? sf : sa, T0 + (200 + row) * SECOND, 1);
+            if (row != 120) {
+                typed.setLong(value, row);
+            }
+        }
+        assertThatThrownBy(() -> checker.check(typed.build())).hasMessageContaining("column type differs")
+                .hasMessageContaining("row=99");
+        var ok = WriteBatch.builder(TABLE, 0);
+        int okValue = ok.column(TestRows.VALUE, MeasureType.BIGINT);
+        int okFresh = ok.series(series("fresh"));
+        for (int row = 0; row < 65; row++) {
+            ok.addRow(okFresh, T0 + (400 + row) * SECOND, 1);
+            ok.setLong(okValue, row);
+        }
+        assertThat(write(ok.build())).isEmpty();
+        assertThat(storedPoints()).isEqualTo(66);
+    }
+
+    @Test
     void freezeSplitsAtTheCutoffAndCommitDropsExactlyTheFrozenPoints() {
         use(new MemoryStore(TABLE, 4, 7200 * SECOND, meter), NO_MAGNETIC);
         Doubles first = new Doubles();
@@ -310,5 +352,25 @@ class MemoryStoreTest {
         // at or past the cutoff, newer than memory: the fast path, no lookup
         write(new Doubles().add("a", 30, 1, 30.0).build());
         assertThat(magneticLookups).containsExactly(6L);
+    }
+
+    @Test
+    void aBatchAsksTheMagneticStoreOncePerSeriesItNeedsOverThatSeriesTimeRange() {
+        List<String> magneticReads = new ArrayList<>();
+        use(new MemoryStore(TABLE, 720, 7200 * SECOND, meter), (table, key, from, to) -> {
+            magneticReads.add(key.dimensions().get(0).value() + " " + (from - T0) / SECOND + ".." + (to - T0) / SECOND);
+            return List.of();
+        });
+        Doubles first = new Doubles();
+        for (int s = 0; s < 100; s++) {
+            first.add("a", 100 + s, 1, s).add("b", 50 + s, 1, s);
+        }
+        assertThat(write(first.build())).isEmpty();
+        assertThat(magneticReads).containsExactly("a 100..199", "b 50..149");
+        assertThat(storedPoints()).isEqualTo(200);
+        // both series now in memory and every row newer: no lookup at all
+        magneticReads.clear();
+        assertThat(write(new Doubles().add("a", 300, 1, 1).add("b", 300, 1, 1).build())).isEmpty();
+        assertThat(magneticReads).isEmpty();
     }
 }

@@ -12,6 +12,7 @@ import io.tidemark.loadtest.tsbs.TsbsVocabulary;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -31,8 +32,8 @@ import java.util.concurrent.TimeUnit;
  * ends at the current time so every point falls in the memory-store window.
  *
  * <p>Each run writes into a table of its own; warm-up runs let the JIT compile the path first.
- * Reported: per run points/s, the median, the memory store's bytes per point held, and the time a
- * restarted node takes to recover every shard from its journal.
+ * Reported: per run points/s and the process CPU time per point, their medians, the memory store's
+ * bytes per point held, and the time a restarted node takes to recover every shard from its journal.
  */
 public final class IngestBenchmark {
 
@@ -67,6 +68,7 @@ public final class IngestBenchmark {
 
         Config config = Engine.singleNodeConfig(options.dataDir(), Map.of("tidemark.engine.shard.fsync", options.fsync()));
         List<Double> rates = new ArrayList<>();
+        List<Double> cpuPerPoint = new ArrayList<>();
         long heldPoints = 0;
         long heldBytes;
         long heapBefore;
@@ -79,17 +81,23 @@ public final class IngestBenchmark {
                 String table = "cpu_" + run;
                 engine.catalog().createTable(DATABASE, table, retention, MagneticStoreWriteProperties.DISABLED, null,
                         List.of()).toCompletableFuture().join();
+                long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 ingest(engine, table, data);
                 long wall = System.nanoTime() - t0;
+                long cpu = processCpuNanos() - cpu0;
                 double rate = data.points() / (wall / 1e9);
                 heldPoints += data.points();
                 boolean warmup = run < options.warmups();
                 if (!warmup) {
                     rates.add(rate);
                 }
-                out.printf(Locale.ROOT, "%s %d: %.2fM points/s (%.3f s)%n", warmup ? "warm-up" : "run", run,
-                        rate / 1e6, wall / 1e9);
+                if (!warmup) {
+                    cpuPerPoint.add(cpu / (double) data.points());
+                }
+                out.printf(Locale.ROOT, "%s %d: %.2fM points/s (%.3f s, %.0f ns CPU/point, %.2f cores busy)%n",
+                        warmup ? "warm-up" : "run", run, rate / 1e6, wall / 1e9, cpu / (double) data.points(),
+                        cpu / (double) wall);
             }
             heapAfter = usedHeapAfterGc();
             heldBytes = engine.meters().memoryStoreBytes();
@@ -108,15 +116,16 @@ public final class IngestBenchmark {
             out.printf(Locale.ROOT, "recovery: restart and replay of %d points in %.3f s (%.2fM points/s)%n", recovered,
                     wall / 1e9, recovered / (wall / 1e9) / 1e6);
         }
-        double[] sorted = rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        out.printf(Locale.ROOT, "points_per_second=%.0f%n", sorted[sorted.length / 2]);
+        out.printf(Locale.ROOT, "cpu_ns_per_point=%.0f%n", median(cpuPerPoint));
+        out.printf(Locale.ROOT, "points_per_second=%.0f%n", median(rates));
     }
 
     private void ingest(Engine engine, String table, DataSet data) {
         ArrayDeque<CompletableFuture<WriteOutcome>> inFlight = new ArrayDeque<>();
         int stepsPerBatch = Math.max(1, options.batchRows() / data.hosts());
         for (int step = 0; step < data.steps(); step += stepsPerBatch) {
-            IngestBatch batch = engine.newBatch(DATABASE, table);
+            int end = Math.min(data.steps(), step + stepsPerBatch);
+            IngestBatch batch = engine.newBatch(DATABASE, table, (end - step) * data.hosts());
             int[] columns = new int[TsbsVocabulary.FIELD_COUNT];
             for (int f = 0; f < columns.length; f++) {
                 columns[f] = batch.column(TsbsVocabulary.FIELD_NAMES.get(f), MeasureType.DOUBLE);
@@ -126,7 +135,6 @@ public final class IngestBenchmark {
                 series[h] = batch.series(data.keys[h], MeasureType.MULTI);
             }
             int record = 0;
-            int end = Math.min(data.steps(), step + stepsPerBatch);
             for (int s = step; s < end; s++) {
                 long time = data.times[s];
                 for (int h = 0; h < series.length; h++) {
@@ -152,6 +160,20 @@ public final class IngestBenchmark {
             throw new IllegalStateException("benchmark write rejected records: " + outcome.rejected().subList(0,
                     Math.min(3, outcome.rejected().size())));
         }
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted[sorted.length / 2];
+    }
+
+    /**
+     * CPU time of the whole process (every thread: the loader, shards, GC, JIT): with the wall time
+     * it tells a run starved of cores on a shared machine from a run that is slow on its own.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long usedHeapAfterGc() {

@@ -20,10 +20,12 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     DataSetOptions dataSet;
 
-    @Option(names = "--runs", defaultValue = "5", description = "Measured runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "10", description = "Measured runs (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--warmups", defaultValue = "2", description = "Unmeasured runs first (default: ${DEFAULT-VALUE}).")
+    // a run of the default data set takes a fraction of a second: two warm-ups left the JIT
+    // compiling the write path through the measured runs
+    @Option(names = "--warmups", defaultValue = "10", description = "Unmeasured runs first (default: ${DEFAULT-VALUE}).")
     int warmups;
 
     @Option(names = "--batch-records", defaultValue = "10000",

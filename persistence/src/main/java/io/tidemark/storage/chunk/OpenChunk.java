@@ -41,6 +41,8 @@ public final class OpenChunk {
     private final long[][] present;
     private int size;
     private int capacity;
+    /** Growth stops here once (the rows a caller seals at), then doubles past it if rows keep coming. */
+    private final int growthCap;
     private long minTime = Long.MAX_VALUE;
     private long maxTime = Long.MIN_VALUE;
 
@@ -50,6 +52,16 @@ public final class OpenChunk {
 
     /** An open chunk with room for {@code expectedRows} before its arrays grow. */
     public OpenChunk(List<ColumnSpec> columns, int expectedRows) {
+        this(columns, expectedRows, MAX_ROWS);
+    }
+
+    /**
+     * An open chunk with room for {@code expectedRows} before its arrays grow, whose doubling
+     * stops at {@code growthCap} rows: a caller that seals at that many rows never holds (or
+     * copies into) arrays bigger than it needs.
+     */
+    public OpenChunk(List<ColumnSpec> columns, int expectedRows, int growthCap) {
+        this.growthCap = Math.max(1, growthCap);
         this.columns = List.copyOf(columns);
         if (this.columns.isEmpty()) {
             throw new IllegalArgumentException("cannot open chunk: no columns");
@@ -99,7 +111,8 @@ public final class OpenChunk {
             if (capacity == MAX_ROWS) {
                 throw new IllegalStateException("cannot append row: chunk full, rows=" + size);
             }
-            grow((int) Math.min(MAX_ROWS, 2L * capacity));
+            long doubled = 2L * capacity;
+            grow((int) Math.min(MAX_ROWS, capacity < growthCap ? Math.min(doubled, growthCap) : doubled));
         }
         times[size] = timeNanos;
         if (versions == null) {

@@ -9,8 +9,10 @@ import io.tidemark.storage.serialization.KryoPool;
 
 /**
  * Turns a {@link WriteBatch} into a whole {@link JournalEntryType#BATCH} frame (header and Kryo
- * body) and back. The frame is built in one reused buffer, so encoding allocates nothing per
- * append once the buffer has grown to the batch size. Not thread-safe.
+ * body) and back. The frame is built in a buffer reused per thread, so encoding allocates nothing
+ * per append once the buffer has grown to the batch size. The buffer belongs to the thread, not to
+ * the codec: a node has a journal per table shard, mostly idle, and a buffer grown to a large batch
+ * in each of them would stay on the heap for as long as the shard lives.
  */
 final class BatchEntryCodec {
 
@@ -20,19 +22,24 @@ final class BatchEntryCodec {
     private static final int INITIAL_BUFFER = 4096;
     private static final int MAX_FRAME_BYTES = EntryFrame.HEADER_BYTES + EntryFrame.MAX_BODY_BYTES;
 
+    /** Frame buffer of each thread that appends: as many as dispatcher threads, not as journals. */
+    private static final ThreadLocal<Output> FRAME = ThreadLocal.withInitial(() -> new Output(INITIAL_BUFFER,
+            MAX_FRAME_BYTES));
+
     private final KryoPool kryo;
-    private final Output out = new Output(INITIAL_BUFFER, MAX_FRAME_BYTES);
 
     BatchEntryCodec(KryoPool kryo) {
         this.kryo = kryo;
     }
 
     /**
-     * Encodes {@code batch} as a frame in {@link #buffer()} and returns its length.
+     * Encodes {@code batch} as a frame: its bytes are the first {@code position()} bytes of the
+     * returned output's buffer, this thread's, valid until the thread's next {@code encode}.
      *
      * @throws RejectedEntryException if the body would exceed {@link EntryFrame#MAX_BODY_BYTES}
      */
-    int encode(WriteBatch batch) {
+    Output encode(WriteBatch batch) {
+        Output out = FRAME.get();
         out.setPosition(EntryFrame.HEADER_BYTES);
         try {
             kryo.with(k -> k.writeClassAndObject(out, batch));
@@ -41,14 +48,8 @@ final class BatchEntryCodec {
                     + batch.tableId() + ", shard=" + batch.shard() + ", rows=" + batch.rowCount() + ", maxPayload="
                     + EntryFrame.MAX_BODY_BYTES, e);
         }
-        int length = out.position();
-        EntryFrame.seal(out.getBuffer(), MAGIC, JournalEntryType.BATCH.id(), length - EntryFrame.HEADER_BYTES);
-        return length;
-    }
-
-    /** The bytes of the frame last encoded; valid until the next {@link #encode}. */
-    byte[] buffer() {
-        return out.getBuffer();
+        EntryFrame.seal(out.getBuffer(), MAGIC, JournalEntryType.BATCH.id(), out.position() - EntryFrame.HEADER_BYTES);
+        return out;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tidemark.storage.journal;
 
+import com.esotericsoftware.kryo.io.Output;
 import io.tidemark.storage.CorruptionException;
 import io.tidemark.storage.queue.FrameReader;
 import io.tidemark.storage.queue.FramedQueue;
@@ -100,8 +101,8 @@ public final class ShardJournal implements AutoCloseable {
      *     nothing is written then
      */
     public long appendDeferringSync(WriteBatch batch) {
-        int length = codec.encode(batch);
-        return queue.appendFrame(codec.buffer(), length);
+        Output frame = codec.encode(batch);
+        return queue.appendFrame(frame.getBuffer(), frame.position());
     }
 
     /**

@@ -96,6 +96,14 @@ public final class ValueColumn {
         return (presence[row >>> 6] & (1L << row)) != 0;
     }
 
+    /**
+     * Presence of rows {@code 64 * word} to {@code 64 * word + 63}, bit {@code i} for row
+     * {@code 64 * word + i}; bits past the last row are 0. For checks over many rows at once.
+     */
+    public long presenceWord(int word) {
+        return presence[word];
+    }
+
     public double doubleAt(int row) {
         requireType(MeasureType.DOUBLE == type, "DOUBLE");
         checkRow(row);

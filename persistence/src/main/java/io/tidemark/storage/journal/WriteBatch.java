@@ -46,7 +46,12 @@ public final class WriteBatch {
     }
 
     public static WriteBatchBuilder builder(String tableId, int shard) {
-        return new WriteBatchBuilder(tableId, shard);
+        return new WriteBatchBuilder(tableId, shard, 0);
+    }
+
+    /** A builder with room for {@code expectedRows} rows before its arrays grow. */
+    public static WriteBatchBuilder builder(String tableId, int shard, int expectedRows) {
+        return new WriteBatchBuilder(tableId, shard, expectedRows);
     }
 
     private void checkShape() {

@@ -23,15 +23,21 @@ public final class WriteBatchBuilder {
     private final int shard;
     private final List<SeriesKey> series = new ArrayList<>();
     private final Map<SeriesKey, Integer> seriesIds = new HashMap<>();
-    private final List<ColumnBuilder> columns = new ArrayList<>();
-    private int[] seriesIndex = new int[INITIAL_ROWS];
-    private long[] timeNanos = new long[INITIAL_ROWS];
-    private long[] versions = new long[INITIAL_ROWS];
+    private ColumnBuilder[] columns = new ColumnBuilder[4];
+    private int columnCount;
+    private int[] seriesIndex;
+    private long[] timeNanos;
+    private long[] versions;
     private int rows;
 
-    WriteBatchBuilder(String tableId, int shard) {
+    /** @param expectedRows rows to make room for up front, so a batch of known size never grows */
+    WriteBatchBuilder(String tableId, int shard, int expectedRows) {
         this.tableId = Objects.requireNonNull(tableId, "table id");
         this.shard = shard;
+        int capacity = Math.max(INITIAL_ROWS, expectedRows);
+        seriesIndex = new int[capacity];
+        timeNanos = new long[capacity];
+        versions = new long[capacity];
     }
 
     /** The index of {@code key} in the batch's series table, adding it on first use. */
@@ -54,8 +60,8 @@ public final class WriteBatchBuilder {
      */
     public int column(String name, MeasureType type) {
         Objects.requireNonNull(name, "column name");
-        for (int i = 0; i < columns.size(); i++) {
-            ColumnBuilder c = columns.get(i);
+        for (int i = 0; i < columnCount; i++) {
+            ColumnBuilder c = columns[i];
             if (c.name.equals(name)) {
                 if (c.type != type) {
                     throw new IllegalArgumentException("cannot add column: name already used with another type, column="
@@ -67,8 +73,11 @@ public final class WriteBatchBuilder {
         if (!type.isScalar()) {
             throw new IllegalArgumentException("cannot add column: type must be scalar, column=" + name + ", type=" + type);
         }
-        columns.add(new ColumnBuilder(name, type, seriesIndex.length));
-        return columns.size() - 1;
+        if (columnCount == columns.length) {
+            columns = Arrays.copyOf(columns, columnCount * 2);
+        }
+        columns[columnCount] = new ColumnBuilder(name, type, seriesIndex.length);
+        return columnCount++;
     }
 
     /** Starts a row; the following {@code set*} calls fill its values. Returns the row index. */
@@ -82,8 +91,8 @@ public final class WriteBatchBuilder {
             seriesIndex = Arrays.copyOf(seriesIndex, capacity);
             timeNanos = Arrays.copyOf(timeNanos, capacity);
             versions = Arrays.copyOf(versions, capacity);
-            for (ColumnBuilder c : columns) {
-                c.grow(capacity);
+            for (int c = 0; c < columnCount; c++) {
+                columns[c].grow(capacity);
             }
         }
         seriesIndex[rows] = seriesIdx;
@@ -126,10 +135,10 @@ public final class WriteBatchBuilder {
         if (rows == 0) {
             throw new IllegalStateException("cannot set value: no row added yet, table=" + tableId);
         }
-        if (column < 0 || column >= columns.size()) {
+        if (column < 0 || column >= columnCount) {
             throw new IllegalArgumentException("cannot set value: unknown column index, column=" + column);
         }
-        ColumnBuilder c = columns.get(column);
+        ColumnBuilder c = columns[column];
         if (expected == null ? !c.type.isLongValued() : c.type != expected) {
             throw c.wrongType(expected == null ? "BIGINT or TIMESTAMP" : expected.name());
         }
@@ -148,12 +157,25 @@ public final class WriteBatchBuilder {
 
     /** Builds the batch; the builder must not be used afterwards. */
     public WriteBatch build() {
-        ValueColumn[] built = new ValueColumn[columns.size()];
+        ValueColumn[] built = new ValueColumn[columnCount];
         for (int i = 0; i < built.length; i++) {
-            built[i] = columns.get(i).build(rows);
+            built[i] = columns[i].build(rows);
         }
-        return new WriteBatch(tableId, shard, series.toArray(new SeriesKey[0]), Arrays.copyOf(seriesIndex, rows),
-                Arrays.copyOf(timeNanos, rows), Arrays.copyOf(versions, rows), built);
+        return new WriteBatch(tableId, shard, series.toArray(new SeriesKey[0]), trim(seriesIndex, rows),
+                trim(timeNanos, rows), trim(versions, rows), built);
+    }
+
+    // The builder is spent once built: an array already of the right length is handed over, not copied.
+    private static int[] trim(int[] a, int length) {
+        return a.length == length ? a : Arrays.copyOf(a, length);
+    }
+
+    private static long[] trim(long[] a, int length) {
+        return a.length == length ? a : Arrays.copyOf(a, length);
+    }
+
+    private static double[] trim(double[] a, int length) {
+        return a.length == length ? a : Arrays.copyOf(a, length);
     }
 
     private static final class ColumnBuilder {
@@ -190,9 +212,9 @@ public final class WriteBatchBuilder {
 
         ValueColumn build(int rows) {
             int words = ValueColumn.bitsetWords(rows);
-            return new ValueColumn(name, type, rows, Arrays.copyOf(presence, words),
-                    doubles == null ? null : Arrays.copyOf(doubles, rows),
-                    longs == null ? null : Arrays.copyOf(longs, type == MeasureType.BOOLEAN ? words : rows),
+            return new ValueColumn(name, type, rows, trim(presence, words),
+                    doubles == null ? null : trim(doubles, rows),
+                    longs == null ? null : trim(longs, type == MeasureType.BOOLEAN ? words : rows),
                     strings == null ? null : Arrays.copyOf(strings, rows));
         }
 

@@ -227,6 +227,31 @@ class OpenChunkTest {
         assertThat(stats.max()).isEqualTo(Long.MAX_VALUE);
     }
     @Test
+    void growthStopsAtTheCapOnceThenDoublesPastItKeepingEveryRow() {
+        OpenChunk chunk = new OpenChunk(List.of(new ColumnSpec("d", MeasureType.DOUBLE),
+                new ColumnSpec("f", MeasureType.BOOLEAN)), 16, 100);
+        List<Integer> capacities = new java.util.ArrayList<>();
+        for (int r = 0; r < 250; r++) {
+            int row = chunk.append(1_000L + r, 1L);
+            chunk.setDouble(0, row, r / 2.0);
+            chunk.setBoolean(1, row, r % 3 == 0);
+            if (capacities.isEmpty() || capacities.get(capacities.size() - 1) != chunk.capacity()) {
+                capacities.add(chunk.capacity());
+            }
+        }
+        assertThat(capacities).containsExactly(16, 32, 64, 100, 200, 400);
+        SealedChunk sealed = chunk.seal();
+        double[] d = new double[250];
+        boolean[] f = new boolean[250];
+        sealed.decodeDoubles(0, d);
+        sealed.decodeBooleans(1, f);
+        for (int r = 0; r < 250; r++) {
+            assertThat(d[r]).isEqualTo(r / 2.0);
+            assertThat(f[r]).isEqualTo(r % 3 == 0);
+        }
+    }
+
+    @Test
     void readAccessorsReturnRowsInAppendOrderWithPresenceAndVersions() {
         OpenChunk chunk = new OpenChunk(List.of(new ColumnSpec("d", MeasureType.DOUBLE),
                 new ColumnSpec("n", MeasureType.BIGINT), new ColumnSpec("f", MeasureType.BOOLEAN),

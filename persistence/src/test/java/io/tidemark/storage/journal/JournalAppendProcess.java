@@ -1,5 +1,6 @@
 package io.tidemark.storage.journal;
 
+import com.esotericsoftware.kryo.io.Output;
 import java.nio.file.Path;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -34,11 +35,11 @@ public final class JournalAppendProcess {
             }
         }
         BatchEntryCodec codec = new BatchEntryCodec(TestBatches.kryo());
-        int length = codec.encode(TestBatches.batch(seq));
+        Output frame = codec.encode(TestBatches.batch(seq));
         ChronicleQueue queue = ChronicleQueue.singleBuilder(dir).build();
         ExcerptAppender appender = queue.createAppender();
         DocumentContext unfinished = appender.writingDocument();
-        unfinished.wire().bytes().write(codec.buffer(), 0, length / 2);
+        unfinished.wire().bytes().write(frame.getBuffer(), 0, frame.position() / 2);
         System.out.println("TORN");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

@@ -71,6 +71,26 @@ class ShardJournalTest {
     }
 
     @Test
+    void journalsAppendingInTurnOnOneThreadEachKeepTheirOwnBatches() {
+        // the frame buffer is the thread's: a large frame then a small one must not leak bytes across journals
+        try (ShardJournal first = ShardJournal.open(dir.resolve("first"), options(), KRYO);
+             ShardJournal second = ShardJournal.open(dir.resolve("second"), options(), KRYO)) {
+            List<WriteBatch> firstBatches = new ArrayList<>();
+            List<WriteBatch> secondBatches = new ArrayList<>();
+            for (int seq = 0; seq < 10; seq++) {
+                WriteBatch big = TestBatches.batch(seq, 500 + seq);
+                WriteBatch small = TestBatches.batch(100 + seq, 1 + seq);
+                first.append(seq % 2 == 0 ? big : small);
+                second.append(seq % 2 == 0 ? small : big);
+                firstBatches.add(seq % 2 == 0 ? big : small);
+                secondBatches.add(seq % 2 == 0 ? small : big);
+            }
+            assertThat(replay(first, ShardJournal.NO_INDEX).values()).containsExactlyElementsOf(firstBatches);
+            assertThat(replay(second, ShardJournal.NO_INDEX).values()).containsExactlyElementsOf(secondBatches);
+        }
+    }
+
+    @Test
     void replaysFromAPositionExclusive() {
         List<Long> indexes = new ArrayList<>();
         try (ShardJournal journal = open()) {

@@ -62,6 +62,33 @@ class WriteBatchTest {
     }
 
     @Test
+    void aBuilderSizedForExactlyItsRowsBuildsTheSameBatchAndOwnsNothingAfterwards() {
+        for (int expected : new int[] {64, 65, 1000}) {
+            WriteBatchBuilder b = WriteBatch.builder("t1", 0, expected);
+            int cpu = b.series(CPU);
+            int d = b.column("d", MeasureType.DOUBLE);
+            int n = b.column("n", MeasureType.BIGINT);
+            int f = b.column("f", MeasureType.BOOLEAN);
+            WriteBatchBuilder unsized = WriteBatch.builder("t1", 0);
+            unsized.series(CPU);
+            unsized.column("d", MeasureType.DOUBLE);
+            unsized.column("n", MeasureType.BIGINT);
+            unsized.column("f", MeasureType.BOOLEAN);
+            for (int r = 0; r < 65; r++) {
+                b.addRow(cpu, r, 1);
+                b.setDouble(d, r / 2.0).setBoolean(f, r % 2 == 0);
+                unsized.addRow(cpu, r, 1);
+                unsized.setDouble(d, r / 2.0).setBoolean(f, r % 2 == 0);
+                if (r % 5 != 0) {
+                    b.setLong(n, r);
+                    unsized.setLong(n, r);
+                }
+            }
+            assertThat(b.build()).isEqualTo(unsized.build());
+        }
+    }
+
+    @Test
     void refusesValuesOfTheWrongTypeSetTwiceOrWithoutARow() {
         WriteBatchBuilder b = WriteBatch.builder("t1", 0);
         int cpu = b.series(CPU);

@@ -1,0 +1,57 @@
+package io.tidemark.engine.write;
+
+import static io.tidemark.engine.write.WriteFixtures.NOW_MILLIS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tidemark.engine.catalog.MagneticStoreWriteProperties;
+import io.tidemark.engine.catalog.PartitionKey;
+import io.tidemark.engine.catalog.RetentionProperties;
+import io.tidemark.engine.catalog.TableDescription;
+import io.tidemark.engine.catalog.TableStatus;
+import io.tidemark.storage.model.Dimension;
+import io.tidemark.storage.model.MeasureType;
+import io.tidemark.storage.model.SeriesKey;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IngestBatchTest {
+
+    private static final TableDescription FOUR_SHARDS = new TableDescription("db", "tbl", "t-1",
+            "arn:aws:timestream:us-east-1:000000000000:database/db/table/tbl", TableStatus.ACTIVE,
+            RetentionProperties.DEFAULT, MagneticStoreWriteProperties.DISABLED, List.of(PartitionKey.DEFAULT), 4, 0,
+            Instant.ofEpochMilli(NOW_MILLIS), Instant.ofEpochMilli(NOW_MILLIS));
+
+    /** 300 records over 10 hosts, every third without "mem". */
+    private static IngestBatch fill(IngestBatch batch) {
+        int cpu = batch.column("cpu", MeasureType.DOUBLE);
+        int mem = batch.column("mem", MeasureType.BIGINT);
+        long t0 = (NOW_MILLIS - 60_000L) * 1_000_000L;
+        for (int record = 0; record < 300; record++) {
+            int series = batch.series(SeriesKey.of(List.of(new Dimension("host", "h" + record % 10)), "metrics"),
+                    MeasureType.MULTI);
+            batch.addRow(series, t0 + record * 1_000_000L, 1, record);
+            batch.setDouble(cpu, record / 4.0);
+            if (record % 3 != 0) {
+                batch.setLong(mem, record);
+            }
+        }
+        return batch;
+    }
+
+    @Test
+    void rowsBeyondOrShortOfTheExpectedCountBuildTheSameShardParts() {
+        List<ShardPart> unsized = fill(new IngestBatch(FOUR_SHARDS, NOW_MILLIS)).build();
+        for (int expected : new int[] {1, 40, 300, 5000}) {
+            List<ShardPart> sized = fill(new IngestBatch(FOUR_SHARDS, NOW_MILLIS, expected)).build();
+            assertThat(sized).hasSameSizeAs(unsized);
+            for (int p = 0; p < unsized.size(); p++) {
+                assertThat(sized.get(p).shard()).isEqualTo(unsized.get(p).shard());
+                assertThat(sized.get(p).batch()).isEqualTo(unsized.get(p).batch());
+                assertThat(sized.get(p).recordIndexes()).containsExactly(unsized.get(p).recordIndexes());
+                assertThat(sized.get(p).rowBytes()).containsExactly(unsized.get(p).rowBytes());
+            }
+        }
+        assertThat(unsized.stream().mapToInt(p -> p.batch().rowCount()).sum()).isEqualTo(300);
+    }
+}
