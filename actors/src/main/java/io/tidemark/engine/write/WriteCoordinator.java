@@ -20,7 +20,10 @@ import java.util.concurrent.CompletionStage;
 /**
  * Takes a write from a client to durable rows: resolves the table, registers new names with the
  * catalog, splits the rows by shard, sends each shard its part, and joins the shards' answers into
- * Timestream's counts and rejections. Refuses writes with THROTTLING while the node's memory
+ * Timestream's counts and rejections. When one shard fails (INTERNAL, THROTTLING) the write fails
+ * as a whole although other shards may have made their parts durable: a client retries the same
+ * records, and Timestream's rules make that safe (a record written again with the same value and
+ * version is accepted without being stored twice). Refuses writes with THROTTLING while the node's memory
  * stores hold more than the budget, so a write burst is pushed back to clients instead of
  * exhausting the heap.
  */
