@@ -12,6 +12,8 @@ import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.queue.impl.single.TableStoreWriteLock;
+import net.openhft.chronicle.threads.Pauser;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * <p>An exclusive {@link DirectoryLock} is held while the queue is open, so a second queue on the
  * same directory, in this process or another, fails to open instead of interleaving entries.
  *
+ * <p>A failed append (Chronicle cannot create the next cycle file: disk full, directory gone)
+ * leaves nothing a replay sees and does not leave Chronicle's write lock held: the appender is
+ * replaced and a write lock still held by this process is released, so the next append, or a
+ * queue re-opened in this process, works once the cause is gone.
+ *
  * <p>Not thread-safe: one owner calls it, from any thread, one call at a time.
  */
 public final class FramedQueue implements AutoCloseable {
@@ -48,7 +55,11 @@ public final class FramedQueue implements AutoCloseable {
     private final QueueSettings settings;
     private final DirectoryLock directoryLock;
     private final SingleChronicleQueue queue;
-    private final ExcerptAppender appender;
+    /**
+     * Null after a failed append, which can leave Chronicle's appender half-entered; the next use
+     * creates a new one (see {@link #appender()}).
+     */
+    private ExcerptAppender appender;
     private final FrameReader replayReader;
     /** Random-access reader for {@link #read}; creating a tailer per read costs more than the read. */
     private final ExcerptTailer indexedTailer;
@@ -71,9 +82,10 @@ public final class FramedQueue implements AutoCloseable {
                 .timeProvider(settings.clock())
                 .syncMode(settings.durable() ? SyncMode.SYNC : SyncMode.NONE)
                 .build();
-        this.appender = queue.createAppender();
-        // The owner may call from a different thread each time, one call at a time.
-        appender.singleThreadedCheckDisabled(true);
+        // An append of this process that failed before the queue was closed may have left the
+        // write lock held; no other appender can be at work while the directory lock is ours.
+        releaseWriteLockHeldByThisProcess();
+        this.appender = createAppender();
         this.indexedTailer = tailer();
         this.replayReader = new FrameReader(settings.magic());
         this.indexedReader = new FrameReader(settings.magic());
@@ -128,10 +140,99 @@ public final class FramedQueue implements AutoCloseable {
      * {@code length} bytes of {@code frame}, and returns its queue index.
      */
     public long appendFrame(byte[] frame, int length) {
-        try (DocumentContext dc = appender.writingDocument()) {
+        DocumentContext dc = null;
+        try {
+            ExcerptAppender current = appender();
+            dc = current.writingDocument();
             dc.wire().bytes().write(frame, 0, length);
+            dc.close();
+            return current.lastIndexAppended();
+        } catch (Throwable e) {
+            // Throwable: Chronicle sneaky-throws checked exceptions such as FileNotFoundException.
+            throw appendFailed(dc, length, e);
         }
-        return appender.lastIndexAppended();
+    }
+
+    /**
+     * Undoes what a failed append left behind, so nothing partial is replayed and the next append
+     * can take the write lock, and returns the exception to throw (an {@link Error} is rethrown
+     * as is).
+     */
+    private RuntimeException appendFailed(DocumentContext dc, int length, Throwable failure) {
+        if (dc != null && dc.isOpen()) {
+            dc.rollbackOnClose();
+            closeAfterFailure(dc, failure);
+        }
+        if (appender != null && !queue.isClosed()) {
+            // Chronicle's appender releases the write lock only when a RuntimeException leaves
+            // writingDocument(); after anything else it keeps the lock and a nesting count.
+            ExcerptAppender failed = appender;
+            appender = null;
+            if (settings.durable()) {
+                // Entries appended before the failure may still be unsynced in its cycle file; a
+                // new appender would sync only the last cycle.
+                closeAfterFailure(failed::sync, failure);
+            }
+            closeAfterFailure(failed, failure);
+        }
+        if (failure instanceof Error) {
+            throw (Error) failure;
+        }
+        String message = "cannot append entry: dir=" + dir + ", frameBytes=" + length;
+        if (failure instanceof IOException) {
+            return new UncheckedIOException(message, (IOException) failure);
+        }
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                // Chronicle wraps some I/O failures (its metadata file lock) in runtime exceptions.
+                return new UncheckedIOException(message, new IOException(failure.toString(), failure));
+            }
+        }
+        return new IllegalStateException(message, failure);
+    }
+
+    private static void closeAfterFailure(AutoCloseable resource, Throwable failure) {
+        try {
+            resource.close();
+        } catch (Throwable e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Releases Chronicle's write lock (in {@code metadata.cq4t}) if this process holds it. Only
+     * called while no append of this queue is in progress and the directory lock is held, so such
+     * a lock was left behind by a failed append. A lock of another process is Chronicle's to
+     * recover (it force-unlocks a dead process's lock).
+     */
+    private void releaseWriteLockHeldByThisProcess() {
+        // Without a lock key the constructor names the queue's own write lock, chronicle.write.lock.
+        try (TableStoreWriteLock writeLock = new TableStoreWriteLock(queue.metaStore(), Pauser::sleepy, 0L)) {
+            if (writeLock.isLockedByCurrentProcess(otherProcess -> { })) {
+                LOG.warn("releasing queue write lock left held by a failed append: dir={}", dir);
+                writeLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * The appender; after a failed append a new one, once the write lock the failed one may have
+     * kept is released (not earlier: taking Chronicle's metadata file lock fails while the
+     * directory is unusable).
+     */
+    private ExcerptAppender appender() {
+        if (appender == null) {
+            releaseWriteLockHeldByThisProcess();
+            appender = createAppender();
+        }
+        return appender;
+    }
+
+    private ExcerptAppender createAppender() {
+        ExcerptAppender created = queue.createAppender();
+        // The owner may call from a different thread each time, one call at a time.
+        created.singleThreadedCheckDisabled(true);
+        return created;
     }
 
     /**
@@ -152,7 +253,7 @@ public final class FramedQueue implements AutoCloseable {
     /** Forces appended entries to the device; does nothing unless the queue is durable. */
     public void sync() {
         if (settings.durable()) {
-            appender.sync();
+            appender().sync();
         }
     }
 
@@ -291,7 +392,7 @@ public final class FramedQueue implements AutoCloseable {
         if (index == NO_INDEX || queue.firstCycle() == Integer.MAX_VALUE) {
             return 0;
         }
-        int keepFrom = Math.min(queue.rollCycle().toCycle(index), Math.min(queue.lastCycle(), appender.cycle()));
+        int keepFrom = Math.min(queue.rollCycle().toCycle(index), Math.min(queue.lastCycle(), appender().cycle()));
         // Chronicle wants both bounds to be cycles that have files: list all, then filter.
         NavigableSet<Long> cycles = queue.listCyclesBetween(queue.firstCycle(), queue.lastCycle());
         int deleted = 0;
@@ -340,9 +441,13 @@ public final class FramedQueue implements AutoCloseable {
             return;
         }
         try {
-            sync();
+            // Without an appender the last append failed and its entries were synced then; a new
+            // appender would fail to open while the cause of that failure lasts.
+            if (appender != null) {
+                sync();
+                appender.close();
+            }
             indexedTailer.close();
-            appender.close();
             queue.close();
         } finally {
             directoryLock.close();
