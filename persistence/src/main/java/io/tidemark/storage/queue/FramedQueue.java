@@ -155,8 +155,9 @@ public final class FramedQueue implements AutoCloseable {
 
     /**
      * Undoes what a failed append left behind, so nothing partial is replayed and the next append
-     * can take the write lock, and returns the exception to throw (an {@link Error} is rethrown
-     * as is).
+     * can take the write lock, and returns the exception to throw: an I/O failure as an
+     * {@link UncheckedIOException} naming the directory, any other runtime exception (and an
+     * {@link Error}) as it is.
      */
     private RuntimeException appendFailed(DocumentContext dc, int length, Throwable failure) {
         if (dc != null && dc.isOpen()) {
@@ -178,7 +179,7 @@ public final class FramedQueue implements AutoCloseable {
         if (failure instanceof Error) {
             throw (Error) failure;
         }
-        String message = "cannot append entry: dir=" + dir + ", frameBytes=" + length;
+        String message = "cannot append entry: dir=" + dir + ", frameBytes=" + length + ", cause=" + failure;
         if (failure instanceof IOException) {
             return new UncheckedIOException(message, (IOException) failure);
         }
@@ -187,6 +188,9 @@ public final class FramedQueue implements AutoCloseable {
                 // Chronicle wraps some I/O failures (its metadata file lock) in runtime exceptions.
                 return new UncheckedIOException(message, new IOException(failure.toString(), failure));
             }
+        }
+        if (failure instanceof RuntimeException) {
+            return (RuntimeException) failure;
         }
         return new IllegalStateException(message, failure);
     }
