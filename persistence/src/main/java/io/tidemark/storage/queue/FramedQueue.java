@@ -12,8 +12,6 @@ import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.queue.impl.single.TableStoreWriteLock;
-import net.openhft.chronicle.threads.Pauser;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +82,7 @@ public final class FramedQueue implements AutoCloseable {
                 .build();
         // An append of this process that failed before the queue was closed may have left the
         // write lock held; no other appender can be at work while the directory lock is ours.
-        releaseWriteLockHeldByThisProcess();
+        AppendWriteLock.releaseIfHeldByThisProcess(queue, dir);
         this.appender = createAppender();
         this.indexedTailer = tailer();
         this.replayReader = new FrameReader(settings.magic());
@@ -162,19 +160,18 @@ public final class FramedQueue implements AutoCloseable {
     private RuntimeException appendFailed(DocumentContext dc, int length, Throwable failure) {
         if (dc != null && dc.isOpen()) {
             dc.rollbackOnClose();
-            closeAfterFailure(dc, failure);
+            undoAfterFailure(dc, failure);
         }
         if (appender != null && !queue.isClosed()) {
-            // Chronicle's appender releases the write lock only when a RuntimeException leaves
-            // writingDocument(); after anything else it keeps the lock and a nesting count.
+            // Chronicle's appender may keep the write lock and a nesting count (AppendWriteLock).
             ExcerptAppender failed = appender;
             appender = null;
             if (settings.durable()) {
                 // Entries appended before the failure may still be unsynced in its cycle file; a
                 // new appender would sync only the last cycle.
-                closeAfterFailure(failed::sync, failure);
+                undoAfterFailure(failed::sync, failure);
             }
-            closeAfterFailure(failed, failure);
+            undoAfterFailure(failed, failure);
         }
         if (failure instanceof Error) {
             throw (Error) failure;
@@ -195,27 +192,11 @@ public final class FramedQueue implements AutoCloseable {
         return new IllegalStateException(message, failure);
     }
 
-    private static void closeAfterFailure(AutoCloseable resource, Throwable failure) {
+    private static void undoAfterFailure(AutoCloseable step, Throwable failure) {
         try {
-            resource.close();
+            step.close();
         } catch (Throwable e) {
             failure.addSuppressed(e);
-        }
-    }
-
-    /**
-     * Releases Chronicle's write lock (in {@code metadata.cq4t}) if this process holds it. Only
-     * called while no append of this queue is in progress and the directory lock is held, so such
-     * a lock was left behind by a failed append. A lock of another process is Chronicle's to
-     * recover (it force-unlocks a dead process's lock).
-     */
-    private void releaseWriteLockHeldByThisProcess() {
-        // Without a lock key the constructor names the queue's own write lock, chronicle.write.lock.
-        try (TableStoreWriteLock writeLock = new TableStoreWriteLock(queue.metaStore(), Pauser::sleepy, 0L)) {
-            if (writeLock.isLockedByCurrentProcess(otherProcess -> { })) {
-                LOG.warn("releasing queue write lock left held by a failed append: dir={}", dir);
-                writeLock.unlock();
-            }
         }
     }
 
@@ -226,7 +207,7 @@ public final class FramedQueue implements AutoCloseable {
      */
     private ExcerptAppender appender() {
         if (appender == null) {
-            releaseWriteLockHeldByThisProcess();
+            AppendWriteLock.releaseIfHeldByThisProcess(queue, dir);
             appender = createAppender();
         }
         return appender;
