@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -77,7 +78,8 @@ public final class Engine implements AutoCloseable {
         this.shards = SeriesShardService.init(system, settings.dataDir(), clock, magnetic, meters);
         this.writes = new WriteCoordinator(catalog, shards, meters,
                 new RecordConverter(WriteLimits.fromConfig(config)), clock, settings.memoryBudgetBytes());
-        this.scanner = new TableScanner(shards, magnetic, clock);
+        this.scanner = new TableScanner(shards, magnetic, clock,
+                system.dispatchers().lookup(DispatcherSelector.blocking()));
         this.migrator = system.systemActorOf(TierMigrator.create(shards, magnetic, catalog::tables, clock, tier),
                 "tier-migrator", Props.empty());
         this.janitor = system.systemActorOf(RetentionJanitor.create(magnetic, catalog::tables, clock, tier),

@@ -15,20 +15,20 @@ public record EngineSettings(Path dataDir, Duration askTimeout, long memoryBudge
     public static EngineSettings fromConfig(Config config) {
         Config engine = config.getConfig("tidemark.engine");
         return new EngineSettings(Path.of(config.getString("tidemark.data-dir")).toAbsolutePath(),
-                engine.getDuration("ask-timeout"), memoryBudget(engine.getString("memory-store.budget")));
+                engine.getDuration("ask-timeout"), memoryBudget(engine, "memory-store.budget"));
     }
 
     /** A percentage of the maximum heap ("40%") or a size ("2GiB"). */
-    static long memoryBudget(String value) {
-        String v = value.trim();
-        if (v.endsWith("%")) {
-            double percent = Double.parseDouble(v.substring(0, v.length() - 1).trim());
-            if (!(percent > 0 && percent <= 100)) {
-                throw new IllegalArgumentException("cannot read tidemark.engine.memory-store.budget: a percentage must be"
-                        + " in (0, 100], value=" + value);
-            }
-            return (long) (Runtime.getRuntime().maxMemory() * percent / 100);
+    private static long memoryBudget(Config engine, String path) {
+        String v = engine.getString(path).trim();
+        if (!v.endsWith("%")) {
+            return engine.getBytes(path);
         }
-        return com.typesafe.config.ConfigFactory.parseString("b = \"" + v + "\"").getBytes("b");
+        double percent = Double.parseDouble(v.substring(0, v.length() - 1).trim());
+        if (!(percent > 0 && percent <= 100)) {
+            throw new IllegalArgumentException("cannot read tidemark.engine.memory-store.budget: a percentage must be"
+                    + " in (0, 100], value=" + v);
+        }
+        return (long) (Runtime.getRuntime().maxMemory() * percent / 100);
     }
 }

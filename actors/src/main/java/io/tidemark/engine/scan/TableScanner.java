@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * Reads a table's points in a time range from both tiers, as a query sees them: the magnetic
@@ -28,11 +29,17 @@ public final class TableScanner {
     private final ShardGateway shards;
     private final MagneticTier magnetic;
     private final Clock clock;
+    private final Executor blocking;
 
-    public TableScanner(ShardGateway shards, MagneticTier magnetic, Clock clock) {
+    /**
+     * @param blocking where segments are read and chunks merged and decoded: not on the actor
+     *     thread that completes the shards' answers
+     */
+    public TableScanner(ShardGateway shards, MagneticTier magnetic, Clock clock, Executor blocking) {
         this.shards = shards;
         this.magnetic = magnetic;
         this.clock = clock;
+        this.blocking = blocking;
     }
 
     /** The series with points in {@code [fromNanos, toNanos]}, in series-key order. */
@@ -43,7 +50,7 @@ public final class TableScanner {
         for (int s = 0; s < table.shardCount(); s++) {
             answers.add(shards.scan(table.tableId(), s, from, toNanos).toCompletableFuture());
         }
-        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApplyAsync(done -> {
             // Magnetic chunks first: on equal versions the later chunk wins, and memory is newer.
             Map<SeriesKey, List<SealedChunk>> bySeries = new TreeMap<>();
             for (SeriesChunks series : magnetic.scan(table.tableId(), from, toNanos)) {
@@ -62,7 +69,7 @@ public final class TableScanner {
                 }
             }
             return result;
-        });
+        }, blocking);
     }
 
     /** The rows of {@code chunk} with time in {@code [from, to]}, decoded. */
