@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Finds aggregate and window function calls in analyzed expressions, without looking into subqueries. */
-final class Aggregates {
+public final class Aggregates {
 
     private Aggregates() {
     }
 
     /** True if {@code call} folds rows of its group (an aggregate used without OVER). */
-    static boolean isAggregate(Analysis analysis, FunctionCall call) {
+    public static boolean isAggregate(Analysis analysis, FunctionCall call) {
         return call.window().isEmpty() && analysis.function(call).map(f -> f.kind() == FunctionKind.AGGREGATE).orElse(false);
     }
 
     /** Aggregates (without OVER) in {@code roots}, outermost first, not descending into them. */
-    static List<FunctionCall> aggregates(Analysis analysis, List<? extends Node> roots) {
+    public static List<FunctionCall> aggregates(Analysis analysis, List<? extends Node> roots) {
         List<FunctionCall> found = new ArrayList<>();
         for (Node root : roots) {
             collect(analysis, root, found, false);
@@ -29,7 +29,7 @@ final class Aggregates {
     }
 
     /** Aggregates and window calls in {@code roots}, outermost first, not descending into them. */
-    static List<FunctionCall> aggregatesAndWindows(Analysis analysis, List<? extends Node> roots) {
+    public static List<FunctionCall> aggregatesAndWindows(Analysis analysis, List<? extends Node> roots) {
         List<FunctionCall> found = new ArrayList<>();
         for (Node root : roots) {
             collect(analysis, root, found, true);

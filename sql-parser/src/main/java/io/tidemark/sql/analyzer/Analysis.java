@@ -2,6 +2,11 @@ package io.tidemark.sql.analyzer;
 
 import io.tidemark.sql.ast.Expression;
 import io.tidemark.sql.ast.FunctionCall;
+import io.tidemark.sql.ast.Lambda;
+import io.tidemark.sql.ast.Node;
+import io.tidemark.sql.ast.QuerySpecification;
+import io.tidemark.sql.ast.Relation;
+import io.tidemark.sql.ast.WithQuery;
 import io.tidemark.sql.ast.Statement;
 import io.tidemark.sql.ast.Table;
 import io.tidemark.sql.function.ResolvedFunction;
@@ -31,6 +36,9 @@ public final class Analysis {
     private final Map<FunctionCall, ResolvedFunction> functions = new IdentityHashMap<>();
     private final Map<TableReference, Set<String>> tableColumns = new LinkedHashMap<>();
     private final Map<Table, ScanPredicates> scanPredicates = new IdentityHashMap<>();
+    private final Map<Node, List<Field>> fields = new IdentityHashMap<>();
+    private final Map<QuerySpecification, List<Expression>> groupingKeys = new IdentityHashMap<>();
+    private final Map<Table, WithQuery> namedQueries = new IdentityHashMap<>();
     private List<OutputColumn> outputColumns = List.of();
 
     Analysis(Statement statement) {
@@ -87,6 +95,44 @@ public final class Analysis {
      */
     public Optional<ScanPredicates> scanPredicates(Table table) {
         return Optional.ofNullable(scanPredicates.get(table));
+    }
+
+    /**
+     * The fields a node makes visible, in channel order: a FROM item ({@link Relation}: a table,
+     * alias, derived table, join or UNNEST, as its parent sees it), a query or query body (its
+     * output fields; for a {@link QuerySpecification} these are also the names ORDER BY may use),
+     * or a {@link Lambda} (its parameters). Column references resolve to these very objects, so a
+     * planner maps a reference to a channel by identity.
+     */
+    public List<Field> fields(Node node) {
+        List<Field> found = fields.get(node);
+        if (found == null) {
+            throw new IllegalArgumentException("cannot give the fields of a node the analysis did not record: node="
+                    + node.getClass().getSimpleName() + ", location=" + node.location());
+        }
+        return found;
+    }
+
+    /** The GROUP BY keys of a query specification, select-list ordinals replaced by the expressions they name; empty without GROUP BY. */
+    public List<Expression> groupingKeys(QuerySpecification specification) {
+        return groupingKeys.getOrDefault(specification, List.of());
+    }
+
+    /** The WITH query a one-part table name refers to, if it names one. */
+    public Optional<WithQuery> namedQuery(Table table) {
+        return Optional.ofNullable(namedQueries.get(table));
+    }
+
+    void recordFields(Node node, List<Field> nodeFields) {
+        fields.put(node, List.copyOf(nodeFields));
+    }
+
+    void recordGroupingKeys(QuerySpecification specification, List<Expression> keys) {
+        groupingKeys.put(specification, List.copyOf(keys));
+    }
+
+    void recordNamedQuery(Table table, WithQuery query) {
+        namedQueries.put(table, query);
     }
 
     void recordScanPredicates(Table table, ScanPredicates predicates) {

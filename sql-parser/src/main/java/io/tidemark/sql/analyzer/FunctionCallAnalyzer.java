@@ -78,6 +78,7 @@ final class FunctionCallAnalyzer {
         for (int i = 0; i < lambda.parameters().size(); i++) {
             parameters.add(new Field(List.of(), Optional.of(lambda.parameters().get(i).value()), parameterTypes.get(i), Optional.empty()));
         }
+        analysis.recordFields(lambda, parameters);
         return expressions.analyze(lambda.body(), scope.nested(parameters));
     }
 

@@ -71,12 +71,14 @@ final class QueryAnalyzer {
                 }
                 fields = renamed;
             }
+            analysis.recordFields(with, fields);
             named.put(with.name().value().toLowerCase(Locale.ROOT), new Scope.NamedQuery(with, fields));
             scope = outer.withNamedQueries(named);
         }
         List<Field> fields;
         if (query.body() instanceof QuerySpecification specification) {
             fields = new SpecificationAnalysis(specification, scope, query.orderBy()).run();
+            analysis.recordFields(specification, fields);
         } else {
             fields = analyzeBody(query.body(), scope);
             Scope outputScope = scope.subquery(fields);
@@ -88,6 +90,7 @@ final class QueryAnalyzer {
                 }
             }
         }
+        analysis.recordFields(query, fields);
         Scope countScope = scope.subquery(List.of());
         query.offset().ifPresent(offset -> requireCount(offset, countScope, "OFFSET"));
         query.limit().ifPresent(limit -> requireCount(limit, countScope, "LIMIT"));
@@ -102,6 +105,12 @@ final class QueryAnalyzer {
     }
 
     private List<Field> analyzeBody(QueryBody body, Scope scope) {
+        List<Field> fields = bodyFields(body, scope);
+        analysis.recordFields(body, fields);
+        return fields;
+    }
+
+    private List<Field> bodyFields(QueryBody body, Scope scope) {
         if (body instanceof QuerySpecification specification) {
             return new SpecificationAnalysis(specification, scope, List.of()).run();
         }
@@ -210,6 +219,7 @@ final class QueryAnalyzer {
             List<Expression> groupingKeys = new ArrayList<>();
             Set<Field> groupedFields = Collections.newSetFromMap(new IdentityHashMap<>());
             specification.groupBy().ifPresent(groupBy -> groupBy(groupBy, sourceScope, groupingKeys, groupedFields));
+            analysis.recordGroupingKeys(specification, groupingKeys);
             specification.having().ifPresent(having -> {
                 expressions.analyzeCondition(having, sourceScope, "HAVING clause");
                 List<FunctionCall> windows = Aggregates.aggregatesAndWindows(analysis, List.of(having)).stream()

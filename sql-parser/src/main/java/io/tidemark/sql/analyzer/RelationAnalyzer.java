@@ -50,6 +50,12 @@ final class RelationAnalyzer {
 
     /** The fields of {@code relation}; {@code scope} is the enclosing one (outer queries, WITH, a lateral left side). */
     List<Field> analyze(Relation relation, Scope scope) {
+        List<Field> fields = fieldsOf(relation, scope);
+        analysis.recordFields(relation, fields);
+        return fields;
+    }
+
+    private List<Field> fieldsOf(Relation relation, Scope scope) {
         if (relation instanceof Table table) {
             return table(table, scope);
         }
@@ -72,6 +78,7 @@ final class RelationAnalyzer {
         if (parts.size() == 1) {
             Optional<Scope.NamedQuery> named = scope.namedQuery(parts.get(0).value());
             if (named.isPresent()) {
+                analysis.recordNamedQuery(table, named.get().query());
                 return named.get().fields().stream().map(f -> f.renamed(List.of(parts.get(0).value()), f.name())).toList();
             }
             throw new SemanticException(table.location(), "Table '" + written + "' must be qualified with its database: \"<database>\".\"" + written + "\"");

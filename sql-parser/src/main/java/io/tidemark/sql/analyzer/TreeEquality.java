@@ -12,12 +12,12 @@ import java.util.Optional;
  * names: how GROUP BY keys are matched against select expressions ({@code bin(time, 1m)} in the
  * select list is the grouped {@code BIN(time, 1m)}).
  */
-final class TreeEquality {
+public final class TreeEquality {
 
     private TreeEquality() {
     }
 
-    static boolean same(Object a, Object b) {
+    public static boolean same(Object a, Object b) {
         if (a instanceof Identifier x && b instanceof Identifier y) {
             return x.delimited() || y.delimited() ? x.value().equals(y.value()) : x.value().equalsIgnoreCase(y.value());
         }

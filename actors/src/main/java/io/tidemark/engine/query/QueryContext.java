@@ -1,0 +1,85 @@
+package io.tidemark.engine.query;
+
+import io.tidemark.engine.EngineException;
+import io.tidemark.engine.query.expression.EvalContext;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One running query's shared state: its id, evaluation context, deadline, memory allowance,
+ * bytes scanned, and cancellation. Thread-safe; every operator and fragment of the query checks
+ * {@link #checkRunning()} between batches and reserves memory for what it keeps.
+ */
+public final class QueryContext {
+
+    private final String queryId;
+    private final EvalContext eval;
+    private final long deadlineNanoTime;
+    private final long memoryLimitBytes;
+    private final AtomicLong reservedBytes = new AtomicLong();
+    private final AtomicLong bytesScanned = new AtomicLong();
+    private final AtomicReference<String> cancelled = new AtomicReference<>();
+
+    /**
+     * @param deadlineNanoTime {@link System#nanoTime()} after which the query fails as timed out
+     * @param memoryLimitBytes how much the query may hold at once
+     */
+    public QueryContext(String queryId, EvalContext eval, long deadlineNanoTime, long memoryLimitBytes) {
+        this.queryId = queryId;
+        this.eval = eval;
+        this.deadlineNanoTime = deadlineNanoTime;
+        this.memoryLimitBytes = memoryLimitBytes;
+    }
+
+    public String queryId() {
+        return queryId;
+    }
+
+    public EvalContext eval() {
+        return eval;
+    }
+
+    /** Throws if the query was cancelled or ran past its deadline. */
+    public void checkRunning() {
+        String reason = cancelled.get();
+        if (reason != null) {
+            throw new EngineException(io.tidemark.engine.ErrorKind.VALIDATION, "Query " + queryId + " was cancelled: " + reason);
+        }
+        if (System.nanoTime() - deadlineNanoTime > 0) {
+            throw new EngineException(io.tidemark.engine.ErrorKind.VALIDATION, "Query " + queryId + " exceeded its time limit");
+        }
+    }
+
+    public void cancel(String reason) {
+        cancelled.compareAndSet(null, reason);
+    }
+
+    public boolean isCancelled() {
+        return cancelled.get() != null;
+    }
+
+    /** Accounts {@code bytes} more held by the query; throws a clear error past the limit. */
+    public void reserveMemory(long bytes) {
+        long total = reservedBytes.addAndGet(bytes);
+        if (total > memoryLimitBytes) {
+            throw new EngineException(io.tidemark.engine.ErrorKind.VALIDATION, "Query " + queryId
+                    + " exceeded its memory limit: limit=" + memoryLimitBytes + " bytes, needed at least " + total + " bytes");
+        }
+    }
+
+    public void releaseMemory(long bytes) {
+        reservedBytes.addAndGet(-bytes);
+    }
+
+    public long reservedMemory() {
+        return reservedBytes.get();
+    }
+
+    public void addBytesScanned(long bytes) {
+        bytesScanned.addAndGet(bytes);
+    }
+
+    public long bytesScanned() {
+        return bytesScanned.get();
+    }
+}

@@ -1,0 +1,16 @@
+package io.tidemark.engine.query.fragment;
+
+import io.tidemark.engine.query.QueryContext;
+import io.tidemark.engine.query.vector.Batch;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Runs a fragment over a table's data wherever it lives (every shard's memory store and the
+ * magnetic store), in parallel, and returns each place's output. Implementations add what they
+ * read to the context's bytes scanned and stop early when the query is cancelled or out of time.
+ */
+public interface FragmentRunner {
+
+    CompletionStage<List<Batch>> run(ScanRequest request, FragmentPipeline pipeline, QueryContext context);
+}

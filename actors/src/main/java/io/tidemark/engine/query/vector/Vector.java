@@ -1,0 +1,232 @@
+package io.tidemark.engine.query.vector;
+
+import io.tidemark.sql.type.SqlType;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An immutable column of {@link #size()} values of one SQL type: exactly one primitive or object
+ * array, chosen by {@link Storage#of(SqlType)}, and a null mask. Arrays may be longer than
+ * {@code size}; rows past it are meaningless. The arrays are shared, never copied, so no one
+ * writes to an array after it became a vector's.
+ */
+public final class Vector {
+
+    private final SqlType type;
+    private final Storage storage;
+    private final int size;
+    private final boolean[] nulls;
+    private final long[] longs;
+    private final double[] doubles;
+    private final boolean[] booleans;
+    private final Object[] objects;
+
+    private Vector(SqlType type, int size, boolean[] nulls, long[] longs, double[] doubles, boolean[] booleans, Object[] objects) {
+        this.type = Objects.requireNonNull(type, "type");
+        this.storage = Storage.of(type);
+        this.size = size;
+        this.nulls = nulls;
+        this.longs = longs;
+        this.doubles = doubles;
+        this.booleans = booleans;
+        this.objects = objects;
+    }
+
+    /** A LONG-stored vector; {@code nulls} may be null when no row is null. */
+    public static Vector ofLongs(SqlType type, long[] values, boolean[] nulls, int size) {
+        requireStorage(type, Storage.LONG);
+        return new Vector(type, size, nulls, values, null, null, null);
+    }
+
+    public static Vector ofDoubles(SqlType type, double[] values, boolean[] nulls, int size) {
+        requireStorage(type, Storage.DOUBLE);
+        return new Vector(type, size, nulls, null, values, null, null);
+    }
+
+    public static Vector ofBooleans(SqlType type, boolean[] values, boolean[] nulls, int size) {
+        requireStorage(type, Storage.BOOLEAN);
+        return new Vector(type, size, nulls, null, null, values, null);
+    }
+
+    /** An OBJECT-stored vector; a null element is a null row (the mask is derived). */
+    public static Vector ofObjects(SqlType type, Object[] values, int size) {
+        requireStorage(type, Storage.OBJECT);
+        boolean[] nulls = null;
+        for (int i = 0; i < size; i++) {
+            if (values[i] == null) {
+                if (nulls == null) {
+                    nulls = new boolean[size];
+                }
+                nulls[i] = true;
+            }
+        }
+        return new Vector(type, size, nulls, null, null, null, values);
+    }
+
+    /** {@code size} copies of one boxed value (null for a vector of nulls). */
+    public static Vector constant(SqlType type, Object value, int size) {
+        VectorBuilder builder = new VectorBuilder(type, size);
+        for (int i = 0; i < size; i++) {
+            builder.append(value);
+        }
+        return builder.build();
+    }
+
+    public static Vector nulls(SqlType type, int size) {
+        return constant(type, null, size);
+    }
+
+    private static void requireStorage(SqlType type, Storage expected) {
+        if (Storage.of(type) != expected) {
+            throw new IllegalArgumentException("cannot store " + type.displayName() + " as " + expected + ": it is stored as " + Storage.of(type));
+        }
+    }
+
+    public SqlType type() {
+        return type;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isNull(int row) {
+        return nulls != null && nulls[row];
+    }
+
+    /** True if some row may be null; false guarantees none is. */
+    public boolean mayHaveNulls() {
+        return nulls != null;
+    }
+
+    /** The null mask, or null when no row is null. Read only. */
+    public boolean[] nullMask() {
+        return nulls;
+    }
+
+    /** The LONG array. Read only. */
+    public long[] longs() {
+        return longs;
+    }
+
+    public double[] doubles() {
+        return doubles;
+    }
+
+    public boolean[] booleans() {
+        return booleans;
+    }
+
+    public Object[] objects() {
+        return objects;
+    }
+
+    public long getLong(int row) {
+        return longs[row];
+    }
+
+    public double getDouble(int row) {
+        return doubles[row];
+    }
+
+    public boolean getBoolean(int row) {
+        return booleans[row];
+    }
+
+    public Object getObject(int row) {
+        return objects[row];
+    }
+
+    /** The row's value boxed as {@link Storage} describes, or null. */
+    public Object get(int row) {
+        if (isNull(row)) {
+            return null;
+        }
+        switch (storage) {
+            case LONG:
+                return longs[row];
+            case DOUBLE:
+                return doubles[row];
+            case BOOLEAN:
+                return booleans[row];
+            default:
+                return objects[row];
+        }
+    }
+
+    /** The rows at {@code positions[0..count)}, in that order. */
+    public Vector select(int[] positions, int count) {
+        boolean[] selectedNulls = null;
+        if (nulls != null) {
+            selectedNulls = new boolean[count];
+            for (int i = 0; i < count; i++) {
+                selectedNulls[i] = nulls[positions[i]];
+            }
+        }
+        switch (storage) {
+            case LONG: {
+                long[] out = new long[count];
+                for (int i = 0; i < count; i++) {
+                    out[i] = longs[positions[i]];
+                }
+                return new Vector(type, count, selectedNulls, out, null, null, null);
+            }
+            case DOUBLE: {
+                double[] out = new double[count];
+                for (int i = 0; i < count; i++) {
+                    out[i] = doubles[positions[i]];
+                }
+                return new Vector(type, count, selectedNulls, null, out, null, null);
+            }
+            case BOOLEAN: {
+                boolean[] out = new boolean[count];
+                for (int i = 0; i < count; i++) {
+                    out[i] = booleans[positions[i]];
+                }
+                return new Vector(type, count, selectedNulls, null, null, out, null);
+            }
+            default: {
+                Object[] out = new Object[count];
+                for (int i = 0; i < count; i++) {
+                    out[i] = objects[positions[i]];
+                }
+                return new Vector(type, count, selectedNulls, null, null, null, out);
+            }
+        }
+    }
+
+    /** Rows {@code [from, to)}. */
+    public Vector slice(int from, int to) {
+        int count = to - from;
+        boolean[] slicedNulls = nulls == null ? null : Arrays.copyOfRange(nulls, from, to);
+        switch (storage) {
+            case LONG:
+                return new Vector(type, count, slicedNulls, Arrays.copyOfRange(longs, from, to), null, null, null);
+            case DOUBLE:
+                return new Vector(type, count, slicedNulls, null, Arrays.copyOfRange(doubles, from, to), null, null);
+            case BOOLEAN:
+                return new Vector(type, count, slicedNulls, null, null, Arrays.copyOfRange(booleans, from, to), null);
+            default:
+                return new Vector(type, count, slicedNulls, null, null, null, Arrays.copyOfRange(objects, from, to));
+        }
+    }
+
+    /** The same values seen as another type of the same storage (e.g. integer as bigint). */
+    public Vector withType(SqlType newType) {
+        requireStorage(newType, storage);
+        return new Vector(newType, size, nulls, longs, doubles, booleans, objects);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(type.displayName()).append('[');
+        for (int i = 0; i < Math.min(size, 20); i++) {
+            text.append(i == 0 ? "" : ", ").append(get(i));
+        }
+        return text.append(size > 20 ? ", ...]" : "]").toString();
+    }
+}
