@@ -20,6 +20,7 @@ public final class ScalarFunctionRegistry {
 
     private static final ScalarFunctionRegistry BUILTIN = build(List.of(
             // Each function family registers itself here.
+            new TimeFunctions()
     ));
 
     private final Map<String, List<Binder>> binders;
