@@ -20,6 +20,9 @@ public final class ScalarFunctionRegistry {
 
     private static final ScalarFunctionRegistry BUILTIN = build(List.of(
             // Each function family registers itself here.
+            new TimeFunctions(),
+            new StringFunctions(),
+            new RegexpFunctions()
     ));
 
     private final Map<String, List<Binder>> binders;
