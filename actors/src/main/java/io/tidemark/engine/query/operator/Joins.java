@@ -52,7 +52,7 @@ public final class Joins {
             boolean[] leftMatched = new boolean[left.rowCount()];
             PairBuffer block = new PairBuffer();
             int leftRow = 0;
-            int cursor = candidates.first(0);
+            int cursor = left.rowCount() > 0 ? candidates.first(0) : -1;
             while (leftRow < left.rowCount()) {
                 context.checkRunning();
                 block.clear();
