@@ -99,6 +99,9 @@ class UnnestOperatorTest {
     record Case(List<List<Object>> rows, boolean withOrdinality, boolean outer) {
     }
 
+    /** Input {@code (id bigint, array(bigint), map(varchar, bigint), timeseries(double), array(row(a bigint, b varchar)))}. */
+    static final List<SqlType> KINDS = List.of(PrimitiveType.BIGINT, TestValues.BIGINT_ARRAY, HISTOGRAM, POINTS, PAIRS);
+
     @Provide
     Arbitrary<Case> cases() {
         Arbitrary<Object> array = Arbitraries.longs().between(0, 9).injectNull(0.1).list().ofMaxSize(4).injectNull(0.2).map(v -> v);
@@ -108,24 +111,50 @@ class UnnestOperatorTest {
                     keys.forEach(k -> out.put(k, (long) k.charAt(0)));
                     return (Object) out;
                 }).injectNull(0.2);
-        Arbitrary<List<Object>> row = Combinators.combine(Arbitraries.longs().between(0, 100), array, map).as(TestBatches::row);
+        Arbitrary<Object> series = Arbitraries.doubles().between(-5, 5).injectNull(0.1).list().ofMaxSize(3)
+                .map(values -> {
+                    List<Object> points = new ArrayList<>();
+                    for (int i = 0; i < values.size(); i++) {
+                        points.add(listOf(1000L * i, values.get(i)));
+                    }
+                    return (Object) points;
+                }).injectNull(0.2);
+        Arbitrary<Object> pairs = Combinators.combine(Arbitraries.longs().between(0, 3).injectNull(0.2), Arbitraries.of("p", "q").injectNull(0.2))
+                .as(TestBatches::row).injectNull(0.1).list().ofMaxSize(3).injectNull(0.2).map(v -> v);
+        Arbitrary<List<Object>> row = Combinators.combine(Arbitraries.longs().between(0, 100), array, map, series, pairs).as(TestBatches::row);
         return Combinators.combine(row.list().ofMaxSize(30), Arbitraries.of(true, false), Arbitraries.of(true, false)).as(Case::new);
     }
 
     @Property(tries = 300)
     void unnestEqualsTheBoxedReference(@ForAll("cases") Case c) {
-        List<SqlType> types = List.of(PrimitiveType.BIGINT, TestValues.BIGINT_ARRAY, new MapType(PrimitiveType.VARCHAR, PrimitiveType.BIGINT));
-        Batch out = UnnestOperator.apply(TestBatches.batch(types, c.rows()), List.of(2, 1), c.withOrdinality(), c.outer(), TestBatches.context());
+        List<Integer> channels = List.of(2, 1, 3, 4);
+        Batch out = UnnestOperator.apply(TestBatches.batch(KINDS, c.rows()), channels, c.withOrdinality(), c.outer(), TestBatches.context());
+        assertThat(out.columns().stream().map(io.tidemark.engine.query.vector.Vector::type).toList())
+                .isEqualTo(UnnestOperator.outputTypes(KINDS, channels, c.withOrdinality()));
         List<List<Object>> expected = new ArrayList<>();
         for (List<Object> input : c.rows()) {
-            List<?> array = input.get(1) == null ? List.of() : (List<?>) input.get(1);
-            List<Map.Entry<?, ?>> entries = input.get(2) == null ? List.of() : new ArrayList<>(((Map<?, ?>) input.get(2)).entrySet());
-            int length = Math.max(array.size(), entries.size());
+            // every unnested value as a list of element rows (map entries, points and rows spread into their fields)
+            List<List<List<Object>>> elements = new ArrayList<>();
+            List<Integer> widths = new ArrayList<>();
+            for (int channel : channels) {
+                Object value = input.get(channel);
+                List<List<Object>> rows = new ArrayList<>();
+                if (value instanceof Map<?, ?> m) {
+                    m.forEach((k, v) -> rows.add(listOf(k, v)));
+                } else if (value != null) {
+                    for (Object element : (List<?>) value) {
+                        rows.add(channel == 1 ? listOf(element) : element == null ? listOf(null, null) : listOf(((List<?>) element).toArray()));
+                    }
+                }
+                elements.add(rows);
+                widths.add(channel == 1 ? 1 : 2);
+            }
+            int length = elements.stream().mapToInt(List::size).max().orElse(0);
             for (int e = 0; e < Math.max(length, c.outer() ? 1 : 0); e++) {
                 List<Object> row = new ArrayList<>(input);
-                row.add(e < entries.size() ? entries.get(e).getKey() : null);
-                row.add(e < entries.size() ? entries.get(e).getValue() : null);
-                row.add(e < array.size() ? array.get(e) : null);
+                for (int u = 0; u < channels.size(); u++) {
+                    row.addAll(e < elements.get(u).size() ? elements.get(u).get(e) : java.util.Collections.nCopies(widths.get(u), null));
+                }
                 if (c.withOrdinality()) {
                     row.add(length == 0 ? null : (long) e + 1);
                 }
