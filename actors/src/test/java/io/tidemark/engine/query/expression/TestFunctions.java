@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The few scalar functions the expression tests call: {@code abs(bigint)}, {@code length(varchar)}
+ * The few scalar functions the expression tests call: {@code abs(bigint)}, {@code mod(bigint, bigint)} (which checks its arguments arrive as bigint), {@code length(varchar)}
  * (fails on the text {@code boom}, to test {@code try}), and the lambda functions
  * {@code transform(array(T), function(T, U))} and {@code filter(array(T), function(T, boolean))}.
  */
@@ -26,6 +26,13 @@ final class TestFunctions implements FunctionGroup {
     public void register(ScalarFunctionRegistry.Builder registry) {
         registry.add("abs", signature -> signature.argumentTypes().equals(List.of(PrimitiveType.BIGINT))
                 ? (arguments, rows, context) -> FunctionSupport.mapLongs(arguments[0], PrimitiveType.BIGINT, Math::abs, rows) : null);
+        registry.add("mod", signature -> signature.argumentTypes().equals(List.of(PrimitiveType.BIGINT, PrimitiveType.BIGINT))
+                ? (arguments, rows, context) -> {
+                    if (arguments[0].type() != PrimitiveType.BIGINT || arguments[1].type() != PrimitiveType.BIGINT) {
+                        throw new AssertionError("arguments not coerced: " + arguments[0].type() + ", " + arguments[1].type());
+                    }
+                    return FunctionSupport.rowWise(PrimitiveType.BIGINT, values -> (Long) values[0] % (Long) values[1]).apply(arguments, rows, context);
+                } : null);
         registry.add("length", signature -> FunctionSupport.rowWise(PrimitiveType.BIGINT, values -> {
             if (values[0].equals("boom")) {
                 throw new QueryFunctionException("length refuses boom");
