@@ -132,6 +132,18 @@ class CalendarUnitFunctionsTest {
                 .isInstanceOf(QueryFunctionException.class).hasMessage("'hour' is not a valid date field for date_diff");
     }
 
+    @Test
+    void dateDiffOfDatesCoversDatesBeyondTheTimestampRange() {
+        assertThat(functions.call("date_diff", BIGINT, varchar("day"), date("0001-01-01"), date("9999-12-31"))).isEqualTo(3_652_058L);
+        assertThat(functions.call("date_diff", BIGINT, varchar("year"), date("9999-12-31"), date("0001-01-01"))).isEqualTo(-9998L);
+    }
+
+    @Test
+    void truncatingBelowTheEarliestTimestampFails() {
+        assertThatThrownBy(() -> functions.call("date_trunc", TIMESTAMP, varchar("day"), column(TIMESTAMP, Long.MIN_VALUE)))
+                .isInstanceOf(QueryFunctionException.class).hasMessage("Timestamp out of range for date_trunc: " + Long.MIN_VALUE);
+    }
+
     private String truncate(String unit, Vector value) {
         return iso(functions.call("date_trunc", TIMESTAMP, varchar(unit), value));
     }
