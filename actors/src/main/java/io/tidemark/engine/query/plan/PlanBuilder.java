@@ -176,7 +176,7 @@ final class PlanBuilder {
         } else if (!keys.isEmpty()) {
             result = new SortNode(result, keys, keyTexts);
         }
-        if (offset > 0 || limit >= 0) {
+        if (offset > 0 || (limit >= 0 && keys.isEmpty())) {
             result = new LimitNode(result, offset, limit);
         }
         List<SqlType> types = result.outputTypes();

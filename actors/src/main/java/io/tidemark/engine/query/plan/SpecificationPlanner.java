@@ -133,7 +133,14 @@ final class SpecificationPlanner {
             }
             TablePipeline.PartialTopN topN = new TablePipeline.PartialTopN(keys, offset + limit, PlanBuilder.sortTexts(orderBy));
             TablePipeline pipeline = new TablePipeline(scan.scanColumns(), filter, filterText, projection, texts, Optional.empty(), Optional.of(topN));
-            return new RelationPlan(new RemoteSourceNode(remote.scan(), pipeline), layout.append(Layout.anonymous(keys.size())));
+            Layout withKeys = layout.append(Layout.anonymous(keys.size()));
+            List<Field> outputFields = analysis.fields(specification);
+            for (int i = 0; i < orderBy.size(); i++) {
+                if (outputIndex(orderBy.get(i).key(), outputs, outputFields) < 0) {
+                    withKeys = withKeys.withComputed(orderBy.get(i).key(), scanned.size() + i);
+                }
+            }
+            return new RelationPlan(new RemoteSourceNode(remote.scan(), pipeline), withKeys);
         }
         TablePipeline pipeline = new TablePipeline(scan.scanColumns(), filter, filterText, List.of(), List.of(), Optional.empty(), Optional.empty());
         return new RelationPlan(new RemoteSourceNode(remote.scan(), pipeline), layout);
@@ -158,7 +165,11 @@ final class SpecificationPlanner {
         return Optional.of(keys);
     }
 
-    /** The select list (with hidden ORDER BY keys), DISTINCT, ORDER BY, OFFSET/LIMIT, over the rows of {@code current}. */
+    /**
+     * The select list (with hidden ORDER BY keys), DISTINCT, ORDER BY, OFFSET/LIMIT, over the rows
+     * of {@code current}. A hidden key that reads an output name ({@code ORDER BY total * 2}) is
+     * computed over the input's channels followed by the outputs.
+     */
     private PlanNode select(RelationPlan current, List<Output> outputs) {
         List<Field> outputFields = analysis.fields(specification);
         List<VectorExpression> projection = new ArrayList<>();
@@ -184,7 +195,11 @@ final class SpecificationPlanner {
             keys.add(PlanBuilder.sortKey(item, output));
         }
         PlanNode node;
-        if (hidden.isEmpty()) {
+        if (hidden.stream().noneMatch(key -> readsAny(key, outputFields))) {
+            for (Expression key : hidden) {
+                projection.add(builder.compile(key, current.layout()));
+                texts.add(PlanBuilder.sql(key));
+            }
             node = new ProjectNode(current.node(), projection, texts);
         } else {
             int width = current.layout().size();

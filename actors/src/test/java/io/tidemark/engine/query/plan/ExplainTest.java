@@ -71,9 +71,8 @@ class ExplainTest {
                 "    Project[#0]",
                 "        TopN[3 by time DESC NULLS LAST]",
                 "            Project[hostname, time]",
-                "                Project[#0, #1, #2]",
-                "                    RemoteFragment[tidemark.cpu, time=[min, max]]   -- runs on every shard",
-                "                        TopN[3 by time DESC NULLS LAST]",
-                "                            Scan[columns=[hostname, time]]"));
+                "                RemoteFragment[tidemark.cpu, time=[min, max]]   -- runs on every shard",
+                "                    TopN[3 by time DESC NULLS LAST]",
+                "                        Scan[columns=[hostname, time]]"));
     }
 }

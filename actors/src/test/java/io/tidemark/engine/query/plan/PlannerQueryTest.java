@@ -58,7 +58,7 @@ class PlannerQueryTest {
 
     @Test
     void aggregateFilterClauseMasksRows() {
-        assertThat(fixture.rows("SELECT count(*) FILTER (WHERE measure_name = 'mem') AS mem, count(measure_value::double) AS values"
+        assertThat(fixture.rows("SELECT count(*) FILTER (WHERE measure_name = 'mem') AS mem, count(measure_value::double) AS vals"
                 + " FROM \"tidemark\".\"cpu\""))
                 .containsExactly(row(3L, 7L));
     }
