@@ -153,4 +153,51 @@ class PlannerQueryTest {
         assertThat(result.rowCount()).isEqualTo(3);
         assertThat(context.reservedMemory()).isZero();
     }
+
+    @Test
+    void windowFramesOfRowsAndRange() {
+        assertThat(fixture.rows("SELECT hostname, avg(measure_value::double) OVER (PARTITION BY hostname ORDER BY time"
+                + " ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS moving,"
+                + " count(*) OVER (PARTITION BY hostname ORDER BY time RANGE BETWEEN INTERVAL '1' MINUTE PRECEDING AND CURRENT ROW) AS recent"
+                + " FROM \"tidemark\".\"cpu\" WHERE measure_name = 'cpu' AND hostname <> 'h3' ORDER BY hostname, time"))
+                .containsExactly(row("h1", 10.0, 1L), row("h1", 15.0, 2L), row("h1", 25.0, 2L),
+                        row("h2", 50.0, 1L), row("h2", 60.0, 2L), row("h2", 70.0, 2L));
+    }
+
+    @Test
+    void orderByAnExpressionOverAnOutputName() {
+        assertThat(fixture.rows("SELECT hostname, count(*) AS n FROM \"tidemark\".\"cpu\" GROUP BY hostname ORDER BY n * -1, hostname DESC"))
+                .containsExactly(row("h2", 4L), row("h1", 4L), row("h3", 3L));
+    }
+
+    @Test
+    void countStarReadsNoColumns() {
+        assertThat(fixture.rows("SELECT count(*) FROM \"tidemark\".\"cpu\"")).containsExactly(row(11L));
+        assertThat(fixture.runner.requests.get(0).columns()).isEmpty();
+    }
+
+    @Test
+    void selectStarWithGroupByAndAliasedTable() {
+        assertThat(fixture.rows("SELECT t.* FROM (SELECT region FROM \"tidemark\".\"cpu\") t GROUP BY region ORDER BY 1"))
+                .containsExactly(row("eu"), row("us"), row((Object) null));
+    }
+
+    @Test
+    void aQueryOverItsMemoryLimitFailsWithAClearError() {
+        var context = new io.tidemark.engine.query.QueryContext("small", io.tidemark.engine.query.expression.EvalContext.utc(QueryFixture.NOW),
+                System.nanoTime() + 60_000_000_000L, 64);
+        StatementPlan plan = fixture.plan("SELECT * FROM \"tidemark\".\"cpu\"");
+
+        assertThatThrownBy(() -> plan.execute(context, fixture.runner))
+                .isInstanceOf(EngineException.class).hasMessageContaining("exceeded its memory limit");
+    }
+
+    @Test
+    void aCancelledQueryStops() {
+        var context = QueryFixture.context();
+        context.cancel("user asked");
+
+        assertThatThrownBy(() -> fixture.plan("SELECT hostname FROM \"tidemark\".\"cpu\"").execute(context, fixture.runner))
+                .isInstanceOf(EngineException.class).hasMessageContaining("was cancelled: user asked");
+    }
 }

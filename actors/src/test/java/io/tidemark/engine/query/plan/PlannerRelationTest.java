@@ -123,4 +123,27 @@ class PlannerRelationTest {
 
         assertThat(fixture.runner.requests).hasSize(2);
     }
+
+    @Test
+    void aSubqueryReadsTheWithQueriesOfItsEnclosingQuery() {
+        assertThat(fixture.rows("WITH known AS (SELECT hostname FROM \"tidemark\".\"hosts\") SELECT DISTINCT hostname"
+                + " FROM \"tidemark\".\"cpu\" WHERE hostname NOT IN (SELECT hostname FROM known) OR hostname = (SELECT max(hostname) FROM known)"))
+                .containsExactly(row("h3"));
+        assertThat(fixture.runner.requests).hasSize(2);
+    }
+
+    @Test
+    void nestedCorrelatedSubqueries() {
+        assertThat(fixture.rows("SELECT h.hostname FROM \"tidemark\".\"hosts\" h WHERE EXISTS (SELECT 1 FROM \"tidemark\".\"cpu\" c"
+                + " WHERE c.hostname = h.hostname AND c.measure_value::bigint = (SELECT max(d.measure_value::bigint)"
+                + " FROM \"tidemark\".\"cpu\" d WHERE d.hostname = h.hostname)) ORDER BY 1"))
+                .containsExactly(row("h1"), row("h2"));
+    }
+
+    @Test
+    void correlatedSubqueryInTheSelectListOfAGroupedQuery() {
+        assertThat(fixture.rows("SELECT c.hostname, count(*) AS n, (SELECT min(h.rack) FROM \"tidemark\".\"hosts\" h"
+                + " WHERE h.hostname = c.hostname) AS rack FROM \"tidemark\".\"cpu\" c GROUP BY c.hostname ORDER BY 1"))
+                .containsExactly(row("h1", 4L, "r1"), row("h2", 4L, "r2"), row("h3", 3L, null));
+    }
 }
