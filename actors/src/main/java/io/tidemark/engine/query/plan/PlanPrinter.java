@@ -1,33 +1,48 @@
 package io.tidemark.engine.query.plan;
 
 import io.tidemark.engine.query.expression.EvalContext;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
-/** Prints a plan tree as EXPLAIN shows it: one node per line, each input four spaces deeper. */
+/**
+ * Prints a plan tree as EXPLAIN shows it: one node per line, each input four spaces deeper. A
+ * shared node (a WITH query read several times) shows its inputs at its first appearance only.
+ */
 final class PlanPrinter {
 
     private static final String INDENT = "    ";
 
-    private PlanPrinter() {
+    private final EvalContext eval;
+    private final StringBuilder text = new StringBuilder();
+    private final Set<PlanNode> printed = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private PlanPrinter(EvalContext eval) {
+        this.eval = eval;
     }
 
     static String print(PlanNode root, EvalContext eval) {
-        StringBuilder text = new StringBuilder();
-        print(root, eval, 0, text);
-        return text.toString();
+        PlanPrinter printer = new PlanPrinter(eval);
+        printer.print(root, 0);
+        return printer.text.toString();
     }
 
-    private static void print(PlanNode node, EvalContext eval, int depth, StringBuilder text) {
-        line(text, depth, node.describe(eval));
+    private void print(PlanNode node, int depth) {
+        if (node instanceof SharedNode && !printed.add(node)) {
+            line(depth, node.describe(eval) + " (shown above)");
+            return;
+        }
+        line(depth, node.describe(eval));
         int detailDepth = depth;
         for (String detail : node.details()) {
-            line(text, ++detailDepth, detail);
+            line(++detailDepth, detail);
         }
         for (PlanNode source : node.sources()) {
-            print(source, eval, depth + 1, text);
+            print(source, depth + 1);
         }
     }
 
-    private static void line(StringBuilder text, int depth, String line) {
+    private void line(int depth, String line) {
         if (text.length() > 0) {
             text.append('\n');
         }

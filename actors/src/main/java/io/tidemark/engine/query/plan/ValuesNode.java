@@ -29,7 +29,7 @@ record ValuesNode(List<List<VectorExpression>> rows, List<SqlType> types) implem
 
     @Override
     public String describe(EvalContext eval) {
-        return "Values[" + rows.size() + " rows]";
+        return "Values[" + rows.size() + (rows.size() == 1 ? " row]" : " rows]");
     }
 
     @Override

@@ -75,4 +75,36 @@ class ExplainTest {
                 "                    TopN[3 by time DESC NULLS LAST]",
                 "                        Scan[columns=[hostname, time]]"));
     }
+
+    @Test
+    void aWithQueryReadTwiceIsShownOnce() {
+        String text = fixture.explain("WITH m AS (SELECT hostname FROM \"tidemark\".\"hosts\") SELECT a.hostname FROM m a CROSS JOIN m b");
+
+        assertThat(text).isEqualTo(String.join("\n",
+                "Output[hostname]",
+                "    Project[a.hostname]",
+                "        Join(CROSS)",
+                "            With[m]",
+                "                Project[hostname]",
+                "                    RemoteFragment[tidemark.hosts, time=[min, max]]   -- runs on every shard",
+                "                        Scan[columns=[hostname]]",
+                "            With[m] (shown above)"));
+    }
+
+    @Test
+    void setOperationsAndValues() {
+        assertThat(fixture.explain("SELECT 1 UNION SELECT 2.5")).isEqualTo(String.join("\n",
+                "Output[_col0]",
+                "    Union",
+                "        Project[CAST(#0 AS double)]",
+                "            Project[1]",
+                "                SingleRow",
+                "        Project[2.5]",
+                "            SingleRow"));
+        assertThat(fixture.explain("VALUES (1, 'a') EXCEPT ALL VALUES (2, 'b')")).isEqualTo(String.join("\n",
+                "Output[_col0, _col1]",
+                "    Except(ALL)",
+                "        Values[1 row]",
+                "        Values[1 row]"));
+    }
 }
