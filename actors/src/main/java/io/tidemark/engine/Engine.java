@@ -7,6 +7,9 @@ import io.tidemark.engine.catalog.TableDescription;
 import io.tidemark.engine.catalog.TableStatus;
 import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.metering.TableUsage;
+import io.tidemark.engine.query.QuerySettings;
+import io.tidemark.engine.query.fragment.FragmentRunner;
+import io.tidemark.engine.query.fragment.ShardFragmentRunner;
 import io.tidemark.engine.scan.ScannedSeries;
 import io.tidemark.engine.scan.TableScanner;
 import io.tidemark.engine.shard.SeriesShardService;
@@ -60,6 +63,7 @@ public final class Engine implements AutoCloseable {
     private final SeriesShardService shards;
     private final WriteCoordinator writes;
     private final TableScanner scanner;
+    private final ShardFragmentRunner fragments;
     private final ActorRef<TierMigrator.Command> migrator;
     private final ActorRef<RetentionJanitor.Command> janitor;
 
@@ -80,6 +84,9 @@ public final class Engine implements AutoCloseable {
                 new RecordConverter(WriteLimits.fromConfig(config)), clock, settings.memoryBudgetBytes());
         this.scanner = new TableScanner(shards, magnetic, clock,
                 system.dispatchers().lookup(DispatcherSelector.blocking()));
+        QuerySettings query = QuerySettings.fromConfig(config);
+        this.fragments = new ShardFragmentRunner(catalog, shards, magnetic, clock,
+                system.dispatchers().lookup(DispatcherSelector.blocking()), query.fragmentTimeout());
         this.migrator = system.systemActorOf(TierMigrator.create(shards, magnetic, catalog::tables, clock, tier),
                 "tier-migrator", Props.empty());
         this.janitor = system.systemActorOf(RetentionJanitor.create(magnetic, catalog::tables, clock, tier),
@@ -151,6 +158,11 @@ public final class Engine implements AutoCloseable {
     /** The points of a table with time in {@code [fromNanos, toNanos]}, both tiers merged. */
     public CompletionStage<List<ScannedSeries>> scan(String database, String table, long fromNanos, long toNanos) {
         return catalog.describeTable(database, table).thenCompose(t -> scanner.scan(t, fromNanos, toNanos));
+    }
+
+    /** Runs query fragments where the table's data lives: every shard's memory store and the magnetic store. */
+    public FragmentRunner fragments() {
+        return fragments;
     }
 
     /** Deletes a table and all its data: memory store, journals and magnetic segments. */

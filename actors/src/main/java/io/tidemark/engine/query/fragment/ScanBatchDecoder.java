@@ -1,15 +1,14 @@
 package io.tidemark.engine.query.fragment;
 
+import io.tidemark.engine.query.EngineSchemaProvider;
 import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.query.vector.Storage;
 import io.tidemark.engine.query.vector.Vector;
 import io.tidemark.engine.scan.SeriesMerge;
 import io.tidemark.sql.analyzer.ColumnRole;
-import io.tidemark.sql.type.PrimitiveType;
 import io.tidemark.sql.type.SqlType;
 import io.tidemark.storage.chunk.ColumnSpec;
 import io.tidemark.storage.chunk.SealedChunk;
-import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -151,29 +150,11 @@ final class ScanBatchDecoder {
     private static int indexOf(List<ColumnSpec> specs, ScanColumn column) {
         for (int c = 0; c < specs.size(); c++) {
             ColumnSpec spec = specs.get(c);
-            if (spec.name().equals(column.name()) && sqlType(spec.type()) == column.type()) {
+            if (spec.name().equals(column.name()) && EngineSchemaProvider.sqlType(spec.type()) == column.type()) {
                 return c;
             }
         }
         return -1;
-    }
-
-    /** The SQL type of a stored value type; null for MULTI, which is no column's type. */
-    static PrimitiveType sqlType(MeasureType type) {
-        switch (type) {
-            case DOUBLE:
-                return PrimitiveType.DOUBLE;
-            case BIGINT:
-                return PrimitiveType.BIGINT;
-            case VARCHAR:
-                return PrimitiveType.VARCHAR;
-            case BOOLEAN:
-                return PrimitiveType.BOOLEAN;
-            case TIMESTAMP:
-                return PrimitiveType.TIMESTAMP;
-            default:
-                return null;
-        }
     }
 
     /** {@code n} copies of a string, or {@code n} nulls of any type, filled without boxing per row. */
