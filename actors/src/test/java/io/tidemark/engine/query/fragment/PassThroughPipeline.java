@@ -13,7 +13,7 @@ import java.util.function.IntPredicate;
  * the sinks it opened, and can make chosen sinks (by opening order, from 1) fail on their first
  * batch with a given error, to drive the runner's supervision.
  */
-final class PassThroughPipeline implements FragmentPipeline {
+public final class PassThroughPipeline implements FragmentPipeline {
 
     private final List<SqlType> types;
     private final IntPredicate failing;
@@ -21,17 +21,17 @@ final class PassThroughPipeline implements FragmentPipeline {
     private final AtomicInteger opened = new AtomicInteger();
     private final AtomicInteger batches = new AtomicInteger();
 
-    PassThroughPipeline(List<SqlType> types) {
+    public PassThroughPipeline(List<SqlType> types) {
         this(types, n -> false, null);
     }
 
-    PassThroughPipeline(List<SqlType> types, IntPredicate failing, RuntimeException failure) {
+    public PassThroughPipeline(List<SqlType> types, IntPredicate failing, RuntimeException failure) {
         this.types = List.copyOf(types);
         this.failing = failing;
         this.failure = failure;
     }
 
-    int opened() {
+    public int opened() {
         return opened.get();
     }
 
