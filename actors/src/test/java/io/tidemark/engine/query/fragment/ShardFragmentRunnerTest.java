@@ -32,6 +32,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -213,6 +215,63 @@ class ShardFragmentRunnerTest {
 
         assertThat(rows).hasSize(8);
         assertThat(failsFirst.opened()).as("two shards plus one retry").isEqualTo(3);
+    }
+
+    @Test
+    void aShardTaskRunningPastTheFragmentTimeoutIsRetried() throws InterruptedException {
+        start(Map.of("tidemark.engine.query.fragment-timeout", "300ms"));
+        createTable(engine, "cpu", RetentionProperties.DEFAULT, false);
+        long now = clock.millis();
+        List<RecordInput> records = new ArrayList<>();
+        for (int host = 0; host < 8; host++) {
+            records.add(single("cpu", "DOUBLE", Integer.toString(host), now - 1000, "host", "h" + host));
+        }
+        write(engine, "cpu", records);
+        CountDownLatch stuck = new CountDownLatch(1);
+        PassThroughPipeline passThrough = new PassThroughPipeline(List.of(PrimitiveType.DOUBLE));
+        AtomicInteger opened = new AtomicInteger();
+        FragmentPipeline firstSinkHangs = new FragmentPipeline() {
+            @Override
+            public FragmentSink open(QueryContext context) {
+                FragmentSink sink = passThrough.open(context);
+                if (opened.incrementAndGet() > 1) {
+                    return sink;
+                }
+                return new FragmentSink() {
+                    @Override
+                    public void accept(Batch scanned) {
+                        try {
+                            stuck.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        sink.accept(scanned);
+                    }
+
+                    @Override
+                    public Batch finish() {
+                        return sink.finish();
+                    }
+                };
+            }
+
+            @Override
+            public List<SqlType> outputTypes() {
+                return passThrough.outputTypes();
+            }
+
+            @Override
+            public List<String> describe() {
+                return passThrough.describe();
+            }
+        };
+
+        List<List<Object>> rows = rows(await(engine.fragments().run(request("cpu", List.of(DOUBLE_VALUE), Map.of()),
+                firstSinkHangs, context())));
+        stuck.countDown();
+
+        assertThat(rows).hasSize(8);
+        assertThat(opened.get()).as("two shards plus the retry of the one that hung").isEqualTo(3);
     }
 
     @Test
