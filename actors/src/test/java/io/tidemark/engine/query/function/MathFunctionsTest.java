@@ -50,6 +50,8 @@ class MathFunctionsTest {
         assertThat(call("round", DOUBLE, arg(DOUBLE, 1.2345), arg(BIGINT, 2L))).isEqualTo(1.23);
         assertThat(call("round", DOUBLE, arg(DOUBLE, -1.235), arg(BIGINT, 2L))).isEqualTo(-1.24);
         assertThat(call("round", DOUBLE, arg(DOUBLE, 1234.5), arg(BIGINT, -2L))).isEqualTo(1200.0);
+        assertThat(call("round", DOUBLE, arg(DOUBLE, 1234.5), arg(BIGINT, -400L))).isEqualTo(0.0);
+        assertThat(call("round", DOUBLE, arg(DOUBLE, 1.5), arg(BIGINT, 400L))).isEqualTo(1.5);
         assertThat(unary("round", BIGINT, 17L)).isEqualTo(17L);
         assertThat(call("round", BIGINT, arg(BIGINT, 1250L), arg(BIGINT, -2L))).isEqualTo(1300L);
         assertThat(call("round", BIGINT, arg(BIGINT, -1250L), arg(BIGINT, -2L))).isEqualTo(-1300L);
