@@ -36,6 +36,12 @@ public final class Joins {
      */
     public static Batch join(Batch left, Batch right, Type type, List<Integer> leftKeys, List<Integer> rightKeys,
             Optional<Function<Batch, Vector>> residual, QueryContext context) {
+        return join(left, right, type, leftKeys, rightKeys, residual, context, BLOCK_PAIRS);
+    }
+
+    /** {@link #join} with candidate blocks of {@code blockPairs} pairs (tests cut blocks small to cross many block boundaries). */
+    static Batch join(Batch left, Batch right, Type type, List<Integer> leftKeys, List<Integer> rightKeys,
+            Optional<Function<Batch, Vector>> residual, QueryContext context, int blockPairs) {
         if (leftKeys.size() != rightKeys.size()) {
             throw new IllegalArgumentException("cannot join: " + leftKeys.size() + " left keys but " + rightKeys.size() + " right keys");
         }
@@ -57,8 +63,8 @@ public final class Joins {
                 context.checkRunning();
                 block.clear();
                 int blockStart = leftRow;
-                while (leftRow < left.rowCount() && block.size < BLOCK_PAIRS) {
-                    while (cursor >= 0 && block.size < BLOCK_PAIRS) {
+                while (leftRow < left.rowCount() && block.size < blockPairs) {
+                    while (cursor >= 0 && block.size < blockPairs) {
                         block.add(leftRow, cursor);
                         cursor = candidates.next(cursor);
                     }
