@@ -30,7 +30,8 @@ public final class Joins {
     }
 
     /**
-     * @param leftKeys, rightKeys channels compared for equality, pairwise; SQL null never matches
+     * @param leftKeys channels of the left side compared for equality with {@code rightKeys}, pairwise; SQL null never matches
+     * @param rightKeys channels of the right side, as many as {@code leftKeys}
      * @param residual the rest of the ON condition, evaluated over a batch of left columns then right columns; a match needs it true
      * @return all left columns then all right columns
      */
@@ -74,10 +75,10 @@ public final class Joins {
                     leftRow++;
                     cursor = leftRow < left.rowCount() ? candidates.first(leftRow) : -1;
                 }
-                int[] survivors = residual.isPresent() ? evaluate(left, right, block, residual.get()) : null;
-                int lastComplete = leftRow;
-                emit(block, survivors, blockStart, lastComplete, padLeft, leftMatched, rightMatched, out);
-                memory.resize(out.size * 8L + block.size * 8L + right.rowCount() + left.rowCount());
+                int[] survivors = residual.isEmpty() ? null : block.size == 0 ? new int[0] : evaluate(left, right, block, residual.get());
+                emit(block, survivors, blockStart, leftRow, padLeft, leftMatched, rightMatched, out);
+                // pairs out and in the block, the probe's group ids, the build side's chain, the matched flags
+                memory.resize(out.size * 8L + block.size * 8L + left.rowCount() * 5L + right.rowCount() * 5L);
             }
             if (padRight) {
                 for (int r = 0; r < right.rowCount(); r++) {
@@ -95,14 +96,14 @@ public final class Joins {
 
     /**
      * Emits a block's surviving pairs in order, and a null-padded row for each unmatched left row
-     * the block finished ({@code blockStart .. lastComplete-1}; the row at {@code lastComplete}, if
-     * any, continues in the next block).
+     * the block finished ({@code blockStart .. unfinished-1}; the row at {@code unfinished}, if
+     * any, has candidates left for the next block).
      */
-    private static void emit(PairBuffer block, int[] survivors, int blockStart, int lastComplete, boolean padLeft,
+    private static void emit(PairBuffer block, int[] survivors, int blockStart, int unfinished, boolean padLeft,
             boolean[] leftMatched, boolean[] rightMatched, PairBuffer out) {
         int count = survivors == null ? block.size : survivors.length;
         int s = 0;
-        for (int l = blockStart; l <= lastComplete && l < leftMatched.length; l++) {
+        for (int l = blockStart; l <= unfinished && l < leftMatched.length; l++) {
             while (s < count) {
                 int pair = survivors == null ? s : survivors[s];
                 if (block.left[pair] != l) {
@@ -116,7 +117,7 @@ public final class Joins {
                 }
                 s++;
             }
-            if (padLeft && l < lastComplete && !leftMatched[l]) {
+            if (padLeft && l < unfinished && !leftMatched[l]) {
                 out.add(l, -1);
             }
         }
