@@ -5,6 +5,7 @@ import io.tidemark.engine.query.vector.Storage;
 import io.tidemark.engine.query.vector.Vector;
 import io.tidemark.sql.type.PrimitiveType;
 import io.tidemark.sql.type.SqlType;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -60,17 +61,15 @@ public final class GroupByHash implements AutoCloseable {
         if (keys.length != keyTypes.size()) {
             throw new IllegalArgumentException("cannot hash keys: expected " + keyTypes.size() + " key columns, got " + keys.length);
         }
-        Vector[] checked = checkStorage(keys, rowCount);
-        int[] ids;
         if (table == null) {
             keylessGroupSeen |= add && rowCount > 0;
-            ids = new int[rowCount];
+            int[] ids = new int[rowCount];
             if (!keylessGroupSeen) {
-                java.util.Arrays.fill(ids, -1);
+                Arrays.fill(ids, -1);
             }
             return ids;
         }
-        ids = table.assign(checked, rowCount, add);
+        int[] ids = table.assign(checkStorage(keys, rowCount), rowCount, add);
         if (add) {
             reserve();
         }
