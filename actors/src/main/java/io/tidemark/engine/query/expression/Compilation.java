@@ -1,6 +1,7 @@
 package io.tidemark.engine.query.expression;
 
 import io.tidemark.engine.query.function.QueryFunctionException;
+import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.sql.analyzer.Analysis;
 import io.tidemark.sql.analyzer.Field;
 import io.tidemark.sql.ast.ArithmeticBinary;
@@ -217,7 +218,19 @@ final class Compilation implements AstVisitor<VectorExpression, Void> {
     @Override
     public VectorExpression visitArithmeticUnary(ArithmeticUnary node, Void context) {
         VectorExpression value = compile(node.value());
-        return node.negative() ? Arithmetic.negate(value) : value;
+        if (!node.negative()) {
+            return value;
+        }
+        VectorExpression negated = Arithmetic.negate(value);
+        if (value instanceof ConstantExpression constant && !constant.isNull()) {
+            try {
+                // fold -5 into a constant so "column op -5" takes the column-constant loops
+                return new ConstantExpression(negated.type(), negated.evaluate(new Batch(List.of(), 1), null).get(0));
+            } catch (QueryFunctionException e) {
+                return negated;
+            }
+        }
+        return negated;
     }
 
     @Override
