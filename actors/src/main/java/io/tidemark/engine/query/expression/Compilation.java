@@ -90,6 +90,11 @@ final class Compilation implements AstVisitor<VectorExpression, Void> {
         return Casts.cast(compile(expression), type, false);
     }
 
+    /** Compiles an operand a lazy operator evaluates on some rows only (see {@link Infallible}). */
+    VectorExpression lazy(Expression expression, SqlType type) {
+        return Infallible.markIfInfallible(expression, compile(expression, type), analysis);
+    }
+
     private SqlType type(Expression expression) {
         return analysis.type(expression);
     }
@@ -249,7 +254,7 @@ final class Compilation implements AstVisitor<VectorExpression, Void> {
     public VectorExpression visitLogical(Logical node, Void context) {
         List<VectorExpression> terms = new ArrayList<>();
         for (Expression term : node.terms()) {
-            terms.add(compile(term, PrimitiveType.BOOLEAN));
+            terms.add(Infallible.markIfInfallible(term, compile(term, PrimitiveType.BOOLEAN), analysis));
         }
         return Logic.lazy(node.operator() == Logical.Operator.OR, terms);
     }
@@ -324,9 +329,9 @@ final class Compilation implements AstVisitor<VectorExpression, Void> {
         SqlType result = type(node);
         List<Conditionals.Branch> branches = new ArrayList<>();
         for (WhenClause when : node.whenClauses()) {
-            branches.add(new Conditionals.Branch(compile(when.operand(), PrimitiveType.BOOLEAN), compile(when.result(), result)));
+            branches.add(new Conditionals.Branch(lazy(when.operand(), PrimitiveType.BOOLEAN), lazy(when.result(), result)));
         }
-        return Conditionals.searched(result, branches, node.defaultValue().map(value -> compile(value, result)));
+        return Conditionals.searched(result, branches, node.defaultValue().map(value -> lazy(value, result)));
     }
 
     @Override
@@ -337,9 +342,9 @@ final class Compilation implements AstVisitor<VectorExpression, Void> {
         SqlType common = common(compared);
         List<Conditionals.Branch> branches = new ArrayList<>();
         for (WhenClause when : node.whenClauses()) {
-            branches.add(new Conditionals.Branch(compile(when.operand(), common), compile(when.result(), result)));
+            branches.add(new Conditionals.Branch(lazy(when.operand(), common), lazy(when.result(), result)));
         }
-        return Conditionals.simple(result, compile(node.operand(), common), branches, node.defaultValue().map(value -> compile(value, result)));
+        return Conditionals.simple(result, compile(node.operand(), common), branches, node.defaultValue().map(value -> lazy(value, result)));
     }
 
     @Override
