@@ -110,14 +110,17 @@ final class EpochCalendar {
         }
     }
 
-    /** The epoch day of {@code year-month-day} (month 1..12; day 1..31, not checked against the month). */
+    /**
+     * The epoch day of {@code year-month-day} (month 1..12; day 1..31, not checked against the
+     * month); {@link ArithmeticException} when it is past the long range.
+     */
     static long daysFromCivil(long year, int month, int day) {
         long marchYear = month <= 2 ? year - 1 : year;
         long era = Math.floorDiv(marchYear, 400L);
         long yearOfEra = marchYear - era * 400;
         long dayOfMarchYear = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
         long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfMarchYear;
-        return era * DAYS_PER_ERA + dayOfEra - EPOCH_SHIFT;
+        return Math.addExact(Math.multiplyExact(era, DAYS_PER_ERA), dayOfEra - EPOCH_SHIFT);
     }
 
     static long firstDayOfMonth(long epochDay) {
