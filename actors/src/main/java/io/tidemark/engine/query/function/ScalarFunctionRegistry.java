@@ -22,7 +22,16 @@ public final class ScalarFunctionRegistry {
             // Each function family registers itself here.
             new TimeFunctions(),
             new StringFunctions(),
-            new RegexpFunctions()
+            new RegexpFunctions(),
+            new MathFunctions(),
+            new BitwiseFunctions(),
+            new GreatestLeastFunctions(),
+            new ArrayFunctions(),
+            new ArraySetFunctions(),
+            new SequenceFunctions(),
+            new MapFunctions(),
+            new LambdaFunctions(),
+            new TimeSeriesFunctions()
     ));
 
     private final Map<String, List<Binder>> binders;
