@@ -146,4 +146,16 @@ class PlannerRelationTest {
                 + " WHERE h.hostname = c.hostname) AS rack FROM \"tidemark\".\"cpu\" c GROUP BY c.hostname ORDER BY 1"))
                 .containsExactly(row("h1", 4L, "r1"), row("h2", 4L, "r2"), row("h3", 3L, null));
     }
+
+    @Test
+    void joinKeysOfDifferentTypesMeetInTheirCommonType() {
+        assertThat(fixture.rows("SELECT a.x, c.hostname FROM (VALUES 100, 300, 400) AS a(x) JOIN " + MEM
+                + " ON a.x = c.v ORDER BY 1")).containsExactly(row(100L, "h1"), row(300L, "h3"));
+    }
+
+    @Test
+    void valuesWithNullsTakeTheColumnsCommonType() {
+        assertThat(fixture.rows("SELECT s, n FROM (VALUES (1, NULL), (NULL, 'b')) AS t(n, s) ORDER BY n NULLS FIRST"))
+                .containsExactly(row("b", null), row(null, 1L));
+    }
 }
