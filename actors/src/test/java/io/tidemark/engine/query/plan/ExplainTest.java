@@ -107,4 +107,22 @@ class ExplainTest {
                 "        Values[1 row]",
                 "        Values[1 row]"));
     }
+
+    @Test
+    void fragmentsSendOnlyTheColumnsReadAfterWhereAndAtMostOffsetPlusLimitRows() {
+        String text = fixture.explain("SELECT upper(hostname) FROM \"tidemark\".\"cpu\" WHERE measure_name = 'cpu' AND region = 'us'"
+                + " LIMIT 2 OFFSET 1");
+
+        assertThat(text).isEqualTo(String.join("\n",
+                "Output[_col0]",
+                "    Limit[offset=1, limit=2]",
+                "        Project[upper(hostname)]",
+                "            RemoteFragment[tidemark.cpu, time=[min, max], measure_name in (cpu), region in (us)]   -- runs on every shard",
+                "                Limit[3]",
+                "                    Project[hostname]",
+                "                        Filter[(measure_name = 'cpu' AND region = 'us')]",
+                "                            Scan[columns=[hostname, region, measure_name]]"));
+        assertThat(fixture.execute("SELECT upper(hostname) FROM \"tidemark\".\"cpu\" WHERE measure_name = 'cpu' AND region = 'us'"
+                + " LIMIT 2 OFFSET 1").rowCount()).isEqualTo(2);
+    }
 }
