@@ -56,7 +56,9 @@ final class SpecificationPlanner {
 
     /** The plan; its output channels are exactly {@code analysis.fields(specification)}. */
     PlanNode plan() {
-        RelationPlan source = specification.from().map(relation -> new RelationPlanner(builder).plan(relation))
+        JoinFilters joinFilters = specification.from().isPresent() && specification.where().isPresent()
+                ? JoinFilters.of(analysis, specification.from().get(), specification.where().get()) : JoinFilters.none();
+        RelationPlan source = specification.from().map(relation -> new RelationPlanner(builder, joinFilters).plan(relation))
                 .orElse(new RelationPlan(new SingleRowNode(), Layout.of(List.of())));
         List<Output> outputs = outputs(source.layout());
         List<Expression> selected = new ArrayList<>();

@@ -158,4 +158,14 @@ class PlannerRelationTest {
         assertThat(fixture.rows("SELECT s, n FROM (VALUES (1, NULL), (NULL, 'b')) AS t(n, s) ORDER BY n NULLS FIRST"))
                 .containsExactly(row("b", null), row(null, 1L));
     }
+
+    @Test
+    void whereConjunctsOnTheNullPaddedSideOfAnOuterJoinRunAfterTheJoin() {
+        assertThat(fixture.rows("SELECT c.hostname FROM \"tidemark\".\"cpu\" c LEFT JOIN \"tidemark\".\"hosts\" h"
+                + " ON c.hostname = h.hostname WHERE h.rack IS NULL AND c.measure_name = 'mem'")).containsExactly(row("h3"));
+        assertThat(fixture.rows("SELECT h.hostname FROM \"tidemark\".\"cpu\" c RIGHT JOIN \"tidemark\".\"hosts\" h"
+                + " ON c.hostname = h.hostname AND c.measure_name = 'mem' WHERE c.hostname IS NULL")).containsExactly(row("h4"));
+        assertThat(fixture.rows("SELECT c.hostname, h.rack FROM \"tidemark\".\"cpu\" c JOIN \"tidemark\".\"hosts\" h"
+                + " ON c.hostname = h.hostname WHERE c.measure_name = 'mem' AND h.rack <> 'r2'")).containsExactly(row("h1", "r1"));
+    }
 }
