@@ -106,6 +106,8 @@ public final class TidemarkNode implements AutoCloseable {
         Object result;
         try {
             result = await(invokeQuery(sql));
+        } catch (org.opentest4j.TestAbortedException e) {
+            throw e;
         } catch (RuntimeException e) {
             return e;
         }
