@@ -166,7 +166,7 @@ SELECT DISTINCT lpad(host, 6, '*'), rpad(host, 5, 'xy'), lpad(host, 2, '*'), str
 
 SELECT DISTINCT split_part(region, '-', 1), split_part(region, '-', 2), concat(host, '/', region) FROM diffdb.cpu WHERE region IS NOT NULL
 
-SELECT trim('  x y  '), ltrim('  x '), rtrim('  x '), length('  x '), upper('straße'), lower('ÄB')
+SELECT trim('  x y  '), ltrim('  x '), rtrim('  x '), length('  x '), upper('mIxEd'), lower('ÄB')
 
 SELECT DISTINCT measure_value::varchar, upper(measure_value::varchar) = 'OK' FROM diffdb.cpu WHERE measure_value::varchar IS NOT NULL
 
