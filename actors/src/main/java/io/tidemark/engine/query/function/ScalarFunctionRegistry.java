@@ -20,6 +20,18 @@ public final class ScalarFunctionRegistry {
 
     private static final ScalarFunctionRegistry BUILTIN = build(List.of(
             // Each function family registers itself here.
+            new TimeFunctions(),
+            new StringFunctions(),
+            new RegexpFunctions(),
+            new MathFunctions(),
+            new BitwiseFunctions(),
+            new GreatestLeastFunctions(),
+            new ArrayFunctions(),
+            new ArraySetFunctions(),
+            new SequenceFunctions(),
+            new MapFunctions(),
+            new LambdaFunctions(),
+            new TimeSeriesFunctions()
     ));
 
     private final Map<String, List<Binder>> binders;

@@ -55,15 +55,59 @@ public final class RowComparator {
 
     /** The row positions {@code 0..rowCount} in this comparator's order (stable). */
     public int[] sortedPositions(int rowCount) {
-        Integer[] boxed = new Integer[rowCount];
-        for (int i = 0; i < rowCount; i++) {
-            boxed[i] = i;
-        }
-        java.util.Arrays.sort(boxed, this::compare);
         int[] positions = new int[rowCount];
         for (int i = 0; i < rowCount; i++) {
-            positions[i] = boxed[i];
+            positions[i] = i;
         }
+        sort(positions, rowCount);
         return positions;
+    }
+
+    /**
+     * Sorts {@code positions[0..count)} stably by this comparator: a merge sort on primitive ints
+     * (insertion sort below {@link #INSERTION_SORT_LIMIT} elements, and no merge when two runs are
+     * already in order), so no position is ever boxed.
+     */
+    public void sort(int[] positions, int count) {
+        if (count < 2) {
+            return;
+        }
+        int[] scratch = java.util.Arrays.copyOf(positions, count);
+        mergeSort(scratch, positions, 0, count);
+    }
+
+    private static final int INSERTION_SORT_LIMIT = 16;
+
+    /** Sorts {@code source[from..to)} into {@code target[from..to)}; both start with the same contents. */
+    private void mergeSort(int[] source, int[] target, int from, int to) {
+        int length = to - from;
+        if (length <= INSERTION_SORT_LIMIT) {
+            for (int i = from + 1; i < to; i++) {
+                int value = target[i];
+                int j = i - 1;
+                while (j >= from && compare(target[j], value) > 0) {
+                    target[j + 1] = target[j];
+                    j--;
+                }
+                target[j + 1] = value;
+            }
+            return;
+        }
+        int middle = (from + to) >>> 1;
+        mergeSort(target, source, from, middle);
+        mergeSort(target, source, middle, to);
+        if (compare(source[middle - 1], source[middle]) <= 0) {
+            System.arraycopy(source, from, target, from, length);
+            return;
+        }
+        int left = from;
+        int right = middle;
+        for (int i = from; i < to; i++) {
+            if (right >= to || (left < middle && compare(source[left], source[right]) <= 0)) {
+                target[i] = source[left++];
+            } else {
+                target[i] = source[right++];
+            }
+        }
     }
 }

@@ -1,0 +1,197 @@
+package io.tidemark.engine.query.aggregate;
+
+import io.tidemark.engine.query.function.QueryFunctionException;
+import io.tidemark.engine.query.vector.Values;
+import io.tidemark.engine.query.vector.Vector;
+import io.tidemark.sql.type.SqlType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Aggregates that pick input values: {@code arbitrary}/{@code any_value}, {@code min_by}/{@code
+ * max_by} and the top-n forms {@code min(x, n)}, {@code max(x, n)}, {@code min_by(x, y, n)},
+ * {@code max_by(x, y, n)}.
+ */
+final class SelectionAggregations {
+
+    /** The largest n of the top-n forms, as Trino. */
+    static final long MAX_SELECTED = 10_000;
+
+    private SelectionAggregations() {
+    }
+
+    /** A mutable slot for one chosen value and the key it was chosen by. */
+    static final class Choice {
+        boolean chosen;
+        Object value;
+        Object key;
+    }
+
+    /** {@code arbitrary(x)}: the first non-null value. */
+    static final class Arbitrary implements ObjectAggregation<Choice> {
+        @Override
+        public Choice newState() {
+            return new Choice();
+        }
+
+        @Override
+        public void add(Choice state, Vector[] arguments, int row) {
+            if (!state.chosen && !arguments[0].isNull(row)) {
+                state.value = arguments[0].get(row);
+                state.chosen = true;
+            }
+        }
+
+        @Override
+        public void merge(Choice target, Choice source) {
+            if (!target.chosen && source.chosen) {
+                target.value = source.value;
+                target.chosen = true;
+            }
+        }
+
+        @Override
+        public Object result(Choice state) {
+            return state.value;
+        }
+    }
+
+    /** {@code min_by(x, y)}/{@code max_by(x, y)}: x of the row with the least/greatest non-null y (the first such row on ties). */
+    static final class ExtremumBy implements ObjectAggregation<Choice> {
+        private final SqlType keyType;
+        private final int direction;
+
+        ExtremumBy(SqlType keyType, boolean max) {
+            this.keyType = keyType;
+            this.direction = max ? 1 : -1;
+        }
+
+        @Override
+        public Choice newState() {
+            return new Choice();
+        }
+
+        @Override
+        public void add(Choice state, Vector[] arguments, int row) {
+            if (!arguments[1].isNull(row)) {
+                offer(state, arguments[0].get(row), arguments[1].get(row));
+            }
+        }
+
+        private void offer(Choice state, Object value, Object key) {
+            if (!state.chosen || Values.compare(keyType, key, state.key) * direction > 0) {
+                state.value = value;
+                state.key = key;
+                state.chosen = true;
+            }
+        }
+
+        @Override
+        public void merge(Choice target, Choice source) {
+            if (source.chosen) {
+                offer(target, source.value, source.key);
+            }
+        }
+
+        @Override
+        public Object result(Choice state) {
+            return state.value;
+        }
+    }
+
+    /** One candidate of a top-n: its ordering key, its value and its arrival number (ties keep arrival order). */
+    record Ranked(Object key, Object value, long sequence) {
+    }
+
+    /** A bounded heap of the n best candidates, the worst at the head; n comes from the first row. */
+    static final class TopState {
+        long limit;
+        long arrivals;
+        PriorityQueue<Ranked> heap;
+    }
+
+    /**
+     * The top-n forms: {@code min(x, n)}/{@code max(x, n)} (key and value are x) and
+     * {@code min_by(x, y, n)}/{@code max_by(x, y, n)} (key y, value x); rows with a null key are
+     * skipped; the result lists values best first.
+     */
+    static final class TopN implements ObjectAggregation<TopState> {
+        private final String call;
+        private final int keyIndex;
+        private final int limitIndex;
+        private final Comparator<Ranked> best;
+
+        /** @param call the call as errors name it, e.g. {@code max(x, n)} */
+        TopN(String call, SqlType keyType, boolean max, int keyIndex, int limitIndex) {
+            this.call = call;
+            this.keyIndex = keyIndex;
+            this.limitIndex = limitIndex;
+            Comparator<Ranked> byKey = (a, b) -> Values.compare(keyType, a.key(), b.key());
+            this.best = (max ? byKey.reversed() : byKey).thenComparingLong(Ranked::sequence);
+        }
+
+        @Override
+        public TopState newState() {
+            TopState state = new TopState();
+            state.heap = new PriorityQueue<>(best.reversed());
+            return state;
+        }
+
+        @Override
+        public void add(TopState state, Vector[] arguments, int row) {
+            if (state.limit == 0) {
+                state.limit = checkedLimit(arguments[limitIndex], row);
+            }
+            if (!arguments[keyIndex].isNull(row)) {
+                offer(state, new Ranked(arguments[keyIndex].get(row), arguments[0].get(row), state.arrivals++));
+            }
+        }
+
+        private long checkedLimit(Vector limits, int row) {
+            if (limits.isNull(row)) {
+                throw new QueryFunctionException("cannot compute " + call + ": n must not be null");
+            }
+            long limit = limits.getLong(row);
+            if (limit <= 0 || limit > MAX_SELECTED) {
+                throw new QueryFunctionException("cannot compute " + call + ": n must be a positive integer at most " + MAX_SELECTED + ", n=" + limit);
+            }
+            return limit;
+        }
+
+        private void offer(TopState state, Ranked candidate) {
+            state.heap.add(candidate);
+            if (state.heap.size() > state.limit) {
+                state.heap.poll();
+            }
+        }
+
+        @Override
+        public void merge(TopState target, TopState source) {
+            if (target.limit == 0) {
+                target.limit = source.limit;
+            }
+            List<Ranked> ordered = new ArrayList<>(source.heap);
+            ordered.sort(best);
+            for (Ranked candidate : ordered) {
+                offer(target, new Ranked(candidate.key(), candidate.value(), target.arrivals++));
+            }
+        }
+
+        @Override
+        public Object result(TopState state) {
+            if (state.heap.isEmpty()) {
+                return null;
+            }
+            List<Ranked> ranked = new ArrayList<>(state.heap);
+            ranked.sort(best);
+            List<Object> values = new ArrayList<>(ranked.size());
+            for (Ranked candidate : ranked) {
+                values.add(candidate.value());
+            }
+            return Collections.unmodifiableList(values);
+        }
+    }
+}

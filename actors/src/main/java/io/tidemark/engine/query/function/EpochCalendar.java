@@ -1,0 +1,155 @@
+package io.tidemark.engine.query.function;
+
+/**
+ * Proleptic Gregorian calendar arithmetic on primitive epoch days and epoch nanoseconds (UTC), so
+ * the extraction and truncation functions run without a {@code LocalDate} per row. The day
+ * conversions are Howard Hinnant's {@code civil_from_days}/{@code days_from_civil}, exact for
+ * every {@code long} day a timestamp or date can hold.
+ */
+final class EpochCalendar {
+
+    static final long NANOS_PER_MICRO = 1_000L;
+    static final long NANOS_PER_MILLI = 1_000_000L;
+    static final long NANOS_PER_SECOND = 1_000_000_000L;
+    static final long NANOS_PER_MINUTE = 60 * NANOS_PER_SECOND;
+    static final long NANOS_PER_HOUR = 60 * NANOS_PER_MINUTE;
+    static final long NANOS_PER_DAY = 24 * NANOS_PER_HOUR;
+    static final long NANOS_PER_WEEK = 7 * NANOS_PER_DAY;
+
+    /** Days from 0000-03-01 (the start of the era-aligned year) to 1970-01-01. */
+    private static final long EPOCH_SHIFT = 719_468;
+    private static final long DAYS_PER_ERA = 146_097;
+
+    private EpochCalendar() {
+    }
+
+    static long epochDay(long nanos) {
+        return Math.floorDiv(nanos, NANOS_PER_DAY);
+    }
+
+    static long nanosOfDay(long nanos) {
+        return Math.floorMod(nanos, NANOS_PER_DAY);
+    }
+
+    static long year(long epochDay) {
+        long dayOfEra = dayOfEra(epochDay);
+        long yearOfEra = yearOfEra(dayOfEra);
+        long year = yearOfEra + era(epochDay) * 400;
+        return marchBasedMonth(dayOfEra, yearOfEra) >= 10 ? year + 1 : year;
+    }
+
+    /** 1..12. */
+    static int month(long epochDay) {
+        long dayOfEra = dayOfEra(epochDay);
+        int marchMonth = marchBasedMonth(dayOfEra, yearOfEra(dayOfEra));
+        return marchMonth < 10 ? marchMonth + 3 : marchMonth - 9;
+    }
+
+    /** 1..31. */
+    static int dayOfMonth(long epochDay) {
+        long dayOfEra = dayOfEra(epochDay);
+        long dayOfMarchYear = dayOfMarchYear(dayOfEra, yearOfEra(dayOfEra));
+        long marchMonth = (5 * dayOfMarchYear + 2) / 153;
+        return (int) (dayOfMarchYear - (153 * marchMonth + 2) / 5 + 1);
+    }
+
+    /** 1..366. */
+    static int dayOfYear(long epochDay) {
+        return (int) (epochDay - daysFromCivil(year(epochDay), 1, 1) + 1);
+    }
+
+    /** ISO day of week: Monday 1 … Sunday 7 (1970-01-01 was a Thursday). */
+    static int dayOfWeek(long epochDay) {
+        return (int) Math.floorMod(epochDay + 3, 7L) + 1;
+    }
+
+    /** 1..4. */
+    static int quarter(long epochDay) {
+        return (month(epochDay) - 1) / 3 + 1;
+    }
+
+    /** ISO-8601 week of the week-based year, 1..53 (week 1 holds the year's first Thursday). */
+    static int isoWeek(long epochDay) {
+        long thursday = epochDay - dayOfWeek(epochDay) + 4;
+        return (dayOfYear(thursday) - 1) / 7 + 1;
+    }
+
+    /** The year the ISO week of {@code epochDay} belongs to: the year of that week's Thursday. */
+    static long isoWeekYear(long epochDay) {
+        return year(epochDay - dayOfWeek(epochDay) + 4);
+    }
+
+    static boolean isLeapYear(long year) {
+        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
+    static int lengthOfMonth(long year, int month) {
+        switch (month) {
+            case 2:
+                return isLeapYear(year) ? 29 : 28;
+            case 4:
+            case 6:
+            case 9:
+            case 11:
+                return 30;
+            default:
+                return 31;
+        }
+    }
+
+    /** The epoch day of {@code year-month-day} (month 1..12; day 1..31, not checked against the month). */
+    static long daysFromCivil(long year, int month, int day) {
+        long marchYear = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(marchYear, 400L);
+        long yearOfEra = marchYear - era * 400;
+        long dayOfMarchYear = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfMarchYear;
+        return era * DAYS_PER_ERA + dayOfEra - EPOCH_SHIFT;
+    }
+
+    static long firstDayOfMonth(long epochDay) {
+        return epochDay - dayOfMonth(epochDay) + 1;
+    }
+
+    static long lastDayOfMonth(long epochDay) {
+        long year = year(epochDay);
+        int month = month(epochDay);
+        return daysFromCivil(year, month, lengthOfMonth(year, month));
+    }
+
+    /**
+     * {@code epochDay} moved by {@code months}, the day of month clamped to the target month's
+     * length (Jan 31 + 1 month = Feb 28/29), as Trino's {@code date_add} does.
+     */
+    static long plusMonths(long epochDay, long months) {
+        long monthIndex = Math.addExact(Math.multiplyExact(year(epochDay), 12L) + month(epochDay) - 1, months);
+        long year = Math.floorDiv(monthIndex, 12L);
+        int month = (int) Math.floorMod(monthIndex, 12L) + 1;
+        return daysFromCivil(year, month, Math.min(dayOfMonth(epochDay), lengthOfMonth(year, month)));
+    }
+
+    /** Months since 0000-01: {@code year * 12 + month - 1}. */
+    static long monthIndex(long epochDay) {
+        return year(epochDay) * 12 + month(epochDay) - 1;
+    }
+
+    private static long era(long epochDay) {
+        return Math.floorDiv(epochDay + EPOCH_SHIFT, DAYS_PER_ERA);
+    }
+
+    private static long dayOfEra(long epochDay) {
+        return epochDay + EPOCH_SHIFT - era(epochDay) * DAYS_PER_ERA;
+    }
+
+    private static long yearOfEra(long dayOfEra) {
+        return (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    }
+
+    private static long dayOfMarchYear(long dayOfEra, long yearOfEra) {
+        return dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    }
+
+    private static int marchBasedMonth(long dayOfEra, long yearOfEra) {
+        return (int) ((5 * dayOfMarchYear(dayOfEra, yearOfEra) + 2) / 153);
+    }
+}
