@@ -43,14 +43,18 @@ public final class DataSet {
         this.startMicros = startMicros;
     }
 
-    /** The tables' columns in {@code SELECT *} order with DuckDB types. */
+    /**
+     * The tables' columns in {@code SELECT *} order with DuckDB types. Tidemark orders the
+     * dimensions of a table's first record by name (a series key sorts its dimensions), and
+     * attributes as the first record lists them.
+     */
     public static List<TableShape> shapes() {
         return List.of(
-                new TableShape("cpu", columns("region", "VARCHAR", "host", "VARCHAR", "az", "VARCHAR",
+                new TableShape("cpu", columns("az", "VARCHAR", "host", "VARCHAR", "region", "VARCHAR",
                         "measure_name", "VARCHAR", "time", "TIMESTAMP", "measure_value::double", "DOUBLE",
                         "measure_value::bigint", "BIGINT", "measure_value::varchar", "VARCHAR",
                         "measure_value::boolean", "BOOLEAN")),
-                new TableShape("metrics", columns("region", "VARCHAR", "host", "VARCHAR", "measure_name", "VARCHAR",
+                new TableShape("metrics", columns("host", "VARCHAR", "region", "VARCHAR", "measure_name", "VARCHAR",
                         "time", "TIMESTAMP", "load", "DOUBLE", "conns", "BIGINT", "mode", "VARCHAR", "ok", "BOOLEAN",
                         "rx", "BIGINT", "tx", "BIGINT")),
                 new TableShape("hosts", columns("host", "VARCHAR", "owner", "VARCHAR", "tier", "VARCHAR",

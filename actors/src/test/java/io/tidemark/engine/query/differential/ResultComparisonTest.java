@@ -52,6 +52,8 @@ class ResultComparisonTest {
     void duckTextQuotesMeasureValueColumnsAndOrderingIsTopLevelOnly() {
         assertThat(DiffQuery.toDuck("SELECT avg(measure_value::double), h.measure_value::bigint, \"measure_value::varchar\" FROM t"))
                 .isEqualTo("SELECT avg(\"measure_value::double\"), h.\"measure_value::bigint\", \"measure_value::varchar\" FROM t");
+        assertThat(DiffQuery.toDuck("SELECT count_if(x > f(1, ')')), count_if(count_if(y)) FROM t"))
+                .isEqualTo("SELECT count(CASE WHEN x > f(1, ')') THEN 1 END), count(CASE WHEN count(CASE WHEN y THEN 1 END) THEN 1 END) FROM t");
         assertThat(DiffQuery.hasTopLevelOrderBy("SELECT x FROM t ORDER BY x")).isTrue();
         assertThat(DiffQuery.hasTopLevelOrderBy("SELECT row_number() OVER (ORDER BY x) FROM t")).isFalse();
         assertThat(DiffQuery.hasTopLevelOrderBy("SELECT 'ORDER BY' FROM (SELECT x FROM t ORDER BY x LIMIT 1) s")).isFalse();
