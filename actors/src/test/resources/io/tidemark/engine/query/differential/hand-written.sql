@@ -418,3 +418,154 @@ SELECT host, time FROM diffdb.cpu WHERE date_trunc('second', time) <> time AND m
 SELECT host, max(time), min(time) FROM diffdb.cpu WHERE measure_name = 'usage' GROUP BY host HAVING max(time) > timestamp '2026-03-10 11:55:00' ORDER BY host
 
 SELECT host, time FROM diffdb.cpu ORDER BY time DESC, host, measure_name LIMIT 12
+
+-- NULL semantics in joins, IN and set operations
+SELECT count(*) FROM diffdb.cpu a JOIN diffdb.cpu b ON a.az = b.az WHERE a.measure_name = 'status' AND b.measure_name = 'healthy'
+
+SELECT a.host, b.host FROM (SELECT DISTINCT host, az FROM diffdb.cpu) a FULL JOIN (SELECT DISTINCT host, az FROM diffdb.cpu WHERE host > 'h04') b ON a.az = b.az AND a.host = b.host ORDER BY 1 NULLS FIRST, 2 NULLS FIRST
+
+SELECT az, n, m FROM (SELECT az, count(*) AS n FROM diffdb.cpu GROUP BY az) x FULL JOIN (SELECT az, count(DISTINCT host) AS m FROM diffdb.cpu GROUP BY az) y USING (az) ORDER BY az NULLS FIRST
+
+SELECT c.host, count(h.owner) FROM diffdb.cpu c LEFT JOIN diffdb.hosts h ON c.host = h.host AND h.owner IS NOT NULL WHERE c.measure_name = 'usage' GROUP BY c.host ORDER BY c.host
+
+SELECT c.host, count(*) FROM diffdb.cpu c JOIN diffdb.hosts h ON c.host = h.host WHERE h.owner IS NULL GROUP BY c.host ORDER BY c.host
+
+SELECT count(*) FROM diffdb.cpu c JOIN diffdb.hosts h ON c.host = h.host AND h.host = 'nope'
+
+SELECT c.host, count(h.host) FROM diffdb.cpu c LEFT JOIN (SELECT * FROM diffdb.hosts WHERE host = 'nope') h ON c.host = h.host GROUP BY c.host ORDER BY c.host
+
+SELECT host, host IN (SELECT owner FROM diffdb.hosts), host NOT IN (SELECT owner FROM diffdb.hosts), host IN (SELECT host FROM diffdb.hosts) FROM diffdb.cpu GROUP BY host ORDER BY host
+
+SELECT host, az IN ('az-a', NULL), az NOT IN ('az-b'), az = ANY (SELECT az FROM diffdb.cpu WHERE host = 'h01') FROM diffdb.cpu GROUP BY host, az ORDER BY host
+
+SELECT az FROM diffdb.cpu UNION SELECT az FROM diffdb.cpu WHERE host = 'h02'
+
+SELECT az, region FROM diffdb.cpu INTERSECT SELECT az, region FROM diffdb.cpu WHERE host IN ('h02', 'h07')
+
+SELECT az FROM diffdb.cpu EXCEPT SELECT az FROM diffdb.cpu WHERE az IS NOT NULL
+
+SELECT region, az FROM diffdb.cpu WHERE measure_name = 'healthy' EXCEPT ALL SELECT region, az FROM diffdb.cpu WHERE measure_name = 'status'
+
+SELECT measure_value::bigint FROM diffdb.cpu WHERE host = 'h01' AND measure_name = 'requests' UNION ALL SELECT measure_value::double FROM diffdb.cpu WHERE host = 'h01' AND measure_name = 'usage'
+
+SELECT x FROM (VALUES 1, 2, NULL) AS t(x) UNION SELECT y FROM (VALUES 2.5, NULL) AS u(y)
+-- duck: SELECT x FROM (VALUES (1), (2), (NULL)) AS t(x) UNION SELECT y FROM (VALUES (2.5::DOUBLE), (NULL)) AS u(y)
+
+SELECT CASE WHEN az = 'az-a' THEN 'a' WHEN az IS NULL THEN 'none' ELSE 'other' END, count(*) FROM diffdb.cpu GROUP BY 1 ORDER BY 1
+
+SELECT count(*) FROM diffdb.cpu WHERE host LIKE NULL
+
+SELECT length(az), upper(az), az || 'x', coalesce(az, region), nullif(az, 'az-a') FROM diffdb.cpu WHERE measure_name = 'usage' GROUP BY az, region ORDER BY 1 NULLS FIRST, 4 NULLS FIRST
+
+-- More grouping and aggregation shapes
+SELECT host, count(DISTINCT measure_name), count(DISTINCT measure_value::varchar), sum(DISTINCT measure_value::bigint) FROM diffdb.cpu GROUP BY host ORDER BY host
+
+SELECT host, arbitrary(region), arbitrary(az) FROM diffdb.cpu GROUP BY host ORDER BY host
+
+SELECT host, count(*) FROM diffdb.cpu GROUP BY host, host ORDER BY host
+
+SELECT host FROM diffdb.cpu GROUP BY host ORDER BY max(measure_value::double) DESC, host
+
+SELECT upper(host) AS h, count(*) AS n FROM diffdb.cpu GROUP BY host HAVING avg(measure_value::double) > 0 ORDER BY h
+
+SELECT host, max(measure_value::boolean), min(measure_value::boolean) FROM diffdb.cpu GROUP BY host ORDER BY host
+
+SELECT host, bitwise_and_agg(measure_value::bigint), bitwise_or_agg(measure_value::bigint) FROM diffdb.cpu WHERE measure_name = 'requests' AND measure_value::bigint >= 0 GROUP BY host ORDER BY host
+-- duck: SELECT host, bit_and(measure_value::bigint), bit_or(measure_value::bigint) FROM diffdb.cpu WHERE measure_name = 'requests' AND measure_value::bigint >= 0 GROUP BY host ORDER BY host
+
+SELECT host, kurtosis(measure_value::double), skewness(measure_value::double) FROM diffdb.cpu WHERE measure_name = 'usage' GROUP BY host ORDER BY host
+
+SELECT host, max(measure_value::double, 3), min(measure_value::bigint, 2) FROM diffdb.cpu GROUP BY host ORDER BY host
+
+SELECT host, max_by(measure_value::double, time, 2), min_by(time, measure_value::double, 2) FROM diffdb.cpu WHERE measure_name = 'usage' GROUP BY host ORDER BY host
+-- duck: SELECT host, max_by(measure_value::double, time, 2), min_by(time, measure_value::double, 2) FROM diffdb.cpu WHERE measure_name = 'usage' GROUP BY host ORDER BY host
+
+SELECT count(*), sum(measure_value::double) FROM diffdb.cpu HAVING sum(measure_value::double) > 0
+
+SELECT host, (SELECT count(*) FROM diffdb.hosts h WHERE h.host = c.host) FROM diffdb.cpu c GROUP BY host ORDER BY host
+
+SELECT host, EXISTS (SELECT 1 FROM diffdb.metrics m WHERE m.host = c.host AND m.measure_name = 'net') FROM diffdb.cpu c GROUP BY host ORDER BY host
+
+SELECT host, count(*) FROM diffdb.cpu GROUP BY host HAVING count(*) > (SELECT avg(n) FROM (SELECT count(*) AS n FROM diffdb.cpu GROUP BY host) t) ORDER BY host
+
+SELECT c.host, c.time FROM diffdb.cpu c WHERE c.measure_name = 'requests' AND EXISTS (SELECT 1 FROM diffdb.hosts h WHERE h.measure_value::bigint * 10 > c.measure_value::bigint AND h.tier = 'silver') ORDER BY c.host, c.time
+
+WITH s AS (SELECT host, sum(measure_value::double) AS v FROM diffdb.cpu GROUP BY host) SELECT a.host, b.host FROM s a JOIN s b ON a.v < b.v AND a.host < b.host ORDER BY 1, 2
+
+SELECT host, t FROM (SELECT host, time AS t FROM diffdb.cpu WHERE measure_name = 'usage' ORDER BY time DESC LIMIT 5) x ORDER BY t, host
+
+SELECT count(*) FROM diffdb.cpu WHERE measure_value::double BETWEEN 10 AND -10
+
+SELECT count(*) FROM diffdb.cpu WHERE measure_value::bigint IN (0, 2.5, 100)
+
+SELECT measure_value::bigint + measure_value::bigint * 0.5, measure_value::bigint - 0.25 FROM diffdb.cpu WHERE host = 'h03' AND measure_name = 'requests' ORDER BY time
+
+SELECT x, count(*) FROM (SELECT measure_value::double * -1 AS x FROM diffdb.cpu WHERE measure_value::double = 0 UNION ALL SELECT 0.0) t GROUP BY x
+
+SELECT try_cast('x1' AS bigint), try_cast('12' AS bigint), try_cast(measure_value::varchar AS double) FROM diffdb.cpu WHERE host = 'h01' AND measure_name = 'status' ORDER BY time LIMIT 3
+-- duck: SELECT TRY_CAST('x1' AS bigint), TRY_CAST('12' AS bigint), TRY_CAST(measure_value::varchar AS double) FROM diffdb.cpu WHERE host = 'h01' AND measure_name = 'status' ORDER BY time LIMIT 3
+
+-- More window shapes
+SELECT host, time, sum(measure_value::bigint) OVER (PARTITION BY host ORDER BY measure_value::bigint RANGE BETWEEN 100 PRECEDING AND 100 FOLLOWING) FROM diffdb.cpu WHERE measure_name = 'requests' ORDER BY host, time
+
+SELECT host, time, count(*) OVER (PARTITION BY host ORDER BY time RANGE BETWEEN INTERVAL '5' MINUTE PRECEDING AND CURRENT ROW) FROM diffdb.cpu WHERE measure_name = 'usage' ORDER BY host, time
+
+SELECT host, measure_name, time, count(*) OVER (PARTITION BY host ORDER BY measure_name), rank() OVER (PARTITION BY region ORDER BY measure_name) FROM diffdb.cpu ORDER BY host, measure_name, time
+
+SELECT host, time, row_number() OVER (PARTITION BY host ORDER BY measure_value::varchar NULLS FIRST, time), rank() OVER (ORDER BY az DESC NULLS LAST) FROM diffdb.cpu WHERE measure_name IN ('status', 'healthy') ORDER BY host, time, 3
+
+SELECT host, time, lag(measure_value::double, 40) OVER (PARTITION BY host ORDER BY time), lead(measure_value::double, 1, 0.0) OVER (PARTITION BY host ORDER BY time DESC) FROM diffdb.cpu WHERE measure_name = 'usage' ORDER BY host, time
+
+SELECT host, time, first_value(measure_value::varchar) IGNORE NULLS OVER (PARTITION BY host ORDER BY time), last_value(measure_value::varchar) IGNORE NULLS OVER (PARTITION BY host ORDER BY time) FROM diffdb.cpu WHERE measure_name IN ('status', 'requests') ORDER BY host, time, 3 NULLS FIRST
+-- duck: SELECT host, time, first_value(measure_value::varchar IGNORE NULLS) OVER (PARTITION BY host ORDER BY time), last_value(measure_value::varchar IGNORE NULLS) OVER (PARTITION BY host ORDER BY time) FROM diffdb.cpu WHERE measure_name IN ('status', 'requests') ORDER BY host, time, 3 NULLS FIRST
+
+SELECT host, time, avg(measure_value::double) OVER (PARTITION BY host ORDER BY time ROWS BETWEEN 2 FOLLOWING AND 4 FOLLOWING), sum(measure_value::double) OVER (PARTITION BY region ORDER BY time ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) FROM diffdb.cpu WHERE measure_name = 'usage' AND region IS NOT NULL ORDER BY host, time
+
+SELECT host, time, dense_rank() OVER (PARTITION BY host ORDER BY date_trunc('minute', time)), ntile(3) OVER (ORDER BY time, host) FROM diffdb.cpu WHERE measure_name = 'healthy' ORDER BY host, time
+
+SELECT host, count(*), sum(count(*)) OVER (), avg(sum(measure_value::double)) OVER (PARTITION BY region) FROM diffdb.cpu GROUP BY host, region ORDER BY host
+
+SELECT host, time, count(DISTINCT measure_name) OVER (PARTITION BY host) FROM diffdb.cpu WHERE measure_name = 'status' ORDER BY host, time
+
+SELECT host, time, measure_value::double FROM (SELECT host, time, measure_value::double, lag(measure_value::double) OVER (PARTITION BY host ORDER BY time) AS prev FROM diffdb.cpu WHERE measure_name = 'usage') t WHERE measure_value::double > prev + 50 ORDER BY host, time
+
+-- More scalar functions
+SELECT DISTINCT host, regexp_like(host, '^h0[1-3]$'), regexp_extract(region, '([a-z]+)-', 1), regexp_replace(region, '-', '_'), regexp_extract(region, '[0-9]+') FROM diffdb.cpu WHERE region IS NOT NULL
+-- duck: SELECT DISTINCT host, regexp_matches(host, '^h0[1-3]$'), regexp_extract(region, '([a-z]+)-', 1), regexp_replace(region, '-', '_', 'g'), regexp_extract(region, '[0-9]+') FROM diffdb.cpu WHERE region IS NOT NULL
+
+SELECT DISTINCT region, split(region, '-'), cardinality(split(region, '-')), element_at(split(region, '-'), -1) FROM diffdb.cpu WHERE region IS NOT NULL
+-- duck: SELECT DISTINCT region, string_split(region, '-'), len(string_split(region, '-')), string_split(region, '-')[-1] FROM diffdb.cpu WHERE region IS NOT NULL
+
+SELECT levenshtein_distance('kitten', 'sitting'), hamming_distance('karolin', 'kathrin'), chr(65), codepoint('A'), strpos('banana', 'an', 2), strrpos('banana', 'an')
+-- duck: SELECT levenshtein('kitten', 'sitting'), hamming('karolin', 'kathrin'), chr(65), unicode('A'), instr(substr('banana', instr('banana', 'an') + 1), 'an') + instr('banana', 'an'), 4
+
+SELECT truncate(-2.75), truncate(2.75), bitwise_and(12, 10), bitwise_or(12, 10), bitwise_xor(12, 10), bitwise_not(5), from_base('ff', 16), to_base(255, 2)
+-- duck: SELECT trunc(-2.75::DOUBLE), trunc(2.75::DOUBLE), 12 & 10, 12 | 10, xor(12, 10), ~5, 255, bin(255)
+
+SELECT host, time, bitwise_and(measure_value::bigint, 255), measure_value::bigint % 256 FROM diffdb.cpu WHERE measure_name = 'requests' AND measure_value::bigint >= 0 ORDER BY host, time
+-- duck: SELECT host, time, measure_value::bigint & 255, measure_value::bigint % 256 FROM diffdb.cpu WHERE measure_name = 'requests' AND measure_value::bigint >= 0 ORDER BY host, time
+
+SELECT ARRAY[1, 2, 3], ARRAY['a', NULL], cardinality(ARRAY[1, 2]), contains(ARRAY[1, 2], 2), array_join(ARRAY['a', 'b'], '-'), ARRAY[3, 1, 2][2]
+-- duck: SELECT [1, 2, 3], ['a', NULL], len([1, 2]), list_contains([1, 2], 2), array_to_string(['a', 'b'], '-'), [3, 1, 2][2]
+
+SELECT array_sort(ARRAY[3, 1, 2]), array_distinct(ARRAY[1, 1, 2]), array_max(ARRAY[4, 9, 2]), array_min(ARRAY[4, 9, 2]), array_position(ARRAY[5, 6, 7], 6), reverse(ARRAY[1, 2, 3]), slice(ARRAY[1, 2, 3, 4], 2, 2)
+-- duck: SELECT list_sort([3, 1, 2]), [1, 2], list_max([4, 9, 2]), list_min([4, 9, 2]), list_position([5, 6, 7], 6), list_reverse([1, 2, 3]), [2, 3]
+
+SELECT sequence(1, 5), sequence(5, 1), sequence(0, 10, 3)
+-- duck: SELECT range(1, 6), range(5, 0, -1), range(0, 11, 3)
+
+-- More time functions
+SELECT host, time, date_add('minute', 5, time), date_add('hour', -2, time) FROM diffdb.cpu WHERE measure_name = 'status' ORDER BY host, time
+-- duck: SELECT host, time, time + INTERVAL 5 MINUTE, time - INTERVAL 2 HOUR FROM diffdb.cpu WHERE measure_name = 'status' ORDER BY host, time
+
+SELECT host, date_diff('second', min(time), max(time)), date_diff('minute', min(time), max(time)), date_diff('millisecond', min(time), max(time)) FROM diffdb.cpu GROUP BY host ORDER BY host
+-- duck: SELECT host, date_sub('second', min(time), max(time)), date_sub('minute', min(time), max(time)), date_sub('millisecond', min(time), max(time)) FROM diffdb.cpu GROUP BY host ORDER BY host
+
+SELECT host, time, to_unixtime(time), date_format(time, '%Y-%m-%d %H:%i:%s'), week(time), date_trunc('week', time) FROM diffdb.cpu WHERE measure_name = 'status' ORDER BY host, time
+-- duck: SELECT host, time, epoch(time), strftime(time, '%Y-%m-%d %H:%M:%S'), week(time), date_trunc('week', time) FROM diffdb.cpu WHERE measure_name = 'status' ORDER BY host, time
+
+SELECT host, count(*) FROM diffdb.cpu WHERE time BETWEEN timestamp '2026-03-10 11:00:00' + interval '15' minute AND date_trunc('hour', timestamp '2026-03-10 11:59:00') + interval '40' minute GROUP BY host ORDER BY host
+
+SELECT date_trunc('minute', time) AS m, count(DISTINCT host) FROM diffdb.cpu GROUP BY 1 HAVING count(DISTINCT host) > 4 ORDER BY 1
+
+SELECT CAST(time AS date), date '2026-03-10' = CAST(time AS date), year(date '2026-03-10'), date '2026-03-10' + interval '3' day FROM diffdb.cpu WHERE host = 'h05' AND measure_name = 'usage' ORDER BY time LIMIT 2
