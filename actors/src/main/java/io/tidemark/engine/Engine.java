@@ -7,6 +7,12 @@ import io.tidemark.engine.catalog.TableDescription;
 import io.tidemark.engine.catalog.TableStatus;
 import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.metering.TableUsage;
+import io.tidemark.engine.query.QueryService;
+import io.tidemark.engine.query.QueryService.QueryResult;
+import io.tidemark.engine.query.QuerySettings;
+import io.tidemark.engine.query.fragment.FragmentRunner;
+import io.tidemark.engine.query.fragment.ShardFragmentRunner;
+import io.tidemark.engine.query.plan.StatementPlan;
 import io.tidemark.engine.scan.ScannedSeries;
 import io.tidemark.engine.scan.TableScanner;
 import io.tidemark.engine.shard.SeriesShardService;
@@ -20,6 +26,7 @@ import io.tidemark.engine.write.WriteCoordinator;
 import io.tidemark.engine.write.WriteLimits;
 import io.tidemark.engine.write.WriteOutcome;
 import io.tidemark.engine.write.WriteRecordsRequest;
+import io.tidemark.sql.analyzer.Analysis;
 import io.tidemark.storage.fileio.FileIo;
 import io.tidemark.storage.journal.ShardJournal;
 import java.io.IOException;
@@ -60,6 +67,8 @@ public final class Engine implements AutoCloseable {
     private final SeriesShardService shards;
     private final WriteCoordinator writes;
     private final TableScanner scanner;
+    private final ShardFragmentRunner fragments;
+    private final QueryService queries;
     private final ActorRef<TierMigrator.Command> migrator;
     private final ActorRef<RetentionJanitor.Command> janitor;
 
@@ -80,6 +89,10 @@ public final class Engine implements AutoCloseable {
                 new RecordConverter(WriteLimits.fromConfig(config)), clock, settings.memoryBudgetBytes());
         this.scanner = new TableScanner(shards, magnetic, clock,
                 system.dispatchers().lookup(DispatcherSelector.blocking()));
+        QuerySettings query = QuerySettings.fromConfig(config);
+        this.fragments = new ShardFragmentRunner(catalog, shards, magnetic, clock,
+                system.dispatchers().lookup(DispatcherSelector.blocking()), query.fragmentTimeout());
+        this.queries = QueryService.start(system, catalog, fragments, Engine::plan, query, settings.askTimeout(), clock);
         this.migrator = system.systemActorOf(TierMigrator.create(shards, magnetic, catalog::tables, clock, tier),
                 "tier-migrator", Props.empty());
         this.janitor = system.systemActorOf(RetentionJanitor.create(magnetic, catalog::tables, clock, tier),
@@ -153,6 +166,21 @@ public final class Engine implements AutoCloseable {
         return catalog.describeTable(database, table).thenCompose(t -> scanner.scan(t, fromNanos, toNanos));
     }
 
+    /** Timestream's Query (paged), CancelQuery and PrepareQuery. */
+    public QueryService queries() {
+        return queries;
+    }
+
+    /** Runs a SQL statement to its whole result (no paging), for in-process users. */
+    public CompletionStage<QueryResult> query(String sql) {
+        return queries.execute(sql);
+    }
+
+    /** Runs query fragments where the table's data lives: every shard's memory store and the magnetic store. */
+    public FragmentRunner fragments() {
+        return fragments;
+    }
+
     /** Deletes a table and all its data: memory store, journals and magnetic segments. */
     public CompletionStage<Void> deleteTable(String database, String table) {
         return catalog.beginDeleteTable(database, table).thenCompose(this::removeData);
@@ -215,6 +243,10 @@ public final class Engine implements AutoCloseable {
             meters.remove(table.tableId());
             return catalog.finishDeleteTable(table.tableId());
         });
+    }
+
+    private static StatementPlan plan(Analysis analysis) {
+        throw EngineException.validation("SELECT is not supported yet");
     }
 
     /** A table left DELETING by a crash has its data removed before the node serves. */

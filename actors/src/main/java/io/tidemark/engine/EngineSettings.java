@@ -18,15 +18,15 @@ public record EngineSettings(Path dataDir, Duration askTimeout, long memoryBudge
                 engine.getDuration("ask-timeout"), memoryBudget(engine, "memory-store.budget"));
     }
 
-    /** A percentage of the maximum heap ("40%") or a size ("2GiB"). */
-    private static long memoryBudget(Config engine, String path) {
+    /** A percentage of the maximum heap ("40%") or a size ("2GiB") at {@code path} of {@code engine}. */
+    public static long memoryBudget(Config engine, String path) {
         String v = engine.getString(path).trim();
         if (!v.endsWith("%")) {
             return engine.getBytes(path);
         }
         double percent = Double.parseDouble(v.substring(0, v.length() - 1).trim());
         if (!(percent > 0 && percent <= 100)) {
-            throw new IllegalArgumentException("cannot read tidemark.engine.memory-store.budget: a percentage must be"
+            throw new IllegalArgumentException("cannot read tidemark.engine." + path + ": a percentage must be"
                     + " in (0, 100], value=" + v);
         }
         return (long) (Runtime.getRuntime().maxMemory() * percent / 100);

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -22,7 +21,8 @@ import java.util.concurrent.Executor;
  * Reads a table's points in a time range from both tiers, as a query sees them: the magnetic
  * store's chunks and every shard's memory-store chunks are merged per series so that a point
  * upserted with a higher version hides the older one, and points past the table's retention are
- * left out even before the retention janitor has deleted them.
+ * left out even before the retention janitor has deleted them. The merge is {@link SeriesMerge}'s,
+ * shared with the query fragments.
  */
 public final class TableScanner {
 
@@ -51,19 +51,17 @@ public final class TableScanner {
             answers.add(shards.scan(table.tableId(), s, from, toNanos).toCompletableFuture());
         }
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApplyAsync(done -> {
-            // Magnetic chunks first: on equal versions the later chunk wins, and memory is newer.
-            Map<SeriesKey, List<SealedChunk>> bySeries = new TreeMap<>();
-            for (SeriesChunks series : magnetic.scan(table.tableId(), from, toNanos)) {
-                bySeries.computeIfAbsent(series.series(), k -> new ArrayList<>()).addAll(series.chunks());
-            }
+            List<List<SeriesChunks>> memory = new ArrayList<>(answers.size());
             for (CompletableFuture<List<SeriesChunks>> answer : answers) {
-                for (SeriesChunks series : answer.join()) {
-                    bySeries.computeIfAbsent(series.series(), k -> new ArrayList<>()).addAll(series.chunks());
-                }
+                memory.add(answer.join());
             }
+            Map<SeriesKey, List<SealedChunk>> bySeries = SeriesMerge.bySeries(
+                    magnetic.scan(table.tableId(), from, toNanos), memory, series -> true);
             List<ScannedSeries> result = new ArrayList<>(bySeries.size());
             for (Map.Entry<SeriesKey, List<SealedChunk>> e : bySeries.entrySet()) {
-                ScannedSeries scanned = decode(e.getKey(), SealedChunk.merge(e.getValue()), from, toNanos);
+                List<SealedChunk> parts = SeriesMerge.disjoint(e.getValue());
+                SealedChunk whole = parts.size() == 1 ? parts.get(0) : SealedChunk.merge(parts);
+                ScannedSeries scanned = decode(e.getKey(), whole, from, toNanos);
                 if (scanned.size() > 0) {
                     result.add(scanned);
                 }
@@ -80,8 +78,8 @@ public final class TableScanner {
         chunk.decodeTimes(times);
         chunk.decodeVersions(versions);
         // Rows are sorted by time: the range is one slice.
-        int lo = lowerBound(times, from);
-        int hi = to == Long.MAX_VALUE ? n : lowerBound(times, to + 1);
+        int lo = SeriesMerge.firstAtOrAfter(times, n, from);
+        int hi = SeriesMerge.firstAfter(times, n, to);
         List<ScannedColumn> columns = new ArrayList<>(chunk.columns().size());
         for (int c = 0; c < chunk.columns().size(); c++) {
             ColumnSpec spec = chunk.columns().get(c);
@@ -122,19 +120,5 @@ public final class TableScanner {
         }
         return new ScannedSeries(series, Arrays.copyOfRange(times, lo, hi), Arrays.copyOfRange(versions, lo, hi),
                 columns);
-    }
-
-    private static int lowerBound(long[] sorted, long key) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 
 /**
  * The magnetic tier of this node: one {@link MagneticStore} per table under
@@ -74,13 +75,23 @@ public final class MagneticTier implements MagneticReader, AutoCloseable {
      * @throws EngineException INTERNAL if the table's store cannot be opened
      */
     public List<SeriesChunks> scan(String tableId, long fromNanos, long toNanos) {
+        return scan(tableId, fromNanos, toNanos, series -> true);
+    }
+
+    /**
+     * {@link #scan(String, long, long)} restricted to the series {@code wanted} accepts; the
+     * blocks of the others are not read.
+     *
+     * @throws EngineException INTERNAL if the table's store cannot be opened
+     */
+    public List<SeriesChunks> scan(String tableId, long fromNanos, long toNanos, Predicate<SeriesKey> wanted) {
         TableTier table;
         try {
             table = table(tableId, false);
         } catch (IOException e) {
             throw EngineException.internal("cannot open magnetic store: tableId=" + tableId, e);
         }
-        return table == null ? List.of() : table.scan(fromNanos, toNanos);
+        return table == null ? List.of() : table.scan(fromNanos, toNanos, wanted);
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The magnetic store of one table and the changes made to it: migration writes, retention and
@@ -55,9 +56,9 @@ final class TableTier implements AutoCloseable {
         return store.read(series, fromNanos, toNanos);
     }
 
-    List<SeriesChunks> scan(long fromNanos, long toNanos) {
+    List<SeriesChunks> scan(long fromNanos, long toNanos, Predicate<SeriesKey> wanted) {
         List<SeriesChunks> out = new ArrayList<>();
-        store.readAll(fromNanos, toNanos).forEach((series, chunks) -> out.add(new SeriesChunks(series, chunks)));
+        store.readAll(fromNanos, toNanos, wanted).forEach((series, chunks) -> out.add(new SeriesChunks(series, chunks)));
         return out;
     }
 

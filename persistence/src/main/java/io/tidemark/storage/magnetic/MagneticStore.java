@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -219,13 +220,22 @@ public final class MagneticStore implements Closeable {
      * the order {@link #read} gives them; series in order of first appearance.
      */
     public Map<SeriesKey, List<SealedChunk>> readAll(long fromNanos, long toNanos) {
+        return readAll(fromNanos, toNanos, series -> true);
+    }
+
+    /**
+     * {@link #readAll(long, long)} restricted to the series {@code wanted} accepts; the others'
+     * blocks are not read at all (only the segments' dictionaries are consulted), so a query
+     * pruned by measure name or dimension costs nothing for the series it skips.
+     */
+    public Map<SeriesKey, List<SealedChunk>> readAll(long fromNanos, long toNanos, Predicate<SeriesKey> wanted) {
         Map<SeriesKey, List<SealedChunk>> out = new LinkedHashMap<>();
         for (SegmentReader reader : segments) {
             if (reader.header().partitionEnd() <= fromNanos || reader.header().partitionStart() > toNanos) {
                 continue;
             }
             for (int index = 0; index < reader.seriesCount(); index++) {
-                if (!reader.blocks(index, fromNanos, toNanos).isEmpty()) {
+                if (wanted.test(reader.series(index)) && !reader.blocks(index, fromNanos, toNanos).isEmpty()) {
                     out.computeIfAbsent(reader.series(index), k -> new ArrayList<>())
                             .addAll(reader.read(index, fromNanos, toNanos));
                 }

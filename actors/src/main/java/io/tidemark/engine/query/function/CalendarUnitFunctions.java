@@ -63,7 +63,11 @@ final class CalendarUnitFunctions {
         boolean[] nulls = Overloads.unionNulls(rowCount, units, values);
         for (int i = 0; i < rowCount; i++) {
             if (nulls == null || !nulls[i]) {
-                out[i] = operation.apply(reader.unit(units, i), in[i]);
+                try {
+                    out[i] = operation.apply(reader.unit(units, i), in[i]);
+                } catch (ArithmeticException overflow) {
+                    throw new QueryFunctionException("Timestamp out of range for date_trunc: " + in[i], overflow);
+                }
             }
         }
         return Vector.ofLongs(resultType, out, nulls, rowCount);
@@ -71,9 +75,9 @@ final class CalendarUnitFunctions {
 
     static long truncateTimestamp(CalendarUnit unit, long nanos) {
         if (unit.compareTo(CalendarUnit.DAY) <= 0) {
-            return Math.floorDiv(nanos, unit.nanos) * unit.nanos;
+            return Math.multiplyExact(Math.floorDiv(nanos, unit.nanos), unit.nanos);
         }
-        return truncateDate(unit, epochDay(nanos)) * NANOS_PER_DAY;
+        return EpochCalendar.toNanos(truncateDate(unit, epochDay(nanos)), 0);
     }
 
     static long truncateDate(CalendarUnit unit, long epochDay) {
@@ -120,7 +124,7 @@ final class CalendarUnitFunctions {
             return Math.addExact(nanos, Math.multiplyExact(amount, unit.nanos));
         }
         long day = EpochCalendar.plusMonths(epochDay(nanos), Math.multiplyExact(amount, (long) unit.months));
-        return Math.addExact(Math.multiplyExact(day, NANOS_PER_DAY), nanosOfDay(nanos));
+        return EpochCalendar.toNanos(day, nanosOfDay(nanos));
     }
 
     static long addToDate(CalendarUnit unit, long amount, long epochDay) {
@@ -142,12 +146,11 @@ final class CalendarUnitFunctions {
         long[] end = arguments[2].longs();
         boolean[] nulls = Overloads.unionNulls(rowCount, arguments);
         long[] out = new long[rowCount];
-        long scale = type == DATE ? NANOS_PER_DAY : 1;
         for (int i = 0; i < rowCount; i++) {
             if (nulls == null || !nulls[i]) {
                 CalendarUnit unit = reader.unit(units, i);
                 try {
-                    out[i] = between(unit, Math.multiplyExact(start[i], scale), Math.multiplyExact(end[i], scale));
+                    out[i] = type == DATE ? daysBetween(unit, start[i], end[i]) : between(unit, start[i], end[i]);
                 } catch (ArithmeticException overflow) {
                     throw new QueryFunctionException("Value out of range for date_diff: " + start[i] + ", " + end[i], overflow);
                 }
@@ -161,7 +164,15 @@ final class CalendarUnitFunctions {
         if (unit.isFixedLength()) {
             return Math.subtractExact(end, start) / unit.nanos;
         }
-        return monthsBetween(start, end) / unit.months;
+        return monthsBetween(epochDay(start), nanosOfDay(start), epochDay(end), nanosOfDay(end)) / unit.months;
+    }
+
+    /** Whole units (a day or longer) from one epoch day to another. */
+    static long daysBetween(CalendarUnit unit, long startDay, long endDay) {
+        if (unit.isFixedLength()) {
+            return Math.subtractExact(endDay, startDay) / (unit.nanos / NANOS_PER_DAY);
+        }
+        return monthsBetween(startDay, 0, endDay, 0) / unit.months;
     }
 
     /**
@@ -169,20 +180,18 @@ final class CalendarUnitFunctions {
      * end's offset into its month is smaller than the start's; when the end is its month's last
      * day, a later day of month at the start counts as that last day.
      */
-    static long monthsBetween(long start, long end) {
-        if (end < start) {
-            return -monthsBetween(end, start);
+    static long monthsBetween(long startDay, long startNanosOfDay, long endDay, long endNanosOfDay) {
+        if (endDay < startDay || (endDay == startDay && endNanosOfDay < startNanosOfDay)) {
+            return -monthsBetween(endDay, endNanosOfDay, startDay, startNanosOfDay);
         }
-        long startDay = epochDay(start);
-        long endDay = epochDay(end);
         long months = EpochCalendar.monthIndex(endDay) - EpochCalendar.monthIndex(startDay);
         int endDayOfMonth = dayOfMonth(endDay);
         int startDayOfMonth = dayOfMonth(startDay);
         if (endDay == EpochCalendar.lastDayOfMonth(endDay) && startDayOfMonth > endDayOfMonth) {
             startDayOfMonth = endDayOfMonth;
         }
-        long endOffset = (endDayOfMonth - 1) * NANOS_PER_DAY + nanosOfDay(end);
-        long startOffset = (startDayOfMonth - 1) * NANOS_PER_DAY + nanosOfDay(start);
+        long endOffset = (endDayOfMonth - 1) * NANOS_PER_DAY + endNanosOfDay;
+        long startOffset = (startDayOfMonth - 1) * NANOS_PER_DAY + startNanosOfDay;
         return endOffset < startOffset ? months - 1 : months;
     }
 }

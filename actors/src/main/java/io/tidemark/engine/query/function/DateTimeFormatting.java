@@ -1,6 +1,5 @@
 package io.tidemark.engine.query.function;
 
-import static io.tidemark.engine.query.function.EpochCalendar.NANOS_PER_DAY;
 import static io.tidemark.engine.query.function.EpochCalendar.NANOS_PER_HOUR;
 import static io.tidemark.engine.query.function.EpochCalendar.NANOS_PER_MINUTE;
 import static io.tidemark.engine.query.function.EpochCalendar.NANOS_PER_SECOND;
@@ -111,8 +110,10 @@ final class DateTimeFormatting {
         }
         try {
             return resolve(fields);
-        } catch (DateTimeException | ArithmeticException invalid) {
+        } catch (DateTimeException invalid) {
             throw new QueryFunctionException("Invalid format: \"" + text + "\": " + invalid.getMessage(), invalid);
+        } catch (ArithmeticException overflow) {
+            throw new QueryFunctionException("Timestamp out of range: \"" + text + "\"", overflow);
         }
     }
 
@@ -133,8 +134,8 @@ final class DateTimeFormatting {
                 + valid(fields, ChronoField.MINUTE_OF_HOUR, 0) * NANOS_PER_MINUTE
                 + valid(fields, ChronoField.SECOND_OF_MINUTE, 0) * NANOS_PER_SECOND
                 + valid(fields, ChronoField.NANO_OF_SECOND, 0);
-        long local = Math.addExact(Math.multiplyExact(epochDay, NANOS_PER_DAY), nanosOfDay);
-        return Math.subtractExact(local, offsetSeconds(fields, epochDay, nanosOfDay) * NANOS_PER_SECOND);
+        long offsetNanos = offsetSeconds(fields, epochDay, nanosOfDay) * NANOS_PER_SECOND;
+        return EpochCalendar.toNanos(epochDay, nanosOfDay - offsetNanos);
     }
 
     private static long resolveDate(TemporalAccessor fields) {

@@ -31,6 +31,18 @@ final class EpochCalendar {
         return Math.floorMod(nanos, NANOS_PER_DAY);
     }
 
+    /**
+     * The epoch nanos of a UTC day and time of day, throwing {@link ArithmeticException} outside
+     * the long range. The day before the first representable midnight is computed from its end,
+     * so the earliest timestamps (1677-09-21) do not overflow on the way.
+     */
+    static long toNanos(long epochDay, long nanosOfDay) {
+        if (epochDay < 0) {
+            return Math.addExact(Math.multiplyExact(epochDay + 1, NANOS_PER_DAY), nanosOfDay - NANOS_PER_DAY);
+        }
+        return Math.addExact(Math.multiplyExact(epochDay, NANOS_PER_DAY), nanosOfDay);
+    }
+
     static long year(long epochDay) {
         long dayOfEra = dayOfEra(epochDay);
         long yearOfEra = yearOfEra(dayOfEra);

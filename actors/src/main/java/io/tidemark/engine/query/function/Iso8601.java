@@ -1,6 +1,5 @@
 package io.tidemark.engine.query.function;
 
-import static io.tidemark.engine.query.function.EpochCalendar.NANOS_PER_DAY;
 import static io.tidemark.engine.query.function.EpochCalendar.NANOS_PER_HOUR;
 import static io.tidemark.engine.query.function.EpochCalendar.NANOS_PER_MILLI;
 import static io.tidemark.engine.query.function.EpochCalendar.NANOS_PER_MINUTE;
@@ -37,7 +36,7 @@ final class Iso8601 {
         }
         parser.end();
         try {
-            return Math.subtractExact(Math.addExact(Math.multiplyExact(epochDay, NANOS_PER_DAY), nanosOfDay), offsetNanos);
+            return EpochCalendar.toNanos(epochDay, nanosOfDay - offsetNanos);
         } catch (ArithmeticException overflow) {
             throw new QueryFunctionException("Timestamp out of range: \"" + text + "\"", overflow);
         }

@@ -90,7 +90,11 @@ public final class TimeFunctions implements FunctionGroup {
         if (interval <= 0) {
             throw new QueryFunctionException("Bin interval must be positive: " + interval + " nanoseconds");
         }
-        return Math.floorDiv(nanos, interval) * interval;
+        try {
+            return Math.multiplyExact(Math.floorDiv(nanos, interval), interval);
+        } catch (ArithmeticException overflow) {
+            throw new QueryFunctionException("Timestamp out of range for bin: " + nanos + " in bins of " + interval + " nanoseconds", overflow);
+        }
     }
 
     /** Trino's {@code CAST(varchar AS date)}: an ISO-8601 date, surrounding spaces allowed. */

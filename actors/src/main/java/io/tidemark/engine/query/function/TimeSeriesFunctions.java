@@ -56,8 +56,9 @@ public final class TimeSeriesFunctions implements FunctionGroup {
     static List<Object> derivative(SeriesPoints points, long intervalNanos, boolean nonNegative) {
         List<Object> result = new ArrayList<>(Math.max(points.size() - 1, 0));
         for (int i = 1; i < points.size(); i++) {
-            double rate = (points.numbers()[i] - points.numbers()[i - 1]) / (double) (points.times()[i] - points.times()[i - 1])
-                    * (double) intervalNanos;
+            // interval / gap first: both are whole nanoseconds, so typical ratios (60 s / 10 s) are exact.
+            double rate = (points.numbers()[i] - points.numbers()[i - 1])
+                    * ((double) intervalNanos / (double) (points.times()[i] - points.times()[i - 1]));
             if (!nonNegative || rate >= 0) {
                 result.add(SeriesPoints.point(points.times()[i], rate));
             }

@@ -3,6 +3,7 @@ package io.tidemark.engine.query.operator;
 import io.tidemark.engine.query.QueryContext;
 import io.tidemark.engine.query.vector.Storage;
 import io.tidemark.engine.query.vector.Vector;
+import io.tidemark.sql.type.PrimitiveType;
 import io.tidemark.sql.type.SqlType;
 import java.util.List;
 
@@ -59,6 +60,7 @@ public final class GroupByHash implements AutoCloseable {
         if (keys.length != keyTypes.size()) {
             throw new IllegalArgumentException("cannot hash keys: expected " + keyTypes.size() + " key columns, got " + keys.length);
         }
+        Vector[] checked = checkStorage(keys, rowCount);
         int[] ids;
         if (table == null) {
             keylessGroupSeen |= add && rowCount > 0;
@@ -68,11 +70,31 @@ public final class GroupByHash implements AutoCloseable {
             }
             return ids;
         }
-        ids = table.assign(keys, rowCount, add);
+        ids = table.assign(checked, rowCount, add);
         if (add) {
             reserve();
         }
         return ids;
+    }
+
+    /** The keys as the table reads them: a column of bare NULLs (type unknown) becomes nulls of the key type. */
+    private Vector[] checkStorage(Vector[] keys, int rowCount) {
+        Vector[] checked = keys;
+        for (int k = 0; k < keys.length; k++) {
+            SqlType expected = keyTypes.get(k);
+            if (keys[k].storage() == Storage.of(expected)) {
+                continue;
+            }
+            if (keys[k].type() != PrimitiveType.UNKNOWN) {
+                throw new IllegalArgumentException("cannot hash keys: key " + k + " has type " + keys[k].type().displayName()
+                        + ", expected " + expected.displayName());
+            }
+            if (checked == keys) {
+                checked = keys.clone();
+            }
+            checked[k] = Vector.nulls(expected, rowCount);
+        }
+        return checked;
     }
 
     private void reserve() {

@@ -13,8 +13,8 @@ import java.util.function.Function;
 
 /**
  * Joins of two materialised batches. Equi-keys build a {@link GroupByHash} over the right side
- * with each group's rows chained in right order; without keys every right row is a candidate
- * (nested loop). Candidates are produced in left order, in blocks of at most
+ * with each group's rows chained in right order (rows with a null or NaN key are left out of the
+ * chains, so they match nothing); without keys every right row is a candidate (nested loop). Candidates are produced in left order, in blocks of at most
  * {@link #BLOCK_PAIRS} pairs, and each block is filtered by the residual condition at once. The
  * result keeps left order (a left row's matches in right order, or its null-padded row where
  * the matches would be), followed for RIGHT and FULL joins by the unmatched right rows.
@@ -52,7 +52,7 @@ public final class Joins {
             boolean[] leftMatched = new boolean[left.rowCount()];
             PairBuffer block = new PairBuffer();
             int leftRow = 0;
-            int cursor = candidates.first(0);
+            int cursor = left.rowCount() > 0 ? candidates.first(0) : -1;
             while (leftRow < left.rowCount()) {
                 context.checkRunning();
                 block.clear();
@@ -181,9 +181,9 @@ public final class Joins {
                 int[] heads = new int[hash.groupCount()];
                 Arrays.fill(heads, -1);
                 int[] chain = new int[right.rowCount()];
-                boolean[] hasNull = anyNull(rightKeyColumns, right.rowCount());
+                boolean[] unmatchable = unmatchable(rightKeyColumns, right.rowCount());
                 for (int r = right.rowCount() - 1; r >= 0; r--) {
-                    if (!hasNull[r]) {
+                    if (!unmatchable[r]) {
                         chain[r] = heads[rightGroups[r]];
                         heads[rightGroups[r]] = r;
                     }
@@ -204,16 +204,26 @@ public final class Joins {
             return columns;
         }
 
-        private static boolean[] anyNull(Vector[] columns, int rows) {
-            boolean[] any = new boolean[rows];
+        /**
+         * Rows whose key can equal nothing: a null in some key column, or a NaN in a double one
+         * ({@code NaN = NaN} is false in SQL, though NaNs group together).
+         */
+        private static boolean[] unmatchable(Vector[] columns, int rows) {
+            boolean[] unmatchable = new boolean[rows];
             for (Vector column : columns) {
                 if (column.mayHaveNulls() || column.storage() == Storage.OBJECT) {
                     for (int r = 0; r < rows; r++) {
-                        any[r] |= column.isNull(r);
+                        unmatchable[r] |= column.isNull(r);
+                    }
+                }
+                if (column.storage() == Storage.DOUBLE) {
+                    double[] values = column.doubles();
+                    for (int r = 0; r < rows; r++) {
+                        unmatchable[r] |= Double.isNaN(values[r]);
                     }
                 }
             }
-            return any;
+            return unmatchable;
         }
 
         /** The first candidate right row of {@code leftRow}, or -1. */

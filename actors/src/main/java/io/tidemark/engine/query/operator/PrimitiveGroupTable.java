@@ -9,7 +9,9 @@ import java.util.Arrays;
  * The group table of one primitive key (bigint-like, double or boolean): every key is reduced to
  * 64 bits ({@link HashMixing#doubleKeyBits} for doubles, so {@code -0.0} groups with {@code 0.0}
  * and NaNs together) and lives in the slot array itself, so a probe compares longs and never
- * follows a reference or allocates. Null is a group of its own, kept outside the slots.
+ * follows a reference or allocates. Null is a group of its own, kept outside the slots. A double
+ * group reports its key as the canonical value: {@code 0.0} for {@code -0.0}, {@link Double#NaN}
+ * for any NaN.
  */
 final class PrimitiveGroupTable implements GroupTable {
 

@@ -60,8 +60,8 @@ final class FrameAggregation {
         int[] positions = new int[CHUNK_ROWS];
         int[] groupIds = new int[CHUNK_ROWS];
         long held = 2L * Integer.BYTES * CHUNK_ROWS;
-        context.reserveMemory(held);
         try {
+            context.reserveMemory(held);
             int chunkStart = 0;
             while (chunkStart < rowCount) {
                 int laidOut = 0;

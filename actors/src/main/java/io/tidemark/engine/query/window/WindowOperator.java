@@ -31,6 +31,7 @@ public final class WindowOperator {
         int rowCount = input.rowCount();
         List<Vector> columns = new ArrayList<>(input.columns());
         Map<List<Object>, PartitionLayout> layouts = new HashMap<>();
+        // reserveMemory counts the bytes even when it refuses them, so they are released with the rest
         long held = 0;
         try {
             for (WindowSpec window : windows) {
@@ -40,8 +41,8 @@ public final class WindowOperator {
                 if (!layouts.containsKey(layoutKey)) {
                     needed += PartitionLayout.BYTES_PER_ROW * rowCount;
                 }
-                context.reserveMemory(needed);
                 held += needed;
+                context.reserveMemory(needed);
                 PartitionLayout layout = layouts.computeIfAbsent(layoutKey,
                         key -> PartitionLayout.of(input, window.partitionChannels(), window.orderBy()));
                 columns.add(evaluate(window, input, layout, context));

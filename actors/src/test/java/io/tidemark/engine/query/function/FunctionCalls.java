@@ -61,6 +61,12 @@ final class FunctionCalls {
         return builder.build();
     }
 
+    /** A boxed array or series result, for list assertions. */
+    @SuppressWarnings("unchecked")
+    static List<Object> listOf(Object value) {
+        return (List<Object>) value;
+    }
+
     /** A mutable list (nulls allowed), as functions return them. */
     static List<Object> list(Object... values) {
         return new ArrayList<>(Arrays.asList(values));

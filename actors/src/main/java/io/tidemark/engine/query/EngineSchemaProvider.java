@@ -1,0 +1,105 @@
+package io.tidemark.engine.query;
+
+import io.tidemark.engine.EngineException;
+import io.tidemark.engine.ErrorKind;
+import io.tidemark.engine.catalog.CatalogService;
+import io.tidemark.engine.catalog.TableDescription;
+import io.tidemark.engine.catalog.TableSchema;
+import io.tidemark.engine.catalog.TableStatus;
+import io.tidemark.sql.analyzer.CatalogTable;
+import io.tidemark.sql.analyzer.SchemaProvider;
+import io.tidemark.sql.type.PrimitiveType;
+import io.tidemark.storage.model.MeasureType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The analyzer's view of the catalog: ACTIVE tables from the catalog's local view, their columns
+ * from the table's schema on write. Dimensions are listed by name, then {@code measure_name} and
+ * {@code time}, the single-measure value columns of the types single-measure records have used,
+ * and the multi-measure attributes by name. Runs on the query's (blocking) thread: asking the
+ * catalog whether a database without tables exists waits for its answer.
+ */
+public final class EngineSchemaProvider implements SchemaProvider {
+
+    private final CatalogService catalog;
+    private final Duration askTimeout;
+
+    public EngineSchemaProvider(CatalogService catalog, Duration askTimeout) {
+        this.catalog = catalog;
+        this.askTimeout = askTimeout;
+    }
+
+    @Override
+    public boolean databaseExists(String database) {
+        for (TableDescription table : catalog.tables()) {
+            if (table.databaseName().equals(database) && table.status() == TableStatus.ACTIVE) {
+                return true;
+            }
+        }
+        try {
+            catalog.describeDatabase(database).toCompletableFuture().get(askTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
+            if (cause instanceof EngineException ee && ee.kind() == ErrorKind.NOT_FOUND) {
+                return false;
+            }
+            throw EngineException.internal("cannot look up database: name=" + database + ", cause=" + cause, cause);
+        } catch (TimeoutException e) {
+            throw EngineException.internal("cannot look up database: the catalog did not answer, name=" + database, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw EngineException.internal("cannot look up database: interrupted, name=" + database, e);
+        }
+    }
+
+    @Override
+    public Optional<CatalogTable> table(String database, String table) {
+        return catalog.table(database, table).filter(t -> t.status() == TableStatus.ACTIVE)
+                .map(t -> catalogTable(database, table, catalog.schema(t.tableId())));
+    }
+
+    /** The columns of a table with {@code schema}, as the class comment orders them. */
+    static CatalogTable catalogTable(String database, String table, TableSchema schema) {
+        List<String> dimensions = new ArrayList<>(schema.dimensions());
+        dimensions.sort(null);
+        List<PrimitiveType> valueTypes = new ArrayList<>();
+        for (MeasureType type : schema.measures().values()) {
+            PrimitiveType sql = sqlType(type);
+            if (sql != null && !valueTypes.contains(sql)) {
+                valueTypes.add(sql);
+            }
+        }
+        Map<String, PrimitiveType> attributes = new LinkedHashMap<>();
+        new TreeMap<>(schema.attributes()).forEach((name, type) -> attributes.put(name, sqlType(type)));
+        return CatalogTable.of(database, table, dimensions, valueTypes, attributes);
+    }
+
+    /** The SQL type of a stored value type; null for MULTI, which is no column's type. */
+    public static PrimitiveType sqlType(MeasureType type) {
+        switch (type) {
+            case DOUBLE:
+                return PrimitiveType.DOUBLE;
+            case BIGINT:
+                return PrimitiveType.BIGINT;
+            case VARCHAR:
+                return PrimitiveType.VARCHAR;
+            case BOOLEAN:
+                return PrimitiveType.BOOLEAN;
+            case TIMESTAMP:
+                return PrimitiveType.TIMESTAMP;
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,335 @@
+package io.tidemark.engine.query;
+
+import io.tidemark.engine.EngineException;
+import io.tidemark.engine.catalog.CatalogService;
+import io.tidemark.engine.query.fragment.FragmentRunner;
+import io.tidemark.engine.query.plan.StatementPlan;
+import io.tidemark.engine.query.vector.Batch;
+import io.tidemark.sql.analyzer.Analysis;
+import io.tidemark.sql.analyzer.OutputColumn;
+import io.tidemark.sql.type.SqlType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+
+/**
+ * Timestream's Query, CancelQuery and PrepareQuery on this node. A query runs to completion in its
+ * {@link QueryPlanner} actor; its result is then kept (see {@link ResultStore}) and served in pages
+ * of at most MaxRows rows (1..1000; without MaxRows, as many as fit) and at most about 1 MB,
+ * estimated from the values. A page's NextToken names the query, the next page and a hash of the
+ * query string: only the same query string may use it, and the same token returns the same page
+ * again. A ClientToken repeated with the same query string within
+ * {@code client-token-window} returns the first run's result; with another query string it is
+ * refused. QueryStatus reports 100% progress, the bytes the fragments scanned, and the bytes
+ * metered as Timestream meters them: at least 10 MB per query.
+ *
+ * <p>Stages fail with the {@link EngineException} itself (not wrapped): VALIDATION for bad input
+ * and for the user's SQL errors ({@code line L:C: ...}), CONFLICT when polling or waiting for a
+ * cancelled query, INTERNAL for the engine's failures.
+ */
+public final class QueryService {
+
+    /** A Query call. */
+    public record QueryRequest(String queryString, Optional<String> clientToken, Optional<String> nextToken,
+            Optional<Integer> maxRows) {
+    }
+
+    /** ProgressPercentage, CumulativeBytesScanned, CumulativeBytesMetered. */
+    public record QueryStatus(double progressPercentage, long cumulativeBytesScanned, long cumulativeBytesMetered) {
+    }
+
+    /** One page of a result; {@code nextToken} is absent on the last page. */
+    public record QueryPage(String queryId, List<OutputColumn> columns, Batch rows, Optional<String> nextToken,
+            QueryStatus status) {
+    }
+
+    /** A whole result (the in-process API). */
+    public record QueryResult(String queryId, List<OutputColumn> columns, Batch rows, QueryStatus status) {
+    }
+
+    /** PrepareQuery's answer. */
+    public record PreparedQuery(String queryString, List<PreparedColumn> columns, List<ParameterMapping> parameters) {
+    }
+
+    /** A result column of a prepared query; database and table when it is a table column unchanged. */
+    public record PreparedColumn(String name, SqlType type, Optional<String> databaseName, Optional<String> tableName,
+            boolean aliased) {
+    }
+
+    /** A {@code @name} parameter of a prepared query. */
+    public record ParameterMapping(String name, SqlType type) {
+    }
+
+    /** Timestream meters at least this many bytes per query. */
+    static final long MIN_METERED_BYTES = 10_000_000L;
+    static final int MAX_QUERY_STRING_CHARS = 262_144;
+    static final int MAX_ROWS_LIMIT = 1000;
+
+    /** How long past the query timeout the service waits for the query actor's answer. */
+    private static final Duration ANSWER_MARGIN = Duration.ofSeconds(10);
+
+    /** Services started in this JVM, so that each names its manager actor apart (tests start several per node). */
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final ActorSystem<?> system;
+    private final ActorRef<QueryManager.Command> manager;
+    private final StatementRunner runner;
+    private final QuerySettings settings;
+    private final Clock clock;
+    private final Executor blocking;
+    private final ResultStore results;
+    /** ClientToken → the run it started; guarded by itself. */
+    private final Map<String, ClientRun> clientTokens = new HashMap<>();
+
+    private record ClientRun(String queryHash, String queryId, long startedMillis) {
+    }
+
+    private QueryService(ActorSystem<?> system, StatementRunner runner, QuerySettings settings, Clock clock) {
+        this.system = system;
+        this.runner = runner;
+        this.settings = settings;
+        this.clock = clock;
+        this.blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+        this.results = new ResultStore(settings, clock);
+        int instance = INSTANCES.getAndIncrement();
+        this.manager = system.systemActorOf(QueryManager.create(runner, settings, clock),
+                instance == 0 ? "query-manager" : "query-manager-" + instance, Props.empty());
+    }
+
+    /**
+     * Starts the node's query manager actor.
+     *
+     * @param planner plans a query or EXPLAIN statement
+     * @param askTimeout how long a catalog lookup of the analysis may wait
+     */
+    public static QueryService start(ActorSystem<?> system, CatalogService catalog, FragmentRunner fragments,
+            Function<Analysis, StatementPlan> planner, QuerySettings settings, Duration askTimeout, Clock clock) {
+        StatementRunner runner = new StatementRunner(new EngineSchemaProvider(catalog, askTimeout),
+                new CatalogStatements(catalog, askTimeout), planner, fragments);
+        return new QueryService(system, runner, settings, clock);
+    }
+
+    public QuerySettings settings() {
+        return settings;
+    }
+
+    /** Query: the first page of a new run, the first page of a ClientToken's run, or the page a NextToken names. */
+    public CompletionStage<QueryPage> query(QueryRequest request) {
+        try {
+            validate(request);
+            String hash = PageToken.hash(request.queryString());
+            if (request.nextToken().isPresent()) {
+                PageToken token = PageToken.decode(request.nextToken().get(), request.queryString());
+                ResultStore.Entry entry = results.get(token.queryId());
+                if (entry == null || !entry.queryHash.equals(hash)) {
+                    throw PageToken.invalid();
+                }
+                return page(entry, token.page(), token.startRow(), request.maxRows());
+            }
+            ResultStore.Entry entry = request.clientToken().isPresent()
+                    ? runOnce(request.clientToken().get(), request.queryString(), hash)
+                    : start(request.queryString(), hash);
+            return page(entry, 0, 0, request.maxRows());
+        } catch (EngineException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * CancelQuery: stops the query if it still runs and makes polling it fail with CONFLICT.
+     * Completes with a CancellationMessage when the query was already cancelled.
+     */
+    public CompletionStage<Optional<String>> cancel(String queryId) {
+        ResultStore.Entry entry = results.get(queryId);
+        if (entry == null) {
+            return CompletableFuture.failedFuture(EngineException.validation(
+                    "cannot cancel query: no query with QueryId=" + queryId + " (unknown, or its result expired)"));
+        }
+        if (results.cancel(entry)) {
+            return CompletableFuture.completedFuture(Optional.of("Query " + queryId + " has already been cancelled"));
+        }
+        if (!entry.result.isDone()) {
+            manager.tell(new QueryManager.Cancel(queryId, system.ignoreRef()));
+        }
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    /** PrepareQuery (ValidateOnly): the statement's result columns and parameters, without running it. */
+    public CompletionStage<PreparedQuery> prepare(String queryString) {
+        try {
+            validateQueryString(queryString);
+        } catch (EngineException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return unwrapped(CompletableFuture.supplyAsync(() -> runner.prepare(queryString), blocking));
+    }
+
+    /** Runs a statement to its whole result, nothing kept for paging (the in-process API). */
+    public CompletionStage<QueryResult> execute(String queryString) {
+        try {
+            validateQueryString(queryString);
+        } catch (EngineException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return unwrapped(run(newQueryId(), queryString));
+    }
+
+    private ResultStore.Entry start(String queryString, String hash) {
+        ResultStore.Entry entry = results.add(newQueryId(), hash);
+        run(entry.queryId, queryString).whenComplete((result, failure) -> {
+            if (failure == null) {
+                results.finished(entry, ResultSizes.all(result.rows()));
+                entry.result.complete(result);
+            } else {
+                results.failed(entry);
+                entry.result.completeExceptionally(unwrap(failure));
+            }
+        });
+        return entry;
+    }
+
+    /** The run a ClientToken started within the window, or a new one it then names. */
+    private ResultStore.Entry runOnce(String clientToken, String queryString, String hash) {
+        synchronized (clientTokens) {
+            long now = clock.millis();
+            Iterator<ClientRun> it = clientTokens.values().iterator();
+            while (it.hasNext()) {
+                if (it.next().startedMillis() < now - settings.clientTokenWindow().toMillis()) {
+                    it.remove();
+                }
+            }
+            ClientRun prior = clientTokens.get(clientToken);
+            if (prior != null && !prior.queryHash().equals(hash)) {
+                throw EngineException.validation("cannot run query: the ClientToken was already used with a different"
+                        + " QueryString within the last " + settings.clientTokenWindow().toMinutes() + " minutes");
+            }
+            ResultStore.Entry entry = prior == null ? null : results.get(prior.queryId());
+            if (entry == null) {
+                entry = start(queryString, hash);
+                clientTokens.put(clientToken, new ClientRun(hash, entry.queryId, now));
+            }
+            return entry;
+        }
+    }
+
+    private CompletableFuture<QueryResult> run(String queryId, String queryString) {
+        return AskPattern.<QueryManager.Command, QueryPlanner.Answer>ask(manager,
+                        replyTo -> new QueryManager.Run(queryId, queryString, replyTo),
+                        settings.timeout().plus(ANSWER_MARGIN), system.scheduler())
+                .toCompletableFuture()
+                .thenApply(answer -> {
+                    if (answer.failure() != null) {
+                        throw answer.failure();
+                    }
+                    long scanned = answer.bytesScanned();
+                    return new QueryResult(queryId, answer.executed().columns(), answer.executed().rows(),
+                            new QueryStatus(100.0, scanned, Math.max(scanned, MIN_METERED_BYTES)));
+                });
+    }
+
+    /** The page starting at {@code startRow} once the query has finished. */
+    private CompletionStage<QueryPage> page(ResultStore.Entry entry, int page, int startRow, Optional<Integer> maxRows) {
+        return unwrapped(entry.result.thenApply(result -> {
+            if (results.isCancelled(entry)) {
+                throw EngineException.conflict("Query " + entry.queryId + " was cancelled");
+            }
+            return cut(result, entry.queryHash, page, startRow, maxRows.orElse(Integer.MAX_VALUE));
+        }));
+    }
+
+    private QueryPage cut(QueryResult result, String hash, int page, int startRow, int maxRows) {
+        Batch rows = result.rows();
+        int total = rows.rowCount();
+        if (startRow > total) {
+            throw PageToken.invalid();
+        }
+        int end = startRow;
+        long bytes = 0;
+        while (end < total && end - startRow < maxRows) {
+            long size = ResultSizes.row(rows, end);
+            if (size > settings.maxPageBytes()) {
+                throw EngineException.validation(
+                        "Query aborted as max page response size has been exceeded by the output result row");
+            }
+            if (bytes + size > settings.maxPageBytes()) {
+                break;
+            }
+            bytes += size;
+            end++;
+        }
+        Batch pageRows = startRow == 0 && end == total ? rows : rows.slice(startRow, end);
+        Optional<String> next = end < total
+                ? Optional.of(new PageToken(result.queryId(), page + 1, end, hash).encode()) : Optional.empty();
+        return new QueryPage(result.queryId(), result.columns(), pageRows, next, result.status());
+    }
+
+    private static void validate(QueryRequest request) {
+        validateQueryString(request.queryString());
+        request.maxRows().ifPresent(maxRows -> {
+            if (maxRows < 1) {
+                throw EngineException.validation("1 validation error detected: Value '" + maxRows
+                        + "' at 'maxRows' failed to satisfy constraint: Member must have value greater than or equal to 1");
+            }
+            if (maxRows > MAX_ROWS_LIMIT) {
+                throw EngineException.validation("1 validation error detected: Value '" + maxRows + "' at 'maxRows'"
+                        + " failed to satisfy constraint: Member must have value less than or equal to " + MAX_ROWS_LIMIT);
+            }
+        });
+    }
+
+    private static void validateQueryString(String queryString) {
+        if (queryString == null || queryString.isEmpty()) {
+            throw EngineException.validation("1 validation error detected: Value at 'queryString' failed to satisfy"
+                    + " constraint: Member must have length greater than or equal to 1");
+        }
+        if (queryString.length() > MAX_QUERY_STRING_CHARS) {
+            throw EngineException.validation("1 validation error detected: Value at 'queryString' failed to satisfy"
+                    + " constraint: Member must have length less than or equal to " + MAX_QUERY_STRING_CHARS);
+        }
+    }
+
+    /** A query id as Timestream's look: 1..64 letters and digits. */
+    private static String newQueryId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** The stage, failing with the EngineException itself rather than wrapped in a CompletionException. */
+    private static <T> CompletionStage<T> unwrapped(CompletionStage<T> stage) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        stage.whenComplete((value, failure) -> {
+            if (failure == null) {
+                out.complete(value);
+            } else {
+                out.completeExceptionally(unwrap(failure));
+            }
+        });
+        return out;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof java.util.concurrent.TimeoutException) {
+            return EngineException.internal("cannot run query: the query actor did not answer in time", cause);
+        }
+        return cause;
+    }
+}

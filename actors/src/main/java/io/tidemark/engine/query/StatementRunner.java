@@ -1,0 +1,133 @@
+package io.tidemark.engine.query;
+
+import io.tidemark.engine.EngineException;
+import io.tidemark.engine.query.QueryService.ParameterMapping;
+import io.tidemark.engine.query.QueryService.PreparedColumn;
+import io.tidemark.engine.query.QueryService.PreparedQuery;
+import io.tidemark.engine.query.fragment.FragmentRunner;
+import io.tidemark.engine.query.function.QueryFunctionException;
+import io.tidemark.engine.query.plan.StatementPlan;
+import io.tidemark.engine.query.vector.Batch;
+import io.tidemark.sql.analyzer.Analysis;
+import io.tidemark.sql.analyzer.Analyzer;
+import io.tidemark.sql.analyzer.ColumnReference;
+import io.tidemark.sql.analyzer.Field;
+import io.tidemark.sql.analyzer.OutputColumn;
+import io.tidemark.sql.analyzer.SchemaProvider;
+import io.tidemark.sql.analyzer.SemanticException;
+import io.tidemark.sql.ast.Node;
+import io.tidemark.sql.ast.Parameter;
+import io.tidemark.sql.ast.Query;
+import io.tidemark.sql.ast.Statement;
+import io.tidemark.sql.ast.Unload;
+import io.tidemark.sql.parser.ParseException;
+import io.tidemark.sql.parser.SqlParser;
+import io.tidemark.sql.type.PrimitiveType;
+import io.tidemark.sql.type.SqlType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs one SQL statement to its rows on the calling (blocking) thread: parse, analyze against the
+ * catalog, then answer SHOW and DESCRIBE from the catalog or plan the statement and execute the
+ * plan through the fragment runner. The user's errors come out as VALIDATION
+ * {@link EngineException}s with the parser's or analyzer's {@code line L:C: ...} text; UNLOAD is
+ * refused as not supported yet. Stateless; shared by every query.
+ */
+final class StatementRunner {
+
+    /** A statement's result: its columns and every row. */
+    record Executed(List<OutputColumn> columns, Batch rows) {
+    }
+
+    private final SqlParser parser = new SqlParser();
+    private final Analyzer analyzer;
+    private final CatalogStatements catalogStatements;
+    private final Function<Analysis, StatementPlan> planner;
+    private final FragmentRunner fragments;
+
+    /** @param planner plans a query or EXPLAIN (the query planner's {@code plan}) */
+    StatementRunner(SchemaProvider schema, CatalogStatements catalogStatements, Function<Analysis, StatementPlan> planner,
+            FragmentRunner fragments) {
+        this.analyzer = new Analyzer(schema);
+        this.catalogStatements = catalogStatements;
+        this.planner = planner;
+        this.fragments = fragments;
+    }
+
+    Executed run(String sql, QueryContext context) {
+        try {
+            Analysis analysis = analyze(sql);
+            context.checkRunning();
+            if (CatalogStatements.answers(analysis.statement())) {
+                return new Executed(analysis.outputColumns(), catalogStatements.execute(analysis));
+            }
+            StatementPlan plan = planner.apply(analysis);
+            Batch rows = plan.execute(context, fragments);
+            // the rows are held until the last page is read: they count against the query's memory
+            context.reserveMemory(ResultSizes.all(rows));
+            return new Executed(plan.columns(), rows);
+        } catch (QueryFunctionException e) {
+            throw EngineException.validation(e.getMessage());
+        }
+    }
+
+    /** The result columns and {@code @name} parameters of a statement, without running it (PrepareQuery). */
+    PreparedQuery prepare(String sql) {
+        Analysis analysis = analyze(sql);
+        List<PreparedColumn> columns = new ArrayList<>();
+        List<OutputColumn> output = analysis.outputColumns();
+        List<Field> fields = analysis.statement() instanceof Query query ? analysis.fields(query) : List.of();
+        for (int i = 0; i < output.size(); i++) {
+            OutputColumn column = output.get(i);
+            Optional<ColumnReference> origin = i < fields.size() ? fields.get(i).origin() : Optional.empty();
+            boolean named = i < fields.size() && fields.get(i).name().isPresent();
+            boolean aliased = named && origin.map(o -> !o.column().equals(column.name())).orElse(true);
+            columns.add(new PreparedColumn(column.name(), column.type(), origin.map(o -> o.table().database()),
+                    origin.map(o -> o.table().table()), aliased));
+        }
+        return new PreparedQuery(sql, columns, parameters(analysis));
+    }
+
+    private Analysis analyze(String sql) {
+        Statement statement;
+        try {
+            statement = parser.parseStatement(sql);
+        } catch (ParseException e) {
+            throw EngineException.validation(e.getMessage());
+        }
+        if (statement instanceof Unload) {
+            throw EngineException.validation("UNLOAD is not supported yet");
+        }
+        try {
+            return analyzer.analyze(statement);
+        } catch (SemanticException e) {
+            throw EngineException.validation(e.getMessage());
+        }
+    }
+
+    /** The {@code @name} parameters in order of first use, each once, typed as the analysis typed them. */
+    private static List<ParameterMapping> parameters(Analysis analysis) {
+        Map<String, ParameterMapping> found = new LinkedHashMap<>();
+        Deque<Node> pending = new ArrayDeque<>();
+        pending.push(analysis.statement());
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (node instanceof Parameter parameter) {
+                SqlType type = analysis.types().getOrDefault(parameter, PrimitiveType.UNKNOWN);
+                found.putIfAbsent(parameter.name(), new ParameterMapping(parameter.name(), type));
+            }
+            List<Node> children = node.children();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                pending.push(children.get(i));
+            }
+        }
+        return List.copyOf(found.values());
+    }
+}

@@ -1,0 +1,214 @@
+package io.tidemark.engine.query.fragment;
+
+import io.tidemark.engine.query.EngineSchemaProvider;
+import io.tidemark.engine.query.vector.Batch;
+import io.tidemark.engine.query.vector.Storage;
+import io.tidemark.engine.query.vector.Vector;
+import io.tidemark.engine.scan.SeriesMerge;
+import io.tidemark.sql.analyzer.ColumnRole;
+import io.tidemark.sql.type.SqlType;
+import io.tidemark.storage.chunk.ColumnSpec;
+import io.tidemark.storage.chunk.SealedChunk;
+import io.tidemark.storage.model.SeriesKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Turns one series' chunk into the batches a scan delivers: the channels of
+ * {@link ScanRequest#columns()} in order, only the rows with time in the scanned range, and only
+ * the requested columns decoded (times only when {@code time} is requested or the chunk sticks out
+ * of the range). A dimension is its value in the series key (null when the series lacks it),
+ * {@code measure_name} the key's measure name, and a value column (a single-measure series'
+ * {@code measure_value::<type>} or a multi-measure attribute) the chunk column of that name and
+ * type, null in every row when the chunk has none.
+ *
+ * <p><b>Bytes scanned</b>, the measure a query reports and meters: per delivered row and
+ * requested column, 8 bytes for a time, BIGINT, DOUBLE or TIMESTAMP value, 1 for a BOOLEAN, the
+ * string's length for a VARCHAR (dimension values and measure names included, as every row reads
+ * them), nothing for a null. Series and chunks pruned before decoding cost nothing.
+ */
+final class ScanBatchDecoder {
+
+    /** Rows per batch at most: large enough to amortize per-batch work, small enough to stay in cache. */
+    static final int MAX_BATCH_ROWS = 8192;
+
+    private final List<ScanColumn> columns;
+    private final long fromNanos;
+    private final long toNanos;
+    private final boolean timeRequested;
+
+    ScanBatchDecoder(List<ScanColumn> columns, long fromNanos, long toNanos) {
+        this.columns = List.copyOf(columns);
+        this.fromNanos = fromNanos;
+        this.toNanos = toNanos;
+        boolean time = false;
+        for (ScanColumn column : columns) {
+            time |= column.role() == ColumnRole.TIMESTAMP;
+        }
+        this.timeRequested = time;
+    }
+
+    /**
+     * Delivers the chunk's rows in the range to {@code out}, at most {@link #MAX_BATCH_ROWS} per
+     * batch; returns the bytes scanned.
+     */
+    long decode(SeriesKey series, SealedChunk chunk, Consumer<Batch> out) {
+        if (chunk.maxTime() < fromNanos || chunk.minTime() > toNanos) {
+            return 0;
+        }
+        int n = chunk.count();
+        long[] times = null;
+        int lo = 0;
+        int hi = n;
+        boolean inside = chunk.minTime() >= fromNanos && chunk.maxTime() <= toNanos;
+        if (timeRequested || !inside) {
+            times = new long[n];
+            chunk.decodeTimes(times);
+            lo = SeriesMerge.firstAtOrAfter(times, n, fromNanos);
+            hi = SeriesMerge.firstAfter(times, n, toNanos);
+        }
+        if (lo >= hi) {
+            return 0;
+        }
+        List<Vector> whole = new ArrayList<>(columns.size());
+        long bytes = 0;
+        for (ScanColumn column : columns) {
+            Vector vector = column(series, chunk, column, times, n);
+            whole.add(vector);
+            bytes += bytes(vector, lo, hi);
+        }
+        for (int from = lo; from < hi; from += MAX_BATCH_ROWS) {
+            int to = Math.min(hi, from + MAX_BATCH_ROWS);
+            if (from == 0 && to == n) {
+                out.accept(new Batch(whole, n));
+            } else {
+                List<Vector> piece = new ArrayList<>(whole.size());
+                for (Vector vector : whole) {
+                    piece.add(vector.slice(from, to));
+                }
+                out.accept(new Batch(piece, to - from));
+            }
+        }
+        return bytes;
+    }
+
+    private static Vector column(SeriesKey series, SealedChunk chunk, ScanColumn column, long[] times, int n) {
+        switch (column.role()) {
+            case DIMENSION:
+                return constant(column.type(), series.dimensionValue(column.name()), n);
+            case MEASURE_NAME:
+                return constant(column.type(), series.measureName(), n);
+            case TIMESTAMP:
+                return Vector.ofLongs(column.type(), times, null, n);
+            default:
+                return valueColumn(chunk, column, n);
+        }
+    }
+
+    /** A value column of the chunk, decoded; all null when the chunk has no column of that name and type. */
+    private static Vector valueColumn(SealedChunk chunk, ScanColumn column, int n) {
+        int c = indexOf(chunk.columns(), column);
+        if (c < 0) {
+            return constant(column.type(), null, n);
+        }
+        boolean[] nulls = null;
+        if (!chunk.allPresent(c)) {
+            nulls = new boolean[n];
+            chunk.decodePresence(c, nulls);
+            for (int i = 0; i < n; i++) {
+                nulls[i] = !nulls[i];
+            }
+        }
+        SqlType type = column.type();
+        switch (chunk.columns().get(c).type()) {
+            case DOUBLE: {
+                double[] values = new double[n];
+                chunk.decodeDoubles(c, values);
+                return Vector.ofDoubles(type, values, nulls, n);
+            }
+            case BIGINT:
+            case TIMESTAMP: {
+                long[] values = new long[n];
+                chunk.decodeLongs(c, values);
+                return Vector.ofLongs(type, values, nulls, n);
+            }
+            case BOOLEAN: {
+                boolean[] values = new boolean[n];
+                chunk.decodeBooleans(c, values);
+                return Vector.ofBooleans(type, values, nulls, n);
+            }
+            default: {
+                String[] values = new String[n];
+                chunk.decodeVarchars(c, values);
+                return Vector.ofObjects(type, values, n);
+            }
+        }
+    }
+
+    private static int indexOf(List<ColumnSpec> specs, ScanColumn column) {
+        for (int c = 0; c < specs.size(); c++) {
+            ColumnSpec spec = specs.get(c);
+            if (spec.name().equals(column.name()) && EngineSchemaProvider.sqlType(spec.type()) == column.type()) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code n} copies of a string, or {@code n} nulls of any type, filled without boxing per row. */
+    private static Vector constant(SqlType type, String value, int n) {
+        if (value != null) {
+            Object[] values = new Object[n];
+            Arrays.fill(values, value);
+            return Vector.ofObjects(type, values, n);
+        }
+        boolean[] nulls = new boolean[n];
+        Arrays.fill(nulls, true);
+        switch (Storage.of(type)) {
+            case LONG:
+                return Vector.ofLongs(type, new long[n], nulls, n);
+            case DOUBLE:
+                return Vector.ofDoubles(type, new double[n], nulls, n);
+            case BOOLEAN:
+                return Vector.ofBooleans(type, new boolean[n], nulls, n);
+            default:
+                return Vector.ofObjects(type, new Object[n], n);
+        }
+    }
+
+    /** The bytes scanned of rows {@code [lo, hi)} of a column, as the class comment defines them. */
+    private static long bytes(Vector vector, int lo, int hi) {
+        long bytes = 0;
+        switch (vector.storage()) {
+            case LONG:
+            case DOUBLE:
+                return 8L * nonNull(vector, lo, hi);
+            case BOOLEAN:
+                return nonNull(vector, lo, hi);
+            default:
+                Object[] values = vector.objects();
+                for (int i = lo; i < hi; i++) {
+                    if (values[i] instanceof String s) {
+                        bytes += s.length();
+                    }
+                }
+                return bytes;
+        }
+    }
+
+    private static int nonNull(Vector vector, int lo, int hi) {
+        if (!vector.mayHaveNulls()) {
+            return hi - lo;
+        }
+        boolean[] nulls = vector.nullMask();
+        int count = 0;
+        for (int i = lo; i < hi; i++) {
+            if (!nulls[i]) {
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,49 @@
+package io.tidemark.engine.query.plan;
+
+import io.tidemark.engine.query.expression.EvalContext;
+import io.tidemark.engine.query.vector.Batch;
+import io.tidemark.sql.type.SqlType;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The boundary between the final part and a fragment: runs {@code pipeline} over the table on
+ * every shard through the execution's fragment runner and gathers the outputs (the consumer
+ * merges them: a FINAL aggregation, a top-N, or plain rows).
+ */
+record RemoteSourceNode(TableScan scan, TablePipeline pipeline) implements PlanNode {
+
+    @Override
+    public List<SqlType> outputTypes() {
+        return pipeline.outputTypes();
+    }
+
+    @Override
+    public List<PlanNode> sources() {
+        return List.of();
+    }
+
+    @Override
+    public String describe(EvalContext eval) {
+        return "RemoteFragment[" + scan.describe(eval) + "]   -- runs on every shard";
+    }
+
+    @Override
+    public List<String> details() {
+        return pipeline.describe();
+    }
+
+    @Override
+    public Batch execute(PlanExecutor executor) {
+        List<Batch> outputs;
+        try {
+            outputs = executor.runner().run(scan.request(executor.eval()), pipeline, executor.context()).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+        return outputs.isEmpty() ? Batch.empty(outputTypes()) : Batch.concat(outputs, outputTypes());
+    }
+}

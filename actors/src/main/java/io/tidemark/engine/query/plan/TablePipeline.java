@@ -1,0 +1,133 @@
+package io.tidemark.engine.query.plan;
+
+import io.tidemark.engine.query.QueryContext;
+import io.tidemark.engine.query.expression.VectorExpression;
+import io.tidemark.engine.query.fragment.FragmentPipeline;
+import io.tidemark.engine.query.fragment.FragmentSink;
+import io.tidemark.engine.query.fragment.ScanColumn;
+import io.tidemark.engine.query.operator.Filter;
+import io.tidemark.engine.query.operator.HashAggregation;
+import io.tidemark.engine.query.operator.TopN;
+import io.tidemark.engine.query.vector.Batch;
+import io.tidemark.engine.query.vector.SortKey;
+import io.tidemark.sql.type.SqlType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The fragment of a query over one catalog table, run on every shard: the WHERE filter, then a
+ * projection (the scanned columns when empty), then either a PARTIAL aggregation (group keys and
+ * aggregate arguments are the projection), a top-N (sort keys appended by the projection), or
+ * nothing (rows go to the final part as they are).
+ */
+record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> filter, String filterText,
+        List<VectorExpression> projection, List<String> projectionTexts, Optional<PartialAggregation> aggregation,
+        Optional<PartialTopN> topN) implements FragmentPipeline {
+
+    /** Input: the projection, keys first. Output: the keys, then each call's intermediate states. */
+    record PartialAggregation(List<SqlType> keyTypes, List<HashAggregation.AggregateCall> calls, List<String> keyTexts,
+            List<String> callTexts) {
+    }
+
+    record PartialTopN(List<SortKey> keys, long count, List<String> texts) {
+    }
+
+    TablePipeline {
+        scanColumns = List.copyOf(scanColumns);
+        projection = List.copyOf(projection);
+        projectionTexts = List.copyOf(projectionTexts);
+    }
+
+    /** Reads the columns and sends them on unchanged. */
+    static TablePipeline scan(List<ScanColumn> columns) {
+        return new TablePipeline(columns, Optional.empty(), "", List.of(), List.of(), Optional.empty(), Optional.empty());
+    }
+
+    @Override
+    public List<SqlType> outputTypes() {
+        if (aggregation.isPresent()) {
+            List<SqlType> types = new ArrayList<>(aggregation.get().keyTypes());
+            aggregation.get().calls().forEach(call -> types.addAll(call.function().intermediateTypes()));
+            return types;
+        }
+        return projectedTypes();
+    }
+
+    private List<SqlType> projectedTypes() {
+        if (projection.isEmpty()) {
+            return scanColumns.stream().map(ScanColumn::type).toList();
+        }
+        return projection.stream().map(VectorExpression::type).toList();
+    }
+
+    @Override
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        aggregation.ifPresent(a -> lines.add(AggregateNode.describe(HashAggregation.Step.PARTIAL, a.keyTexts(), a.callTexts())));
+        topN.ifPresent(t -> lines.add("TopN[" + t.count() + " by " + String.join(", ", t.texts()) + "]"));
+        if (aggregation.isEmpty() && topN.isEmpty() && !projection.isEmpty()) {
+            lines.add("Project[" + String.join(", ", projectionTexts) + "]");
+        }
+        filter.ifPresent(f -> lines.add("Filter[(" + filterText + ")]"));
+        lines.add("Scan[columns=[" + String.join(", ", scanColumns.stream().map(ScanColumn::name).toList()) + "]]");
+        return lines;
+    }
+
+    @Override
+    public FragmentSink open(QueryContext context) {
+        return new Sink(context);
+    }
+
+    /** One shard's run of the pipeline. */
+    private final class Sink implements FragmentSink {
+
+        private final QueryContext context;
+        private final HashAggregation partial;
+        private final TopN top;
+        private final List<Batch> rows = new ArrayList<>();
+        private long held;
+
+        Sink(QueryContext context) {
+            this.context = context;
+            this.partial = aggregation.map(a -> new HashAggregation(HashAggregation.Step.PARTIAL,
+                    AggregateNode.keyChannels(a.keyTypes().size()), a.keyTypes(), a.calls(), context)).orElse(null);
+            this.top = topN.map(t -> new TopN(projectedTypes(), t.keys(), t.count(), context)).orElse(null);
+        }
+
+        @Override
+        public void accept(Batch scanned) {
+            context.checkRunning();
+            Batch batch = scanned;
+            if (filter.isPresent()) {
+                batch = Filter.apply(batch, filter.get().evaluate(batch, context.eval()));
+            }
+            if (!projection.isEmpty()) {
+                batch = ProjectNode.project(batch, projection, context.eval());
+            }
+            if (partial != null) {
+                partial.add(batch);
+            } else if (top != null) {
+                top.add(batch);
+            } else if (batch.rowCount() > 0) {
+                long size = PlanExecutor.estimateBytes(batch);
+                context.reserveMemory(size);
+                held += size;
+                rows.add(batch);
+            }
+        }
+
+        @Override
+        public Batch finish() {
+            if (partial != null) {
+                return partial.finish();
+            }
+            if (top != null) {
+                return top.finish();
+            }
+            context.releaseMemory(held);
+            held = 0;
+            return rows.isEmpty() ? Batch.empty(projectedTypes()) : Batch.concat(rows, projectedTypes());
+        }
+    }
+}
