@@ -13,8 +13,8 @@ import java.util.Random;
  * <li>{@code cpu}: single-measure records of hosts h01…h08 — {@code usage} DOUBLE (negatives,
  *     zeros, multiples of 1/8 so sums are exact in any order), {@code requests} BIGINT,
  *     {@code status} VARCHAR, {@code healthy} BOOLEAN; dimensions region, host, az where h07 has
- *     no region and only odd hosts have an az; a host's measures share one time grid (90 s apart
- *     with jitter; even hosts at microsecond precision).</li>
+ *     no region and only odd hosts have an az; a host's measures share one time grid (100 to 130
+ *     points 25 s apart with up to 20 s of jitter; even hosts at microsecond precision).</li>
  * <li>{@code metrics}: multi-measure records — {@code stats} (load DOUBLE, conns BIGINT, mode
  *     VARCHAR, ok BOOLEAN, each attribute sometimes absent) and {@code net} (rx, tx BIGINT) written
  *     three hours in the past through magnetic-store writes.</li>
@@ -74,8 +74,8 @@ public final class DataSet {
                 dims.put("az", h % 4 == 1 ? "az-a" : "az-b");
             }
             boolean micros = h % 2 == 0;
-            long[] grid = timeGrid(startMicros - 55 * MINUTE, 90 * SECOND, 35, micros);
-            int points = 25 + random.nextInt(11);
+            long[] grid = timeGrid(startMicros - 55 * MINUTE, 25 * SECOND, 130, micros);
+            int points = 100 + random.nextInt(31);
             for (int i = 0; i < points; i++) {
                 rows.add(DataRow.single("cpu", dims, "usage", grid[i], micros, "DOUBLE", usage()));
                 if (h <= 6) {
@@ -168,7 +168,7 @@ public final class DataSet {
     private long[] timeGrid(long first, long step, int count, boolean micros) {
         long[] grid = new long[count];
         for (int i = 0; i < count; i++) {
-            long jitter = micros ? random.nextInt(60_000_000) : random.nextInt(60_000) * 1000L;
+            long jitter = micros ? random.nextInt(20_000_000) : random.nextInt(20_000) * 1000L;
             grid[i] = first + i * step + jitter;
         }
         return grid;

@@ -37,7 +37,7 @@ class DuckDbDifferentialTest {
     static final Instant START = Instant.parse("2026-03-10T12:00:00Z");
     private static final long DATA_SEED = 20260310L;
     private static final long QUERY_SEED = 7L;
-    private static final int GENERATED_QUERIES = 260;
+    private static final int GENERATED_QUERIES = 400;
 
     private Path dataDir;
     private TidemarkNode node;

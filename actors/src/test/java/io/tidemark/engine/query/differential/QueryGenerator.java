@@ -8,10 +8,17 @@ import java.util.Set;
 
 /**
  * Random queries over {@code diffdb.cpu} and {@code diffdb.metrics} from a small grammar: a
- * filter of one to three predicates joined by AND/OR (some negated), then either a grouped query
- * (one to three keys, one to four aggregates, sometimes HAVING, ordered by every key so the order
- * is total, sometimes with LIMIT) or a plain selection ordered by the row's identity
- * (host, measure_name, time). Seeded: the same seed gives the same queries.
+ * filter of one to three predicates joined by AND/OR (some negated), then one of
+ * <ul>
+ * <li>a grouped query (one to three keys, one to four aggregates, sometimes HAVING, ordered by
+ *     every key so the order is total, sometimes with LIMIT);</li>
+ * <li>a plain selection ordered by the row's identity (host, measure_name, time);</li>
+ * <li>a join of cpu with hosts (any join type, sometimes an extra ON condition) grouped by both
+ *     sides' keys;</li>
+ * <li>window functions over each cpu series: ordered by time with ROWS frames, or by a value
+ *     column where only functions that treat peers alike are used.</li>
+ * </ul>
+ * Seeded: the same seed gives the same queries.
  */
 public final class QueryGenerator {
 
@@ -44,6 +51,30 @@ public final class QueryGenerator {
     private static final String[] METRICS_PROJECTIONS = {"load", "conns", "mode", "ok", "rx", "tx", "load * conns",
         "coalesce(mode, 'none')", "rx + tx"};
 
+    private static final String[] JOIN_TYPES = {"JOIN", "LEFT JOIN", "RIGHT JOIN", "FULL JOIN"};
+    private static final String[] JOIN_AGGREGATES = {"count(*)", "count(c.time)", "count(h.owner)",
+        "sum(c.measure_value::double)", "max(h.measure_value::bigint)", "count(DISTINCT c.measure_name)",
+        "min(c.measure_value::bigint)", "sum(c.measure_value::bigint - h.measure_value::bigint)"};
+    private static final String[] JOIN_CONDITIONS = {"c.measure_name = 'usage'", "h.tier = 'gold'",
+        "c.measure_value::bigint > h.measure_value::bigint", "h.owner IS NOT NULL", "c.az IS NULL"};
+    private static final String[] JOIN_FILTERS = {"c.measure_name <> 'healthy'", "h.owner IS NULL",
+        "c.measure_value::double > 0", "h.tier = 'silver' OR c.region = 'eu-west-1'"};
+    private static final String[] TIME_ORDERED_WINDOWS = {"row_number()", "rank()", "sum(measure_value::double)",
+        "avg(measure_value::bigint)", "min(measure_value::double)", "max(measure_value::varchar)", "count(*)",
+        "count(measure_value::boolean)", "lag(measure_value::double)", "lag(measure_value::bigint, 3)",
+        "lead(measure_value::varchar, 2)", "lead(measure_value::double, 1, -1.0)", "first_value(measure_value::bigint)",
+        "last_value(measure_value::double)", "ntile(5)", "percent_rank()", "cume_dist()", "nth_value(measure_value::double, 3)"};
+    private static final String[] PEER_SAFE_WINDOWS = {"rank()", "dense_rank()", "percent_rank()", "cume_dist()",
+        "count(*)", "sum(measure_value::double)", "max(measure_value::bigint)", "min(time)", "avg(measure_value::double)"};
+    private static final String[] VALUE_ORDERS = {"measure_value::double", "measure_value::bigint DESC",
+        "measure_value::varchar NULLS FIRST", "measure_value::boolean DESC NULLS LAST", "date_trunc('minute', time)"};
+    private static final String[] ROWS_FRAMES = {"ROWS BETWEEN 2 PRECEDING AND CURRENT ROW",
+        "ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING", "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING",
+        "ROWS BETWEEN CURRENT ROW AND 3 FOLLOWING", "ROWS BETWEEN 5 PRECEDING AND 2 PRECEDING", "ROWS UNBOUNDED PRECEDING"};
+
+    private static final java.util.regex.Pattern FRAMED =
+            java.util.regex.Pattern.compile("(sum|avg|min|max|count|first_value|last_value|nth_value)\\(");
+
     private final Random random;
 
     public QueryGenerator(long seed) {
@@ -54,7 +85,8 @@ public final class QueryGenerator {
         List<DiffQuery> queries = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             boolean cpu = random.nextInt(4) != 0;
-            String sql = random.nextInt(3) == 0 ? selection(cpu) : grouped(cpu);
+            int family = random.nextInt(8);
+            String sql = family < 2 ? selection(cpu) : family == 2 ? join() : family == 3 ? window() : grouped(cpu);
             queries.add(DiffQuery.of(String.format("g%03d", i), sql));
         }
         return queries;
@@ -100,6 +132,45 @@ public final class QueryGenerator {
             sql.append(" LIMIT ").append(1 + random.nextInt(40));
         }
         return sql.toString();
+    }
+
+    private String join() {
+        String type = JOIN_TYPES[random.nextInt(JOIN_TYPES.length)];
+        List<String> aggregates = pick(JOIN_AGGREGATES, 1 + random.nextInt(3));
+        StringBuilder sql = new StringBuilder("SELECT c.host, h.tier, ").append(String.join(", ", aggregates))
+                .append(" FROM diffdb.cpu c ").append(type).append(" diffdb.hosts h ON c.host = h.host");
+        if (random.nextBoolean()) {
+            sql.append(" AND ").append(JOIN_CONDITIONS[random.nextInt(JOIN_CONDITIONS.length)]);
+        }
+        if (random.nextBoolean()) {
+            sql.append(" WHERE ").append(JOIN_FILTERS[random.nextInt(JOIN_FILTERS.length)]);
+        }
+        return sql.append(" GROUP BY c.host, h.tier ORDER BY 1 NULLS FIRST, 2 NULLS FIRST").toString();
+    }
+
+    private String window() {
+        boolean byTime = random.nextInt(3) != 0;
+        String partition = random.nextBoolean() ? "host, measure_name" : "measure_name, host";
+        List<String> calls = new ArrayList<>();
+        for (int i = 0; i < 1 + random.nextInt(3); i++) {
+            String function;
+            String frame = "";
+            if (byTime) {
+                function = TIME_ORDERED_WINDOWS[random.nextInt(TIME_ORDERED_WINDOWS.length)];
+                if (FRAMED.matcher(function).lookingAt()) {
+                    frame = " " + ROWS_FRAMES[random.nextInt(ROWS_FRAMES.length)];
+                }
+            } else {
+                function = PEER_SAFE_WINDOWS[random.nextInt(PEER_SAFE_WINDOWS.length)];
+            }
+            String order = byTime ? "time" + (random.nextBoolean() ? "" : " DESC")
+                    : VALUE_ORDERS[random.nextInt(VALUE_ORDERS.length)];
+            calls.add(function + " OVER (PARTITION BY " + partition + " ORDER BY " + order + frame + ")");
+        }
+        StringBuilder sql = new StringBuilder("SELECT host, measure_name, time, ").append(String.join(", ", calls))
+                .append(" FROM diffdb.cpu");
+        appendWhere(sql, true);
+        return sql.append(" ORDER BY host, measure_name, time").toString();
     }
 
     private void appendWhere(StringBuilder sql, boolean cpu) {

@@ -163,6 +163,16 @@ class TimestreamTablesTest {
         assertThat(failure.getMessage()).containsIgnoringCase("division by zero");
     }
 
+    @Test
+    void bigintOverflowFailsInsteadOfWrapping() {
+        RuntimeException product = node.queryFailure("SELECT measure_value::bigint * 9223372036854775807 FROM e2e.readings"
+                + " WHERE measure_name = 'count'");
+        RuntimeException sum = node.queryFailure("SELECT sum(x) FROM (VALUES 9223372036854775807, 1) AS t(x)");
+
+        assertThat(product.getMessage()).containsIgnoringCase("overflow");
+        assertThat(sum.getMessage()).containsIgnoringCase("overflow");
+    }
+
     private void assertValidation(String sql, String messageStart) {
         RuntimeException failure = node.queryFailure(sql);
         assertThat(failure).as(sql).isInstanceOf(EngineException.class);
