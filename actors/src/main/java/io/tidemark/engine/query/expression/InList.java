@@ -86,6 +86,14 @@ final class InList {
 
     private Vector test(Vector values, List<Vector> others) {
         int rows = values.size();
+        if (others.isEmpty() && !constantNull && values.storage() == Storage.LONG) {
+            long[] x = values.longs();
+            boolean[] out = new boolean[rows];
+            for (int i = 0; i < rows; i++) {
+                out[i] = longs.contains(x[i]);
+            }
+            return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, NullMasks.of(values, rows), rows);
+        }
         boolean[] out = new boolean[rows];
         boolean[] nulls = null;
         Storage storage = values.storage();
