@@ -89,7 +89,7 @@ final class Arithmetic {
                 for (int i = 0; i < rows; i++) {
                     out[i] = -in.getDouble(i);
                 }
-                return Vector.ofDoubles(type, out, NullMasks.of(in, rows), rows);
+                return Vector.ofDoubles(type, out, NullMasks.of(in), rows);
             });
         }
         if (type == PrimitiveType.UNKNOWN) {
@@ -110,7 +110,7 @@ final class Arithmetic {
                     out[i] = -v;
                 }
             }
-            return Vector.ofLongs(type, out, NullMasks.of(in, rows), rows);
+            return Vector.ofLongs(type, out, NullMasks.of(in), rows);
         });
     }
 
@@ -129,7 +129,7 @@ final class Arithmetic {
                         out[i] = apply(op, in[i], b, label, narrow);
                     }
                 }
-                return Vector.ofLongs(resultType, out, NullMasks.of(a, rows), rows);
+                return Vector.ofLongs(resultType, out, NullMasks.of(a), rows);
             });
         }
         if (left instanceof ConstantExpression constant) {
@@ -144,7 +144,7 @@ final class Arithmetic {
                         out[i] = apply(op, a, in[i], label, narrow);
                     }
                 }
-                return Vector.ofLongs(resultType, out, NullMasks.of(b, rows), rows);
+                return Vector.ofLongs(resultType, out, NullMasks.of(b), rows);
             });
         }
         return new Evaluator(resultType, (batch, context) -> {
@@ -225,7 +225,7 @@ final class Arithmetic {
                         out[i] = apply(op, scalar, in[i]);
                     }
                 }
-                return Vector.ofDoubles(PrimitiveType.DOUBLE, out, NullMasks.of(a, rows), rows);
+                return Vector.ofDoubles(PrimitiveType.DOUBLE, out, NullMasks.of(a), rows);
             });
         }
         return new Evaluator(PrimitiveType.DOUBLE, (batch, context) -> {

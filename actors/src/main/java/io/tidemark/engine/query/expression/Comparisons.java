@@ -87,7 +87,7 @@ final class Comparisons {
                     out[i] = (x[i] >= lo & x[i] <= hi) != negated;
                 }
             }
-            return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, NullMasks.of(v, rows), rows);
+            return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, NullMasks.of(v), rows);
         });
     }
 
@@ -144,7 +144,7 @@ final class Comparisons {
                 }
             }
         }
-        return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, NullMasks.of(a, rows), rows);
+        return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, NullMasks.of(a), rows);
     }
 
     /** Compares two vectors row by row. */

@@ -92,7 +92,7 @@ final class InListExpression {
             for (int i = 0; i < rows; i++) {
                 out[i] = longs.contains(x[i]);
             }
-            return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, NullMasks.of(values, rows), rows);
+            return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, NullMasks.of(values), rows);
         }
         boolean[] out = new boolean[rows];
         boolean[] nulls = null;

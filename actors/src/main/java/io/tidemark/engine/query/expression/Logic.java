@@ -71,7 +71,7 @@ final class Logic {
         for (int i = 0; i < rows; i++) {
             out[i] = !in[i];
         }
-        return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, NullMasks.of(value, rows), rows);
+        return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, NullMasks.of(value), rows);
     }
 
     /** Three-valued AND of two evaluated vectors: false if either is false, else null if either is null. */
