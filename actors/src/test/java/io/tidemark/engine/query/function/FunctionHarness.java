@@ -103,7 +103,8 @@ final class FunctionHarness {
     /** The ISO local date-time of epoch nanos in UTC, for readable assertions. */
     static String iso(Object epochNanos) {
         long nanos = (Long) epochNanos;
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), (int) Math.floorMod(nanos, 1_000_000_000L), ZoneOffset.UTC).toString();
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), (int) Math.floorMod(nanos, 1_000_000_000L), ZoneOffset.UTC)
+                .toString();
     }
 
     static String isoDate(Object epochDay) {

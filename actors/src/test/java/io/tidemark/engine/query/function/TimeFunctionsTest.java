@@ -99,7 +99,8 @@ class TimeFunctionsTest {
 
     @Test
     void iso8601RefusesMalformedAndImpossibleDates() {
-        for (String bad : List.of("2020-13-01", "2021-02-29", "2020-01-01T24:00", "2020-1-01", "202-01-01", "2020-01-01T10:00+", "2020-01-01 10:00", "")) {
+        for (String bad : List.of("2020-13-01", "2021-02-29", "2020-01-01T24:00",
+                "2020-1-01", "202-01-01", "2020-01-01T10:00+", "2020-01-01 10:00", "")) {
             assertThatThrownBy(() -> functions.call("from_iso8601_timestamp", TIMESTAMP, varchar(bad)))
                     .isInstanceOf(QueryFunctionException.class).hasMessage("Invalid format: \"" + bad + "\"");
         }
