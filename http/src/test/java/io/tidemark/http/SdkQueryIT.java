@@ -159,6 +159,29 @@ class SdkQueryIT {
     }
 
     @Test
+    void withoutMaxRowsPagesAreCutAtAboutOneMegabyte() {
+        String sql = "SELECT i, rpad('', 200000, 'x') AS pad FROM UNNEST(sequence(1, 12)) AS t(i) ORDER BY i";
+        List<QueryResponse> pages = client.queryPaginator(b -> b.queryString(sql)).stream()
+                .collect(Collectors.toList());
+
+        assertThat(pages.size()).isBetween(3, 12);
+        assertThat(pages).allSatisfy(page -> assertThat(page.rows()).hasSizeLessThanOrEqualTo(5));
+        assertThat(pages.stream().flatMap(p -> p.rows().stream()).map(r -> r.data().get(0).scalarValue()))
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+        assertThat(pages.get(0).rows().get(0).data().get(1).scalarValue()).hasSize(200_000);
+    }
+
+    @Test
+    void aRepeatedClientTokenAnswersTheFirstRun() {
+        String token = "tidemark-client-token-0123456789abcdef";
+        QueryResponse first = client.query(b -> b.queryString("SELECT 1").clientToken(token));
+        QueryResponse again = client.query(b -> b.queryString("SELECT 1").clientToken(token));
+        assertThat(again.queryId()).isEqualTo(first.queryId());
+        assertThatThrownBy(() -> client.query(b -> b.queryString("SELECT 2").clientToken(token)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("ClientToken");
+    }
+
+    @Test
     void anEmptyResultHasEmptyRowsAndItsColumnInfo() {
         QueryResponse response = client.query(b -> b.queryString(
                 "SELECT host FROM q_db.metrics WHERE host = 'nobody'"));
