@@ -210,9 +210,10 @@ class SdkQueryIT {
     @Test
     void prepareQueryDescribesColumnsWithoutRunning() {
         PrepareQueryResponse prepared = client.prepareQuery(b -> b.validateOnly(true)
-                .queryString("SELECT host, measure_value::double AS v FROM q_db.metrics"));
+                .queryString("SELECT host, measure_value::double AS v FROM q_db.metrics WHERE host = @wanted"));
 
-        assertThat(prepared.queryString()).isEqualTo("SELECT host, measure_value::double AS v FROM q_db.metrics");
+        assertThat(prepared.queryString())
+                .isEqualTo("SELECT host, measure_value::double AS v FROM q_db.metrics WHERE host = @wanted");
         assertThat(prepared.columns()).extracting(SelectColumn::name).containsExactly("host", "v");
         assertThat(prepared.columns()).extracting(c -> c.type().scalarType())
                 .containsExactly(ScalarType.VARCHAR, ScalarType.DOUBLE);
@@ -221,7 +222,10 @@ class SdkQueryIT {
         assertThat(host.tableName()).isEqualTo("metrics");
         assertThat(host.aliased()).isFalse();
         assertThat(prepared.columns().get(1).aliased()).isTrue();
-        assertThat(prepared.parameters()).isEmpty();
+        assertThat(prepared.parameters()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("wanted");
+            assertThat(p.type().scalarType()).isNotNull();
+        });
     }
 
     @Test
