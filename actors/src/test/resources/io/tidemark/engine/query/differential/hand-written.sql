@@ -571,3 +571,95 @@ SELECT date_trunc('minute', time) AS m, count(DISTINCT host) FROM diffdb.cpu GRO
 
 SELECT CAST(time AS date), date '2026-03-10' = CAST(time AS date), year(date '2026-03-10'), date '2026-03-10' + interval '3' day FROM diffdb.cpu WHERE host = 'h05' AND measure_name = 'usage' ORDER BY time LIMIT 2
 -- duck: SELECT CAST(time AS date), date '2026-03-10' = CAST(time AS date), year(date '2026-03-10'), CAST(date '2026-03-10' + interval '3' day AS DATE) FROM diffdb.cpu WHERE host = 'h05' AND measure_name = 'usage' ORDER BY time LIMIT 2
+
+-- Predicates the scan may prune on: measure_name, dimensions (absent ones are NULL), time across the tier boundary
+SELECT measure_name, count(*) FROM diffdb.cpu WHERE measure_name <> 'usage' GROUP BY 1 ORDER BY 1
+
+SELECT measure_name, count(*) FROM diffdb.cpu WHERE measure_name NOT IN ('usage', 'status') GROUP BY 1 ORDER BY 1
+
+SELECT measure_name, count(*) FROM diffdb.cpu WHERE measure_name LIKE 'h%' OR measure_name LIKE '%s' GROUP BY 1 ORDER BY 1
+
+SELECT count(*) FROM diffdb.cpu WHERE measure_name IS NULL
+
+SELECT measure_name, host, count(*) FROM diffdb.cpu WHERE measure_name = 'usage' OR host = 'h01' GROUP BY 1, 2 ORDER BY 1, 2
+
+SELECT measure_name, count(*) FROM diffdb.cpu WHERE time > timestamp '2026-03-10 11:45:00' OR measure_name = 'status' GROUP BY 1 ORDER BY 1
+
+SELECT host, count(*) FROM diffdb.cpu WHERE NOT (time < timestamp '2026-03-10 11:31:00') AND NOT (measure_name = 'usage') GROUP BY host ORDER BY host
+
+SELECT host, count(*) FROM diffdb.cpu WHERE timestamp '2026-03-10 11:29:00' < time AND time <= timestamp '2026-03-10 11:31:00' GROUP BY host ORDER BY host
+
+SELECT count(*) FROM diffdb.cpu WHERE time + interval '1' hour > timestamp '2026-03-10 12:40:00'
+
+SELECT host, time FROM diffdb.cpu WHERE time = (SELECT min(time) FROM diffdb.cpu WHERE host = 'h04') ORDER BY host, time
+
+SELECT count(*) FROM diffdb.cpu WHERE time IN (SELECT time FROM diffdb.cpu WHERE host = 'h03' AND measure_name = 'status')
+
+SELECT region, count(*) FROM diffdb.cpu WHERE region <> 'eu-west-1' GROUP BY region ORDER BY region
+
+SELECT count(*) FROM diffdb.cpu WHERE NOT (region = 'eu-west-1')
+
+SELECT count(*) FROM diffdb.cpu WHERE region = 'us-east-1' OR az IS NULL
+
+SELECT count(*) FROM diffdb.cpu WHERE az IS NULL AND measure_name = 'usage'
+
+SELECT count(*) FROM diffdb.cpu WHERE az = region
+
+SELECT count(*) FROM diffdb.cpu WHERE host = 'h0' || '1'
+
+SELECT count(*) FROM diffdb.cpu WHERE lower(host) = 'h01' OR host = 'H02'
+
+SELECT count(*) FROM diffdb.cpu WHERE host IN ('h01', 'h01', 'h99')
+
+SELECT count(*) FROM diffdb.cpu WHERE 1 = 0
+
+SELECT count(*) FROM diffdb.cpu WHERE NULL
+
+SELECT DISTINCT 1 FROM diffdb.cpu
+
+SELECT 1 FROM diffdb.cpu WHERE host = 'h05' AND measure_name = 'status'
+
+SELECT count(*) FROM diffdb.metrics WHERE measure_name = 'net' AND load IS NULL
+
+SELECT host, count(load) FROM diffdb.metrics WHERE measure_name = 'net' GROUP BY host ORDER BY host
+
+SELECT count(*) FROM "diffdb"."cpu" WHERE "host" = 'h01' AND "measure_value::double" > 0
+
+-- Timestream idioms: pivots, bins, ago, shorthand intervals, epoch conversions, UNNEST
+SELECT host, time, max(CASE WHEN measure_name = 'usage' THEN measure_value::double END) AS usage, max(CASE WHEN measure_name = 'requests' THEN measure_value::bigint END) AS requests, max(CASE WHEN measure_name = 'healthy' THEN measure_value::boolean END) AS healthy FROM diffdb.cpu GROUP BY host, time ORDER BY host, time
+
+SELECT host, sum(CASE WHEN measure_name = 'usage' THEN measure_value::double ELSE 0 END), count(CASE WHEN measure_value::varchar = 'ok' THEN 1 END) FROM diffdb.cpu GROUP BY host ORDER BY host
+
+SELECT host, bin(time, 5m) AS b, avg(measure_value::double), count(*) FROM diffdb.cpu WHERE measure_name = 'usage' GROUP BY host, bin(time, 5m) ORDER BY host, b
+-- duck: SELECT host, time_bucket(INTERVAL '5 minutes', time) AS b, avg(measure_value::double), count(*) FROM diffdb.cpu WHERE measure_name = 'usage' GROUP BY host, time_bucket(INTERVAL '5 minutes', time) ORDER BY host, b
+
+SELECT bin(time, 1h), count(*) FROM diffdb.cpu GROUP BY 1 ORDER BY 1
+-- duck: SELECT time_bucket(INTERVAL '1 hour', time), count(*) FROM diffdb.cpu GROUP BY 1 ORDER BY 1
+
+SELECT bin(time, 7s) AS b, count(*) FROM diffdb.cpu WHERE host = 'h02' GROUP BY 1 ORDER BY 1
+-- duck: SELECT make_timestamp((epoch_us(time) // 7000000) * 7000000) AS b, count(*) FROM diffdb.cpu WHERE host = 'h02' GROUP BY 1 ORDER BY 1
+
+SELECT bin(time, 250ms) AS b, count(*) FROM diffdb.cpu WHERE host = 'h03' AND measure_name = 'usage' GROUP BY 1 ORDER BY 1
+-- duck: SELECT make_timestamp((epoch_us(time) // 250000) * 250000) AS b, count(*) FROM diffdb.cpu WHERE host = 'h03' AND measure_name = 'usage' GROUP BY 1 ORDER BY 1
+
+SELECT host, count(*) FROM diffdb.cpu WHERE time > ago(1h) GROUP BY host ORDER BY host
+-- duck: SELECT host, count(*) FROM diffdb.cpu WHERE time > timestamp '2026-03-10 11:30:00' GROUP BY host ORDER BY host
+
+SELECT host, count(*) FROM diffdb.cpu WHERE time BETWEEN ago(75m) AND now() - 45m GROUP BY host ORDER BY host
+-- duck: SELECT host, count(*) FROM diffdb.cpu WHERE time BETWEEN timestamp '2026-03-10 11:15:00' AND timestamp '2026-03-10 11:45:00' GROUP BY host ORDER BY host
+
+SELECT host, time, time - 30s, time + 1h, time + 2d FROM diffdb.cpu WHERE measure_name = 'healthy' ORDER BY host, time
+-- duck: SELECT host, time, time - INTERVAL 30 SECOND, time + INTERVAL 1 HOUR, time + INTERVAL 2 DAY FROM diffdb.cpu WHERE measure_name = 'healthy' ORDER BY host, time
+
+SELECT host, time, to_milliseconds(time), from_milliseconds(to_milliseconds(time)), to_nanoseconds(time) FROM diffdb.cpu WHERE measure_name = 'status' ORDER BY host, time
+-- duck: SELECT host, time, epoch_ms(time), epoch_ms(epoch_ms(time)), epoch_ns(time) FROM diffdb.cpu WHERE measure_name = 'status' ORDER BY host, time
+
+SELECT x FROM UNNEST(ARRAY[3, 1, 2]) AS t(x)
+-- duck: SELECT unnest([3, 1, 2]) AS x
+
+SELECT c.region, t.part, count(*) FROM (SELECT DISTINCT region FROM diffdb.cpu WHERE region IS NOT NULL) c CROSS JOIN UNNEST(split(c.region, '-')) AS t(part) GROUP BY 1, 2 ORDER BY 1, 2
+-- duck: SELECT region, part, count(*) FROM (SELECT region, unnest(string_split(region, '-')) AS part FROM (SELECT DISTINCT region FROM diffdb.cpu WHERE region IS NOT NULL) c) GROUP BY 1, 2 ORDER BY 1, 2
+
+SELECT host AS time, count(*) FROM diffdb.cpu GROUP BY host ORDER BY time
+
+SELECT host, count(*) FROM diffdb.cpu GROUP BY 1 ORDER BY count(*) DESC, 1
