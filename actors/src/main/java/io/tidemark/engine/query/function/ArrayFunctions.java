@@ -172,7 +172,7 @@ public final class ArrayFunctions implements FunctionGroup {
         return rows;
     }
 
-    /** array_max / array_min: null when the array is empty or holds a null. */
+    /** array_max / array_min: null when the array is empty or holds a null; a NaN only when every element is NaN (as greatest/least). */
     private static ScalarFunction extreme(BoundSignature signature, int direction) {
         SqlType element = arrayArgument(signature, 1);
         if (element == null || !element.isOrderable()) {
@@ -184,12 +184,16 @@ public final class ArrayFunctions implements FunctionGroup {
                 if (candidate == null) {
                     return null;
                 }
-                if (best == null || Values.compare(element, candidate, best) * direction > 0) {
+                if (best == null || isNaN(best) || (!isNaN(candidate) && Values.compare(element, candidate, best) * direction > 0)) {
                     best = candidate;
                 }
             }
             return best;
         });
+    }
+
+    private static boolean isNaN(Object value) {
+        return value instanceof Double number && number.isNaN();
     }
 
     private static ScalarFunction bindJoin(BoundSignature signature) {

@@ -6,7 +6,9 @@ import io.tidemark.sql.type.SqlType;
 
 /**
  * {@code greatest(v1, ...)} and {@code least(v1, ...)}: the largest / smallest argument, null if
- * any argument is null (Trino). Values order as {@link Values#compare} says (NaN greatest).
+ * any argument is null (Trino). Values order as {@link Values#compare} says, except that a double
+ * NaN is passed over unless every argument is NaN, as Trino does since it made NaN consistent for
+ * its max/min functions.
  * Numbers and other LONG/DOUBLE-stored types run a primitive loop.
  */
 public final class GreatestLeastFunctions implements FunctionGroup {
@@ -41,7 +43,7 @@ public final class GreatestLeastFunctions implements FunctionGroup {
                     double best = arguments[0].getDouble(row);
                     for (int a = 1; a < arguments.length; a++) {
                         double candidate = arguments[a].getDouble(row);
-                        if (Values.compareDoubles(candidate, best) * direction > 0) {
+                        if (Double.isNaN(best) || (!Double.isNaN(candidate) && Values.compareDoubles(candidate, best) * direction > 0)) {
                             best = candidate;
                         }
                     }
@@ -59,5 +61,4 @@ public final class GreatestLeastFunctions implements FunctionGroup {
                 });
         }
     }
-
 }

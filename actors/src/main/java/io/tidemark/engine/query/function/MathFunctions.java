@@ -130,6 +130,10 @@ public final class MathFunctions implements FunctionGroup {
             return num;
         }
         double factor = Math.pow(10, decimals);
+        if (factor == 0) {
+            // So many negative decimals that every finite double rounds to zero (and 0 / 0 must not give NaN).
+            return num < 0 ? -0.0 : 0.0;
+        }
         double scaled = Math.abs(num) * factor;
         if (scaled >= NO_FRACTION) {
             return num;

@@ -12,6 +12,9 @@ import java.util.Arrays;
  * prefix grew: O(n) (running totals, and the whole partition as one step). Any other frame is
  * recomputed: the rows of many frames are laid out one frame per group (a row appears in every
  * frame holding it) and aggregated in one grouped call per chunk, O(n·w) for frames of w rows.
+ * Reading a prefix costs what the aggregate's {@code result} costs: O(1) for the primitive
+ * aggregates, the collected size for array_agg and the like, and a re-aggregation of the distinct
+ * tuples for DISTINCT, so those running forms are quadratic in the partition size.
  */
 final class FrameAggregation {
 

@@ -69,6 +69,9 @@ class ArrayFunctionsTest {
         assertThat(call("array_min", BIGINT, arg(BIGINTS, list(3L, 9L, 1L)))).isEqualTo(1L);
         assertThat(call("array_max", BIGINT, arg(BIGINTS, list(3L, null)))).isNull();
         assertThat(call("array_min", VARCHAR, arg(STRINGS, list()))).isNull();
+        assertThat(call("array_max", DOUBLE, arg(DOUBLES, list(Double.NaN, 2.0, 1.0)))).isEqualTo(2.0);
+        assertThat(call("array_min", DOUBLE, arg(DOUBLES, list(1.0, Double.NaN)))).isEqualTo(1.0);
+        assertThat(call("array_max", DOUBLE, arg(DOUBLES, list(Double.NaN)))).isEqualTo(Double.NaN);
         assertThat(call("array_sort", BIGINTS, arg(BIGINTS, list(3L, null, 1L, 2L)))).isEqualTo(list(1L, 2L, 3L, null));
         assertThat(call("array_sort", DOUBLES, arg(DOUBLES, list(Double.NaN, 1.0, Double.NEGATIVE_INFINITY))))
                 .isEqualTo(list(Double.NEGATIVE_INFINITY, 1.0, Double.NaN));

@@ -89,6 +89,17 @@ class LambdaFunctionsTest {
     }
 
     @Test
+    void aConstantLambdaVectorAndAnEmptyBatch() {
+        PlusOne plusOne = new PlusOne();
+        FunctionType type = new FunctionType(List.of(BIGINT), BIGINT);
+        Vector result = apply("transform", BIGINTS, vector(BIGINTS, list(1L), list(2L)), Vector.constant(type, plusOne, 2));
+        assertThat(values(result)).containsExactly(list(2L), list(3L));
+        Vector empty = FunctionCalls.apply("transform", BIGINTS, 0, vector(BIGINTS), Vector.constant(type, plusOne, 0));
+        assertThat(empty.size()).isZero();
+        assertThat(plusOne.invocations).as("no call for no elements").isEqualTo(1);
+    }
+
+    @Test
     void rowsWithTheirOwnLambdasAreInvokedPerRun() {
         FunctionType type = new FunctionType(List.of(BIGINT), BIGINT);
         BoxedLambda addTen = new BoxedLambda(BIGINT, x -> (Long) x[0] + 10);

@@ -50,6 +50,8 @@ class MathFunctionsTest {
         assertThat(call("round", DOUBLE, arg(DOUBLE, 1.2345), arg(BIGINT, 2L))).isEqualTo(1.23);
         assertThat(call("round", DOUBLE, arg(DOUBLE, -1.235), arg(BIGINT, 2L))).isEqualTo(-1.24);
         assertThat(call("round", DOUBLE, arg(DOUBLE, 1234.5), arg(BIGINT, -2L))).isEqualTo(1200.0);
+        assertThat(call("round", DOUBLE, arg(DOUBLE, 1234.5), arg(BIGINT, -400L))).isEqualTo(0.0);
+        assertThat(call("round", DOUBLE, arg(DOUBLE, 1.5), arg(BIGINT, 400L))).isEqualTo(1.5);
         assertThat(unary("round", BIGINT, 17L)).isEqualTo(17L);
         assertThat(call("round", BIGINT, arg(BIGINT, 1250L), arg(BIGINT, -2L))).isEqualTo(1300L);
         assertThat(call("round", BIGINT, arg(BIGINT, -1250L), arg(BIGINT, -2L))).isEqualTo(-1300L);
@@ -184,7 +186,10 @@ class MathFunctionsTest {
     void greatestAndLeastOfEveryStorage() {
         assertThat(call("greatest", BIGINT, arg(BIGINT, 1L), arg(BIGINT, 5L), arg(BIGINT, 3L))).isEqualTo(5L);
         assertThat(call("least", BIGINT, arg(BIGINT, 1L), arg(BIGINT, 5L), arg(BIGINT, 3L))).isEqualTo(1L);
-        assertThat(call("greatest", DOUBLE, arg(DOUBLE, 1.5), arg(DOUBLE, Double.NaN))).isEqualTo(Double.NaN);
+        assertThat(call("greatest", DOUBLE, arg(DOUBLE, Double.NaN), arg(DOUBLE, 5.0), arg(DOUBLE, 4.0))).isEqualTo(5.0);
+        assertThat(call("greatest", DOUBLE, arg(DOUBLE, 5.0), arg(DOUBLE, Double.NaN), arg(DOUBLE, 3.0))).isEqualTo(5.0);
+        assertThat(call("least", DOUBLE, arg(DOUBLE, 5.0), arg(DOUBLE, Double.NaN))).isEqualTo(5.0);
+        assertThat(call("greatest", DOUBLE, arg(DOUBLE, Double.NaN), arg(DOUBLE, Double.NaN))).isEqualTo(Double.NaN);
         assertThat(call("least", DOUBLE, arg(DOUBLE, -0.5), arg(DOUBLE, 2.0))).isEqualTo(-0.5);
         assertThat(call("greatest", VARCHAR, arg(VARCHAR, "apple"), arg(VARCHAR, "pear"))).isEqualTo("pear");
         assertThat(call("least", BOOLEAN, arg(BOOLEAN, true), arg(BOOLEAN, false))).isEqualTo(false);
