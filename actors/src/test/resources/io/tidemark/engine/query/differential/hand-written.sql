@@ -663,3 +663,51 @@ SELECT c.region, t.part, count(*) FROM (SELECT DISTINCT region FROM diffdb.cpu W
 SELECT host AS time, count(*) FROM diffdb.cpu GROUP BY host ORDER BY time
 
 SELECT host, count(*) FROM diffdb.cpu GROUP BY 1 ORDER BY count(*) DESC, 1
+
+-- Results that span many batches: every row, every instant, large joins
+SELECT * FROM diffdb.cpu ORDER BY host, measure_name, time
+
+SELECT * FROM diffdb.cpu
+
+SELECT time, count(*), sum(measure_value::double) FROM diffdb.cpu GROUP BY time ORDER BY time
+
+SELECT count(DISTINCT time), count(DISTINCT measure_value::double), count(DISTINCT measure_value::bigint) FROM diffdb.cpu
+
+SELECT DISTINCT time FROM diffdb.cpu WHERE measure_name = 'usage'
+
+SELECT a.host, count(*), sum(a.measure_value::double), max(b.measure_value::bigint) FROM diffdb.cpu a JOIN diffdb.cpu b ON a.host = b.host AND a.measure_name = 'usage' AND b.measure_name = 'requests' GROUP BY a.host ORDER BY a.host
+
+SELECT a.host, count(*) FROM diffdb.cpu a JOIN diffdb.cpu b ON a.host = b.host AND a.time < b.time WHERE a.measure_name = 'status' AND b.measure_name = 'status' GROUP BY a.host ORDER BY a.host
+
+SELECT count(*) FROM (SELECT DISTINCT host FROM diffdb.cpu) a CROSS JOIN (SELECT DISTINCT time FROM diffdb.cpu WHERE host = 'h01') b
+
+SELECT host, measure_name, time FROM diffdb.cpu ORDER BY time DESC, host, measure_name OFFSET 1000 LIMIT 7
+
+SELECT host, time FROM diffdb.cpu WHERE measure_name = 'usage' ORDER BY host, time OFFSET 100000
+
+SELECT host, measure_name, count(*) FROM (SELECT host, measure_name FROM diffdb.cpu UNION ALL SELECT host, measure_name FROM diffdb.cpu UNION ALL SELECT host, measure_name FROM diffdb.metrics UNION ALL SELECT host, measure_name FROM diffdb.hosts) t GROUP BY 1, 2 ORDER BY 1, 2
+
+-- Assorted shapes
+SELECT count(*) FROM diffdb.cpu GROUP BY ()
+
+SELECT * FROM (SELECT 1 AS a, 'x' AS b) t
+
+SELECT count(*) FROM (SELECT 1) t
+
+SELECT h.host, (SELECT max(c.measure_value::double) FROM diffdb.cpu c WHERE c.host = h.host AND c.measure_name = 'nope') FROM diffdb.hosts h ORDER BY h.host
+
+SELECT h.host FROM diffdb.hosts h WHERE EXISTS (SELECT 1 FROM diffdb.cpu c WHERE c.host = h.host AND c.region = h.tier) ORDER BY h.host
+
+SELECT c.host, c.time FROM diffdb.cpu c WHERE c.measure_name = 'requests' AND c.measure_value::bigint > (SELECT avg(d.measure_value::bigint) FROM diffdb.cpu d WHERE d.host = c.host AND d.measure_name = c.measure_name AND d.time < c.time) ORDER BY c.host, c.time
+
+SELECT DISTINCT host, count(*) OVER (PARTITION BY host) FROM diffdb.cpu
+
+SELECT host, sum(measure_value::double) AS s, rank() OVER (ORDER BY sum(measure_value::double) DESC) AS r FROM diffdb.cpu WHERE measure_name = 'usage' GROUP BY host HAVING count(*) > 10 ORDER BY r, host LIMIT 4
+
+SELECT t.host, t.n FROM (SELECT host, count(*) AS n FROM (SELECT host FROM (SELECT host, measure_name FROM diffdb.cpu WHERE measure_name IN (SELECT measure_name FROM diffdb.cpu WHERE host = 'h08')) a) b GROUP BY host) t ORDER BY t.host
+
+SELECT host, measure_value::varchar FROM diffdb.cpu WHERE measure_name = 'status' GROUP BY host, measure_value::varchar ORDER BY measure_value::varchar, host
+
+SELECT 0.1 + 0.2, 1.5 * 4, 10 / 4.0, 2.5e3, -0.5 - 1, 3 * -2
+
+SELECT host, time, measure_value::double FROM diffdb.cpu WHERE measure_name = 'usage' AND time BETWEEN (SELECT min(time) FROM diffdb.cpu WHERE host = 'h02') AND (SELECT min(time) FROM diffdb.cpu WHERE host = 'h02') + interval '2' minute ORDER BY host, time
