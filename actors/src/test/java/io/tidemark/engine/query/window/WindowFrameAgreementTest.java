@@ -14,7 +14,9 @@ import io.tidemark.sql.type.ArrayType;
 import io.tidemark.sql.type.SqlType;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -32,17 +34,27 @@ class WindowFrameAgreementTest {
     /** Column 0 partition (bigint), 1 order key (bigint, some null), 2 value (double, some null). */
     @Property(tries = 300)
     void windowResultsMatchAFrameByFrameReference(@ForAll @IntRange(max = 40) int rows, @ForAll long seed) {
+        check(rows, 3, 10, seed, false);
+    }
+
+    /** Partitions long enough to span several blocks of the running-prefix path. */
+    @Property(tries = 25)
+    void runningFramesOverLongPartitionsMatchTheReference(@ForAll @IntRange(min = 100, max = 400) int rows, @ForAll long seed) {
+        check(rows, 2, 150, seed, true);
+    }
+
+    private static void check(int rows, int partitionCount, int keyRange, long seed, boolean running) {
         Random random = new Random(seed);
         VectorBuilder partitions = new VectorBuilder(BIGINT, rows);
         VectorBuilder keys = new VectorBuilder(BIGINT, rows);
         VectorBuilder values = new VectorBuilder(DOUBLE, rows);
         for (int i = 0; i < rows; i++) {
-            partitions.appendLong(random.nextInt(3));
-            keys.append(random.nextInt(8) == 0 ? null : (Object) (long) random.nextInt(10));
+            partitions.appendLong(random.nextInt(partitionCount));
+            keys.append(random.nextInt(8) == 0 ? null : (Object) (long) random.nextInt(keyRange));
             values.append(random.nextInt(6) == 0 ? null : (Object) (double) random.nextInt(100));
         }
         Batch input = new Batch(List.of(partitions.build(), keys.build(), values.build()), rows);
-        Frame frame = randomFrame(random);
+        Frame frame = randomFrame(random, running);
         String function = FUNCTIONS.get(random.nextInt(FUNCTIONS.size()));
         SqlType returnType = function.equals("count") ? BIGINT : function.equals("array_agg") ? new ArrayType(DOUBLE) : DOUBLE;
         List<Integer> arguments = function.equals("count") ? List.of() : List.of(2);
@@ -51,16 +63,17 @@ class WindowFrameAgreementTest {
                 false);
         QueryContext context = new QueryContext("q", EvalContext.utc(0), System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5), 1L << 30);
         Vector result = WindowOperator.apply(input, List.of(spec), context).column(3);
+        Map<Long, List<Integer>> sortedPartitions = new HashMap<>();
         for (int row = 0; row < rows; row++) {
-            List<Integer> frameRows = referenceFrame(input, frame, row);
+            List<Integer> frameRows = referenceFrame(input, frame, row, sortedPartitions);
             assertThat(result.get(row)).as("%s over %s, row %d, frame rows %s", function, frame, row, frameRows)
                     .isEqualTo(reference(function, input.column(2), frameRows));
         }
     }
 
-    private static Frame randomFrame(Random random) {
+    private static Frame randomFrame(Random random, boolean running) {
         while (true) {
-            Frame.Bound start = bound(TYPES[random.nextInt(4)], random);
+            Frame.Bound start = bound(TYPES[running ? 0 : random.nextInt(4)], random);
             Frame.Bound end = bound(TYPES[1 + random.nextInt(4)], random);
             if (start.type().ordinal() <= end.type().ordinal()) {
                 return new Frame(random.nextBoolean() ? Frame.Unit.ROWS : Frame.Unit.RANGE, start, end);
@@ -74,17 +87,20 @@ class WindowFrameAgreementTest {
     }
 
     /** The input rows of {@code row}'s frame in window order, found by scanning its partition. */
-    private static List<Integer> referenceFrame(Batch input, Frame frame, int row) {
+    private static List<Integer> referenceFrame(Batch input, Frame frame, int row, Map<Long, List<Integer>> sortedPartitions) {
         Vector partition = input.column(0);
         Vector key = input.column(1);
-        List<Integer> members = new ArrayList<>();
-        for (int i = 0; i < input.rowCount(); i++) {
-            if (partition.getLong(i) == partition.getLong(row)) {
-                members.add(i);
+        List<Integer> members = sortedPartitions.computeIfAbsent(partition.getLong(row), value -> {
+            List<Integer> rows = new ArrayList<>();
+            for (int i = 0; i < input.rowCount(); i++) {
+                if (partition.getLong(i) == value) {
+                    rows.add(i);
+                }
             }
-        }
-        Comparator<Integer> byKey = Comparator.comparing(i -> key.isNull(i) ? null : key.getLong(i), Comparator.nullsLast(Comparator.naturalOrder()));
-        members.sort(byKey.thenComparing(i -> i));
+            Comparator<Integer> byKey = Comparator.comparing(i -> key.isNull(i) ? null : key.getLong(i), Comparator.nullsLast(Comparator.naturalOrder()));
+            rows.sort(byKey.thenComparing(i -> i));
+            return rows;
+        });
         int k = members.indexOf(row);
         int start = position(frame, frame.start(), members, key, k, false);
         int end = position(frame, frame.end(), members, key, k, true);
