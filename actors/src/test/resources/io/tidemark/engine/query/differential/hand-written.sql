@@ -711,3 +711,31 @@ SELECT host, measure_value::varchar FROM diffdb.cpu WHERE measure_name = 'status
 SELECT 0.1 + 0.2, 1.5 * 4, 10 / 4.0, 2.5e3, -0.5 - 1, 3 * -2
 
 SELECT host, time, measure_value::double FROM diffdb.cpu WHERE measure_name = 'usage' AND time BETWEEN (SELECT min(time) FROM diffdb.cpu WHERE host = 'h02') AND (SELECT min(time) FROM diffdb.cpu WHERE host = 'h02') + interval '2' minute ORDER BY host, time
+
+-- Window results in expressions and orderings, quantified comparisons with VALUES, LIMIT ALL
+SELECT host, time, row_number() OVER (PARTITION BY host ORDER BY time) * 2 + 1, CASE WHEN rank() OVER (PARTITION BY host ORDER BY measure_value::double DESC) <= 3 THEN 'top' ELSE 'rest' END FROM diffdb.cpu WHERE measure_name = 'usage' ORDER BY host, time
+
+SELECT host, time, measure_value::double FROM diffdb.cpu WHERE measure_name = 'usage' ORDER BY row_number() OVER (PARTITION BY host ORDER BY measure_value::double DESC, time), host LIMIT 8
+-- known: a window function only in ORDER BY fails to plan: line 1:128: cannot compile a reference to a column the input does not hold: column=host varchar
+
+SELECT host, time FROM diffdb.cpu WHERE measure_name = 'healthy' ORDER BY row_number() OVER (ORDER BY time DESC, host)
+-- known: a window function only in ORDER BY fails to plan: cannot compile a reference to a column the input does not hold: column=time timestamp
+
+SELECT count(*) FROM diffdb.cpu WHERE measure_value::bigint = ANY (VALUES 0, 1, 2)
+-- duck: SELECT count(*) FROM diffdb.cpu WHERE measure_value::bigint = ANY (VALUES (0), (1), (2))
+
+SELECT host FROM diffdb.hosts WHERE measure_value::bigint > ALL (VALUES 100, 300) ORDER BY host
+-- duck: SELECT host FROM diffdb.hosts WHERE measure_value::bigint > ALL (VALUES (100), (300)) ORDER BY host
+
+SELECT host, time FROM diffdb.cpu WHERE measure_name = 'healthy' ORDER BY host, time LIMIT ALL
+-- duck: SELECT host, time FROM diffdb.cpu WHERE measure_name = 'healthy' ORDER BY host, time
+
+SELECT host FROM diffdb.cpu WHERE measure_name = 'status' UNION SELECT host FROM diffdb.hosts ORDER BY 1 DESC LIMIT 3
+
+SELECT a.host, b.host FROM diffdb.hosts a JOIN diffdb.hosts b ON a.owner IS NOT DISTINCT FROM b.owner AND a.host < b.host ORDER BY 1, 2
+
+SELECT host, time, s FROM (SELECT host, time, sum(measure_value::double) OVER (PARTITION BY host ORDER BY time ROWS BETWEEN 4 PRECEDING AND CURRENT ROW) AS s FROM diffdb.cpu WHERE measure_name = 'usage') t WHERE s > 200 ORDER BY host, time
+
+SELECT host, avg(d) FROM (SELECT host, measure_value::double - lag(measure_value::double) OVER (PARTITION BY host ORDER BY time) AS d FROM diffdb.cpu WHERE measure_name = 'usage') t GROUP BY host ORDER BY host
+
+SELECT region, host, sum(measure_value::double), sum(sum(measure_value::double)) OVER (PARTITION BY region ORDER BY host) FROM diffdb.cpu WHERE region IS NOT NULL GROUP BY region, host ORDER BY region, host
