@@ -739,3 +739,17 @@ SELECT host, time, s FROM (SELECT host, time, sum(measure_value::double) OVER (P
 SELECT host, avg(d) FROM (SELECT host, measure_value::double - lag(measure_value::double) OVER (PARTITION BY host ORDER BY time) AS d FROM diffdb.cpu WHERE measure_name = 'usage') t GROUP BY host ORDER BY host
 
 SELECT region, host, sum(measure_value::double), sum(sum(measure_value::double)) OVER (PARTITION BY region ORDER BY host) FROM diffdb.cpu WHERE region IS NOT NULL GROUP BY region, host ORDER BY region, host
+
+-- Star forms and windows in subqueries
+SELECT c.*, h.owner FROM diffdb.cpu c JOIN diffdb.hosts h ON c.host = h.host WHERE c.measure_name = 'status' ORDER BY c.host, c.time
+
+SELECT *, 1 FROM diffdb.hosts ORDER BY host
+
+SELECT t.* FROM (VALUES (1, 'x'), (2, 'y')) AS t(a, b) ORDER BY a
+-- duck: SELECT t.* FROM (VALUES (1, 'x'), (2, 'y')) AS t(a, b) ORDER BY a
+
+SELECT * FROM diffdb.hosts a CROSS JOIN diffdb.hosts b WHERE a.tier = 'gold' AND b.tier = 'silver'
+
+SELECT h.host, (SELECT max(rn) FROM (SELECT row_number() OVER (ORDER BY time) AS rn FROM diffdb.cpu c WHERE c.host = h.host) t) FROM diffdb.hosts h ORDER BY h.host
+
+SELECT host, time FROM diffdb.cpu c WHERE measure_name = 'usage' AND time = (SELECT max(time) FROM diffdb.cpu d WHERE d.host = c.host AND d.measure_name = 'usage') ORDER BY host
