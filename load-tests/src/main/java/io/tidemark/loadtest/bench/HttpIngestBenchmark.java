@@ -117,8 +117,9 @@ public final class HttpIngestBenchmark {
                     latencies.add(runLatencies);
                 }
                 out.printf(Locale.ROOT, "%s %d: %.2fM points/s (%.3f s, p50 %.2f ms, p99 %.2f ms per call,"
-                                + " %.2f cores busy in this process)%n", warmup ? "warm-up" : "run", run, rate / 1e6,
-                        wall / 1e9, millis(runLatencies, 50), millis(runLatencies, 99), cpu / (double) wall);
+                                + " %.0f ns CPU/point and %.2f cores busy in this process, clients included)%n",
+                        warmup ? "warm-up" : "run", run, rate / 1e6, wall / 1e9, millis(runLatencies, 50),
+                        millis(runLatencies, 99), cpu / (double) bodies.points(), cpu / (double) wall);
             }
         } finally {
             threads.shutdownNow();
