@@ -93,7 +93,8 @@ public final class Engine implements AutoCloseable {
                 system.dispatchers().lookup(DispatcherSelector.blocking()));
         QuerySettings query = QuerySettings.fromConfig(config);
         this.fragments = new ShardFragmentRunner(catalog, shards, magnetic, clock,
-                system.dispatchers().lookup(DispatcherSelector.blocking()), query.fragmentTimeout());
+                system.dispatchers().lookup(DispatcherSelector.blocking()), query.fragmentTimeout(),
+                config.getBoolean("tidemark.engine.query.chunk-stats"));
         this.queries = QueryService.start(system, catalog, fragments,
                 new Planner(ScalarFunctionRegistry.builtin(), BuiltinAggregates.instance())::plan, query,
                 settings.askTimeout(), clock);

@@ -33,8 +33,11 @@ final class ScanPredicateExtractor {
 
     static ScanPredicates extract(Analysis analysis, TableReference table, Expression where) {
         ScanPredicateExtractor extractor = new ScanPredicateExtractor(analysis);
-        extractor.conjuncts(where).forEach(extractor::term);
-        return new ScanPredicates(table, extractor.timeBounds, extractor.values);
+        boolean exact = true;
+        for (Expression term : extractor.conjuncts(where)) {
+            exact &= extractor.term(term);
+        }
+        return new ScanPredicates(table, extractor.timeBounds, extractor.values, exact);
     }
 
     private List<Expression> conjuncts(Expression expression) {
@@ -46,22 +49,26 @@ final class ScanPredicateExtractor {
         return List.of(expression);
     }
 
-    private void term(Expression term) {
+    /** Takes the term's predicate if it is one of the kinds kept; true if it was. */
+    private boolean term(Expression term) {
         if (term instanceof Comparison comparison) {
-            comparison(comparison);
+            return comparison(comparison);
         } else if (term instanceof BetweenPredicate between && !between.negated() && hasRole(between.value(), ColumnRole.TIMESTAMP)
                 && isConstant(between.min()) && isConstant(between.max())) {
             timeBounds.add(new ScanPredicates.TimeBound(Comparison.Operator.GREATER_THAN_OR_EQUAL, between.min()));
             timeBounds.add(new ScanPredicates.TimeBound(Comparison.Operator.LESS_THAN_OR_EQUAL, between.max()));
+            return true;
         } else if (term instanceof InPredicate in && !in.negated() && in.valueList() instanceof InList list && isNameColumn(in.value())
                 && list.values().stream().allMatch(StringLiteral.class::isInstance)) {
             Set<String> allowed = new LinkedHashSet<>();
             list.values().forEach(value -> allowed.add(((StringLiteral) value).value()));
             restrict(in.value(), allowed);
+            return true;
         }
+        return false;
     }
 
-    private void comparison(Comparison comparison) {
+    private boolean comparison(Comparison comparison) {
         Comparison.Operator operator = comparison.operator();
         Expression column = comparison.left();
         Expression value = comparison.right();
@@ -71,14 +78,17 @@ final class ScanPredicateExtractor {
             operator = flip(operator);
         }
         if (operator == null || !isConstant(value)) {
-            return;
+            return false;
         }
         if (hasRole(column, ColumnRole.TIMESTAMP) && operator != Comparison.Operator.NOT_EQUAL
                 && analysis.type(value) != PrimitiveType.UNKNOWN) {
             timeBounds.add(new ScanPredicates.TimeBound(operator, value));
+            return true;
         } else if (operator == Comparison.Operator.EQUAL && isNameColumn(column) && value instanceof StringLiteral literal) {
             restrict(column, Set.of(literal.value()));
+            return true;
         }
+        return false;
     }
 
     private void restrict(Expression column, Set<String> allowed) {

@@ -17,8 +17,12 @@ import java.util.Set;
  *
  * @param timeBounds {@code time <operator> value}, with {@code time} moved to the left
  * @param values allowed values per column ({@code measure_name} or a dimension), intersected over the terms
+ * @param exact true when every top-level AND term of the WHERE clause is one of the terms above, so
+ *     the clause says no more than these predicates (as long as each time bound's value is a
+ *     timestamp: a bound a scan cannot use leaves the filtering to the clause)
  */
-public record ScanPredicates(TableReference table, List<TimeBound> timeBounds, Map<String, Set<String>> values) {
+public record ScanPredicates(TableReference table, List<TimeBound> timeBounds, Map<String, Set<String>> values,
+        boolean exact) {
 
     public ScanPredicates {
         Objects.requireNonNull(table, "table");

@@ -36,6 +36,15 @@ class ScanPredicatesTest {
     }
 
     @Test
+    void exactWhenEveryTermIsAPruningTerm() {
+        assertThat(predicates("SELECT * FROM db.cpu WHERE time > ago(2h) AND measure_name = 'cpu' AND host IN ('a', 'b') "
+                + "AND time BETWEEN timestamp '2022-01-01' AND now()").orElseThrow().exact()).isTrue();
+        assertThat(predicates("SELECT * FROM db.cpu WHERE time > ago(2h) AND measure_value::double > 5").orElseThrow().exact()).isFalse();
+        assertThat(predicates("SELECT * FROM db.cpu WHERE host = 'a' OR host = 'b'").orElseThrow().exact()).isFalse();
+        assertThat(predicates("SELECT * FROM db.cpu WHERE measure_name = measure_name").orElseThrow().exact()).isFalse();
+    }
+
+    @Test
     void contradictoryValuesLeaveAnEmptySet() {
         assertThat(predicates("SELECT * FROM db.cpu WHERE host = 'a' AND host = 'b'").orElseThrow().values())
                 .isEqualTo(Map.of("host", Set.of()));

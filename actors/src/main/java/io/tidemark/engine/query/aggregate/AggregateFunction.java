@@ -1,7 +1,10 @@
 package io.tidemark.engine.query.aggregate;
 
+import io.tidemark.engine.query.vector.Vector;
 import io.tidemark.sql.type.SqlType;
+import io.tidemark.storage.chunk.ColumnStats;
 import java.util.List;
+import java.util.Optional;
 
 /** One bound aggregate overload: makes accumulators and declares the shape of its partial state. */
 public interface AggregateFunction {
@@ -12,4 +15,18 @@ public interface AggregateFunction {
     List<SqlType> intermediateTypes();
 
     Accumulator newAccumulator();
+
+    /**
+     * This aggregate's intermediate state (one row per vector of {@link #intermediateTypes()}) over
+     * all {@code rowCount} rows of a chunk, read from the chunk header alone; empty when the stats
+     * do not determine it (the caller then decodes the values). The call must be plain (no
+     * DISTINCT, no FILTER) and its argument the chunk column itself, of the type the aggregate was
+     * bound for.
+     *
+     * @param argument the stats of the argument column (for a column the chunk lacks: stats of
+     *     no values), null for an aggregate without argument ({@code count(*)})
+     */
+    default Optional<Vector[]> intermediateFromStats(int rowCount, ColumnStats argument) {
+        return Optional.empty();
+    }
 }

@@ -44,7 +44,8 @@ public final class BuiltinAggregates implements AggregateRegistry {
             case "count_if":
                 return arity == 1 ? count(CountAccumulator.Mode.TRUE) : null;
             case "sum":
-                return arity == 1 ? primitive(returnType, List.of(returnType), () -> new SumAccumulator(returnType)) : null;
+                return arity == 1 ? new BoundAggregate(returnType, List.of(returnType), () -> new SumAccumulator(returnType),
+                        StatsIntermediate.sum(returnType)) : null;
             case "avg":
                 return arity == 1 ? average(arguments.get(0) instanceof PrimitiveType p && p.isInterval() ? AverageAccumulator.Mode.INTERVAL
                         : AverageAccumulator.Mode.ARITHMETIC, returnType) : null;
@@ -100,17 +101,20 @@ public final class BuiltinAggregates implements AggregateRegistry {
     }
 
     private static AggregateFunction count(CountAccumulator.Mode mode) {
-        return primitive(PrimitiveType.BIGINT, List.of(PrimitiveType.BIGINT), () -> new CountAccumulator(mode));
+        return new BoundAggregate(PrimitiveType.BIGINT, List.of(PrimitiveType.BIGINT), () -> new CountAccumulator(mode),
+                StatsIntermediate.count(mode));
     }
 
     private static AggregateFunction average(AverageAccumulator.Mode mode, SqlType returnType) {
         SqlType sumType = mode == AverageAccumulator.Mode.INTERVAL ? returnType : PrimitiveType.DOUBLE;
-        return primitive(returnType, List.of(sumType, PrimitiveType.BIGINT), () -> new AverageAccumulator(mode, returnType));
+        return new BoundAggregate(returnType, List.of(sumType, PrimitiveType.BIGINT), () -> new AverageAccumulator(mode, returnType),
+                mode == AverageAccumulator.Mode.ARITHMETIC ? StatsIntermediate.average() : StatsIntermediate.NONE);
     }
 
     private static AggregateFunction extremum(boolean max, List<SqlType> arguments, SqlType returnType) {
         if (arguments.size() == 1) {
-            return primitive(returnType, List.of(returnType), () -> new ExtremumAccumulator(returnType, max));
+            return new BoundAggregate(returnType, List.of(returnType), () -> new ExtremumAccumulator(returnType, max),
+                    StatsIntermediate.extremum(returnType, max));
         }
         if (arguments.size() == 2) {
             String call = (max ? "max" : "min") + "(x, n)";

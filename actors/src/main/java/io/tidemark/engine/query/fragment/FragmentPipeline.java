@@ -3,6 +3,7 @@ package io.tidemark.engine.query.fragment;
 import io.tidemark.engine.query.QueryContext;
 import io.tidemark.sql.type.SqlType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The part of a plan that runs where the data is (filter, projection, partial aggregation), as a
@@ -18,4 +19,12 @@ public interface FragmentPipeline {
 
     /** One line per step for EXPLAIN, e.g. {@code Filter[(usage_user > 90)]}. */
     List<String> describe();
+
+    /**
+     * For one shard's run, a way to answer whole chunks from their header stats, whose rows go
+     * after the sink's output; empty (the default) when every chunk must be decoded.
+     */
+    default Optional<ChunkStatsAggregation> chunkStats(QueryContext context) {
+        return Optional.empty();
+    }
 }

@@ -36,7 +36,9 @@ import java.util.function.Predicate;
  * series {@link ScanRequest#values()} rules out before reading or decoding them, merges each
  * series' chunks with {@link SeriesMerge} (upserts resolved), leaves out points past the table's
  * retention, and feeds the shard's own {@link FragmentSink} the decoded batches
- * ({@link ScanBatchDecoder}); the sink's output is the shard's answer. The query's
+ * ({@link ScanBatchDecoder}); the sink's output is the shard's answer. When the pipeline offers
+ * {@link FragmentPipeline#chunkStats} (and chunk stats are enabled), each merged chunk is first
+ * offered to it, and only the chunks it declines are decoded; its rows follow the sink's. The query's
  * {@link QueryContext#checkRunning()} is honoured between series.
  *
  * <p>Supervision: a shard task that fails with anything but the user's error (an
@@ -53,19 +55,22 @@ public final class ShardFragmentRunner implements FragmentRunner {
     private final Clock clock;
     private final Executor blocking;
     private final Duration fragmentTimeout;
+    private final boolean chunkStats;
 
     /**
      * @param blocking where shard tasks read segments and decode chunks
      * @param fragmentTimeout how long one attempt of a shard task may run
+     * @param chunkStats whether aggregations may be answered from chunk stats
      */
     public ShardFragmentRunner(CatalogService catalog, ShardGateway shards, MagneticTier magnetic, Clock clock,
-            Executor blocking, Duration fragmentTimeout) {
+            Executor blocking, Duration fragmentTimeout, boolean chunkStats) {
         this.catalog = catalog;
         this.shards = shards;
         this.magnetic = magnetic;
         this.clock = clock;
         this.blocking = blocking;
         this.fragmentTimeout = fragmentTimeout;
+        this.chunkStats = chunkStats;
     }
 
     /**
@@ -182,6 +187,7 @@ public final class ShardFragmentRunner implements FragmentRunner {
                     key -> key.shard(shardCount) == shard && wanted.test(key));
             Map<SeriesKey, List<SealedChunk>> bySeries = SeriesMerge.bySeries(history, List.of(memory), wanted);
             FragmentSink sink = pipeline.open(context);
+            ChunkStatsAggregation stats = chunkStats ? pipeline.chunkStats(context).orElse(null) : null;
             long bytes = 0;
             for (Map.Entry<SeriesKey, List<SealedChunk>> series : bySeries.entrySet()) {
                 context.checkRunning();
@@ -189,10 +195,16 @@ public final class ShardFragmentRunner implements FragmentRunner {
                     throw new IllegalStateException("fragment attempt abandoned after its timeout");
                 }
                 for (SealedChunk chunk : SeriesMerge.disjoint(series.getValue())) {
-                    bytes += decoder.decode(series.getKey(), chunk, sink::accept);
+                    if (stats == null || !stats.add(series.getKey(), chunk.stats(), chunk.columns(), from, request.toNanos())) {
+                        bytes += decoder.decode(series.getKey(), chunk, sink::accept);
+                    }
                 }
             }
             Batch out = sink.finish();
+            if (stats != null) {
+                out = Batch.concat(List.of(out, stats.finish()), pipeline.outputTypes());
+                bytes += stats.bytesScanned();
+            }
             context.addBytesScanned(bytes);
             return out;
         }

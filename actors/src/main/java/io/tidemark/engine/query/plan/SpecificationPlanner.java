@@ -120,9 +120,11 @@ final class SpecificationPlanner {
         Optional<VectorExpression> filter = specification.where().map(where -> builder.compile(where, layout));
         String filterText = specification.where().map(PlanBuilder::sql).orElse("");
         if (grouped) {
-            AggregationPlan aggregation = AggregationPlan.of(builder, analysis.groupingKeys(specification), aggregates, layout);
+            List<Expression> keys = analysis.groupingKeys(specification);
+            AggregationPlan aggregation = AggregationPlan.of(builder, keys, aggregates, layout);
             TablePipeline pipeline = new TablePipeline(scanColumns, filter, filterText, aggregation.projection(),
-                    aggregation.projectionTexts(), Optional.of(aggregation.partial()), Optional.empty(), -1);
+                    aggregation.projectionTexts(), Optional.of(aggregation.partial()), Optional.empty(), -1,
+                    ChunkStatsPlan.of(analysis, specification, keys, aggregates, aggregation, layout, remote));
             return new RelationPlan(aggregation.last(new RemoteSourceNode(remote.scan(), pipeline)), aggregation.output());
         }
         boolean reordered = !windows.isEmpty() || specification.select().distinct();

@@ -2,6 +2,7 @@ package io.tidemark.engine.query.plan;
 
 import io.tidemark.engine.query.QueryContext;
 import io.tidemark.engine.query.expression.VectorExpression;
+import io.tidemark.engine.query.fragment.ChunkStatsAggregation;
 import io.tidemark.engine.query.fragment.FragmentPipeline;
 import io.tidemark.engine.query.fragment.FragmentSink;
 import io.tidemark.engine.query.fragment.ScanColumn;
@@ -20,11 +21,11 @@ import java.util.Optional;
  * projection (the scanned columns when empty), then either a PARTIAL aggregation (group keys and
  * aggregate arguments are the projection), a top-N (sort keys appended by the projection), or
  * nothing (rows go to the final part as they are, at most {@code rowLimit} of them when it is not
- * negative).
+ * negative). A PARTIAL aggregation may also answer whole chunks from their stats ({@code statsPlan}).
  */
 record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> filter, String filterText,
         List<VectorExpression> projection, List<String> projectionTexts, Optional<PartialAggregation> aggregation,
-        Optional<PartialTopN> topN, long rowLimit) implements FragmentPipeline {
+        Optional<PartialTopN> topN, long rowLimit, Optional<ChunkStatsPlan> statsPlan) implements FragmentPipeline {
 
     /** Input: the projection, keys first. Output: the keys, then each call's intermediate states. */
     record PartialAggregation(List<SqlType> keyTypes, List<HashAggregation.AggregateCall> calls, List<String> keyTexts,
@@ -38,6 +39,13 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
         scanColumns = List.copyOf(scanColumns);
         projection = List.copyOf(projection);
         projectionTexts = List.copyOf(projectionTexts);
+    }
+
+    /** A pipeline that decodes every chunk it reads. */
+    TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> filter, String filterText,
+            List<VectorExpression> projection, List<String> projectionTexts, Optional<PartialAggregation> aggregation,
+            Optional<PartialTopN> topN, long rowLimit) {
+        this(scanColumns, filter, filterText, projection, projectionTexts, aggregation, topN, rowLimit, Optional.empty());
     }
 
     /** Reads the columns and sends them on unchanged. */
@@ -65,7 +73,8 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
     @Override
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
-        aggregation.ifPresent(a -> lines.add(AggregateNode.describe(HashAggregation.Step.PARTIAL, a.keyTexts(), a.callTexts())));
+        aggregation.ifPresent(a -> lines.add(AggregateNode.describe(HashAggregation.Step.PARTIAL, a.keyTexts(), a.callTexts())
+                + (statsPlan.isPresent() ? " (chunk stats)" : "")));
         topN.ifPresent(t -> lines.add("TopN[" + t.count() + " by " + String.join(", ", t.texts()) + "]"));
         if (rowLimit >= 0) {
             lines.add("Limit[" + rowLimit + "]");
@@ -76,6 +85,11 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
         filter.ifPresent(f -> lines.add("Filter[(" + filterText + ")]"));
         lines.add("Scan[columns=[" + String.join(", ", scanColumns.stream().map(ScanColumn::name).toList()) + "]]");
         return lines;
+    }
+
+    @Override
+    public Optional<ChunkStatsAggregation> chunkStats(QueryContext context) {
+        return statsPlan.flatMap(plan -> plan.open(context));
     }
 
     @Override

@@ -84,6 +84,21 @@ record TableScan(TableReference table, List<ScanColumn> columns, List<TimeBound>
         return new ScanRequest(table.database(), table.table(), columns, from, to, values);
     }
 
+    /**
+     * True when every time bound is a timestamp, so the scanned range filters exactly what the
+     * bounds' WHERE terms do (a null or non-timestamp bound prunes nothing, leaving it to WHERE).
+     */
+    boolean boundsPruneExactly(EvalContext eval) {
+        Batch oneRow = new Batch(List.of(), 1);
+        for (TimeBound bound : bounds) {
+            Vector value = bound.value().evaluate(oneRow, eval);
+            if (value.isNull(0) || value.type() != PrimitiveType.TIMESTAMP) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code tidemark.cpu, time=[2026-01-01T00:00:00Z, max], measure_name in (cpu)}. */
     String describe(EvalContext eval) {
         ScanRequest request = request(eval);

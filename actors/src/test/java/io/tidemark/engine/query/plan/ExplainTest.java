@@ -32,7 +32,7 @@ class ExplainTest {
                 "        Project[hostname, avg(measure_value::double)]",
                 "            Aggregate(FINAL)[keys=[hostname], avg(measure_value::double)]",
                 "                RemoteFragment[tidemark.cpu, time=[2026-01-01T00:00:00Z, max], measure_name in (cpu)]   -- runs on every shard",
-                "                    Aggregate(PARTIAL)[keys=[hostname], avg(measure_value::double)]",
+                "                    Aggregate(PARTIAL)[keys=[hostname], avg(measure_value::double)] (chunk stats)",
                 "                        Filter[(measure_name = 'cpu' AND time >= TIMESTAMP '2026-01-01 00:00:00')]",
                 "                            Scan[columns=[hostname, measure_name, time, measure_value::double]]"));
     }

@@ -1,0 +1,277 @@
+package io.tidemark.engine.query.plan;
+
+import io.tidemark.engine.query.EngineSchemaProvider;
+import io.tidemark.engine.query.QueryContext;
+import io.tidemark.engine.query.aggregate.AggregateFunction;
+import io.tidemark.engine.query.expression.EvalContext;
+import io.tidemark.engine.query.expression.VectorExpression;
+import io.tidemark.engine.query.fragment.ChunkStatsAggregation;
+import io.tidemark.engine.query.fragment.ScanColumn;
+import io.tidemark.engine.query.vector.Batch;
+import io.tidemark.engine.query.vector.Values;
+import io.tidemark.engine.query.vector.Vector;
+import io.tidemark.engine.query.vector.VectorBuilder;
+import io.tidemark.sql.analyzer.Analysis;
+import io.tidemark.sql.analyzer.ColumnReference;
+import io.tidemark.sql.analyzer.ColumnRole;
+import io.tidemark.sql.analyzer.Field;
+import io.tidemark.sql.analyzer.ScanPredicates;
+import io.tidemark.sql.ast.AliasedRelation;
+import io.tidemark.sql.ast.Expression;
+import io.tidemark.sql.ast.FunctionCall;
+import io.tidemark.sql.ast.Node;
+import io.tidemark.sql.ast.Query;
+import io.tidemark.sql.ast.QuerySpecification;
+import io.tidemark.sql.ast.Relation;
+import io.tidemark.sql.ast.Table;
+import io.tidemark.sql.function.ResolvedFunction;
+import io.tidemark.sql.type.PrimitiveType;
+import io.tidemark.sql.type.SqlType;
+import io.tidemark.storage.chunk.ChunkStats;
+import io.tidemark.storage.chunk.ColumnSpec;
+import io.tidemark.storage.chunk.ColumnStats;
+import io.tidemark.storage.model.SeriesKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * When a table fragment's PARTIAL aggregation may answer whole chunks from their header stats
+ * (ARCHITECTURE §6): the WHERE clause is absent or only the pruning terms the scan applies
+ * ({@link ScanPredicates#exact()}), every group key is a dimension, {@code measure_name},
+ * {@code bin(time, constant)} or {@code date_trunc(constant, time)} (the last two are monotone in
+ * time, so a chunk whose first and last times fall in one bin lies wholly in it), and every
+ * aggregate is a plain count, sum, min, max or avg whose argument is a DOUBLE or BIGINT value
+ * column read as it is (count: any value column, or none). Per chunk, the aggregates decide from
+ * the stats ({@link AggregateFunction#intermediateFromStats}); a chunk any of them declines is
+ * decoded.
+ *
+ * @param keys the group key expressions over the scanned columns (the projection's first channels)
+ * @param functions the aggregates, in call order
+ * @param argumentChannels per aggregate, the scanned column it reads, -1 for none
+ * @param outputTypes the keys' types, then each aggregate's intermediate types
+ */
+record ChunkStatsPlan(List<ScanColumn> scanColumns, TableScan scan, List<VectorExpression> keys,
+        List<AggregateFunction> functions, List<Integer> argumentChannels, List<SqlType> outputTypes) {
+
+    private static final Set<String> ANSWERED = Set.of("count", "sum", "min", "max", "avg");
+
+    ChunkStatsPlan {
+        scanColumns = List.copyOf(scanColumns);
+        keys = List.copyOf(keys);
+        functions = List.copyOf(functions);
+        argumentChannels = List.copyOf(argumentChannels);
+        outputTypes = List.copyOf(outputTypes);
+    }
+
+    /** The plan for a grouped specification over one table fragment, if its shape allows one. */
+    static Optional<ChunkStatsPlan> of(Analysis analysis, QuerySpecification specification, List<Expression> keys,
+            List<FunctionCall> aggregates, AggregationPlan aggregation, Layout layout, RemoteSourceNode remote) {
+        if (specification.where().isPresent() && !whereIsPruningOnly(analysis, specification)) {
+            return Optional.empty();
+        }
+        for (Expression key : keys) {
+            if (!constantPerChunk(analysis, key)) {
+                return Optional.empty();
+            }
+        }
+        List<AggregateFunction> functions = new ArrayList<>();
+        List<Integer> channels = new ArrayList<>();
+        for (int i = 0; i < aggregates.size(); i++) {
+            FunctionCall call = aggregates.get(i);
+            ResolvedFunction resolved = analysis.function(call).orElseThrow();
+            String name = resolved.signature().name().toLowerCase(Locale.ROOT);
+            if (call.distinct() || call.filter().isPresent() || !ANSWERED.contains(name) || call.arguments().size() > 1) {
+                return Optional.empty();
+            }
+            int channel = -1;
+            if (call.arguments().size() == 1) {
+                channel = valueColumnChannel(analysis, call.arguments().get(0), resolved.argumentTypes().get(0),
+                        name.equals("count"), layout);
+                if (channel < 0) {
+                    return Optional.empty();
+                }
+            }
+            functions.add(aggregation.calls().get(i).function());
+            channels.add(channel);
+        }
+        List<SqlType> outputTypes = new ArrayList<>(aggregation.keyTypes());
+        functions.forEach(function -> outputTypes.addAll(function.intermediateTypes()));
+        return Optional.of(new ChunkStatsPlan(remote.pipeline().scanColumns(), remote.scan(),
+                aggregation.projection().subList(0, keys.size()), functions, channels, outputTypes));
+    }
+
+    private static boolean whereIsPruningOnly(Analysis analysis, QuerySpecification specification) {
+        Relation from = specification.from().orElse(null);
+        if (from instanceof AliasedRelation aliased) {
+            from = aliased.relation();
+        }
+        return from instanceof Table table && analysis.scanPredicates(table).map(ScanPredicates::exact).orElse(false);
+    }
+
+    private static boolean constantPerChunk(Analysis analysis, Expression key) {
+        Optional<ColumnRole> role = role(analysis, key);
+        if (role.isPresent()) {
+            return role.get() == ColumnRole.DIMENSION || role.get() == ColumnRole.MEASURE_NAME;
+        }
+        if (!(key instanceof FunctionCall call) || call.window().isPresent() || call.arguments().size() != 2) {
+            return false;
+        }
+        List<Expression> arguments = call.arguments();
+        String name = call.name().parts().get(call.name().parts().size() - 1).value().toLowerCase(Locale.ROOT);
+        if (name.equals("bin")) {
+            return role(analysis, arguments.get(0)).orElse(null) == ColumnRole.TIMESTAMP && readsNothing(analysis, arguments.get(1));
+        }
+        if (name.equals("date_trunc")) {
+            return readsNothing(analysis, arguments.get(0)) && role(analysis, arguments.get(1)).orElse(null) == ColumnRole.TIMESTAMP;
+        }
+        return false;
+    }
+
+    /** The channel of the value column an aggregate reads as it is, -1 if its argument is anything else. */
+    private static int valueColumnChannel(Analysis analysis, Expression argument, SqlType argumentType, boolean anyType,
+            Layout layout) {
+        Optional<ColumnRole> role = role(analysis, argument);
+        if (role.isEmpty() || (role.get() != ColumnRole.MEASURE_VALUE && role.get() != ColumnRole.MULTI)) {
+            return -1;
+        }
+        Field field = analysis.columnReference(argument).orElseThrow();
+        boolean numeric = field.type() == PrimitiveType.DOUBLE || field.type() == PrimitiveType.BIGINT;
+        if (!field.type().equals(argumentType) || !(anyType || numeric)) {
+            return -1;
+        }
+        return layout.channelOf(field);
+    }
+
+    /** The role of the table column an expression is, read directly (not from an enclosing query). */
+    private static Optional<ColumnRole> role(Analysis analysis, Expression expression) {
+        if (analysis.isOuterReference(expression)) {
+            return Optional.empty();
+        }
+        return analysis.columnReference(expression).flatMap(Field::origin).map(ColumnReference::role);
+    }
+
+    /** True if the expression reads no column and runs no subquery (a constant such as {@code 1h}). */
+    private static boolean readsNothing(Analysis analysis, Node node) {
+        if (node instanceof Query || (node instanceof Expression e && analysis.columnReference(e).isPresent())) {
+            return false;
+        }
+        return node.children().stream().allMatch(child -> readsNothing(analysis, child));
+    }
+
+    /** The stats path of one shard's run; empty when a time bound of this execution does not prune exactly. */
+    Optional<ChunkStatsAggregation> open(QueryContext context) {
+        return scan.boundsPruneExactly(context.eval()) ? Optional.of(new Rows(context.eval())) : Optional.empty();
+    }
+
+    /** The rows of one shard's accepted chunks. */
+    private final class Rows implements ChunkStatsAggregation {
+
+        private final EvalContext eval;
+        private final VectorBuilder[] builders;
+        private int rowCount;
+        private long bytes;
+
+        Rows(EvalContext eval) {
+            this.eval = eval;
+            this.builders = new VectorBuilder[outputTypes.size()];
+            for (int i = 0; i < builders.length; i++) {
+                builders[i] = new VectorBuilder(outputTypes.get(i), 16);
+            }
+        }
+
+        @Override
+        public boolean add(SeriesKey series, ChunkStats stats, List<ColumnSpec> columns, long fromNanos, long toNanos) {
+            if (stats.minTime() < fromNanos || stats.maxTime() > toNanos) {
+                return false;
+            }
+            Batch ends = ends(series, stats);
+            Vector[] keyValues = new Vector[keys.size()];
+            for (int k = 0; k < keyValues.length; k++) {
+                Vector key = keys.get(k).evaluate(ends, eval);
+                Object first = key.get(0);
+                Object last = key.get(1);
+                if (first == null ? last != null : last == null || !Values.equal(key.type(), first, last)) {
+                    return false;
+                }
+                keyValues[k] = key;
+            }
+            List<Vector[]> states = new ArrayList<>(functions.size());
+            for (int i = 0; i < functions.size(); i++) {
+                int channel = argumentChannels.get(i);
+                ColumnStats argument = channel < 0 ? null : columnStats(stats, columns, scanColumns.get(channel));
+                Optional<Vector[]> state = functions.get(i).intermediateFromStats(stats.count(), argument);
+                if (state.isEmpty()) {
+                    return false;
+                }
+                states.add(state.get());
+            }
+            int out = 0;
+            for (Vector key : keyValues) {
+                builders[out++].append(key, 0);
+            }
+            for (Vector[] state : states) {
+                for (Vector value : state) {
+                    builders[out++].append(value, 0);
+                }
+            }
+            rowCount++;
+            bytes += 8L * (2 + out - keyValues.length);
+            return true;
+        }
+
+        @Override
+        public long bytesScanned() {
+            return bytes;
+        }
+
+        @Override
+        public Batch finish() {
+            List<Vector> columns = new ArrayList<>(builders.length);
+            for (VectorBuilder builder : builders) {
+                columns.add(builder.build());
+            }
+            return new Batch(columns, rowCount);
+        }
+
+        /** The chunk's first and last rows as far as group keys can tell: its series' names and its time range. */
+        private Batch ends(SeriesKey series, ChunkStats stats) {
+            List<Vector> columns = new ArrayList<>(scanColumns.size());
+            for (ScanColumn column : scanColumns) {
+                switch (column.role()) {
+                    case DIMENSION:
+                        columns.add(Vector.constant(column.type(), series.dimensionValue(column.name()), 2));
+                        break;
+                    case MEASURE_NAME:
+                        columns.add(Vector.constant(column.type(), series.measureName(), 2));
+                        break;
+                    case TIMESTAMP:
+                        columns.add(Vector.ofLongs(column.type(), new long[] {stats.minTime(), stats.maxTime()}, null, 2));
+                        break;
+                    default:
+                        columns.add(Vector.nulls(column.type(), 2));
+                }
+            }
+            return new Batch(columns, 2);
+        }
+    }
+
+    /** The stats of the chunk column a scan reads as {@code column} (same name and type), or stats of no values when it has none. */
+    private static ColumnStats columnStats(ChunkStats stats, List<ColumnSpec> columns, ScanColumn column) {
+        for (int c = 0; c < columns.size(); c++) {
+            ColumnSpec spec = columns.get(c);
+            if (spec.name().equals(column.name()) && EngineSchemaProvider.sqlType(spec.type()) == column.type()) {
+                return stats.column(c);
+            }
+        }
+        if (column.type() == PrimitiveType.DOUBLE) {
+            return new ColumnStats.DoubleStats(0, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN);
+        }
+        if (column.type() == PrimitiveType.BIGINT || column.type() == PrimitiveType.TIMESTAMP) {
+            return new ColumnStats.LongStats(0, 0, 0, 0, false, 0, 0);
+        }
+        return column.type() == PrimitiveType.BOOLEAN ? new ColumnStats.BooleanStats(0, 0) : new ColumnStats.VarcharStats(0);
+    }
+}
