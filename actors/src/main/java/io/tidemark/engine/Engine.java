@@ -10,9 +10,11 @@ import io.tidemark.engine.metering.TableUsage;
 import io.tidemark.engine.query.QueryService;
 import io.tidemark.engine.query.QueryService.QueryResult;
 import io.tidemark.engine.query.QuerySettings;
+import io.tidemark.engine.query.aggregate.BuiltinAggregates;
 import io.tidemark.engine.query.fragment.FragmentRunner;
 import io.tidemark.engine.query.fragment.ShardFragmentRunner;
-import io.tidemark.engine.query.plan.StatementPlan;
+import io.tidemark.engine.query.function.ScalarFunctionRegistry;
+import io.tidemark.engine.query.plan.Planner;
 import io.tidemark.engine.scan.ScannedSeries;
 import io.tidemark.engine.scan.TableScanner;
 import io.tidemark.engine.shard.SeriesShardService;
@@ -26,7 +28,6 @@ import io.tidemark.engine.write.WriteCoordinator;
 import io.tidemark.engine.write.WriteLimits;
 import io.tidemark.engine.write.WriteOutcome;
 import io.tidemark.engine.write.WriteRecordsRequest;
-import io.tidemark.sql.analyzer.Analysis;
 import io.tidemark.storage.fileio.FileIo;
 import io.tidemark.storage.journal.ShardJournal;
 import java.io.IOException;
@@ -92,7 +93,9 @@ public final class Engine implements AutoCloseable {
         QuerySettings query = QuerySettings.fromConfig(config);
         this.fragments = new ShardFragmentRunner(catalog, shards, magnetic, clock,
                 system.dispatchers().lookup(DispatcherSelector.blocking()), query.fragmentTimeout());
-        this.queries = QueryService.start(system, catalog, fragments, Engine::plan, query, settings.askTimeout(), clock);
+        this.queries = QueryService.start(system, catalog, fragments,
+                new Planner(ScalarFunctionRegistry.builtin(), BuiltinAggregates.instance())::plan, query,
+                settings.askTimeout(), clock);
         this.migrator = system.systemActorOf(TierMigrator.create(shards, magnetic, catalog::tables, clock, tier),
                 "tier-migrator", Props.empty());
         this.janitor = system.systemActorOf(RetentionJanitor.create(magnetic, catalog::tables, clock, tier),
@@ -243,10 +246,6 @@ public final class Engine implements AutoCloseable {
             meters.remove(table.tableId());
             return catalog.finishDeleteTable(table.tableId());
         });
-    }
-
-    private static StatementPlan plan(Analysis analysis) {
-        throw EngineException.validation("SELECT is not supported yet");
     }
 
     /** A table left DELETING by a crash has its data removed before the node serves. */

@@ -16,15 +16,15 @@ import java.util.List;
  */
 final class ApproxPercentile implements ObjectAggregation<ApproxPercentile.DigestState> {
 
+    static final double DEFAULT_COMPRESSION = 100;
+    static final double MAX_COMPRESSION = 1000;
+
     static {
         // t-digest 3.3's MergingDigest ends every merge with sanity asserts that only hold when every
         // centroid at the ends has weight 1; weighted values and merged digests break them although the
         // digest is sound (tdunning/t-digest issues 167, 215, 219). Keep them off even under -ea.
         TDigest.class.getClassLoader().setPackageAssertionStatus("com.tdunning.math.stats", false);
     }
-
-    static final double DEFAULT_COMPRESSION = 100;
-    static final double MAX_COMPRESSION = 1000;
 
     /** A group's digest and the percentiles it answers (null until the group's first row). */
     static final class DigestState {

@@ -59,12 +59,12 @@ final class Calls {
         switch (name) {
             case "if":
                 return Conditionals.searched(result,
-                        List.of(new Conditionals.Branch(compilation.compile(arguments.get(0), PrimitiveType.BOOLEAN), compilation.compile(arguments.get(1), result))),
-                        arguments.size() > 2 ? Optional.of(compilation.compile(arguments.get(2), result)) : Optional.empty());
+                        List.of(new Conditionals.Branch(compilation.lazy(arguments.get(0), PrimitiveType.BOOLEAN), compilation.lazy(arguments.get(1), result))),
+                        arguments.size() > 2 ? Optional.of(compilation.lazy(arguments.get(2), result)) : Optional.empty());
             case "coalesce": {
                 List<VectorExpression> values = new ArrayList<>();
                 for (Expression argument : arguments) {
-                    values.add(compilation.compile(argument, result));
+                    values.add(compilation.lazy(argument, result));
                 }
                 return Conditionals.coalesce(result, values);
             }

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * CAST, TRY_CAST and the implicit coercions, following Trino: numbers convert with range checks
  * (a double rounds half away from zero to an integer), varchar parses with surrounding spaces
- * ignored ({@code CAST(' 12 ' AS bigint)} is 12), booleans read {@code true/false/t/f/1/0} in any
+ * ignored ({@code CAST(' 12 ' AS bigint)} is 12; doubles parse as Java and Trino read them), booleans read {@code true/false/t/f/1/0} in any
  * case, date/time text uses {@link ValueFormat}, and arrays, maps, rows and timeseries convert
  * element by element. A failing value is an error ({@code Cannot cast 'abc' to BIGINT}), or null
  * under TRY_CAST. Numeric and date/time conversions run as primitive loops.
@@ -283,12 +283,8 @@ final class Casts {
             case BOOLEAN:
                 return (Boolean) value ? 1.0 : 0.0;
             case VARCHAR: {
-                String text = ((String) value).trim();
                 try {
-                    if (text.isEmpty() || Character.isLetter(text.charAt(text.length() - 1)) && !text.endsWith("Infinity") && !text.equals("NaN")) {
-                        throw new NumberFormatException(text);
-                    }
-                    return Double.parseDouble(text);
+                    return Double.parseDouble((String) value);
                 } catch (NumberFormatException e) {
                     throw cannotCast(value, "DOUBLE");
                 }

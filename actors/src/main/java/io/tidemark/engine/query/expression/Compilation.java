@@ -1,6 +1,7 @@
 package io.tidemark.engine.query.expression;
 
 import io.tidemark.engine.query.function.QueryFunctionException;
+import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.sql.analyzer.Analysis;
 import io.tidemark.sql.analyzer.Field;
 import io.tidemark.sql.ast.ArithmeticBinary;
@@ -87,6 +88,11 @@ final class Compilation implements AstVisitor<VectorExpression, Void> {
     /** Compiles and converts to {@code type} (the implicit coercion the analyzer's typing implies). */
     VectorExpression compile(Expression expression, SqlType type) {
         return Casts.cast(compile(expression), type, false);
+    }
+
+    /** Compiles an operand a lazy operator evaluates on some rows only (see {@link Infallible}). */
+    VectorExpression lazy(Expression expression, SqlType type) {
+        return Infallible.markIfInfallible(expression, compile(expression, type), analysis);
     }
 
     private SqlType type(Expression expression) {
@@ -217,7 +223,19 @@ final class Compilation implements AstVisitor<VectorExpression, Void> {
     @Override
     public VectorExpression visitArithmeticUnary(ArithmeticUnary node, Void context) {
         VectorExpression value = compile(node.value());
-        return node.negative() ? Arithmetic.negate(value) : value;
+        if (!node.negative()) {
+            return value;
+        }
+        VectorExpression negated = Arithmetic.negate(value);
+        if (value instanceof ConstantExpression constant && !constant.isNull()) {
+            try {
+                // fold -5 into a constant so "column op -5" takes the column-constant loops
+                return new ConstantExpression(negated.type(), negated.evaluate(new Batch(List.of(), 1), null).get(0));
+            } catch (QueryFunctionException e) {
+                return negated;
+            }
+        }
+        return negated;
     }
 
     @Override
@@ -236,7 +254,7 @@ final class Compilation implements AstVisitor<VectorExpression, Void> {
     public VectorExpression visitLogical(Logical node, Void context) {
         List<VectorExpression> terms = new ArrayList<>();
         for (Expression term : node.terms()) {
-            terms.add(compile(term, PrimitiveType.BOOLEAN));
+            terms.add(Infallible.markIfInfallible(term, compile(term, PrimitiveType.BOOLEAN), analysis));
         }
         return Logic.lazy(node.operator() == Logical.Operator.OR, terms);
     }
@@ -311,9 +329,9 @@ final class Compilation implements AstVisitor<VectorExpression, Void> {
         SqlType result = type(node);
         List<Conditionals.Branch> branches = new ArrayList<>();
         for (WhenClause when : node.whenClauses()) {
-            branches.add(new Conditionals.Branch(compile(when.operand(), PrimitiveType.BOOLEAN), compile(when.result(), result)));
+            branches.add(new Conditionals.Branch(lazy(when.operand(), PrimitiveType.BOOLEAN), lazy(when.result(), result)));
         }
-        return Conditionals.searched(result, branches, node.defaultValue().map(value -> compile(value, result)));
+        return Conditionals.searched(result, branches, node.defaultValue().map(value -> lazy(value, result)));
     }
 
     @Override
@@ -324,9 +342,9 @@ final class Compilation implements AstVisitor<VectorExpression, Void> {
         SqlType common = common(compared);
         List<Conditionals.Branch> branches = new ArrayList<>();
         for (WhenClause when : node.whenClauses()) {
-            branches.add(new Conditionals.Branch(compile(when.operand(), common), compile(when.result(), result)));
+            branches.add(new Conditionals.Branch(lazy(when.operand(), common), lazy(when.result(), result)));
         }
-        return Conditionals.simple(result, compile(node.operand(), common), branches, node.defaultValue().map(value -> compile(value, result)));
+        return Conditionals.simple(result, compile(node.operand(), common), branches, node.defaultValue().map(value -> lazy(value, result)));
     }
 
     @Override

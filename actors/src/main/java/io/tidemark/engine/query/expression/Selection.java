@@ -44,8 +44,17 @@ record Selection(int[] positions, int count, int rowCount) {
         return isAll() ? batch : batch.select(positions, count);
     }
 
-    /** Evaluates {@code expression} on the selected rows only. */
+    /**
+     * {@code expression}'s values on the selected rows. An {@link Infallible} expression runs on the
+     * whole batch and only its result is selected; any other runs on the selected rows only.
+     */
     Vector evaluate(VectorExpression expression, Batch batch, EvalContext context) {
-        return expression.evaluate(of(batch), context);
+        if (isAll()) {
+            return expression.evaluate(batch, context);
+        }
+        if (expression instanceof Infallible) {
+            return expression.evaluate(batch, context).select(positions, count);
+        }
+        return expression.evaluate(batch.select(positions, count), context);
     }
 }

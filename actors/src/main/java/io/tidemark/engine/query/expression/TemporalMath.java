@@ -74,7 +74,7 @@ final class TemporalMath {
         long civil = civilFromDays(epochDay);
         long monthIndex = year(civil) * 12 + (month(civil) - 1) + months;
         long year = Math.floorDiv(monthIndex, 12);
-        int month = (int) Math.floorMod(monthIndex, 12) + 1;
+        int month = Math.floorMod(monthIndex, 12) + 1;
         int day = Math.min(day(civil), monthLength(year, month));
         return daysFromCivil(year, month, day);
     }

@@ -112,7 +112,8 @@ final class CalendarUnitFunctions {
                     out[i] = type == TIMESTAMP ? addToTimestamp(unit, amount[i], in[i])
                             : type == DATE ? addToDate(unit, amount[i], in[i]) : addToTime(unit, amount[i], in[i]);
                 } catch (ArithmeticException overflow) {
-                    throw new QueryFunctionException("Value out of range for date_add: " + amount[i] + " " + unit.name().toLowerCase(Locale.ROOT) + "(s)", overflow);
+                    throw new QueryFunctionException(
+                            "Value out of range for date_add: " + amount[i] + " " + unit.name().toLowerCase(Locale.ROOT) + "(s)", overflow);
                 }
             }
         }

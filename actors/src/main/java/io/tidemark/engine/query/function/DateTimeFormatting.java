@@ -10,7 +10,9 @@ import io.tidemark.engine.query.vector.Vector;
 import java.text.ParsePosition;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -178,7 +180,7 @@ final class DateTimeFormatting {
         if (zone == null) {
             return 0;
         }
-        LocalDateTime local = LocalDateTime.of(java.time.LocalDate.ofEpochDay(epochDay), java.time.LocalTime.ofNanoOfDay(nanosOfDay));
+        LocalDateTime local = LocalDateTime.of(LocalDate.ofEpochDay(epochDay), LocalTime.ofNanoOfDay(nanosOfDay));
         return zone.getRules().getOffset(local).getTotalSeconds();
     }
 

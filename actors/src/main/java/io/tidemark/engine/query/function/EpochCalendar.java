@@ -44,25 +44,26 @@ final class EpochCalendar {
     }
 
     static long year(long epochDay) {
-        long dayOfEra = dayOfEra(epochDay);
-        long yearOfEra = yearOfEra(dayOfEra);
-        long year = yearOfEra + era(epochDay) * 400;
-        return marchBasedMonth(dayOfEra, yearOfEra) >= 10 ? year + 1 : year;
+        long shifted = epochDay + EPOCH_SHIFT;
+        long era = era(shifted);
+        int dayOfEra = (int) (shifted - era * DAYS_PER_ERA);
+        int yearOfEra = yearOfEra(dayOfEra);
+        long year = yearOfEra + era * 400;
+        return marchBasedMonth(dayOfMarchYear(dayOfEra, yearOfEra)) >= 10 ? year + 1 : year;
     }
 
     /** 1..12. */
     static int month(long epochDay) {
-        long dayOfEra = dayOfEra(epochDay);
-        int marchMonth = marchBasedMonth(dayOfEra, yearOfEra(dayOfEra));
+        int dayOfEra = dayOfEra(epochDay);
+        int marchMonth = marchBasedMonth(dayOfMarchYear(dayOfEra, yearOfEra(dayOfEra)));
         return marchMonth < 10 ? marchMonth + 3 : marchMonth - 9;
     }
 
     /** 1..31. */
     static int dayOfMonth(long epochDay) {
-        long dayOfEra = dayOfEra(epochDay);
-        long dayOfMarchYear = dayOfMarchYear(dayOfEra, yearOfEra(dayOfEra));
-        long marchMonth = (5 * dayOfMarchYear + 2) / 153;
-        return (int) (dayOfMarchYear - (153 * marchMonth + 2) / 5 + 1);
+        int dayOfEra = dayOfEra(epochDay);
+        int dayOfMarchYear = dayOfMarchYear(dayOfEra, yearOfEra(dayOfEra));
+        return dayOfMarchYear - (153 * marchBasedMonth(dayOfMarchYear) + 2) / 5 + 1;
     }
 
     /** 1..366. */
@@ -109,14 +110,17 @@ final class EpochCalendar {
         }
     }
 
-    /** The epoch day of {@code year-month-day} (month 1..12; day 1..31, not checked against the month). */
+    /**
+     * The epoch day of {@code year-month-day} (month 1..12; day 1..31, not checked against the
+     * month); {@link ArithmeticException} when it is past the long range.
+     */
     static long daysFromCivil(long year, int month, int day) {
         long marchYear = month <= 2 ? year - 1 : year;
         long era = Math.floorDiv(marchYear, 400L);
         long yearOfEra = marchYear - era * 400;
         long dayOfMarchYear = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
         long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfMarchYear;
-        return era * DAYS_PER_ERA + dayOfEra - EPOCH_SHIFT;
+        return Math.addExact(Math.multiplyExact(era, DAYS_PER_ERA), dayOfEra - EPOCH_SHIFT);
     }
 
     static long firstDayOfMonth(long epochDay) {
@@ -145,23 +149,35 @@ final class EpochCalendar {
         return year(epochDay) * 12 + month(epochDay) - 1;
     }
 
-    private static long era(long epochDay) {
-        return Math.floorDiv(epochDay + EPOCH_SHIFT, DAYS_PER_ERA);
+    /**
+     * The 400-year era of a day counted from 0000-03-01. Days of the timestamp range take the
+     * 32-bit division (the JIT turns it into a multiplication); only far dates take the 64-bit one.
+     */
+    private static long era(long shiftedDay) {
+        if (shiftedDay >= 0 && shiftedDay <= Integer.MAX_VALUE) {
+            return (int) shiftedDay / (int) DAYS_PER_ERA;
+        }
+        return Math.floorDiv(shiftedDay, DAYS_PER_ERA);
     }
 
-    private static long dayOfEra(long epochDay) {
-        return epochDay + EPOCH_SHIFT - era(epochDay) * DAYS_PER_ERA;
+    /** 0..146096: the day within its 400-year era. */
+    private static int dayOfEra(long epochDay) {
+        long shifted = epochDay + EPOCH_SHIFT;
+        return (int) (shifted - era(shifted) * DAYS_PER_ERA);
     }
 
-    private static long yearOfEra(long dayOfEra) {
+    /** 0..399. */
+    private static int yearOfEra(int dayOfEra) {
         return (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
     }
 
-    private static long dayOfMarchYear(long dayOfEra, long yearOfEra) {
+    /** 0..365: the day within the March-based year. */
+    private static int dayOfMarchYear(int dayOfEra, int yearOfEra) {
         return dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
     }
 
-    private static int marchBasedMonth(long dayOfEra, long yearOfEra) {
-        return (int) ((5 * dayOfMarchYear(dayOfEra, yearOfEra) + 2) / 153);
+    /** 0 (March) .. 11 (February). */
+    private static int marchBasedMonth(int dayOfMarchYear) {
+        return (5 * dayOfMarchYear + 2) / 153;
     }
 }

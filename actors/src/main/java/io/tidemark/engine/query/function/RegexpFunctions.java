@@ -32,65 +32,50 @@ public final class RegexpFunctions implements FunctionGroup {
 
     @Override
     public void register(ScalarFunctionRegistry.Builder registry) {
-        registry.add("regexp_like", Overloads.exact(List.of(VARCHAR, VARCHAR), perRow(BOOLEAN, (matcher, arguments, row) -> matcher.find())));
-        registry.add("regexp_extract", Overloads.exact(List.of(VARCHAR, VARCHAR), perRow(VARCHAR, (matcher, arguments, row) -> extract(matcher, 0))));
+        registry.add("regexp_like", Overloads.exact(List.of(VARCHAR, VARCHAR), perRow(BOOLEAN, (matcher, text, arguments, row) -> matcher.find())));
+        registry.add("regexp_extract", Overloads.exact(List.of(VARCHAR, VARCHAR),
+                perRow(VARCHAR, (matcher, text, arguments, row) -> extract(matcher, 0))));
         registry.add("regexp_extract", Overloads.exact(List.of(VARCHAR, VARCHAR, BIGINT),
-                perRow(VARCHAR, (matcher, arguments, row) -> extract(matcher, arguments[2].getLong(row)))));
+                perRow(VARCHAR, (matcher, text, arguments, row) -> extract(matcher, arguments[2].getLong(row)))));
         registry.add("regexp_extract_all", Overloads.exact(List.of(VARCHAR, VARCHAR),
-                perRow(ARRAY_OF_VARCHAR, (matcher, arguments, row) -> extractAll(matcher, 0))));
+                perRow(ARRAY_OF_VARCHAR, (matcher, text, arguments, row) -> extractAll(matcher, 0))));
         registry.add("regexp_extract_all", Overloads.exact(List.of(VARCHAR, VARCHAR, BIGINT),
-                perRow(ARRAY_OF_VARCHAR, (matcher, arguments, row) -> extractAll(matcher, arguments[2].getLong(row)))));
-        registry.add("regexp_replace", Overloads.exact(List.of(VARCHAR, VARCHAR), perRow(VARCHAR, (matcher, arguments, row) -> matcher.replaceAll(""))));
+                perRow(ARRAY_OF_VARCHAR, (matcher, text, arguments, row) -> extractAll(matcher, arguments[2].getLong(row)))));
+        registry.add("regexp_replace", Overloads.exact(List.of(VARCHAR, VARCHAR),
+                perRow(VARCHAR, (matcher, text, arguments, row) -> matcher.replaceAll(""))));
         registry.add("regexp_replace", Overloads.exact(List.of(VARCHAR, VARCHAR, VARCHAR),
-                perRow(VARCHAR, (matcher, arguments, row) -> replace(matcher, (String) arguments[2].getObject(row)))));
+                perRow(VARCHAR, (matcher, text, arguments, row) -> replace(matcher, (String) arguments[2].getObject(row)))));
         registry.add("regexp_replace", signature -> isLambdaReplace(signature) ? RegexpFunctions::replaceWithLambda : null);
         registry.add("regexp_split", Overloads.exact(List.of(VARCHAR, VARCHAR),
-                perRow(ARRAY_OF_VARCHAR, (matcher, arguments, row) -> Arrays.asList(matcher.pattern().split(matcher.text(), -1)))));
+                perRow(ARRAY_OF_VARCHAR, (matcher, text, arguments, row) -> Arrays.asList(matcher.pattern().split(text, -1)))));
     }
 
-    /** One row's result from a matcher over its text, reset to the start. */
+    /** One row's result from a matcher reset to the row's text. */
     private interface MatchFunction {
-        Object apply(TextMatcher matcher, Vector[] arguments, int row);
+        Object apply(Matcher matcher, String text, Vector[] arguments, int row);
     }
 
-    /** A {@link Matcher} that remembers its input, which {@code Matcher} does not expose. */
-    private static final class TextMatcher {
-        private final Matcher matcher;
-        private final String text;
-
-        TextMatcher(Pattern pattern, String text) {
-            this.matcher = pattern.matcher(text);
-            this.text = text;
-        }
-
-        Pattern pattern() {
-            return matcher.pattern();
-        }
-
-        String text() {
-            return text;
-        }
-
-        boolean find() {
-            return matcher.find();
-        }
-
-        String replaceAll(String replacement) {
-            return matcher.replaceAll(replacement);
-        }
-    }
-
-    /** The compiled pattern of the previous row while the pattern text stays the same. */
+    /**
+     * The compiled pattern of the previous row while the pattern text stays the same, and one
+     * matcher over it that each row resets to its text (so a batch allocates no matcher per row).
+     */
     private static final class LastPattern {
         private String text;
         private Pattern pattern;
+        private Matcher matcher;
 
         Pattern pattern(String patternText) {
             if (patternText != text && !patternText.equals(text)) {
                 pattern = compile(patternText);
+                matcher = pattern.matcher("");
                 text = patternText;
             }
             return pattern;
+        }
+
+        Matcher matcher(String patternText, String input) {
+            pattern(patternText);
+            return matcher.reset(input);
         }
     }
 
@@ -111,36 +96,36 @@ public final class RegexpFunctions implements FunctionGroup {
                 if (nulls != null && nulls[row]) {
                     out.appendNull();
                 } else {
-                    Pattern pattern = patterns.pattern((String) arguments[1].getObject(row));
-                    out.append(f.apply(new TextMatcher(pattern, (String) arguments[0].getObject(row)), arguments, row));
+                    String text = (String) arguments[0].getObject(row);
+                    out.append(f.apply(patterns.matcher((String) arguments[1].getObject(row), text), text, arguments, row));
                 }
             }
             return out.build();
         };
     }
 
-    private static void checkGroup(TextMatcher matcher, long group) {
-        int groups = matcher.matcher.groupCount();
+    private static void checkGroup(Matcher matcher, long group) {
+        int groups = matcher.groupCount();
         if (group < 0 || group > groups) {
             throw new QueryFunctionException("Pattern has " + groups + " groups. Cannot access group " + group);
         }
     }
 
-    private static String extract(TextMatcher matcher, long group) {
+    private static String extract(Matcher matcher, long group) {
         checkGroup(matcher, group);
-        return matcher.find() ? matcher.matcher.group((int) group) : null;
+        return matcher.find() ? matcher.group((int) group) : null;
     }
 
-    private static List<String> extractAll(TextMatcher matcher, long group) {
+    private static List<String> extractAll(Matcher matcher, long group) {
         checkGroup(matcher, group);
         List<String> matches = new ArrayList<>();
         while (matcher.find()) {
-            matches.add(matcher.matcher.group((int) group));
+            matches.add(matcher.group((int) group));
         }
         return matches;
     }
 
-    private static String replace(TextMatcher matcher, String replacement) {
+    private static String replace(Matcher matcher, String replacement) {
         try {
             return matcher.replaceAll(replacement);
         } catch (IllegalArgumentException | IndexOutOfBoundsException invalid) {
@@ -172,7 +157,7 @@ public final class RegexpFunctions implements FunctionGroup {
             List<Object> groups = new ArrayList<>();
             for (int row = runStart; row < runEnd; row++) {
                 if (nulls == null || !nulls[row]) {
-                    Matcher matcher = patterns.pattern((String) arguments[1].getObject(row)).matcher((String) arguments[0].getObject(row));
+                    Matcher matcher = patterns.matcher((String) arguments[1].getObject(row), (String) arguments[0].getObject(row));
                     while (matcher.find()) {
                         matches.add(new Match(row, matcher.start(), matcher.end()));
                         List<String> captured = new ArrayList<>(matcher.groupCount());

@@ -5,6 +5,7 @@ import io.tidemark.engine.query.vector.Storage;
 import io.tidemark.engine.query.vector.Vector;
 import io.tidemark.sql.type.PrimitiveType;
 import io.tidemark.sql.type.SqlType;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,9 +13,9 @@ import java.util.List;
  * the hot path of GROUP BY, and the hash table of joins, DISTINCT and the set operations. Keys
  * compare as IS NOT DISTINCT FROM (null is one group; doubles group {@code -0.0} with {@code 0.0}
  * and NaN with NaN, as {@link io.tidemark.engine.query.vector.Values} orders them). One bigint-like,
- * double or boolean key takes a primitive table ({@link PrimitiveGroupTable}); anything else the
- * general column-by-column one ({@link MultiKeyGroupTable}); no key at all is the single group of
- * a global aggregation. Memory is reserved with the query as the table grows; {@link #close()}
+ * double or boolean key takes a primitive table ({@link PrimitiveGroupTable}), one varchar key a
+ * string table ({@link VarcharGroupTable}); anything else the general column-by-column one
+ * ({@link MultiKeyGroupTable}); no key at all is the single group of a global aggregation. Memory is reserved with the query as the table grows; {@link #close()}
  * returns it.
  */
 public final class GroupByHash implements AutoCloseable {
@@ -35,6 +36,8 @@ public final class GroupByHash implements AutoCloseable {
             table = null;
         } else if (this.keyTypes.size() == 1 && Storage.of(this.keyTypes.get(0)) != Storage.OBJECT) {
             table = new PrimitiveGroupTable(this.keyTypes.get(0), expected);
+        } else if (this.keyTypes.size() == 1 && this.keyTypes.get(0) == PrimitiveType.VARCHAR) {
+            table = new VarcharGroupTable(this.keyTypes.get(0), expected);
         } else {
             table = new MultiKeyGroupTable(this.keyTypes, expected);
         }
@@ -60,17 +63,15 @@ public final class GroupByHash implements AutoCloseable {
         if (keys.length != keyTypes.size()) {
             throw new IllegalArgumentException("cannot hash keys: expected " + keyTypes.size() + " key columns, got " + keys.length);
         }
-        Vector[] checked = checkStorage(keys, rowCount);
-        int[] ids;
         if (table == null) {
             keylessGroupSeen |= add && rowCount > 0;
-            ids = new int[rowCount];
+            int[] ids = new int[rowCount];
             if (!keylessGroupSeen) {
-                java.util.Arrays.fill(ids, -1);
+                Arrays.fill(ids, -1);
             }
             return ids;
         }
-        ids = table.assign(checked, rowCount, add);
+        int[] ids = table.assign(checkStorage(keys, rowCount), rowCount, add);
         if (add) {
             reserve();
         }

@@ -49,7 +49,7 @@ public final class HashAggregation {
     private final int[] intermediateOffsets;
 
     public HashAggregation(Step step, List<Integer> keyChannels, List<SqlType> keyTypes, List<AggregateCall> calls, QueryContext context) {
-        if (keyChannels.size() != keyTypes.size()) {
+        if (step != Step.FINAL && keyChannels.size() != keyTypes.size()) {
             throw new IllegalArgumentException("cannot aggregate: " + keyChannels.size() + " key channels but " + keyTypes.size() + " key types");
         }
         this.step = Objects.requireNonNull(step, "step");

@@ -30,12 +30,19 @@ public final class Joins {
     }
 
     /**
-     * @param leftKeys, rightKeys channels compared for equality, pairwise; SQL null never matches
+     * @param leftKeys channels of the left side compared for equality with {@code rightKeys}, pairwise; SQL null never matches
+     * @param rightKeys channels of the right side, as many as {@code leftKeys}
      * @param residual the rest of the ON condition, evaluated over a batch of left columns then right columns; a match needs it true
      * @return all left columns then all right columns
      */
     public static Batch join(Batch left, Batch right, Type type, List<Integer> leftKeys, List<Integer> rightKeys,
             Optional<Function<Batch, Vector>> residual, QueryContext context) {
+        return join(left, right, type, leftKeys, rightKeys, residual, context, BLOCK_PAIRS);
+    }
+
+    /** {@link #join} with candidate blocks of {@code blockPairs} pairs (tests cut blocks small to cross many block boundaries). */
+    static Batch join(Batch left, Batch right, Type type, List<Integer> leftKeys, List<Integer> rightKeys,
+            Optional<Function<Batch, Vector>> residual, QueryContext context, int blockPairs) {
         if (leftKeys.size() != rightKeys.size()) {
             throw new IllegalArgumentException("cannot join: " + leftKeys.size() + " left keys but " + rightKeys.size() + " right keys");
         }
@@ -57,8 +64,8 @@ public final class Joins {
                 context.checkRunning();
                 block.clear();
                 int blockStart = leftRow;
-                while (leftRow < left.rowCount() && block.size < BLOCK_PAIRS) {
-                    while (cursor >= 0 && block.size < BLOCK_PAIRS) {
+                while (leftRow < left.rowCount() && block.size < blockPairs) {
+                    while (cursor >= 0 && block.size < blockPairs) {
                         block.add(leftRow, cursor);
                         cursor = candidates.next(cursor);
                     }
@@ -68,10 +75,10 @@ public final class Joins {
                     leftRow++;
                     cursor = leftRow < left.rowCount() ? candidates.first(leftRow) : -1;
                 }
-                int[] survivors = residual.isPresent() ? evaluate(left, right, block, residual.get()) : null;
-                int lastComplete = leftRow;
-                emit(block, survivors, blockStart, lastComplete, padLeft, leftMatched, rightMatched, out);
-                memory.resize(out.size * 8L + block.size * 8L + right.rowCount() + left.rowCount());
+                int[] survivors = residual.isEmpty() ? null : block.size == 0 ? new int[0] : evaluate(left, right, block, residual.get());
+                emit(block, survivors, blockStart, leftRow, padLeft, leftMatched, rightMatched, out);
+                // pairs out and in the block, the probe's group ids, the build side's chain, the matched flags
+                memory.resize(out.size * 8L + block.size * 8L + left.rowCount() * 5L + right.rowCount() * 5L);
             }
             if (padRight) {
                 for (int r = 0; r < right.rowCount(); r++) {
@@ -89,14 +96,14 @@ public final class Joins {
 
     /**
      * Emits a block's surviving pairs in order, and a null-padded row for each unmatched left row
-     * the block finished ({@code blockStart .. lastComplete-1}; the row at {@code lastComplete}, if
-     * any, continues in the next block).
+     * the block finished ({@code blockStart .. unfinished-1}; the row at {@code unfinished}, if
+     * any, has candidates left for the next block).
      */
-    private static void emit(PairBuffer block, int[] survivors, int blockStart, int lastComplete, boolean padLeft,
+    private static void emit(PairBuffer block, int[] survivors, int blockStart, int unfinished, boolean padLeft,
             boolean[] leftMatched, boolean[] rightMatched, PairBuffer out) {
         int count = survivors == null ? block.size : survivors.length;
         int s = 0;
-        for (int l = blockStart; l <= lastComplete && l < leftMatched.length; l++) {
+        for (int l = blockStart; l <= unfinished && l < leftMatched.length; l++) {
             while (s < count) {
                 int pair = survivors == null ? s : survivors[s];
                 if (block.left[pair] != l) {
@@ -110,7 +117,7 @@ public final class Joins {
                 }
                 s++;
             }
-            if (padLeft && l < lastComplete && !leftMatched[l]) {
+            if (padLeft && l < unfinished && !leftMatched[l]) {
                 out.add(l, -1);
             }
         }

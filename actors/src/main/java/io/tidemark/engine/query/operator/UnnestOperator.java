@@ -30,21 +30,9 @@ public final class UnnestOperator {
      */
     public static Batch apply(Batch input, List<Integer> unnestChannels, boolean withOrdinality, boolean outer, QueryContext context) {
         context.checkRunning();
-        Vector[] unnested = new Vector[unnestChannels.size()];
-        List<VectorBuilder> builders = new ArrayList<>();
-        int[] firstBuilder = new int[unnested.length];
-        int[] widths = new int[unnested.length];
-        boolean[] spread = new boolean[unnested.length];
-        for (int u = 0; u < unnested.length; u++) {
-            unnested[u] = input.column(unnestChannels.get(u));
-            firstBuilder[u] = builders.size();
-            List<SqlType> elementTypes = elementColumnTypes(unnested[u].type());
-            for (SqlType type : elementTypes) {
-                builders.add(new VectorBuilder(type, input.rowCount()));
-            }
-            widths[u] = elementTypes.size();
-            SqlType type = unnested[u].type();
-            spread[u] = type instanceof TimeSeriesType || (type instanceof ArrayType array && array.elementType() instanceof RowType);
+        List<UnnestedChannel> unnested = new ArrayList<>();
+        for (int channel : unnestChannels) {
+            unnested.add(UnnestedChannel.of(input.column(channel)));
         }
         VectorBuilder ordinals = new VectorBuilder(PrimitiveType.BIGINT, input.rowCount());
         int[] positions = new int[Math.max(16, input.rowCount())];
@@ -54,8 +42,8 @@ public final class UnnestOperator {
                 context.checkRunning();
             }
             int length = 0;
-            for (Vector column : unnested) {
-                length = Math.max(length, elementCount(column.get(row)));
+            for (UnnestedChannel channel : unnested) {
+                length = Math.max(length, elementCount(channel.values().get(row)));
             }
             boolean padded = length == 0 && outer;
             int emitted = padded ? 1 : length;
@@ -72,18 +60,37 @@ public final class UnnestOperator {
                     }
                 }
             }
-            for (int u = 0; u < unnested.length; u++) {
-                appendElements(unnested[u].get(row), emitted, spread[u], builders.subList(firstBuilder[u], firstBuilder[u] + widths[u]));
+            for (UnnestedChannel channel : unnested) {
+                appendElements(channel.values().get(row), emitted, channel.spread(), channel.builders());
             }
         }
         List<Vector> columns = new ArrayList<>(input.select(positions, count).columns());
-        for (VectorBuilder builder : builders) {
-            columns.add(builder.build());
+        for (UnnestedChannel channel : unnested) {
+            for (VectorBuilder builder : channel.builders()) {
+                columns.add(builder.build());
+            }
         }
         if (withOrdinality) {
             columns.add(ordinals.build());
         }
         return new Batch(columns, count);
+    }
+
+    /**
+     * One unnested input column and the builders of its element columns.
+     *
+     * @param spread true if an element (a timeseries point, a row) spreads over several columns
+     */
+    private record UnnestedChannel(Vector values, List<VectorBuilder> builders, boolean spread) {
+        static UnnestedChannel of(Vector values) {
+            SqlType type = values.type();
+            List<VectorBuilder> builders = new ArrayList<>();
+            for (SqlType elementType : elementColumnTypes(type)) {
+                builders.add(new VectorBuilder(elementType, values.size()));
+            }
+            boolean spread = type instanceof TimeSeriesType || (type instanceof ArrayType array && array.elementType() instanceof RowType);
+            return new UnnestedChannel(values, builders, spread);
+        }
     }
 
     /** The output column types: the input's, then each unnested channel's element columns, then the ordinal. */
@@ -128,30 +135,29 @@ public final class UnnestOperator {
      */
     private static void appendElements(Object value, int rows, boolean spread, List<VectorBuilder> builders) {
         int width = builders.size();
-        int first = 0;
         int appended = 0;
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                builders.get(first).append(entry.getKey());
-                builders.get(first + 1).append(entry.getValue());
+                builders.get(0).append(entry.getKey());
+                builders.get(1).append(entry.getValue());
             }
             appended = map.size();
         } else if (value != null) {
             for (Object element : (List<?>) value) {
                 if (!spread) {
-                    builders.get(first).append(element);
+                    builders.get(0).append(element);
                     continue;
                 }
                 List<?> fields = (List<?>) element;
                 for (int f = 0; f < width; f++) {
-                    builders.get(first + f).append(fields == null ? null : fields.get(f));
+                    builders.get(f).append(fields == null ? null : fields.get(f));
                 }
             }
             appended = ((List<?>) value).size();
         }
         for (int r = appended; r < rows; r++) {
-            for (int f = 0; f < width; f++) {
-                builders.get(first + f).appendNull();
+            for (VectorBuilder builder : builders) {
+                builder.appendNull();
             }
         }
     }

@@ -11,6 +11,7 @@ import io.tidemark.sql.analyzer.ScanPredicates;
 import io.tidemark.sql.analyzer.TableReference;
 import io.tidemark.sql.ast.AliasedRelation;
 import io.tidemark.sql.ast.BooleanLiteral;
+import io.tidemark.sql.ast.Expression;
 import io.tidemark.sql.ast.Join;
 import io.tidemark.sql.ast.JoinOn;
 import io.tidemark.sql.ast.Relation;
@@ -33,18 +34,21 @@ final class RelationPlanner {
 
     private final PlanBuilder builder;
     private final Analysis analysis;
+    private final JoinFilters joinFilters;
 
-    RelationPlanner(PlanBuilder builder) {
+    /** @param joinFilters WHERE conjuncts to run early in the fragments of joined tables */
+    RelationPlanner(PlanBuilder builder, JoinFilters joinFilters) {
         this.builder = builder;
         this.analysis = builder.analysis();
+        this.joinFilters = joinFilters;
     }
 
     RelationPlan plan(Relation relation) {
         if (relation instanceof Table table) {
-            return table(table);
+            return filtered(table(table), table);
         }
         if (relation instanceof AliasedRelation aliased) {
-            return renamed(plan(aliased.relation()), analysis.fields(aliased.relation()), analysis.fields(aliased));
+            return filtered(renamed(plan(aliased.relation()), analysis.fields(aliased.relation()), analysis.fields(aliased)), aliased);
         }
         if (relation instanceof TableSubquery subquery) {
             return new RelationPlan(builder.query(subquery.query()).node(), Layout.of(analysis.fields(subquery)));
@@ -85,6 +89,20 @@ final class RelationPlanner {
         }
         TableScan scan = new TableScan(reference, columns, bounds, values);
         return new RelationPlan(new RemoteSourceNode(scan, TablePipeline.scan(columns)), Layout.of(scanned));
+    }
+
+    /** The table's fragment with the WHERE conjuncts that may run in it (compiled over the fields the query sees it by). */
+    private RelationPlan filtered(RelationPlan plan, Relation table) {
+        List<Expression> conjuncts = joinFilters.of(table);
+        if (conjuncts.isEmpty() || !(plan.node() instanceof RemoteSourceNode remote) || remote.pipeline().filter().isPresent()) {
+            return plan;
+        }
+        Optional<VectorExpression> filter = Optional.of(conjuncts.size() == 1 ? builder.compile(conjuncts.get(0), plan.layout())
+                : new ConjunctionExpression(conjuncts.stream().map(conjunct -> builder.compile(conjunct, plan.layout())).toList()));
+        String text = String.join(" AND ", conjuncts.stream().map(PlanBuilder::sql).toList());
+        TablePipeline pipeline = new TablePipeline(remote.pipeline().scanColumns(), filter, text, List.of(), List.of(),
+                Optional.empty(), Optional.empty(), -1);
+        return new RelationPlan(new RemoteSourceNode(remote.scan(), pipeline), plan.layout());
     }
 
     /** The same channels, each field seen under its new name ({@code inner.get(i)} becomes {@code outer.get(i)}). */

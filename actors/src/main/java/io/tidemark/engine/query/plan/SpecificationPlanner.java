@@ -1,6 +1,7 @@
 package io.tidemark.engine.query.plan;
 
 import io.tidemark.engine.query.expression.VectorExpression;
+import io.tidemark.engine.query.fragment.ScanColumn;
 import io.tidemark.engine.query.vector.SortKey;
 import io.tidemark.sql.analyzer.Aggregates;
 import io.tidemark.sql.analyzer.Analysis;
@@ -21,7 +22,6 @@ import io.tidemark.sql.ast.SelectItem;
 import io.tidemark.sql.ast.SingleColumn;
 import io.tidemark.sql.ast.SortItem;
 import io.tidemark.sql.ast.Table;
-import io.tidemark.sql.type.SqlType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +56,9 @@ final class SpecificationPlanner {
 
     /** The plan; its output channels are exactly {@code analysis.fields(specification)}. */
     PlanNode plan() {
-        RelationPlan source = specification.from().map(relation -> new RelationPlanner(builder).plan(relation))
+        JoinFilters joinFilters = specification.from().isPresent() && specification.where().isPresent()
+                ? JoinFilters.of(analysis, specification.from().get(), specification.where().get()) : JoinFilters.none();
+        RelationPlan source = specification.from().map(relation -> new RelationPlanner(builder, joinFilters).plan(relation))
                 .orElse(new RelationPlan(new SingleRowNode(), Layout.of(List.of())));
         List<Output> outputs = outputs(source.layout());
         List<Expression> selected = new ArrayList<>();
@@ -107,43 +109,88 @@ final class SpecificationPlanner {
         return Optional.empty();
     }
 
-    /** WHERE, then a partial aggregation or a top-N, inside the table's fragment; the final part merges. */
+    /**
+     * WHERE, then a partial aggregation, a top-N or the rows themselves (only the columns read after
+     * WHERE, at most OFFSET + LIMIT of them when nothing reorders or merges them), inside the
+     * table's fragment; the final part merges.
+     */
     private RelationPlan fragment(RemoteSourceNode remote, Layout layout, List<Output> outputs, List<FunctionCall> aggregates,
             boolean grouped, List<FunctionCall> windows) {
-        TablePipeline scan = remote.pipeline();
+        List<ScanColumn> scanColumns = remote.pipeline().scanColumns();
         Optional<VectorExpression> filter = specification.where().map(where -> builder.compile(where, layout));
         String filterText = specification.where().map(PlanBuilder::sql).orElse("");
         if (grouped) {
             AggregationPlan aggregation = AggregationPlan.of(builder, analysis.groupingKeys(specification), aggregates, layout);
-            TablePipeline pipeline = new TablePipeline(scan.scanColumns(), filter, filterText, aggregation.projection(),
-                    aggregation.projectionTexts(), Optional.of(aggregation.partial()), Optional.empty());
+            TablePipeline pipeline = new TablePipeline(scanColumns, filter, filterText, aggregation.projection(),
+                    aggregation.projectionTexts(), Optional.of(aggregation.partial()), Optional.empty(), -1);
             return new RelationPlan(aggregation.last(new RemoteSourceNode(remote.scan(), pipeline)), aggregation.output());
         }
-        Optional<List<VectorExpression>> sortKeys = limit >= 0 && !orderBy.isEmpty() && windows.isEmpty() && !specification.select().distinct()
+        boolean reordered = !windows.isEmpty() || specification.select().distinct();
+        List<Field> kept = new ArrayList<>();
+        List<VectorExpression> projection = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (int channel : channelsReadAfterWhere(layout, outputs)) {
+            Field field = layout.fields().get(channel);
+            kept.add(field);
+            projection.add(new ChannelExpression(channel, field.type()));
+            texts.add(field.name().orElse("#" + channel));
+        }
+        Optional<List<VectorExpression>> sortKeys = limit >= 0 && !orderBy.isEmpty() && !reordered
                 ? pushableSortKeys(layout, outputs) : Optional.empty();
         if (sortKeys.isPresent()) {
-            List<SqlType> scanned = scan.outputTypes();
-            List<VectorExpression> projection = PlanBuilder.passThrough(scanned);
-            List<String> texts = PlanBuilder.texts(scanned.size());
             List<SortKey> keys = new ArrayList<>();
+            Layout withKeys = Layout.of(kept).append(Layout.anonymous(orderBy.size()));
+            List<Field> outputFields = analysis.fields(specification);
             for (int i = 0; i < orderBy.size(); i++) {
                 keys.add(PlanBuilder.sortKey(orderBy.get(i), projection.size()));
+                if (outputIndex(orderBy.get(i).key(), outputs, outputFields) < 0) {
+                    withKeys = withKeys.withComputed(orderBy.get(i).key(), projection.size());
+                }
                 projection.add(sortKeys.get().get(i));
                 texts.add(PlanBuilder.sql(orderBy.get(i).key()));
             }
             TablePipeline.PartialTopN topN = new TablePipeline.PartialTopN(keys, offset + limit, PlanBuilder.sortTexts(orderBy));
-            TablePipeline pipeline = new TablePipeline(scan.scanColumns(), filter, filterText, projection, texts, Optional.empty(), Optional.of(topN));
-            Layout withKeys = layout.append(Layout.anonymous(keys.size()));
-            List<Field> outputFields = analysis.fields(specification);
-            for (int i = 0; i < orderBy.size(); i++) {
-                if (outputIndex(orderBy.get(i).key(), outputs, outputFields) < 0) {
-                    withKeys = withKeys.withComputed(orderBy.get(i).key(), scanned.size() + i);
-                }
-            }
+            TablePipeline pipeline = new TablePipeline(scanColumns, filter, filterText, projection, texts, Optional.empty(), Optional.of(topN), -1);
             return new RelationPlan(new RemoteSourceNode(remote.scan(), pipeline), withKeys);
         }
-        TablePipeline pipeline = new TablePipeline(scan.scanColumns(), filter, filterText, List.of(), List.of(), Optional.empty(), Optional.empty());
-        return new RelationPlan(new RemoteSourceNode(remote.scan(), pipeline), layout);
+        long rowLimit = limit >= 0 && orderBy.isEmpty() && !reordered ? offset + limit : -1;
+        boolean narrowed = kept.size() < layout.size();
+        TablePipeline pipeline = new TablePipeline(scanColumns, filter, filterText, narrowed ? projection : List.of(),
+                narrowed ? texts : List.of(), Optional.empty(), Optional.empty(), rowLimit);
+        return new RelationPlan(new RemoteSourceNode(remote.scan(), pipeline), narrowed ? Layout.of(kept) : layout);
+    }
+
+    /** The channels of the table's rows that some clause after WHERE reads (also from inside a subquery), in order. */
+    private List<Integer> channelsReadAfterWhere(Layout layout, List<Output> outputs) {
+        boolean[] read = new boolean[layout.size()];
+        List<Node> roots = new ArrayList<>();
+        for (Output output : outputs) {
+            if (output.expression().isPresent()) {
+                roots.add(output.expression().get());
+            } else {
+                read[layout.channelOf(output.starField())] = true;
+            }
+        }
+        orderBy.forEach(roots::add);
+        for (Node root : roots) {
+            markRead(root, layout, read);
+        }
+        List<Integer> channels = new ArrayList<>();
+        for (int channel = 0; channel < read.length; channel++) {
+            if (read[channel]) {
+                channels.add(channel);
+            }
+        }
+        return channels;
+    }
+
+    private void markRead(Node node, Layout layout, boolean[] read) {
+        if (node instanceof Expression expression) {
+            analysis.columnReference(expression).map(layout::channelOf).filter(channel -> channel >= 0).ifPresent(channel -> read[channel] = true);
+        }
+        for (Node child : node.children()) {
+            markRead(child, layout, read);
+        }
     }
 
     /** The ORDER BY keys compiled over the table's rows, if none needs more than the row (an output alias inside an expression). */

@@ -19,11 +19,12 @@ import java.util.Optional;
  * The fragment of a query over one catalog table, run on every shard: the WHERE filter, then a
  * projection (the scanned columns when empty), then either a PARTIAL aggregation (group keys and
  * aggregate arguments are the projection), a top-N (sort keys appended by the projection), or
- * nothing (rows go to the final part as they are).
+ * nothing (rows go to the final part as they are, at most {@code rowLimit} of them when it is not
+ * negative).
  */
 record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> filter, String filterText,
         List<VectorExpression> projection, List<String> projectionTexts, Optional<PartialAggregation> aggregation,
-        Optional<PartialTopN> topN) implements FragmentPipeline {
+        Optional<PartialTopN> topN, long rowLimit) implements FragmentPipeline {
 
     /** Input: the projection, keys first. Output: the keys, then each call's intermediate states. */
     record PartialAggregation(List<SqlType> keyTypes, List<HashAggregation.AggregateCall> calls, List<String> keyTexts,
@@ -41,7 +42,7 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
 
     /** Reads the columns and sends them on unchanged. */
     static TablePipeline scan(List<ScanColumn> columns) {
-        return new TablePipeline(columns, Optional.empty(), "", List.of(), List.of(), Optional.empty(), Optional.empty());
+        return new TablePipeline(columns, Optional.empty(), "", List.of(), List.of(), Optional.empty(), Optional.empty(), -1);
     }
 
     @Override
@@ -66,6 +67,9 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
         List<String> lines = new ArrayList<>();
         aggregation.ifPresent(a -> lines.add(AggregateNode.describe(HashAggregation.Step.PARTIAL, a.keyTexts(), a.callTexts())));
         topN.ifPresent(t -> lines.add("TopN[" + t.count() + " by " + String.join(", ", t.texts()) + "]"));
+        if (rowLimit >= 0) {
+            lines.add("Limit[" + rowLimit + "]");
+        }
         if (aggregation.isEmpty() && topN.isEmpty() && !projection.isEmpty()) {
             lines.add("Project[" + String.join(", ", projectionTexts) + "]");
         }
@@ -86,6 +90,7 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
         private final HashAggregation partial;
         private final TopN top;
         private final List<Batch> rows = new ArrayList<>();
+        private long rowCount;
         private long held;
 
         Sink(QueryContext context) {
@@ -98,6 +103,9 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
         @Override
         public void accept(Batch scanned) {
             context.checkRunning();
+            if (rowLimit >= 0 && rowCount >= rowLimit) {
+                return;
+            }
             Batch batch = scanned;
             if (filter.isPresent()) {
                 batch = Filter.apply(batch, filter.get().evaluate(batch, context.eval()));
@@ -110,6 +118,10 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
             } else if (top != null) {
                 top.add(batch);
             } else if (batch.rowCount() > 0) {
+                if (rowLimit >= 0 && rowCount + batch.rowCount() > rowLimit) {
+                    batch = batch.slice(0, (int) (rowLimit - rowCount));
+                }
+                rowCount += batch.rowCount();
                 long size = PlanExecutor.estimateBytes(batch);
                 context.reserveMemory(size);
                 held += size;

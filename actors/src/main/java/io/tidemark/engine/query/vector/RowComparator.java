@@ -8,6 +8,9 @@ import java.util.List;
  */
 public final class RowComparator {
 
+    /** Runs this short are sorted by insertion: fewer comparisons than merging them. */
+    private static final int INSERTION_SORT_LIMIT = 16;
+
     private final Vector[] columns;
     private final SortKey[] keys;
 
@@ -75,8 +78,6 @@ public final class RowComparator {
         int[] scratch = java.util.Arrays.copyOf(positions, count);
         mergeSort(scratch, positions, 0, count);
     }
-
-    private static final int INSERTION_SORT_LIMIT = 16;
 
     /** Sorts {@code source[from..to)} into {@code target[from..to)}; both start with the same contents. */
     private void mergeSort(int[] source, int[] target, int from, int to) {

@@ -2,6 +2,7 @@ package io.tidemark.engine.query.window;
 
 import io.tidemark.engine.query.function.QueryFunctionException;
 import io.tidemark.engine.query.vector.Vector;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -12,11 +13,16 @@ final class RankingFunctions {
 
     static final Set<String> NAMES = Set.of("row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile");
 
+    private enum Kind {
+        ROW_NUMBER, RANK, DENSE_RANK, PERCENT_RANK, CUME_DIST, NTILE
+    }
+
     private RankingFunctions() {
     }
 
     /** @param buckets ntile's argument (null for the others) */
     static void evaluate(String function, PartitionLayout layout, Vector buckets, ColumnWriter out) {
+        Kind kind = Kind.valueOf(function.toUpperCase(Locale.ROOT));
         for (int p = 0; p < layout.partitionCount(); p++) {
             int from = layout.partitionStarts[p];
             int to = layout.partitionStarts[p + 1];
@@ -28,20 +34,20 @@ final class RankingFunctions {
                 if (layout.peerStart[k] == k) {
                     denseRank++;
                 }
-                switch (function) {
-                    case "row_number":
+                switch (kind) {
+                    case ROW_NUMBER:
                         out.setLong(row, k - from + 1);
                         break;
-                    case "rank":
+                    case RANK:
                         out.setLong(row, rank);
                         break;
-                    case "dense_rank":
+                    case DENSE_RANK:
                         out.setLong(row, denseRank);
                         break;
-                    case "percent_rank":
+                    case PERCENT_RANK:
                         out.setDouble(row, size == 1 ? 0.0 : (rank - 1) / (double) (size - 1));
                         break;
-                    case "cume_dist":
+                    case CUME_DIST:
                         out.setDouble(row, (layout.peerEnd[k] - from) / (double) size);
                         break;
                     default:

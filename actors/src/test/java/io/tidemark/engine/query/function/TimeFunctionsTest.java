@@ -15,6 +15,7 @@ import static io.tidemark.sql.type.PrimitiveType.BIGINT;
 import static io.tidemark.sql.type.PrimitiveType.DATE;
 import static io.tidemark.sql.type.PrimitiveType.DOUBLE;
 import static io.tidemark.sql.type.PrimitiveType.INTERVAL_DAY_TO_SECOND;
+import static io.tidemark.sql.type.PrimitiveType.INTERVAL_YEAR_TO_MONTH;
 import static io.tidemark.sql.type.PrimitiveType.TIMESTAMP;
 import static io.tidemark.sql.type.PrimitiveType.VARCHAR;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -194,7 +195,7 @@ class TimeFunctionsTest {
         assertThat(field("day", negative)).isEqualTo(-1L);
         assertThat(field("hour", negative)).isEqualTo(-3L);
 
-        Vector twoYearsTwoMonths = column(io.tidemark.sql.type.PrimitiveType.INTERVAL_YEAR_TO_MONTH, 26L);
+        Vector twoYearsTwoMonths = column(INTERVAL_YEAR_TO_MONTH, 26L);
         assertThat(field("year", twoYearsTwoMonths)).isEqualTo(2L);
         assertThat(field("month", twoYearsTwoMonths)).isEqualTo(2L);
     }

@@ -33,7 +33,7 @@ class JoinsPropertyTest {
     static final List<SqlType> SIDE = List.of(PrimitiveType.BIGINT, PrimitiveType.VARCHAR, PrimitiveType.BIGINT);
     static final List<List<Integer>> KEYS = List.of(List.of(), List.of(0), List.of(1), List.of(0, 1));
 
-    record Case(List<List<Object>> left, List<List<Object>> right, Type type, List<Integer> keys, boolean withResidual) {
+    record Case(List<List<Object>> left, List<List<Object>> right, Type type, List<Integer> keys, boolean withResidual, int blockPairs) {
     }
 
     @Provide
@@ -41,8 +41,9 @@ class JoinsPropertyTest {
         Arbitrary<List<Object>> row = Combinators.combine(Arbitraries.longs().between(-2, 2).injectNull(0.2),
                 Arbitraries.of("a", "b", "c").injectNull(0.2)).as(TestBatches::row);
         Arbitrary<List<List<Object>>> rows = row.list().ofMaxSize(40).map(JoinsPropertyTest::withIds);
-        return Combinators.combine(rows, rows, Arbitraries.of(Type.values()), Arbitraries.of(KEYS), Arbitraries.of(true, false))
-                .as((left, right, type, keys, residual) -> new Case(left, right, type, type == Type.CROSS ? List.of() : keys, residual));
+        Arbitrary<Integer> blockPairs = Arbitraries.of(1, 2, 3, 7, 64, Joins.BLOCK_PAIRS);
+        return Combinators.combine(rows, rows, Arbitraries.of(Type.values()), Arbitraries.of(KEYS), Arbitraries.of(true, false), blockPairs)
+                .as((left, right, type, keys, residual, block) -> new Case(left, right, type, type == Type.CROSS ? List.of() : keys, residual, block));
     }
 
     @Property(tries = 500)
@@ -50,43 +51,23 @@ class JoinsPropertyTest {
         check(c);
     }
 
-    /** 300 x 300 candidates without keys: the residual sees several blocks, and padding must follow left order across them. */
+    /** 300 x 300 candidates without keys: with the real block size, the residual sees two blocks. */
     @Example
-    void nestedLoopOverSeveralBlocks() {
+    void nestedLoopOverTwoBlocks() {
         List<List<Object>> left = new ArrayList<>();
         List<List<Object>> right = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            left.add(new ArrayList<>(List.of(1L, i % 7 == 0 ? "x" : "y")));
-            right.add(new ArrayList<>(List.of(1L, "z")));
+            left.add(TestBatches.row(1L, i % 7 == 0 ? "x" : null));
+            right.add(TestBatches.row(1L, "z"));
         }
-        for (Type type : List.of(Type.LEFT, Type.FULL, Type.INNER)) {
-            check(new Case(withIds(left), withIds(right), type, List.of(), true));
-        }
-    }
-
-    /** One key shared by every row: a single left row's candidate chain is cut by a block boundary. */
-    @Example
-    void hashChainOverSeveralBlocks() {
-        List<List<Object>> left = new ArrayList<>();
-        List<List<Object>> right = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            left.add(new ArrayList<>(List.of(5L, i % 2 == 0 ? "x" : "y")));
-        }
-        for (int i = 0; i < 250; i++) {
-            right.add(new ArrayList<>(List.of(5L, "z")));
-        }
-        right.add(Collections.nCopies(2, null));
-        for (Type type : List.of(Type.LEFT, Type.RIGHT, Type.FULL, Type.INNER)) {
-            check(new Case(withIds(left), withIds(right), type, List.of(0), true));
-            check(new Case(withIds(left), withIds(right), type, List.of(0), false));
-        }
+        check(new Case(withIds(left), withIds(right), Type.FULL, List.of(), true, Joins.BLOCK_PAIRS));
     }
 
     private static void check(Case c) {
         QueryContext context = TestBatches.context();
         Optional<Function<Batch, Vector>> residual = c.withResidual() ? Optional.of(JoinsPropertyTest::residual) : Optional.empty();
         Batch joined = Joins.join(TestBatches.batch(SIDE, c.left()), TestBatches.batch(SIDE, c.right()), c.type(), c.keys(), c.keys(),
-                residual, context);
+                residual, context, c.blockPairs());
         assertThat(joined.columnCount()).isEqualTo(6);
         assertThat(TestBatches.rows(joined)).isEqualTo(reference(c));
         assertThat(context.reservedMemory()).isZero();

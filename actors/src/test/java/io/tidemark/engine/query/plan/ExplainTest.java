@@ -107,4 +107,42 @@ class ExplainTest {
                 "        Values[1 row]",
                 "        Values[1 row]"));
     }
+
+    @Test
+    void fragmentsSendOnlyTheColumnsReadAfterWhereAndAtMostOffsetPlusLimitRows() {
+        String text = fixture.explain("SELECT upper(hostname) FROM \"tidemark\".\"cpu\" WHERE measure_name = 'cpu' AND region = 'us'"
+                + " LIMIT 2 OFFSET 1");
+
+        assertThat(text).isEqualTo(String.join("\n",
+                "Output[_col0]",
+                "    Limit[offset=1, limit=2]",
+                "        Project[upper(hostname)]",
+                "            RemoteFragment[tidemark.cpu, time=[min, max], measure_name in (cpu), region in (us)]   -- runs on every shard",
+                "                Limit[3]",
+                "                    Project[hostname]",
+                "                        Filter[(measure_name = 'cpu' AND region = 'us')]",
+                "                            Scan[columns=[hostname, region, measure_name]]"));
+        assertThat(fixture.execute("SELECT upper(hostname) FROM \"tidemark\".\"cpu\" WHERE measure_name = 'cpu' AND region = 'us'"
+                + " LIMIT 2 OFFSET 1").rowCount()).isEqualTo(2);
+    }
+
+    @Test
+    void whereConjunctsOverOneJoinedTableAlsoRunInItsFragment() {
+        String text = fixture.explain("SELECT c.hostname FROM \"tidemark\".\"cpu\" c JOIN \"tidemark\".\"hosts\" h ON c.hostname = h.hostname"
+                + " WHERE c.measure_name = 'mem' AND h.rack <> 'r2' AND c.region <> h.rack");
+
+        assertThat(text).isEqualTo(String.join("\n",
+                "Output[hostname]",
+                "    Project[c.hostname]",
+                "        Filter[(c.measure_name = 'mem' AND h.rack <> 'r2' AND c.region <> h.rack)]",
+                "            Join(INNER)[c.hostname = h.hostname]",
+                "                Project[#0, #1, #2, c.hostname]",
+                "                    RemoteFragment[tidemark.cpu, time=[min, max]]   -- runs on every shard",
+                "                        Filter[(c.measure_name = 'mem')]",
+                "                            Scan[columns=[hostname, region, measure_name]]",
+                "                Project[#0, #1, h.hostname]",
+                "                    RemoteFragment[tidemark.hosts, time=[min, max]]   -- runs on every shard",
+                "                        Filter[(h.rack <> 'r2')]",
+                "                            Scan[columns=[hostname, rack]]"));
+    }
 }

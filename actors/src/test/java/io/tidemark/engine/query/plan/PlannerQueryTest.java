@@ -200,4 +200,10 @@ class PlannerQueryTest {
         assertThatThrownBy(() -> fixture.plan("SELECT hostname FROM \"tidemark\".\"cpu\"").execute(context, fixture.runner))
                 .isInstanceOf(EngineException.class).hasMessageContaining("was cancelled: user asked");
     }
+
+    @Test
+    void limitZeroReturnsNoRows() {
+        assertThat(fixture.execute("SELECT hostname FROM \"tidemark\".\"cpu\" ORDER BY time LIMIT 0").rowCount()).isZero();
+        assertThat(fixture.execute("SELECT hostname FROM \"tidemark\".\"cpu\" LIMIT 0").rowCount()).isZero();
+    }
 }

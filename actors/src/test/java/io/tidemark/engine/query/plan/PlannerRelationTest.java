@@ -146,4 +146,26 @@ class PlannerRelationTest {
                 + " WHERE h.hostname = c.hostname) AS rack FROM \"tidemark\".\"cpu\" c GROUP BY c.hostname ORDER BY 1"))
                 .containsExactly(row("h1", 4L, "r1"), row("h2", 4L, "r2"), row("h3", 3L, null));
     }
+
+    @Test
+    void joinKeysOfDifferentTypesMeetInTheirCommonType() {
+        assertThat(fixture.rows("SELECT a.x, c.hostname FROM (VALUES 100, 300, 400) AS a(x) JOIN " + MEM
+                + " ON a.x = c.v ORDER BY 1")).containsExactly(row(100L, "h1"), row(300L, "h3"));
+    }
+
+    @Test
+    void valuesWithNullsTakeTheColumnsCommonType() {
+        assertThat(fixture.rows("SELECT s, n FROM (VALUES (1, NULL), (NULL, 'b')) AS t(n, s) ORDER BY n NULLS FIRST"))
+                .containsExactly(row("b", null), row(null, 1L));
+    }
+
+    @Test
+    void whereConjunctsOnTheNullPaddedSideOfAnOuterJoinRunAfterTheJoin() {
+        assertThat(fixture.rows("SELECT c.hostname FROM \"tidemark\".\"cpu\" c LEFT JOIN \"tidemark\".\"hosts\" h"
+                + " ON c.hostname = h.hostname WHERE h.rack IS NULL AND c.measure_name = 'mem'")).containsExactly(row("h3"));
+        assertThat(fixture.rows("SELECT h.hostname FROM \"tidemark\".\"cpu\" c RIGHT JOIN \"tidemark\".\"hosts\" h"
+                + " ON c.hostname = h.hostname AND c.measure_name = 'mem' WHERE c.hostname IS NULL")).containsExactly(row("h4"));
+        assertThat(fixture.rows("SELECT c.hostname, h.rack FROM \"tidemark\".\"cpu\" c JOIN \"tidemark\".\"hosts\" h"
+                + " ON c.hostname = h.hostname WHERE c.measure_name = 'mem' AND h.rack <> 'r2'")).containsExactly(row("h1", "r1"));
+    }
 }

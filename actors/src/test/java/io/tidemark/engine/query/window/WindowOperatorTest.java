@@ -185,6 +185,21 @@ class WindowOperatorTest {
     }
 
     @Test
+    void runningCountsOverLargePeerGroupsCountEveryPeer() {
+        int rows = 10_000;
+        long[] keys = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            keys[rows - 1 - i] = i / 3000;
+        }
+        Batch input = new Batch(List.of(Vector.ofLongs(BIGINT, keys, null, rows)), rows);
+        WindowSpec count = new WindowSpec("count", List.of(), List.of(), BIGINT, false, List.of(), List.of(SortKey.ascending(0)), null, false);
+        Vector counts = WindowOperator.apply(input, List.of(count), context).column(1);
+        for (int row = 0; row < rows; row++) {
+            assertThat(counts.getLong(row)).as("row %d", row).isEqualTo(Math.min(rows, (keys[row] + 1) * 3000));
+        }
+    }
+
+    @Test
     void windowsSharingAnOrderingAreAllAppendedInInputOrderAndMemoryIsReturned() {
         List<WindowSpec> windows = List.of(window("row_number", BIGINT, List.of(), BY_T, null, false),
                 window("sum", DOUBLE, List.of(V), BY_T, null, false),
