@@ -5,7 +5,11 @@ import io.tidemark.storage.fileio.FileIo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -34,6 +38,11 @@ public final class QueriesCommand implements Callable<Integer> {
                     + " segments first) (default: ${DEFAULT-VALUE}).")
     QueryBenchmark.Tier tier;
 
+    @Option(names = "--query", split = ",", converter = TypeConverter.class, paramLabel = "TYPE",
+            description = "Run only these query types, not the scan (TSBS names, comma-separated or repeated;"
+                    + " default: every type, then the scan).")
+    List<TsbsQueries.Type> types = new ArrayList<>();
+
     @Option(names = "--print-queries", description = "Print each query type's first query text and exit.")
     boolean printQueries;
 
@@ -58,7 +67,21 @@ public final class QueriesCommand implements Callable<Integer> {
     }
 
     QueryBenchmark.Options options(Path dataDir) {
-        return new QueryBenchmark.Options(dataSet.config(), dataSet.hours(), runs, warmups, tier, dataDir);
+        return new QueryBenchmark.Options(dataSet.config(), dataSet.hours(), runs, warmups, tier, Set.copyOf(types), dataDir);
+    }
+
+    /** A query type by its TSBS name, e.g. {@code single-groupby-1-1-1}. */
+    static final class TypeConverter implements ITypeConverter<TsbsQueries.Type> {
+        @Override
+        public TsbsQueries.Type convert(String value) {
+            for (TsbsQueries.Type type : TsbsQueries.Type.values()) {
+                if (type.label().equals(value)) {
+                    return type;
+                }
+            }
+            throw new TypeConversionException("cannot parse query type: value=" + value + ", expected=one of "
+                    + Arrays.stream(TsbsQueries.Type.values()).map(TsbsQueries.Type::label).toList());
+        }
     }
 
     /** {@code memory} or {@code magnetic}. */

@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -27,9 +29,9 @@ import java.util.function.Supplier;
  * migrates it all to the magnetic store first, then runs each query type — warm-ups, then measured
  * runs, every run with hosts and window drawn from a random source seeded per type — and prints one
  * line per type: {@code <type> median_ms=<x> p90_ms=<y> rows=<n>} (the rows of the last measured
- * run). A last line {@code <tier>-scan median_ms=<x> points_per_s_per_core=<y>} reports a plain
- * aggregate over every row ({@link TsbsQueries#scanAll()}), points being the (row, field) values it
- * reads, divided by the wall time and by the cores the JVM may use.
+ * run). When every type runs, a last line {@code <tier>-scan median_ms=<x> points_per_s_per_core=<y>}
+ * reports a plain aggregate over every row ({@link TsbsQueries#scanAll()}), points being the
+ * (row, field) values it reads, divided by the wall time and by the cores the JVM may use.
  *
  * <p>The engine runs on a clock of its own, set just past the data (TSBS's 2016 dates) so every row
  * falls in the memory store's window; for the magnetic tier the clock then moves past the memory
@@ -53,9 +55,13 @@ public final class QueryBenchmark {
     /**
      * @param data the data set (its seed also seeds the queries' random choices)
      * @param hours hours of data, ending at the clock's start
+     * @param types the query types to run; empty: every type and the scan (a chosen few leave the
+     *     scan out, so that a profile of them holds only them)
      */
-    public record Options(CpuOnlyConfig data, int hours, int runs, int warmups, Tier tier, Path dataDir) {
+    public record Options(CpuOnlyConfig data, int hours, int runs, int warmups, Tier tier, Set<TsbsQueries.Type> types,
+            Path dataDir) {
         public Options {
+            types = types.isEmpty() ? EnumSet.allOf(TsbsQueries.Type.class) : EnumSet.copyOf(types);
             if (hours <= 0 || runs <= 0 || warmups < 0) {
                 throw new IllegalArgumentException("cannot run query benchmark: hours=" + hours + ", runs=" + runs
                         + ", warmups=" + warmups + " (hours and runs must be > 0, warmups >= 0)");
@@ -88,10 +94,12 @@ public final class QueryBenchmark {
     /** Prints the text of each type's first query (the one the benchmark's first warm-up runs). */
     public void printQueries(PrintStream out) {
         TsbsQueries queries = queries();
-        for (TsbsQueries.Type type : TsbsQueries.Type.values()) {
+        for (TsbsQueries.Type type : options.types()) {
             out.println(type.label() + ": " + queries.sql(type, random(type)));
         }
-        out.println(options.tier().label() + "-scan: " + queries.scanAll());
+        if (options.types().size() == TsbsQueries.Type.values().length) {
+            out.println(options.tier().label() + "-scan: " + queries.scanAll());
+        }
     }
 
     public void run(PrintStream out) {
@@ -113,24 +121,31 @@ public final class QueryBenchmark {
             if (options.tier() == Tier.MAGNETIC) {
                 clock.set(endMillis + TimeUnit.HOURS.toMillis(options.hours() + 2L));
                 MigrationSummary moved = engine.migrateNow().toCompletableFuture().join();
-                out.printf(Locale.ROOT, "migrated to the magnetic store: %d points in %d segments%n", moved.points(),
+                out.printf(Locale.ROOT, "migrated to the magnetic store: %d records in %d segments%n", moved.points(),
                         moved.segments());
             }
             long rows = (long) data.hosts() * data.steps();
             data = null; // the engine holds the data now; the generated copy is garbage
             TsbsQueries queries = queries();
-            for (TsbsQueries.Type type : TsbsQueries.Type.values()) {
+            for (TsbsQueries.Type type : options.types()) {
                 SplittableRandom random = random(type);
                 out.println(measure(engine, type.label(), () -> queries.sql(type, random)).line());
             }
-            Measurement scan = measure(engine, options.tier().label() + "-scan", queries::scanAll);
-            if (scan.rows() != 1) {
-                throw new IllegalStateException("cannot measure the scan: expected one row, got " + scan.rows());
+            if (options.types().size() == TsbsQueries.Type.values().length) {
+                measureScan(engine, queries, rows, out);
             }
-            double points = rows * (double) TsbsVocabulary.FIELD_COUNT;
-            out.printf(Locale.ROOT, "%s median_ms=%.2f points_per_s_per_core=%.0f%n", scan.label(), scan.medianMillis(),
-                    points / (scan.medianMillis() / 1e3) / Runtime.getRuntime().availableProcessors());
         }
+    }
+
+    /** The plain aggregate over all {@code rows}: each reads every row's ten fields. */
+    private void measureScan(Engine engine, TsbsQueries queries, long rows, PrintStream out) {
+        Measurement scan = measure(engine, options.tier().label() + "-scan", queries::scanAll);
+        if (scan.rows() != 1) {
+            throw new IllegalStateException("cannot measure the scan: expected one row, got " + scan.rows());
+        }
+        double points = rows * (double) TsbsVocabulary.FIELD_COUNT;
+        out.printf(Locale.ROOT, "%s median_ms=%.2f points_per_s_per_core=%.0f%n", scan.label(), scan.medianMillis(),
+                points / (scan.medianMillis() / 1e3) / Runtime.getRuntime().availableProcessors());
     }
 
     private SplittableRandom random(TsbsQueries.Type type) {

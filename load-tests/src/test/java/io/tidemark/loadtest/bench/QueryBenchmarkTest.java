@@ -11,10 +11,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class QueryBenchmarkTest {
     void commandParsesItsOptions() {
         CommandLine cli = LoadTestMain.commandLine();
         CommandLine.ParseResult parsed = cli.parseArgs("bench", "queries", "--scale", "2", "--hours", "1", "--runs",
-                "3", "--warmups", "0", "--seed", "9", "--tier", "magnetic");
+                "3", "--warmups", "0", "--seed", "9", "--tier", "magnetic", "--query", "lastpoint,high-cpu-1");
         QueriesCommand command = parsed.subcommand().subcommand().commandSpec().commandLine().getCommand();
         QueryBenchmark.Options options = command.options(Path.of("data"));
 
@@ -44,13 +46,14 @@ class QueryBenchmarkTest {
         assertThat(options.runs()).isEqualTo(3);
         assertThat(options.warmups()).isZero();
         assertThat(options.tier()).isEqualTo(QueryBenchmark.Tier.MAGNETIC);
+        assertThat(options.types()).containsExactly(TsbsQueries.Type.LASTPOINT, TsbsQueries.Type.HIGH_CPU_1);
         assertThat(command.printQueries).isFalse();
 
         QueriesCommand defaults = LoadTestMain.commandLine().parseArgs("bench", "queries").subcommand().subcommand()
                 .commandSpec().commandLine().getCommand();
         assertThat(defaults.options(null)).extracting(QueryBenchmark.Options::runs, QueryBenchmark.Options::warmups,
-                QueryBenchmark.Options::tier, QueryBenchmark.Options::hours).containsExactly(20, 5,
-                QueryBenchmark.Tier.MEMORY, 24);
+                QueryBenchmark.Options::tier, QueryBenchmark.Options::hours, QueryBenchmark.Options::types)
+                .containsExactly(20, 5, QueryBenchmark.Tier.MEMORY, 24, EnumSet.allOf(TsbsQueries.Type.class));
     }
 
     @Test
@@ -60,6 +63,12 @@ class QueryBenchmarkTest {
         cli.setErr(new PrintWriter(err));
         assertThat(cli.execute("bench", "queries", "--tier", "disk")).isNotZero();
         assertThat(err.toString()).contains("cannot parse tier: value=disk, expected=memory|magnetic");
+
+        StringWriter typeErr = new StringWriter();
+        CommandLine typeCli = LoadTestMain.commandLine();
+        typeCli.setErr(new PrintWriter(typeErr));
+        assertThat(typeCli.execute("bench", "queries", "--query", "lastpoint,first-point")).isNotZero();
+        assertThat(typeErr.toString()).contains("cannot parse query type: value=first-point, expected=one of [lastpoint,");
     }
 
     @Test
@@ -131,7 +140,7 @@ class QueryBenchmarkTest {
     }
 
     private static QueryBenchmark.Options options(QueryBenchmark.Tier tier, Path dir) {
-        return new QueryBenchmark.Options(CpuOnlyConfig.tsbs(2, SEED, ValueMode.INT), 1, 1, 0, tier, dir);
+        return new QueryBenchmark.Options(CpuOnlyConfig.tsbs(2, SEED, ValueMode.INT), 1, 1, 0, tier, Set.of(), dir);
     }
 
     private static String printQueries(QueryBenchmark.Options options) {
