@@ -21,7 +21,7 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "queries", mixinStandardHelpOptions = true,
         description = {"Load the TSBS cpu-only data set in process and run the TSBS cpu-only queries in Timestream",
                 "SQL, each with random hosts and windows. One line per query type:",
-                "<type> median_ms=<x> p90_ms=<y> rows=<n>, then <tier>-scan median_ms=<x> points_per_s_per_core=<y>."})
+                "<type> median_ms=<x> p90_ms=<y> rows=<n> cpu_ms=<z>, then <tier>-scan median_ms=<x> points_per_s_per_core=<y>."})
 public final class QueriesCommand implements Callable<Integer> {
 
     @Mixin

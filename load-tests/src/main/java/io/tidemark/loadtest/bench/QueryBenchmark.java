@@ -8,6 +8,7 @@ import io.tidemark.engine.tier.TierMigrator.MigrationSummary;
 import io.tidemark.loadtest.tsbs.CpuOnlyConfig;
 import io.tidemark.loadtest.tsbs.TsbsVocabulary;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,9 +29,9 @@ import java.util.function.Supplier;
  * data set into {@code "benchmark"."cpu"} ({@link TsbsLoader}), leaves it in the memory store or
  * migrates it all to the magnetic store first, then runs each query type — warm-ups, then measured
  * runs, every run with hosts and window drawn from a random source seeded per type — and prints one
- * line per type: {@code <type> median_ms=<x> p90_ms=<y> rows=<n>} (the rows of the last measured
- * run). When every type runs, a last line {@code <tier>-scan median_ms=<x> points_per_s_per_core=<y>}
- * reports a plain aggregate over every row ({@link TsbsQueries#scanAll()}), points being the
+ * line per type: {@code <type> median_ms=<x> p90_ms=<y> rows=<n> cpu_ms=<z>} (see
+ * {@link Measurement}). When every type runs, a last line
+ * {@code <tier>-scan median_ms=<x> points_per_s_per_core=<y>} reports a plain aggregate over every row ({@link TsbsQueries#scanAll()}), points being the
  * (row, field) values it reads, divided by the wall time and by the cores the JVM may use.
  *
  * <p>The engine runs on a clock of its own, set just past the data (TSBS's 2016 dates) so every row
@@ -69,11 +70,16 @@ public final class QueryBenchmark {
         }
     }
 
-    /** One query type's measured runs. */
-    public record Measurement(String label, double medianMillis, double p90Millis, long rows) {
+    /**
+     * One query type's measured runs: wall-clock median and 90th percentile, the mean process CPU
+     * time per query (every thread; on a shared machine it tells work from waiting for a core; a
+     * mean because the operating system counts process CPU time in 10 ms ticks), and the rows of
+     * the last run.
+     */
+    public record Measurement(String label, double medianMillis, double p90Millis, double cpuMillis, long rows) {
         String line() {
-            return String.format(Locale.ROOT, "%s median_ms=%.2f p90_ms=%.2f rows=%d", label, medianMillis, p90Millis,
-                    rows);
+            return String.format(Locale.ROOT, "%s median_ms=%.2f p90_ms=%.2f rows=%d cpu_ms=%.2f", label, medianMillis,
+                    p90Millis, rows, cpuMillis);
         }
     }
 
@@ -154,20 +160,29 @@ public final class QueryBenchmark {
 
     private Measurement measure(Engine engine, String label, Supplier<String> nextQuery) {
         double[] millis = new double[options.runs()];
+        long cpuNanos = 0;
         long rows = 0;
         for (int run = 0; run < options.warmups() + options.runs(); run++) {
             String sql = nextQuery.get();
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             QueryResult result = engine.query(sql).toCompletableFuture().join();
             long elapsed = System.nanoTime() - t0;
+            long cpu = processCpuNanos() - cpu0;
             rows = result.rows().rowCount();
             if (run >= options.warmups()) {
                 millis[run - options.warmups()] = elapsed / 1e6;
+                cpuNanos += cpu;
             }
         }
         Arrays.sort(millis);
         return new Measurement(label, millis[(millis.length - 1) / 2], millis[(int) Math.ceil(millis.length * 0.9) - 1],
-                rows);
+                cpuNanos / 1e6 / options.runs(), rows);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The engine's clock: stands still, and moves only when the benchmark moves it. */

@@ -29,7 +29,7 @@ class QueryBenchmarkTest {
 
     /** Seed of the tiny data set: both hosts pass usage_user 90 in its hour, so high-cpu finds rows. */
     private static final long SEED = 5;
-    private static final Pattern RESULT = Pattern.compile("(\\S+) median_ms=\\d+\\.\\d{2} p90_ms=\\d+\\.\\d{2} rows=(\\d+)");
+    private static final Pattern RESULT = Pattern.compile("(\\S+) median_ms=\\d+\\.\\d{2} p90_ms=\\d+\\.\\d{2} rows=(\\d+) cpu_ms=\\d+\\.\\d{2}");
     private static final Pattern SCAN = Pattern.compile("(memory|magnetic)-scan median_ms=\\d+\\.\\d{2} points_per_s_per_core=\\d+");
     private static final Pattern HOST = Pattern.compile("hostname = 'host_(\\d+)'");
 
