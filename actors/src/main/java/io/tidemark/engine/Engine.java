@@ -56,7 +56,8 @@ import org.apache.pekko.cluster.typed.Join;
  * tests hold. It starts the actor system as a cluster (of one, by default), the catalog, the
  * series-shard region, the tier migrator and the retention janitor, and offers the operations
  * across them: catalog management ({@link #catalog()}), writes in Timestream's shape or as
- * columnar batches, scans over both tiers, table deletion, and usage.
+ * columnar batches, scans over both tiers, SQL queries ({@link #queries()}, {@link #query}),
+ * table deletion, and usage.
  */
 public final class Engine implements AutoCloseable {
 

@@ -3,6 +3,7 @@ package io.tidemark.engine.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.query.aggregate.BuiltinAggregates;
+import io.tidemark.engine.query.function.ArrayFunctions;
 import io.tidemark.engine.query.function.BoundSignature;
 import io.tidemark.engine.query.function.ScalarFunctionRegistry;
 import io.tidemark.sql.function.FunctionCatalog;
@@ -65,6 +66,16 @@ class BuiltinFunctionCoverageTest {
             }
         }
         assertThat(missing).as("aggregate signatures without an implementation").isEmpty();
+    }
+
+    @Test
+    void bindersRefuseTypesTheyDoNotHandle() {
+        assertThat(ScalarFunctionRegistry.builtin().bind(new BoundSignature("abs", List.of(PrimitiveType.VARCHAR), PrimitiveType.VARCHAR))).isEmpty();
+        assertThat(ScalarFunctionRegistry.builtin().bind(new BoundSignature("cardinality", List.of(PrimitiveType.BIGINT), PrimitiveType.BIGINT)))
+                .isEmpty();
+        assertThat(ScalarFunctionRegistry.build(List.of(new ArrayFunctions()))
+                .bind(new BoundSignature("reverse", List.of(PrimitiveType.VARCHAR), PrimitiveType.VARCHAR)))
+                .as("reverse(varchar) is the string family's").isEmpty();
     }
 
     private static BoundSignature bound(Signature signature) {

@@ -7,11 +7,14 @@ import static io.tidemark.storage.magnetic.SegmentTestData.chunk;
 import static io.tidemark.storage.magnetic.SegmentTestData.key;
 import static io.tidemark.storage.magnetic.SegmentTestData.points;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidemark.storage.CorruptionException;
 import io.tidemark.storage.chunk.SealedChunk;
 import io.tidemark.storage.fileio.FileIo;
 import io.tidemark.storage.model.SeriesKey;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -46,6 +49,33 @@ class MagneticStoreReadAllTest {
                 assertThat(points(both.get(series))).isEqualTo(points(read));
             }
             assertThat(store.readAll(DAY_START + 7_200 * SECOND, Long.MAX_VALUE)).isEmpty();
+        }
+    }
+
+    @Test
+    void readAllSkipsTheBlocksOfUnwantedSeriesWithoutReadingThem() throws IOException {
+        try (MagneticStore store = MagneticStore.open(FileIo.DEFAULT, new MagneticLayout(data, "t1"), Clock.systemUTC())) {
+            SegmentWriter writer = new SegmentWriter(DAY);
+            writer.add(key("wanted", "cpu"), chunk(DAY_START, SECOND, 100, 0, 1));
+            writer.add(key("skipped", "cpu"), chunk(DAY_START, SECOND, 100, 0, 1));
+            SegmentReader segment = store.write(writer);
+            // damage the skipped series' block: reading it would fail its CRC check
+            BlockRef skipped = segment.blocks(segment.find(key("skipped", "cpu"))).get(0);
+            try (RandomAccessFile file = new RandomAccessFile(segment.file().toFile(), "rw")) {
+                long at = skipped.offset() + skipped.length() / 2;
+                file.seek(at);
+                int b = file.read();
+                file.seek(at);
+                file.write(b ^ 0xFF);
+            }
+
+            Map<SeriesKey, List<SealedChunk>> wanted = store.readAll(Long.MIN_VALUE, Long.MAX_VALUE,
+                    series -> series.dimensionValue("hostname").equals("wanted"));
+
+            assertThat(wanted).containsOnlyKeys(key("wanted", "cpu"));
+            assertThat(points(wanted.get(key("wanted", "cpu")))).hasSize(100);
+            assertThatThrownBy(() -> store.readAll(Long.MIN_VALUE, Long.MAX_VALUE))
+                    .isInstanceOf(CorruptionException.class);
         }
     }
 }

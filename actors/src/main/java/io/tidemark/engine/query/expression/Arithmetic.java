@@ -50,7 +50,7 @@ final class Arithmetic {
         }
         long sign = op == SUBTRACT ? -1 : 1;
         if (r == PrimitiveType.INTERVAL_YEAR_TO_MONTH && l == PrimitiveType.TIMESTAMP) {
-            return kernel(resultType, left, right, (t, m) -> TemporalMath.timestampPlusMonths(t, sign * m));
+            return timestampPlusMonths(left, right, sign);
         }
         if (r == PrimitiveType.INTERVAL_YEAR_TO_MONTH && l == PrimitiveType.DATE) {
             return kernel(resultType, left, right, (d, m) -> TemporalMath.plusMonths(d, sign * m));
@@ -89,7 +89,7 @@ final class Arithmetic {
                 for (int i = 0; i < rows; i++) {
                     out[i] = -in.getDouble(i);
                 }
-                return Vector.ofDoubles(type, out, NullMasks.of(in, rows), rows);
+                return Vector.ofDoubles(type, out, NullMasks.of(in), rows);
             });
         }
         if (type == PrimitiveType.UNKNOWN) {
@@ -110,7 +110,7 @@ final class Arithmetic {
                     out[i] = -v;
                 }
             }
-            return Vector.ofLongs(type, out, NullMasks.of(in, rows), rows);
+            return Vector.ofLongs(type, out, NullMasks.of(in), rows);
         });
     }
 
@@ -129,7 +129,7 @@ final class Arithmetic {
                         out[i] = apply(op, in[i], b, label, narrow);
                     }
                 }
-                return Vector.ofLongs(resultType, out, NullMasks.of(a, rows), rows);
+                return Vector.ofLongs(resultType, out, NullMasks.of(a), rows);
             });
         }
         if (left instanceof ConstantExpression constant) {
@@ -144,7 +144,7 @@ final class Arithmetic {
                         out[i] = apply(op, a, in[i], label, narrow);
                     }
                 }
-                return Vector.ofLongs(resultType, out, NullMasks.of(b, rows), rows);
+                return Vector.ofLongs(resultType, out, NullMasks.of(b), rows);
             });
         }
         return new Evaluator(resultType, (batch, context) -> {
@@ -225,7 +225,7 @@ final class Arithmetic {
                         out[i] = apply(op, scalar, in[i]);
                     }
                 }
-                return Vector.ofDoubles(PrimitiveType.DOUBLE, out, NullMasks.of(a, rows), rows);
+                return Vector.ofDoubles(PrimitiveType.DOUBLE, out, NullMasks.of(a), rows);
             });
         }
         return new Evaluator(PrimitiveType.DOUBLE, (batch, context) -> {
@@ -255,6 +255,25 @@ final class Arithmetic {
             default:
                 return a % b;
         }
+    }
+
+    /** timestamp ± interval year to month in its own loop (a static, inlinable call per row). */
+    private static VectorExpression timestampPlusMonths(VectorExpression timestamps, VectorExpression months, long sign) {
+        return new Evaluator(PrimitiveType.TIMESTAMP, (batch, context) -> {
+            Vector a = timestamps.evaluate(batch, context);
+            Vector b = months.evaluate(batch, context);
+            int rows = batch.rowCount();
+            long[] x = a.longs();
+            long[] m = b.longs();
+            long[] out = new long[rows];
+            boolean[] nulls = NullMasks.either(a, b, rows);
+            for (int i = 0; i < rows; i++) {
+                if (nulls == null || !nulls[i]) {
+                    out[i] = TemporalMath.timestampPlusMonths(x[i], sign * m[i]);
+                }
+            }
+            return Vector.ofLongs(PrimitiveType.TIMESTAMP, out, nulls, rows);
+        });
     }
 
     /** A date/time operation row by row over two LONG-stored operands. */

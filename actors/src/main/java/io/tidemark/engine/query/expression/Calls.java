@@ -98,43 +98,21 @@ final class Calls {
 
     /**
      * A lambda argument: a FUNCTION vector of {@link LambdaValue}s. The body reads its parameters
-     * and, after them, the enclosing columns it captures; a lambda that captures nothing is one
-     * shared value, one that captures is bound per row to that row's values.
+     * and, after them, what it captures from the enclosing input: columns, and expressions an
+     * earlier step computed (an aggregate inside a lambda after aggregation). A lambda that
+     * captures nothing is one shared value; one that captures is bound per row to that row's values.
      */
     VectorExpression lambda(Lambda node) {
         FunctionType type = (FunctionType) analysis.type(node);
         List<Field> parameters = analysis.fields(node);
-        Map<Field, Integer> captured = new IdentityHashMap<>();
-        List<Field> capturedFields = new ArrayList<>();
-        List<Field> bodyFields = new ArrayList<>(parameters);
-        List<InputLayout.BoundValue> outerValues = new ArrayList<>();
-        List<Field> outerFields = new ArrayList<>();
-        forEachReference(node.body(), (expression, field) -> {
-            if (parameters.stream().anyMatch(p -> p == field) || captured.containsKey(field) || outerFields.contains(field)) {
-                return;
-            }
-            int channel = layout.channelOf(field);
-            if (channel >= 0) {
-                captured.put(field, channel);
-                capturedFields.add(field);
-                bodyFields.add(field);
-            } else {
-                layout.outerValue(field).ifPresent(value -> {
-                    outerFields.add(field);
-                    outerValues.add(value);
-                });
-            }
-        });
-        InputLayout bodyLayout = InputLayout.of(bodyFields);
-        for (int i = 0; i < outerFields.size(); i++) {
-            bodyLayout = bodyLayout.withOuter(outerFields.get(i), outerValues.get(i));
-        }
-        VectorExpression body = new Compilation(compiler, bodyLayout).compile(node.body(), type.returnType());
-        if (capturedFields.isEmpty()) {
+        Capture capture = new Capture(parameters, lambdaParameters(node));
+        capture.scan(node.body());
+        VectorExpression body = new Compilation(compiler, capture.bodyLayout()).compile(node.body(), type.returnType());
+        if (capture.channels.isEmpty()) {
             return new ConstantExpression(type, new CompiledLambda(body, List.of(), new Object[0]));
         }
-        List<SqlType> capturedTypes = capturedFields.stream().map(Field::type).toList();
-        int[] channels = capturedFields.stream().mapToInt(captured::get).toArray();
+        List<SqlType> capturedTypes = List.copyOf(capture.types);
+        int[] channels = capture.channels.stream().mapToInt(Integer::intValue).toArray();
         return new Evaluator(type, (batch, context) -> {
             Object[] out = new Object[batch.rowCount()];
             for (int row = 0; row < out.length; row++) {
@@ -146,6 +124,106 @@ final class Calls {
             }
             return Vector.ofObjects(type, out, out.length);
         });
+    }
+
+    /** The parameters of every lambda in a tree (a computed expression never matches one that reads them). */
+    private Map<Field, Boolean> lambdaParameters(Node node) {
+        Map<Field, Boolean> found = new IdentityHashMap<>();
+        collectLambdaParameters(node, found);
+        return found;
+    }
+
+    private void collectLambdaParameters(Node node, Map<Field, Boolean> found) {
+        if (node instanceof Lambda lambda) {
+            analysis.fields(lambda).forEach(field -> found.put(field, true));
+        }
+        node.children().forEach(child -> collectLambdaParameters(child, found));
+    }
+
+    /** What a lambda body captures from the enclosing layout, in the order of its extra channels. */
+    private final class Capture {
+        private final List<Field> parameters;
+        private final Map<Field, Boolean> allLambdaParameters;
+        private final List<Field> bodyFields;
+        private final List<Integer> channels = new ArrayList<>();
+        private final List<SqlType> types = new ArrayList<>();
+        private final List<Expression> computed = new ArrayList<>();
+        private final List<Integer> computedChannels = new ArrayList<>();
+        private final Map<Field, Boolean> seen = new IdentityHashMap<>();
+        private final List<Field> outerFields = new ArrayList<>();
+        private final List<InputLayout.BoundValue> outerValues = new ArrayList<>();
+
+        Capture(List<Field> parameters, Map<Field, Boolean> allLambdaParameters) {
+            this.parameters = parameters;
+            this.allLambdaParameters = allLambdaParameters;
+            this.bodyFields = new ArrayList<>(parameters);
+        }
+
+        void scan(Node node) {
+            if (node instanceof Expression expression) {
+                if (!readsLambdaParameter(expression)) {
+                    int channel = layout.computedChannelOf(expression);
+                    if (channel >= 0) {
+                        computed.add(expression);
+                        computedChannels.add(bodyFields.size());
+                        bodyFields.add(null);
+                        channels.add(channel);
+                        types.add(analysis.type(expression));
+                        return;
+                    }
+                }
+                Optional<Field> field = analysis.columnReference(expression);
+                if (field.isPresent()) {
+                    column(field.get());
+                    return;
+                }
+            }
+            node.children().forEach(this::scan);
+        }
+
+        private void column(Field field) {
+            if (parameters.stream().anyMatch(p -> p == field) || seen.containsKey(field)) {
+                return;
+            }
+            seen.put(field, true);
+            int channel = layout.channelOf(field);
+            if (channel >= 0) {
+                bodyFields.add(field);
+                channels.add(channel);
+                types.add(field.type());
+            } else {
+                layout.outerValue(field).ifPresent(value -> {
+                    outerFields.add(field);
+                    outerValues.add(value);
+                });
+            }
+        }
+
+        private boolean readsLambdaParameter(Node node) {
+            if (node instanceof Expression expression) {
+                Optional<Field> field = analysis.columnReference(expression);
+                if (field.isPresent()) {
+                    return allLambdaParameters.containsKey(field.get());
+                }
+            }
+            for (Node child : node.children()) {
+                if (readsLambdaParameter(child)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        InputLayout bodyLayout() {
+            InputLayout bodyLayout = InputLayout.of(bodyFields);
+            for (int i = 0; i < computed.size(); i++) {
+                bodyLayout = bodyLayout.withComputed(computed.get(i), computedChannels.get(i));
+            }
+            for (int i = 0; i < outerFields.size(); i++) {
+                bodyLayout = bodyLayout.withOuter(outerFields.get(i), outerValues.get(i));
+            }
+            return bodyLayout;
+        }
     }
 
     /** A compiled lambda body with the captured values of one row. */

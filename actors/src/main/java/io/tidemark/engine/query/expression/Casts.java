@@ -69,7 +69,7 @@ final class Casts {
                 for (int i = 0; i < rows; i++) {
                     result[i] = values[i];
                 }
-                return Vector.ofDoubles(to, result, NullMasks.of(input, rows), rows);
+                return Vector.ofDoubles(to, result, NullMasks.of(input), rows);
             }
             if ((in == Storage.LONG || in == Storage.DOUBLE) && out == Storage.LONG && to != PrimitiveType.TIME
                     && (from.isNumeric() || from == PrimitiveType.DATE || from == PrimitiveType.TIMESTAMP)) {
@@ -99,7 +99,7 @@ final class Casts {
     private static Vector primitiveToLong(Vector input, PrimitiveType from, PrimitiveType to, boolean safe) {
         int rows = input.size();
         long[] result = new long[rows];
-        boolean[] nulls = NullMasks.of(input, rows);
+        boolean[] nulls = NullMasks.copyOf(input, rows);
         boolean fromDouble = from == PrimitiveType.DOUBLE;
         for (int i = 0; i < rows; i++) {
             if (NullMasks.isNull(nulls, i)) {

@@ -50,6 +50,10 @@ final class Comparisons {
 
     /** {@code value [NOT] BETWEEN min AND max}: {@code value >= min AND value <= max}, value evaluated once. */
     static VectorExpression between(VectorExpression value, VectorExpression min, VectorExpression max, boolean negated) {
+        if (min instanceof ConstantExpression low && max instanceof ConstantExpression high && !low.isNull() && !high.isNull()
+                && Storage.of(value.type()) != Storage.OBJECT && Storage.of(value.type()) != Storage.BOOLEAN) {
+            return betweenConstants(value, (Number) low.value(), (Number) high.value(), negated);
+        }
         return new Evaluator(PrimitiveType.BOOLEAN, (batch, context) -> {
             Vector v = value.evaluate(batch, context);
             Vector atLeast = min instanceof ConstantExpression c ? compareToConstant(GREATER_THAN_OR_EQUAL, v, c.value())
@@ -58,6 +62,32 @@ final class Comparisons {
                     : compare(LESS_THAN_OR_EQUAL, v, max.evaluate(batch, context));
             Vector both = Logic.and(atLeast, atMost);
             return negated ? Logic.not(both) : both;
+        });
+    }
+
+    /** BETWEEN two constants in one primitive loop. */
+    private static VectorExpression betweenConstants(VectorExpression value, Number low, Number high, boolean negated) {
+        boolean doubles = Storage.of(value.type()) == Storage.DOUBLE;
+        return new Evaluator(PrimitiveType.BOOLEAN, (batch, context) -> {
+            Vector v = value.evaluate(batch, context);
+            int rows = batch.rowCount();
+            boolean[] out = new boolean[rows];
+            if (doubles) {
+                double[] x = v.doubles();
+                double lo = low.doubleValue();
+                double hi = high.doubleValue();
+                for (int i = 0; i < rows; i++) {
+                    out[i] = (x[i] >= lo & x[i] <= hi) != negated;
+                }
+            } else {
+                long[] x = v.longs();
+                long lo = low.longValue();
+                long hi = high.longValue();
+                for (int i = 0; i < rows; i++) {
+                    out[i] = (x[i] >= lo & x[i] <= hi) != negated;
+                }
+            }
+            return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, NullMasks.of(v), rows);
         });
     }
 
@@ -104,14 +134,17 @@ final class Comparisons {
                 }
                 break;
             }
-            default:
+            default: {
+                Object[] x = a.objects();
+                boolean strings = constant instanceof String;
                 for (int i = 0; i < rows; i++) {
                     if (!a.isNull(i)) {
-                        out[i] = testObjects(op, a.type(), a.get(i), constant);
+                        out[i] = strings ? test(op, ((String) x[i]).compareTo((String) constant)) : testObjects(op, a.type(), a.get(i), constant);
                     }
                 }
+            }
         }
-        return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, NullMasks.of(a, rows), rows);
+        return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, NullMasks.of(a), rows);
     }
 
     /** Compares two vectors row by row. */

@@ -279,7 +279,7 @@ final class Compilation implements AstVisitor<VectorExpression, Void> {
             for (Expression item : list.values()) {
                 items.add(compile(item, common));
             }
-            return io.tidemark.engine.query.expression.InList.of(compile(node.value(), common), items, node.negated());
+            return InListExpression.of(compile(node.value(), common), items, node.negated());
         }
         SubqueryExpression subquery = (SubqueryExpression) node.valueList();
         SqlType common = common(List.of(node.value(), subquery));

@@ -135,20 +135,21 @@ final class Conditionals {
 
     /**
      * {@code try(expr)}: a row whose evaluation fails with a query error (division by zero, overflow,
-     * bad cast …) is null. The batch is evaluated whole first; only a failing batch is retried row by row.
+     * bad cast …, or an {@link ArithmeticException} a function let escape) is null. The batch is
+     * evaluated whole first; only a failing batch is retried row by row.
      */
     static VectorExpression tryEvaluate(VectorExpression expression) {
         SqlType type = expression.type();
         return new Evaluator(type, (batch, context) -> {
             try {
                 return expression.evaluate(batch, context);
-            } catch (QueryFunctionException failed) {
+            } catch (QueryFunctionException | ArithmeticException failed) {
                 VectorBuilder out = new VectorBuilder(type, batch.rowCount());
                 for (int i = 0; i < batch.rowCount(); i++) {
                     Batch row = batch.slice(i, i + 1);
                     try {
                         out.append(expression.evaluate(row, context), 0);
-                    } catch (QueryFunctionException e) {
+                    } catch (QueryFunctionException | ArithmeticException e) {
                         out.appendNull();
                     }
                 }

@@ -35,7 +35,7 @@ final class DateTimeFields {
                     out[i] = extract(field, type, in.getLong(i));
                 }
             }
-            return Vector.ofLongs(PrimitiveType.BIGINT, out, NullMasks.of(in, rows), rows);
+            return Vector.ofLongs(PrimitiveType.BIGINT, out, NullMasks.of(in), rows);
         });
     }
 

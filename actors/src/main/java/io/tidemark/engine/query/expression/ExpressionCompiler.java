@@ -20,7 +20,8 @@ import io.tidemark.sql.ast.Node;
  * An expression that cannot be compiled (a function without an implementation, a parameter that
  * was never bound …) is a validation error carrying the expression's {@code line:column}.
  * The compiler is stateless apart from its collaborators; the expressions it returns are
- * immutable and may be shared by threads.
+ * immutable and may be shared by threads. Semantics, error messages and measured speeds:
+ * {@code docs/sql-expressions.md}.
  */
 public final class ExpressionCompiler {
 

@@ -33,7 +33,7 @@ final class LikePattern {
                         out[i] = compiled.matcher((String) in.getObject(i)).matches() != negated;
                     }
                 }
-                return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, NullMasks.of(in, rows), rows);
+                return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, NullMasks.of(in), rows);
             });
         }
         java.util.List<VectorExpression> operands = escape == null ? java.util.List.of(value, pattern) : java.util.List.of(value, pattern, escape);

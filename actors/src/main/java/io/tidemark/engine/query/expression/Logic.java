@@ -14,50 +14,50 @@ final class Logic {
     private Logic() {
     }
 
-    /** AND ({@code decisive} false: a false term decides a row) or OR ({@code decisive} true). */
+    /**
+     * AND ({@code decisive} false: a false term decides a row) or OR ({@code decisive} true). A term
+     * that cannot fail ({@link Infallible}) runs on the whole batch and is combined branch-free; any
+     * other runs only on the rows still undecided.
+     */
     static VectorExpression lazy(boolean decisive, List<VectorExpression> terms) {
         return new Evaluator(PrimitiveType.BOOLEAN, (batch, context) -> {
-            int rows = batch.rowCount();
-            boolean[] decided = new boolean[rows];
-            boolean[] sawNull = null;
-            Selection undecided = Selection.all(rows);
-            for (VectorExpression term : terms) {
+            Vector result = terms.get(0).evaluate(batch, context);
+            for (int t = 1; t < terms.size(); t++) {
+                VectorExpression term = terms.get(t);
+                if (term instanceof Infallible) {
+                    result = combine(decisive, result, term.evaluate(batch, context));
+                    continue;
+                }
+                Selection undecided = decisive ? Selection.all(batch.rowCount()).where(result, false) : notFalse(result, batch.rowCount());
                 if (undecided.isEmpty()) {
                     break;
                 }
                 Vector values = undecided.evaluate(term, batch, context);
-                int[] positions = undecided.positions();
-                int[] next = new int[undecided.count()];
-                int kept = 0;
-                for (int i = 0; i < undecided.count(); i++) {
-                    int row = positions[i];
-                    if (values.isNull(i)) {
-                        if (sawNull == null) {
-                            sawNull = new boolean[rows];
-                        }
-                        sawNull[row] = true;
-                        next[kept++] = row;
-                    } else if (values.getBoolean(i) == decisive) {
-                        decided[row] = true;
-                    } else {
-                        next[kept++] = row;
-                    }
+                Scatter spread = new Scatter(PrimitiveType.BOOLEAN, batch.rowCount());
+                for (int row = 0; row < batch.rowCount(); row++) {
+                    spread.setBoolean(row, !decisive);
                 }
-                undecided = new Selection(next, kept, rows);
+                result = combine(decisive, result, spread.put(values, undecided).build());
             }
-            boolean[] out = new boolean[rows];
-            boolean[] nulls = null;
-            for (int row = 0; row < rows; row++) {
-                out[row] = decided[row] == decisive;
-                if (!decided[row] && sawNull != null && sawNull[row]) {
-                    if (nulls == null) {
-                        nulls = new boolean[rows];
-                    }
-                    nulls[row] = true;
-                }
-            }
-            return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, nulls, rows);
+            return result;
         });
+    }
+
+    /** The rows of an AND still undecided: those not known false (true or null). */
+    private static Selection notFalse(Vector values, int rows) {
+        int[] positions = new int[rows];
+        int count = 0;
+        for (int i = 0; i < rows; i++) {
+            if (values.isNull(i) || values.getBoolean(i)) {
+                positions[count++] = i;
+            }
+        }
+        return new Selection(positions, count, rows);
+    }
+
+    /** Three-valued AND ({@code decisive} false) or OR of two evaluated vectors, branch-free. */
+    static Vector combine(boolean decisive, Vector a, Vector b) {
+        return decisive ? or(a, b) : and(a, b);
     }
 
     static VectorExpression not(VectorExpression value) {
@@ -71,29 +71,55 @@ final class Logic {
         for (int i = 0; i < rows; i++) {
             out[i] = !in[i];
         }
-        return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, NullMasks.of(value, rows), rows);
+        return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, NullMasks.of(value), rows);
     }
 
-    /** Three-valued AND of two evaluated vectors. */
+    /** Three-valued AND of two evaluated vectors: false if either is false, else null if either is null. */
     static Vector and(Vector a, Vector b) {
         int rows = a.size();
         boolean[] x = a.booleans();
         boolean[] y = b.booleans();
+        boolean[] xn = a.nullMask();
+        boolean[] yn = b.nullMask();
         boolean[] out = new boolean[rows];
-        boolean[] nulls = null;
-        for (int i = 0; i < rows; i++) {
-            boolean leftNull = a.isNull(i);
-            boolean rightNull = b.isNull(i);
-            boolean leftFalse = !leftNull && !x[i];
-            boolean rightFalse = !rightNull && !y[i];
-            if (!leftFalse && !rightFalse && (leftNull || rightNull)) {
-                if (nulls == null) {
-                    nulls = new boolean[rows];
-                }
-                nulls[i] = true;
-            } else {
-                out[i] = !leftFalse && !rightFalse;
+        if (xn == null && yn == null) {
+            for (int i = 0; i < rows; i++) {
+                out[i] = x[i] & y[i];
             }
+            return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, null, rows);
+        }
+        boolean[] nulls = new boolean[rows];
+        for (int i = 0; i < rows; i++) {
+            boolean leftNull = xn != null && xn[i];
+            boolean rightNull = yn != null && yn[i];
+            boolean anyFalse = (!leftNull & !x[i]) | (!rightNull & !y[i]);
+            nulls[i] = (leftNull | rightNull) & !anyFalse;
+            out[i] = !anyFalse & !leftNull & !rightNull;
+        }
+        return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, nulls, rows);
+    }
+
+    /** Three-valued OR: true if either is true, else null if either is null. */
+    static Vector or(Vector a, Vector b) {
+        int rows = a.size();
+        boolean[] x = a.booleans();
+        boolean[] y = b.booleans();
+        boolean[] xn = a.nullMask();
+        boolean[] yn = b.nullMask();
+        boolean[] out = new boolean[rows];
+        if (xn == null && yn == null) {
+            for (int i = 0; i < rows; i++) {
+                out[i] = x[i] | y[i];
+            }
+            return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, null, rows);
+        }
+        boolean[] nulls = new boolean[rows];
+        for (int i = 0; i < rows; i++) {
+            boolean leftNull = xn != null && xn[i];
+            boolean rightNull = yn != null && yn[i];
+            boolean anyTrue = (!leftNull & x[i]) | (!rightNull & y[i]);
+            nulls[i] = (leftNull | rightNull) & !anyTrue;
+            out[i] = anyTrue;
         }
         return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, nulls, rows);
     }

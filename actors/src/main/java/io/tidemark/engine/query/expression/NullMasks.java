@@ -2,21 +2,24 @@ package io.tidemark.engine.query.expression;
 
 import io.tidemark.engine.query.vector.Vector;
 
-/** Null masks of results that are null wherever an input is (null propagation). */
+/**
+ * Null masks of results that are null wherever an input is (null propagation). A vector's arrays are
+ * never written once it holds them, so a result shares its input's mask where it can.
+ */
 final class NullMasks {
 
     private NullMasks() {
     }
 
-    /** The union of both inputs' null rows, or null when neither has one. */
+    /** The union of both inputs' null rows (shared when only one has any), or null when neither has one. */
     static boolean[] either(Vector left, Vector right, int rowCount) {
         boolean[] a = left.nullMask();
         boolean[] b = right.nullMask();
         if (a == null) {
-            return b == null ? null : copy(b, rowCount);
+            return b;
         }
         if (b == null) {
-            return copy(a, rowCount);
+            return a;
         }
         boolean[] out = new boolean[rowCount];
         for (int i = 0; i < rowCount; i++) {
@@ -25,8 +28,13 @@ final class NullMasks {
         return out;
     }
 
-    /** A private copy of one input's mask (results never share a mask they may still write to). */
-    static boolean[] of(Vector input, int rowCount) {
+    /** The input's mask, shared: for results that are null exactly where the input is. */
+    static boolean[] of(Vector input) {
+        return input.nullMask();
+    }
+
+    /** A private copy of one input's mask, for a result that marks more rows null as it goes. */
+    static boolean[] copyOf(Vector input, int rowCount) {
         boolean[] mask = input.nullMask();
         return mask == null ? null : copy(mask, rowCount);
     }

@@ -7,7 +7,8 @@ import static io.tidemark.engine.query.function.EpochCalendar.NANOS_PER_SECOND;
 
 /**
  * ISO-8601 text for {@code from_iso8601_*}, {@code to_iso8601} and {@code date(varchar)}.
- * Parses the extended calendar forms: {@code yyyy[-MM[-dd]]}, then for a timestamp optionally
+ * Parses the extended date forms Joda's ISO parser reads: calendar {@code yyyy[-MM[-dd]]}, week
+ * {@code yyyy-Www[-d]} and ordinal {@code yyyy-DDD}; then for a timestamp optionally
  * {@code THH[:mm[:ss[.f…]]]} (1–9 fraction digits, {@code ,} also accepted) and an offset
  * {@code Z}, {@code ±HH}, {@code ±HHmm} or {@code ±HH:mm}; the result is converted to UTC. A
  * missing month or day is 1, a missing time 00:00. Formats a timestamp as
@@ -96,19 +97,51 @@ final class Iso8601 {
             accept('+');
         }
         long year = digits(4, 9);
+        long signedYear = negative ? -year : year;
         int month = 1;
         int day = 1;
         if (accept('-')) {
+            if (accept('W')) {
+                return weekDate(signedYear);
+            }
+            if (digitsAhead() == 3) {
+                return ordinalDate(signedYear);
+            }
             month = (int) field(2, 1, 12);
             if (accept('-')) {
                 day = (int) digits(2, 2);
             }
         }
-        long signedYear = negative ? -year : year;
         if (day < 1 || day > EpochCalendar.lengthOfMonth(signedYear, month)) {
             throw invalid();
         }
         return EpochCalendar.daysFromCivil(signedYear, month, day);
+    }
+
+    /** {@code yyyy-Www[-d]}: ISO week {@code ww} of the week-based year, day 1 (Monday) to 7. */
+    private long weekDate(long weekYear) {
+        long week = field(2, 1, 53);
+        long dayOfWeek = accept('-') ? field(1, 1, 7) : 1;
+        long january4 = EpochCalendar.daysFromCivil(weekYear, 1, 4);
+        long epochDay = january4 - EpochCalendar.dayOfWeek(january4) + 1 + (week - 1) * 7 + dayOfWeek - 1;
+        if (EpochCalendar.isoWeekYear(epochDay) != weekYear) {
+            throw invalid();
+        }
+        return epochDay;
+    }
+
+    /** {@code yyyy-DDD}: day {@code DDD} of the year. */
+    private long ordinalDate(long year) {
+        long dayOfYear = field(3, 1, EpochCalendar.isLeapYear(year) ? 366 : 365);
+        return EpochCalendar.daysFromCivil(year, 1, 1) + dayOfYear - 1;
+    }
+
+    private int digitsAhead() {
+        int end = position;
+        while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+            end++;
+        }
+        return end - position;
     }
 
     private long time() {

@@ -3,6 +3,7 @@ package io.tidemark.engine.query.plan;
 import io.tidemark.sql.analyzer.Analysis;
 import io.tidemark.sql.analyzer.Field;
 import io.tidemark.sql.ast.AliasedRelation;
+import io.tidemark.sql.ast.Comparison;
 import io.tidemark.sql.ast.Expression;
 import io.tidemark.sql.ast.FunctionCall;
 import io.tidemark.sql.ast.Join;
@@ -12,6 +13,7 @@ import io.tidemark.sql.ast.Node;
 import io.tidemark.sql.ast.Query;
 import io.tidemark.sql.ast.Relation;
 import io.tidemark.sql.ast.Table;
+import io.tidemark.sql.ast.Unnest;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -20,11 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The WHERE conjuncts of a query over joined catalog tables that also run inside one table's
- * fragment: a conjunct that reads only that table's columns (no subquery, lambda or random
- * function), when the table's rows can be dropped before the join without changing the result
- * (it is not on the null-padded side of an outer join). The final part still applies the whole
- * WHERE clause; these copies only make fragments send fewer rows.
+ * What the WHERE clause of a query over joined relations lets the joins below it do early, where
+ * dropping rows before the join cannot change the result (not on the null-padded side of an outer
+ * join): a conjunct that reads only one catalog table's columns (no subquery, lambda or random
+ * function) also runs in that table's fragment, and a conjunct {@code l = r} whose sides read the
+ * two inputs of an inner, cross or implicit join also becomes an equi-key of that join (so
+ * {@code FROM a, b WHERE a.x = b.x} is a hash join, not a cross product). The final part still
+ * applies the whole WHERE clause; these copies only make fewer rows flow.
  */
 final class JoinFilters {
 
@@ -33,6 +37,7 @@ final class JoinFilters {
     }
 
     private final Map<Relation, List<Expression>> byRelation = new IdentityHashMap<>();
+    private final Map<Join, List<Expression>> equalities = new IdentityHashMap<>();
 
     private JoinFilters() {
     }
@@ -47,8 +52,12 @@ final class JoinFilters {
             return filters;
         }
         List<Leaf> leaves = new ArrayList<>();
-        collect(analysis, from, true, leaves);
+        List<Join> innerJoins = new ArrayList<>();
+        collect(analysis, from, true, leaves, innerJoins);
         for (Expression conjunct : conjuncts(where)) {
+            if (conjunct instanceof Comparison comparison && comparison.operator() == Comparison.Operator.EQUAL) {
+                filters.equality(analysis, comparison, innerJoins);
+            }
             List<Field> read = new ArrayList<>();
             if (!reads(analysis, conjunct, read) || read.isEmpty()) {
                 continue;
@@ -62,21 +71,54 @@ final class JoinFilters {
         return filters;
     }
 
+    /** The equalities of the WHERE clause that join {@code join}'s two inputs. */
+    List<Expression> equalities(Join join) {
+        return equalities.getOrDefault(join, List.of());
+    }
+
+    private void equality(Analysis analysis, Comparison comparison, List<Join> innerJoins) {
+        List<Field> left = new ArrayList<>();
+        List<Field> right = new ArrayList<>();
+        if (!reads(analysis, comparison.left(), left) || !reads(analysis, comparison.right(), right) || left.isEmpty() || right.isEmpty()) {
+            return;
+        }
+        for (Join join : innerJoins) {
+            List<Field> leftFields = analysis.fields(join.left());
+            List<Field> rightFields = analysis.fields(join.right());
+            if ((within(left, leftFields) && within(right, rightFields)) || (within(left, rightFields) && within(right, leftFields))) {
+                equalities.computeIfAbsent(join, j -> new ArrayList<>()).add(comparison);
+                return;
+            }
+        }
+    }
+
+    private static boolean within(List<Field> read, List<Field> fields) {
+        return read.stream().allMatch(field -> RelationPlanner.indexOf(fields, field) >= 0);
+    }
+
     /** The conjuncts to run in the fragment of a catalog table, named by the FROM item (the table or its alias). */
     List<Expression> of(Relation table) {
         return byRelation.getOrDefault(table, List.of());
     }
 
-    private static void collect(Analysis analysis, Relation relation, boolean filterable, List<Leaf> leaves) {
+    private static void collect(Analysis analysis, Relation relation, boolean filterable, List<Leaf> leaves, List<Join> innerJoins) {
         Relation inner = relation instanceof AliasedRelation aliased ? aliased.relation() : relation;
         if (inner instanceof Table table && analysis.namedQuery(table).isEmpty()) {
             leaves.add(new Leaf(relation, analysis.fields(relation), filterable));
         } else if (relation instanceof Join join) {
+            boolean inside = join.type() == Join.Type.INNER || join.type() == Join.Type.CROSS || join.type() == Join.Type.IMPLICIT;
+            if (filterable && inside && !isUnnest(join.right())) {
+                innerJoins.add(join);
+            }
             boolean left = filterable && (join.type() != Join.Type.RIGHT && join.type() != Join.Type.FULL);
             boolean right = filterable && (join.type() != Join.Type.LEFT && join.type() != Join.Type.FULL);
-            collect(analysis, join.left(), left, leaves);
-            collect(analysis, join.right(), right, leaves);
+            collect(analysis, join.left(), left, leaves, innerJoins);
+            collect(analysis, join.right(), right, leaves, innerJoins);
         }
+    }
+
+    private static boolean isUnnest(Relation relation) {
+        return relation instanceof Unnest || (relation instanceof AliasedRelation aliased && aliased.relation() instanceof Unnest);
     }
 
     private static List<Expression> conjuncts(Expression condition) {

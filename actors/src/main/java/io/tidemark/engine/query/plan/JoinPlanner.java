@@ -23,8 +23,10 @@ import java.util.Optional;
 /**
  * Plans a join of two planned sides: ON conditions split into equi-keys (a conjunct
  * {@code l = r} where one side reads only the left relation and the other only the right) and a
- * residual over the joined row; USING columns become equi-keys, and after a RIGHT or FULL join
- * the kept (left) USING column takes the right value where the left one is null.
+ * residual over the joined row, plus the WHERE clause's equalities between the sides of an inner
+ * or cross join (as keys only: the WHERE clause itself still runs after the join); USING columns
+ * become equi-keys, and after a RIGHT or FULL join the kept (left) USING column takes the right
+ * value where the left one is null.
  */
 final class JoinPlanner {
 
@@ -36,13 +38,16 @@ final class JoinPlanner {
     private final List<Expression> leftKeys = new ArrayList<>();
     private final List<Expression> rightKeys = new ArrayList<>();
     private final List<Expression> residual = new ArrayList<>();
+    private final List<Expression> whereEqualities;
 
-    JoinPlanner(PlanBuilder builder, Join join, RelationPlan left, RelationPlan right) {
+    /** @param whereEqualities equalities of the WHERE clause between the two sides (an inner join's extra equi-keys) */
+    JoinPlanner(PlanBuilder builder, Join join, RelationPlan left, RelationPlan right, List<Expression> whereEqualities) {
         this.builder = builder;
         this.analysis = builder.analysis();
         this.join = join;
         this.left = left;
         this.right = right;
+        this.whereEqualities = whereEqualities;
     }
 
     RelationPlan plan() {
@@ -51,6 +56,11 @@ final class JoinPlanner {
             return using(type, using);
         }
         join.criteria().ifPresent(criteria -> conjuncts(((JoinOn) criteria).condition()).forEach(this::classify));
+        whereEqualities.forEach(this::classify);
+        residual.removeAll(whereEqualities);
+        if (type == Joins.Type.CROSS && !leftKeys.isEmpty()) {
+            type = Joins.Type.INNER;
+        }
         List<VectorExpression> leftExtra = new ArrayList<>();
         List<VectorExpression> rightExtra = new ArrayList<>();
         for (int i = 0; i < leftKeys.size(); i++) {

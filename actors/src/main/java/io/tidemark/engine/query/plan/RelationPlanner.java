@@ -139,7 +139,7 @@ final class RelationPlanner {
             }
             return unnest(left, lateral, analysis.fields(right), outer);
         }
-        return new JoinPlanner(builder, join, left, plan(right)).plan();
+        return new JoinPlanner(builder, join, left, plan(right), joinFilters.equalities(join)).plan();
     }
 
     /** The input's channels, the unnested arrays, then the unnested columns ({@code fields}, the relation as the query sees it). */

@@ -35,6 +35,27 @@ class LayoutTest {
     }
 
     @Test
+    void aLambdaCapturesAnExpressionAnEarlierStepComputed() {
+        SqlParser parser = new SqlParser();
+        var compiled = harness.compile("SELECT transform(array_agg(a), e -> e + sum(a)) FROM \"db\".\"t\"",
+                fields -> InputLayout.of(List.of()).withComputed(parser.parseExpression("array_agg(a)"), 0)
+                        .withComputed(parser.parseExpression("sum(a)"), 1));
+        Batch aggregated = new Batch(List.of(Vector.ofObjects(new io.tidemark.sql.type.ArrayType(PrimitiveType.BIGINT),
+                new Object[] {List.of(1L, 2L), List.of(10L)}, 2), Vector.ofLongs(PrimitiveType.BIGINT, new long[] {3, 10}, null, 2)), 2);
+        assertThat(ExpressionHarness.values(compiled.compiled().evaluate(aggregated, ExpressionHarness.CONTEXT)))
+                .containsExactly(List.of(4L, 5L), List.of(20L));
+    }
+
+    @Test
+    void aLambdaParameterNeverMatchesAComputedExpressionOfTheSameSpelling() {
+        var key = new SqlParser().parseExpression("a");
+        var compiled = harness.compile("SELECT transform(arr, a -> a * 2) FROM \"db\".\"t\"",
+                fields -> InputLayout.of(fields).withComputed(key, 0));
+        Batch batch = rows(1).with("a", 100L).with("arr", List.of(1L, 2L)).build();
+        assertThat(ExpressionHarness.values(compiled.compiled().evaluate(batch, ExpressionHarness.CONTEXT))).containsExactly(List.of(2L, 4L));
+    }
+
+    @Test
     void anAggregateNobodyComputedCannotBeCompiled() {
         assertThatThrownBy(() -> harness.compile("sum(a) + 1")).isInstanceOf(EngineException.class)
                 .hasMessage("line 1:8: cannot compile aggregate function 'sum' here: its value must come from an earlier step of the plan");

@@ -30,6 +30,14 @@ class PredicateTest {
     }
 
     @Test
+    void truthTablesHoldWhenTheLaterTermOnlyRunsOnUndecidedRows() {
+        // if(true, q) is q, but a function call may fail, so it is evaluated only on the rows still undecided
+        assertThat(harness.eval("p AND if(true, q)", truthTable)).containsExactly(true, false, null, false, false, false, null, false, null);
+        assertThat(harness.eval("p OR if(true, q)", truthTable)).containsExactly(true, true, true, true, false, null, true, null, null);
+        assertThat(harness.eval("if(true, p) AND q AND if(true, p)", truthTable)).containsExactly(true, false, null, false, false, false, null, false, null);
+    }
+
+    @Test
     void notKeepsNull() {
         assertThat(harness.eval("NOT p", truthTable)).containsExactly(false, false, false, true, true, true, null, null, null);
     }

@@ -21,7 +21,8 @@ class DateTimeFormattingPropertyTest {
     }
 
     @Property
-    void jodaTwelveHourClockRoundTripsToTheSecond(@ForAll @LongRange(min = -9_000_000_000_000_000_000L, max = 9_000_000_000_000_000_000L) long nanos) {
+    void jodaTwelveHourClockRoundTripsToTheSecond(
+            @ForAll @LongRange(min = -9_000_000_000_000_000_000L, max = 9_000_000_000_000_000_000L) long nanos) {
         long seconds = Math.floorDiv(nanos, 1_000_000_000L) * 1_000_000_000L;
         assertThat(DateTimeFormatting.parse(JODA_TWELVE_HOURS, DateTimeFormatting.format(JODA_TWELVE_HOURS, seconds))).isEqualTo(seconds);
     }

@@ -33,13 +33,20 @@ final class FunctionHarness {
         this.registry = ScalarFunctionRegistry.build(List.of(groups));
     }
 
-    /** Applies {@code name} bound to the arguments' vector types over their rows (one row when there is no argument). */
+    /**
+     * Applies {@code name} bound to the arguments' vector types over their rows (one row when
+     * there is no argument), checking the result has those rows and the declared type.
+     */
     Vector apply(String name, SqlType returnType, Vector... arguments) {
         List<SqlType> types = Arrays.stream(arguments).map(Vector::type).toList();
         ScalarFunction function = registry.bind(new BoundSignature(name, types, returnType))
                 .orElseThrow(() -> new AssertionError("no implementation of " + name + types));
         int rowCount = arguments.length == 0 ? 1 : arguments[0].size();
-        return function.apply(arguments, rowCount, context);
+        Vector result = function.apply(arguments, rowCount, context);
+        if (result.size() != rowCount || !result.type().equals(returnType)) {
+            throw new AssertionError("wrong result shape: " + result + " for " + rowCount + " rows of " + returnType.displayName());
+        }
+        return result;
     }
 
     /** The boxed value of a one-row call. */
@@ -96,7 +103,8 @@ final class FunctionHarness {
     /** The ISO local date-time of epoch nanos in UTC, for readable assertions. */
     static String iso(Object epochNanos) {
         long nanos = (Long) epochNanos;
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), (int) Math.floorMod(nanos, 1_000_000_000L), ZoneOffset.UTC).toString();
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), (int) Math.floorMod(nanos, 1_000_000_000L), ZoneOffset.UTC)
+                .toString();
     }
 
     static String isoDate(Object epochDay) {

@@ -64,7 +64,9 @@ class RegexpFunctionsTest {
         Vector texts = column(VARCHAR, "new york", null, "san francisco", "");
         Vector lambdas = column(GROUPS_TO_VARCHAR, capitalize, capitalize, capitalize, capitalize);
 
-        Vector replaced = functions.apply("regexp_replace", VARCHAR, texts, column(VARCHAR, "(\\w)(\\w*)", "(\\w)(\\w*)", "(\\w)(\\w*)", "x"), lambdas);
+        Vector words = column(VARCHAR, "(\\w)(\\w*)", "(\\w)(\\w*)", "(\\w)(\\w*)", "x");
+
+        Vector replaced = functions.apply("regexp_replace", VARCHAR, texts, words, lambdas);
 
         assertThat(replaced.get(0)).isEqualTo("New York");
         assertThat(replaced.isNull(1)).isTrue();
@@ -77,12 +79,14 @@ class RegexpFunctionsTest {
     void aNullLambdaResultRemovesTheMatch() {
         LambdaValue nothing = (parameters, count, context) -> Vector.nulls(VARCHAR, count);
 
-        assertThat(functions.call("regexp_replace", VARCHAR, varchar("a1b22c"), varchar("\\d+"), column(GROUPS_TO_VARCHAR, nothing))).isEqualTo("abc");
+        assertThat(functions.call("regexp_replace", VARCHAR, varchar("a1b22c"), varchar("\\d+"), column(GROUPS_TO_VARCHAR, nothing)))
+                .isEqualTo("abc");
     }
 
     @Test
     void splitKeepsTrailingEmptyFields() {
-        assertThat(functions.call("regexp_split", ARRAY_OF_VARCHAR, varchar("1a 2b 14m"), varchar("\\s*[a-z]+\\s*"))).isEqualTo(List.of("1", "2", "14", ""));
+        assertThat(functions.call("regexp_split", ARRAY_OF_VARCHAR, varchar("1a 2b 14m"), varchar("\\s*[a-z]+\\s*")))
+                .isEqualTo(List.of("1", "2", "14", ""));
     }
 
     @Test

@@ -85,8 +85,22 @@ class TimeFunctionsTest {
     }
 
     @Test
+    void iso8601WeekAndOrdinalDates() {
+        assertThat(isoDate(functions.call("from_iso8601_date", DATE, varchar("2020-W10-3")))).isEqualTo("2020-03-04");
+        assertThat(isoDate(functions.call("from_iso8601_date", DATE, varchar("2020-W53-5")))).isEqualTo("2021-01-01");
+        assertThat(isoDate(functions.call("from_iso8601_date", DATE, varchar("2020-W01")))).isEqualTo("2019-12-30");
+        assertThat(isoDate(functions.call("from_iso8601_date", DATE, varchar("2020-366")))).isEqualTo("2020-12-31");
+        assertThat(iso(functions.call("from_iso8601_timestamp", TIMESTAMP, varchar("2020-060T10:00Z")))).isEqualTo("2020-02-29T10:00");
+        for (String bad : List.of("2021-W53", "2020-W10-8", "2021-366", "2020-000")) {
+            assertThatThrownBy(() -> functions.call("from_iso8601_date", DATE, varchar(bad)))
+                    .isInstanceOf(QueryFunctionException.class).hasMessage("Invalid format: \"" + bad + "\"");
+        }
+    }
+
+    @Test
     void iso8601RefusesMalformedAndImpossibleDates() {
-        for (String bad : List.of("2020-13-01", "2021-02-29", "2020-01-01T24:00", "2020-1-01", "202-01-01", "2020-01-01T10:00+", "2020-01-01 10:00", "")) {
+        for (String bad : List.of("2020-13-01", "2021-02-29", "2020-01-01T24:00",
+                "2020-1-01", "202-01-01", "2020-01-01T10:00+", "2020-01-01 10:00", "")) {
             assertThatThrownBy(() -> functions.call("from_iso8601_timestamp", TIMESTAMP, varchar(bad)))
                     .isInstanceOf(QueryFunctionException.class).hasMessage("Invalid format: \"" + bad + "\"");
         }

@@ -145,4 +145,15 @@ class ExplainTest {
                 "                        Filter[(h.rack <> 'r2')]",
                 "                            Scan[columns=[hostname, rack]]"));
     }
+
+    @Test
+    void whereEqualitiesBetweenImplicitlyJoinedTablesBecomeJoinKeys() {
+        String text = fixture.explain("SELECT count(*) FROM \"tidemark\".\"cpu\" a, \"tidemark\".\"hosts\" b, \"tidemark\".\"hosts\" c"
+                + " WHERE a.hostname = b.hostname AND c.hostname = b.hostname AND a.region < c.rack");
+
+        assertThat(text).contains("Join(INNER)[b.hostname = c.hostname]", "Join(INNER)[a.hostname = b.hostname]")
+                .doesNotContain("CROSS");
+        assertThat(fixture.rows("SELECT count(*) FROM \"tidemark\".\"cpu\" a, \"tidemark\".\"hosts\" b, \"tidemark\".\"hosts\" c"
+                + " WHERE a.hostname = b.hostname AND c.hostname = b.hostname AND a.region < c.rack")).containsExactly(QueryFixture.row(4L));
+    }
 }

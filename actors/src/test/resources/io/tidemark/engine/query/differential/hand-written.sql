@@ -571,3 +571,185 @@ SELECT date_trunc('minute', time) AS m, count(DISTINCT host) FROM diffdb.cpu GRO
 
 SELECT CAST(time AS date), date '2026-03-10' = CAST(time AS date), year(date '2026-03-10'), date '2026-03-10' + interval '3' day FROM diffdb.cpu WHERE host = 'h05' AND measure_name = 'usage' ORDER BY time LIMIT 2
 -- duck: SELECT CAST(time AS date), date '2026-03-10' = CAST(time AS date), year(date '2026-03-10'), CAST(date '2026-03-10' + interval '3' day AS DATE) FROM diffdb.cpu WHERE host = 'h05' AND measure_name = 'usage' ORDER BY time LIMIT 2
+
+-- Predicates the scan may prune on: measure_name, dimensions (absent ones are NULL), time across the tier boundary
+SELECT measure_name, count(*) FROM diffdb.cpu WHERE measure_name <> 'usage' GROUP BY 1 ORDER BY 1
+
+SELECT measure_name, count(*) FROM diffdb.cpu WHERE measure_name NOT IN ('usage', 'status') GROUP BY 1 ORDER BY 1
+
+SELECT measure_name, count(*) FROM diffdb.cpu WHERE measure_name LIKE 'h%' OR measure_name LIKE '%s' GROUP BY 1 ORDER BY 1
+
+SELECT count(*) FROM diffdb.cpu WHERE measure_name IS NULL
+
+SELECT measure_name, host, count(*) FROM diffdb.cpu WHERE measure_name = 'usage' OR host = 'h01' GROUP BY 1, 2 ORDER BY 1, 2
+
+SELECT measure_name, count(*) FROM diffdb.cpu WHERE time > timestamp '2026-03-10 11:45:00' OR measure_name = 'status' GROUP BY 1 ORDER BY 1
+
+SELECT host, count(*) FROM diffdb.cpu WHERE NOT (time < timestamp '2026-03-10 11:31:00') AND NOT (measure_name = 'usage') GROUP BY host ORDER BY host
+
+SELECT host, count(*) FROM diffdb.cpu WHERE timestamp '2026-03-10 11:29:00' < time AND time <= timestamp '2026-03-10 11:31:00' GROUP BY host ORDER BY host
+
+SELECT count(*) FROM diffdb.cpu WHERE time + interval '1' hour > timestamp '2026-03-10 12:40:00'
+
+SELECT host, time FROM diffdb.cpu WHERE time = (SELECT min(time) FROM diffdb.cpu WHERE host = 'h04') ORDER BY host, time
+
+SELECT count(*) FROM diffdb.cpu WHERE time IN (SELECT time FROM diffdb.cpu WHERE host = 'h03' AND measure_name = 'status')
+
+SELECT region, count(*) FROM diffdb.cpu WHERE region <> 'eu-west-1' GROUP BY region ORDER BY region
+
+SELECT count(*) FROM diffdb.cpu WHERE NOT (region = 'eu-west-1')
+
+SELECT count(*) FROM diffdb.cpu WHERE region = 'us-east-1' OR az IS NULL
+
+SELECT count(*) FROM diffdb.cpu WHERE az IS NULL AND measure_name = 'usage'
+
+SELECT count(*) FROM diffdb.cpu WHERE az = region
+
+SELECT count(*) FROM diffdb.cpu WHERE host = 'h0' || '1'
+
+SELECT count(*) FROM diffdb.cpu WHERE lower(host) = 'h01' OR host = 'H02'
+
+SELECT count(*) FROM diffdb.cpu WHERE host IN ('h01', 'h01', 'h99')
+
+SELECT count(*) FROM diffdb.cpu WHERE 1 = 0
+
+SELECT count(*) FROM diffdb.cpu WHERE NULL
+
+SELECT DISTINCT 1 FROM diffdb.cpu
+
+SELECT 1 FROM diffdb.cpu WHERE host = 'h05' AND measure_name = 'status'
+
+SELECT count(*) FROM diffdb.metrics WHERE measure_name = 'net' AND load IS NULL
+
+SELECT host, count(load) FROM diffdb.metrics WHERE measure_name = 'net' GROUP BY host ORDER BY host
+
+SELECT count(*) FROM "diffdb"."cpu" WHERE "host" = 'h01' AND "measure_value::double" > 0
+
+-- Timestream idioms: pivots, bins, ago, shorthand intervals, epoch conversions, UNNEST
+SELECT host, time, max(CASE WHEN measure_name = 'usage' THEN measure_value::double END) AS usage, max(CASE WHEN measure_name = 'requests' THEN measure_value::bigint END) AS requests, max(CASE WHEN measure_name = 'healthy' THEN measure_value::boolean END) AS healthy FROM diffdb.cpu GROUP BY host, time ORDER BY host, time
+
+SELECT host, sum(CASE WHEN measure_name = 'usage' THEN measure_value::double ELSE 0 END), count(CASE WHEN measure_value::varchar = 'ok' THEN 1 END) FROM diffdb.cpu GROUP BY host ORDER BY host
+
+SELECT host, bin(time, 5m) AS b, avg(measure_value::double), count(*) FROM diffdb.cpu WHERE measure_name = 'usage' GROUP BY host, bin(time, 5m) ORDER BY host, b
+-- duck: SELECT host, time_bucket(INTERVAL '5 minutes', time) AS b, avg(measure_value::double), count(*) FROM diffdb.cpu WHERE measure_name = 'usage' GROUP BY host, time_bucket(INTERVAL '5 minutes', time) ORDER BY host, b
+
+SELECT bin(time, 1h), count(*) FROM diffdb.cpu GROUP BY 1 ORDER BY 1
+-- duck: SELECT time_bucket(INTERVAL '1 hour', time), count(*) FROM diffdb.cpu GROUP BY 1 ORDER BY 1
+
+SELECT bin(time, 7s) AS b, count(*) FROM diffdb.cpu WHERE host = 'h02' GROUP BY 1 ORDER BY 1
+-- duck: SELECT make_timestamp((epoch_us(time) // 7000000) * 7000000) AS b, count(*) FROM diffdb.cpu WHERE host = 'h02' GROUP BY 1 ORDER BY 1
+
+SELECT bin(time, 250ms) AS b, count(*) FROM diffdb.cpu WHERE host = 'h03' AND measure_name = 'usage' GROUP BY 1 ORDER BY 1
+-- duck: SELECT make_timestamp((epoch_us(time) // 250000) * 250000) AS b, count(*) FROM diffdb.cpu WHERE host = 'h03' AND measure_name = 'usage' GROUP BY 1 ORDER BY 1
+
+SELECT host, count(*) FROM diffdb.cpu WHERE time > ago(1h) GROUP BY host ORDER BY host
+-- duck: SELECT host, count(*) FROM diffdb.cpu WHERE time > timestamp '2026-03-10 11:30:00' GROUP BY host ORDER BY host
+
+SELECT host, count(*) FROM diffdb.cpu WHERE time BETWEEN ago(75m) AND now() - 45m GROUP BY host ORDER BY host
+-- duck: SELECT host, count(*) FROM diffdb.cpu WHERE time BETWEEN timestamp '2026-03-10 11:15:00' AND timestamp '2026-03-10 11:45:00' GROUP BY host ORDER BY host
+
+SELECT host, time, time - 30s, time + 1h, time + 2d FROM diffdb.cpu WHERE measure_name = 'healthy' ORDER BY host, time
+-- duck: SELECT host, time, time - INTERVAL 30 SECOND, time + INTERVAL 1 HOUR, time + INTERVAL 2 DAY FROM diffdb.cpu WHERE measure_name = 'healthy' ORDER BY host, time
+
+SELECT host, time, to_milliseconds(time), from_milliseconds(to_milliseconds(time)), to_nanoseconds(time) FROM diffdb.cpu WHERE measure_name = 'status' ORDER BY host, time
+-- duck: SELECT host, time, epoch_ms(time), epoch_ms(epoch_ms(time)), epoch_ns(time) FROM diffdb.cpu WHERE measure_name = 'status' ORDER BY host, time
+
+SELECT x FROM UNNEST(ARRAY[3, 1, 2]) AS t(x)
+-- duck: SELECT unnest([3, 1, 2]) AS x
+
+SELECT c.region, t.part, count(*) FROM (SELECT DISTINCT region FROM diffdb.cpu WHERE region IS NOT NULL) c CROSS JOIN UNNEST(split(c.region, '-')) AS t(part) GROUP BY 1, 2 ORDER BY 1, 2
+-- duck: SELECT region, part, count(*) FROM (SELECT region, unnest(string_split(region, '-')) AS part FROM (SELECT DISTINCT region FROM diffdb.cpu WHERE region IS NOT NULL) c) GROUP BY 1, 2 ORDER BY 1, 2
+
+SELECT host AS time, count(*) FROM diffdb.cpu GROUP BY host ORDER BY time
+
+SELECT host, count(*) FROM diffdb.cpu GROUP BY 1 ORDER BY count(*) DESC, 1
+
+-- Results that span many batches: every row, every instant, large joins
+SELECT * FROM diffdb.cpu ORDER BY host, measure_name, time
+
+SELECT * FROM diffdb.cpu
+
+SELECT time, count(*), sum(measure_value::double) FROM diffdb.cpu GROUP BY time ORDER BY time
+
+SELECT count(DISTINCT time), count(DISTINCT measure_value::double), count(DISTINCT measure_value::bigint) FROM diffdb.cpu
+
+SELECT DISTINCT time FROM diffdb.cpu WHERE measure_name = 'usage'
+
+SELECT a.host, count(*), sum(a.measure_value::double), max(b.measure_value::bigint) FROM diffdb.cpu a JOIN diffdb.cpu b ON a.host = b.host AND a.measure_name = 'usage' AND b.measure_name = 'requests' GROUP BY a.host ORDER BY a.host
+
+SELECT a.host, count(*) FROM diffdb.cpu a JOIN diffdb.cpu b ON a.host = b.host AND a.time < b.time WHERE a.measure_name = 'status' AND b.measure_name = 'status' GROUP BY a.host ORDER BY a.host
+
+SELECT count(*) FROM (SELECT DISTINCT host FROM diffdb.cpu) a CROSS JOIN (SELECT DISTINCT time FROM diffdb.cpu WHERE host = 'h01') b
+
+SELECT host, measure_name, time FROM diffdb.cpu ORDER BY time DESC, host, measure_name OFFSET 1000 LIMIT 7
+
+SELECT host, time FROM diffdb.cpu WHERE measure_name = 'usage' ORDER BY host, time OFFSET 100000
+
+SELECT host, measure_name, count(*) FROM (SELECT host, measure_name FROM diffdb.cpu UNION ALL SELECT host, measure_name FROM diffdb.cpu UNION ALL SELECT host, measure_name FROM diffdb.metrics UNION ALL SELECT host, measure_name FROM diffdb.hosts) t GROUP BY 1, 2 ORDER BY 1, 2
+
+-- Assorted shapes
+SELECT count(*) FROM diffdb.cpu GROUP BY ()
+
+SELECT * FROM (SELECT 1 AS a, 'x' AS b) t
+
+SELECT count(*) FROM (SELECT 1) t
+
+SELECT h.host, (SELECT max(c.measure_value::double) FROM diffdb.cpu c WHERE c.host = h.host AND c.measure_name = 'nope') FROM diffdb.hosts h ORDER BY h.host
+
+SELECT h.host FROM diffdb.hosts h WHERE EXISTS (SELECT 1 FROM diffdb.cpu c WHERE c.host = h.host AND c.region = h.tier) ORDER BY h.host
+
+SELECT c.host, c.time FROM diffdb.cpu c WHERE c.measure_name = 'requests' AND c.measure_value::bigint > (SELECT avg(d.measure_value::bigint) FROM diffdb.cpu d WHERE d.host = c.host AND d.measure_name = c.measure_name AND d.time < c.time) ORDER BY c.host, c.time
+
+SELECT DISTINCT host, count(*) OVER (PARTITION BY host) FROM diffdb.cpu
+
+SELECT host, sum(measure_value::double) AS s, rank() OVER (ORDER BY sum(measure_value::double) DESC) AS r FROM diffdb.cpu WHERE measure_name = 'usage' GROUP BY host HAVING count(*) > 10 ORDER BY r, host LIMIT 4
+
+SELECT t.host, t.n FROM (SELECT host, count(*) AS n FROM (SELECT host FROM (SELECT host, measure_name FROM diffdb.cpu WHERE measure_name IN (SELECT measure_name FROM diffdb.cpu WHERE host = 'h08')) a) b GROUP BY host) t ORDER BY t.host
+
+SELECT host, measure_value::varchar FROM diffdb.cpu WHERE measure_name = 'status' GROUP BY host, measure_value::varchar ORDER BY measure_value::varchar, host
+
+SELECT 0.1 + 0.2, 1.5 * 4, 10 / 4.0, 2.5e3, -0.5 - 1, 3 * -2
+
+SELECT host, time, measure_value::double FROM diffdb.cpu WHERE measure_name = 'usage' AND time BETWEEN (SELECT min(time) FROM diffdb.cpu WHERE host = 'h02') AND (SELECT min(time) FROM diffdb.cpu WHERE host = 'h02') + interval '2' minute ORDER BY host, time
+
+-- Window results in expressions and orderings, quantified comparisons with VALUES, LIMIT ALL
+SELECT host, time, row_number() OVER (PARTITION BY host ORDER BY time) * 2 + 1, CASE WHEN rank() OVER (PARTITION BY host ORDER BY measure_value::double DESC) <= 3 THEN 'top' ELSE 'rest' END FROM diffdb.cpu WHERE measure_name = 'usage' ORDER BY host, time
+
+SELECT host, time, measure_value::double FROM diffdb.cpu WHERE measure_name = 'usage' ORDER BY row_number() OVER (PARTITION BY host ORDER BY measure_value::double DESC, time), host LIMIT 8
+-- known: a window function only in ORDER BY fails to plan: line 1:128: cannot compile a reference to a column the input does not hold: column=host varchar
+
+SELECT host, time FROM diffdb.cpu WHERE measure_name = 'healthy' ORDER BY row_number() OVER (ORDER BY time DESC, host)
+-- known: a window function only in ORDER BY fails to plan: cannot compile a reference to a column the input does not hold: column=time timestamp
+
+SELECT count(*) FROM diffdb.cpu WHERE measure_value::bigint = ANY (VALUES 0, 1, 2)
+-- duck: SELECT count(*) FROM diffdb.cpu WHERE measure_value::bigint = ANY (VALUES (0), (1), (2))
+
+SELECT host FROM diffdb.hosts WHERE measure_value::bigint > ALL (VALUES 100, 300) ORDER BY host
+-- duck: SELECT host FROM diffdb.hosts WHERE measure_value::bigint > ALL (VALUES (100), (300)) ORDER BY host
+
+SELECT host, time FROM diffdb.cpu WHERE measure_name = 'healthy' ORDER BY host, time LIMIT ALL
+-- duck: SELECT host, time FROM diffdb.cpu WHERE measure_name = 'healthy' ORDER BY host, time
+
+SELECT host FROM diffdb.cpu WHERE measure_name = 'status' UNION SELECT host FROM diffdb.hosts ORDER BY 1 DESC LIMIT 3
+
+SELECT a.host, b.host FROM diffdb.hosts a JOIN diffdb.hosts b ON a.owner IS NOT DISTINCT FROM b.owner AND a.host < b.host ORDER BY 1, 2
+
+SELECT host, time, s FROM (SELECT host, time, sum(measure_value::double) OVER (PARTITION BY host ORDER BY time ROWS BETWEEN 4 PRECEDING AND CURRENT ROW) AS s FROM diffdb.cpu WHERE measure_name = 'usage') t WHERE s > 200 ORDER BY host, time
+
+SELECT host, avg(d) FROM (SELECT host, measure_value::double - lag(measure_value::double) OVER (PARTITION BY host ORDER BY time) AS d FROM diffdb.cpu WHERE measure_name = 'usage') t GROUP BY host ORDER BY host
+
+SELECT region, host, sum(measure_value::double), sum(sum(measure_value::double)) OVER (PARTITION BY region ORDER BY host) FROM diffdb.cpu WHERE region IS NOT NULL GROUP BY region, host ORDER BY region, host
+
+-- Star forms and windows in subqueries
+SELECT c.*, h.owner FROM diffdb.cpu c JOIN diffdb.hosts h ON c.host = h.host WHERE c.measure_name = 'status' ORDER BY c.host, c.time
+
+SELECT *, 1 FROM diffdb.hosts ORDER BY host
+
+SELECT t.* FROM (VALUES (1, 'x'), (2, 'y')) AS t(a, b) ORDER BY a
+-- duck: SELECT t.* FROM (VALUES (1, 'x'), (2, 'y')) AS t(a, b) ORDER BY a
+
+SELECT * FROM diffdb.hosts a CROSS JOIN diffdb.hosts b WHERE a.tier = 'gold' AND b.tier = 'silver'
+
+SELECT h.host, (SELECT max(rn) FROM (SELECT row_number() OVER (ORDER BY time) AS rn FROM diffdb.cpu c WHERE c.host = h.host) t) FROM diffdb.hosts h ORDER BY h.host
+
+SELECT host, time FROM diffdb.cpu c WHERE measure_name = 'usage' AND time = (SELECT max(time) FROM diffdb.cpu d WHERE d.host = c.host AND d.measure_name = 'usage') ORDER BY host

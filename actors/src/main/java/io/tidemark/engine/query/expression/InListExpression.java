@@ -16,7 +16,7 @@ import java.util.Set;
  * {@link Comparisons#testObjects} otherwise. Other items are evaluated per batch and compared row
  * by row. SQL semantics: a null value gives null; no match and a null item gives null.
  */
-final class InList {
+final class InListExpression {
 
     private final VectorExpression value;
     private final List<VectorExpression> variableItems;
@@ -25,7 +25,7 @@ final class InList {
     private final Set<Object> hashed;
     private final List<Object> listed;
 
-    private InList(VectorExpression value, List<VectorExpression> items) {
+    private InListExpression(VectorExpression value, List<VectorExpression> items) {
         this.value = value;
         SqlType type = value.type();
         Storage storage = Storage.of(type);
@@ -68,7 +68,7 @@ final class InList {
     }
 
     static VectorExpression of(VectorExpression value, List<VectorExpression> items, boolean negated) {
-        InList in = new InList(value, items);
+        InListExpression in = new InListExpression(value, items);
         return new Evaluator(PrimitiveType.BOOLEAN, (batch, context) -> {
             Vector values = in.value.evaluate(batch, context);
             List<Vector> others = new ArrayList<>(in.variableItems.size());
@@ -86,6 +86,14 @@ final class InList {
 
     private Vector test(Vector values, List<Vector> others) {
         int rows = values.size();
+        if (others.isEmpty() && !constantNull && values.storage() == Storage.LONG) {
+            long[] x = values.longs();
+            boolean[] out = new boolean[rows];
+            for (int i = 0; i < rows; i++) {
+                out[i] = longs.contains(x[i]);
+            }
+            return Vector.ofBooleans(PrimitiveType.BOOLEAN, out, NullMasks.of(values), rows);
+        }
         boolean[] out = new boolean[rows];
         boolean[] nulls = null;
         Storage storage = values.storage();
