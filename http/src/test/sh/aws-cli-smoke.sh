@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Drives a running node with the AWS CLI (`aws timestream-write … --endpoint-url`): the calls a
+# Drives a running node with the AWS CLI (`aws timestream-write|timestream-query … --endpoint-url`): the calls a
 # Timestream user makes from a shell, checked on their JSON output. Used by AwsCliIT.
 #
 # Usage: aws-cli-smoke.sh <endpoint-url>     (e.g. http://127.0.0.1:8080)
@@ -11,6 +11,10 @@ export AWS_DEFAULT_REGION=us-east-1 AWS_PAGER="" AWS_CONFIG_FILE=/dev/null AWS_S
 
 tw() {
   aws --endpoint-url "$endpoint" --output json timestream-write "$@"
+}
+
+tq() {
+  aws --endpoint-url "$endpoint" --output json timestream-query "$@"
 }
 
 expect() { # expect <what> <needle> <haystack>
@@ -46,6 +50,30 @@ if out="$(tw write-records --database-name cli_db --table-name cpu \
   exit 1
 fi
 expect "rejected write" "RejectedRecordsException" "$out"
+
+# Query: the CLI follows NextToken itself (--page-size sets MaxRows) and merges the pages' Rows.
+sql='SELECT host, measure_value::double AS usage FROM cli_db.cpu ORDER BY time'
+out="$(tq query --query-string "$sql")"
+expect "query: column info" '"Name": "usage"' "$out"
+expect "query: scalar type" '"ScalarType": "DOUBLE"' "$out"
+expect "query: first value" '"ScalarValue": "2.5"' "$out"
+expect "query: second value" '"ScalarValue": "1.5"' "$out"
+expect "query: status" '"CumulativeBytesMetered": 10000000' "$out"
+out="$(tq query --query-string "$sql" --page-size 1)"
+expect "paginated query: page 1" '"ScalarValue": "2.5"' "$out"
+expect "paginated query: page 2" '"ScalarValue": "1.5"' "$out"
+out="$(tq query --query-string "$sql" --no-paginate --max-rows 1)"
+expect "one page: next token" '"NextToken": ' "$out"
+if grep -qF '"ScalarValue": "1.5"' <<<"$out"; then
+  echo "FAILED: --max-rows 1 answered more than one row: $out" >&2
+  exit 1
+fi
+if out="$(tq query --query-string 'SELECT FROM' 2>&1)"; then
+  echo "FAILED: a syntax error succeeded: $out" >&2
+  exit 1
+fi
+expect "syntax error" "ValidationException" "$out"
+expect "syntax error position" "line 1:" "$out"
 
 arn="$(tw describe-database --database-name cli_db | grep -o '"Arn": "[^"]*"' | cut -d'"' -f4)"
 tw tag-resource --resource-arn "$arn" --tags Key=team,Value=metrics >/dev/null

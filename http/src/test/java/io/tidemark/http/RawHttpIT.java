@@ -120,8 +120,7 @@ class RawHttpIT {
 
     @Test
     void operationsNotBuiltYetSaySo() throws Exception {
-        for (String op : new String[] {"Query", "CancelQuery", "PrepareQuery", "CreateScheduledQuery",
-                "ListBatchLoadTasks"}) {
+        for (String op : new String[] {"CreateScheduledQuery", "ListBatchLoadTasks"}) {
             assertError(http.post(PREFIX + op, "{}"), 400, "ValidationException",
                     "cannot run " + op + ": the operation is not supported by this build");
         }
@@ -174,6 +173,49 @@ class RawHttpIT {
         assertThat(body.get("RejectedRecords").get(0).get("RecordIndex").asInt()).isEqualTo(1);
         assertThat(body.get("RejectedRecords").get(0).get("Reason").asText()).isNotBlank();
         assertThat(body.get("RejectedRecords").get(0).has("ExistingVersion")).isFalse();
+    }
+
+    @Test
+    void queryAnswersTheDocumentedBody() throws Exception {
+        HttpResponse<String> response = http.post(PREFIX + "Query",
+                "{\"QueryString\":\"SELECT 1 AS one, ARRAY[1.5] AS a, NULL AS n\",\"MaxRows\":10}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
+        assertThat(response.body()).matches("\\{\"QueryId\":\"[a-zA-Z0-9]{1,64}\",\\Q"
+                + "\"Rows\":[{\"Data\":[{\"ScalarValue\":\"1\"},{\"ArrayValue\":[{\"ScalarValue\":\"1.5\"}]},"
+                + "{\"NullValue\":true}]}],\"ColumnInfo\":[{\"Name\":\"one\",\"Type\":{\"ScalarType\":\"BIGINT\"}},"
+                + "{\"Name\":\"a\",\"Type\":{\"ArrayColumnInfo\":{\"Type\":{\"ScalarType\":\"DOUBLE\"}}}},"
+                + "{\"Name\":\"n\",\"Type\":{\"ScalarType\":\"UNKNOWN\"}}],"
+                + "\"QueryStatus\":{\"ProgressPercentage\":100.0,\"CumulativeBytesScanned\":0,"
+                + "\"CumulativeBytesMetered\":10000000}}\\E");
+    }
+
+    @Test
+    void queryMembersAreCheckedAgainstTheModel() throws Exception {
+        assertError(http.post(PREFIX + "Query", "{}"), 400, "ValidationException",
+                "Value null at 'queryString' failed to satisfy constraint: Member must not be null");
+        assertError(http.post(PREFIX + "Query", "{\"QueryString\":\"\"}"), 400, "ValidationException",
+                "at 'queryString' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        assertError(http.post(PREFIX + "Query", "{\"QueryString\":\"SELECT 1\",\"ClientToken\":\"short\"}"), 400,
+                "ValidationException", "Value at 'clientToken' failed to satisfy constraint: Member must have length"
+                        + " greater than or equal to 32");
+        assertError(http.post(PREFIX + "Query", "{\"QueryString\":\"SELECT 1\",\"NextToken\":\""
+                + "x".repeat(2049) + "\"}"), 400, "ValidationException",
+                "at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to 2048");
+        assertError(http.post(PREFIX + "Query", "{\"QueryString\":\"SELECT 1\",\"NextToken\":\"bm90LWEtdG9rZW4\"}"),
+                400, "ValidationException", "Invalid pagination token");
+        assertError(http.post(PREFIX + "Query", "{\"QueryString\":\"SELECT 1\",\"MaxRows\":0}"), 400,
+                "ValidationException", "Value '0' at 'maxRows' failed to satisfy constraint");
+        assertError(http.post(PREFIX + "Query", "{\"QueryString\":\"SELECT 1\",\"MaxRows\":\"10\"}"), 400,
+                "SerializationException", "path=MaxRows, expected a 32-bit integer");
+        assertError(http.post(PREFIX + "Query", "{\"QueryString\":\"SELECT 1\",\"QueryInsights\":{\"Mode\":\"ON\"}}"),
+                400, "ValidationException", "at 'queryInsights.mode' failed to satisfy constraint");
+        assertError(http.post(PREFIX + "CancelQuery", "{\"QueryId\":\"abc123\"}"), 400, "ValidationException",
+                "no query with QueryId=abc123");
+        assertError(http.post(PREFIX + "PrepareQuery", "{\"QueryString\":\"SELECT 1\",\"ValidateOnly\":false}"),
+                400, "ValidationException", "only ValidateOnly=true is supported");
+        assertStillServing();
     }
 
     private static JsonNode assertError(HttpResponse<String> response, int status, String type, String messagePart)

@@ -11,6 +11,7 @@ import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.timestreamquery.TimestreamQueryClient;
 import software.amazon.awssdk.services.timestreamwrite.TimestreamWriteClient;
 
 /** A real node (engine and HTTP listener on a free port) under a temporary data directory, and SDK clients for it. */
@@ -59,6 +60,15 @@ final class ServerFixture implements AutoCloseable {
 
     TimestreamWriteClient writeClient() {
         return writeClient(ACCESS_KEY, SECRET_KEY);
+    }
+
+    /** The SDK's query client pointed at this node with {@code endpointOverride}. */
+    TimestreamQueryClient queryClient() {
+        return TimestreamQueryClient.builder()
+                .endpointOverride(uri())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .build();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.tidemark.http.wire.TimestreamRoutes;
 import io.tidemark.http.wire.UnsupportedOperations;
 import io.tidemark.http.wire.account.AccountOperations;
 import io.tidemark.http.wire.database.DatabaseOperations;
+import io.tidemark.http.wire.query.QueryOperations;
 import io.tidemark.http.wire.table.TableOperations;
 import io.tidemark.http.wire.tag.TagOperations;
 import io.tidemark.http.wire.write.WriteRecordsOperation;
@@ -56,6 +57,7 @@ public final class TidemarkServer implements AutoCloseable {
                 new TableOperations(engine),
                 new WriteRecordsOperation(engine),
                 new TagOperations(engine.catalog()),
+                new QueryOperations(engine.queries()),
                 new UnsupportedOperations());
         TimestreamRoutes wire = new TimestreamRoutes(groups, verifier, settings.maxBodyBytes(),
                 settings.bodyTimeout().toMillis(), Materializer.matFromSystem(engine.system()));

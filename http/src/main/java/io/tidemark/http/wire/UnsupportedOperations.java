@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The operations of both Timestream services this build does not run yet (queries, scheduled
- * queries, batch loads, account-settings updates). Each answers a ValidationException that says so,
- * rather than the UnknownOperationException of a name Timestream does not have.
+ * The operations of both Timestream services this build does not run yet (scheduled queries,
+ * batch loads, account-settings updates). Each answers a ValidationException that says so, rather than
+ * the UnknownOperationException of a name Timestream does not have.
  */
 public final class UnsupportedOperations implements OperationGroup {
 
     static final List<String> NAMES = List.of(
-            "Query", "CancelQuery", "PrepareQuery", "UpdateAccountSettings",
+            "UpdateAccountSettings",
             "CreateScheduledQuery", "DescribeScheduledQuery", "ListScheduledQueries", "UpdateScheduledQuery",
             "DeleteScheduledQuery", "ExecuteScheduledQuery",
             "CreateBatchLoadTask", "DescribeBatchLoadTask", "ListBatchLoadTasks", "ResumeBatchLoadTask");
