@@ -125,11 +125,6 @@ public final class TsbsLoader {
             return (long) hosts() * steps() * TsbsVocabulary.FIELD_COUNT;
         }
 
-        /** Time of the first row, epoch nanoseconds. */
-        public long firstNanos() {
-            return times[0];
-        }
-
         /** Time of the last row, epoch nanoseconds. */
         public long lastNanos() {
             return times[times.length - 1];
