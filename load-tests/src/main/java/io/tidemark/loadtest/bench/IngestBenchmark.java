@@ -116,7 +116,7 @@ public final class IngestBenchmark {
         out.printf(Locale.ROOT, "points_per_second=%.0f%n", median(rates));
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return sorted[sorted.length / 2];
     }
@@ -125,7 +125,7 @@ public final class IngestBenchmark {
      * CPU time of the whole process (every thread: the loader, shards, GC, JIT): with the wall time
      * it tells a run starved of cores on a shared machine from a run that is slow on its own.
      */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }

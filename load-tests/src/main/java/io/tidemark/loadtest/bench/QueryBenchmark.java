@@ -8,7 +8,6 @@ import io.tidemark.engine.tier.TierMigrator.MigrationSummary;
 import io.tidemark.loadtest.tsbs.CpuOnlyConfig;
 import io.tidemark.loadtest.tsbs.TsbsVocabulary;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -164,11 +163,11 @@ public final class QueryBenchmark {
         long rows = 0;
         for (int run = 0; run < options.warmups() + options.runs(); run++) {
             String sql = nextQuery.get();
-            long cpu0 = processCpuNanos();
+            long cpu0 = IngestBenchmark.processCpuNanos();
             long t0 = System.nanoTime();
             QueryResult result = engine.query(sql).toCompletableFuture().join();
             long elapsed = System.nanoTime() - t0;
-            long cpu = processCpuNanos() - cpu0;
+            long cpu = IngestBenchmark.processCpuNanos() - cpu0;
             rows = result.rows().rowCount();
             if (run >= options.warmups()) {
                 millis[run - options.warmups()] = elapsed / 1e6;
@@ -180,10 +179,6 @@ public final class QueryBenchmark {
                 cpuNanos / 1e6 / options.runs(), rows);
     }
 
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
 
     /** The engine's clock: stands still, and moves only when the benchmark moves it. */
     private static final class MovableClock extends Clock {
