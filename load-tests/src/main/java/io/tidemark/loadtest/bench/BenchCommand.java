@@ -2,9 +2,10 @@ package io.tidemark.loadtest.bench;
 
 import picocli.CommandLine.Command;
 
-/** {@code tidemark bench}: groups the storage benchmarks. */
+/** {@code tidemark bench}: groups the storage and query benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Storage benchmarks.",
-        subcommands = {CompressionCommand.class, IngestCommand.class, HttpIngestCommand.class, JmhCommand.class})
+        description = "Storage and query benchmarks.",
+        subcommands = {CompressionCommand.class, IngestCommand.class, HttpIngestCommand.class, QueriesCommand.class,
+                JmhCommand.class})
 public final class BenchCommand {
 }

@@ -4,23 +4,16 @@ import com.typesafe.config.Config;
 import io.tidemark.engine.Engine;
 import io.tidemark.engine.catalog.MagneticStoreWriteProperties;
 import io.tidemark.engine.catalog.RetentionProperties;
-import io.tidemark.engine.write.IngestBatch;
-import io.tidemark.engine.write.WriteOutcome;
 import io.tidemark.loadtest.tsbs.CpuOnlyConfig;
-import io.tidemark.loadtest.tsbs.CpuOnlyGenerator;
 import io.tidemark.loadtest.tsbs.TsbsVocabulary;
-import io.tidemark.storage.model.MeasureType;
-import io.tidemark.storage.model.SeriesKey;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,8 +30,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class IngestBenchmark {
 
-    private static final String DATABASE = "benchmark";
-    private static final String MEASURE = "cpu";
+    private static final String DATABASE = TsbsLoader.DATABASE;
 
     /**
      * @param batchRows records per write batch (each record holds ten points)
@@ -60,13 +52,14 @@ public final class IngestBenchmark {
         long interval = options.data().intervalNanos();
         long steps = options.hours() * TimeUnit.HOURS.toNanos(1) / interval;
         long start = (TimeUnit.MILLISECONDS.toNanos(now) - steps * interval) / interval * interval;
-        DataSet data = DataSet.generate(new CpuOnlyConfig(options.data().scale(), options.data().seed(),
+        TsbsLoader.DataSet data = TsbsLoader.DataSet.generate(new CpuOnlyConfig(options.data().scale(), options.data().seed(),
                 options.data().values(), start, interval), Math.toIntExact(steps));
         out.printf(Locale.ROOT, "data: %d hosts x %d rows x %d fields = %d points, batches of %d records, %d in flight,"
                         + " fsync %s%n", data.hosts(), data.steps(), TsbsVocabulary.FIELD_COUNT, data.points(),
                 options.batchRows(), options.inFlight(), options.fsync());
 
         Config config = Engine.singleNodeConfig(options.dataDir(), Map.of("tidemark.engine.shard.fsync", options.fsync()));
+        TsbsLoader loader = new TsbsLoader(options.batchRows(), options.inFlight());
         List<Double> rates = new ArrayList<>();
         List<Double> cpuPerPoint = new ArrayList<>();
         long heldPoints = 0;
@@ -86,7 +79,7 @@ public final class IngestBenchmark {
                 engine.scan(DATABASE, table, 0, 0).toCompletableFuture().join();
                 long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
-                ingest(engine, table, data);
+                loader.load(engine, table, data);
                 long wall = System.nanoTime() - t0;
                 long cpu = processCpuNanos() - cpu0;
                 double rate = data.points() / (wall / 1e9);
@@ -123,48 +116,6 @@ public final class IngestBenchmark {
         out.printf(Locale.ROOT, "points_per_second=%.0f%n", median(rates));
     }
 
-    private void ingest(Engine engine, String table, DataSet data) {
-        ArrayDeque<CompletableFuture<WriteOutcome>> inFlight = new ArrayDeque<>();
-        int stepsPerBatch = Math.max(1, options.batchRows() / data.hosts());
-        for (int step = 0; step < data.steps(); step += stepsPerBatch) {
-            int end = Math.min(data.steps(), step + stepsPerBatch);
-            IngestBatch batch = engine.newBatch(DATABASE, table, (end - step) * data.hosts());
-            int[] columns = new int[TsbsVocabulary.FIELD_COUNT];
-            for (int f = 0; f < columns.length; f++) {
-                columns[f] = batch.column(TsbsVocabulary.FIELD_NAMES.get(f), MeasureType.DOUBLE);
-            }
-            int[] series = new int[data.hosts()];
-            for (int h = 0; h < series.length; h++) {
-                series[h] = batch.series(data.keys[h], MeasureType.MULTI);
-            }
-            int record = 0;
-            for (int s = step; s < end; s++) {
-                long time = data.times[s];
-                for (int h = 0; h < series.length; h++) {
-                    batch.addRow(series[h], time, 1, record++);
-                    double[][] host = data.values[h];
-                    for (int f = 0; f < columns.length; f++) {
-                        batch.setDouble(columns[f], host[f][s]);
-                    }
-                }
-            }
-            inFlight.add(engine.write(batch).toCompletableFuture());
-            if (inFlight.size() >= options.inFlight()) {
-                check(inFlight.poll().join());
-            }
-        }
-        while (!inFlight.isEmpty()) {
-            check(inFlight.poll().join());
-        }
-    }
-
-    private static void check(WriteOutcome outcome) {
-        if (outcome.hasRejections()) {
-            throw new IllegalStateException("benchmark write rejected records: " + outcome.rejected().subList(0,
-                    Math.min(3, outcome.rejected().size())));
-        }
-    }
-
     static double median(List<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return sorted[sorted.length / 2];
@@ -185,45 +136,5 @@ public final class IngestBenchmark {
             System.gc();
         }
         return rt.totalMemory() - rt.freeMemory();
-    }
-
-    /** The data set, generated once: times per step, values per host, field and step. */
-    private static final class DataSet {
-        final long[] times;
-        final SeriesKey[] keys;
-        final double[][][] values;
-
-        private DataSet(long[] times, SeriesKey[] keys, double[][][] values) {
-            this.times = times;
-            this.keys = keys;
-            this.values = values;
-        }
-
-        static DataSet generate(CpuOnlyConfig config, int steps) {
-            CpuOnlyGenerator generator = new CpuOnlyGenerator(config);
-            long[] times = new long[steps];
-            generator.fillTimes(0, times, steps);
-            SeriesKey[] keys = new SeriesKey[generator.hostCount()];
-            double[][][] values = new double[generator.hostCount()][TsbsVocabulary.FIELD_COUNT][steps];
-            for (int h = 0; h < keys.length; h++) {
-                keys[h] = SeriesKey.of(generator.host(h).dimensions(), MEASURE);
-                for (int f = 0; f < TsbsVocabulary.FIELD_COUNT; f++) {
-                    generator.nextValues(CpuOnlyGenerator.seriesOf(h, f), values[h][f], 0, steps);
-                }
-            }
-            return new DataSet(times, keys, values);
-        }
-
-        int hosts() {
-            return keys.length;
-        }
-
-        int steps() {
-            return times.length;
-        }
-
-        long points() {
-            return (long) hosts() * steps() * TsbsVocabulary.FIELD_COUNT;
-        }
     }
 }

@@ -57,9 +57,20 @@ public final class CpuOnlyGenerator {
         this.spareGaussians = new double[series];
         this.hasSpareGaussian = new boolean[series];
         for (int s = 0; s < series; s++) {
-            randoms[s] = new SplittableRandom(config.seed() + SEED_GAMMA * (s + 1L));
+            randoms[s] = new SplittableRandom(mix64(config.seed() + SEED_GAMMA * (s + 1L)));
             walks[s] = randoms[s].nextDouble() * WALK_MAX;
         }
+    }
+
+    /**
+     * SplitMix64's finalizer. A {@code SplittableRandom} seeded with {@code x + k * SEED_GAMMA} yields
+     * the stream of one seeded with {@code x}, shifted by {@code k} draws (its own increment is that
+     * gamma), so unmixed seeds made every series the same walk a few steps apart.
+     */
+    private static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static int seriesCount(int scale) {

@@ -81,6 +81,22 @@ class CpuOnlyGeneratorTest {
     }
 
     @Test
+    void hostsWalkIndependently() {
+        // walks of independent hosts, which start uniform in [0,100), spread over the range: after
+        // 12 hours about half of them are above 50 (correlated streams put every host together)
+        double[] walk = new double[4321];
+        for (int step : new int[] {360, 4320}) {
+            int above = 0;
+            CpuOnlyGenerator fresh = new CpuOnlyGenerator(CpuOnlyConfig.tsbs(100, 1, ValueMode.INT));
+            for (int h = 0; h < 100; h++) {
+                fresh.nextValues(CpuOnlyGenerator.seriesOf(h, 0), walk, 0, step + 1);
+                above += walk[step] > 50 ? 1 : 0;
+            }
+            assertThat(above).as("hosts above 50 at step %d", step).isBetween(30, 70);
+        }
+    }
+
+    @Test
     void seriesAreIndependentOfGenerationOrderAndPieceSize() {
         CpuOnlyGenerator whole = new CpuOnlyGenerator(CpuOnlyConfig.tsbs(2, 5, ValueMode.INT));
         double[] expected = series(whole, 7, 1000);

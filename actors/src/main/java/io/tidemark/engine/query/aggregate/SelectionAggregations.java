@@ -1,6 +1,7 @@
 package io.tidemark.engine.query.aggregate;
 
 import io.tidemark.engine.query.function.QueryFunctionException;
+import io.tidemark.engine.query.vector.Storage;
 import io.tidemark.engine.query.vector.Values;
 import io.tidemark.engine.query.vector.Vector;
 import io.tidemark.sql.type.SqlType;
@@ -23,11 +24,56 @@ final class SelectionAggregations {
     private SelectionAggregations() {
     }
 
-    /** A mutable slot for one chosen value and the key it was chosen by. */
+    /**
+     * A mutable slot for one chosen value and the key it was chosen by. {@link ExtremumBy} with a
+     * LONG-stored key keeps the key primitive, and a LONG-, DOUBLE- or BOOLEAN-stored value
+     * primitive too ({@code primitive} says which), boxed only when read: over time-ordered rows
+     * {@code max_by(x, time)} chooses every row, and boxing each was most of its cost.
+     */
     static final class Choice {
         boolean chosen;
         Object value;
         Object key;
+        long longKey;
+        Storage primitive;
+        long longValue;
+        double doubleValue;
+        boolean booleanValue;
+
+        /** Takes row {@code row} of {@code values}: primitive unless null or object-stored. */
+        void take(Vector values, int row) {
+            if (values.isNull(row) || values.storage() == Storage.OBJECT) {
+                primitive = null;
+                value = values.get(row);
+                return;
+            }
+            primitive = values.storage();
+            switch (primitive) {
+                case LONG:
+                    longValue = values.getLong(row);
+                    break;
+                case DOUBLE:
+                    doubleValue = values.getDouble(row);
+                    break;
+                default:
+                    booleanValue = values.getBoolean(row);
+                    break;
+            }
+        }
+
+        Object value() {
+            if (primitive == null) {
+                return value;
+            }
+            switch (primitive) {
+                case LONG:
+                    return longValue;
+                case DOUBLE:
+                    return doubleValue;
+                default:
+                    return booleanValue;
+            }
+        }
     }
 
     /** {@code arbitrary(x)}: the first non-null value. */
@@ -63,10 +109,12 @@ final class SelectionAggregations {
     static final class ExtremumBy implements ObjectAggregation<Choice> {
         private final SqlType keyType;
         private final int direction;
+        private final boolean longKeys;
 
         ExtremumBy(SqlType keyType, boolean max) {
             this.keyType = keyType;
             this.direction = max ? 1 : -1;
+            this.longKeys = Storage.of(keyType) == Storage.LONG;
         }
 
         @Override
@@ -76,7 +124,17 @@ final class SelectionAggregations {
 
         @Override
         public void add(Choice state, Vector[] arguments, int row) {
-            if (!arguments[1].isNull(row)) {
+            if (arguments[1].isNull(row)) {
+                return;
+            }
+            if (longKeys) {
+                long key = arguments[1].getLong(row);
+                if (!state.chosen || Long.compare(key, state.longKey) * direction > 0) {
+                    state.longKey = key;
+                    state.take(arguments[0], row);
+                    state.chosen = true;
+                }
+            } else {
                 offer(state, arguments[0].get(row), arguments[1].get(row));
             }
         }
@@ -91,14 +149,27 @@ final class SelectionAggregations {
 
         @Override
         public void merge(Choice target, Choice source) {
-            if (source.chosen) {
+            if (!source.chosen) {
+                return;
+            }
+            if (longKeys) {
+                if (!target.chosen || Long.compare(source.longKey, target.longKey) * direction > 0) {
+                    target.longKey = source.longKey;
+                    target.primitive = source.primitive;
+                    target.value = source.value;
+                    target.longValue = source.longValue;
+                    target.doubleValue = source.doubleValue;
+                    target.booleanValue = source.booleanValue;
+                    target.chosen = true;
+                }
+            } else {
                 offer(target, source.value, source.key);
             }
         }
 
         @Override
         public Object result(Choice state) {
-            return state.value;
+            return state.value();
         }
     }
 

@@ -52,6 +52,7 @@ class AggregatePartialFinalTest {
             new Call("regr_intercept", DOUBLE, false, 0, 1), new Call("bool_and", BOOLEAN, false, 3), new Call("bool_or", BOOLEAN, false, 3),
             new Call("bitwise_and_agg", BIGINT, false, 2), new Call("bitwise_or_agg", BIGINT, false, 2),
             new Call("arbitrary", VARCHAR, false, 4), new Call("min_by", VARCHAR, false, 4, 0), new Call("max_by", VARCHAR, false, 4, 0),
+            new Call("max_by", DOUBLE, false, 0, 5), new Call("min_by", BOOLEAN, false, 3, 2), new Call("max_by", VARCHAR, false, 4, 2),
             new Call("max", new ArrayType(BIGINT), false, 2, 6), new Call("min_by", new ArrayType(VARCHAR), false, 4, 2, 6),
             new Call("approx_distinct", BIGINT, false, 4), new Call("array_agg", new ArrayType(VARCHAR), false, 4),
             new Call("histogram", new MapType(VARCHAR, BIGINT), false, 4), new Call("map_agg", new MapType(VARCHAR, BIGINT), false, 4, 2),

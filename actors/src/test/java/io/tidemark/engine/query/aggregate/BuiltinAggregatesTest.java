@@ -132,6 +132,12 @@ class BuiltinAggregatesTest {
         Vector names = column(VARCHAR, "e", "b", "z", "d", "a", null, "c");
         assertThat(run("max_by", VARCHAR, names, X)).containsExactly("d", null, "a", null);
         assertThat(run("min_by", VARCHAR, names, X)).containsExactly("b", null, "e", null);
+        // primitive values by a LONG-stored key: ties keep the first row, a chosen null value is null
+        Vector keys = column(BIGINT, 9L, 4L, 1L, 4L, 7L, null, 2L);
+        Vector values = column(DOUBLE, 0.5, 1.5, 9.0, 3.5, null, 8.0, 2.5);
+        assertThat(run("max_by", DOUBLE, values, keys)).containsExactly(1.5, 9.0, 0.5, null);
+        assertThat(run("min_by", DOUBLE, values, keys)).containsExactly(2.5, 9.0, null, null);
+        assertThat(run("max_by", BIGINT, X, keys)).containsExactly(1L, null, 5L, null);
         assertThat(run("arbitrary", BIGINT, X)).containsExactly(1L, null, 5L, null);
         assertThat(run("any_value", BIGINT, X)).containsExactly(1L, null, 5L, null);
         Vector n2 = column(BIGINT, 2L, 2L, 2L, 2L, 2L, 2L, 2L);

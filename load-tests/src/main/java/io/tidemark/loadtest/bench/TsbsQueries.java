@@ -1,0 +1,203 @@
+package io.tidemark.loadtest.bench;
+
+import io.tidemark.loadtest.tsbs.TsbsVocabulary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The TSBS cpu-only query set (timescale/tsbs {@code cmd/tsbs_generate_queries/uses/devops}) in
+ * Timestream SQL, written the way a Timestream user writes them: {@code bin(time, …)} buckets,
+ * {@code from_milliseconds(…)} bounds, the host's tags as dimension columns.
+ *
+ * <p>As in TSBS every query draws its hosts and window from a random source: hosts are distinct
+ * {@code host_<i>}, a window of the query's length starts uniformly inside the data range. Unlike
+ * TSBS the window start is aligned down to the query's bucket (a minute, or an hour for hourly
+ * buckets), so a window holds whole buckets and a result's row count is known in advance (an
+ * unaligned hour by the minute touches 61 buckets). When the data range is shorter than the window
+ * the window starts at the first row.
+ *
+ * <p>lastpoint is {@code max_by} per host over the last hour of data: a Timestream user does not
+ * scan the whole table for the latest reading (the console's own examples bound {@code time}), and
+ * VictoriaMetrics's lastpoint in the peer figures looks back one hour too. One grouped pass over
+ * that hour answers it; the self-join form ({@code max(time)} per host joined back to the table)
+ * reads the hour twice.
+ */
+public final class TsbsQueries {
+
+    private static final long MINUTE = TimeUnit.MINUTES.toMillis(1);
+    private static final long HOUR = TimeUnit.HOURS.toMillis(1);
+
+    /** The query types, named as TSBS names them. */
+    public enum Type {
+        LASTPOINT("lastpoint"),
+        SINGLE_GROUPBY_1_1_1("single-groupby-1-1-1"),
+        SINGLE_GROUPBY_1_1_12("single-groupby-1-1-12"),
+        SINGLE_GROUPBY_1_8_1("single-groupby-1-8-1"),
+        SINGLE_GROUPBY_5_1_1("single-groupby-5-1-1"),
+        SINGLE_GROUPBY_5_1_12("single-groupby-5-1-12"),
+        SINGLE_GROUPBY_5_8_1("single-groupby-5-8-1"),
+        CPU_MAX_ALL_1("cpu-max-all-1"),
+        CPU_MAX_ALL_8("cpu-max-all-8"),
+        DOUBLE_GROUPBY_1("double-groupby-1"),
+        DOUBLE_GROUPBY_5("double-groupby-5"),
+        DOUBLE_GROUPBY_ALL("double-groupby-all"),
+        HIGH_CPU_1("high-cpu-1"),
+        HIGH_CPU_ALL("high-cpu-all"),
+        GROUPBY_ORDERBY_LIMIT("groupby-orderby-limit");
+
+        private final String label;
+
+        Type(String label) {
+            this.label = label;
+        }
+
+        /** TSBS's name of the query type, e.g. {@code single-groupby-1-1-1}. */
+        public String label() {
+            return label;
+        }
+    }
+
+    private final String table;
+    private final int hosts;
+    private final long firstMillis;
+    private final long endMillis;
+
+    /**
+     * @param database the table's database
+     * @param tableName the table holding the data set
+     * @param hosts hosts in the data set ({@code host_0 … host_<hosts-1>})
+     * @param firstMillis time of the first row, epoch milliseconds
+     * @param endMillis the end of the data range (exclusive: the last row's time plus the interval)
+     */
+    public TsbsQueries(String database, String tableName, int hosts, long firstMillis, long endMillis) {
+        if (hosts <= 0 || endMillis <= firstMillis) {
+            throw new IllegalArgumentException("cannot build queries: hosts=" + hosts + ", firstMillis=" + firstMillis
+                    + ", endMillis=" + endMillis);
+        }
+        this.table = '"' + database + "\".\"" + tableName + '"';
+        this.hosts = hosts;
+        this.firstMillis = firstMillis;
+        this.endMillis = endMillis;
+    }
+
+    /** The text of one query of {@code type}, its hosts and window drawn from {@code random}. */
+    public String sql(Type type, SplittableRandom random) {
+        return switch (type) {
+            case LASTPOINT -> lastpoint();
+            case SINGLE_GROUPBY_1_1_1 -> singleGroupBy(1, 1, 1, random);
+            case SINGLE_GROUPBY_1_1_12 -> singleGroupBy(1, 1, 12, random);
+            case SINGLE_GROUPBY_1_8_1 -> singleGroupBy(1, 8, 1, random);
+            case SINGLE_GROUPBY_5_1_1 -> singleGroupBy(5, 1, 1, random);
+            case SINGLE_GROUPBY_5_1_12 -> singleGroupBy(5, 1, 12, random);
+            case SINGLE_GROUPBY_5_8_1 -> singleGroupBy(5, 8, 1, random);
+            case CPU_MAX_ALL_1 -> cpuMaxAll(1, random);
+            case CPU_MAX_ALL_8 -> cpuMaxAll(8, random);
+            case DOUBLE_GROUPBY_1 -> doubleGroupBy(1, random);
+            case DOUBLE_GROUPBY_5 -> doubleGroupBy(5, random);
+            case DOUBLE_GROUPBY_ALL -> doubleGroupBy(TsbsVocabulary.FIELD_COUNT, random);
+            case HIGH_CPU_1 -> highCpu(true, random);
+            case HIGH_CPU_ALL -> highCpu(false, random);
+            case GROUPBY_ORDERBY_LIMIT -> groupByOrderByLimit(random);
+        };
+    }
+
+    /**
+     * A plain aggregate over every row: the row count and the mean of each of the ten fields, so
+     * every (row, field) value is read once.
+     */
+    public String scanAll() {
+        return "SELECT count(*) AS row_count, " + aggregates("avg", "mean", TsbsVocabulary.FIELD_COUNT)
+                + " FROM " + table;
+    }
+
+    /** lastpoint: the latest reading of every host. */
+    private String lastpoint() {
+        StringBuilder sql = new StringBuilder("SELECT hostname, max(time) AS time");
+        for (String field : TsbsVocabulary.FIELD_NAMES) {
+            sql.append(", max_by(").append(field).append(", time) AS ").append(field);
+        }
+        return sql.append(" FROM ").append(table).append(" WHERE time >= from_milliseconds(").append(endMillis - HOUR)
+                .append(") GROUP BY hostname ORDER BY hostname").toString();
+    }
+
+    /** MAX of the first {@code metrics} fields of {@code hostCount} hosts over {@code hours}, by the minute. */
+    private String singleGroupBy(int metrics, int hostCount, int hours, SplittableRandom random) {
+        long start = windowStart(random, hours * HOUR, MINUTE);
+        return "SELECT bin(time, 1m) AS minute, " + aggregates("max", "max", metrics) + " FROM " + table
+                + " WHERE " + hostPredicate(hostCount, random) + " AND " + window(start, start + hours * HOUR)
+                + " GROUP BY bin(time, 1m) ORDER BY minute";
+    }
+
+    /** MAX of all ten fields of {@code hostCount} hosts over 8 hours, by the hour. */
+    private String cpuMaxAll(int hostCount, SplittableRandom random) {
+        long start = windowStart(random, 8 * HOUR, HOUR);
+        return "SELECT bin(time, 1h) AS hour, " + aggregates("max", "max", TsbsVocabulary.FIELD_COUNT) + " FROM "
+                + table + " WHERE " + hostPredicate(hostCount, random) + " AND " + window(start, start + 8 * HOUR)
+                + " GROUP BY bin(time, 1h) ORDER BY hour";
+    }
+
+    /** AVG of the first {@code metrics} fields per host per hour over 12 hours, every host. */
+    private String doubleGroupBy(int metrics, SplittableRandom random) {
+        long start = windowStart(random, 12 * HOUR, HOUR);
+        return "SELECT bin(time, 1h) AS hour, hostname, " + aggregates("avg", "mean", metrics) + " FROM " + table
+                + " WHERE " + window(start, start + 12 * HOUR) + " GROUP BY bin(time, 1h), hostname"
+                + " ORDER BY hour, hostname";
+    }
+
+    /** Every reading with usage_user above 90 over 12 hours, of one host or of all. */
+    private String highCpu(boolean oneHost, SplittableRandom random) {
+        long start = windowStart(random, 12 * HOUR, MINUTE);
+        return "SELECT * FROM " + table + " WHERE usage_user > 90 AND " + window(start, start + 12 * HOUR)
+                + (oneHost ? " AND " + hostPredicate(1, random) : "");
+    }
+
+    /** The five latest minutes' MAX(usage_user) before a random end. */
+    private String groupByOrderByLimit(SplittableRandom random) {
+        long end = windowStart(random, HOUR, MINUTE) + HOUR;
+        return "SELECT bin(time, 1m) AS minute, max(usage_user) AS max_usage_user FROM " + table
+                + " WHERE time < from_milliseconds(" + end + ") GROUP BY 1 ORDER BY minute DESC LIMIT 5";
+    }
+
+    /** A window start in [first, end - length], aligned down to {@code alignMillis}, not before the data. */
+    private long windowStart(SplittableRandom random, long lengthMillis, long alignMillis) {
+        long latest = endMillis - lengthMillis;
+        if (latest <= firstMillis) {
+            return firstMillis;
+        }
+        long start = firstMillis + random.nextLong(latest - firstMillis + 1);
+        return Math.max(firstMillis, start - Math.floorMod(start, alignMillis));
+    }
+
+    private static String window(long startMillis, long endMillis) {
+        return "time >= from_milliseconds(" + startMillis + ") AND time < from_milliseconds(" + endMillis + ")";
+    }
+
+    /** {@code hostname = 'host_5'}, or {@code hostname IN (…)} of distinct random hosts (at most all). */
+    private String hostPredicate(int count, SplittableRandom random) {
+        List<Integer> all = new ArrayList<>(hosts);
+        for (int h = 0; h < hosts; h++) {
+            all.add(h);
+        }
+        int n = Math.min(count, hosts);
+        List<String> picked = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int j = i + random.nextInt(hosts - i);
+            Integer chosen = all.set(j, all.get(i));
+            picked.add("'host_" + chosen + "'");
+        }
+        return n == 1 ? "hostname = " + picked.get(0) : "hostname IN (" + String.join(", ", picked) + ")";
+    }
+
+    /** {@code max(usage_user) AS max_usage_user, …} over the first {@code count} fields. */
+    private static String aggregates(String function, String prefix, int count) {
+        StringBuilder sql = new StringBuilder();
+        for (int f = 0; f < count; f++) {
+            String field = TsbsVocabulary.FIELD_NAMES.get(f);
+            sql.append(f == 0 ? "" : ", ").append(function).append('(').append(field).append(") AS ").append(prefix)
+                    .append('_').append(field);
+        }
+        return sql.toString();
+    }
+}
