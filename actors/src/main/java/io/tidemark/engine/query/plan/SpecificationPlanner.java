@@ -92,9 +92,41 @@ final class SpecificationPlanner {
             current = new RelationPlan(new FilterNode(current.node(), builder.compile(having, current.layout()), PlanBuilder.sql(having)), current.layout());
         }
         if (!windows.isEmpty()) {
+            if (windows.stream().anyMatch(call -> readsAny(call, analysis.fields(specification)))) {
+                current = withOutputs(current, outputs);
+            }
             current = WindowPlan.plan(builder, current, windows);
         }
         return select(current, outputs);
+    }
+
+    /**
+     * {@code current} followed by the select-list outputs that hold no window call, each under its
+     * output field: a window call in ORDER BY resolves names to the outputs first
+     * ({@code ORDER BY row_number() OVER (ORDER BY time)} reads the output {@code time}), so the
+     * window step must find them in its input.
+     */
+    private RelationPlan withOutputs(RelationPlan current, List<Output> outputs) {
+        List<Field> outputFields = analysis.fields(specification);
+        List<VectorExpression> projection = PlanBuilder.passThrough(current.node().outputTypes());
+        List<String> texts = PlanBuilder.texts(projection.size());
+        List<Field> added = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            Output output = outputs.get(i);
+            if (output.expression().isEmpty()) {
+                Field field = output.starField();
+                projection.add(new ChannelExpression(current.layout().channelOf(field), field.type()));
+                texts.add(field.name().orElse("?"));
+            } else if (Aggregates.aggregatesAndWindows(analysis, List.of(output.expression().get())).stream()
+                    .noneMatch(call -> call.window().isPresent())) {
+                projection.add(builder.compile(output.expression().get(), current.layout()));
+                texts.add(PlanBuilder.sql(output.expression().get()));
+            } else {
+                continue;
+            }
+            added.add(outputFields.get(i));
+        }
+        return new RelationPlan(new ProjectNode(current.node(), projection, texts), current.layout().append(Layout.of(added)));
     }
 
     /** The table fragment the specification reads directly (FROM one catalog table, aliased or not). */

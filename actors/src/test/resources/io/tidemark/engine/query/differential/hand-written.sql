@@ -716,10 +716,8 @@ SELECT host, time, measure_value::double FROM diffdb.cpu WHERE measure_name = 'u
 SELECT host, time, row_number() OVER (PARTITION BY host ORDER BY time) * 2 + 1, CASE WHEN rank() OVER (PARTITION BY host ORDER BY measure_value::double DESC) <= 3 THEN 'top' ELSE 'rest' END FROM diffdb.cpu WHERE measure_name = 'usage' ORDER BY host, time
 
 SELECT host, time, measure_value::double FROM diffdb.cpu WHERE measure_name = 'usage' ORDER BY row_number() OVER (PARTITION BY host ORDER BY measure_value::double DESC, time), host LIMIT 8
--- known: a window function only in ORDER BY fails to plan: line 1:128: cannot compile a reference to a column the input does not hold: column=host varchar
 
 SELECT host, time FROM diffdb.cpu WHERE measure_name = 'healthy' ORDER BY row_number() OVER (ORDER BY time DESC, host)
--- known: a window function only in ORDER BY fails to plan: cannot compile a reference to a column the input does not hold: column=time timestamp
 
 SELECT count(*) FROM diffdb.cpu WHERE measure_value::bigint = ANY (VALUES 0, 1, 2)
 -- duck: SELECT count(*) FROM diffdb.cpu WHERE measure_value::bigint = ANY (VALUES (0), (1), (2))
