@@ -144,7 +144,8 @@ final class SpecificationPlanner {
     /**
      * WHERE, then a partial aggregation, a top-N or the rows themselves (only the columns read after
      * WHERE, at most OFFSET + LIMIT of them when nothing reorders or merges them), inside the
-     * table's fragment; the final part merges.
+     * table's fragment; the final part merges. An ordered aggregate is computed in one step over
+     * the filtered rows.
      */
     private RelationPlan fragment(RemoteSourceNode remote, Layout layout, List<Output> outputs, List<FunctionCall> aggregates,
             boolean grouped, List<FunctionCall> windows) {
@@ -153,6 +154,10 @@ final class SpecificationPlanner {
         String filterText = specification.where().map(PlanBuilder::sql).orElse("");
         if (grouped) {
             AggregationPlan aggregation = AggregationPlan.of(builder, analysis.groupingKeys(specification), aggregates, layout);
+            if (aggregation.ordered()) {
+                TablePipeline rows = new TablePipeline(scanColumns, filter, filterText, List.of(), List.of(), Optional.empty(), Optional.empty(), -1);
+                return new RelationPlan(aggregation.single(new RemoteSourceNode(remote.scan(), rows)), aggregation.output());
+            }
             TablePipeline pipeline = new TablePipeline(scanColumns, filter, filterText, aggregation.projection(),
                     aggregation.projectionTexts(), Optional.of(aggregation.partial()), Optional.empty(), -1);
             return new RelationPlan(aggregation.last(new RemoteSourceNode(remote.scan(), pipeline)), aggregation.output());

@@ -60,7 +60,6 @@ SELECT geometric_mean(measure_value::double) FROM diffdb.cpu WHERE measure_value
 SELECT host, corr(load, conns), covar_pop(load, conns), covar_samp(load, conns), regr_slope(conns, load), regr_intercept(conns, load) FROM diffdb.metrics WHERE measure_name = 'stats' GROUP BY host ORDER BY host
 
 SELECT host, array_agg(measure_value::varchar ORDER BY time) FROM diffdb.cpu WHERE measure_name = 'status' GROUP BY host ORDER BY host
--- known: the parser rejects ORDER BY inside an aggregate call (Trino syntax): line 1:47: mismatched input 'ORDER'
 
 SELECT count(*) FROM (SELECT host, measure_name FROM diffdb.cpu GROUP BY host, measure_name) t
 
