@@ -53,4 +53,13 @@ class PlannerOrderSensitiveTest {
                 .isInstanceOf(EngineException.class)
                 .hasMessageContaining("cannot order the inputs of aggregates differently in one query");
     }
+
+    @Test
+    void ignoreNullsSkipsNullValuesAndRespectNullsIsTheDefault() {
+        assertThat(fixture.rows("SELECT last_value(measure_value::double) IGNORE NULLS OVER (ORDER BY time),"
+                + " last_value(measure_value::double) RESPECT NULLS OVER (ORDER BY time),"
+                + " lag(measure_value::double) IGNORE NULLS OVER (ORDER BY time DESC)"
+                + " FROM \"tidemark\".\"cpu\" WHERE measure_name = 'cpu' AND hostname = 'h2' ORDER BY time"))
+                .containsExactly(row(50.0, 50.0, 70.0), row(70.0, 70.0, null), row(70.0, null, null));
+    }
 }

@@ -516,7 +516,6 @@ SELECT host, time, row_number() OVER (PARTITION BY host ORDER BY measure_value::
 SELECT host, time, lag(measure_value::double, 40) OVER (PARTITION BY host ORDER BY time), lead(measure_value::double, 1, 0.0) OVER (PARTITION BY host ORDER BY time DESC) FROM diffdb.cpu WHERE measure_name = 'usage' ORDER BY host, time
 
 SELECT host, time, first_value(measure_value::varchar) IGNORE NULLS OVER (PARTITION BY host ORDER BY time), last_value(measure_value::varchar) IGNORE NULLS OVER (PARTITION BY host ORDER BY time) FROM diffdb.cpu WHERE measure_name IN ('status', 'requests') ORDER BY host, time, 3 NULLS FIRST
--- known: the parser rejects Trino's IGNORE NULLS after a window function call: line 1:63: mismatched input 'NULLS'
 -- duck: SELECT host, time, first_value(measure_value::varchar IGNORE NULLS) OVER (PARTITION BY host ORDER BY time), last_value(measure_value::varchar IGNORE NULLS) OVER (PARTITION BY host ORDER BY time) FROM diffdb.cpu WHERE measure_name IN ('status', 'requests') ORDER BY host, time, 3 NULLS FIRST
 
 SELECT host, time, avg(measure_value::double) OVER (PARTITION BY host ORDER BY time ROWS BETWEEN 2 FOLLOWING AND 4 FOLLOWING), sum(measure_value::double) OVER (PARTITION BY region ORDER BY time ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) FROM diffdb.cpu WHERE measure_name = 'usage' AND region IS NOT NULL ORDER BY host, time
