@@ -34,11 +34,6 @@ public record FunctionCall(SourceLocation location, QualifiedName name, boolean 
         this(location, name, distinct, arguments, allRows, filter, window, List.of(), Optional.empty());
     }
 
-    /** True when the call orders its input ({@code array_agg(x ORDER BY time)}). */
-    public boolean ordered() {
-        return !orderBy.isEmpty();
-    }
-
     @Override
     public <R, C> R accept(AstVisitor<R, C> visitor, C context) {
         return visitor.visitFunctionCall(this, context);
