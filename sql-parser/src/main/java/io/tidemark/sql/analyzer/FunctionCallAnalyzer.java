@@ -20,15 +20,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Types function calls: resolves the overload (lambdas typed from the chosen overload's parameter
  * types), then applies the call-site rules: OVER only on aggregate and window functions, window
- * functions only with OVER, DISTINCT and FILTER only on aggregates, no aggregate nested in an
+ * functions only with OVER, DISTINCT, FILTER and ORDER BY only on aggregates, IGNORE/RESPECT NULLS
+ * only on value window functions, no aggregate nested in an
  * aggregate, no window call nested in a window call, and window frames that fit their ORDER BY.
  */
 final class FunctionCallAnalyzer {
+
+    /** The window functions IGNORE NULLS and RESPECT NULLS apply to. */
+    private static final Set<String> VALUE_WINDOW_FUNCTIONS = Set.of("first_value", "last_value", "nth_value", "lag", "lead");
 
     private final ExpressionAnalyzer expressions;
     private final Analysis analysis;
@@ -98,6 +103,20 @@ final class FunctionCallAnalyzer {
             }
             expressions.analyzeCondition(node.filter().get(), scope, "Filter expression");
         }
+        if (!node.orderBy().isEmpty()) {
+            if (kind != FunctionKind.AGGREGATE || node.window().isPresent()) {
+                throw new SemanticException(node.location(), "ORDER BY is only valid for aggregation functions without OVER: " + name);
+            }
+            for (SortItem item : node.orderBy()) {
+                SqlType type = expressions.analyze(item.key(), scope);
+                if (!type.isOrderable()) {
+                    throw new SemanticException(item.location(), "Type " + type.displayName() + " is not orderable, and therefore cannot be used in ORDER BY of aggregation '" + name + "'");
+                }
+            }
+        }
+        if (node.nullTreatment().isPresent() && !VALUE_WINDOW_FUNCTIONS.contains(name)) {
+            throw new SemanticException(node.location(), "Cannot specify null treatment clause for non-value window function: " + name);
+        }
         if (node.window().isPresent()) {
             Window window = node.window().get();
             analyzeWindow(window, scope);
@@ -110,7 +129,9 @@ final class FunctionCallAnalyzer {
                 throw new SemanticException(nested.get(0).location(), "Cannot nest window functions inside window function '" + name + "': " + Aggregates.list(nested));
             }
         } else if (kind == FunctionKind.AGGREGATE) {
-            List<FunctionCall> nested = Aggregates.aggregatesAndWindows(analysis, node.arguments());
+            List<Node> inside = new ArrayList<>(node.arguments());
+            node.orderBy().forEach(item -> inside.add(item.key()));
+            List<FunctionCall> nested = Aggregates.aggregatesAndWindows(analysis, inside);
             if (!nested.isEmpty()) {
                 throw new SemanticException(nested.get(0).location(), "Cannot nest aggregations inside aggregation '" + name + "': " + Aggregates.list(nested));
             }

@@ -280,8 +280,12 @@ final class ExpressionFormatter implements AstVisitor<String, Void> {
         } else {
             sql.append(node.distinct() ? "DISTINCT " : "").append(formatList(node.arguments()));
         }
+        if (!node.orderBy().isEmpty()) {
+            sql.append(" ORDER BY ").append(formatList(node.orderBy()));
+        }
         sql.append(')');
         node.filter().ifPresent(filter -> sql.append(" FILTER (WHERE ").append(format(filter)).append(')'));
+        node.nullTreatment().ifPresent(treatment -> sql.append(' ').append(treatment.name()).append(" NULLS"));
         node.window().ifPresent(window -> sql.append(" OVER ").append(format(window)));
         return sql.toString();
     }

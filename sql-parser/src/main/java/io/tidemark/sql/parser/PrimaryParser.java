@@ -22,6 +22,7 @@ import io.tidemark.sql.ast.QualifiedName;
 import io.tidemark.sql.ast.RowConstructor;
 import io.tidemark.sql.ast.SearchedCase;
 import io.tidemark.sql.ast.SimpleCase;
+import io.tidemark.sql.ast.SortItem;
 import io.tidemark.sql.ast.SourceLocation;
 import io.tidemark.sql.ast.StringLiteral;
 import io.tidemark.sql.ast.TypedLiteral;
@@ -185,6 +186,12 @@ final class PrimaryParser {
         } else if (!tokens.at(TokenType.RPAREN)) {
             arguments = expressions.parseExpressionList();
         }
+        List<SortItem> orderBy = List.of();
+        if (!allRows && !arguments.isEmpty() && tokens.current().isKeyword("ORDER")) {
+            tokens.next();
+            tokens.expectKeyword("BY");
+            orderBy = expressions.parseSortItems();
+        }
         tokens.expect(TokenType.RPAREN);
         Optional<Expression> filter = Optional.empty();
         if (tokens.current().isKeyword("FILTER") && tokens.peek(1).type() == TokenType.LPAREN) {
@@ -194,12 +201,20 @@ final class PrimaryParser {
             filter = Optional.of(expressions.parseExpression());
             tokens.expect(TokenType.RPAREN);
         }
+        Optional<FunctionCall.NullTreatment> nullTreatment = Optional.empty();
+        if ((tokens.current().isKeyword("IGNORE") || tokens.current().isKeyword("RESPECT")) && tokens.peek(1).isKeyword("NULLS")) {
+            nullTreatment = Optional.of(tokens.next().isKeyword("IGNORE") ? FunctionCall.NullTreatment.IGNORE : FunctionCall.NullTreatment.RESPECT);
+            tokens.next();
+            if (!tokens.atKeyword("OVER")) {
+                throw tokens.unexpected();
+            }
+        }
         Optional<Window> window = Optional.empty();
         if (tokens.current().isKeyword("OVER")) {
             tokens.next();
             window = Optional.of(windows.parseWindow());
         }
-        return new FunctionCall(location, name, distinct, arguments, allRows, filter, window);
+        return new FunctionCall(location, name, distinct, arguments, allRows, filter, window, orderBy, nullTreatment);
     }
 
     /** {@code (query)}, a lambda-free {@code (expression)}, or a row {@code (a, b, ...)}. */

@@ -111,6 +111,10 @@ class AnalyzerTest {
                 Arguments.of("SELECT " + "abs(".repeat(195) + "1" + ")".repeat(195), List.of("_col0 bigint")),
                 Arguments.of("SELECT sum(cardinality(" + "transform(".repeat(60) + "ARRAY[1]" + ", x -> x + 1)".repeat(60) + "))",
                         List.of("_col0 bigint")),
+                Arguments.of("SELECT host, array_agg(measure_value::double ORDER BY time DESC, region) FROM db.cpu GROUP BY host",
+                        List.of("host varchar", "_col1 array(double)")),
+                Arguments.of("SELECT first_value(host) IGNORE NULLS OVER (ORDER BY time), lag(time, 2) RESPECT NULLS OVER (ORDER BY time) FROM db.cpu",
+                        List.of("_col0 varchar", "_col1 timestamp")),
                 Arguments.of("SELECT sum(measure_value::bigint) FILTER (WHERE host = 'a') OVER (PARTITION BY region ORDER BY time "
                         + "RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW) FROM db.cpu", List.of("_col0 bigint")));
     }
@@ -155,6 +159,16 @@ class AnalyzerTest {
                 Arguments.of("SELECT 'a' + 1", "line 1:8: Cannot apply operator: varchar + bigint"),
                 Arguments.of("SELECT time - time FROM db.cpu", "line 1:8: Cannot apply operator: timestamp - timestamp"),
                 Arguments.of("SELECT row_number() FROM db.cpu", "line 1:8: Window function row_number requires an OVER clause"),
+                Arguments.of("SELECT abs(1 ORDER BY time) FROM db.cpu", "line 1:8: ORDER BY is only valid for aggregation functions without OVER: abs"),
+                Arguments.of("SELECT array_agg(host ORDER BY time) OVER () FROM db.cpu",
+                        "line 1:8: ORDER BY is only valid for aggregation functions without OVER: array_agg"),
+                Arguments.of("SELECT array_agg(host ORDER BY nope) FROM db.cpu", "line 1:32: Column 'nope' cannot be resolved"),
+                Arguments.of("SELECT array_agg(host ORDER BY max(time)) FROM db.cpu",
+                        "line 1:32: Cannot nest aggregations inside aggregation 'array_agg': [max(time)]"),
+                Arguments.of("SELECT row_number() IGNORE NULLS OVER () FROM db.cpu",
+                        "line 1:8: Cannot specify null treatment clause for non-value window function: row_number"),
+                Arguments.of("SELECT sum(measure_value::double) RESPECT NULLS OVER () FROM db.cpu",
+                        "line 1:8: Cannot specify null treatment clause for non-value window function: sum"),
                 Arguments.of("SELECT abs(1) OVER () FROM db.cpu", "line 1:8: Not a window function: abs"),
                 Arguments.of("SELECT DISTINCT host FROM db.cpu ORDER BY region",
                         "line 1:43: For SELECT DISTINCT, ORDER BY expressions must appear in select list"),

@@ -32,6 +32,8 @@ class ParseErrorTest {
             "SELECT a FROM t UNION|line 1:22: mismatched input '<EOF>'. Expecting: '(', 'ALL', 'DISTINCT', 'SELECT', 'VALUES'",
             "SELECT INTERVAL '1' FORTNIGHT|line 1:21: mismatched input 'FORTNIGHT'. Expecting: 'DAY', 'HOUR', 'MINUTE', 'MONTH', 'SECOND', 'YEAR'",
             "SELECT avg(x) OVER (ROWS 1)|line 1:27: mismatched input ')'. Expecting: 'FOLLOWING', 'PRECEDING'",
+            "SELECT first_value(x) IGNORE NULLS FROM t|line 1:36: mismatched input 'FROM'. Expecting: 'OVER'",
+            "SELECT array_agg(x ORDER time) FROM t|line 1:26: mismatched input 'time'. Expecting: 'BY'",
             "SELECT 1 2|line 1:10: mismatched input '2'. Expecting: ',', ';', 'AS', 'EXCEPT', 'FROM', 'GROUP', 'HAVING', 'INTERSECT', 'LIMIT', 'OFFSET', 'ORDER', 'UNION', 'WHERE', <EOF>, <identifier>",
             "SELECT 99999999999999999999|line 1:8: cannot read integer literal '99999999999999999999': out of range of bigint",
             "SELECT 1e999|line 1:8: cannot read number '1e999': out of range of double",

@@ -142,6 +142,8 @@ class RoundTripTest {
                 "SELECT count(*), count(DISTINCT a), count_if(b > 1), max_by(a, b), approx_percentile(x, ARRAY[0.5, 0.9])"
                         + " FROM t GROUP BY DISTINCT c HAVING count(*) > 10",
                 "SELECT a FROM t GROUP BY ALL a",
+                "SELECT h, array_agg(x ORDER BY time DESC NULLS FIRST, y) FILTER (WHERE x > 0), map_agg(DISTINCT k, v ORDER BY k) FROM t GROUP BY h",
+                "SELECT first_value(x) IGNORE NULLS OVER (PARTITION BY h ORDER BY time), lead(x, 1, 0) RESPECT NULLS OVER (ORDER BY time) FROM t",
                 "SELECT count(*) FROM t GROUP BY ()",
                 "SELECT a FROM t ORDER BY a DESC NULLS FIRST, b ASC NULLS LAST, c LIMIT ALL",
                 "SELECT a FROM t ORDER BY a OFFSET 10 ROWS LIMIT 5",

@@ -18,6 +18,7 @@ import io.tidemark.sql.ast.Query;
 import io.tidemark.sql.ast.QuerySpecification;
 import io.tidemark.sql.ast.SetOperation;
 import io.tidemark.sql.ast.SingleColumn;
+import io.tidemark.sql.ast.SortItem;
 import io.tidemark.sql.ast.SourceLocation;
 import io.tidemark.sql.ast.Table;
 import io.tidemark.sql.ast.TypedLiteral;
@@ -122,6 +123,20 @@ class SqlParserTest {
         canonicalExpression("avg(x) over (partition by h order by time rows between 2 preceding and current row)",
                 "avg(x) OVER (PARTITION BY h ORDER BY time ASC ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)");
         canonicalExpression("position('b' IN s)", "strpos(s, 'b')");
+    }
+
+    @Test
+    void orderedAggregatesAndNullTreatment() {
+        FunctionCall ordered = (FunctionCall) PARSER.parseExpression("array_agg(x ORDER BY time DESC, h)");
+        assertThat(ordered.arguments()).hasSize(1);
+        assertThat(ordered.orderBy()).extracting(item -> item.ordering()).containsExactly(SortItem.Ordering.DESCENDING, SortItem.Ordering.ASCENDING);
+        canonicalExpression("array_agg(DISTINCT x order by x) filter (where x > 0)", "array_agg(DISTINCT x ORDER BY x ASC) FILTER (WHERE x > 0)");
+        FunctionCall ignoring = (FunctionCall) PARSER.parseExpression("first_value(x) IGNORE NULLS OVER (ORDER BY time)");
+        assertThat(ignoring.nullTreatment()).contains(FunctionCall.NullTreatment.IGNORE);
+        assertThat(ignoring.window()).isPresent();
+        canonicalExpression("lag(x, 1) respect nulls over (partition by h order by time)",
+                "lag(x, 1) RESPECT NULLS OVER (PARTITION BY h ORDER BY time ASC)");
+        assertThat(((FunctionCall) PARSER.parseExpression("first_value(x) OVER ()")).nullTreatment()).isEmpty();
     }
 
     @Test

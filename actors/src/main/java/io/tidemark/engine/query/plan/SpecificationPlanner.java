@@ -92,9 +92,41 @@ final class SpecificationPlanner {
             current = new RelationPlan(new FilterNode(current.node(), builder.compile(having, current.layout()), PlanBuilder.sql(having)), current.layout());
         }
         if (!windows.isEmpty()) {
+            if (windows.stream().anyMatch(call -> readsAny(call, analysis.fields(specification)))) {
+                current = withOutputs(current, outputs);
+            }
             current = WindowPlan.plan(builder, current, windows);
         }
         return select(current, outputs);
+    }
+
+    /**
+     * {@code current} followed by the select-list outputs that hold no window call, each under its
+     * output field: a window call in ORDER BY resolves names to the outputs first
+     * ({@code ORDER BY row_number() OVER (ORDER BY time)} reads the output {@code time}), so the
+     * window step must find them in its input.
+     */
+    private RelationPlan withOutputs(RelationPlan current, List<Output> outputs) {
+        List<Field> outputFields = analysis.fields(specification);
+        List<VectorExpression> projection = PlanBuilder.passThrough(current.node().outputTypes());
+        List<String> texts = PlanBuilder.texts(projection.size());
+        List<Field> added = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            Output output = outputs.get(i);
+            if (output.expression().isEmpty()) {
+                Field field = output.starField();
+                projection.add(new ChannelExpression(current.layout().channelOf(field), field.type()));
+                texts.add(field.name().orElse("?"));
+            } else if (Aggregates.aggregatesAndWindows(analysis, List.of(output.expression().get())).stream()
+                    .noneMatch(call -> call.window().isPresent())) {
+                projection.add(builder.compile(output.expression().get(), current.layout()));
+                texts.add(PlanBuilder.sql(output.expression().get()));
+            } else {
+                continue;
+            }
+            added.add(outputFields.get(i));
+        }
+        return new RelationPlan(new ProjectNode(current.node(), projection, texts), current.layout().append(Layout.of(added)));
     }
 
     /** The table fragment the specification reads directly (FROM one catalog table, aliased or not). */
@@ -112,7 +144,8 @@ final class SpecificationPlanner {
     /**
      * WHERE, then a partial aggregation, a top-N or the rows themselves (only the columns read after
      * WHERE, at most OFFSET + LIMIT of them when nothing reorders or merges them), inside the
-     * table's fragment; the final part merges.
+     * table's fragment; the final part merges. An ordered aggregate is computed in one step over
+     * the filtered rows.
      */
     private RelationPlan fragment(RemoteSourceNode remote, Layout layout, List<Output> outputs, List<FunctionCall> aggregates,
             boolean grouped, List<FunctionCall> windows) {
@@ -122,6 +155,10 @@ final class SpecificationPlanner {
         if (grouped) {
             List<Expression> keys = analysis.groupingKeys(specification);
             AggregationPlan aggregation = AggregationPlan.of(builder, keys, aggregates, layout);
+            if (aggregation.ordered()) {
+                TablePipeline rows = new TablePipeline(scanColumns, filter, filterText, List.of(), List.of(), Optional.empty(), Optional.empty(), -1);
+                return new RelationPlan(aggregation.single(new RemoteSourceNode(remote.scan(), rows)), aggregation.output());
+            }
             TablePipeline pipeline = new TablePipeline(scanColumns, filter, filterText, aggregation.projection(),
                     aggregation.projectionTexts(), Optional.of(aggregation.partial()), Optional.empty(), -1,
                     ChunkStatsPlan.of(analysis, specification, keys, aggregates, aggregation, layout, remote));

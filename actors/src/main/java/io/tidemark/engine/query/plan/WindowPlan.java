@@ -51,7 +51,7 @@ final class WindowPlan {
             }
             String name = resolved.signature().name().toLowerCase(java.util.Locale.ROOT);
             specs.add(new WindowSpec(name, arguments, resolved.argumentTypes(), resolved.returnType(), call.distinct(), partition, order,
-                    WindowFrames.frame(builder, window), false));
+                    WindowFrames.frame(builder, window), call.nullTreatment().orElse(null) == FunctionCall.NullTreatment.IGNORE));
             callTexts.add(PlanBuilder.sql(call));
         }
         PlanNode node = new WindowNode(new ProjectNode(input.node(), projection, texts), specs, callTexts);
