@@ -103,7 +103,8 @@ record ChunkStatsPlan(List<ScanColumn> scanColumns, TableScan scan, List<VectorE
                 aggregation.projection().subList(0, keys.size()), functions, channels, outputTypes));
     }
 
-    private static boolean whereIsPruningOnly(Analysis analysis, QuerySpecification specification) {
+    /** True when the WHERE clause holds only terms the scan's pruning applies ({@link ScanPredicates#exact()}). */
+    static boolean whereIsPruningOnly(Analysis analysis, QuerySpecification specification) {
         Relation from = specification.from().orElse(null);
         if (from instanceof AliasedRelation aliased) {
             from = aliased.relation();

@@ -152,6 +152,7 @@ final class SpecificationPlanner {
         List<ScanColumn> scanColumns = remote.pipeline().scanColumns();
         Optional<VectorExpression> filter = specification.where().map(where -> builder.compile(where, layout));
         String filterText = specification.where().map(PlanBuilder::sql).orElse("");
+        boolean whereImplied = specification.where().isPresent() && ChunkStatsPlan.whereIsPruningOnly(analysis, specification);
         if (grouped) {
             List<Expression> keys = analysis.groupingKeys(specification);
             AggregationPlan aggregation = AggregationPlan.of(builder, keys, aggregates, layout);
@@ -161,7 +162,10 @@ final class SpecificationPlanner {
             }
             TablePipeline pipeline = new TablePipeline(scanColumns, filter, filterText, aggregation.projection(),
                     aggregation.projectionTexts(), Optional.of(aggregation.partial()), Optional.empty(), -1,
-                    ChunkStatsPlan.of(analysis, specification, keys, aggregates, aggregation, layout, remote));
+                    ChunkStatsPlan.of(analysis, specification, keys, aggregates, aggregation, layout, remote), Optional.empty());
+            if (whereImplied) {
+                pipeline = pipeline.impliedBy(remote.scan());
+            }
             return new RelationPlan(aggregation.last(new RemoteSourceNode(remote.scan(), pipeline)), aggregation.output());
         }
         boolean reordered = !windows.isEmpty() || specification.select().distinct();
@@ -190,12 +194,18 @@ final class SpecificationPlanner {
             }
             TablePipeline.PartialTopN topN = new TablePipeline.PartialTopN(keys, offset + limit, PlanBuilder.sortTexts(orderBy));
             TablePipeline pipeline = new TablePipeline(scanColumns, filter, filterText, projection, texts, Optional.empty(), Optional.of(topN), -1);
+            if (whereImplied) {
+                pipeline = pipeline.impliedBy(remote.scan());
+            }
             return new RelationPlan(new RemoteSourceNode(remote.scan(), pipeline), withKeys);
         }
         long rowLimit = limit >= 0 && orderBy.isEmpty() && !reordered ? offset + limit : -1;
         boolean narrowed = kept.size() < layout.size();
         TablePipeline pipeline = new TablePipeline(scanColumns, filter, filterText, narrowed ? projection : List.of(),
                 narrowed ? texts : List.of(), Optional.empty(), Optional.empty(), rowLimit);
+        if (whereImplied) {
+            pipeline = pipeline.impliedBy(remote.scan());
+        }
         return new RelationPlan(new RemoteSourceNode(remote.scan(), pipeline), narrowed ? Layout.of(kept) : layout);
     }
 

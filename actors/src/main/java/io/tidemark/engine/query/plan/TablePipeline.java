@@ -22,10 +22,14 @@ import java.util.Optional;
  * aggregate arguments are the projection), a top-N (sort keys appended by the projection), or
  * nothing (rows go to the final part as they are, at most {@code rowLimit} of them when it is not
  * negative). A PARTIAL aggregation may also answer whole chunks from their stats ({@code statsPlan}).
+ * {@code whereImpliedBy}: the scan whose pruning already guarantees the WHERE clause (it holds only
+ * pruning terms); when that scan's bounds prune exactly for a run, the shards skip the filter,
+ * since every row the scan delivers satisfies it.
  */
 record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> filter, String filterText,
         List<VectorExpression> projection, List<String> projectionTexts, Optional<PartialAggregation> aggregation,
-        Optional<PartialTopN> topN, long rowLimit, Optional<ChunkStatsPlan> statsPlan) implements FragmentPipeline {
+        Optional<PartialTopN> topN, long rowLimit, Optional<ChunkStatsPlan> statsPlan, Optional<TableScan> whereImpliedBy)
+        implements FragmentPipeline {
 
     /** Input: the projection, keys first. Output: the keys, then each call's intermediate states. */
     record PartialAggregation(List<SqlType> keyTypes, List<HashAggregation.AggregateCall> calls, List<String> keyTexts,
@@ -45,7 +49,13 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
     TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> filter, String filterText,
             List<VectorExpression> projection, List<String> projectionTexts, Optional<PartialAggregation> aggregation,
             Optional<PartialTopN> topN, long rowLimit) {
-        this(scanColumns, filter, filterText, projection, projectionTexts, aggregation, topN, rowLimit, Optional.empty());
+        this(scanColumns, filter, filterText, projection, projectionTexts, aggregation, topN, rowLimit, Optional.empty(), Optional.empty());
+    }
+
+    /** A copy whose filter the shards skip when {@code scan} prunes exactly. */
+    TablePipeline impliedBy(TableScan scan) {
+        return new TablePipeline(scanColumns, filter, filterText, projection, projectionTexts, aggregation, topN, rowLimit, statsPlan,
+                Optional.of(scan));
     }
 
     /** Reads the columns and sends them on unchanged. */
@@ -82,7 +92,7 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
         if (aggregation.isEmpty() && topN.isEmpty() && !projection.isEmpty()) {
             lines.add("Project[" + String.join(", ", projectionTexts) + "]");
         }
-        filter.ifPresent(f -> lines.add("Filter[(" + filterText + ")]"));
+        filter.ifPresent(f -> lines.add("Filter[(" + filterText + ")]" + (whereImpliedBy.isPresent() ? " (implied by the scan's pruning)" : "")));
         lines.add("Scan[columns=[" + String.join(", ", scanColumns.stream().map(ScanColumn::name).toList()) + "]]");
         return lines;
     }
@@ -103,6 +113,7 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
         private final QueryContext context;
         private final HashAggregation partial;
         private final TopN top;
+        private final boolean filtering;
         private final List<Batch> rows = new ArrayList<>();
         private long rowCount;
         private long held;
@@ -112,6 +123,7 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
             this.partial = aggregation.map(a -> new HashAggregation(HashAggregation.Step.PARTIAL,
                     AggregateNode.keyChannels(a.keyTypes().size()), a.keyTypes(), a.calls(), context)).orElse(null);
             this.top = topN.map(t -> new TopN(projectedTypes(), t.keys(), t.count(), context)).orElse(null);
+            this.filtering = filter.isPresent() && !whereImpliedBy.map(scan -> scan.boundsPruneExactly(context.eval())).orElse(false);
         }
 
         @Override
@@ -121,7 +133,7 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
                 return;
             }
             Batch batch = scanned;
-            if (filter.isPresent()) {
+            if (filtering) {
                 batch = Filter.apply(batch, filter.get().evaluate(batch, context.eval()));
             }
             if (!projection.isEmpty()) {

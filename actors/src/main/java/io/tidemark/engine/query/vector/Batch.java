@@ -76,14 +76,11 @@ public final class Batch {
         }
         List<Vector> columns = new ArrayList<>(types.size());
         for (int c = 0; c < types.size(); c++) {
-            VectorBuilder builder = new VectorBuilder(types.get(c), rows);
+            List<Vector> parts = new ArrayList<>(batches.size());
             for (Batch batch : batches) {
-                Vector column = batch.column(c);
-                for (int r = 0; r < batch.rowCount(); r++) {
-                    builder.append(column, r);
-                }
+                parts.add(batch.column(c));
             }
-            columns.add(builder.build());
+            columns.add(Vector.concat(types.get(c), parts, rows));
         }
         return new Batch(columns, rows);
     }

@@ -2,6 +2,7 @@ package io.tidemark.engine.query.vector;
 
 import io.tidemark.sql.type.SqlType;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -213,6 +214,51 @@ public final class Vector {
             default:
                 return new Vector(type, count, slicedNulls, null, null, null, Arrays.copyOfRange(objects, from, to));
         }
+    }
+
+    /** The vectors' rows one after another ({@code rows} in total), copied array by array; all have {@code type}'s storage. */
+    public static Vector concat(SqlType type, List<Vector> parts, int rows) {
+        Storage storage = Storage.of(type);
+        boolean anyNull = false;
+        for (Vector part : parts) {
+            anyNull |= part.nulls != null || part.storage != storage;
+        }
+        boolean[] nulls = anyNull ? new boolean[rows] : null;
+        long[] longs = storage == Storage.LONG ? new long[rows] : null;
+        double[] doubles = storage == Storage.DOUBLE ? new double[rows] : null;
+        boolean[] booleans = storage == Storage.BOOLEAN ? new boolean[rows] : null;
+        Object[] objects = storage == Storage.OBJECT ? new Object[rows] : null;
+        int at = 0;
+        for (Vector part : parts) {
+            int n = part.size;
+            if (part.storage != storage) {
+                // Only a column of bare NULLs (type unknown) may differ in storage: its rows are nulls.
+                if (part.type != io.tidemark.sql.type.PrimitiveType.UNKNOWN) {
+                    throw new IllegalArgumentException("cannot concatenate a " + part.type.displayName() + " vector into " + type.displayName());
+                }
+                java.util.Arrays.fill(nulls, at, at + n, true);
+                at += n;
+                continue;
+            }
+            if (part.nulls != null) {
+                System.arraycopy(part.nulls, 0, nulls, at, n);
+            }
+            switch (storage) {
+                case LONG:
+                    System.arraycopy(part.longs, 0, longs, at, n);
+                    break;
+                case DOUBLE:
+                    System.arraycopy(part.doubles, 0, doubles, at, n);
+                    break;
+                case BOOLEAN:
+                    System.arraycopy(part.booleans, 0, booleans, at, n);
+                    break;
+                default:
+                    System.arraycopy(part.objects, 0, objects, at, n);
+            }
+            at += n;
+        }
+        return new Vector(type, rows, nulls, longs, doubles, booleans, objects);
     }
 
     /** The same values seen as another type of the same storage (e.g. integer as bigint). */

@@ -33,7 +33,7 @@ class ExplainTest {
                 "            Aggregate(FINAL)[keys=[hostname], avg(measure_value::double)]",
                 "                RemoteFragment[tidemark.cpu, time=[2026-01-01T00:00:00Z, max], measure_name in (cpu)]   -- runs on every shard",
                 "                    Aggregate(PARTIAL)[keys=[hostname], avg(measure_value::double)] (chunk stats)",
-                "                        Filter[(measure_name = 'cpu' AND time >= TIMESTAMP '2026-01-01 00:00:00')]",
+                "                        Filter[(measure_name = 'cpu' AND time >= TIMESTAMP '2026-01-01 00:00:00')] (implied by the scan's pruning)",
                 "                            Scan[columns=[hostname, measure_name, time, measure_value::double]]"));
     }
 
@@ -120,7 +120,7 @@ class ExplainTest {
                 "            RemoteFragment[tidemark.cpu, time=[min, max], measure_name in (cpu), region in (us)]   -- runs on every shard",
                 "                Limit[3]",
                 "                    Project[hostname]",
-                "                        Filter[(measure_name = 'cpu' AND region = 'us')]",
+                "                        Filter[(measure_name = 'cpu' AND region = 'us')] (implied by the scan's pruning)",
                 "                            Scan[columns=[hostname, region, measure_name]]"));
         assertThat(fixture.execute("SELECT upper(hostname) FROM \"tidemark\".\"cpu\" WHERE measure_name = 'cpu' AND region = 'us'"
                 + " LIMIT 2 OFFSET 1").rowCount()).isEqualTo(2);
