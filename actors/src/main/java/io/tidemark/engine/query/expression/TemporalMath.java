@@ -1,5 +1,7 @@
 package io.tidemark.engine.query.expression;
 
+import io.tidemark.engine.query.function.EpochCalendar;
+
 /**
  * Calendar arithmetic on the primitive encodings of {@link io.tidemark.engine.query.vector.Storage}
  * (timestamps in nanoseconds since the epoch, dates in days since the epoch, UTC), without
@@ -51,31 +53,13 @@ final class TemporalMath {
         return (int) (Math.abs(packed) % 100);
     }
 
-    static boolean isLeapYear(long year) {
-        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
-    }
-
-    static int monthLength(long year, int month) {
-        switch (month) {
-            case 2:
-                return isLeapYear(year) ? 29 : 28;
-            case 4:
-            case 6:
-            case 9:
-            case 11:
-                return 30;
-            default:
-                return 31;
-        }
-    }
-
     /** A date plus calendar months; the day is clamped to the target month's length (Jan 31 + 1 month = Feb 28/29). */
     static long plusMonths(long epochDay, long months) {
         long civil = civilFromDays(epochDay);
         long monthIndex = year(civil) * 12 + (month(civil) - 1) + months;
         long year = Math.floorDiv(monthIndex, 12);
         int month = Math.floorMod(monthIndex, 12) + 1;
-        int day = Math.min(day(civil), monthLength(year, month));
+        int day = Math.min(day(civil), EpochCalendar.lengthOfMonth(year, month));
         return daysFromCivil(year, month, day);
     }
 

@@ -1,5 +1,6 @@
 package io.tidemark.engine.query.expression;
 
+import io.tidemark.engine.query.function.EpochCalendar;
 import io.tidemark.engine.query.function.QueryFunctionException;
 import io.tidemark.sql.type.ArrayType;
 import io.tidemark.sql.type.MapType;
@@ -250,7 +251,7 @@ public final class ValueFormat {
         } catch (NumberFormatException e) {
             throw invalid(text, type);
         }
-        if (year > 999_999 || month < 1 || month > 12 || day < 1 || day > TemporalMath.monthLength(year, month)) {
+        if (year > 999_999 || month < 1 || month > 12 || day < 1 || day > EpochCalendar.lengthOfMonth(year, month)) {
             throw invalid(text, type);
         }
         return TemporalMath.daysFromCivil(year, month, day);

@@ -6,7 +6,7 @@ package io.tidemark.engine.query.function;
  * conversions are Howard Hinnant's {@code civil_from_days}/{@code days_from_civil}, exact for
  * every {@code long} day a timestamp or date can hold.
  */
-final class EpochCalendar {
+public final class EpochCalendar {
 
     static final long NANOS_PER_MICRO = 1_000L;
     static final long NANOS_PER_MILLI = 1_000_000L;
@@ -92,11 +92,11 @@ final class EpochCalendar {
         return year(epochDay - dayOfWeek(epochDay) + 4);
     }
 
-    static boolean isLeapYear(long year) {
+    public static boolean isLeapYear(long year) {
         return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
     }
 
-    static int lengthOfMonth(long year, int month) {
+    public static int lengthOfMonth(long year, int month) {
         switch (month) {
             case 2:
                 return isLeapYear(year) ? 29 : 28;
