@@ -21,7 +21,7 @@ public final class SetOperations {
     /** The inputs' rows one after another, as {@code types}; with {@code distinct}, each distinct row once. */
     public static Batch union(List<Batch> inputs, List<SqlType> types, boolean distinct, QueryContext context) {
         context.checkRunning();
-        Batch all = inputs.isEmpty() ? Batch.empty(types) : Batch.concat(inputs, types);
+        Batch all = Batch.concat(inputs, types);
         return distinct ? Distinct.apply(all, context) : all;
     }
 

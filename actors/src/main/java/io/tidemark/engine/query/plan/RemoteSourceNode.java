@@ -44,6 +44,6 @@ record RemoteSourceNode(TableScan scan, TablePipeline pipeline) implements PlanN
             }
             throw e;
         }
-        return outputs.isEmpty() ? Batch.empty(outputTypes()) : Batch.concat(outputs, outputTypes());
+        return Batch.concat(outputs, outputTypes());
     }
 }

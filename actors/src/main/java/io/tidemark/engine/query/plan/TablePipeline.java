@@ -165,7 +165,7 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
             }
             context.releaseMemory(held);
             held = 0;
-            return rows.isEmpty() ? Batch.empty(projectedTypes()) : Batch.concat(rows, projectedTypes());
+            return Batch.concat(rows, projectedTypes());
         }
     }
 }

@@ -65,7 +65,7 @@ public final class Batch {
         return new Batch(sliced, to - from);
     }
 
-    /** The batches' rows one after another; all have the same column types. */
+    /** The batches' rows one after another (no batch: no rows); all have the same column types. */
     public static Batch concat(List<Batch> batches, List<io.tidemark.sql.type.SqlType> types) {
         if (batches.size() == 1) {
             return batches.get(0);

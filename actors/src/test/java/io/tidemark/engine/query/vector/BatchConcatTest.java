@@ -48,6 +48,13 @@ class BatchConcatTest {
         }
     }
 
+    @net.jqwik.api.Example
+    void noBatchesMakeNoRowsOfEachType() {
+        Batch joined = Batch.concat(List.of(), TYPES);
+        assertThat(joined.rowCount()).isZero();
+        assertThat(joined.columns()).extracting(Vector::type).containsExactlyElementsOf(TYPES);
+    }
+
     @Property(tries = 50)
     void aColumnOfBareNullsJoinsAnyType(@ForAll @IntRange(max = 20) int nullRows, @ForAll @IntRange(max = 20) int valueRows) {
         Vector values = Vector.constant(PrimitiveType.BIGINT, 7L, valueRows);
