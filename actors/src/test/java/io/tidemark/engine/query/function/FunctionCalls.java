@@ -2,20 +2,24 @@ package io.tidemark.engine.query.function;
 
 import io.tidemark.engine.query.expression.EvalContext;
 import io.tidemark.engine.query.vector.Vector;
-import io.tidemark.engine.query.vector.VectorBuilder;
 import io.tidemark.sql.type.SqlType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Binds the function families of this package and applies them to hand-built vectors. */
+/**
+ * One-row calls and list helpers for the math, array, map, lambda and time-series families, over a
+ * {@link FunctionHarness} that binds them through a real registry.
+ */
 final class FunctionCalls {
 
-    static final ScalarFunctionRegistry REGISTRY = ScalarFunctionRegistry.build(List.of(new MathFunctions(), new BitwiseFunctions(),
+    private static final FunctionHarness HARNESS = new FunctionHarness(new MathFunctions(), new BitwiseFunctions(),
             new GreatestLeastFunctions(), new ArrayFunctions(), new ArraySetFunctions(), new SequenceFunctions(), new MapFunctions(),
-            new LambdaFunctions(), new TimeSeriesFunctions()));
+            new LambdaFunctions(), new TimeSeriesFunctions());
 
-    static final EvalContext CONTEXT = EvalContext.utc(0);
+    static final ScalarFunctionRegistry REGISTRY = HARNESS.registry();
+
+    static final EvalContext CONTEXT = HARNESS.context();
 
     /** One typed argument value. */
     record Arg(SqlType type, Object value) {
@@ -28,19 +32,9 @@ final class FunctionCalls {
         return new Arg(type, value);
     }
 
-    static ScalarFunction bind(String name, SqlType returnType, SqlType... argumentTypes) {
-        BoundSignature signature = new BoundSignature(name, Arrays.asList(argumentTypes), returnType);
-        return REGISTRY.bind(signature).orElseThrow(() -> new AssertionError("no implementation of " + signature));
-    }
-
     /** Applies the function to whole vectors of {@code rowCount} rows. */
     static Vector apply(String name, SqlType returnType, int rowCount, Vector... arguments) {
-        SqlType[] types = Arrays.stream(arguments).map(Vector::type).toArray(SqlType[]::new);
-        Vector result = bind(name, returnType, types).apply(arguments, rowCount, CONTEXT);
-        if (result.size() != rowCount || !result.type().equals(returnType)) {
-            throw new AssertionError("wrong result shape: " + result + " for " + rowCount + " rows of " + returnType.displayName());
-        }
-        return result;
+        return HARNESS.apply(name, returnType, rowCount, arguments);
     }
 
     /** Applies the function to one row and returns the boxed result. */
@@ -54,11 +48,7 @@ final class FunctionCalls {
 
     /** A vector of boxed values (nulls allowed). */
     static Vector vector(SqlType type, Object... values) {
-        VectorBuilder builder = new VectorBuilder(type, values.length);
-        for (Object value : values) {
-            builder.append(value);
-        }
-        return builder.build();
+        return FunctionHarness.column(type, values);
     }
 
     /** A boxed array or series result, for list assertions. */

@@ -38,15 +38,27 @@ final class FunctionHarness {
      * there is no argument), checking the result has those rows and the declared type.
      */
     Vector apply(String name, SqlType returnType, Vector... arguments) {
+        return apply(name, returnType, arguments.length == 0 ? 1 : arguments[0].size(), arguments);
+    }
+
+    /** Applies {@code name} over {@code rowCount} rows, checking the result has those rows and the declared type. */
+    Vector apply(String name, SqlType returnType, int rowCount, Vector... arguments) {
         List<SqlType> types = Arrays.stream(arguments).map(Vector::type).toList();
         ScalarFunction function = registry.bind(new BoundSignature(name, types, returnType))
                 .orElseThrow(() -> new AssertionError("no implementation of " + name + types));
-        int rowCount = arguments.length == 0 ? 1 : arguments[0].size();
         Vector result = function.apply(arguments, rowCount, context);
         if (result.size() != rowCount || !result.type().equals(returnType)) {
             throw new AssertionError("wrong result shape: " + result + " for " + rowCount + " rows of " + returnType.displayName());
         }
         return result;
+    }
+
+    ScalarFunctionRegistry registry() {
+        return registry;
+    }
+
+    EvalContext context() {
+        return context;
     }
 
     /** The boxed value of a one-row call. */
