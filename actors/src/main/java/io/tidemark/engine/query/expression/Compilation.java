@@ -82,7 +82,24 @@ final class Compilation implements AstVisitor<VectorExpression, Void> {
         if (compiled == null) {
             throw ExpressionCompiler.error(expression, "Unsupported expression: " + expression.getClass().getSimpleName());
         }
+        if (computesTime(expression)) {
+            try {
+                return NonNegativeTime.wrap(compiled);
+            } catch (QueryFunctionException e) {
+                throw ExpressionCompiler.error(expression, e);
+            }
+        }
         return compiled;
+    }
+
+    /** A timestamp made by a function, arithmetic, a cast or a literal (not read from a column, not TRY_CAST). */
+    private boolean computesTime(Expression expression) {
+        if (type(expression) != PrimitiveType.TIMESTAMP) {
+            return false;
+        }
+        return expression instanceof FunctionCall || expression instanceof ArithmeticBinary
+                || expression instanceof ArithmeticUnary || expression instanceof TypedLiteral
+                || (expression instanceof Cast cast && !cast.safe());
     }
 
     /** Compiles and converts to {@code type} (the implicit coercion the analyzer's typing implies). */

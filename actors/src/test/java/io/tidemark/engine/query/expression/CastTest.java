@@ -97,7 +97,10 @@ class CastTest {
                 .with("d", ValueFormat.parseDate("2026-05-06"), ValueFormat.parseDate("1969-12-31"))
                 .with("tm", ValueFormat.parseTime("07:08:09.5"), null).build();
         assertThat(harness.eval("CAST(ts AS date)", batch)).containsExactly(ValueFormat.parseDate("2026-05-06"), ValueFormat.parseDate("1969-12-31"));
-        assertThat(harness.eval("CAST(d AS timestamp)", batch))
+        assertThat(harness.eval("CAST(d AS timestamp)", batch.slice(0, 1))).containsExactly(ValueFormat.parseTimestamp("2026-05-06"));
+        assertThatThrownBy(() -> harness.eval("CAST(d AS timestamp)", batch)).as("a time before 1970 is refused")
+                .hasMessageContaining("Negative time values are not supported");
+        assertThat(harness.eval("TRY_CAST(d AS timestamp)", batch)).as("TRY_CAST is not checked")
                 .containsExactly(ValueFormat.parseTimestamp("2026-05-06"), ValueFormat.parseTimestamp("1969-12-31"));
         assertThat(harness.eval("CAST(ts AS time)", batch)).containsExactly(ValueFormat.parseTime("07:08:09.5"), ValueFormat.parseTime("23:00:00"));
         assertThat(harness.eval("CAST(tm AS timestamp)", batch)).as("the query's date")
