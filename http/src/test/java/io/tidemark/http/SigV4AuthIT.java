@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tidemark.http.auth.SigV4Signer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,5 +107,36 @@ class SigV4AuthIT {
             assertThatThrownBy(() -> client.createDatabase(b -> b.databaseName("quota_3"))).isInstanceOfSatisfying(ServiceQuotaExceededException.class,
                     e -> assertThat(e.statusCode()).isEqualTo(402));
         }
+    }
+
+    @Test
+    void theLaunchersSignerIsAcceptedAndAWrongSecretIsNot() throws Exception {
+        byte[] body = "{\"QueryString\":\"SELECT 1 + 1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, String> headers = Map.of("Content-Type", "application/x-amz-json-1.0",
+                "X-Amz-Target", "Timestream_20181101.Query");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        SigV4Signer good = new SigV4Signer(ServerFixture.ACCESS_KEY, ServerFixture.SECRET_KEY, Optional.empty(),
+                "eu-west-1", Clock.systemUTC());
+        SigV4Signer bad = new SigV4Signer(ServerFixture.ACCESS_KEY, "not-the-secret", Optional.of("session-token"),
+                "eu-west-1", Clock.systemUTC());
+
+        HttpResponse<String> accepted = client.send(good.sign(java.net.http.HttpRequest.newBuilder(node.uri().resolve("/"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)), node.uri(), headers, body).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = client.send(bad.sign(java.net.http.HttpRequest.newBuilder(node.uri().resolve("/"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)), node.uri(), headers, body).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(RawHttp.json(accepted).get("Rows").get(0).get("Data").get(0).get("ScalarValue").asText()).isEqualTo("2");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(RawHttp.json(refused).get("__type").asText()).isEqualTo("InvalidSignatureException");
+    }
+
+    @Test
+    void signingNeedsAnAccessKeyInTheEnvironment() {
+        assertThat(SigV4Signer.fromEnvironment(Map.of(), Clock.systemUTC())).isEmpty();
+        assertThat(SigV4Signer.fromEnvironment(Map.of("AWS_ACCESS_KEY_ID", "AKID", "AWS_SECRET_ACCESS_KEY", "s"),
+                Clock.systemUTC())).isPresent();
     }
 }

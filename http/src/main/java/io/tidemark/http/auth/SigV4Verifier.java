@@ -1,25 +1,24 @@
 package io.tidemark.http.auth;
 
+import static io.tidemark.http.auth.SigV4.hex;
+import static io.tidemark.http.auth.SigV4.sha256;
+import static io.tidemark.http.auth.SigV4.utf8;
+
 import io.tidemark.http.wire.WireError;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.pekko.http.javadsl.model.HttpHeader;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 
@@ -34,10 +33,9 @@ import org.apache.pekko.http.javadsl.model.HttpRequest;
  */
 public final class SigV4Verifier {
 
-    static final String ALGORITHM = "AWS4-HMAC-SHA256";
-    static final String SERVICE = "timestream";
-    private static final DateTimeFormatter AMZ_DATE =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    static final String ALGORITHM = SigV4.ALGORITHM;
+    static final String SERVICE = SigV4.SERVICE;
+    private static final DateTimeFormatter AMZ_DATE = SigV4.AMZ_DATE;
 
     private final Map<String, String> secretsByAccessKey;
     private final Clock clock;
@@ -100,13 +98,8 @@ public final class SigV4Verifier {
                     + "match the hash of the request body.");
         }
         String canonical = canonicalRequest(request, signedHeaders, body, payloadHash);
-        String stringToSign = ALGORITHM + "\n" + amzDate.get() + "\n"
-                + scope[1] + "/" + scope[2] + "/" + scope[3] + "/" + scope[4] + "\n" + hex(sha256(utf8(canonical)));
-        byte[] key = hmac(utf8("AWS4" + secret), scope[1]);
-        key = hmac(key, scope[2]);
-        key = hmac(key, scope[3]);
-        key = hmac(key, scope[4]);
-        String expected = hex(hmac(key, stringToSign));
+        String expected = SigV4.signature(secret, amzDate.get(), scope[1] + "/" + scope[2] + "/" + scope[3] + "/" + scope[4],
+                canonical);
         if (!MessageDigest.isEqual(utf8(expected), utf8(signature))) {
             return refuse(403, "InvalidSignatureException", "The request signature we calculated does not match the "
                     + "signature you provided. Check your AWS Secret Access Key and signing method.");
@@ -205,31 +198,5 @@ public final class SigV4Verifier {
 
     private static Optional<WireError> refuse(int status, String type, String message) {
         return Optional.of(WireError.of(status, type, message));
-    }
-
-    static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(utf8(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot compute HmacSHA256", e);
-        }
-    }
-
-    static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot compute SHA-256", e);
-        }
-    }
-
-    static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -3,6 +3,7 @@ package io.tidemark.http.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tidemark.http.auth.SigV4Signer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
@@ -11,9 +12,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,8 +29,9 @@ import picocli.CommandLine.Parameters;
  * {@code ./tidemark sql "SELECT …"}: runs one statement on a running node through the wire API's
  * Query operation, follows NextToken to the last page and prints the result as an aligned table
  * ({@code NULL} for nulls, nested values in Trino's text form). A failed query prints the error
- * code and message and exits with 1. Requests are not signed: the node must run with
- * {@code tidemark.http.auth = none} (the default).
+ * code and message and exits with 1. When {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY}
+ * are set, requests are signed with SigV4 (as the AWS SDKs sign them), for a node running with
+ * {@code tidemark.http.auth = sigv4}; otherwise they go unsigned.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = "Run a SQL statement on a running Tidemark node and print the result as a table.")
@@ -51,14 +56,17 @@ public final class SqlCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Optional<SigV4Signer> signer;
 
-    SqlCommand(PrintStream out, PrintStream err) {
+    SqlCommand(PrintStream out, PrintStream err, Optional<SigV4Signer> signer) {
         this.out = out;
         this.err = err;
+        this.signer = signer;
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SqlCommand(System.out, System.err)).execute(args));
+        Optional<SigV4Signer> signer = SigV4Signer.fromEnvironment(System.getenv(), Clock.systemUTC());
+        System.exit(new CommandLine(new SqlCommand(System.out, System.err, signer)).execute(args));
     }
 
     @Override
@@ -102,12 +110,17 @@ public final class SqlCommand implements Callable<Integer> {
         if (maxRows != null) {
             body.put("MaxRows", maxRows);
         }
-        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/"))
-                .timeout(timeout)
-                .header("Content-Type", "application/x-amz-json-1.0")
-                .header("X-Amz-Target", "Timestream_20181101.Query")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                .build();
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        Map<String, String> headers = Map.of("Content-Type", "application/x-amz-json-1.0",
+                "X-Amz-Target", "Timestream_20181101.Query");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.resolve("/")).timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (signer.isPresent()) {
+            signer.get().sign(builder, endpoint, headers, bytes);
+        } else {
+            headers.forEach(builder::header);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         JsonNode json;
         try {
