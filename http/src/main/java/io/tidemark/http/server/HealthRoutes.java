@@ -8,11 +8,14 @@ import io.tidemark.engine.Engine;
 import io.tidemark.engine.shard.SeriesShard;
 import io.tidemark.http.wire.WireJson;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.ShardRegion.CurrentShardRegionState;
@@ -31,21 +34,38 @@ import org.apache.pekko.http.javadsl.server.Route;
  * <ul>
  * <li>{@code GET /health/live}: 200 {@code {"status":"live"}} while the process answers HTTP at all.</li>
  * <li>{@code GET /health/ready} (and {@code GET /health}, its older name): 200
- *     {@code {"status":"ready", …}} when, checked afresh on every call, this node is an Up member
- *     of its cluster, the catalog actor answers a read, and the series-shard region and every
- *     shard it hosts answer a state query, each within {@code timeout}; else 503
- *     {@code {"status":"unavailable","reason":"cannot …"}} naming the first check that failed.</li>
+ *     {@code {"status":"ready","checks":{…}}} when every readiness check passes, run afresh on each
+ *     call, one after another, each within {@code timeout}: this node is an Up member of its
+ *     cluster, the catalog actor answers a read, and the series-shard region and every shard it
+ *     hosts answer a state query. Else 503 {@code {"status":"unavailable","reason":"cannot …"}}
+ *     naming the first check that failed.</li>
  * </ul>
- * A probe never blocks a thread: both asks are asynchronous with their own timeout.
+ * A probe never blocks a thread: every check is asynchronous with its own timeout.
  */
 public final class HealthRoutes extends AllDirectives {
 
-    private final Engine engine;
+    /**
+     * One readiness condition.
+     *
+     * @param name the condition, as the answer names it ("catalog")
+     * @param check completes with a short description of what was seen, or fails with the reason
+     */
+    record ReadinessCheck(String name, Supplier<CompletionStage<String>> check) {
+    }
+
+    private final List<ReadinessCheck> checks;
     private final Duration timeout;
 
     /** @param timeout how long each readiness check may take before the node counts as not ready */
     public HealthRoutes(Engine engine, Duration timeout) {
-        this.engine = engine;
+        this(List.of(new ReadinessCheck("cluster", () -> clusterMember(engine.system())),
+                new ReadinessCheck("catalog", () -> engine.catalog().listDatabases(null, 1)
+                        .thenApply(page -> "answered")),
+                new ReadinessCheck("shards", () -> shardRegion(engine.system(), timeout))), timeout);
+    }
+
+    HealthRoutes(List<ReadinessCheck> checks, Duration timeout) {
+        this.checks = List.copyOf(checks);
         this.timeout = timeout;
     }
 
@@ -59,38 +79,53 @@ public final class HealthRoutes extends AllDirectives {
 
     /** The readiness answer; the stage always completes normally. */
     CompletionStage<HttpResponse> ready() {
-        MemberStatus member = Cluster.get(engine.system()).selfMember().status();
-        if (member != MemberStatus.up()) {
-            return CompletableFuture.completedFuture(unavailable("cannot serve: cluster member status is "
-                    + member + ", not Up"));
+        ObjectNode passed = WireJson.object();
+        CompletableFuture<HttpResponse> answer = CompletableFuture.completedFuture(null);
+        for (ReadinessCheck check : checks) {
+            answer = answer.thenCompose(failed -> failed != null ? CompletableFuture.completedFuture(failed)
+                    : run(check).handle((seen, failure) -> {
+                        if (failure != null) {
+                            return unavailable("cannot pass readiness check " + check.name() + ": "
+                                    + describe(failure));
+                        }
+                        passed.put(check.name(), seen);
+                        return null;
+                    }));
         }
-        CompletableFuture<Integer> catalog = within(engine.catalog().listDatabases(null, 1))
-                .thenApply(page -> page.items().size());
-        return catalog.thenCompose(databases -> within(shardRegionState()).thenApply(region -> {
+        return answer.thenApply(failed -> failed != null ? failed : response(200,
+                WireJson.object().put("status", "ready").set("checks", passed)));
+    }
+
+    private CompletableFuture<String> run(ReadinessCheck check) {
+        try {
+            return check.check().get().toCompletableFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static CompletionStage<String> clusterMember(ActorSystem<?> system) {
+        MemberStatus status = Cluster.get(system).selfMember().status();
+        return status == MemberStatus.up() ? CompletableFuture.completedFuture("up")
+                : CompletableFuture.failedFuture(new IllegalStateException("member status is " + status + ", not Up"));
+    }
+
+    private static CompletionStage<String> shardRegion(ActorSystem<?> system, Duration timeout) {
+        CompletionStage<CurrentShardRegionState> state = AskPattern.ask(ClusterSharding.get(system).shardState(),
+                replyTo -> new GetShardRegionState(SeriesShard.TYPE_KEY, replyTo), timeout, system.scheduler());
+        return state.thenApply(region -> {
             if (!region.getFailed().isEmpty()) {
-                return unavailable("cannot serve: shards did not answer: " + region.getFailed());
+                throw new IllegalStateException("shards did not answer: " + region.getFailed());
             }
-            ObjectNode body = WireJson.object().put("status", "ready");
-            body.put("shardsHosted", region.getShards().size());
-            return response(200, body);
-        }).exceptionally(failure -> unavailable("cannot reach the series shards: " + describe(failure))))
-                .exceptionally(failure -> unavailable("cannot read the catalog: " + describe(failure)));
-    }
-
-    private CompletionStage<CurrentShardRegionState> shardRegionState() {
-        return AskPattern.ask(ClusterSharding.get(engine.system()).shardState(),
-                replyTo -> new GetShardRegionState(SeriesShard.TYPE_KEY, replyTo), timeout,
-                engine.system().scheduler());
-    }
-
-    private <T> CompletableFuture<T> within(CompletionStage<T> stage) {
-        return stage.toCompletableFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return region.getShards().size() + " hosted";
+        });
     }
 
     private String describe(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        return cause instanceof TimeoutException ? "no answer within " + timeout.toMillis() + " ms" : cause.toString();
+        return cause instanceof TimeoutException ? "no answer within " + timeout.toMillis() + " ms"
+                : cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
     private static HttpResponse unavailable(String reason) {
@@ -99,8 +134,8 @@ public final class HealthRoutes extends AllDirectives {
 
     private static HttpResponse response(int status, ObjectNode body) {
         try {
-            return HttpResponse.create().withStatus(StatusCodes.get(status))
-                    .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, WireJson.MAPPER.writeValueAsBytes(body)));
+            return HttpResponse.create().withStatus(StatusCodes.get(status)).withEntity(
+                    HttpEntities.create(ContentTypes.APPLICATION_JSON, WireJson.MAPPER.writeValueAsBytes(body)));
         } catch (JacksonException e) {
             throw new IllegalStateException("cannot render JSON", e);
         }
