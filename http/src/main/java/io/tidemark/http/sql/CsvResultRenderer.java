@@ -22,7 +22,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class CsvResultRenderer extends ResultRenderer {
 
-    private final Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 8192);
+    private final Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+            WRITER_BUFFER_BYTES);
 
     CsvResultRenderer(QueryResult result) {
         super(result);

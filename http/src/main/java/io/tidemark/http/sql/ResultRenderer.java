@@ -17,10 +17,13 @@ import org.apache.pekko.util.ByteString;
 abstract class ResultRenderer implements Iterator<ByteString> {
 
     /**
-     * A chunk is cut once it holds this many bytes (plus what the writer still buffers, a few KB):
-     * large enough to amortize a write, small enough to stream.
+     * A chunk is cut once it holds this many bytes: large enough to amortize a write, small enough
+     * to stream. A chunk may exceed it by what the format's writer still buffered
+     * ({@link #WRITER_BUFFER_BYTES} at most) plus the row that crossed it.
      */
     static final int CHUNK_BYTES = 64 * 1024;
+    /** The most a format's writer holds before passing it to {@link #out} (Jackson's is 8000 bytes). */
+    static final int WRITER_BUFFER_BYTES = 8192;
 
     /** Where the subclass writes; taken and emptied for every chunk. */
     protected final ChunkBuffer out = new ChunkBuffer();
