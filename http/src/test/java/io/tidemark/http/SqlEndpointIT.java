@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.timestreamwrite.model.Record;
 /**
  * {@code POST /sql} on a running node: results as JSON (Query API types and Datums) and as RFC 4180
  * CSV, statements in text or JSON bodies, a result of 200,000 rows streamed in chunks and arriving
- * whole, and every failure as the JSON error with the wire API's status.
+ * whole, a result past the query memory limit refused, and every failure as the JSON error with
+ * the wire API's status.
  */
 class SqlEndpointIT {
 
@@ -39,7 +40,7 @@ class SqlEndpointIT {
 
     @BeforeAll
     static void start() {
-        node = ServerFixture.start(dataDir, Map.of());
+        node = ServerFixture.start(dataDir, Map.of("tidemark.engine.query.memory-limit", "32MiB"));
         try (TimestreamWriteClient writer = node.writeClient()) {
             writer.createDatabase(b -> b.databaseName("s_db"));
             writer.createTable(b -> b.databaseName("s_db").tableName("cpu"));
@@ -206,9 +207,19 @@ class SqlEndpointIT {
         HttpResponse<String> response = json("SELECT * FROM s_db.nowhere");
 
         JsonNode error = RawHttp.json(response).get("error");
-        assertThat(response.statusCode()).isIn(400, 404);
-        assertThat(error.get("type").asText()).isIn("ValidationException", "ResourceNotFoundException");
-        assertThat(error.get("message").asText()).contains("nowhere");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(error.get("type").asText()).isEqualTo("ValidationException");
+        assertThat(error.get("message").asText()).startsWith("line 1:15: ").contains("nowhere");
+    }
+
+    @Test
+    void aResultPastTheQueryMemoryLimitFailsBeforeAnyRowIsSent() throws Exception {
+        HttpResponse<String> response = csv("SELECT rpad('', 1000000, 'x') AS pad FROM UNNEST(sequence(1, 50)) AS t(i)");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = RawHttp.json(response).get("error");
+        assertThat(error.get("type").asText()).isEqualTo("ValidationException");
+        assertThat(error.get("message").asText()).contains("exceeded its memory limit");
     }
 
     @Test
