@@ -33,12 +33,14 @@ import org.apache.pekko.http.javadsl.server.Route;
  * Liveness and readiness probes.
  * <ul>
  * <li>{@code GET /health/live}: 200 {@code {"status":"live"}} while the process answers HTTP at all.</li>
- * <li>{@code GET /health/ready} (and {@code GET /health}, its older name): 200
- *     {@code {"status":"ready","checks":{…}}} when every readiness check passes, run afresh on each
+ * <li>{@code GET /health/ready}: 200 {@code {"status":"ready","checks":{…}}} when every
+ *     readiness check passes, run afresh on each
  *     call, one after another, each within {@code timeout}: this node is an Up member of its
  *     cluster, the catalog actor answers a read, and the series-shard region and every shard it
  *     hosts answer a state query. Else 503 {@code {"status":"unavailable","reason":"cannot …"}}
  *     naming the first check that failed.</li>
+ * <li>{@code GET /health}, its older name: the same checks, answering 200
+ *     {@code {"status":"serving"}} as it always has when they pass.</li>
  * </ul>
  * A probe never blocks a thread: every check is asynchronous with its own timeout.
  */
@@ -52,6 +54,10 @@ public final class HealthRoutes extends AllDirectives {
      */
     record ReadinessCheck(String name, Supplier<CompletionStage<String>> check) {
     }
+
+    /** {@code GET /health}'s answer when ready: its body from before the readiness checks existed. */
+    private static final HttpResponse SERVING = HttpResponse.create().withStatus(StatusCodes.OK)
+            .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, "{\"status\":\"serving\"}"));
 
     private final List<ReadinessCheck> checks;
     private final Duration timeout;
@@ -74,7 +80,8 @@ public final class HealthRoutes extends AllDirectives {
                 path(segment("health").slash("live"), () -> get(() -> complete(StatusCodes.OK,
                         HttpEntities.create(ContentTypes.APPLICATION_JSON, "{\"status\":\"live\"}")))),
                 path(segment("health").slash("ready"), () -> get(() -> completeWithFuture(ready()))),
-                path("health", () -> get(() -> completeWithFuture(ready()))));
+                path("health", () -> get(() -> completeWithFuture(ready().thenApply(answer ->
+                        answer.status().isSuccess() ? SERVING : answer)))));
     }
 
     /** The readiness answer; the stage always completes normally. */
