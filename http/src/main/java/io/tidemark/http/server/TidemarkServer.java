@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A serving node: the engine plus the HTTP listener on one port (the Timestream wire API on
  * {@code POST /}, SQL on {@code POST /sql}, {@code GET /metrics}, {@code GET /health},
- * {@code /health/live} and {@code /health/ready}), every request counted and timed. {@link #close()} unbinds first, lets requests in flight
- * finish within the shutdown timeout, then closes the engine (journals synced).
+ * {@code /health/live} and {@code /health/ready}), every request counted and timed.
+ * {@link #close()} unbinds first, lets requests in flight finish within the shutdown timeout,
+ * then closes the engine (journals synced).
  */
 public final class TidemarkServer implements AutoCloseable {
 
