@@ -19,6 +19,7 @@ import io.tidemark.engine.scan.ScannedSeries;
 import io.tidemark.engine.scan.TableScanner;
 import io.tidemark.engine.shard.SeriesShardService;
 import io.tidemark.engine.tier.MagneticTier;
+import io.tidemark.engine.tier.MigrationProgress;
 import io.tidemark.engine.tier.RetentionJanitor;
 import io.tidemark.engine.tier.TierMigrator;
 import io.tidemark.engine.tier.TierSettings;
@@ -71,6 +72,7 @@ public final class Engine implements AutoCloseable {
     private final TableScanner scanner;
     private final ShardFragmentRunner fragments;
     private final QueryService queries;
+    private final MigrationProgress migration;
     private final ActorRef<TierMigrator.Command> migrator;
     private final ActorRef<RetentionJanitor.Command> janitor;
 
@@ -98,8 +100,9 @@ public final class Engine implements AutoCloseable {
         this.queries = QueryService.start(system, catalog, fragments,
                 new Planner(ScalarFunctionRegistry.builtin(), BuiltinAggregates.instance())::plan, query,
                 settings.askTimeout(), clock);
-        this.migrator = system.systemActorOf(TierMigrator.create(shards, magnetic, catalog::tables, clock, tier),
-                "tier-migrator", Props.empty());
+        this.migration = new MigrationProgress(clock.millis());
+        this.migrator = system.systemActorOf(TierMigrator.create(shards, magnetic, catalog::tables, clock, tier,
+                migration), "tier-migrator", Props.empty());
         this.janitor = system.systemActorOf(RetentionJanitor.create(magnetic, catalog::tables, clock, tier),
                 "retention-janitor", Props.empty());
     }
@@ -206,6 +209,11 @@ public final class Engine implements AutoCloseable {
         return AskPattern.ask(janitor, RetentionJanitor.RunNow::new, settings.askTimeout(), system.scheduler());
     }
 
+    /** When each shard last migrated to the magnetic tier, for the node's metrics. */
+    public MigrationProgress migrationProgress() {
+        return migration;
+    }
+
     public EngineSettings settings() {
         return settings;
     }
@@ -246,6 +254,7 @@ public final class Engine implements AutoCloseable {
                 throw EngineException.internal("cannot delete the data of table: tableId=" + table.tableId(), e);
             }
             meters.remove(table.tableId());
+            migration.forget(table.tableId());
             return catalog.finishDeleteTable(table.tableId());
         });
     }

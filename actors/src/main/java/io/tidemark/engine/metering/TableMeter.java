@@ -12,6 +12,8 @@ public final class TableMeter {
 
     private final EngineMeters owner;
     private final LongAdder ingestedBytes = new LongAdder();
+    private final LongAdder ingestedRecords = new LongAdder();
+    private final LongAdder ingestedPoints = new LongAdder();
     private final AtomicLong memoryBytes = new AtomicLong();
     private final AtomicLong memoryPoints = new AtomicLong();
     private final AtomicLong magneticBytes = new AtomicLong();
@@ -21,8 +23,16 @@ public final class TableMeter {
         this.owner = owner;
     }
 
-    public void addIngested(long bytes) {
+    /**
+     * Counts accepted records.
+     *
+     * @param bytes their metered bytes
+     * @param points their measure values (a multi-measure record has one per present measure)
+     */
+    public void addIngested(long bytes, long records, long points) {
         ingestedBytes.add(bytes);
+        ingestedRecords.add(records);
+        ingestedPoints.add(points);
     }
 
     /** Adds (or with negative deltas removes) memory-store bytes and points. */
@@ -40,7 +50,7 @@ public final class TableMeter {
 
     public TableUsage usage() {
         return new TableUsage(ingestedBytes.sum(), memoryBytes.get(), memoryPoints.get(), magneticBytes.get(),
-                magneticPoints.get());
+                magneticPoints.get(), ingestedRecords.sum(), ingestedPoints.sum());
     }
 
     /** Clears the memory-store counters, releasing their share of the node's total (table deleted). */

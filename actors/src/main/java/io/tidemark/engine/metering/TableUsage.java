@@ -7,7 +7,9 @@ package io.tidemark.engine.metering;
  *     times, as Timestream meters writes)
  * @param memoryStoreBytes heap bytes of the table's memory-store chunks
  * @param magneticStoreBytes bytes of the table's magnetic segment files
+ * @param ingestedRecords records accepted since the table was created
+ * @param ingestedPoints measure values in those records (one per present measure of a record)
  */
 public record TableUsage(long ingestedBytes, long memoryStoreBytes, long memoryStorePoints, long magneticStoreBytes,
-        long magneticStorePoints) {
+        long magneticStorePoints, long ingestedRecords, long ingestedPoints) {
 }

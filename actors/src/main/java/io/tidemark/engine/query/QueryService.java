@@ -2,6 +2,7 @@ package io.tidemark.engine.query;
 
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.catalog.CatalogService;
+import io.tidemark.engine.metering.QueryMeter;
 import io.tidemark.engine.query.fragment.FragmentRunner;
 import io.tidemark.engine.query.plan.StatementPlan;
 import io.tidemark.engine.query.vector.Batch;
@@ -94,6 +95,7 @@ public final class QueryService {
     private final Clock clock;
     private final Executor blocking;
     private final ResultStore results;
+    private final QueryMeter meter = new QueryMeter();
     /** ClientToken → the run it started; guarded by itself. */
     private final Map<String, ClientRun> clientTokens = new HashMap<>();
 
@@ -127,6 +129,11 @@ public final class QueryService {
 
     public QuerySettings settings() {
         return settings;
+    }
+
+    /** Statements run, failed and the bytes they scanned, for the node's metrics. */
+    public QueryMeter meter() {
+        return meter;
     }
 
     /** Query: the first page of a new run, the first page of a ClientToken's run, or the page a NextToken names. */
@@ -240,6 +247,13 @@ public final class QueryService {
                     long scanned = answer.bytesScanned();
                     return new QueryResult(queryId, answer.executed().columns(), answer.executed().rows(),
                             new QueryStatus(100.0, scanned, Math.max(scanned, MIN_METERED_BYTES)));
+                })
+                .whenComplete((result, failure) -> {
+                    if (failure == null) {
+                        meter.succeeded(result.status().cumulativeBytesScanned());
+                    } else {
+                        meter.failed(unwrap(failure));
+                    }
                 });
     }
 

@@ -62,8 +62,13 @@ public final class TierMigrator extends AbstractBehavior<TierMigrator.Command> {
         INSTANCE
     }
 
-    /** A shard's migration finished; exactly one of {@code moved} and {@code failure} is non-null. */
-    private record ShardMigrated(ShardStep step, MigrationSummary moved, Throwable failure) implements Command {
+    /**
+     * A shard's migration finished; exactly one of {@code moved} and {@code failure} is non-null.
+     *
+     * @param startedMillis when the step started: the data due then is what it migrated
+     */
+    private record ShardMigrated(ShardStep step, long startedMillis, MigrationSummary moved, Throwable failure)
+            implements Command {
     }
 
     private record ShardStep(TableDescription table, int shard) {
@@ -75,30 +80,37 @@ public final class TierMigrator extends AbstractBehavior<TierMigrator.Command> {
     private final Clock clock;
     private final Executor blocking;
     private final Passes<ShardStep, MigrationSummary> passes;
+    private final MigrationProgress progress;
 
     /**
      * @param tables the catalog's local view of the tables, read at the start of every pass
      * @param settings the migration interval
+     * @param progress where each shard's outcome is recorded for the node's metrics
      */
     public static Behavior<Command> create(ShardGateway gateway, MagneticTier tier,
-            Supplier<List<TableDescription>> tables, Clock clock, TierSettings settings) {
+            Supplier<List<TableDescription>> tables, Clock clock, TierSettings settings, MigrationProgress progress) {
         Behavior<Command> migrator = Behaviors.setup(context -> Behaviors.withTimers(timers -> {
             timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.migrationInterval());
-            return new TierMigrator(context, gateway, tier, tables, clock);
+            return new TierMigrator(context, gateway, tier, tables, clock, progress);
         }));
         return Behaviors.supervise(migrator).onFailure(Exception.class, SupervisorStrategy.restart());
     }
 
     private TierMigrator(ActorContext<Command> context, ShardGateway gateway, MagneticTier tier,
-            Supplier<List<TableDescription>> tables, Clock clock) {
+            Supplier<List<TableDescription>> tables, Clock clock, MigrationProgress progress) {
         super(context);
+        this.progress = progress;
         this.gateway = gateway;
         this.tier = tier;
         this.tables = tables;
         this.clock = clock;
         this.blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
         this.passes = new Passes<>(this::plan, new MigrationSummary(0, 0, 0, 0, 0), TierMigrator::add,
-                step -> context.pipeToSelf(migrate(step), (moved, failure) -> new ShardMigrated(step, moved, failure)));
+                step -> {
+                    long startedMillis = clock.millis();
+                    context.pipeToSelf(migrate(step),
+                            (moved, failure) -> new ShardMigrated(step, startedMillis, moved, failure));
+                });
     }
 
     @Override
@@ -124,8 +136,12 @@ public final class TierMigrator extends AbstractBehavior<TierMigrator.Command> {
         if (result.failure() != null) {
             getContext().getLog().warn("Tier migration failed; the shard keeps its data and the next pass retries: "
                     + "tableId={}, shard={}", result.step().table().tableId(), result.step().shard(), result.failure());
+            progress.shardFailed();
             passes.stepDone(new MigrationSummary(0, 1, 0, 0, 0));
         } else {
+            TableDescription table = result.step().table();
+            progress.shardMigrated(table.tableId(), result.step().shard(), table.shardCount(), result.startedMillis(),
+                    result.moved().points());
             passes.stepDone(result.moved());
         }
         return this;

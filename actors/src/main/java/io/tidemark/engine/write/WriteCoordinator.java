@@ -10,6 +10,7 @@ import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.shard.RowRejection;
 import io.tidemark.engine.shard.ShardGateway;
 import io.tidemark.engine.shard.ShardWriteResult;
+import io.tidemark.storage.journal.WriteBatch;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -120,6 +121,7 @@ public final class WriteCoordinator {
             int memory = 0;
             int magnetic = 0;
             long bytes = 0;
+            long points = 0;
             for (int p = 0; p < parts.size(); p++) {
                 ShardPart part = parts.get(p);
                 List<RowRejection> refused = answers.get(p).join().rejections();
@@ -128,19 +130,32 @@ public final class WriteCoordinator {
                     if (next < refused.size() && refused.get(next).row() == row) {
                         rejected.add(rejection(part.recordIndexes()[row], part.batch().version(row), refused.get(next)));
                         next++;
-                    } else if (part.magneticRows().get(row)) {
-                        magnetic++;
-                        bytes += part.rowBytes()[row];
                     } else {
-                        memory++;
+                        if (part.magneticRows().get(row)) {
+                            magnetic++;
+                        } else {
+                            memory++;
+                        }
                         bytes += part.rowBytes()[row];
+                        points += presentValues(part.batch(), row);
                     }
                 }
             }
-            meters.table(tableId).addIngested(bytes);
+            meters.table(tableId).addIngested(bytes, memory + magnetic, points);
             rejected.sort(Comparator.comparingInt(RejectedRecord::recordIndex));
             return new WriteOutcome(RecordsIngested.of(memory, magnetic), rejected);
         });
+    }
+
+    /** The measure values a row carries: one per value column present in it. */
+    private static int presentValues(WriteBatch batch, int row) {
+        int present = 0;
+        for (int c = 0; c < batch.columnCount(); c++) {
+            if (batch.column(c).isPresent(row)) {
+                present++;
+            }
+        }
+        return present;
     }
 
     private static RejectedRecord rejection(int recordIndex, long version, RowRejection refused) {

@@ -57,6 +57,7 @@ class TierMigratorTest {
     private final AtomicBoolean failWrites = new AtomicBoolean();
     private final AtomicReference<List<TableDescription>> tables = new AtomicReference<>(List.of());
     private final EngineMeters meters = new EngineMeters();
+    private final MigrationProgress progress = new MigrationProgress(clock.millis());
     private ListShardGateway gateway;
     private MagneticTier tier;
     private ActorRef<TierMigrator.Command> migrator;
@@ -92,7 +93,7 @@ class TierMigratorTest {
         gateway = new ListShardGateway(events);
         tier = new MagneticTier(io, dataDir, clock, meters, CompactionPolicy.DEFAULT);
         migrator = testKit.spawn(TierMigrator.create(gateway, tier, tables::get, clock,
-                new TierSettings(INTERVAL, Duration.ofHours(1), Duration.ZERO, CompactionPolicy.DEFAULT)));
+                new TierSettings(INTERVAL, Duration.ofHours(1), Duration.ZERO, CompactionPolicy.DEFAULT), progress));
     }
 
     @AfterEach
@@ -157,9 +158,14 @@ class TierMigratorTest {
         assertThat(events).containsExactly("freeze t1/0 chunks=1");
         assertThat(gateway.held("t1", 0)).containsExactly(old);
         assertThat(tier.read("t1", A, Long.MIN_VALUE, Long.MAX_VALUE)).isEmpty();
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(progress.failedShards()).isEqualTo(1);
+        assertThat(progress.lagMillis("t1", 1, clock.millis())).isEqualTo(Duration.ofMinutes(10).toMillis());
 
         failWrites.set(false);
         assertThat(runNow()).isEqualTo(new MigrationSummary(1, 0, 1, 60, 1));
+        assertThat(progress.lagMillis("t1", 1, clock.millis())).isZero();
+        assertThat(progress.migratedPoints()).isEqualTo(60);
         assertThat(events).containsExactly("freeze t1/0 chunks=1",
                 "freeze t1/0 chunks=1", "segment t1/20261125", "commit t1/0 chunks=1");
         assertThat(gateway.held("t1", 0)).isEmpty();

@@ -2,6 +2,9 @@ package io.tidemark.http.server;
 
 import io.tidemark.engine.Engine;
 import io.tidemark.http.auth.SigV4Verifier;
+import io.tidemark.http.metrics.MetricsRoutes;
+import io.tidemark.http.metrics.NodeMetrics;
+import io.tidemark.http.sql.SqlRoutes;
 import io.tidemark.http.wire.OperationGroup;
 import io.tidemark.http.wire.TimestreamRoutes;
 import io.tidemark.http.wire.UnsupportedOperations;
@@ -13,12 +16,17 @@ import io.tidemark.http.wire.tag.TagOperations;
 import io.tidemark.http.wire.write.WriteRecordsOperation;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Directives;
@@ -29,21 +37,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A serving node: the engine plus the HTTP listener on one port (the Timestream wire API on
- * {@code POST /}, {@code GET /health}). {@link #close()} unbinds first, lets requests in flight
- * finish within the shutdown timeout, then closes the engine (journals synced).
+ * {@code POST /}, SQL on {@code POST /sql}, {@code GET /metrics}, {@code GET /health},
+ * {@code /health/live} and {@code /health/ready}), every request counted and timed.
+ * {@link #close()} unbinds first, lets requests in flight finish within the shutdown timeout,
+ * then closes the engine (journals synced).
  */
 public final class TidemarkServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TidemarkServer.class);
+    /** The paths served, each its own {@code endpoint} label of the request metrics. */
+    private static final Set<String> ENDPOINTS = Set.of("/", "/sql", "/metrics", "/health", "/health/live",
+            "/health/ready");
+    /** How long each readiness check (catalog read, shard region query) may take. */
+    private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
 
     private final Engine engine;
     private final HttpSettings settings;
     private final ServerBinding binding;
+    private final NodeMetrics metrics;
 
-    private TidemarkServer(Engine engine, HttpSettings settings, ServerBinding binding) {
+    private TidemarkServer(Engine engine, HttpSettings settings, ServerBinding binding, NodeMetrics metrics) {
         this.engine = engine;
         this.settings = settings;
         this.binding = binding;
+        this.metrics = metrics;
     }
 
     /** Binds {@code settings.bind():settings.port()} (port 0 picks a free one) in front of {@code engine}. */
@@ -59,15 +76,24 @@ public final class TidemarkServer implements AutoCloseable {
                 new TagOperations(engine.catalog()),
                 new QueryOperations(engine.queries()),
                 new UnsupportedOperations());
+        Materializer materializer = Materializer.matFromSystem(engine.system());
         TimestreamRoutes wire = new TimestreamRoutes(groups, verifier, settings.maxBodyBytes(),
-                settings.bodyTimeout().toMillis(), Materializer.matFromSystem(engine.system()));
-        Route route = Directives.concat(new HealthRoutes().route(), wire.route());
+                settings.bodyTimeout().toMillis(), materializer);
+        SqlRoutes sql = new SqlRoutes(engine.queries(), verifier, settings.maxBodyBytes(),
+                settings.bodyTimeout().toMillis(), materializer);
+        NodeMetrics metrics = new NodeMetrics(engine, clock, ENDPOINTS, operationNames(groups));
+        Executor blocking = engine.system().dispatchers().lookup(DispatcherSelector.blocking());
+        Route route = metrics.requests().instrument(Directives.concat(
+                new HealthRoutes(engine, READINESS_TIMEOUT).route(),
+                new MetricsRoutes(metrics, blocking).route(),
+                sql.route(),
+                wire.route()));
         try {
             ServerBinding binding = Http.get(engine.system()).newServerAt(settings.bind(), settings.port()).bind(route)
                     .toCompletableFuture().get(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
             LOG.info("Tidemark serving on http://{}:{} (auth={})", settings.bind(), binding.localAddress().getPort(),
                     settings.auth().name().toLowerCase(Locale.ROOT));
-            return new TidemarkServer(engine, settings, binding);
+            return new TidemarkServer(engine, settings, binding, metrics);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("cannot bind: interrupted", e);
@@ -84,6 +110,17 @@ public final class TidemarkServer implements AutoCloseable {
 
     public Engine engine() {
         return engine;
+    }
+
+    /** The node's metrics, served on {@code /metrics}. */
+    public NodeMetrics metrics() {
+        return metrics;
+    }
+
+    private static Set<String> operationNames(List<OperationGroup> groups) {
+        Set<String> names = new HashSet<>();
+        groups.forEach(group -> names.addAll(group.operations().keySet()));
+        return names;
     }
 
     /** Unbinds, waits for requests in flight (up to the shutdown timeout), then closes the engine. */

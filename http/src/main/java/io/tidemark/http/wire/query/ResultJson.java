@@ -31,9 +31,10 @@ import java.util.Map;
  * in the map's order.
  *
  * <p>Both are written straight to the response's generator ({@link JsonSerializable}): a page may
- * hold up to 1 MB of values, which are never built as a JSON tree.
+ * hold up to 1 MB of values, which are never built as a JSON tree. {@code POST /sql} writes its
+ * types and values with the same methods ({@link #writeType}, {@link #writeCell}).
  */
-final class ResultJson {
+public final class ResultJson {
 
     private ResultJson() {
     }
@@ -94,7 +95,7 @@ final class ResultJson {
     }
 
     /** A {@code Type}: exactly one of ScalarType, ArrayColumnInfo, RowColumnInfo, TimeSeriesMeasureValueColumnInfo. */
-    private static void writeType(JsonGenerator gen, SqlType type) throws IOException {
+    public static void writeType(JsonGenerator gen, SqlType type) throws IOException {
         gen.writeStartObject();
         if (type instanceof PrimitiveType) {
             gen.writeStringField("ScalarType", type.columnInfoType());
@@ -120,33 +121,35 @@ final class ResultJson {
         gen.writeEndObject();
     }
 
-    /** Top-level cells of the primitive types are read from the vector's arrays without boxing. */
-    private static void writeCell(JsonGenerator gen, Vector column, int row) throws IOException {
+    /** One cell as a {@code Datum}. */
+    public static void writeCell(JsonGenerator gen, Vector column, int row) throws IOException {
         if (column.isNull(row)) {
             writeNull(gen);
-            return;
+        } else if (column.type() instanceof PrimitiveType) {
+            writeScalar(gen, scalarText(column, row));
+        } else {
+            writeDatum(gen, column.type(), column.getObject(row));
         }
-        SqlType type = column.type();
-        if (!(type instanceof PrimitiveType)) {
-            writeDatum(gen, type, column.getObject(row));
-            return;
-        }
-        switch ((PrimitiveType) type) {
+    }
+
+    /**
+     * The {@code ScalarValue} text of a non-null cell of a primitive type; the common types are
+     * read from the vector's arrays without boxing.
+     */
+    public static String scalarText(Vector column, int row) {
+        PrimitiveType type = (PrimitiveType) column.type();
+        switch (type) {
             case BIGINT:
             case INTEGER:
-                writeScalar(gen, Long.toString(column.getLong(row)));
-                return;
+                return Long.toString(column.getLong(row));
             case TIMESTAMP:
-                writeScalar(gen, ValueFormat.renderTimestamp(column.getLong(row)));
-                return;
+                return ValueFormat.renderTimestamp(column.getLong(row));
             case DOUBLE:
-                writeScalar(gen, ValueFormat.renderDouble(column.getDouble(row)));
-                return;
+                return ValueFormat.renderDouble(column.getDouble(row));
             case BOOLEAN:
-                writeScalar(gen, column.getBoolean(row) ? "true" : "false");
-                return;
+                return column.getBoolean(row) ? "true" : "false";
             default:
-                writeDatum(gen, type, column.get(row));
+                return ValueFormat.render(type, column.get(row));
         }
     }
 
