@@ -27,7 +27,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -77,7 +76,7 @@ final class QueryShape {
      */
     static QueryShape of(String sql) {
         Statement statement = new SqlParser().parseStatement(sql);
-        String normalised = SqlFormatter.formatSql(statement);
+        String normalised = foldCase(SqlFormatter.formatSql(statement));
         Set<String> tables = new TreeSet<>();
         boolean nested = collect(statement, tables);
         if (!(statement instanceof Query query) || !(query.body() instanceof QuerySpecification spec)) {
@@ -94,12 +93,16 @@ final class QueryShape {
         return new QueryShape(normalised, tables, keys, query, spec, width, bin.getAsInt());
     }
 
-    /** The query text as the formatter prints it: equal for texts differing only in spacing, case of keywords … */
+    /**
+     * The query text as the formatter prints it with unquoted names and keywords lower-cased: equal
+     * for texts that differ only in spacing, line breaks, letter case outside quotes, or redundant
+     * parentheses.
+     */
     String normalisedText() {
         return normalisedText;
     }
 
-    /** The tables read, each as {@code database.table} lower-cased as unquoted names compare. */
+    /** The tables read, each as {@code database.table} lower-cased (a write to any table of that name matches). */
     Set<String> tables() {
         return tables;
     }
@@ -140,6 +143,22 @@ final class QueryShape {
                 query.offset(), query.limit()));
     }
 
+    /** Lower-cases everything outside {@code '...'} literals and {@code "..."} names (a doubled quote stays inside). */
+    private static String foldCase(String sql) {
+        StringBuilder folded = new StringBuilder(sql.length());
+        char quote = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote == 0 && (c == '\'' || c == '"')) {
+                quote = c;
+            } else if (quote != 0 && c == quote) {
+                quote = 0;
+            }
+            folded.append(quote == 0 ? Character.toLowerCase(c) : c);
+        }
+        return folded.toString();
+    }
+
     private static Comparison timeBound(Comparison.Operator operator, long nanos) {
         FunctionCall timestamp = new FunctionCall(ORIGIN, name("from_nanoseconds"), false,
                 List.of(new LongLiteral(ORIGIN, nanos)), false, Optional.empty(), Optional.empty());
@@ -177,7 +196,7 @@ final class QueryShape {
     private static String tableName(QualifiedName name) {
         List<String> parts = new ArrayList<>();
         for (Identifier part : name.parts()) {
-            parts.add(part.canonicalValue());
+            parts.add(part.value().toLowerCase(java.util.Locale.ROOT));
         }
         return String.join(".", parts);
     }
@@ -261,10 +280,5 @@ final class QueryShape {
     private static long binWidth(Expression bin) {
         DurationLiteral duration = (DurationLiteral) ((FunctionCall) bin).arguments().get(1);
         return Math.multiplyExact(duration.amount(), duration.unit().nanos());
-    }
-
-    @Override
-    public String toString() {
-        return "QueryShape[" + normalisedText.toLowerCase(Locale.ROOT) + ", incremental=" + incremental() + "]";
     }
 }
