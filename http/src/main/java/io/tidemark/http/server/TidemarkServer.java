@@ -2,6 +2,7 @@ package io.tidemark.http.server;
 
 import io.tidemark.engine.Engine;
 import io.tidemark.http.auth.SigV4Verifier;
+import io.tidemark.http.subscribe.SubscribeRoutes;
 import io.tidemark.http.wire.OperationGroup;
 import io.tidemark.http.wire.TimestreamRoutes;
 import io.tidemark.http.wire.UnsupportedOperations;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A serving node: the engine plus the HTTP listener on one port (the Timestream wire API on
- * {@code POST /}, {@code GET /health}). {@link #close()} unbinds first, lets requests in flight
+ * {@code POST /}, {@code GET /health}, the WebSocket {@code GET /subscribe}). {@link #close()} unbinds first, lets requests in flight
  * finish within the shutdown timeout, then closes the engine (journals synced).
  */
 public final class TidemarkServer implements AutoCloseable {
@@ -61,7 +62,9 @@ public final class TidemarkServer implements AutoCloseable {
                 new UnsupportedOperations());
         TimestreamRoutes wire = new TimestreamRoutes(groups, verifier, settings.maxBodyBytes(),
                 settings.bodyTimeout().toMillis(), Materializer.matFromSystem(engine.system()));
-        Route route = Directives.concat(new HealthRoutes().route(), wire.route());
+        SubscribeRoutes subscribe = new SubscribeRoutes(engine.subscriptions(), verifier,
+                Materializer.matFromSystem(engine.system()));
+        Route route = Directives.concat(new HealthRoutes().route(), subscribe.route(), wire.route());
         try {
             ServerBinding binding = Http.get(engine.system()).newServerAt(settings.bind(), settings.port()).bind(route)
                     .toCompletableFuture().get(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);

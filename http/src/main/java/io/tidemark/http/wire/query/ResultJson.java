@@ -33,13 +33,13 @@ import java.util.Map;
  * <p>Both are written straight to the response's generator ({@link JsonSerializable}): a page may
  * hold up to 1 MB of values, which are never built as a JSON tree.
  */
-final class ResultJson {
+public final class ResultJson {
 
     private ResultJson() {
     }
 
     /** The {@code ColumnInfo} list of a result. */
-    static JsonSerializable columnInfo(List<OutputColumn> columns) {
+    public static JsonSerializable columnInfo(List<OutputColumn> columns) {
         return new Written() {
             @Override
             public void serialize(JsonGenerator gen, SerializerProvider provider) throws IOException {
@@ -63,7 +63,7 @@ final class ResultJson {
     }
 
     /** The {@code Rows} list of a page: one {@code {"Data": [Datum …]}} per row. */
-    static JsonSerializable rows(Batch rows) {
+    public static JsonSerializable rows(Batch rows) {
         return new Written() {
             @Override
             public void serialize(JsonGenerator gen, SerializerProvider provider) throws IOException {
