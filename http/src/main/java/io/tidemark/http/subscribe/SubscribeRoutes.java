@@ -5,7 +5,6 @@ import io.tidemark.engine.subscription.SubscriptionEvent;
 import io.tidemark.engine.subscription.SubscriptionService;
 import io.tidemark.http.auth.SigV4Verifier;
 import io.tidemark.http.wire.WireError;
-import io.tidemark.http.wire.WireJson;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.NotUsed;
@@ -129,7 +128,6 @@ public final class SubscribeRoutes extends AllDirectives {
         return HttpResponse.create()
                 .withStatus(StatusCodes.get(error.status()))
                 .addHeader(RawHeader.create("x-amzn-ErrorType", error.type()))
-                .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, WireJson.MAPPER.valueToTree(
-                        error.body()).toString()));
+                .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, error.body().toString()));
     }
 }
