@@ -37,7 +37,7 @@ final class SubscriptionClient implements WebSocket.Listener {
     private volatile boolean reading;
     private WebSocket socket;
 
-    private SubscriptionClient(int keyColumns, boolean reading) {
+    SubscriptionClient(int keyColumns, boolean reading) {
         this.keyColumns = keyColumns;
         this.reading = reading;
     }
