@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -304,6 +305,32 @@ class LiveQueryTest {
         service.ack(leaving.getRef());
         write("leaving", "a", 2, 1);
         leaving.expectNoMessage(Duration.ofMillis(200));
+    }
+
+    @Test
+    void lagIsTheAgeOfTheOldestAcknowledgedWriteNotYetHandedToSubscribers() {
+        createTable("lagging");
+        write("lagging", "a", 1, 1);
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        SubscriptionService gated = SubscriptionService.start(engine.system(),
+                sql -> evaluated.isEmpty() || gate.isDone() ? evaluate(sql) : gate.thenCompose(open -> evaluate(sql)),
+                new SubscriptionSettings(Duration.ZERO, Duration.ofHours(1), 1000, 3), clock);
+        TestProbe<SubscriptionEvent> probe = testKit.createTestProbe();
+        gated.subscribe("SELECT hostname, count(*) AS n FROM live.lagging GROUP BY hostname", probe.getRef());
+        expect(probe, Snapshot.class);
+        gated.ack(probe.getRef());
+        assertThat(gated.metrics().lagMillis()).isZero();
+
+        write("lagging", "a", 2, 1);
+        gated.tableWritten(new TableWritten(DB, "lagging", Long.MIN_VALUE, Long.MAX_VALUE));
+        probe.expectNoMessage(Duration.ofMillis(100));
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(gated.metrics().lagMillis()).isEqualTo(5000);
+
+        gate.complete(null);
+        assertThat(rows(expect(probe, Update.class).updated())).containsExactly(List.of("a", 2L));
+        testKit.createTestProbe().awaitAssert(WAIT, () -> assertThat(gated.metrics().lagMillis()).isZero());
+        clock.set(Instant.parse("2026-03-10T12:00:00Z"));
     }
 
     void awaitCounts(int subscribers, int liveQueries) {
