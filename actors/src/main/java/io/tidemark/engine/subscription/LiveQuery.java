@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -148,7 +149,7 @@ final class LiveQuery extends AbstractBehavior<LiveQuery.Command> {
                 .onMessageEquals(Refresh.INSTANCE, this::onRefresh)
                 .onMessage(Evaluated.class, this::onEvaluated)
                 .onMessageEquals(CooledDown.INSTANCE, this::onCooledDown)
-                .onSignal(org.apache.pekko.actor.typed.PostStop.class, signal -> {
+                .onSignal(PostStop.class, signal -> {
                     stats.liveQueryStopped(id);
                     return this;
                 })

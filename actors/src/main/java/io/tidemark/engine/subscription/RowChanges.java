@@ -1,6 +1,7 @@
 package io.tidemark.engine.subscription;
 
 import io.tidemark.engine.query.vector.Batch;
+import io.tidemark.engine.query.vector.Vector;
 import io.tidemark.engine.query.vector.VectorBuilder;
 import io.tidemark.sql.type.SqlType;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ final class RowChanges {
                 builders.get(c).append(row.get(c));
             }
         }
-        List<io.tidemark.engine.query.vector.Vector> columns = new ArrayList<>(builders.size());
+        List<Vector> columns = new ArrayList<>(builders.size());
         for (VectorBuilder builder : builders) {
             columns.add(builder.build());
         }

@@ -9,7 +9,8 @@ import java.util.List;
  * What a subscriber receives, in order: one {@link Snapshot}, then {@link Update}s, and possibly a
  * final {@link Failed} or {@link Closing}. A subscriber is sent one event at a time: the next only
  * after it acknowledged the previous one ({@link SubscriptionService#ack}); changes that arrive
- * meanwhile are merged into one pending update.
+ * meanwhile are merged into one pending update. A final event ({@link Failed}, {@link Closing})
+ * may come without waiting for the acknowledgement, so a subscriber buffers at least two events.
  */
 public sealed interface SubscriptionEvent {
 
