@@ -6,6 +6,7 @@ import io.tidemark.engine.query.QueryService.QueryResult;
 import io.tidemark.sql.analyzer.OutputColumn;
 import io.tidemark.sql.type.SqlType;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +89,8 @@ final class LiveQuery extends AbstractBehavior<LiveQuery.Command> {
     }
 
     static final String TOO_SLOW = "subscriber too slow";
+    /** The least wait before evaluating again after the engine failed, so a lasting failure is not retried in a loop. */
+    static final Duration RETRY_DELAY = Duration.ofSeconds(1);
 
     private final long id;
     private final String sql;
@@ -278,7 +281,9 @@ final class LiveQuery extends AbstractBehavior<LiveQuery.Command> {
         dirtyAll = true;
         undeliveredSince = undeliveredSince == 0 ? inFlightSince : Math.min(undeliveredSince, inFlightSince);
         inFlightSince = 0;
-        coolDown();
+        coolingDown = true;
+        timers.startSingleTimer(CooledDown.INSTANCE, settings.minInterval().compareTo(RETRY_DELAY) > 0
+                ? settings.minInterval() : RETRY_DELAY);
         return this;
     }
 
