@@ -18,6 +18,9 @@ import io.tidemark.engine.query.plan.Planner;
 import io.tidemark.engine.scan.ScannedSeries;
 import io.tidemark.engine.scan.TableScanner;
 import io.tidemark.engine.shard.SeriesShardService;
+import io.tidemark.engine.subscription.SubscriptionService;
+import io.tidemark.engine.subscription.SubscriptionSettings;
+import io.tidemark.engine.subscription.TableWritten;
 import io.tidemark.engine.tier.MagneticTier;
 import io.tidemark.engine.tier.MigrationProgress;
 import io.tidemark.engine.tier.RetentionJanitor;
@@ -73,6 +76,7 @@ public final class Engine implements AutoCloseable {
     private final ShardFragmentRunner fragments;
     private final QueryService queries;
     private final MigrationProgress migration;
+    private final SubscriptionService subscriptions;
     private final ActorRef<TierMigrator.Command> migrator;
     private final ActorRef<RetentionJanitor.Command> janitor;
 
@@ -100,6 +104,8 @@ public final class Engine implements AutoCloseable {
         this.queries = QueryService.start(system, catalog, fragments,
                 new Planner(ScalarFunctionRegistry.builtin(), BuiltinAggregates.instance())::plan, query,
                 settings.askTimeout(), clock);
+        this.subscriptions = SubscriptionService.start(system, queries::execute, SubscriptionSettings.fromConfig(config),
+                clock);
         this.migration = new MigrationProgress(clock.millis());
         this.migrator = system.systemActorOf(TierMigrator.create(shards, magnetic, catalog::tables, clock, tier,
                 migration), "tier-migrator", Props.empty());
@@ -144,7 +150,11 @@ public final class Engine implements AutoCloseable {
 
     /** Timestream's WriteRecords: durable once the stage completes; per-record rejections in the outcome. */
     public CompletionStage<WriteOutcome> writeRecords(WriteRecordsRequest request) {
-        return writes.writeRecords(request);
+        return writes.writeRecords(request).whenComplete((outcome, failure) -> {
+            if (failure == null && outcome.ingested().total() > 0) {
+                subscriptions.tableWritten(TableWritten.wholeTable(request.databaseName(), request.tableName()));
+            }
+        });
     }
 
     /**
@@ -166,7 +176,13 @@ public final class Engine implements AutoCloseable {
 
     /** Writes a batch from {@link #newBatch}; durable once the stage completes. */
     public CompletionStage<WriteOutcome> write(IngestBatch batch) {
-        return writes.write(batch);
+        TableWritten written = new TableWritten(batch.table().databaseName(), batch.table().tableName(),
+                batch.minTimeNanos(), batch.maxTimeNanos());
+        return writes.write(batch).whenComplete((outcome, failure) -> {
+            if (failure == null && outcome.ingested().total() > 0) {
+                subscriptions.tableWritten(written);
+            }
+        });
     }
 
     /** The points of a table with time in {@code [fromNanos, toNanos]}, both tiers merged. */
@@ -182,6 +198,11 @@ public final class Engine implements AutoCloseable {
     /** Runs a SQL statement to its whole result (no paging), for in-process users. */
     public CompletionStage<QueryResult> query(String sql) {
         return queries.execute(sql);
+    }
+
+    /** Live SQL subscriptions: results kept current as acknowledged writes change them. */
+    public SubscriptionService subscriptions() {
+        return subscriptions;
     }
 
     /** Runs query fragments where the table's data lives: every shard's memory store and the magnetic store. */

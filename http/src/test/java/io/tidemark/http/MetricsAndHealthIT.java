@@ -3,7 +3,6 @@ package io.tidemark.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tidemark.http.metrics.SubscriptionMetrics;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -165,27 +164,9 @@ class MetricsAndHealthIT {
         assertThat(samples.keySet()).anyMatch(name -> name.startsWith("jvm_memory_used_bytes"));
         assertThat(value(samples, "tidemark_subscriptions_live")).isZero();
 
-        node.server.metrics().registerSubscriptions(new SubscriptionMetrics() {
-            @Override
-            public long live() {
-                return 2;
-            }
-
-            @Override
-            public double maxLagSeconds() {
-                return 1.5;
-            }
-
-            @Override
-            public long eventsDelivered() {
-                return 40;
-            }
-        });
-        Map<String, Double> registered = scrape();
-        assertThat(value(registered, "tidemark_subscriptions_live")).isEqualTo(2);
-        assertThat(value(registered, "tidemark_subscription_max_lag_seconds")).isEqualTo(1.5);
-        assertThat(value(registered, "tidemark_subscription_events_delivered_total")).isEqualTo(40);
-        node.server.metrics().registerSubscriptions(SubscriptionMetrics.NONE);
+        assertThat(value(samples, "tidemark_subscription_max_lag_seconds")).isZero();
+        assertThat(samples).containsKeys("tidemark_subscription_queries_live", "tidemark_subscription_evaluations_total",
+                "tidemark_subscription_slow_closed_total");
     }
 
     @Test

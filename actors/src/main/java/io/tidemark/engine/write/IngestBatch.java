@@ -70,6 +70,9 @@ public final class IngestBatch {
     private ShardRows currentShard;
     private int currentRow = NO_ROW;
     private int rows;
+    /** The time range of the rows added, for the write's notification to live queries. */
+    private long minTimeNanos = Long.MAX_VALUE;
+    private long maxTimeNanos = Long.MIN_VALUE;
 
     /**
      * @param nowMillis the server clock at the start of the write; the windows are computed once
@@ -201,6 +204,8 @@ public final class IngestBatch {
         currentShard = shard;
         currentRow = shard.add(seriesLocal[series], timeNanos, version, recordIndex, magnetic, seriesBytes[series] + 8);
         rows++;
+        minTimeNanos = Math.min(minTimeNanos, timeNanos);
+        maxTimeNanos = Math.max(maxTimeNanos, timeNanos);
         return true;
     }
 
@@ -242,6 +247,16 @@ public final class IngestBatch {
     /** Rows added (accepted so far). */
     public int rowCount() {
         return rows;
+    }
+
+    /** The earliest time of the rows added (epoch nanoseconds); {@code Long.MAX_VALUE} before any. */
+    public long minTimeNanos() {
+        return minTimeNanos;
+    }
+
+    /** The latest time of the rows added (epoch nanoseconds); {@code Long.MIN_VALUE} before any. */
+    public long maxTimeNanos() {
+        return maxTimeNanos;
     }
 
     /** Rejections so far, sorted by record index. */

@@ -8,15 +8,14 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tidemark.engine.Engine;
 import io.tidemark.engine.ErrorKind;
 import io.tidemark.engine.metering.QueryMeter;
+import io.tidemark.engine.subscription.SubscriptionMetrics;
 import io.tidemark.engine.tier.MigrationProgress;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The metrics of one node, on a registry this object owns (never the JVM-global default, so two
@@ -33,7 +32,6 @@ public final class NodeMetrics {
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final RequestMetrics requests;
-    private final AtomicReference<SubscriptionMetrics> subscriptions = new AtomicReference<>(SubscriptionMetrics.NONE);
 
     /**
      * @param endpoints the paths the server serves (see {@link RequestMetrics})
@@ -45,18 +43,13 @@ public final class NodeMetrics {
                 engine.settings().dataDir(), clock).register(registry);
         registerQueries(engine.queries().meter());
         registerNode(engine);
-        registerSubscriptions();
+        registerSubscriptions(engine.subscriptions().metrics());
         new DispatcherMetrics(engine.system()).register(registry);
         JvmMetrics.builder().register(registry);
     }
 
     public RequestMetrics requests() {
         return requests;
-    }
-
-    /** The hook of {@code /subscribe}: its metrics replace the zeros reported until now. */
-    public void registerSubscriptions(SubscriptionMetrics source) {
-        subscriptions.set(Objects.requireNonNull(source, "source"));
     }
 
     public String contentType() {
@@ -111,14 +104,20 @@ public final class NodeMetrics {
                 .callback(callback -> callback.call(migration.migratedPoints())).register(registry);
     }
 
-    private void registerSubscriptions() {
-        GaugeWithCallback.builder().name("tidemark_subscriptions_live").help("Subscriptions open now.")
-                .callback(callback -> callback.call(subscriptions.get().live())).register(registry);
+    private void registerSubscriptions(SubscriptionMetrics subscriptions) {
+        GaugeWithCallback.builder().name("tidemark_subscriptions_live").help("WebSocket subscribers connected now.")
+                .callback(callback -> callback.call(subscriptions.subscribers())).register(registry);
+        GaugeWithCallback.builder().name("tidemark_subscription_queries_live")
+                .help("Distinct live queries evaluated now (subscribers of one query share its evaluation).")
+                .callback(callback -> callback.call(subscriptions.liveQueries())).register(registry);
         GaugeWithCallback.builder().name("tidemark_subscription_max_lag_seconds")
-                .help("Age of the oldest event not yet delivered to the most lagging subscription.")
-                .callback(callback -> callback.call(subscriptions.get().maxLagSeconds())).register(registry);
-        CounterWithCallback.builder().name("tidemark_subscription_events_delivered")
-                .help("Events delivered to subscribers.")
-                .callback(callback -> callback.call(subscriptions.get().eventsDelivered())).register(registry);
+                .help("Age of the oldest acknowledged write whose effect subscribers have not been handed yet.")
+                .callback(callback -> callback.call(subscriptions.lagMillis() / 1000.0)).register(registry);
+        CounterWithCallback.builder().name("tidemark_subscription_evaluations")
+                .help("Live-query evaluations run (first results, incremental and full re-evaluations).")
+                .callback(callback -> callback.call(subscriptions.evaluations())).register(registry);
+        CounterWithCallback.builder().name("tidemark_subscription_slow_closed")
+                .help("Subscribers closed because they did not keep up.")
+                .callback(callback -> callback.call(subscriptions.slowSubscribersClosed())).register(registry);
     }
 }

@@ -5,6 +5,7 @@ import io.tidemark.http.auth.SigV4Verifier;
 import io.tidemark.http.metrics.MetricsRoutes;
 import io.tidemark.http.metrics.NodeMetrics;
 import io.tidemark.http.sql.SqlRoutes;
+import io.tidemark.http.subscribe.SubscribeRoutes;
 import io.tidemark.http.wire.OperationGroup;
 import io.tidemark.http.wire.TimestreamRoutes;
 import io.tidemark.http.wire.UnsupportedOperations;
@@ -37,16 +38,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A serving node: the engine plus the HTTP listener on one port (the Timestream wire API on
- * {@code POST /}, SQL on {@code POST /sql}, {@code GET /metrics}, {@code GET /health},
- * {@code /health/live} and {@code /health/ready}), every request counted and timed.
- * {@link #close()} unbinds first, lets requests in flight finish within the shutdown timeout,
- * then closes the engine (journals synced).
+ * {@code POST /}, SQL on {@code POST /sql}, live queries on the WebSocket {@code GET /subscribe},
+ * {@code GET /metrics}, {@code GET /health}, {@code /health/live} and {@code /health/ready}), every
+ * request counted and timed. {@link #close()} unbinds first, lets requests in flight finish within
+ * the shutdown timeout, then closes the engine (journals synced).
  */
 public final class TidemarkServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TidemarkServer.class);
     /** The paths served, each its own {@code endpoint} label of the request metrics. */
-    private static final Set<String> ENDPOINTS = Set.of("/", "/sql", "/metrics", "/health", "/health/live",
+    private static final Set<String> ENDPOINTS = Set.of("/", "/sql", "/subscribe", "/metrics", "/health", "/health/live",
             "/health/ready");
     /** How long each readiness check (catalog read, shard region query) may take. */
     private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
@@ -81,12 +82,14 @@ public final class TidemarkServer implements AutoCloseable {
                 settings.bodyTimeout().toMillis(), materializer);
         SqlRoutes sql = new SqlRoutes(engine.queries(), verifier, settings.maxBodyBytes(),
                 settings.bodyTimeout().toMillis(), materializer);
+        SubscribeRoutes subscribe = new SubscribeRoutes(engine.subscriptions(), verifier, materializer);
         NodeMetrics metrics = new NodeMetrics(engine, clock, ENDPOINTS, operationNames(groups));
         Executor blocking = engine.system().dispatchers().lookup(DispatcherSelector.blocking());
         Route route = metrics.requests().instrument(Directives.concat(
                 new HealthRoutes(engine, READINESS_TIMEOUT).route(),
                 new MetricsRoutes(metrics, blocking).route(),
                 sql.route(),
+                subscribe.route(),
                 wire.route()));
         try {
             ServerBinding binding = Http.get(engine.system()).newServerAt(settings.bind(), settings.port()).bind(route)

@@ -40,7 +40,7 @@ public final class ResultJson {
     }
 
     /** The {@code ColumnInfo} list of a result. */
-    static JsonSerializable columnInfo(List<OutputColumn> columns) {
+    public static JsonSerializable columnInfo(List<OutputColumn> columns) {
         return new Written() {
             @Override
             public void serialize(JsonGenerator gen, SerializerProvider provider) throws IOException {
@@ -64,7 +64,7 @@ public final class ResultJson {
     }
 
     /** The {@code Rows} list of a page: one {@code {"Data": [Datum …]}} per row. */
-    static JsonSerializable rows(Batch rows) {
+    public static JsonSerializable rows(Batch rows) {
         return new Written() {
             @Override
             public void serialize(JsonGenerator gen, SerializerProvider provider) throws IOException {

@@ -1,0 +1,22 @@
+package io.tidemark.engine.subscription;
+
+/**
+ * A write to a table was acknowledged (journaled): the engine publishes one after every write that
+ * stored at least one point, so live queries over the table re-evaluate.
+ *
+ * @param minTimeNanos the earliest point time of the write (epoch nanoseconds), or
+ *     {@link Long#MIN_VALUE} when the writer did not track it
+ * @param maxTimeNanos the latest point time of the write, or {@link Long#MAX_VALUE} when unknown
+ */
+public record TableWritten(String database, String table, long minTimeNanos, long maxTimeNanos) {
+
+    /** A write whose time range is not known: every bin of the table may have changed. */
+    public static TableWritten wholeTable(String database, String table) {
+        return new TableWritten(database, table, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** True when the time range is known, so only the bins it covers need re-evaluating. */
+    public boolean hasTimeRange() {
+        return minTimeNanos != Long.MIN_VALUE && maxTimeNanos != Long.MAX_VALUE && minTimeNanos <= maxTimeNanos;
+    }
+}
