@@ -17,12 +17,16 @@ import java.util.Map;
  * bucketed query is asked at those instants and its times are shifted back by
  * {@link #shiftMillis(Type)}. high-cpu is the ten fields sampled at every reading's time where
  * usage_user is above 90 ({@code and on(hostname)}); lastpoint is {@code last_over_time} over the
- * last hour at the data's end. {@code keep_metric_names} keeps the field in the series name through
+ * last hour at the data's end; groupby-orderby-limit is asked for the five buckets before its end
+ * only, PromQL having no ORDER BY … LIMIT. {@code keep_metric_names} keeps the field in the series name through
  * the rollup. Windows are cut at the data's end, as PromQL would otherwise repeat the last reading
  * for five minutes past it. Every request carries {@code nocache=1}, so that the rollup cache
  * answers nothing.
  */
 public final class MetricsQlQueries {
+
+    /** groupby-orderby-limit's LIMIT: the latest five buckets. */
+    private static final int LIMIT = 5;
 
     private final DataRange data;
 
@@ -41,6 +45,9 @@ public final class MetricsQlQueries {
             case LASTPOINT -> instant("last_over_time(" + selector + "[1h]) keep_metric_names", data.endMillis());
             case DOUBLE_GROUPBY_1, DOUBLE_GROUPBY_5, DOUBLE_GROUPBY_ALL -> bucketed("avg by (__name__, hostname) (avg_over_time("
                     + selector + "[1h]) keep_metric_names)", draw, shape, end);
+            case GROUPBY_ORDERBY_LIMIT -> bucketed("max by (__name__) (max_over_time(" + selector
+                    + "[1m]) keep_metric_names)", new Draw(draw.type(), draw.hosts(),
+                    Math.max(draw.startMillis(), end - LIMIT * shape.bucketMillis()), end), shape, end);
             case HIGH_CPU_1, HIGH_CPU_ALL -> range(selector + " and on(hostname) (cpu_usage_user"
                     + (draw.hosts().isEmpty() ? "" : "{" + hosts(draw.hosts()) + "}") + " > 90)",
                     draw.startMillis(), end - data.intervalMillis(), data.intervalMillis());

@@ -17,7 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Tidemark as a real server process ({@code java -jar http/target/tidemark-server.jar serve}, as
+ * Tidemark as a real server process ({@code java -jar http/target/tidemark-server.jar}, whose main is
+ * the {@code serve} command, as
  * {@code ./tidemark serve} runs it), fed WriteRecords calls or line protocol
  * ({@link TidemarkProtocol}), asked the Timestream SQL of {@link TsbsQueries}. The table keeps
  * the whole data set in its memory store (retention: the data's hours plus three), so every
@@ -75,7 +76,7 @@ public final class TidemarkPeer implements Peer {
     /** The server's command line, as the launcher's {@code serve} job runs it. */
     static List<String> command(String java, Path jar, int port, Path dataDir, Path config) {
         return List.of(java, "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true", "-jar",
-                jar.toString(), "serve", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--data-dir",
+                jar.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1", "--data-dir",
                 dataDir.toString(), "--config", config.toString());
     }
 
