@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The figures of a comparison (every system, every data set), Tidemark's ratio to the best peer on
@@ -45,7 +46,7 @@ public final class ComparisonReport {
     }
 
     private static Figure figure(String values, String name, boolean higherIsBetter, List<SystemResult> results,
-            java.util.function.ToDoubleFunction<SystemResult> value) {
+            ToDoubleFunction<SystemResult> value) {
         Map<String, Double> bySystem = new LinkedHashMap<>();
         for (SystemResult r : results) {
             bySystem.put(r.system(), value.applyAsDouble(r));

@@ -1,5 +1,6 @@
 package io.tidemark.loadtest.compare;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ public record Figure(String values, String name, boolean higherIsBetter, Map<Str
     public static final String REFERENCE = "tidemark";
 
     public Figure {
-        bySystem = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bySystem));
+        bySystem = Collections.unmodifiableMap(new LinkedHashMap<>(bySystem));
     }
 
     /**
