@@ -82,25 +82,74 @@ public final class TsbsQueries {
         this.endMillis = endMillis;
     }
 
+    /**
+     * The random choices of one query: its hosts (empty when the query covers every host) and its
+     * time window {@code [startMillis, endMillis)}. groupby-orderby-limit's SQL bounds only the end;
+     * its start is the end minus an hour, a bound other systems' translations may use (the data is
+     * dense, so the five latest minutes lie inside it). One draw renders the same query for every
+     * system a comparison runs.
+     */
+    public record Draw(Type type, List<String> hosts, long startMillis, long endMillis) {
+        public Draw {
+            hosts = List.copyOf(hosts);
+        }
+    }
+
     /** The text of one query of {@code type}, its hosts and window drawn from {@code random}. */
     public String sql(Type type, SplittableRandom random) {
+        return sql(draw(type, random));
+    }
+
+    /** The hosts and window of one query of {@code type}, drawn from {@code random}. */
+    public Draw draw(Type type, SplittableRandom random) {
         return switch (type) {
-            case LASTPOINT -> lastpoint();
-            case SINGLE_GROUPBY_1_1_1 -> singleGroupBy(1, 1, 1, random);
-            case SINGLE_GROUPBY_1_1_12 -> singleGroupBy(1, 1, 12, random);
-            case SINGLE_GROUPBY_1_8_1 -> singleGroupBy(1, 8, 1, random);
-            case SINGLE_GROUPBY_5_1_1 -> singleGroupBy(5, 1, 1, random);
-            case SINGLE_GROUPBY_5_1_12 -> singleGroupBy(5, 1, 12, random);
-            case SINGLE_GROUPBY_5_8_1 -> singleGroupBy(5, 8, 1, random);
-            case CPU_MAX_ALL_1 -> cpuMaxAll(1, random);
-            case CPU_MAX_ALL_8 -> cpuMaxAll(8, random);
-            case DOUBLE_GROUPBY_1 -> doubleGroupBy(1, random);
-            case DOUBLE_GROUPBY_5 -> doubleGroupBy(5, random);
-            case DOUBLE_GROUPBY_ALL -> doubleGroupBy(TsbsVocabulary.FIELD_COUNT, random);
-            case HIGH_CPU_1 -> highCpu(true, random);
-            case HIGH_CPU_ALL -> highCpu(false, random);
-            case GROUPBY_ORDERBY_LIMIT -> groupByOrderByLimit(random);
+            case LASTPOINT -> new Draw(type, List.of(), endMillis - HOUR, endMillis);
+            case SINGLE_GROUPBY_1_1_1, SINGLE_GROUPBY_1_1_12, SINGLE_GROUPBY_5_1_1, SINGLE_GROUPBY_5_1_12 ->
+                    windowThenHosts(type, 1, MINUTE, random);
+            case SINGLE_GROUPBY_1_8_1, SINGLE_GROUPBY_5_8_1 -> windowThenHosts(type, 8, MINUTE, random);
+            case CPU_MAX_ALL_1 -> windowThenHosts(type, 1, HOUR, random);
+            case CPU_MAX_ALL_8 -> windowThenHosts(type, 8, HOUR, random);
+            case DOUBLE_GROUPBY_1, DOUBLE_GROUPBY_5, DOUBLE_GROUPBY_ALL -> windowThenHosts(type, 0, HOUR, random);
+            case HIGH_CPU_1 -> windowThenHosts(type, 1, MINUTE, random);
+            case HIGH_CPU_ALL -> windowThenHosts(type, 0, MINUTE, random);
+            case GROUPBY_ORDERBY_LIMIT -> {
+                long end = windowStart(random, HOUR, MINUTE) + HOUR;
+                yield new Draw(type, List.of(), end - HOUR, end);
+            }
         };
+    }
+
+    /** The text of the query {@code draw} describes. */
+    public String sql(Draw draw) {
+        return switch (draw.type()) {
+            case LASTPOINT -> lastpoint();
+            case SINGLE_GROUPBY_1_1_1, SINGLE_GROUPBY_1_1_12, SINGLE_GROUPBY_1_8_1 -> singleGroupBy(1, draw);
+            case SINGLE_GROUPBY_5_1_1, SINGLE_GROUPBY_5_1_12, SINGLE_GROUPBY_5_8_1 -> singleGroupBy(5, draw);
+            case CPU_MAX_ALL_1, CPU_MAX_ALL_8 -> cpuMaxAll(draw);
+            case DOUBLE_GROUPBY_1 -> doubleGroupBy(1, draw);
+            case DOUBLE_GROUPBY_5 -> doubleGroupBy(5, draw);
+            case DOUBLE_GROUPBY_ALL -> doubleGroupBy(TsbsVocabulary.FIELD_COUNT, draw);
+            case HIGH_CPU_1, HIGH_CPU_ALL -> highCpu(draw);
+            case GROUPBY_ORDERBY_LIMIT -> groupByOrderByLimit(draw);
+        };
+    }
+
+    /** The window length of a query type in hours (lastpoint and groupby-orderby-limit: one hour). */
+    public static int windowHours(Type type) {
+        return switch (type) {
+            case SINGLE_GROUPBY_1_1_12, SINGLE_GROUPBY_5_1_12, DOUBLE_GROUPBY_1, DOUBLE_GROUPBY_5, DOUBLE_GROUPBY_ALL,
+                    HIGH_CPU_1, HIGH_CPU_ALL -> 12;
+            case CPU_MAX_ALL_1, CPU_MAX_ALL_8 -> 8;
+            case LASTPOINT, SINGLE_GROUPBY_1_1_1, SINGLE_GROUPBY_1_8_1, SINGLE_GROUPBY_5_1_1, SINGLE_GROUPBY_5_8_1,
+                    GROUPBY_ORDERBY_LIMIT -> 1;
+        };
+    }
+
+    /** A window of the type's length aligned to {@code alignMillis}, then {@code hostCount} distinct hosts (0: all). */
+    private Draw windowThenHosts(Type type, int hostCount, long alignMillis, SplittableRandom random) {
+        long length = windowHours(type) * HOUR;
+        long start = windowStart(random, length, alignMillis);
+        return new Draw(type, hostCount == 0 ? List.of() : pickHosts(hostCount, random), start, start + length);
     }
 
     /**
@@ -122,42 +171,37 @@ public final class TsbsQueries {
                 .append(") GROUP BY hostname ORDER BY hostname").toString();
     }
 
-    /** MAX of the first {@code metrics} fields of {@code hostCount} hosts over {@code hours}, by the minute. */
-    private String singleGroupBy(int metrics, int hostCount, int hours, SplittableRandom random) {
-        long start = windowStart(random, hours * HOUR, MINUTE);
+    /** MAX of the first {@code metrics} fields of the drawn hosts over the window, by the minute. */
+    private String singleGroupBy(int metrics, Draw draw) {
         return "SELECT bin(time, 1m) AS minute, " + aggregates("max", "max", metrics) + " FROM " + table
-                + " WHERE " + hostPredicate(hostCount, random) + " AND " + window(start, start + hours * HOUR)
+                + " WHERE " + hostPredicate(draw.hosts()) + " AND " + window(draw.startMillis(), draw.endMillis())
                 + " GROUP BY bin(time, 1m) ORDER BY minute";
     }
 
-    /** MAX of all ten fields of {@code hostCount} hosts over 8 hours, by the hour. */
-    private String cpuMaxAll(int hostCount, SplittableRandom random) {
-        long start = windowStart(random, 8 * HOUR, HOUR);
+    /** MAX of all ten fields of the drawn hosts over 8 hours (or 1), by the hour. */
+    private String cpuMaxAll(Draw draw) {
         return "SELECT bin(time, 1h) AS hour, " + aggregates("max", "max", TsbsVocabulary.FIELD_COUNT) + " FROM "
-                + table + " WHERE " + hostPredicate(hostCount, random) + " AND " + window(start, start + 8 * HOUR)
-                + " GROUP BY bin(time, 1h) ORDER BY hour";
+                + table + " WHERE " + hostPredicate(draw.hosts()) + " AND "
+                + window(draw.startMillis(), draw.endMillis()) + " GROUP BY bin(time, 1h) ORDER BY hour";
     }
 
     /** AVG of the first {@code metrics} fields per host per hour over 12 hours, every host. */
-    private String doubleGroupBy(int metrics, SplittableRandom random) {
-        long start = windowStart(random, 12 * HOUR, HOUR);
+    private String doubleGroupBy(int metrics, Draw draw) {
         return "SELECT bin(time, 1h) AS hour, hostname, " + aggregates("avg", "mean", metrics) + " FROM " + table
-                + " WHERE " + window(start, start + 12 * HOUR) + " GROUP BY bin(time, 1h), hostname"
+                + " WHERE " + window(draw.startMillis(), draw.endMillis()) + " GROUP BY bin(time, 1h), hostname"
                 + " ORDER BY hour, hostname";
     }
 
     /** Every reading with usage_user above 90 over 12 hours, of one host or of all. */
-    private String highCpu(boolean oneHost, SplittableRandom random) {
-        long start = windowStart(random, 12 * HOUR, MINUTE);
-        return "SELECT * FROM " + table + " WHERE usage_user > 90 AND " + window(start, start + 12 * HOUR)
-                + (oneHost ? " AND " + hostPredicate(1, random) : "");
+    private String highCpu(Draw draw) {
+        return "SELECT * FROM " + table + " WHERE usage_user > 90 AND " + window(draw.startMillis(), draw.endMillis())
+                + (draw.hosts().isEmpty() ? "" : " AND " + hostPredicate(draw.hosts()));
     }
 
-    /** The five latest minutes' MAX(usage_user) before a random end. */
-    private String groupByOrderByLimit(SplittableRandom random) {
-        long end = windowStart(random, HOUR, MINUTE) + HOUR;
+    /** The five latest minutes' MAX(usage_user) before the drawn end. */
+    private String groupByOrderByLimit(Draw draw) {
         return "SELECT bin(time, 1m) AS minute, max(usage_user) AS max_usage_user FROM " + table
-                + " WHERE time < from_milliseconds(" + end + ") GROUP BY 1 ORDER BY minute DESC LIMIT 5";
+                + " WHERE time < from_milliseconds(" + draw.endMillis() + ") GROUP BY 1 ORDER BY minute DESC LIMIT 5";
     }
 
     /** A window start in [first, end - length], aligned down to {@code alignMillis}, not before the data. */
@@ -174,8 +218,8 @@ public final class TsbsQueries {
         return "time >= from_milliseconds(" + startMillis + ") AND time < from_milliseconds(" + endMillis + ")";
     }
 
-    /** {@code hostname = 'host_5'}, or {@code hostname IN (…)} of distinct random hosts (at most all). */
-    private String hostPredicate(int count, SplittableRandom random) {
+    /** {@code count} distinct random hosts (at most all), {@code host_<i>}. */
+    private List<String> pickHosts(int count, SplittableRandom random) {
         List<Integer> all = new ArrayList<>(hosts);
         for (int h = 0; h < hosts; h++) {
             all.add(h);
@@ -185,9 +229,18 @@ public final class TsbsQueries {
         for (int i = 0; i < n; i++) {
             int j = i + random.nextInt(hosts - i);
             Integer chosen = all.set(j, all.get(i));
-            picked.add("'host_" + chosen + "'");
+            picked.add("host_" + chosen);
         }
-        return n == 1 ? "hostname = " + picked.get(0) : "hostname IN (" + String.join(", ", picked) + ")";
+        return picked;
+    }
+
+    /** {@code hostname = 'host_5'}, or {@code hostname IN ('host_5', …)}. */
+    private static String hostPredicate(List<String> hosts) {
+        List<String> quoted = new ArrayList<>(hosts.size());
+        for (String host : hosts) {
+            quoted.add("'" + host + "'");
+        }
+        return quoted.size() == 1 ? "hostname = " + quoted.get(0) : "hostname IN (" + String.join(", ", quoted) + ")";
     }
 
     /** {@code max(usage_user) AS max_usage_user, …} over the first {@code count} fields. */

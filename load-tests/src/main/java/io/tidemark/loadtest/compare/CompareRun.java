@@ -1,0 +1,208 @@
+package io.tidemark.loadtest.compare;
+
+import io.tidemark.loadtest.bench.TsbsQueries;
+import io.tidemark.loadtest.bench.TsbsQueries.Draw;
+import io.tidemark.loadtest.bench.TsbsQueries.Type;
+import io.tidemark.loadtest.tsbs.ValueMode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One data set through every system, one system at a time (each has the machine to itself):
+ * install, start, ingest from {@link #CLIENTS} concurrent clients, flush, the queries (one untimed
+ * warm-up per type, then {@code runs} timed draws, the same draws for every system), peak RSS,
+ * stop, bytes on disk. Afterwards every system's answers are compared with the reference's
+ * (Tidemark's, the first system).
+ */
+public final class CompareRun {
+
+    /** The TSBS cpu-only query types compared. */
+    public static final List<Type> TYPES = List.of(Type.LASTPOINT, Type.SINGLE_GROUPBY_1_1_1,
+            Type.SINGLE_GROUPBY_5_1_12, Type.CPU_MAX_ALL_8, Type.DOUBLE_GROUPBY_1, Type.DOUBLE_GROUPBY_ALL,
+            Type.HIGH_CPU_1, Type.HIGH_CPU_ALL, Type.GROUPBY_ORDERBY_LIMIT);
+    /** Concurrent ingest clients, as the peer figures were taken ({@code xargs -P2 curl}). */
+    static final int CLIENTS = 2;
+
+    private final int scale;
+    private final int hours;
+    private final int runs;
+    private final long seed;
+    private final int linesPerBody;
+    private final double tolerance;
+    private final Path workDir;
+    private final PrintWriter out;
+
+    public CompareRun(int scale, int hours, int runs, long seed, int linesPerBody, double tolerance, Path workDir,
+            PrintWriter out) {
+        this.scale = scale;
+        this.hours = hours;
+        this.runs = runs;
+        this.seed = seed;
+        this.linesPerBody = linesPerBody;
+        this.tolerance = tolerance;
+        this.workDir = workDir;
+        this.out = out;
+    }
+
+    /** Runs the data set of {@code values} through {@code systems} (the reference first). */
+    public List<SystemResult> run(ValueMode values, List<Peer> systems) throws IOException, InterruptedException {
+        long hour = TimeUnit.HOURS.toMillis(1);
+        long end = System.currentTimeMillis() / hour * hour;
+        DataSet data = DataSet.generate(scale, seed, values, hours, end, linesPerBody,
+                workDir.resolve("data-" + values.optionName()));
+        out.printf(Locale.ROOT, "data %s: %d hosts x %d h = %d rows, %d points, %d bodies, %.1f MB of line protocol%n",
+                values.optionName(), scale, hours, data.rows(), data.points(), data.bodies().size(), data.bytes() / 1e6);
+        Map<Type, List<Draw>> draws = draws(data);
+        List<SystemResult> results = new ArrayList<>();
+        List<Map<Type, List<List<ResultRow>>>> answers = new ArrayList<>();
+        for (Peer system : systems) {
+            Map<Type, List<List<ResultRow>>> answered = new EnumMap<>(Type.class);
+            results.add(measure(system, data, draws, answered));
+            answers.add(answered);
+        }
+        for (int s = 1; s < systems.size(); s++) {
+            results.set(s, results.get(s).withMismatches(mismatches(answers.get(0), answers.get(s))));
+        }
+        return results;
+    }
+
+    /** {@code runs} draws per type from one seeded source: every system gets the same hosts and windows. */
+    private Map<Type, List<Draw>> draws(DataSet data) {
+        DataRange range = data.range();
+        TsbsQueries queries = new TsbsQueries("db", "cpu", scale, range.firstMillis(), range.endMillis());
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<Type, List<Draw>> draws = new EnumMap<>(Type.class);
+        for (Type type : TYPES) {
+            List<Draw> list = new ArrayList<>();
+            for (int r = 0; r < runs; r++) {
+                list.add(queries.draw(type, random));
+            }
+            draws.put(type, list);
+        }
+        return draws;
+    }
+
+    private SystemResult measure(Peer system, DataSet data, Map<Type, List<Draw>> draws,
+            Map<Type, List<List<ResultRow>>> answers) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(workDir.resolve(system.name() + "-" + data.config().values().optionName()));
+        system.install(out);
+        system.start(dir);
+        try {
+            List<Path> bodies = system.bodies(data, dir);
+            out.printf(Locale.ROOT, "%s: started; load average %.2f%n", system.name(), loadAverage());
+            out.flush();
+            long t0 = System.nanoTime();
+            ingest(system, bodies);
+            double ingestSeconds = (System.nanoTime() - t0) / 1e9;
+            long f0 = System.nanoTime();
+            system.flush(data, out);
+            out.printf(Locale.ROOT, "%s: ingested %d points in %.2f s (%d calls), flushed in %.2f s; load average"
+                            + " %.2f%n", system.name(), data.points(), ingestSeconds, bodies.size(),
+                    (System.nanoTime() - f0) / 1e9, loadAverage());
+            out.flush();
+            Map<Type, Double> millis = new EnumMap<>(Type.class);
+            for (Type type : TYPES) {
+                queryType(system, draws.get(type), millis, answers);
+            }
+            long rss = system.peakRssBytes();
+            system.stop();
+            long disk = system.diskBytes();
+            out.printf(Locale.ROOT, "%s: %d bytes on disk (%s), peak RSS %.1f MB%n", system.name(), disk,
+                    system.diskAccounting(), rss / 1e6);
+            return new SystemResult(system.name(), data.points() / ingestSeconds, disk, data.points(), rss, millis,
+                    Map.of());
+        } finally {
+            system.stop();
+        }
+    }
+
+    /** Every body once, taken in order by whichever client is free. */
+    private static void ingest(Peer system, List<Path> bodies) throws IOException, InterruptedException {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        AtomicInteger next = new AtomicInteger();
+        try {
+            List<Callable<Void>> tasks = Collections.nCopies(CLIENTS, () -> {
+                for (int b = next.getAndIncrement(); b < bodies.size(); b = next.getAndIncrement()) {
+                    system.ingest(bodies.get(b));
+                }
+                return null;
+            });
+            for (Future<Void> f : clients.invokeAll(tasks)) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io
+                    : new IOException("cannot ingest into " + system.name() + ": " + e.getCause(), e.getCause());
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** A warm-up with the first draw, then every draw timed; a failure leaves the type without a figure. */
+    private void queryType(Peer system, List<Draw> draws, Map<Type, Double> millis,
+            Map<Type, List<List<ResultRow>>> answers) throws InterruptedException {
+        Type type = draws.get(0).type();
+        try {
+            system.query(system.render(draws.get(0)), draws.get(0));
+            List<Double> times = new ArrayList<>();
+            List<List<ResultRow>> results = new ArrayList<>();
+            for (Draw draw : draws) {
+                PeerQuery query = system.render(draw);
+                long t0 = System.nanoTime();
+                results.add(system.query(query, draw));
+                times.add((System.nanoTime() - t0) / 1e6);
+            }
+            Collections.sort(times);
+            millis.put(type, times.get(times.size() / 2));
+            answers.put(type, results);
+            out.printf(Locale.ROOT, "%s: %s median %.2f ms over %d (%d rows first); e.g. %s%n", system.name(),
+                    type.label(), times.get(times.size() / 2), times.size(), results.get(0).size(),
+                    system.render(draws.get(0)).text());
+        } catch (IOException | RuntimeException e) {
+            out.printf(Locale.ROOT, "%s: %s failed: %s%n", system.name(), type.label(), e.getMessage());
+        }
+        out.flush();
+    }
+
+    /** Per type, the first difference between the reference's answers and {@code other}'s. */
+    Map<Type, String> mismatches(Map<Type, List<List<ResultRow>>> reference, Map<Type, List<List<ResultRow>>> other) {
+        Map<Type, String> found = new EnumMap<>(Type.class);
+        for (Type type : TYPES) {
+            List<List<ResultRow>> expected = reference.get(type);
+            List<List<ResultRow>> actual = other.get(type);
+            if (expected == null || actual == null) {
+                continue; // a failed query has no figure; there is nothing to compare
+            }
+            for (int r = 0; r < expected.size(); r++) {
+                Optional<String> difference = ResultComparison.difference(expected.get(r), actual.get(r), tolerance);
+                if (difference.isPresent()) {
+                    found.put(type, "draw " + r + ": " + difference.get());
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}

@@ -1,0 +1,205 @@
+package io.tidemark.loadtest.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tidemark.loadtest.bench.TsbsQueries;
+import io.tidemark.loadtest.bench.TsbsQueries.Draw;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Tidemark as a real server process ({@code java -jar http/target/tidemark-server.jar}, whose main is
+ * the {@code serve} command, as
+ * {@code ./tidemark serve} runs it), fed WriteRecords calls or line protocol
+ * ({@link TidemarkProtocol}), asked the Timestream SQL of {@link TsbsQueries}. The table keeps
+ * the whole data set in its memory store (retention: the data's hours plus three), so every
+ * record is accepted.
+ */
+public final class TidemarkPeer implements Peer {
+
+    static final String DATABASE = "benchmark";
+    static final String TABLE = "cpu";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+
+    private final Path projectDir;
+    private final TidemarkProtocol protocol;
+    private final int recordsPerCall;
+    private final PeerHttp http = new PeerHttp();
+    private PeerProcess process;
+    private URI base;
+    private Path dataDir;
+    private TsbsQueries queries;
+
+    public TidemarkPeer(Path projectDir, TidemarkProtocol protocol, int recordsPerCall) {
+        this.projectDir = projectDir;
+        this.protocol = protocol;
+        this.recordsPerCall = recordsPerCall;
+    }
+
+    @Override
+    public String name() {
+        return "tidemark";
+    }
+
+    Path jar() {
+        return projectDir.resolve("http/target/tidemark-server.jar");
+    }
+
+    @Override
+    public void install(PrintWriter out) throws IOException, InterruptedException {
+        if (!Files.exists(jar())) {
+            List<String> command = List.of(projectDir.resolve("mvnw").toString(), "-q", "-DskipTests", "package",
+                    "-pl", "http", "-am");
+            out.println("building the server jar: " + String.join(" ", command));
+            out.flush();
+            PeerSupport.run(command, projectDir);
+        }
+    }
+
+    /** The node's configuration: WriteRecords calls of {@code recordsPerCall} records, and bodies to fit them. */
+    static String config(int recordsPerCall) {
+        long bodyBytes = Math.max(8L << 20, recordsPerCall * 2048L);
+        return "tidemark.engine.write.max-records-per-request = " + recordsPerCall + "\n"
+                + "tidemark.http.limits.max-body-bytes = " + bodyBytes + "\n";
+    }
+
+    /** The server's command line, as the launcher's {@code serve} job runs it. */
+    static List<String> command(String java, Path jar, int port, Path dataDir, Path config) {
+        return List.of(java, "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true", "-jar",
+                jar.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1", "--data-dir",
+                dataDir.toString(), "--config", config.toString());
+    }
+
+    @Override
+    public void start(Path workDir) throws IOException, InterruptedException {
+        dataDir = workDir.resolve("tidemark-data");
+        Files.createDirectories(dataDir);
+        Path config = workDir.resolve("tidemark.conf");
+        Files.writeString(config, config(recordsPerCall));
+        int port = PeerSupport.freePort();
+        base = URI.create("http://127.0.0.1:" + port);
+        process = PeerProcess.start(name(), command(PeerSupport.javaCommand(), jar(), port, dataDir, config), workDir,
+                Map.of(), workDir.resolve("tidemark.log"));
+        PeerSupport.awaitStatus(http, base.resolve("/health"), 200, process);
+    }
+
+    /** Creates the database and table, then encodes the bodies for the chosen protocol. */
+    @Override
+    public List<Path> bodies(DataSet data, Path workDir) throws IOException {
+        DataRange range = data.range();
+        queries = new TsbsQueries(DATABASE, TABLE, data.config().scale(), range.firstMillis(), range.endMillis());
+        try {
+            call("CreateDatabase", "{\"DatabaseName\":\"" + DATABASE + "\"}");
+            call("CreateTable", String.format(Locale.ROOT, "{\"DatabaseName\":\"%s\",\"TableName\":\"%s\","
+                    + "\"RetentionProperties\":{\"MemoryStoreRetentionPeriodInHours\":%d,"
+                    + "\"MagneticStoreRetentionPeriodInDays\":1}}", DATABASE, TABLE, data.hours() + 3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("cannot create the table: interrupted", e);
+        }
+        return protocol == TidemarkProtocol.LP ? data.bodies()
+                : LineProtocolToWriteRecords.convert(data.bodies(), DATABASE, TABLE, recordsPerCall,
+                        workDir.resolve("writerecords-" + data.config().values().optionName()));
+    }
+
+    @Override
+    public void ingest(Path body) throws IOException, InterruptedException {
+        if (protocol == TidemarkProtocol.LP) {
+            URI write = PeerHttp.withQuery(base.resolve("/write"), Map.of("db", DATABASE, "precision", "ns"));
+            PeerHttp.expect(http.post(write, Files.readAllBytes(body), Map.of()), 204, "write to " + name());
+        } else {
+            JsonNode answer = JSON.readTree(call("WriteRecords", Files.readString(body, StandardCharsets.UTF_8)));
+            if (answer.path("RecordsIngested").path("Total").asLong(-1) == 0) {
+                throw new IOException("cannot write to tidemark: no record ingested from " + body);
+            }
+        }
+    }
+
+    /** Writes are visible when acknowledged; checks that every row arrived. */
+    @Override
+    public void flush(DataSet data, PrintWriter out) throws IOException, InterruptedException {
+        List<List<String>> rows = select("SELECT count(*) AS row_count FROM \"" + DATABASE + "\".\"" + TABLE + "\"")
+                .rows();
+        long seen = Long.parseLong(rows.get(0).get(0));
+        if (seen != data.rows()) {
+            throw new IOException("cannot see every row in tidemark: expected=" + data.rows() + ", seen=" + seen);
+        }
+    }
+
+    @Override
+    public PeerQuery render(Draw draw) {
+        String sql = queries.sql(draw);
+        return new PeerQuery(sql, Map.of("QueryString", sql));
+    }
+
+    @Override
+    public List<ResultRow> query(PeerQuery query, Draw draw) throws IOException, InterruptedException {
+        return select(query.text()).normalise(QueryShape.of(draw.type()));
+    }
+
+    /** Runs a query to its last page. */
+    private TabularResult select(String sql) throws IOException, InterruptedException {
+        List<String> columns = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        String nextToken = null;
+        do {
+            ObjectNode request = JSON.createObjectNode().put("QueryString", sql);
+            if (nextToken != null) {
+                request.put("NextToken", nextToken);
+            }
+            JsonNode page = JSON.readTree(call("Query", JSON.writeValueAsString(request)));
+            if (columns.isEmpty()) {
+                page.path("ColumnInfo").forEach(c -> columns.add(c.path("Name").asText()));
+            }
+            for (JsonNode row : page.path("Rows")) {
+                List<String> cells = new ArrayList<>();
+                row.path("Data").forEach(d -> cells.add(d.has("ScalarValue") ? d.get("ScalarValue").asText() : null));
+                rows.add(cells);
+            }
+            nextToken = page.hasNonNull("NextToken") ? page.get("NextToken").asText() : null;
+        } while (nextToken != null);
+        return new TabularResult(columns, rows);
+    }
+
+    private String call(String operation, String body) throws IOException, InterruptedException {
+        PeerHttp.Response response = http.post(base.resolve("/"), body.getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", CONTENT_TYPE, "X-Amz-Target",
+                        "Timestream_20181101." + operation));
+        boolean databaseExists = operation.equals("CreateDatabase") && response.body().contains("Conflict");
+        if (response.status() != 200 && !databaseExists) {
+            PeerHttp.expect(response, 200, operation + " on tidemark");
+        }
+        return response.body();
+    }
+
+    @Override
+    public long peakRssBytes() {
+        return process.samplePeakRss();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        process.stop();
+    }
+
+    @Override
+    public long diskBytes() throws IOException, InterruptedException {
+        return DiskUsage.allocated(List.of(dataDir));
+    }
+
+    @Override
+    public String diskAccounting() {
+        return "the whole data directory after a graceful stop (journals synced; the data set is younger than the"
+                + " memory-store retention, so it lives in the shard journals, not yet in magnetic segments)";
+    }
+}
