@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +29,24 @@ import java.util.concurrent.TimeoutException;
  * {@code time}, the single-measure value columns of the types single-measure records have used,
  * and the multi-measure attributes by name. Runs on the query's (blocking) thread: asking the
  * catalog whether a database without tables exists waits for its answer.
+ *
+ * <p>A table's columns are built once per schema: the catalog's local view keeps a table's
+ * {@link TableSchema} instance until the schema changes, so a table looked up again with the same
+ * instance reuses the columns built before (every query reads its tables, and building sorts the
+ * dimensions and attributes).
  */
 public final class EngineSchemaProvider implements SchemaProvider {
 
+    /** Tables past which the cache of built columns starts over (it only holds tables queried lately). */
+    private static final int MAX_CACHED_TABLES = 4096;
+
     private final CatalogService catalog;
     private final Duration askTimeout;
+    /** Table id → its columns, built from the schema instance they hold. */
+    private final Map<String, BuiltTable> built = new ConcurrentHashMap<>();
+
+    private record BuiltTable(TableSchema schema, CatalogTable table) {
+    }
 
     public EngineSchemaProvider(CatalogService catalog, Duration askTimeout) {
         this.catalog = catalog;
@@ -66,7 +80,22 @@ public final class EngineSchemaProvider implements SchemaProvider {
     @Override
     public Optional<CatalogTable> table(String database, String table) {
         return catalog.table(database, table).filter(t -> t.status() == TableStatus.ACTIVE)
-                .map(t -> catalogTable(database, table, catalog.schema(t.tableId())));
+                .map(t -> columns(t.tableId(), database, table));
+    }
+
+    private CatalogTable columns(String tableId, String database, String table) {
+        TableSchema schema = catalog.schema(tableId);
+        BuiltTable cached = built.get(tableId);
+        if (cached != null && cached.schema() == schema && cached.table().database().equals(database)
+                && cached.table().table().equals(table)) {
+            return cached.table();
+        }
+        CatalogTable columns = catalogTable(database, table, schema);
+        if (built.size() >= MAX_CACHED_TABLES) {
+            built.clear();
+        }
+        built.put(tableId, new BuiltTable(schema, columns));
+        return columns;
     }
 
     /** The columns of a table with {@code schema}, as the class comment orders them. */

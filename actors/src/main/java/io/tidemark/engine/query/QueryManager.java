@@ -1,23 +1,25 @@
 package io.tidemark.engine.query;
 
-import java.time.Clock;
+import io.tidemark.engine.query.StatementRunner.Executed;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * The parent of this node's running queries: spawns a {@link QueryPlanner} per query, named after
- * its query id, and passes a cancellation to the query it names. Holds no state of its own (its
- * children are the running queries).
+ * its query id, to supervise the work the {@link QueryService} started, and passes a cancellation
+ * to the query it names. Holds no state of its own (its children are the running queries).
  */
 public final class QueryManager {
 
     public sealed interface Command permits Run, Cancel {
     }
 
-    /** Runs {@code sql} as query {@code queryId}; the answer goes to {@code replyTo}. */
-    public record Run(String queryId, String sql, ActorRef<QueryPlanner.Answer> replyTo) implements Command {
+    /** Supervises the running {@code work} of {@code query}, which completes {@code answer}. */
+    record Run(QueryContext query, CompletableFuture<Executed> work, CompletableFuture<QueryPlanner.Answer> answer)
+            implements Command {
     }
 
     /** Cancels the running query {@code queryId}; answers whether it was running. */
@@ -27,11 +29,11 @@ public final class QueryManager {
     private QueryManager() {
     }
 
-    static Behavior<Command> create(StatementRunner runner, QuerySettings settings, Clock clock) {
+    static Behavior<Command> create(QuerySettings settings) {
         return Behaviors.setup(context -> Behaviors.receive(Command.class)
                 .onMessage(Run.class, run -> {
-                    context.spawn(QueryPlanner.create(run.queryId(), run.sql(), runner, settings, clock, run.replyTo()),
-                            childName(run.queryId()));
+                    context.spawn(QueryPlanner.create(run.query(), run.work(), settings, run.answer()),
+                            childName(run.query().queryId()));
                     return Behaviors.same();
                 })
                 .onMessage(Cancel.class, cancel -> {

@@ -3,6 +3,7 @@ package io.tidemark.engine.query;
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.catalog.CatalogService;
 import io.tidemark.engine.metering.QueryMeter;
+import io.tidemark.engine.query.expression.EvalContext;
 import io.tidemark.engine.query.fragment.FragmentRunner;
 import io.tidemark.engine.query.plan.StatementPlan;
 import io.tidemark.engine.query.vector.Batch;
@@ -11,6 +12,7 @@ import io.tidemark.sql.analyzer.OutputColumn;
 import io.tidemark.sql.type.SqlType;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -21,17 +23,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
 /**
- * Timestream's Query, CancelQuery and PrepareQuery on this node. A query runs to completion in its
- * {@link QueryPlanner} actor; its result is then kept (see {@link ResultStore}) and served in pages
+ * Timestream's Query, CancelQuery and PrepareQuery on this node. A query runs to completion on the
+ * blocking dispatcher, supervised by its {@link QueryPlanner} actor; its result is then kept (see {@link ResultStore}) and served in pages
  * of at most MaxRows rows (1..1000; without MaxRows, as many as fit) and at most about 1 MB,
  * estimated from the values. A page's NextToken names the query, the next page and a hash of the
  * query string: only the same query string may use it, and the same token returns the same page
@@ -82,7 +84,7 @@ public final class QueryService {
     static final int MAX_QUERY_STRING_CHARS = 262_144;
     static final int MAX_ROWS_LIMIT = 1000;
 
-    /** How long past the query timeout the service waits for the query actor's answer. */
+    /** How long past the query timeout the service waits for the query's answer (its actor answers at the timeout). */
     private static final Duration ANSWER_MARGIN = Duration.ofSeconds(10);
 
     /** Services started in this JVM, so that each names its manager actor apart (tests start several per node). */
@@ -110,7 +112,7 @@ public final class QueryService {
         this.blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
         this.results = new ResultStore(settings, clock);
         int instance = INSTANCES.getAndIncrement();
-        this.manager = system.systemActorOf(QueryManager.create(runner, settings, clock),
+        this.manager = system.systemActorOf(QueryManager.create(settings),
                 instance == 0 ? "query-manager" : "query-manager-" + instance, Props.empty());
     }
 
@@ -235,17 +237,25 @@ public final class QueryService {
         }
     }
 
+    /**
+     * Starts the statement on the blocking dispatcher at once and hands it to the manager, whose
+     * per-query actor supervises it (timeout, CancelQuery); the work itself completes the answer.
+     */
     private CompletableFuture<QueryResult> run(String queryId, String queryString) {
-        return AskPattern.<QueryManager.Command, QueryPlanner.Answer>ask(manager,
-                        replyTo -> new QueryManager.Run(queryId, queryString, replyTo),
-                        settings.timeout().plus(ANSWER_MARGIN), system.scheduler())
-                .toCompletableFuture()
-                .thenApply(answer -> {
-                    if (answer.failure() != null) {
-                        throw answer.failure();
+        QueryContext query = new QueryContext(queryId, EvalContext.utc(nanos(clock.instant())),
+                System.nanoTime() + settings.timeout().toNanos(), settings.memoryLimitBytes());
+        CompletableFuture<QueryPlanner.Answer> answer = new CompletableFuture<>();
+        CompletableFuture<StatementRunner.Executed> work =
+                CompletableFuture.supplyAsync(() -> runner.run(queryString, query), blocking);
+        QueryPlanner.answerWhenDone(query, work, answer);
+        manager.tell(new QueryManager.Run(query, work, answer));
+        return answer.orTimeout(settings.timeout().plus(ANSWER_MARGIN).toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(done -> {
+                    if (done.failure() != null) {
+                        throw done.failure();
                     }
-                    long scanned = answer.bytesScanned();
-                    return new QueryResult(queryId, answer.executed().columns(), answer.executed().rows(),
+                    long scanned = done.bytesScanned();
+                    return new QueryResult(queryId, done.executed().columns(), done.executed().rows(),
                             new QueryStatus(100.0, scanned, Math.max(scanned, MIN_METERED_BYTES)));
                 })
                 .whenComplete((result, failure) -> {
@@ -255,6 +265,10 @@ public final class QueryService {
                         meter.failed(unwrap(failure));
                     }
                 });
+    }
+
+    private static long nanos(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     }
 
     /** The page starting at {@code startRow} once the query has finished. */

@@ -93,12 +93,14 @@ public final class SeriesShardService implements ShardGateway {
                                        boolean busyOnTimeout) {
         EntityRef<SeriesShard.Command> entity = sharding.entityRefFor(SeriesShard.TYPE_KEY,
                 SeriesShard.entityId(tableId, shard));
-        return entity.<T>askWithStatus(message::apply, settings.askTimeout()).handle((result, failure) -> {
+        // handleAsync on the completing thread: the ask's stage runs a plain handle() on the JDK's async
+        // pool, which on a 2-core machine starts a new thread for every call
+        return entity.<T>askWithStatus(message::apply, settings.askTimeout()).handleAsync((result, failure) -> {
             if (failure == null) {
                 return result;
             }
             throw translate(failure, tableId, shard, what, busyOnTimeout);
-        });
+        }, Runnable::run);
     }
 
     private RuntimeException translate(Throwable failure, String tableId, int shard, String what,

@@ -264,6 +264,22 @@ class QueryServiceTest {
     }
 
     @Test
+    void aDimensionFirstWrittenAfterAQueryIsSeenByTheNextQuery() {
+        createTable(engine, "evolving", RetentionProperties.DEFAULT, false);
+        write(engine, "evolving", List.of(single("cpu", "DOUBLE", "1.5", clock.millis() - 1000, "host", "a")));
+        assertThat(query(service, "SELECT host FROM metrics_db.evolving", Optional.empty(), Optional.empty())
+                .rows().rowCount()).isEqualTo(1);
+        assertFails(service.query(new QueryRequest("SELECT region FROM metrics_db.evolving", Optional.empty(),
+                Optional.empty(), Optional.empty())), ErrorKind.VALIDATION, "region");
+
+        write(engine, "evolving", List.of(single("cpu", "DOUBLE", "2.5", clock.millis() - 500, "host", "b",
+                "region", "eu")));
+
+        assertThat(query(service, "SELECT region FROM metrics_db.evolving", Optional.empty(), Optional.empty())
+                .rows().rowCount()).isEqualTo(2);
+    }
+
+    @Test
     void parseAndSemanticErrorsCarryLineAndColumn() {
         assertFails(service.query(new QueryRequest("SELECT FROM metrics_db.cpu", Optional.empty(), Optional.empty(),
                 Optional.empty())), ErrorKind.VALIDATION, "line 1:8: ");

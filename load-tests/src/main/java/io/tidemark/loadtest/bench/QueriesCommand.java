@@ -20,7 +20,7 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code tidemark bench queries}: see {@link QueryBenchmark}. */
 @Command(name = "queries", mixinStandardHelpOptions = true,
         description = {"Load the TSBS cpu-only data set in process and run the TSBS cpu-only queries in Timestream",
-                "SQL, each with random hosts and windows. One line per query type:",
+                "SQL, each with random hosts and windows, in process or (--http) over the Query API. One line per query type:",
                 "<type> median_ms=<x> p90_ms=<y> rows=<n> cpu_ms=<z>, then <tier>-scan median_ms=<x> points_per_s_per_core=<y>."})
 public final class QueriesCommand implements Callable<Integer> {
 
@@ -46,6 +46,10 @@ public final class QueriesCommand implements Callable<Integer> {
     @Option(names = "--print-queries", description = "Print each query type's first query text and exit.")
     boolean printQueries;
 
+    @Option(names = "--http", description = "Run every query through Timestream's Query API over HTTP (an in-process"
+            + " server on an ephemeral loopback port, every page read) instead of in process.")
+    boolean http;
+
     @Option(names = "--dir", description = "Data directory (default: a temporary directory, deleted afterwards).")
     Path dir;
 
@@ -67,7 +71,8 @@ public final class QueriesCommand implements Callable<Integer> {
     }
 
     QueryBenchmark.Options options(Path dataDir) {
-        return new QueryBenchmark.Options(dataSet.config(), dataSet.hours(), runs, warmups, tier, Set.copyOf(types), dataDir);
+        return new QueryBenchmark.Options(dataSet.config(), dataSet.hours(), runs, warmups, tier, Set.copyOf(types), dataDir,
+                http);
     }
 
     /** A query type by its TSBS name, e.g. {@code single-groupby-1-1-1}. */

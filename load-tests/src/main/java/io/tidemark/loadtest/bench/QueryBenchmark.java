@@ -1,13 +1,16 @@
 package io.tidemark.loadtest.bench;
 
+import com.typesafe.config.Config;
 import io.tidemark.engine.Engine;
 import io.tidemark.engine.catalog.MagneticStoreWriteProperties;
 import io.tidemark.engine.catalog.RetentionProperties;
-import io.tidemark.engine.query.QueryService.QueryResult;
 import io.tidemark.engine.tier.TierMigrator.MigrationSummary;
 import io.tidemark.loadtest.tsbs.CpuOnlyConfig;
+import io.tidemark.http.server.HttpSettings;
+import io.tidemark.http.server.TidemarkServer;
 import io.tidemark.loadtest.tsbs.TsbsVocabulary;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,10 +21,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The TSBS cpu-only queries ({@link TsbsQueries}) against an in-process {@link Engine}: loads the
@@ -32,6 +37,11 @@ import java.util.function.Supplier;
  * {@link Measurement}). When every type runs, a last line
  * {@code <tier>-scan median_ms=<x> points_per_s_per_core=<y>} reports a plain aggregate over every row ({@link TsbsQueries#scanAll()}), points being the
  * (row, field) values it reads, divided by the wall time and by the cores the JVM may use.
+ *
+ * <p>Queries run in process ({@link Engine#query}) or, with {@link Options#http()}, through
+ * Timestream's Query API over HTTP ({@link HttpQueryClient}: every page, NextToken to NextToken)
+ * against a {@link TidemarkServer} the benchmark starts over the same engine on an ephemeral
+ * loopback port; the time is then the whole round trip, JSON encoding and decoding included.
  *
  * <p>The engine runs on a clock of its own, set just past the data (TSBS's 2016 dates) so every row
  * falls in the memory store's window; for the magnetic tier the clock then moves past the memory
@@ -57,9 +67,10 @@ public final class QueryBenchmark {
      * @param hours hours of data, ending at the clock's start
      * @param types the query types to run; empty: every type and the scan (a chosen few leave the
      *     scan out, so that a profile of them holds only them)
+     * @param http whether queries go through the Query API over HTTP rather than in process
      */
     public record Options(CpuOnlyConfig data, int hours, int runs, int warmups, Tier tier, Set<TsbsQueries.Type> types,
-            Path dataDir) {
+            Path dataDir, boolean http) {
         public Options {
             types = types.isEmpty() ? EnumSet.allOf(TsbsQueries.Type.class) : EnumSet.copyOf(types);
             if (hours <= 0 || runs <= 0 || warmups < 0) {
@@ -113,7 +124,14 @@ public final class QueryBenchmark {
         TsbsLoader.DataSet data = TsbsLoader.DataSet.generate(config, steps);
         long endMillis = TimeUnit.NANOSECONDS.toMillis(data.lastNanos() + config.intervalNanos());
         MovableClock clock = new MovableClock(endMillis);
-        try (Engine engine = Engine.start(Engine.singleNodeConfig(options.dataDir(), Map.of()), clock)) {
+        Config engineConfig = Engine.singleNodeConfig(options.dataDir(), options.http()
+                ? Map.of("tidemark.http.bind", "127.0.0.1", "tidemark.http.port", 0) : Map.of());
+        Engine engine = Engine.start(engineConfig, clock);
+        TidemarkServer server = null;
+        try {
+            if (options.http()) {
+                server = TidemarkServer.start(engine, HttpSettings.fromConfig(engineConfig), clock);
+            }
             engine.catalog().createDatabase(TsbsLoader.DATABASE, null, List.of()).toCompletableFuture().join();
             RetentionProperties retention = new RetentionProperties(options.hours() + 1L,
                     RetentionProperties.MAX_MAGNETIC_DAYS);
@@ -131,20 +149,38 @@ public final class QueryBenchmark {
             }
             long rows = (long) data.hosts() * data.steps();
             data = null; // the engine holds the data now; the generated copy is garbage
+            ToLongFunction<String> runner = engineRunner(engine);
+            if (server != null) {
+                URI endpoint = URI.create("http://127.0.0.1:" + server.localAddress().getPort());
+                out.println("queries over HTTP: Query API at " + endpoint);
+                HttpQueryClient client = new HttpQueryClient(endpoint, Optional.empty());
+                runner = sql -> client.query(sql).rows();
+            }
             TsbsQueries queries = queries();
             for (TsbsQueries.Type type : options.types()) {
                 SplittableRandom random = random(type);
-                out.println(measure(engine, type.label(), () -> queries.sql(type, random)).line());
+                out.println(measure(runner, type.label(), () -> queries.sql(type, random)).line());
             }
             if (options.types().size() == TsbsQueries.Type.values().length) {
-                measureScan(engine, queries, rows, out);
+                measureScan(runner, queries, rows, out);
+            }
+        } finally {
+            if (server != null) {
+                server.close(); // closes the engine too
+            } else {
+                engine.close();
             }
         }
     }
 
+    /** Runs a query in process; answers its row count. */
+    private static ToLongFunction<String> engineRunner(Engine engine) {
+        return sql -> engine.query(sql).toCompletableFuture().join().rows().rowCount();
+    }
+
     /** The plain aggregate over all {@code rows}: each reads every row's ten fields. */
-    private void measureScan(Engine engine, TsbsQueries queries, long rows, PrintStream out) {
-        Measurement scan = measure(engine, options.tier().label() + "-scan", queries::scanAll);
+    private void measureScan(ToLongFunction<String> runner, TsbsQueries queries, long rows, PrintStream out) {
+        Measurement scan = measure(runner, options.tier().label() + "-scan", queries::scanAll);
         if (scan.rows() != 1) {
             throw new IllegalStateException("cannot measure the scan: expected one row, got " + scan.rows());
         }
@@ -157,7 +193,8 @@ public final class QueryBenchmark {
         return new SplittableRandom(options.data().seed() * 31 + type.ordinal());
     }
 
-    private Measurement measure(Engine engine, String label, Supplier<String> nextQuery) {
+    /** @param runner runs a query to its whole result and answers its row count */
+    private Measurement measure(ToLongFunction<String> runner, String label, Supplier<String> nextQuery) {
         double[] millis = new double[options.runs()];
         long cpuNanos = 0;
         long rows = 0;
@@ -165,10 +202,9 @@ public final class QueryBenchmark {
             String sql = nextQuery.get();
             long cpu0 = IngestBenchmark.processCpuNanos();
             long t0 = System.nanoTime();
-            QueryResult result = engine.query(sql).toCompletableFuture().join();
+            rows = runner.applyAsLong(sql);
             long elapsed = System.nanoTime() - t0;
             long cpu = IngestBenchmark.processCpuNanos() - cpu0;
-            rows = result.rows().rowCount();
             if (run >= options.warmups()) {
                 millis[run - options.warmups()] = elapsed / 1e6;
                 cpuNanos += cpu;

@@ -73,7 +73,7 @@ class QueryBenchmarkTest {
 
     @Test
     void printsOneQueryTextPerType() {
-        String printed = printQueries(options(QueryBenchmark.Tier.MEMORY, null));
+        String printed = printQueries(options(QueryBenchmark.Tier.MEMORY, null, false));
         List<String> lines = printed.lines().toList();
 
         assertThat(lines).hasSize(TsbsQueries.Type.values().length + 1);
@@ -86,11 +86,41 @@ class QueryBenchmarkTest {
     @ParameterizedTest
     @EnumSource(QueryBenchmark.Tier.class)
     void tinyRunReturnsTheHandCheckedRowCounts(QueryBenchmark.Tier tier, @TempDir Path dir) {
-        QueryBenchmark.Options options = options(tier, dir);
+        QueryBenchmark.Options options = options(tier, dir, false);
+        List<String> lines = run(options);
+
+        assertThat(lines).anyMatch(l -> SCAN.matcher(l).matches() && l.startsWith(tier.name().toLowerCase() + "-scan"));
+        assertThat(lines).noneMatch(l -> l.startsWith("queries over HTTP"));
+        assertHandCheckedRowCounts(options, rowsPerType(lines));
+    }
+
+    @Test
+    void tinyRunOverHttpReadsTheSameRowsThroughTheQueryApi(@TempDir Path dir) {
+        QueryBenchmark.Options options = options(QueryBenchmark.Tier.MEMORY, dir, true);
+        List<String> lines = run(options);
+
+        assertThat(lines).anyMatch(l -> l.matches("queries over HTTP: Query API at http://127\\.0\\.0\\.1:\\d+"));
+        assertThat(lines).anyMatch(l -> SCAN.matcher(l).matches() && l.startsWith("memory-scan"));
+        assertHandCheckedRowCounts(options, rowsPerType(lines));
+    }
+
+    @Test
+    void httpOptionSelectsTheQueryApi() {
+        QueriesCommand command = LoadTestMain.commandLine().parseArgs("bench", "queries", "--http").subcommand()
+                .subcommand().commandSpec().commandLine().getCommand();
+        assertThat(command.options(Path.of("data")).http()).isTrue();
+        QueriesCommand defaults = LoadTestMain.commandLine().parseArgs("bench", "queries").subcommand().subcommand()
+                .commandSpec().commandLine().getCommand();
+        assertThat(defaults.options(Path.of("data")).http()).isFalse();
+    }
+
+    private static List<String> run(QueryBenchmark.Options options) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new QueryBenchmark(options).run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    }
 
+    private static Map<String, Long> rowsPerType(List<String> lines) {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String line : lines) {
             Matcher m = RESULT.matcher(line);
@@ -98,7 +128,10 @@ class QueryBenchmarkTest {
                 rows.put(m.group(1), Long.parseLong(m.group(2)));
             }
         }
-        assertThat(lines).anyMatch(l -> SCAN.matcher(l).matches() && l.startsWith(tier.name().toLowerCase() + "-scan"));
+        return rows;
+    }
+
+    private static void assertHandCheckedRowCounts(QueryBenchmark.Options options, Map<String, Long> rows) {
         // one row per minute of the hour; one per hour; one per host and hour; per host
         Map<String, Long> expected = new HashMap<>();
         expected.put("lastpoint", 2L);
@@ -139,8 +172,8 @@ class QueryBenchmarkTest {
         return count;
     }
 
-    private static QueryBenchmark.Options options(QueryBenchmark.Tier tier, Path dir) {
-        return new QueryBenchmark.Options(CpuOnlyConfig.tsbs(2, SEED, ValueMode.INT), 1, 1, 0, tier, Set.of(), dir);
+    private static QueryBenchmark.Options options(QueryBenchmark.Tier tier, Path dir, boolean http) {
+        return new QueryBenchmark.Options(CpuOnlyConfig.tsbs(2, SEED, ValueMode.INT), 1, 1, 0, tier, Set.of(), dir, http);
     }
 
     private static String printQueries(QueryBenchmark.Options options) {

@@ -2,8 +2,11 @@ package io.tidemark.sql.analyzer;
 
 import io.tidemark.sql.ast.Identifier;
 import io.tidemark.sql.ast.Node;
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +16,32 @@ import java.util.Optional;
  * select list is the grouped {@code BIN(time, 1m)}).
  */
 public final class TreeEquality {
+
+    /**
+     * Each syntax tree record class's component accessors but {@code location}, typed
+     * {@code (Object) -> Object}: looked up once per class, since the analyzer compares trees for
+     * every select item and key of every query (reflective lookups and calls cost more than the
+     * comparison).
+     */
+    private static final ClassValue<List<MethodHandle>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<MethodHandle> computeValue(Class<?> type) {
+            List<MethodHandle> accessors = new ArrayList<>();
+            MethodType erased = MethodType.methodType(Object.class, Object.class);
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (component.getName().equals("location")) {
+                    continue;
+                }
+                try {
+                    accessors.add(MethodHandles.publicLookup().unreflect(component.getAccessor()).asType(erased));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot read a syntax tree component: type=" + type.getName()
+                            + ", component=" + component.getName(), e);
+                }
+            }
+            return List.copyOf(accessors);
+        }
+    };
 
     private TreeEquality() {
     }
@@ -42,16 +71,19 @@ public final class TreeEquality {
     }
 
     private static boolean sameComponents(Object a, Object b) {
-        for (RecordComponent component : a.getClass().getRecordComponents()) {
-            if (component.getName().equals("location")) {
-                continue;
-            }
+        for (MethodHandle accessor : COMPONENTS.get(a.getClass())) {
+            Object x;
+            Object y;
             try {
-                if (!same(component.getAccessor().invoke(a), component.getAccessor().invoke(b))) {
-                    return false;
-                }
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read a syntax tree component: component=" + component.getName(), e);
+                x = (Object) accessor.invokeExact(a);
+                y = (Object) accessor.invokeExact(b);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot read a syntax tree component: type=" + a.getClass().getName(), e);
+            }
+            if (!same(x, y)) {
+                return false;
             }
         }
         return true;
