@@ -2,6 +2,9 @@ package io.tidemark.http.server;
 
 import io.tidemark.engine.Engine;
 import io.tidemark.http.auth.SigV4Verifier;
+import io.tidemark.http.lineprotocol.LineProtocolAuth;
+import io.tidemark.http.lineprotocol.LineProtocolRoutes;
+import io.tidemark.http.lineprotocol.LineProtocolSettings;
 import io.tidemark.http.wire.OperationGroup;
 import io.tidemark.http.wire.TimestreamRoutes;
 import io.tidemark.http.wire.UnsupportedOperations;
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A serving node: the engine plus the HTTP listener on one port (the Timestream wire API on
- * {@code POST /}, {@code GET /health}). {@link #close()} unbinds first, lets requests in flight
+ * {@code POST /}, InfluxDB line protocol on {@code POST /write} and {@code /api/v2/write},
+ * {@code GET /health}). {@link #close()} unbinds first, lets requests in flight
  * finish within the shutdown timeout, then closes the engine (journals synced).
  */
 public final class TidemarkServer implements AutoCloseable {
@@ -61,7 +65,11 @@ public final class TidemarkServer implements AutoCloseable {
                 new UnsupportedOperations());
         TimestreamRoutes wire = new TimestreamRoutes(groups, verifier, settings.maxBodyBytes(),
                 settings.bodyTimeout().toMillis(), Materializer.matFromSystem(engine.system()));
-        Route route = Directives.concat(new HealthRoutes().route(), wire.route());
+        LineProtocolRoutes lineProtocol = new LineProtocolRoutes(engine,
+                LineProtocolSettings.fromConfig(engine.system().settings().config()),
+                verifier.map(v -> new LineProtocolAuth(settings.accessKeys())), settings.bodyTimeout().toMillis(),
+                clock, Materializer.matFromSystem(engine.system()));
+        Route route = Directives.concat(new HealthRoutes().route(), lineProtocol.route(), wire.route());
         try {
             ServerBinding binding = Http.get(engine.system()).newServerAt(settings.bind(), settings.port()).bind(route)
                     .toCompletableFuture().get(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);

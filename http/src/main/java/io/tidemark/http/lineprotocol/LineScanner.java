@@ -1,0 +1,376 @@
+package io.tidemark.http.lineprotocol;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Scans InfluxDB line protocol
+ * ({@code measurement[,tag=value…] field=value[,field=value…] [timestamp]}) one line at a time
+ * from the body's bytes into a reused {@link ParsedLine}: the series section is only delimited and
+ * hashed (its bytes are the key of the series caches; {@link SeriesSection} splits it on a cache
+ * miss), field keys are delimited and hashed, values are converted from bytes. No allocation per
+ * line, except a float the fast path cannot convert exactly (more than 18 digits or an exponent).
+ *
+ * <p>Escapes follow the line protocol reference: in the series section and in field keys a
+ * backslash escapes a comma, a space (and in keys an equals sign); in string field values it
+ * escapes a double quote or a backslash; before any other character it is a literal backslash.
+ * A string field value may span lines. Lines starting with {@code #} are comments; blank lines
+ * and a {@code \r} before the newline are ignored. A malformed line yields {@code ERROR} with the
+ * reason and column, and scanning resumes at the next line.
+ */
+final class LineScanner {
+
+    private static final double[] POW10 = new double[23];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    private LineScanner() {
+    }
+
+    /**
+     * Scans the line starting at {@code pos}.
+     *
+     * @return the offset after the line (past its newline)
+     */
+    static int scan(byte[] b, int pos, int limit, ParsedLine out) {
+        out.reset(pos);
+        int p = pos;
+        while (p < limit && (b[p] == ' ' || b[p] == '\t' || b[p] == '\r')) {
+            p++;
+        }
+        if (p == limit) {
+            return limit;
+        }
+        if (b[p] == '\n') {
+            return p + 1;
+        }
+        if (b[p] == '#') {
+            return nextLine(b, p, limit);
+        }
+        int seriesStart = p;
+        int h = 0;
+        while (p < limit) {
+            byte c = b[p];
+            if (c == ' ' || c == '\n') {
+                break;
+            }
+            if (c == '\\' && p + 1 < limit && isKeyEscapable(b[p + 1])) {
+                h = h * 31 + c;
+                c = b[++p];
+            }
+            h = h * 31 + c;
+            p++;
+        }
+        if (b[seriesStart] == ',') {
+            return fail(out, b, seriesStart, limit, "missing measurement");
+        }
+        if (p == limit || b[p] == '\n') {
+            return fail(out, b, p, limit, "missing fields");
+        }
+        out.seriesStart = seriesStart;
+        out.seriesEnd = p;
+        out.seriesHash = h;
+        while (p < limit && b[p] == ' ') {
+            p++;
+        }
+        if (isLineEnd(b, p, limit)) {
+            return fail(out, b, p, limit, "missing fields");
+        }
+        while (true) {
+            int keyStart = p;
+            int kh = 0;
+            while (p < limit) {
+                byte c = b[p];
+                if (c == '=' || c == ',' || c == ' ' || c == '\n') {
+                    break;
+                }
+                if (c == '\\' && p + 1 < limit && isKeyEscapable(b[p + 1])) {
+                    kh = kh * 31 + c;
+                    c = b[++p];
+                }
+                kh = kh * 31 + c;
+                p++;
+            }
+            if (p == keyStart) {
+                return fail(out, b, p, limit, "missing field key");
+            }
+            if (p == limit || b[p] != '=') {
+                return fail(out, b, p, limit, "missing field value");
+            }
+            int f = out.addField(keyStart, p, kh);
+            p++;
+            if (p < limit && b[p] == '"') {
+                int end = stringEnd(b, p + 1, limit, out);
+                if (end < 0) {
+                    return fail(out, b, p, limit, "unterminated string field value");
+                }
+                out.type[f] = ParsedLine.STRING;
+                out.textStart[f] = p + 1;
+                out.textEnd[f] = end;
+                p = end + 1;
+            } else {
+                int valueStart = p;
+                while (p < limit) {
+                    byte c = b[p];
+                    if (c == ',' || c == ' ' || c == '\n' || c == '\r') {
+                        break;
+                    }
+                    p++;
+                }
+                String reason = value(b, valueStart, p, out, f);
+                if (reason != null) {
+                    return fail(out, b, valueStart, limit, reason);
+                }
+            }
+            if (p < limit && b[p] == ',') {
+                p++;
+                continue;
+            }
+            break;
+        }
+        if (isLineEnd(b, p, limit)) {
+            out.kind = ParsedLine.POINT;
+            return nextLine(b, p, limit);
+        }
+        if (b[p] != ' ') {
+            return fail(out, b, p, limit, "invalid field value: expected a comma, a space or the end of the line");
+        }
+        while (p < limit && b[p] == ' ') {
+            p++;
+        }
+        if (!isLineEnd(b, p, limit)) {
+            int timeStart = p;
+            while (p < limit && b[p] != ' ' && b[p] != '\n' && b[p] != '\r') {
+                p++;
+            }
+            long t = parseLong(b, timeStart, p);
+            if (t == NOT_A_LONG) {
+                return fail(out, b, timeStart, limit, "invalid timestamp: expected an integer");
+            }
+            out.hasTime = true;
+            out.time = t;
+            while (p < limit && b[p] == ' ') {
+                p++;
+            }
+            if (!isLineEnd(b, p, limit)) {
+                return fail(out, b, p, limit, "unexpected text after the timestamp");
+            }
+        }
+        out.kind = ParsedLine.POINT;
+        return nextLine(b, p, limit);
+    }
+
+    /** Converts the unquoted value {@code [s, e)} of field {@code f}; the reason when it is malformed. */
+    private static String value(byte[] b, int s, int e, ParsedLine out, int f) {
+        if (s == e) {
+            return "missing field value";
+        }
+        byte last = b[e - 1];
+        if (last == 'i') {
+            long v = parseLong(b, s, e - 1);
+            if (v == NOT_A_LONG) {
+                return "invalid integer field value: expected digits before i, in the BIGINT range";
+            }
+            out.type[f] = ParsedLine.INTEGER;
+            out.value[f] = v;
+            return null;
+        }
+        if (last == 'u') {
+            if (b[s] == '-') {
+                return "invalid unsigned field value: negative";
+            }
+            long v = parseLong(b, s, e - 1);
+            if (v == NOT_A_LONG) {
+                return allDigits(b, s, e - 1)
+                        ? "unsigned field value out of the BIGINT range (at most 9223372036854775807)"
+                        : "invalid unsigned field value: expected digits before u";
+            }
+            out.type[f] = ParsedLine.UNSIGNED;
+            out.value[f] = v;
+            return null;
+        }
+        int bool = parseBoolean(b, s, e);
+        if (bool >= 0) {
+            out.type[f] = ParsedLine.BOOLEAN;
+            out.value[f] = bool;
+            return null;
+        }
+        return parseFloat(b, s, e, out, f);
+    }
+
+    private static String parseFloat(byte[] b, int s, int e, ParsedLine out, int f) {
+        int q = s;
+        boolean negative = b[q] == '-';
+        if (negative) {
+            q++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int fraction = 0;
+        boolean exact = true;
+        boolean any = false;
+        for (; q < e && isDigit(b[q]); q++) {
+            any = true;
+            if (digits < 18) {
+                mantissa = mantissa * 10 + (b[q] - '0');
+                digits++;
+            } else {
+                exact = false;
+            }
+        }
+        if (q < e && b[q] == '.') {
+            for (q++; q < e && isDigit(b[q]); q++) {
+                any = true;
+                if (digits < 18) {
+                    mantissa = mantissa * 10 + (b[q] - '0');
+                    digits++;
+                    fraction++;
+                } else {
+                    exact = false;
+                }
+            }
+        }
+        if (!any) {
+            return "invalid field value: not a number, string or boolean";
+        }
+        if (q < e && (b[q] == 'e' || b[q] == 'E')) {
+            exact = false;
+            q++;
+            if (q < e && (b[q] == '+' || b[q] == '-')) {
+                q++;
+            }
+            if (q == e || !isDigit(b[q])) {
+                return "invalid float field value: malformed exponent";
+            }
+            while (q < e && isDigit(b[q])) {
+                q++;
+            }
+        }
+        if (q != e) {
+            return "invalid field value: not a number, string or boolean";
+        }
+        double v;
+        if (exact && fraction < POW10.length && mantissa < (1L << 53)) {
+            // Both operands are exact doubles, so one division rounds correctly (Clinger's fast path).
+            v = fraction == 0 ? mantissa : mantissa / POW10[fraction];
+            v = negative ? -v : v;
+        } else {
+            v = Double.parseDouble(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
+            if (Double.isInfinite(v)) {
+                return "float field value out of range";
+            }
+        }
+        out.type[f] = ParsedLine.FLOAT;
+        out.value[f] = Double.doubleToRawLongBits(v);
+        return null;
+    }
+
+    /** true/false as 1/0 for InfluxDB's spellings, -1 for anything else. */
+    private static int parseBoolean(byte[] b, int s, int e) {
+        int n = e - s;
+        byte c = b[s];
+        if (n == 1) {
+            return c == 't' || c == 'T' ? 1 : c == 'f' || c == 'F' ? 0 : -1;
+        }
+        if (n == 4 && (matches(b, s, "true") || matches(b, s, "True") || matches(b, s, "TRUE"))) {
+            return 1;
+        }
+        if (n == 5 && (matches(b, s, "false") || matches(b, s, "False") || matches(b, s, "FALSE"))) {
+            return 0;
+        }
+        return -1;
+    }
+
+    private static boolean matches(byte[] b, int s, String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (b[s + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Marks "not a valid integer"; {@code Long.MIN_VALUE} itself is written as text only by its digits. */
+    static final long NOT_A_LONG = Long.MIN_VALUE;
+
+    /** {@code -?[0-9]+} within the long range, else {@link #NOT_A_LONG} (so Long.MIN_VALUE is refused). */
+    static long parseLong(byte[] b, int s, int e) {
+        boolean negative = s < e && b[s] == '-';
+        int q = negative ? s + 1 : s;
+        if (q == e || e - q > 19) {
+            return NOT_A_LONG;
+        }
+        long v = 0;
+        for (; q < e; q++) {
+            int d = b[q] - '0';
+            if (d < 0 || d > 9) {
+                return NOT_A_LONG;
+            }
+            // Accumulate negatively: the negative range is one larger.
+            if (v < (Long.MIN_VALUE + d) / 10) {
+                return NOT_A_LONG;
+            }
+            v = v * 10 - d;
+        }
+        if (negative) {
+            return v;
+        }
+        return v == Long.MIN_VALUE ? NOT_A_LONG : -v;
+    }
+
+    /** The offset of the closing quote of a string value starting at {@code p}, or -1. */
+    private static int stringEnd(byte[] b, int p, int limit, ParsedLine out) {
+        int newlines = 0;
+        while (p < limit) {
+            byte c = b[p];
+            if (c == '"') {
+                out.newlinesInStrings += newlines;
+                return p;
+            }
+            if (c == '\n') {
+                newlines++;
+            }
+            p += c == '\\' && p + 1 < limit && (b[p + 1] == '"' || b[p + 1] == '\\') ? 2 : 1;
+        }
+        return -1;
+    }
+
+    private static boolean allDigits(byte[] b, int s, int e) {
+        for (int q = s; q < e; q++) {
+            if (!isDigit(b[q])) {
+                return false;
+            }
+        }
+        return s < e;
+    }
+
+    private static boolean isKeyEscapable(byte c) {
+        return c == ' ' || c == ',' || c == '=';
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLineEnd(byte[] b, int p, int limit) {
+        return p >= limit || b[p] == '\n' || b[p] == '\r' && (p + 1 == limit || b[p + 1] == '\n');
+    }
+
+    private static int nextLine(byte[] b, int p, int limit) {
+        while (p < limit && b[p] != '\n') {
+            p++;
+        }
+        return p < limit ? p + 1 : limit;
+    }
+
+    private static int fail(ParsedLine out, byte[] b, int at, int limit, String reason) {
+        out.kind = ParsedLine.ERROR;
+        out.error = reason;
+        out.errorColumn = at - out.lineStart + 1;
+        return nextLine(b, at, limit);
+    }
+}
