@@ -187,6 +187,21 @@ class LineProtocolIT {
     }
 
     @Test
+    void randomBodiesAreAnsweredLineByLineNeverWithAServerError() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = "rnd,=  \\\"\n#ab1i.eTf-";
+        for (int i = 0; i < 40; i++) {
+            byte[] body = new byte[random.nextInt(200)];
+            for (int j = 0; j < body.length; j++) {
+                body[j] = i % 2 == 0 ? (byte) random.nextInt(256) : (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.uri() + "/write?db=lp_now"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isIn(204, 400);
+        }
+    }
+
+    @Test
     void pingAnswers204() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(node.uri().resolve("/ping")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
