@@ -1,5 +1,8 @@
 package io.tidemark.http.lineprotocol;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,6 +23,10 @@ import java.nio.charset.StandardCharsets;
 final class LineScanner {
 
     private static final double[] POW10 = new double[23];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
 
     static {
         POW10[0] = 1;
@@ -52,18 +59,19 @@ final class LineScanner {
             return nextLine(b, p, limit);
         }
         int seriesStart = p;
-        int h = 0;
         while (p < limit) {
+            // Eight bytes at a time while none of them is a space, a newline or a backslash.
+            while (p + 8 <= limit && !hasSeriesDelimiter((long) LONGS.get(b, p))) {
+                p += 8;
+            }
+            if (p == limit) {
+                break;
+            }
             byte c = b[p];
             if (c == ' ' || c == '\n') {
                 break;
             }
-            if (c == '\\' && p + 1 < limit && isKeyEscapable(b[p + 1])) {
-                h = h * 31 + c;
-                c = b[++p];
-            }
-            h = h * 31 + c;
-            p++;
+            p += c == '\\' && p + 1 < limit && isKeyEscapable(b[p + 1]) ? 2 : 1;
         }
         if (b[seriesStart] == ',') {
             return fail(out, b, seriesStart, limit, "missing measurement");
@@ -73,7 +81,7 @@ final class LineScanner {
         }
         out.seriesStart = seriesStart;
         out.seriesEnd = p;
-        out.seriesHash = h;
+        out.seriesHash = hash(b, seriesStart, p);
         while (p < limit && b[p] == ' ') {
             p++;
         }
@@ -82,18 +90,12 @@ final class LineScanner {
         }
         while (true) {
             int keyStart = p;
-            int kh = 0;
             while (p < limit) {
                 byte c = b[p];
                 if (c == '=' || c == ',' || c == ' ' || c == '\n') {
                     break;
                 }
-                if (c == '\\' && p + 1 < limit && isKeyEscapable(b[p + 1])) {
-                    kh = kh * 31 + c;
-                    c = b[++p];
-                }
-                kh = kh * 31 + c;
-                p++;
+                p += c == '\\' && p + 1 < limit && isKeyEscapable(b[p + 1]) ? 2 : 1;
             }
             if (p == keyStart) {
                 return fail(out, b, p, limit, "missing field key");
@@ -101,7 +103,7 @@ final class LineScanner {
             if (p == limit || b[p] != '=') {
                 return fail(out, b, p, limit, "missing field value");
             }
-            int f = out.addField(keyStart, p, kh);
+            int f = out.addField(keyStart, p, hash(b, keyStart, p));
             p++;
             if (p < limit && b[p] == '"') {
                 int end = stringEnd(b, p + 1, limit, out);
@@ -294,32 +296,62 @@ final class LineScanner {
         return true;
     }
 
-    /** Marks "not a valid integer"; {@code Long.MIN_VALUE} itself is written as text only by its digits. */
+    /** Marks "not a valid integer", so {@code -9223372036854775808} is refused too (documented in docs/api.md). */
     static final long NOT_A_LONG = Long.MIN_VALUE;
 
     /** {@code -?[0-9]+} within the long range, else {@link #NOT_A_LONG} (so Long.MIN_VALUE is refused). */
     static long parseLong(byte[] b, int s, int e) {
         boolean negative = s < e && b[s] == '-';
         int q = negative ? s + 1 : s;
-        if (q == e || e - q > 19) {
+        int digits = e - q;
+        if (digits == 0 || digits > 19) {
             return NOT_A_LONG;
         }
+        // Up to 18 digits cannot overflow; only a 19th needs a range check.
+        int fastEnd = q + Math.min(digits, 18);
         long v = 0;
-        for (; q < e; q++) {
+        for (; q < fastEnd; q++) {
             int d = b[q] - '0';
             if (d < 0 || d > 9) {
                 return NOT_A_LONG;
             }
-            // Accumulate negatively: the negative range is one larger.
-            if (v < (Long.MIN_VALUE + d) / 10) {
+            v = v * 10 + d;
+        }
+        if (q < e) {
+            int d = b[q] - '0';
+            if (d < 0 || d > 9 || v > Long.MAX_VALUE / 10 || v == Long.MAX_VALUE / 10 && d > 7) {
                 return NOT_A_LONG;
             }
-            v = v * 10 - d;
+            v = v * 10 + d;
         }
-        if (negative) {
-            return v;
+        return negative ? -v : v;
+    }
+
+    /**
+     * The hash of {@code b[s, e)} that the series and field-key tables are keyed by: eight bytes
+     * per multiply, so a 150-byte series section hashes in a few dozen cycles.
+     */
+    static int hash(byte[] b, int s, int e) {
+        long h = (e - s) * 0x9E3779B97F4A7C15L;
+        int p = s;
+        for (; p + 8 <= e; p += 8) {
+            h = Long.rotateLeft(h ^ (long) LONGS.get(b, p), 29) * 0xBF58476D1CE4E5B9L;
         }
-        return v == Long.MIN_VALUE ? NOT_A_LONG : -v;
+        long tail = 0;
+        for (; p < e; p++) {
+            tail = tail << 8 | (b[p] & 0xFF);
+        }
+        h = (h ^ tail) * 0x94D049BB133111EBL;
+        return (int) (h ^ h >>> 32);
+    }
+
+    /** Whether any byte of {@code word} is a space, a newline or a backslash (SWAR zero-byte test). */
+    private static boolean hasSeriesDelimiter(long word) {
+        return (zeroByte(word ^ SPACES) | zeroByte(word ^ NEWLINES) | zeroByte(word ^ BACKSLASHES)) != 0;
+    }
+
+    private static long zeroByte(long x) {
+        return (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
     }
 
     /** The offset of the closing quote of a string value starting at {@code p}, or -1. */

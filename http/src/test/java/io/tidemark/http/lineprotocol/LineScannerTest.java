@@ -187,6 +187,19 @@ class LineScannerTest {
     }
 
     @Test
+    void equalSeriesSectionsHashAlikeWhereverTheyStand() {
+        String text = "cpu,hostname=host_0,region=eu-central-1 f=1i\nx cpu,hostname=host_0,region=eu-central-1 f=1i\n"
+                + "cpu,hostname=host_0,region=eu-central-2 f=1i";
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        int first = 0;
+        int second = text.indexOf("x ") + 2;
+        int length = text.indexOf(' ');
+        int third = text.lastIndexOf("cpu");
+        assertThat(LineScanner.hash(b, second, second + length)).isEqualTo(LineScanner.hash(b, first, length));
+        assertThat(LineScanner.hash(b, third, third + length)).isNotEqualTo(LineScanner.hash(b, first, length));
+    }
+
+    @Test
     void exponentWithoutDigitsIsRefused() {
         assertThat(scan("m f=1e")).containsExactly("ERROR 5: invalid float field value: malformed exponent");
     }
