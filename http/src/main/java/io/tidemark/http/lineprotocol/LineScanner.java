@@ -103,7 +103,7 @@ final class LineScanner {
             if (p == limit || b[p] != '=') {
                 return fail(out, b, p, limit, "missing field value");
             }
-            int f = out.addField(keyStart, p, hash(b, keyStart, p));
+            int f = out.addField(keyStart, p);
             p++;
             if (p < limit && b[p] == '"') {
                 int end = stringEnd(b, p + 1, limit, out);

@@ -32,7 +32,6 @@ final class ParsedLine {
     int fieldCount;
     int[] keyStart = new int[16];
     int[] keyEnd = new int[16];
-    int[] keyHash = new int[16];
     byte[] type = new byte[16];
     /** FLOAT: the double's raw bits; INTEGER/UNSIGNED: the value; BOOLEAN: 1 or 0; STRING: unused. */
     long[] value = new long[16];
@@ -61,13 +60,12 @@ final class ParsedLine {
     }
 
     /** The index of a new field; grows the arrays when the line is wider than any before. */
-    int addField(int start, int end, int hash) {
+    int addField(int start, int end) {
         int f = fieldCount;
         if (f == keyStart.length) {
             int n = f * 2;
             keyStart = Arrays.copyOf(keyStart, n);
             keyEnd = Arrays.copyOf(keyEnd, n);
-            keyHash = Arrays.copyOf(keyHash, n);
             type = Arrays.copyOf(type, n);
             value = Arrays.copyOf(value, n);
             textStart = Arrays.copyOf(textStart, n);
@@ -75,7 +73,6 @@ final class ParsedLine {
         }
         keyStart[f] = start;
         keyEnd[f] = end;
-        keyHash[f] = hash;
         fieldCount = f + 1;
         return f;
     }

@@ -40,6 +40,11 @@ final class TableLines {
     private int[] slotColumn = new int[16];
     /** The line number that last used each slot: a key twice in one line is refused. */
     private int[] slotLastLine = new int[16];
+    /** Where each slot's key was first seen in the body. */
+    private int[] slotKeyStart = new int[16];
+    private int[] slotKeyEnd = new int[16];
+    /** Field position in a line → the slot the previous line had there, or -1. */
+    private int[] predicted = new int[0];
     private final Set<String> dimensionNames = new HashSet<>();
     private int[] acceptedLines = new int[64];
     private int acceptedCount;
@@ -98,20 +103,47 @@ final class TableLines {
         return batch.series(key, MeasureType.MULTI);
     }
 
-    /** The slot of field {@code f} of {@code line}, declaring it on first use; its refusal, if any, in {@link #refusal(int)}. */
+    /**
+     * The slot of field {@code f} of {@code line}, declaring it on first use; its refusal, if any,
+     * in {@link #refusal(int)}. Lines of one measurement usually list the same keys in the same
+     * order, so the slot the previous line had at position {@code f} is tried first: its key's
+     * bytes are compared in place, without hashing or probing the table.
+     */
     int fieldSlot(byte[] body, ParsedLine line, int f) {
-        int slot = fieldSlots.get(line.keyStart[f], line.keyEnd[f], line.keyHash[f]);
-        if (slot != ByteRangeTable.ABSENT) {
-            return slot;
+        int start = line.keyStart[f];
+        int end = line.keyEnd[f];
+        if (f < predicted.length) {
+            int guess = predicted[f];
+            if (guess >= 0 && Arrays.equals(body, slotKeyStart[guess], slotKeyEnd[guess], body, start, end)) {
+                return guess;
+            }
+        } else {
+            int old = predicted.length;
+            predicted = Arrays.copyOf(predicted, Math.max(f + 1, old * 2));
+            Arrays.fill(predicted, old, predicted.length, -1);
         }
+        int hash = LineScanner.hash(body, start, end);
+        int slot = fieldSlots.get(start, end, hash);
+        if (slot == ByteRangeTable.ABSENT) {
+            slot = declare(body, line, f, hash);
+        }
+        predicted[f] = slot;
+        return slot;
+    }
+
+    private int declare(byte[] body, ParsedLine line, int f, int hash) {
         String name = EscapedText.decode(body, line.keyStart[f], line.keyEnd[f], EscapedText.KEY);
         MeasureType type = measureType(line.type[f]);
-        slot = slotName.size();
+        int slot = slotName.size();
         if (slot == slotType.length) {
             slotType = Arrays.copyOf(slotType, slot * 2);
             slotColumn = Arrays.copyOf(slotColumn, slot * 2);
             slotLastLine = Arrays.copyOf(slotLastLine, slot * 2);
+            slotKeyStart = Arrays.copyOf(slotKeyStart, slot * 2);
+            slotKeyEnd = Arrays.copyOf(slotKeyEnd, slot * 2);
         }
+        slotKeyStart[slot] = line.keyStart[f];
+        slotKeyEnd[slot] = line.keyEnd[f];
         String refused = fieldRefusal(name);
         MeasureType bound = schema.attributes().get(name);
         if (bound != null) {
@@ -124,7 +156,7 @@ final class TableLines {
         if (refused == null) {
             fieldNames.add(name);
         }
-        fieldSlots.put(line.keyStart[f], line.keyEnd[f], line.keyHash[f], slot);
+        fieldSlots.put(line.keyStart[f], line.keyEnd[f], hash, slot);
         return slot;
     }
 
