@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ class LineProtocolIT {
     static void start() throws Exception {
         node = ServerFixture.start(dataDir, Map.of("tidemark.http.line-protocol.max-body-bytes", "64KiB"));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (String db : List.of("lp_v1", "lp_v2", "lp_partial", "lp_gzip", "lp_limits", "lp_now")) {
+        for (String db : List.of("lp_v1", "lp_v2", "lp_partial", "lp_gzip", "lp_limits", "lp_now", "sensors")) {
             node.server.engine().catalog().createDatabase(db, null, List.of()).toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
         }
@@ -206,6 +207,42 @@ class LineProtocolIT {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(node.uri().resolve("/ping")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(204);
+    }
+
+    /** The curl examples of docs/api.md's "Line protocol" section answer what the page says, in order. */
+    @Test
+    void theDocumentedCurlExamplesAnswerAsDocumented() throws Exception {
+        String page = Files.readString(Path.of("..", "docs", "api.md"));
+        String section = page.substring(page.indexOf("## Line protocol"));
+        section = section.substring(0, section.indexOf("\n## ", 1));
+        String block = section.substring(section.indexOf("```sh\n") + 6);
+        block = block.substring(0, block.indexOf("```"));
+        List<String[]> examples = new ArrayList<>();
+        StringBuilder command = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        for (String line : block.split("\n")) {
+            if (line.startsWith("# ")) {
+                expected.append(line.substring(2)).append('\n');
+                continue;
+            }
+            if (expected.length() > 0) {
+                examples.add(new String[] {command.toString(), expected.toString()});
+                command.setLength(0);
+                expected.setLength(0);
+            }
+            command.append(line).append('\n');
+        }
+        examples.add(new String[] {command.toString(), expected.toString()});
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(5);
+        for (String[] example : examples) {
+            String script = example[0].replace("localhost:8080", "127.0.0.1:" + node.port());
+            Process curl = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+            String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(output).as(example[0]).isEqualTo(example[1]);
+        }
+        assertThat(rows("SELECT host, usage_user, ok FROM sensors.cpu WHERE host LIKE 'host_%' ORDER BY host"))
+                .containsExactly("host_0|58|true", "host_1|7|false", "host_2|1|null");
     }
 
     static HttpResponse<String> post(String pathAndQuery, String body, boolean gzip)
