@@ -114,7 +114,8 @@ final class LineScanner {
                 out.textStart[f] = p + 1;
                 out.textEnd[f] = end;
                 p = end + 1;
-            } else {
+            } else if ((p = shortNumber(b, p, limit, out, f)) < 0) {
+                p = -p - 1;
                 int valueStart = p;
                 while (p < limit) {
                     byte c = b[p];
@@ -164,6 +165,56 @@ final class LineScanner {
         }
         out.kind = ParsedLine.POINT;
         return nextLine(b, p, limit);
+    }
+
+    /**
+     * The common values in one pass: up to 18 digits, optionally negative, then {@code i},
+     * {@code u} or the end of the value (a float with an integer value).
+     *
+     * @return the offset after the value; or {@code -start - 1} when the value needs the general path
+     */
+    private static int shortNumber(byte[] b, int start, int limit, ParsedLine out, int f) {
+        int q = start;
+        boolean negative = q < limit && b[q] == '-';
+        if (negative) {
+            q++;
+        }
+        int digitsStart = q;
+        int digitsEnd = Math.min(limit, q + 18);
+        long v = 0;
+        for (; q < digitsEnd; q++) {
+            int d = b[q] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            v = v * 10 + d;
+        }
+        if (q == digitsStart) {
+            return -start - 1;
+        }
+        if (isValueEnd(b, q, limit)) {
+            if (v >= 1L << 53) {
+                return -start - 1;
+            }
+            out.type[f] = ParsedLine.FLOAT;
+            out.value[f] = Double.doubleToRawLongBits(negative ? -(double) v : (double) v);
+            return q;
+        }
+        byte c = b[q];
+        if ((c == 'i' || c == 'u' && !negative) && isValueEnd(b, q + 1, limit)) {
+            out.type[f] = c == 'i' ? ParsedLine.INTEGER : ParsedLine.UNSIGNED;
+            out.value[f] = negative ? -v : v;
+            return q + 1;
+        }
+        return -start - 1;
+    }
+
+    private static boolean isValueEnd(byte[] b, int q, int limit) {
+        if (q >= limit) {
+            return true;
+        }
+        byte c = b[q];
+        return c == ',' || c == ' ' || c == '\n' || c == '\r';
     }
 
     /** Converts the unquoted value {@code [s, e)} of field {@code f}; the reason when it is malformed. */
