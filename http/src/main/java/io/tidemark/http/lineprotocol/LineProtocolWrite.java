@@ -6,7 +6,6 @@ import io.tidemark.engine.ErrorKind;
 import io.tidemark.engine.catalog.TableDescription;
 import io.tidemark.engine.write.IngestBatch;
 import io.tidemark.engine.write.RejectedRecord;
-import io.tidemark.engine.write.WriteOutcome;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

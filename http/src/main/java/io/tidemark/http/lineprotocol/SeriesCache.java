@@ -37,10 +37,6 @@ final class SeriesCache {
         return parsed;
     }
 
-    int size() {
-        return sections.size();
-    }
-
     private static final class Key {
         private final byte[] bytes;
         private final int hash;
