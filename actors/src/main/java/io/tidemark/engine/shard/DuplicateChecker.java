@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 
 /**
@@ -23,7 +24,8 @@ import java.util.List;
  *
  * <p>Fast path, allocation-free: a row newer than every point its series holds in memory, every
  * earlier row of the series in the batch, and the last migration's cutoff is new. Otherwise the point is looked up in the
- * open chunk, in sealed and frozen chunks covering its time (decoded, the last one cached), in
+ * open chunk, in sealed and frozen chunks covering its time (their times decoded once per batch,
+ * the whole chunk only when it holds the time, the last one cached), in
  * earlier rows of the batch, and when none of those has it, in the magnetic store (migrated
  * points, and the first points of a series the memory store does not hold), read once per series
  * and batch.
@@ -33,6 +35,13 @@ final class DuplicateChecker {
     private final MemoryStore store;
     private final MagneticReader magnetic;
     private ChunkRows decoded;
+    /**
+     * The times of each chunk looked into during the batch, decoded once: rows of one call arriving
+     * after a later call's rows fall inside a chunk's time range without being in it, and finding
+     * that needs only the times. Rows of different series interleave, so one cached chunk would be
+     * decoded again for nearly every row.
+     */
+    private final IdentityHashMap<SealedChunk, long[]> chunkTimes = new IdentityHashMap<>();
     // the current point found by the last lookup
     private boolean found;
     private long foundVersion;
@@ -97,6 +106,7 @@ final class DuplicateChecker {
         // a decoded chunk is ~8 bytes per value: kept past the batch, it would outweigh the chunks themselves
         decoded = null;
         foundRows = null;
+        chunkTimes.clear();
         return new CheckedBatch(keep.isEmpty() ? null : batch.retainRows(keep), rejections);
     }
 
@@ -221,12 +231,21 @@ final class DuplicateChecker {
             return;
         }
         if (decoded == null || decoded.chunk() != chunk) {
+            if (Arrays.binarySearch(chunkTimes.computeIfAbsent(chunk, DuplicateChecker::times), time) < 0) {
+                return;
+            }
             decoded = new ChunkRows(chunk);
         }
         int r = decoded.find(time);
         if (r >= 0 && (!found || decoded.versionAt(r) > foundVersion)) {
             offer(decoded.versionAt(r), decoded, r);
         }
+    }
+
+    private static long[] times(SealedChunk chunk) {
+        long[] times = new long[chunk.count()];
+        chunk.decodeTimes(times);
+        return times;
     }
 
     private void offer(long version, PointRows rows, int row) {

@@ -160,6 +160,25 @@ class MemoryStoreTest {
     }
 
     @Test
+    void aLateBatchOfInterleavedSeriesBetweenSealedPointsIsStoredAndItsDuplicatesStillFound() {
+        use(new MemoryStore(TABLE, 4, 7200 * SECOND, meter), NO_MAGNETIC);
+        Doubles early = new Doubles();
+        for (int s = 0; s < 20; s += 2) {
+            early.add("a", s, 1, s).add("b", s, 1, s);
+        }
+        write(early.build());
+        assertThat(store.scan(Long.MIN_VALUE, Long.MAX_VALUE).get(0).chunks()).hasSize(3);
+        Doubles late = new Doubles();
+        for (int s = 1; s < 19; s += 2) {
+            late.add("a", s, 1, s).add("b", s, 1, s);
+        }
+        late.add("a", 6, 1, 6.0).add("b", 8, 1, 0.5);
+        assertThat(write(late.build())).containsExactly(new RowRejection(19, 1, false));
+        assertThat(storedPoints()).isEqualTo(20 + 18);
+        assertThat(cpu("a")).containsEntry(7L, "v1 measure_value::double=7.0");
+    }
+
+    @Test
     void sealsAtSealPointsAndBeforeExceedingTheSpan() {
         use(new MemoryStore(TABLE, 3, 10 * SECOND, meter), NO_MAGNETIC);
         write(new Doubles().add("a", 0, 1, 0).add("a", 1, 1, 1).add("a", 2, 1, 2).add("a", 3, 1, 3).build());

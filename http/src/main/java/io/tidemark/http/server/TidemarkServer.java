@@ -6,6 +6,9 @@ import io.tidemark.http.metrics.MetricsRoutes;
 import io.tidemark.http.metrics.NodeMetrics;
 import io.tidemark.http.sql.SqlRoutes;
 import io.tidemark.http.subscribe.SubscribeRoutes;
+import io.tidemark.http.lineprotocol.LineProtocolAuth;
+import io.tidemark.http.lineprotocol.LineProtocolRoutes;
+import io.tidemark.http.lineprotocol.LineProtocolSettings;
 import io.tidemark.http.wire.OperationGroup;
 import io.tidemark.http.wire.TimestreamRoutes;
 import io.tidemark.http.wire.UnsupportedOperations;
@@ -38,16 +41,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A serving node: the engine plus the HTTP listener on one port (the Timestream wire API on
- * {@code POST /}, SQL on {@code POST /sql}, live queries on the WebSocket {@code GET /subscribe},
- * {@code GET /metrics}, {@code GET /health}, {@code /health/live} and {@code /health/ready}), every
- * request counted and timed. {@link #close()} unbinds first, lets requests in flight finish within
- * the shutdown timeout, then closes the engine (journals synced).
+ * {@code POST /}, SQL on {@code POST /sql}, InfluxDB line protocol on {@code POST /write} and
+ * {@code /api/v2/write}, live queries on the WebSocket {@code GET /subscribe}, {@code GET /metrics},
+ * {@code GET /health}, {@code /health/live} and {@code /health/ready}), every request counted and
+ * timed. {@link #close()} unbinds first, lets requests in flight finish within the shutdown timeout,
+ * then closes the engine (journals synced).
  */
 public final class TidemarkServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TidemarkServer.class);
     /** The paths served, each its own {@code endpoint} label of the request metrics. */
-    private static final Set<String> ENDPOINTS = Set.of("/", "/sql", "/subscribe", "/metrics", "/health", "/health/live",
+    private static final Set<String> ENDPOINTS = Set.of("/", "/sql", "/write", "/api/v2/write", "/ping", "/subscribe", "/metrics", "/health", "/health/live",
             "/health/ready");
     /** How long each readiness check (catalog read, shard region query) may take. */
     private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
@@ -83,12 +87,17 @@ public final class TidemarkServer implements AutoCloseable {
         SqlRoutes sql = new SqlRoutes(engine.queries(), verifier, settings.maxBodyBytes(),
                 settings.bodyTimeout().toMillis(), materializer);
         SubscribeRoutes subscribe = new SubscribeRoutes(engine.subscriptions(), verifier, materializer);
+        LineProtocolRoutes lineProtocol = new LineProtocolRoutes(engine,
+                LineProtocolSettings.fromConfig(engine.system().settings().config()),
+                verifier.map(v -> new LineProtocolAuth(settings.accessKeys())), settings.bodyTimeout().toMillis(),
+                clock, materializer);
         NodeMetrics metrics = new NodeMetrics(engine, clock, ENDPOINTS, operationNames(groups));
         Executor blocking = engine.system().dispatchers().lookup(DispatcherSelector.blocking());
         Route route = metrics.requests().instrument(Directives.concat(
                 new HealthRoutes(engine, READINESS_TIMEOUT).route(),
                 new MetricsRoutes(metrics, blocking).route(),
                 sql.route(),
+                lineProtocol.route(),
                 subscribe.route(),
                 wire.route()));
         try {

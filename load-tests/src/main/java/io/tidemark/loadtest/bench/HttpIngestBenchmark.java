@@ -1,6 +1,7 @@
 package io.tidemark.loadtest.bench;
 
 import io.tidemark.loadtest.tsbs.CpuOnlyConfig;
+import io.tidemark.loadtest.tsbs.TsbsVocabulary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -23,15 +24,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 
 /**
- * Ingest over the Timestream wire API: the TSBS cpu-only data set as WriteRecords calls (see
- * {@link WriteRecordsBodies}), posted by {@code clients} threads over keep-alive HTTP/1.1 (the JDK
- * HttpClient, one connection per thread) to a serving node; every call must answer 200.
+ * Ingest over HTTP: the TSBS cpu-only data set as Timestream WriteRecords calls (see
+ * {@link WriteRecordsBodies}; every call must answer 200) or as InfluxDB line-protocol
+ * {@code POST /write} calls (see {@link LineProtocolBodies}; every call must answer 204), posted
+ * by {@code clients} threads over keep-alive HTTP/1.1 (the JDK HttpClient, one connection per
+ * thread, no {@code Expect: 100-continue}) to a serving node.
  *
  * <p>The bodies are encoded before the clock starts, and the encoding rate is reported on its own
  * line, so a reader can tell what a loader that encodes as it sends would add. The data ends at the
  * current time and every table keeps {@code hours + 1} hours in its memory store, so all records
  * fall inside Timestream's acceptance window. Each run (warm-ups included) writes into a fresh
- * table of its own.
+ * table of its own: for WriteRecords a new table of database {@code benchmark}, for line protocol
+ * (whose measurement names the table) table {@code cpu} of a new database.
  */
 public final class HttpIngestBenchmark {
 
@@ -40,27 +44,47 @@ public final class HttpIngestBenchmark {
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
+    /** How the data reaches the server. */
+    public enum Protocol {
+        /** Timestream WriteRecords calls on {@code POST /}. */
+        JSON,
+        /** InfluxDB line protocol on {@code POST /write?db=}. */
+        LP
+    }
+
     /**
      * @param data the data set (its start is replaced so that the data ends now)
      * @param clients concurrent client threads, one connection each
      * @param recordsPerCall multi-measure records (ten points each) per WriteRecords call
+     * @param linesPerCall line-protocol lines (ten points each) per {@code /write} call
      */
-    public record Options(CpuOnlyConfig data, int hours, int clients, int recordsPerCall, int warmups, int runs) {
+    public record Options(CpuOnlyConfig data, int hours, int clients, Protocol protocol, int recordsPerCall,
+            int linesPerCall, int warmups, int runs) {
         public Options {
-            if (hours < 1 || clients < 1 || recordsPerCall < 1 || warmups < 0 || runs < 1) {
+            if (hours < 1 || clients < 1 || recordsPerCall < 1 || linesPerCall < 1 || warmups < 0 || runs < 1) {
                 throw new IllegalArgumentException("cannot run the http-ingest benchmark: hours=" + hours + ", clients="
-                        + clients + ", recordsPerCall=" + recordsPerCall + ", warmups=" + warmups + ", runs=" + runs
-                        + " (all at least 1, warmups at least 0)");
+                        + clients + ", recordsPerCall=" + recordsPerCall + ", linesPerCall=" + linesPerCall
+                        + ", warmups=" + warmups + ", runs=" + runs + " (all at least 1, warmups at least 0)");
             }
         }
     }
 
     /**
+     * @param databases the database each run wrote, warm-ups first
      * @param tables the table each run wrote, warm-ups first
      * @param pointsPerTable points every table received
      */
-    public record Result(List<String> tables, long pointsPerTable, double medianPointsPerSecond, double p50CallMillis,
-            double p99CallMillis) {
+    public record Result(List<String> databases, List<String> tables, long pointsPerTable,
+            double medianPointsPerSecond, double p50CallMillis, double p99CallMillis) {
+    }
+
+    /** The calls of one run, whatever the protocol. */
+    private interface Calls {
+        int count();
+
+        HttpRequest request(int call);
+
+        int okStatus();
     }
 
     private final Options options;
@@ -76,16 +100,24 @@ public final class HttpIngestBenchmark {
         long start = (TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - steps * interval) / interval * interval;
         CpuOnlyConfig data = new CpuOnlyConfig(options.data().scale(), options.data().seed(), options.data().values(),
                 start, interval);
-        WriteRecordsBodies bodies = WriteRecordsBodies.encode(data, Math.toIntExact(steps), options.recordsPerCall());
-        out.printf(Locale.ROOT, "data: %d hosts x %d rows = %d records, %d points in %d calls of up to %d records"
-                        + " (%.1f MB of JSON); endpoint %s; load average %.2f on %d cores%n", data.scale(), steps,
-                bodies.records(), bodies.points(), bodies.calls(), options.recordsPerCall(), bodies.bytes() / 1e6,
-                endpoint, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        boolean lp = options.protocol() == Protocol.LP;
+        WriteRecordsBodies json = lp ? null
+                : WriteRecordsBodies.encode(data, Math.toIntExact(steps), options.recordsPerCall());
+        LineProtocolBodies lines = lp ? LineProtocolBodies.encode(data, Math.toIntExact(steps), options.linesPerCall())
+                : null;
+        long points = lp ? lines.points() : json.points();
+        long bytes = lp ? lines.bytes() : json.bytes();
+        double encodeSeconds = (lp ? lines.encodeNanos() : json.encodeNanos()) / 1e9;
+        out.printf(Locale.ROOT, "data: %d hosts x %d rows = %d records, %d points in %d calls of up to %d %s"
+                        + " (%.1f MB of %s); endpoint %s; load average %.2f on %d cores%n", data.scale(), steps,
+                points / 10, points, lp ? lines.calls() : json.calls(),
+                lp ? options.linesPerCall() : options.recordsPerCall(), lp ? "lines" : "records", bytes / 1e6,
+                lp ? "line protocol" : "JSON", endpoint,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
-        double encodeSeconds = bodies.encodeNanos() / 1e9;
-        out.printf(Locale.ROOT, "encode (before the clock, one thread): %.0f records/s = %.2fM points/s, %.1f MB/s%n",
-                bodies.records() / encodeSeconds, bodies.points() / encodeSeconds / 1e6,
-                bodies.bytes() / encodeSeconds / 1e6);
+        out.printf(Locale.ROOT, "encode (before the clock, one thread%s): %.0f records/s = %.2fM points/s, %.1f MB/s%n",
+                lp ? ", values generated too" : "", points / 10 / encodeSeconds, points / encodeSeconds / 1e6,
+                bytes / encodeSeconds / 1e6);
 
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CALL_TIMEOUT).build();
@@ -95,22 +127,32 @@ public final class HttpIngestBenchmark {
             return t;
         });
         String prefix = "http_cpu_" + Long.toString(System.currentTimeMillis(), 36) + "_";
+        List<String> databases = new ArrayList<>();
         List<String> tables = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
         Histogram latencies = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
         try {
-            createDatabase(client, endpoint);
+            if (!lp) {
+                createDatabase(client, endpoint, DATABASE);
+            }
             for (int run = 0; run < options.warmups() + options.runs(); run++) {
-                String table = prefix + run;
-                createTable(client, endpoint, table);
+                // Line protocol names the table by its measurement: each run writes "cpu" of a database of its own.
+                String database = lp ? prefix + run : DATABASE;
+                String table = lp ? TsbsVocabulary.MEASUREMENT : prefix + run;
+                if (lp) {
+                    createDatabase(client, endpoint, database);
+                }
+                createTable(client, endpoint, database, table);
+                databases.add(database);
                 tables.add(table);
-                byte[] head = WriteRecordsBodies.head(DATABASE, table);
+                Calls calls = lp ? lineProtocolCalls(endpoint, database, lines) : writeRecordsCalls(endpoint,
+                        WriteRecordsBodies.head(database, table), json);
                 long cpu0 = IngestBenchmark.processCpuNanos();
                 long t0 = System.nanoTime();
-                Histogram runLatencies = send(client, threads, endpoint, head, bodies);
+                Histogram runLatencies = send(client, threads, calls);
                 long wall = System.nanoTime() - t0;
                 long cpu = IngestBenchmark.processCpuNanos() - cpu0;
-                double rate = bodies.points() / (wall / 1e9);
+                double rate = points / (wall / 1e9);
                 boolean warmup = run < options.warmups();
                 if (!warmup) {
                     rates.add(rate);
@@ -119,36 +161,82 @@ public final class HttpIngestBenchmark {
                 out.printf(Locale.ROOT, "%s %d: %.2fM points/s (%.3f s, p50 %.2f ms, p99 %.2f ms per call,"
                                 + " %.0f ns CPU/point and %.2f cores busy in this process, clients included)%n",
                         warmup ? "warm-up" : "run", run, rate / 1e6, wall / 1e9, millis(runLatencies, 50),
-                        millis(runLatencies, 99), cpu / (double) bodies.points(), cpu / (double) wall);
+                        millis(runLatencies, 99), cpu / (double) points, cpu / (double) wall);
             }
         } finally {
             threads.shutdownNow();
         }
-        Result result = new Result(List.copyOf(tables), bodies.points(), IngestBenchmark.median(rates),
+        Result result = new Result(List.copyOf(databases), List.copyOf(tables), points, IngestBenchmark.median(rates),
                 millis(latencies, 50), millis(latencies, 99));
-        out.printf(Locale.ROOT, "http-ingest clients=%d records_per_call=%d median_points_per_s=%.0f p50_call_ms=%.3f"
-                        + " p99_call_ms=%.3f%n", options.clients(), options.recordsPerCall(),
-                result.medianPointsPerSecond(), result.p50CallMillis(), result.p99CallMillis());
+        if (lp) {
+            out.printf(Locale.ROOT, "http-ingest protocol=lp clients=%d lines_per_call=%d median_points_per_s=%.0f"
+                            + " p50_call_ms=%.3f p99_call_ms=%.3f%n", options.clients(), options.linesPerCall(),
+                    result.medianPointsPerSecond(), result.p50CallMillis(), result.p99CallMillis());
+        } else {
+            out.printf(Locale.ROOT, "http-ingest clients=%d records_per_call=%d median_points_per_s=%.0f"
+                            + " p50_call_ms=%.3f p99_call_ms=%.3f%n", options.clients(), options.recordsPerCall(),
+                    result.medianPointsPerSecond(), result.p50CallMillis(), result.p99CallMillis());
+        }
         return result;
     }
 
+    private static Calls writeRecordsCalls(URI endpoint, byte[] head, WriteRecordsBodies bodies) {
+        return new Calls() {
+            @Override
+            public int count() {
+                return bodies.calls();
+            }
+
+            @Override
+            public HttpRequest request(int call) {
+                byte[] tail = bodies.tail(call);
+                return HttpIngestBenchmark.request(endpoint, "WriteRecords", HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofByteArrays(List.of(head, tail)), (long) head.length + tail.length));
+            }
+
+            @Override
+            public int okStatus() {
+                return 200;
+            }
+        };
+    }
+
+    /** {@code POST /write?db=…} with the body and its Content-Length, without {@code Expect: 100-continue}. */
+    private static Calls lineProtocolCalls(URI endpoint, String database, LineProtocolBodies bodies) {
+        URI write = endpoint.resolve("/write?db=" + database + "&precision=ns");
+        return new Calls() {
+            @Override
+            public int count() {
+                return bodies.calls();
+            }
+
+            @Override
+            public HttpRequest request(int call) {
+                return HttpRequest.newBuilder(write).timeout(CALL_TIMEOUT).header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.body(call))).build();
+            }
+
+            @Override
+            public int okStatus() {
+                return 204;
+            }
+        };
+    }
+
     /** Every call once, taken in order by whichever client thread is free; the calls' latencies in microseconds. */
-    private Histogram send(HttpClient client, ExecutorService threads, URI endpoint, byte[] head,
-            WriteRecordsBodies bodies) throws IOException, InterruptedException {
+    private Histogram send(HttpClient client, ExecutorService threads, Calls calls)
+            throws IOException, InterruptedException {
         AtomicInteger next = new AtomicInteger();
         List<Callable<Histogram>> clients = new ArrayList<>();
         for (int c = 0; c < options.clients(); c++) {
             clients.add(() -> {
                 Histogram h = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-                for (int call = next.getAndIncrement(); call < bodies.calls(); call = next.getAndIncrement()) {
-                    byte[] tail = bodies.tail(call);
-                    HttpRequest request = request(endpoint, "WriteRecords", HttpRequest.BodyPublishers.fromPublisher(
-                            HttpRequest.BodyPublishers.ofByteArrays(List.of(head, tail)),
-                            (long) head.length + tail.length));
+                for (int call = next.getAndIncrement(); call < calls.count(); call = next.getAndIncrement()) {
+                    HttpRequest request = calls.request(call);
                     long t0 = System.nanoTime();
                     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                     h.recordValue(Math.min(h.getHighestTrackableValue(), (System.nanoTime() - t0) / 1000));
-                    if (response.statusCode() != 200) {
+                    if (response.statusCode() != calls.okStatus()) {
                         throw new IOException("cannot write call " + call + ": status=" + response.statusCode()
                                 + ", body=" + abbreviate(response.body()));
                     }
@@ -168,20 +256,22 @@ public final class HttpIngestBenchmark {
         return all;
     }
 
-    private static void createDatabase(HttpClient client, URI endpoint) throws IOException, InterruptedException {
+    private static void createDatabase(HttpClient client, URI endpoint, String database)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request(endpoint, "CreateDatabase",
-                json("{\"DatabaseName\":\"" + DATABASE + "\"}")), HttpResponse.BodyHandlers.ofString());
+                json("{\"DatabaseName\":\"" + database + "\"}")), HttpResponse.BodyHandlers.ofString());
         boolean exists = response.headers().firstValue("x-amzn-ErrorType").filter(t -> t.startsWith("ConflictException"))
                 .isPresent();
         if (response.statusCode() != 200 && !exists) {
-            throw new IOException("cannot create database: name=" + DATABASE + ", status=" + response.statusCode()
+            throw new IOException("cannot create database: name=" + database + ", status=" + response.statusCode()
                     + ", body=" + abbreviate(response.body()));
         }
     }
 
-    private void createTable(HttpClient client, URI endpoint, String table) throws IOException, InterruptedException {
+    private void createTable(HttpClient client, URI endpoint, String database, String table)
+            throws IOException, InterruptedException {
         String body = String.format(Locale.ROOT, "{\"DatabaseName\":\"%s\",\"TableName\":\"%s\",\"RetentionProperties\":"
-                + "{\"MemoryStoreRetentionPeriodInHours\":%d,\"MagneticStoreRetentionPeriodInDays\":1}}", DATABASE,
+                + "{\"MemoryStoreRetentionPeriodInHours\":%d,\"MagneticStoreRetentionPeriodInDays\":1}}", database,
                 table, options.hours() + 1);
         HttpResponse<String> response = client.send(request(endpoint, "CreateTable", json(body)),
                 HttpResponse.BodyHandlers.ofString());

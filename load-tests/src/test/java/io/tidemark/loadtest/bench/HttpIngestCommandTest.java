@@ -36,6 +36,7 @@ class HttpIngestCommandTest {
         assertThat(options.recordsPerCall()).isEqualTo(1000);
         assertThat(options.warmups()).isEqualTo(1);
         assertThat(options.runs()).isEqualTo(3);
+        assertThat(options.protocol()).isEqualTo(HttpIngestBenchmark.Protocol.JSON);
         assertThat(command.endpoint).isEqualTo(URI.create("http://127.0.0.1:9090"));
     }
 
@@ -49,7 +50,50 @@ class HttpIngestCommandTest {
         assertThat(options.recordsPerCall()).isEqualTo(100);
         assertThat(options.warmups()).isEqualTo(2);
         assertThat(options.runs()).isEqualTo(5);
+        assertThat(options.linesPerCall()).isEqualTo(5000);
         assertThat(command.endpoint).isNull();
+    }
+
+    @Test
+    void parsesTheLineProtocolOptions() {
+        HttpIngestCommand command = new HttpIngestCommand();
+        new CommandLine(command).parseArgs("--protocol", "LP", "--lines-per-call", "2000");
+
+        assertThat(command.options().protocol()).isEqualTo(HttpIngestBenchmark.Protocol.LP);
+        assertThat(command.options().linesPerCall()).isEqualTo(2000);
+        assertThat(new CommandLine(new HttpIngestCommand()).setErr(new PrintWriter(new StringWriter()))
+                .execute("--protocol", "xml")).isNotZero();
+    }
+
+    @Test
+    void lineProtocolRunsLeaveEveryPointInTheirOwnDatabase() throws Exception {
+        StringWriter text = new StringWriter();
+        try (BenchmarkServer server = BenchmarkServer.start(dir, 0)) {
+            HttpIngestCommand command = new HttpIngestCommand();
+            new CommandLine(command).parseArgs("--scale", "3", "--hours", "1", "--runs", "1", "--warmups", "1",
+                    "--clients", "2", "--protocol", "lp", "--lines-per-call", "250");
+
+            HttpIngestBenchmark.Result result = new HttpIngestBenchmark(command.options())
+                    .run(server.endpoint(), new PrintWriter(text, true));
+
+            assertThat(result.databases()).hasSize(2).doesNotHaveDuplicates();
+            assertThat(result.tables()).containsExactly("cpu", "cpu");
+            assertThat(result.pointsPerTable()).isEqualTo(3 * 360 * 10);
+            for (String database : result.databases()) {
+                List<ScannedSeries> series = server.engine().scan(database, "cpu", Long.MIN_VALUE, Long.MAX_VALUE)
+                        .toCompletableFuture().join();
+                assertThat(series).hasSize(3);
+                assertThat(series).allSatisfy(s -> {
+                    assertThat(s.size()).isEqualTo(360);
+                    assertThat(s.columns()).hasSize(10);
+                });
+            }
+        }
+        String[] lines = text.toString().split("\\R");
+        assertThat(lines).anyMatch(l -> l.startsWith("data: 3 hosts x 360 rows = 1080 records, 10800 points in 5 calls"
+                + " of up to 250 lines"));
+        assertThat(lines[lines.length - 1]).matches("http-ingest protocol=lp clients=2 lines_per_call=250"
+                + " median_points_per_s=\\d+ p50_call_ms=\\d+\\.\\d{3} p99_call_ms=\\d+\\.\\d{3}");
     }
 
     @Test

@@ -1,0 +1,226 @@
+package io.tidemark.http.lineprotocol;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Scans InfluxDB line protocol
+ * ({@code measurement[,tag=value…] field=value[,field=value…] [timestamp]}) one line at a time
+ * from the body's bytes into a reused {@link ParsedLine}: the series section is only delimited and
+ * hashed (its bytes are the key of the series caches; {@link SeriesSection} splits it on a cache
+ * miss), field keys are delimited and hashed, values are converted from bytes. No allocation per
+ * line, except a float the fast path cannot convert exactly (more than 18 digits or an exponent).
+ *
+ * <p>Escapes follow the line protocol reference: in the series section and in field keys a
+ * backslash escapes a comma, a space (and in keys an equals sign); in string field values it
+ * escapes a double quote or a backslash; before any other character it is a literal backslash.
+ * A string field value may span lines. Lines starting with {@code #} are comments; blank lines
+ * and a {@code \r} before the newline are ignored. A malformed line yields {@code ERROR} with the
+ * reason and column, and scanning resumes at the next line.
+ */
+final class LineScanner {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+
+    private LineScanner() {
+    }
+
+    /**
+     * Scans the line starting at {@code pos}.
+     *
+     * @return the offset after the line (past its newline)
+     */
+    static int scan(byte[] b, int pos, int limit, ParsedLine out) {
+        out.reset(pos);
+        int p = pos;
+        while (p < limit && (b[p] == ' ' || b[p] == '\t' || b[p] == '\r')) {
+            p++;
+        }
+        if (p == limit) {
+            return limit;
+        }
+        if (b[p] == '\n') {
+            return p + 1;
+        }
+        if (b[p] == '#') {
+            return nextLine(b, p, limit);
+        }
+        int seriesStart = p;
+        while (p < limit) {
+            // Eight bytes at a time while none of them is a space, a newline or a backslash.
+            while (p + 8 <= limit && !hasSeriesDelimiter((long) LONGS.get(b, p))) {
+                p += 8;
+            }
+            if (p == limit) {
+                break;
+            }
+            byte c = b[p];
+            if (c == ' ' || c == '\n') {
+                break;
+            }
+            p += c == '\\' && p + 1 < limit && isKeyEscapable(b[p + 1]) ? 2 : 1;
+        }
+        if (b[seriesStart] == ',') {
+            return fail(out, b, seriesStart, limit, "missing measurement");
+        }
+        if (p == limit || b[p] == '\n') {
+            return fail(out, b, p, limit, "missing fields");
+        }
+        out.seriesStart = seriesStart;
+        out.seriesEnd = p;
+        out.seriesHash = hash(b, seriesStart, p);
+        while (p < limit && b[p] == ' ') {
+            p++;
+        }
+        if (isLineEnd(b, p, limit)) {
+            return fail(out, b, p, limit, "missing fields");
+        }
+        while (true) {
+            int keyStart = p;
+            while (p < limit) {
+                byte c = b[p];
+                if (c == '=' || c == ',' || c == ' ' || c == '\n') {
+                    break;
+                }
+                p += c == '\\' && p + 1 < limit && isKeyEscapable(b[p + 1]) ? 2 : 1;
+            }
+            if (p == keyStart) {
+                return fail(out, b, p, limit, "missing field key");
+            }
+            if (p == limit || b[p] != '=') {
+                return fail(out, b, p, limit, "missing field value");
+            }
+            int f = out.addField(keyStart, p);
+            p++;
+            if (p < limit && b[p] == '"') {
+                int end = stringEnd(b, p + 1, limit, out);
+                if (end < 0) {
+                    return fail(out, b, p, limit, "unterminated string field value");
+                }
+                out.type[f] = ParsedLine.STRING;
+                out.textStart[f] = p + 1;
+                out.textEnd[f] = end;
+                p = end + 1;
+            } else if ((p = FieldValues.shortNumber(b, p, limit, out, f)) < 0) {
+                p = -p - 1;
+                int valueStart = p;
+                while (p < limit) {
+                    byte c = b[p];
+                    if (c == ',' || c == ' ' || c == '\n' || c == '\r') {
+                        break;
+                    }
+                    p++;
+                }
+                String reason = FieldValues.convert(b, valueStart, p, out, f);
+                if (reason != null) {
+                    return fail(out, b, valueStart, limit, reason);
+                }
+            }
+            if (p < limit && b[p] == ',') {
+                p++;
+                continue;
+            }
+            break;
+        }
+        if (isLineEnd(b, p, limit)) {
+            out.kind = ParsedLine.POINT;
+            return nextLine(b, p, limit);
+        }
+        if (b[p] != ' ') {
+            return fail(out, b, p, limit, "invalid field value: expected a comma, a space or the end of the line");
+        }
+        while (p < limit && b[p] == ' ') {
+            p++;
+        }
+        if (!isLineEnd(b, p, limit)) {
+            int timeStart = p;
+            while (p < limit && b[p] != ' ' && b[p] != '\n' && b[p] != '\r') {
+                p++;
+            }
+            long t = FieldValues.parseLong(b, timeStart, p);
+            if (t == FieldValues.NOT_A_LONG) {
+                return fail(out, b, timeStart, limit, "invalid timestamp: expected an integer");
+            }
+            out.hasTime = true;
+            out.time = t;
+            while (p < limit && b[p] == ' ') {
+                p++;
+            }
+            if (!isLineEnd(b, p, limit)) {
+                return fail(out, b, p, limit, "unexpected text after the timestamp");
+            }
+        }
+        out.kind = ParsedLine.POINT;
+        return nextLine(b, p, limit);
+    }
+
+    /**
+     * The hash of {@code b[s, e)} that the series and field-key tables are keyed by: eight bytes
+     * per multiply, so a 150-byte series section hashes in a few dozen cycles.
+     */
+    static int hash(byte[] b, int s, int e) {
+        long h = (e - s) * 0x9E3779B97F4A7C15L;
+        int p = s;
+        for (; p + 8 <= e; p += 8) {
+            h = Long.rotateLeft(h ^ (long) LONGS.get(b, p), 29) * 0xBF58476D1CE4E5B9L;
+        }
+        long tail = 0;
+        for (; p < e; p++) {
+            tail = tail << 8 | (b[p] & 0xFF);
+        }
+        h = (h ^ tail) * 0x94D049BB133111EBL;
+        return (int) (h ^ h >>> 32);
+    }
+
+    /** Whether any byte of {@code word} is a space, a newline or a backslash (SWAR zero-byte test). */
+    private static boolean hasSeriesDelimiter(long word) {
+        return (zeroByte(word ^ SPACES) | zeroByte(word ^ NEWLINES) | zeroByte(word ^ BACKSLASHES)) != 0;
+    }
+
+    private static long zeroByte(long x) {
+        return (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+    }
+
+    /** The offset of the closing quote of a string value starting at {@code p}, or -1. */
+    private static int stringEnd(byte[] b, int p, int limit, ParsedLine out) {
+        int newlines = 0;
+        while (p < limit) {
+            byte c = b[p];
+            if (c == '"') {
+                out.newlinesInStrings += newlines;
+                return p;
+            }
+            if (c == '\n') {
+                newlines++;
+            }
+            p += c == '\\' && p + 1 < limit && (b[p + 1] == '"' || b[p + 1] == '\\') ? 2 : 1;
+        }
+        return -1;
+    }
+
+    private static boolean isKeyEscapable(byte c) {
+        return c == ' ' || c == ',' || c == '=';
+    }
+
+    private static boolean isLineEnd(byte[] b, int p, int limit) {
+        return p >= limit || b[p] == '\n' || b[p] == '\r' && (p + 1 == limit || b[p + 1] == '\n');
+    }
+
+    private static int nextLine(byte[] b, int p, int limit) {
+        while (p < limit && b[p] != '\n') {
+            p++;
+        }
+        return p < limit ? p + 1 : limit;
+    }
+
+    private static int fail(ParsedLine out, byte[] b, int at, int limit, String reason) {
+        out.kind = ParsedLine.ERROR;
+        out.error = reason;
+        out.errorColumn = at - out.lineStart + 1;
+        return nextLine(b, at, limit);
+    }
+}
