@@ -8,19 +8,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The crash drill: a real node process takes multi-measure WriteRecords calls from several writer
@@ -29,11 +26,10 @@ import java.util.concurrent.TimeUnit;
  * flight at the kill may be present or absent, but whole. Repeated for a number of cycles, and
  * every earlier cycle is checked again after each restart.
  *
- * <p>Each writer sends its calls one after the other, so the records it saw acknowledged in a
- * cycle are a prefix of what it sent: a {@link Ledger} per cycle and writer keeps the sequence
- * numbers sent and acknowledged. After a restart the drill counts rows and non-null measures per
- * cycle and writer in one query; the current cycle, and any earlier one whose counts changed, is
- * then read back row by row ({@link DrillRecords#cycleQuery}).
+ * <p>A {@link CycleLedger} per cycle keeps what each writer sent and saw acknowledged. After a
+ * restart the drill counts rows and non-null measures per cycle and writer in one query; the
+ * current cycle, and any earlier one whose counts changed, is then read back row by row
+ * ({@link DrillRecords#cycleQuery}).
  */
 public final class CrashDrill {
 
@@ -65,27 +61,9 @@ public final class CrashDrill {
         }
     }
 
-    /** What one writer sent and saw acknowledged in one cycle: sequence numbers [firstSeq, sentEnd) and [firstSeq, ackedEnd). */
-    private static final class Ledger {
-        final long firstSeq;
-        volatile long sentEnd;
-        volatile long ackedEnd;
-        /** The counts row last seen for this cycle and writer; an unchanged one needs no new read. */
-        List<String> verifiedCounts;
-        final Set<Long> lost = new HashSet<>();
-        final Set<String> halfWritten = new HashSet<>();
-
-        Ledger(long firstSeq) {
-            this.firstSeq = firstSeq;
-            this.sentEnd = firstSeq;
-            this.ackedEnd = firstSeq;
-        }
-    }
-
     private final Options options;
     private final DrillRecords records;
-    /** Per cycle, per writer. */
-    private final Map<Integer, Ledger[]> ledgers = new TreeMap<>();
+    private final List<CycleLedger> ledgers = new ArrayList<>();
     private final long[] nextSeq;
 
     public CrashDrill(Options options) {
@@ -118,24 +96,21 @@ public final class CrashDrill {
             admin.ensureTable(DATABASE, TABLE, 24);
             for (int cycle = 1; cycle <= options.cycles(); cycle++) {
                 long runMillis = random.nextLong(options.runMin().toMillis(), options.runMax().toMillis() + 1);
-                Ledger[] cycleLedgers = new Ledger[options.writers()];
-                for (int w = 0; w < cycleLedgers.length; w++) {
-                    cycleLedgers[w] = new Ledger(nextSeq[w]);
-                }
-                ledgers.put(cycle, cycleLedgers);
-                List<Future<String>> writers = startWriters(threads, node, cycle, cycleLedgers);
+                CycleLedger ledger = new CycleLedger(cycle, nextSeq);
+                ledgers.add(ledger);
+                List<Future<String>> writers = startWriters(threads, node, ledger);
                 Thread.sleep(runMillis);
                 long killedPid = node.pid();
                 node.kill();
                 List<String> writerErrors = awaitWriters(writers);
-                for (int w = 0; w < cycleLedgers.length; w++) {
-                    nextSeq[w] = cycleLedgers[w].sentEnd;
+                for (int w = 0; w < nextSeq.length; w++) {
+                    nextSeq[w] = ledger.writer(w).sentEnd;
                 }
                 long t0 = System.nanoTime();
                 node = NodeProcess.start(options.serverJar(), dataDir, log, options.nodeJvmOptions());
                 double restartSeconds = (System.nanoTime() - t0) / 1e9;
                 verify(new WireClient(node.endpoint(), CALL_TIMEOUT), cycle);
-                printCycle(out, cycle, runMillis, killedPid, restartSeconds, cycleLedgers, writerErrors);
+                printCycle(out, ledger, runMillis, killedPid, restartSeconds, writerErrors);
             }
         } finally {
             threads.shutdownNow();
@@ -148,13 +123,12 @@ public final class CrashDrill {
         return result;
     }
 
-    private List<Future<String>> startWriters(ExecutorService threads, NodeProcess node, int cycle, Ledger[] cycleLedgers) {
+    private List<Future<String>> startWriters(ExecutorService threads, NodeProcess node, CycleLedger ledger) {
         List<Future<String>> writers = new ArrayList<>();
-        for (int w = 0; w < cycleLedgers.length; w++) {
+        for (int w = 0; w < ledger.writerCount(); w++) {
             int writer = w;
-            Ledger ledger = cycleLedgers[w];
             WireClient client = new WireClient(node.endpoint(), CALL_TIMEOUT);
-            writers.add(threads.submit(() -> write(client, writer, cycle, ledger)));
+            writers.add(threads.submit(() -> write(client, writer, ledger.cycle(), ledger.writer(writer))));
         }
         return writers;
     }
@@ -163,7 +137,7 @@ public final class CrashDrill {
      * Sends calls until one fails; returns why it stopped, {@code null} when the node went away
      * (the expected end of a cycle), else the unexpected answer.
      */
-    private String write(WireClient client, int writer, int cycle, Ledger ledger) throws InterruptedException {
+    private String write(WireClient client, int writer, int cycle, CycleLedger.Writer ledger) throws InterruptedException {
         for (long seq = ledger.firstSeq; ; seq += options.recordsPerCall()) {
             byte[] body = records.body(writer, cycle, seq, options.recordsPerCall());
             ledger.sentEnd = seq + options.recordsPerCall();
@@ -191,7 +165,7 @@ public final class CrashDrill {
                 }
             } catch (ExecutionException e) {
                 throw new IOException("cannot run a drill writer: " + e.getCause(), e.getCause());
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 throw new IOException("cannot stop a drill writer: still sending after the node was killed");
             }
         }
@@ -204,74 +178,25 @@ public final class CrashDrill {
         for (List<String> row : client.query(records.countsQuery())) {
             counts.put(row.get(0) + "/" + row.get(1), row.subList(2, row.size()));
         }
-        for (Map.Entry<Integer, Ledger[]> e : ledgers.entrySet()) {
-            int cycle = e.getKey();
-            Ledger[] cycleLedgers = e.getValue();
-            boolean changed = cycle == currentCycle;
-            for (int w = 0; w < cycleLedgers.length && !changed; w++) {
-                List<String> now = counts.get(cycle + "/" + DrillRecords.writerName(w));
-                changed = !java.util.Objects.equals(now, cycleLedgers[w].verifiedCounts);
+        for (CycleLedger ledger : ledgers) {
+            List<List<String>> cycleCounts = new ArrayList<>();
+            for (int w = 0; w < ledger.writerCount(); w++) {
+                cycleCounts.add(counts.get(ledger.cycle() + "/" + DrillRecords.writerName(w)));
             }
-            if (changed) {
-                readBack(client, cycle, cycleLedgers);
+            if (ledger.cycle() == currentCycle || ledger.countsChanged(cycleCounts)) {
+                ledger.check(client.query(records.cycleQuery(ledger.cycle())));
             }
-            for (int w = 0; w < cycleLedgers.length; w++) {
-                cycleLedgers[w].verifiedCounts = counts.get(cycle + "/" + DrillRecords.writerName(w));
-            }
+            ledger.countsVerified(cycleCounts);
         }
     }
 
-    /** Reads one cycle's rows and books every acknowledged record missing and every row not whole. */
-    private void readBack(WireClient client, int cycle, Ledger[] cycleLedgers) throws IOException, InterruptedException {
-        List<Set<Long>> present = new ArrayList<>();
-        for (int w = 0; w < cycleLedgers.length; w++) {
-            present.add(new HashSet<>());
-        }
-        for (List<String> row : client.query(records.cycleQuery(cycle))) {
-            int writer = writerIndex(row.get(0));
-            Ledger ledger = writer >= 0 && writer < cycleLedgers.length ? cycleLedgers[writer] : null;
-            long seq = DrillRecords.isWhole(row) ? Long.parseLong(row.get(1)) : -1;
-            if (ledger == null || seq < ledger.firstSeq || seq >= ledger.sentEnd) {
-                // not whole, or not a record any writer sent: half-written either way
-                (ledger != null ? ledger : cycleLedgers[0]).halfWritten.add(cycle + ":" + row);
-            } else {
-                present.get(writer).add(seq);
-            }
-        }
-        for (int w = 0; w < cycleLedgers.length; w++) {
-            Ledger ledger = cycleLedgers[w];
-            for (long seq = ledger.firstSeq; seq < ledger.ackedEnd; seq++) {
-                if (!present.get(w).contains(seq)) {
-                    ledger.lost.add(seq);
-                }
-            }
-        }
-    }
-
-    private static int writerIndex(String writer) {
-        if (writer == null || !writer.startsWith("w")) {
-            return -1;
-        }
-        try {
-            return Integer.parseInt(writer.substring(1));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private void printCycle(PrintWriter out, int cycle, long runMillis, long killedPid, double restartSeconds,
-            Ledger[] cycleLedgers, List<String> writerErrors) {
-        long sent = 0;
-        long acked = 0;
-        for (Ledger l : cycleLedgers) {
-            sent += l.sentEnd - l.firstSeq;
-            acked += l.ackedEnd - l.firstSeq;
-        }
+    private void printCycle(PrintWriter out, CycleLedger ledger, long runMillis, long killedPid, double restartSeconds,
+            List<String> writerErrors) {
         Result total = result();
         out.printf(Locale.ROOT, "cycle %d/%d: killed pid %d after %d ms; acked %d of %d records sent; restarted and"
-                        + " healthy in %.1f s; total acked=%d acked_lost=%d half_written=%d%n", cycle, options.cycles(),
-                killedPid, runMillis, acked, sent, restartSeconds, total.acked(), total.ackedLost(),
-                total.halfWritten());
+                        + " healthy in %.1f s; total acked=%d acked_lost=%d half_written=%d%n", ledger.cycle(),
+                options.cycles(), killedPid, runMillis, ledger.acked(), ledger.sent(), restartSeconds, total.acked(),
+                total.ackedLost(), total.halfWritten());
         for (String error : writerErrors) {
             out.println("  unexpected answer before the kill: " + error);
         }
@@ -282,12 +207,10 @@ public final class CrashDrill {
         long acked = 0;
         long lost = 0;
         long half = 0;
-        for (Ledger[] cycleLedgers : ledgers.values()) {
-            for (Ledger l : cycleLedgers) {
-                acked += l.ackedEnd - l.firstSeq;
-                lost += l.lost.size();
-                half += l.halfWritten.size();
-            }
+        for (CycleLedger ledger : ledgers) {
+            acked += ledger.acked();
+            lost += ledger.lost();
+            half += ledger.halfWritten();
         }
         return new Result(ledgers.size(), acked, lost, half);
     }
