@@ -16,7 +16,7 @@ final class ValueText {
             out.append(value);
         } else {
             // Double.toString switches to an exponent outside [1e-3, 1e7): rare here, so allocate
-            out.append(BigDecimal.valueOf(value).toPlainString());
+            out.append(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
         }
     }
 }
