@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The crash drill: a real node process takes multi-measure WriteRecords calls from several writer
- * threads, is killed with SIGKILL at a random moment, restarts on the same data directory, and
+ * threads, is killed with SIGKILL at a random moment after its first acknowledgement, restarts on the same data directory, and
  * must still hold every record it acknowledged (200), each whole; records of calls that were in
  * flight at the kill may be present or absent, but whole. Repeated for a number of cycles, and
  * every earlier cycle is checked again after each restart.
@@ -38,8 +38,8 @@ public final class CrashDrill {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
     /**
-     * @param runMin shortest time writers run before the kill
-     * @param runMax longest time writers run before the kill
+     * @param runMin shortest time from the cycle's first acknowledged call to the kill
+     * @param runMax longest time from the cycle's first acknowledged call to the kill
      * @param workDir holds the node's data directory ({@code data/}) and output ({@code node.log})
      */
     public record Options(int cycles, int writers, long seed, int recordsPerCall, Duration runMin, Duration runMax,
@@ -100,6 +100,7 @@ public final class CrashDrill {
                 CycleLedger ledger = new CycleLedger(cycle, nextSeq);
                 ledgers.add(ledger);
                 List<Future<String>> writers = startWriters(threads, node, ledger);
+                awaitFirstAck(ledger, writers);
                 Thread.sleep(runMillis);
                 long killedPid = node.pid();
                 node.kill();
@@ -122,6 +123,18 @@ public final class CrashDrill {
                 result.cycles(), options.writers(), result.acked(), result.ackedLost(), result.halfWritten());
         out.flush();
         return result;
+    }
+
+    /**
+     * Waits until some call of the cycle was acknowledged, so that the kill always finds the node
+     * with acknowledged records: a freshly started node's first calls can take longer than the
+     * whole write phase on a busy machine.
+     */
+    private static void awaitFirstAck(CycleLedger ledger, List<Future<String>> writers) throws InterruptedException {
+        long deadline = System.nanoTime() + CALL_TIMEOUT.toNanos();
+        while (ledger.acked() == 0 && System.nanoTime() < deadline && writers.stream().anyMatch(f -> !f.isDone())) {
+            Thread.sleep(5);
+        }
     }
 
     /**
@@ -207,7 +220,7 @@ public final class CrashDrill {
     private void printCycle(PrintWriter out, CycleLedger ledger, long runMillis, long killedPid, double restartSeconds,
             List<String> writerErrors) {
         Result total = result();
-        out.printf(Locale.ROOT, "cycle %d/%d: killed pid %d after %d ms; acked %d of %d records sent; restarted and"
+        out.printf(Locale.ROOT, "cycle %d/%d: killed pid %d %d ms after the first ack; acked %d of %d records sent; restarted and"
                         + " healthy in %.1f s; total acked=%d acked_lost=%d half_written=%d%n", ledger.cycle(),
                 options.cycles(), killedPid, runMillis, ledger.acked(), ledger.sent(), restartSeconds, total.acked(),
                 total.ackedLost(), total.halfWritten());

@@ -38,11 +38,11 @@ public final class CrashDrillCommand implements Callable<Integer> {
     int recordsPerCall;
 
     @Option(names = "--run-min-ms", defaultValue = "300",
-            description = "Shortest write phase before the kill, ms (default: ${DEFAULT-VALUE}).")
+            description = "Shortest time from the cycle's first acknowledged call to the kill, ms (default: ${DEFAULT-VALUE}).")
     long runMinMillis;
 
     @Option(names = "--run-max-ms", defaultValue = "2000",
-            description = "Longest write phase before the kill, ms (default: ${DEFAULT-VALUE}).")
+            description = "Longest time from the cycle's first acknowledged call to the kill, ms (default: ${DEFAULT-VALUE}).")
     long runMaxMillis;
 
     @Option(names = "--server-jar", defaultValue = "http/target/tidemark-server.jar",

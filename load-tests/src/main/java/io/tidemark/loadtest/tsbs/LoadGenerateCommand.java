@@ -109,7 +109,7 @@ public final class LoadGenerateCommand implements Callable<Integer> {
                 TextOutput output = directory ? TextOutput.directory(out) : TextOutput.stream(file != null ? file : stdout)) {
             long[] counts = new RowWriter(generator, output, useCase.optionName()).write(format, rowsPerFile,
                     new WriteRecordsFormat(database, table != null ? table : useCase.optionName().replace('-', '_'),
-                            recordsPerBody));
+                            recordsPerBody, generator.measurements()));
             rows = counts[0];
             fields = counts[1];
             double seconds = (System.nanoTime() - t0) / 1e9;

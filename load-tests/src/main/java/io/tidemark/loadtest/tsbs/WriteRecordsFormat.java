@@ -1,27 +1,55 @@
 package io.tidemark.loadtest.tsbs;
 
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Rows as Timestream WriteRecords request bodies: one multi-measure record per row (Dimensions =
  * the row's tags, zeroed ones left out; MeasureName = the measurement; MeasureValueType MULTI;
  * MeasureValues = the present fields, BIGINT or DOUBLE; Time in MILLISECONDS when the time is
  * a whole millisecond, else NANOSECONDS), {@code recordsPerBody} records per body. One builder
  * is reused from body to body.
+ *
+ * <p>All measurements go to one table, where an attribute name has one type: a field that is an
+ * integer in one measurement and a double in another (devops {@code used_percent}: disk's is an
+ * integer, mem's a double) is written as DOUBLE in both.
  */
 public final class WriteRecordsFormat {
 
     private final String database;
     private final String table;
     private final int recordsPerBody;
+    /** Per measurement, per field: written as BIGINT. */
+    private final Map<MeasurementSchema, boolean[]> bigint = new IdentityHashMap<>();
     private final StringBuilder body = new StringBuilder(1 << 16);
     private int records;
 
-    public WriteRecordsFormat(String database, String table, int recordsPerBody) {
+    /** @param measurements every measurement the rows can be of */
+    public WriteRecordsFormat(String database, String table, int recordsPerBody, List<MeasurementSchema> measurements) {
         if (recordsPerBody < 1) {
             throw new IllegalArgumentException("cannot cut bodies: recordsPerBody=" + recordsPerBody);
         }
         this.database = database;
         this.table = table;
         this.recordsPerBody = recordsPerBody;
+        Set<String> doubles = new HashSet<>();
+        for (MeasurementSchema m : measurements) {
+            for (int f = 0; f < m.fieldCount(); f++) {
+                if (!m.isInteger(f)) {
+                    doubles.add(m.fieldNames().get(f));
+                }
+            }
+        }
+        for (MeasurementSchema m : measurements) {
+            boolean[] b = new boolean[m.fieldCount()];
+            for (int f = 0; f < b.length; f++) {
+                b[f] = m.isInteger(f) && !doubles.contains(m.fieldNames().get(f));
+            }
+            bigint.put(m, b);
+        }
     }
 
     /** Adds the row as a record of the current body. */
@@ -37,6 +65,7 @@ public final class WriteRecordsFormat {
             body.append(',');
         }
         MeasurementSchema m = p.measurement();
+        boolean[] asBigint = bigint.get(m);
         body.append("{\"Dimensions\":[");
         boolean first = true;
         for (int t = 0; t < m.tagCount(); t++) {
@@ -63,8 +92,8 @@ public final class WriteRecordsFormat {
             first = false;
             string(m.fieldNames().get(f));
             body.append(",\"Value\":\"");
-            ValueText.append(body, p.value(f), m.isInteger(f));
-            body.append(m.isInteger(f) ? "\",\"Type\":\"BIGINT\"}" : "\",\"Type\":\"DOUBLE\"}");
+            ValueText.append(body, p.value(f), asBigint[f]);
+            body.append(asBigint[f] ? "\",\"Type\":\"BIGINT\"}" : "\",\"Type\":\"DOUBLE\"}");
         }
         long nanos = p.timeNanos();
         boolean millis = nanos % 1_000_000 == 0;
