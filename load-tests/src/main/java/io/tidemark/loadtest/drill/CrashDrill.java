@@ -78,7 +78,7 @@ public final class CrashDrill {
         Path log = options.workDir().resolve("node.log");
         Files.createDirectories(options.workDir());
         SplittableRandom random = new SplittableRandom(options.seed());
-        out.printf(Locale.ROOT, "crash-drill: %d cycles, %d writers, %d records per call, kill after %d..%d ms;"
+        out.printf(Locale.ROOT, "crash-drill: %d cycles, %d writers, %d records per call, kill %d..%d ms after a cycle's first ack;"
                         + " data %s; load average %.2f on %d cores%n", options.cycles(), options.writers(),
                 options.recordsPerCall(), options.runMin().toMillis(), options.runMax().toMillis(), dataDir,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),

@@ -45,8 +45,9 @@ public final class CrashDrillCommand implements Callable<Integer> {
             description = "Longest time from the cycle's first acknowledged call to the kill, ms (default: ${DEFAULT-VALUE}).")
     long runMaxMillis;
 
-    @Option(names = "--server-jar", defaultValue = "http/target/tidemark-server.jar",
-            description = "The node's jar (default: ${DEFAULT-VALUE}; ./tidemark builds it).")
+    @Option(names = "--server-jar", defaultValue = "${sys:tidemark.server-jar:-http/target/tidemark-server.jar}",
+            description = "The node's jar (default: ${DEFAULT-VALUE}; the ./tidemark launcher builds it and"
+                    + " passes its path).")
     Path serverJar;
 
     @Option(names = "--work-dir", description = "Directory for the node's data and log (default: a new temporary"
