@@ -9,6 +9,10 @@ import java.util.function.ToDoubleFunction;
  * refills to its maximum when it hits its minimum); or the iot load (a lazy value: a new uniform
  * draw in [low, high) whenever a uniform [0, 1) "motive" reaches the threshold).
  *
+ * @param a the step distribution's mean (normal) or low bound (uniform)
+ * @param b the step distribution's standard deviation (normal) or high bound (uniform)
+ * @param min the clamp's lower bound; for {@link Kind#LAZY}, the motive's threshold
+ * @param max the clamp's upper bound
  * @param initial the state at the entity's first row, drawn when the entity is created
  */
 record Walk(Kind kind, Step step, double a, double b, double min, double max, ToDoubleFunction<Draws> initial) {
