@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The TSBS devops use case: every host (the ten {@link HostTags}) reports nine measurements per
@@ -183,7 +184,7 @@ public final class DevopsUseCase {
                 });
     }
 
-    private static List<Walk> repeat(int n, java.util.function.Supplier<Walk> walk) {
+    private static List<Walk> repeat(int n, Supplier<Walk> walk) {
         List<Walk> walks = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             walks.add(walk.get());

@@ -76,11 +76,6 @@ final class EntitySimulator implements UseCaseGenerator {
         return schemas;
     }
 
-    /** The tag values of entity {@code e}. */
-    List<String> entityTags(int e) {
-        return entityTags.get(e);
-    }
-
     @Override
     public boolean next(Point point) {
         if (step >= config.steps()) {

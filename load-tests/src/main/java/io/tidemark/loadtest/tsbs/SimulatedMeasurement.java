@@ -1,5 +1,6 @@
 package io.tidemark.loadtest.tsbs;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -49,7 +50,7 @@ record SimulatedMeasurement(String name, List<String> tagNames, List<String> fie
 
     /** The schema of its rows, behind the entity's tags. */
     MeasurementSchema schema(List<String> entityTagNames) {
-        List<String> tags = new java.util.ArrayList<>(entityTagNames);
+        List<String> tags = new ArrayList<>(entityTagNames);
         tags.addAll(tagNames);
         return new MeasurementSchema(name, tags, fieldNames, fieldKinds);
     }
