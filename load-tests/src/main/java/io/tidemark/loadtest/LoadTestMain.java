@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
  * subcommand; {@code --help} lists them.
  */
 @Command(name = "tidemark", mixinStandardHelpOptions = true, version = "Tidemark load tests 0.1.0",
-        description = "Tidemark jobs: benchmarks and data generation.",
-        subcommands = {BenchCommand.class, GenerateCommand.class})
+        description = "Tidemark jobs: benchmarks, data generation and drills.",
+        subcommands = {BenchCommand.class, GenerateCommand.class, LoadCommand.class})
 public final class LoadTestMain {
 
     private LoadTestMain() {

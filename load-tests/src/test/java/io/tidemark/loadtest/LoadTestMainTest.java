@@ -25,6 +25,27 @@ class LoadTestMainTest {
         bench.setOut(new PrintWriter(benchOut));
         assertThat(bench.execute("bench", "--help")).isZero();
         assertThat(benchOut.toString()).contains("compression", "jmh");
+
+        StringWriter loadOut = new StringWriter();
+        CommandLine load = LoadTestMain.commandLine();
+        load.setOut(new PrintWriter(loadOut));
+        assertThat(load.execute("load", "--help")).isZero();
+        assertThat(loadOut.toString()).contains("generate", "crash-drill", "bad-input-drill", "compare");
+    }
+
+    @Test
+    void crashDrillRejectsImpossibleOptionsWithAClearMessage(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = LoadTestMain.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("load", "crash-drill", "--cycles", "0")).isNotZero();
+        assertThat(err.toString()).contains("cannot run the crash drill: cycles=0");
+        StringWriter err2 = new StringWriter();
+        CommandLine missingJar = LoadTestMain.commandLine();
+        missingJar.setErr(new PrintWriter(err2));
+        assertThat(missingJar.execute("load", "crash-drill", "--cycles", "1", "--server-jar", "no/such.jar",
+                "--work-dir", dir.toString())).isNotZero();
+        assertThat(err2.toString()).contains("cannot start a node: serverJar=");
     }
 
     @Test
