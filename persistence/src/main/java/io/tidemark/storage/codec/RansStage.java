@@ -162,26 +162,15 @@ final class RansStage {
             if (s > 255 || total + f > SCALE) {
                 throw new CodecException("cannot decode rans table: symbol=" + s + ", frequencyTotal=" + (total + f));
             }
-            // what one decode step needs in one load: frequency, slot - cumulative frequency
-            fillSlots(slots, total, f);
-            java.util.Arrays.fill(slotSymbol, total, total + f, (byte) s);
+            for (int slot = total; slot < total + f; slot++) {
+                // what one decode step needs in one load: frequency, slot - cumulative frequency
+                slots[slot] = f | ((slot - total) << 13);
+                slotSymbol[slot] = (byte) s;
+            }
             total += f;
         }
         if (total != SCALE) {
             throw new CodecException("cannot decode rans table: frequencyTotal=" + total + ", expected=" + SCALE);
-        }
-    }
-
-    /**
-     * {@code slots[start + k] = f | (k << 13)} for {@code k < f}: one store per slot, the symbol bytes
-     * filled apart by {@link java.util.Arrays#fill} (an intrinsic), since rebuilding the 4,096-slot
-     * table costs as much as decoding a block of a thousand bytes.
-     */
-    private static void fillSlots(int[] slots, int start, int f) {
-        int entry = f;
-        for (int slot = start, end = start + f; slot < end; slot++) {
-            slots[slot] = entry;
-            entry += 1 << 13;
         }
     }
 

@@ -103,9 +103,10 @@ public final class TimeFunctions implements FunctionGroup {
                 continue;
             }
             long nanos = t[i];
-            // binInterval is 0 (matches no interval bin() accepts) until a bin is computed; the
-            // difference, if it overflows, turns negative and fails the test
-            if (w[i] == binInterval && nanos >= binStart && nanos - binStart < binInterval) {
+            // binInterval is 0 (matches no interval bin() accepts) until a bin is computed; with
+            // nanos >= binStart the offset is negative only if it overflowed, i.e. far off the bin
+            long offset = nanos - binStart;
+            if (w[i] == binInterval && nanos >= binStart && offset >= 0 && offset < binInterval) {
                 out[i] = binStart;
             } else {
                 binStart = bin(nanos, w[i]);

@@ -2,6 +2,7 @@ package io.tidemark.engine.query.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.engine.query.vector.Values;
 import io.tidemark.engine.query.vector.Vector;
 import io.tidemark.sql.type.PrimitiveType;
 import java.util.ArrayList;
@@ -14,11 +15,12 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /**
- * sum and avg of doubles add a run of rows of one group at a time: whether the groups come in
- * long runs (a scan's series and time bins) or change every row, every group's result is bit for
- * bit the row-by-row sum in row order, nulls skipped, and a group of nulls only is null.
+ * sum, avg, min and max of doubles add a run of rows of one group at a time: whether the groups
+ * come in long runs (a scan's series and time bins) or change every row, every group's result is
+ * bit for bit the row-by-row one in row order (NaN the greatest), nulls skipped, and a group of
+ * nulls only is null.
  */
-class SumAndAverageRunsPropertyTest {
+class DoubleGroupRunsPropertyTest {
 
     private static final int GROUPS = 4;
 
@@ -45,17 +47,22 @@ class SumAndAverageRunsPropertyTest {
     }
 
     @Property(tries = 300)
-    void sumAndAverageEqualTheRowByRowSums(@ForAll("rows") Rows rows) {
+    void sumAverageMinAndMaxEqualTheRowByRowResults(@ForAll("rows") Rows rows) {
         int n = rows.groupIds().length;
         double[] sums = new double[GROUPS];
         long[] counts = new long[GROUPS];
+        Double[] mins = new Double[GROUPS];
+        Double[] maxes = new Double[GROUPS];
         Object[] values = new Object[n];
         for (int i = 0; i < n; i++) {
             Double value = rows.values().get(i);
             values[i] = value;
+            int g = rows.groupIds()[i];
             if (value != null) {
-                sums[rows.groupIds()[i]] += value;
-                counts[rows.groupIds()[i]]++;
+                sums[g] += value;
+                counts[g]++;
+                mins[g] = mins[g] == null || Values.compareDoubles(value, mins[g]) < 0 ? value : mins[g];
+                maxes[g] = maxes[g] == null || Values.compareDoubles(value, maxes[g]) > 0 ? value : maxes[g];
             }
         }
         Vector[] arguments = {AggregateRun.column(PrimitiveType.DOUBLE, values)};
@@ -63,7 +70,13 @@ class SumAndAverageRunsPropertyTest {
                 rows.groupIds(), GROUPS, arguments, n);
         List<Object> avg = AggregateRun.onePass(AggregateRun.bind("avg", List.of(PrimitiveType.DOUBLE), PrimitiveType.DOUBLE, false),
                 rows.groupIds(), GROUPS, arguments, n);
+        List<Object> min = AggregateRun.onePass(AggregateRun.bind("min", List.of(PrimitiveType.DOUBLE), PrimitiveType.DOUBLE, false),
+                rows.groupIds(), GROUPS, arguments, n);
+        List<Object> max = AggregateRun.onePass(AggregateRun.bind("max", List.of(PrimitiveType.DOUBLE), PrimitiveType.DOUBLE, false),
+                rows.groupIds(), GROUPS, arguments, n);
         for (int g = 0; g < GROUPS; g++) {
+            assertThat(min.get(g)).as("min of group %d", g).isEqualTo(mins[g]);
+            assertThat(max.get(g)).as("max of group %d", g).isEqualTo(maxes[g]);
             assertThat(sum.get(g)).as("sum of group %d", g).isEqualTo(counts[g] == 0 ? null : sums[g]);
             assertThat(avg.get(g)).as("avg of group %d", g).isEqualTo(counts[g] == 0 ? null : sums[g] / counts[g]);
         }
