@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * regions with a DOUBLE {@code cpu} and a BIGINT {@code load} point every 10 minutes over 5.5
  * hours (the older 4.5 hours in magnetic segments, one point upserted afterwards, the rest in the
  * memory store), multi-measure {@code metrics} points with some attributes missing, and a BIGINT
- * series whose chunk sum overflows.
+ * series whose chunk sum overflows. max(time)/max_by(x, time) (and min) answer chunks a lookback
+ * (an upper bound) cuts as well, so those queries run with time bounds cutting chunks in turn.
  */
 class ChunkStatsAggregationTest {
 
@@ -166,6 +167,45 @@ class ChunkStatsAggregationTest {
     }
 
     @Test
+    void newestRowAggregatesAnswerChunksTheLookbackCuts() {
+        for (long lookback : new long[] {25, 95, 200, 400}) {
+            List<List<Object>> rows = sameAsDecoded("SELECT host, max(time) AS t, max_by(measure_value::double, time) AS v FROM metrics_db.cpu",
+                    "measure_name = 'cpu' AND time >= " + ago(lookback), "GROUP BY host ORDER BY host");
+            assertThat(rows).hasSize(4);
+            sameAsDecoded("SELECT host, max(time), max_by(usage, time), max_by(count, time) FROM metrics_db.cpu",
+                    "measure_name = 'metrics' AND time >= " + ago(lookback), "GROUP BY host ORDER BY host");
+        }
+        sameAsDecoded("SELECT host, max_by(measure_value::bigint, time), max(time) FROM metrics_db.cpu",
+                "measure_name IN ('load', 'big')", "GROUP BY host ORDER BY host");
+    }
+
+    @Test
+    void oldestRowAggregatesAnswerChunksAnUpperBoundCuts() {
+        for (long until : new long[] {15, 100, 250}) {
+            sameAsDecoded("SELECT host, min(time), min_by(measure_value::double, time) FROM metrics_db.cpu",
+                    "measure_name = 'cpu' AND time <= " + ago(until), "GROUP BY host ORDER BY host");
+        }
+    }
+
+    @Test
+    void newestRowAggregatesNextToWholeChunkOnesOrKeysVaryingInTheChunkAreDecoded() {
+        sameAsDecoded("SELECT host, count(*), max(time), max_by(measure_value::double, time) FROM metrics_db.cpu",
+                "measure_name = 'cpu' AND time >= " + ago(95), "GROUP BY host ORDER BY host");
+        sameAsDecoded("SELECT host, bin(time, 10m) AS b, max(time), max_by(measure_value::double, time) FROM metrics_db.cpu",
+                "measure_name = 'cpu' AND time >= " + ago(95), "GROUP BY host, bin(time, 10m) ORDER BY host, b");
+        sameAsDecoded("SELECT host, min_by(measure_value::double, time), max(time) FROM metrics_db.cpu",
+                "measure_name = 'cpu' AND time >= " + ago(95), "GROUP BY host ORDER BY host");
+    }
+
+    @Test
+    void lastpointReadsOnlyChunkHeaders() {
+        String where = " FROM metrics_db.cpu WHERE measure_name = 'cpu' AND time >= " + ago(95) + " GROUP BY host";
+        long fromStats = sql("SELECT host, max(time), max_by(measure_value::double, time)" + where).status().cumulativeBytesScanned();
+        long decoded = sql("SELECT host, max(time), max_by(measure_value::double + 0, time)" + where).status().cumulativeBytesScanned();
+        assertThat(fromStats).isPositive().isLessThan(decoded / 2);
+    }
+
+    @Test
     void upsertsCountOnce() {
         List<List<Object>> rows = sameAsDecoded("SELECT host, count(*), max(measure_value::double) FROM metrics_db.cpu",
                 "measure_name = 'cpu' AND host = 'h0'", "GROUP BY host");
@@ -204,6 +244,11 @@ class ChunkStatsAggregationTest {
         assertThat(explain("SELECT bin(time, 1h), stddev(measure_value::double) FROM metrics_db.cpu GROUP BY 1"))
                 .doesNotContain("(chunk stats)");
         assertThat(explain("SELECT hour(time), count(*) FROM metrics_db.cpu GROUP BY 1")).doesNotContain("(chunk stats)");
+        assertThat(explain("SELECT host, max(time), max_by(measure_value::double, time) FROM metrics_db.cpu GROUP BY host"))
+                .contains("(chunk stats)");
+        assertThat(explain("SELECT host, max_by(measure_value::double, measure_value::bigint) FROM metrics_db.cpu GROUP BY host"))
+                .doesNotContain("(chunk stats)");
+        assertThat(explain("SELECT host, max_by(host, time) FROM metrics_db.cpu GROUP BY host")).doesNotContain("(chunk stats)");
     }
 
     private static String explain(String sql) {

@@ -93,9 +93,10 @@ public final class BitReader {
 
     /**
      * Reads {@code n} varints into {@code out}, each the value itself or (with {@code delta}) its
-     * difference from the previous value, the first from 0. One-byte varints, what small values
-     * and deltas take, are read straight from the array in a tight loop; any longer one goes
-     * through {@link #readVarint} and the tight loop resumes after it.
+     * difference from the previous value, the first from 0. One- and two-byte varints, what small
+     * values and deltas take (a two-decimal gauge's deltas often need two), are read straight from
+     * the array in a tight loop; any longer one goes through {@link #readVarint} and the tight loop
+     * resumes after it.
      */
     public void readVarints(long[] out, int n, boolean delta) {
         long prev = 0;
@@ -108,7 +109,11 @@ public final class BitReader {
                 while (i < n && at < end) {
                     int x = b[at];
                     if (x < 0) {
-                        break;
+                        if (at + 1 >= end || b[at + 1] < 0) {
+                            break;
+                        }
+                        x = (x & 0x7F) | (b[at + 1] << 7);
+                        at++;
                     }
                     at++;
                     long v = (x >>> 1) ^ -(x & 1);

@@ -60,6 +60,40 @@ class BitStreamPropertyTest {
         return CodecArbitraries.adversarialLong().array(long[].class).ofMaxSize(50);
     }
 
+    /** Values whose varints (or deltas' varints) take one, two or more bytes, mixed. */
+    @Provide
+    Arbitrary<long[]> mixedWidthValues() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(-60, 60), Arbitraries.longs().between(-8000, 8000),
+                Arbitraries.longs().between(-1_000_000, 1_000_000), CodecArbitraries.adversarialLong())
+                .array(long[].class).ofMaxSize(300);
+    }
+
+    @Property(tries = 300)
+    void varintRunsRoundTripWhateverTheirWidths(@ForAll("mixedWidthValues") long[] values, @ForAll boolean delta) {
+        BitWriter out = new BitWriter(1);
+        out.writeVarints(values, values.length, delta);
+        byte[] bytes = out.toByteArray();
+        long[] read = new long[values.length];
+        new BitReader(bytes, 0, bytes.length).readVarints(read, values.length, delta);
+        assertThat(read).containsExactly(values);
+        if (bytes.length > 0) {
+            // cut inside the last varint (one or more bytes long): reported, never invented
+            BitReader cut = new BitReader(bytes, 0, bytes.length - 1);
+            assertThatThrownBy(() -> cut.readVarints(new long[values.length], values.length, delta))
+                    .isInstanceOf(CodecException.class);
+        }
+    }
+
+    @Test
+    void twoByteVarintCutAfterItsFirstByteIsReported() {
+        // 300 zig-zags to 600 = 0xD8 0x04; the block holds 1, then the first byte of 600
+        BitReader in = new BitReader(new byte[] {2, (byte) 0xD8}, 0, 2);
+        assertThatThrownBy(() -> in.readVarints(new long[2], 2, false)).isInstanceOf(CodecException.class);
+        long[] whole = new long[2];
+        new BitReader(new byte[] {2, (byte) 0xD8, 0x04}, 0, 3).readVarints(whole, 2, false);
+        assertThat(whole).containsExactly(1, 300);
+    }
+
     @Test
     void uvarintSizeMatchesBytesWritten() {
         for (long v : new long[] {0, 1, 127, 128, 16383, 16384, Long.MAX_VALUE, -1}) {

@@ -60,6 +60,10 @@ final class AverageAccumulator implements Accumulator {
         }
         double[] doubleIn = values.doubles();
         boolean logarithm = mode == Mode.GEOMETRIC;
+        if (!logarithm && doubleIn != null) {
+            addDoubleRuns(groupIds, nulls, doubleIn, rowCount);
+            return;
+        }
         for (int i = 0; i < rowCount; i++) {
             if (GroupArrays.present(nulls, i)) {
                 int g = groupIds[i];
@@ -67,6 +71,28 @@ final class AverageAccumulator implements Accumulator {
                 doubleSums[g] += logarithm ? Math.log(value) : value;
                 counts[g]++;
             }
+        }
+    }
+
+    /**
+     * The arithmetic mean's add over doubles, a run of rows of one group at a time (a scan delivers
+     * long runs: one series, one time bin) with the group's sum and count in locals, so consecutive
+     * rows do not wait on each other's store. Same additions in the same order, same result.
+     */
+    private void addDoubleRuns(int[] groupIds, boolean[] nulls, double[] in, int rowCount) {
+        int i = 0;
+        while (i < rowCount) {
+            int g = groupIds[i];
+            double sum = doubleSums[g];
+            long count = counts[g];
+            for (; i < rowCount && groupIds[i] == g; i++) {
+                if (GroupArrays.present(nulls, i)) {
+                    sum += in[i];
+                    count++;
+                }
+            }
+            doubleSums[g] = sum;
+            counts[g] = count;
         }
     }
 

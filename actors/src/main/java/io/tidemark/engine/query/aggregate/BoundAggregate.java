@@ -28,7 +28,7 @@ record BoundAggregate(SqlType returnType, List<SqlType> intermediateTypes, Suppl
     }
 
     @Override
-    public Optional<Vector[]> intermediateFromStats(int rowCount, ColumnStats argument) {
-        return fromStats.of(rowCount, argument);
+    public Optional<Vector[]> intermediateFromStats(int rowCount, List<ColumnStats> arguments) {
+        return fromStats.of(rowCount, arguments);
     }
 }

@@ -126,7 +126,9 @@ public final class BuiltinAggregates implements AggregateRegistry {
     private static AggregateFunction extremumBy(String name, List<SqlType> arguments, SqlType returnType) {
         boolean max = name.equals("max_by");
         if (arguments.size() == 2) {
-            return object(new SelectionAggregations.ExtremumBy(arguments.get(1), max), returnType);
+            ObjectAggregation<?> aggregation = new SelectionAggregations.ExtremumBy(arguments.get(1), max);
+            return new BoundAggregate(returnType, ObjectAccumulator.INTERMEDIATE_TYPES,
+                    () -> new ObjectAccumulator<>(aggregation, returnType), StatsIntermediate.extremumByTime(max));
         }
         if (arguments.size() == 3) {
             return object(new SelectionAggregations.TopN(name + "(x, y, n)", arguments.get(1), max, 1, 2), returnType);

@@ -62,17 +62,9 @@ final class ExtremumAccumulator implements Accumulator {
                 }
                 break;
             }
-            case DOUBLE: {
-                double[] in = values.doubles();
-                for (int i = 0; i < rowCount; i++) {
-                    int g = groupIds[i];
-                    if (GroupArrays.present(nulls, i) && (!seen[g] || Values.compareDoubles(in[i], doubles[g]) * direction > 0)) {
-                        doubles[g] = in[i];
-                        seen[g] = true;
-                    }
-                }
+            case DOUBLE:
+                addDoubleRuns(groupIds, nulls, values.doubles(), rowCount);
                 break;
-            }
             case BOOLEAN: {
                 boolean[] in = values.booleans();
                 for (int i = 0; i < rowCount; i++) {
@@ -94,6 +86,27 @@ final class ExtremumAccumulator implements Accumulator {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The double add, a run of rows of one group at a time (a scan's series and time bins) with the
+     * group's extreme in locals, so consecutive rows do not wait on each other's store.
+     */
+    private void addDoubleRuns(int[] groupIds, boolean[] nulls, double[] in, int rowCount) {
+        int i = 0;
+        while (i < rowCount) {
+            int g = groupIds[i];
+            boolean any = seen[g];
+            double best = doubles[g];
+            for (; i < rowCount && groupIds[i] == g; i++) {
+                if (GroupArrays.present(nulls, i) && (!any || Values.compareDoubles(in[i], best) * direction > 0)) {
+                    best = in[i];
+                    any = true;
+                }
+            }
+            doubles[g] = best;
+            seen[g] = any;
         }
     }
 

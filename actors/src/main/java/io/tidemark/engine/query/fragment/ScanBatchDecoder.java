@@ -13,6 +13,7 @@ import io.tidemark.storage.model.SeriesKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +29,11 @@ import java.util.function.Consumer;
  * requested column, 8 bytes for a time, BIGINT, DOUBLE or TIMESTAMP value, 1 for a BOOLEAN, the
  * string's length for a VARCHAR (dimension values and measure names included, as every row reads
  * them), nothing for a null. Series and chunks pruned before decoding cost nothing.
+ *
+ * <p>A dimension or measure name column repeats one value over a chunk: its vector is kept and
+ * handed out again for the next chunk of the same size and value (vectors are immutable), so a
+ * series' chunks fill the array once. That state makes a decoder one shard task's: not shared
+ * between threads.
  */
 final class ScanBatchDecoder {
 
@@ -38,6 +44,8 @@ final class ScanBatchDecoder {
     private final long fromNanos;
     private final long toNanos;
     private final boolean timeRequested;
+    /** Per requested column, the last constant vector made for it (dimension and measure name columns). */
+    private final Vector[] constants;
 
     ScanBatchDecoder(List<ScanColumn> columns, long fromNanos, long toNanos) {
         this.columns = List.copyOf(columns);
@@ -48,6 +56,7 @@ final class ScanBatchDecoder {
             time |= column.role() == ColumnRole.TIMESTAMP;
         }
         this.timeRequested = time;
+        this.constants = new Vector[this.columns.size()];
     }
 
     /**
@@ -74,10 +83,18 @@ final class ScanBatchDecoder {
         }
         List<Vector> whole = new ArrayList<>(columns.size());
         long bytes = 0;
-        for (ScanColumn column : columns) {
-            Vector vector = column(series, chunk, column, times, n);
-            whole.add(vector);
-            bytes += bytes(vector, lo, hi);
+        for (int c = 0; c < columns.size(); c++) {
+            ScanColumn column = columns.get(c);
+            if (column.role() == ColumnRole.DIMENSION || column.role() == ColumnRole.MEASURE_NAME) {
+                String constant = constantValue(series, column);
+                whole.add(constant(c, column.type(), constant, n));
+                bytes += constant == null ? 0 : (long) constant.length() * (hi - lo);
+            } else {
+                Vector vector = column.role() == ColumnRole.TIMESTAMP ? Vector.ofLongs(column.type(), times, null, n)
+                        : valueColumn(chunk, column, n);
+                whole.add(vector);
+                bytes += bytes(vector, lo, hi);
+            }
         }
         for (int from = lo; from < hi; from += MAX_BATCH_ROWS) {
             int to = Math.min(hi, from + MAX_BATCH_ROWS);
@@ -94,17 +111,20 @@ final class ScanBatchDecoder {
         return bytes;
     }
 
-    private static Vector column(SeriesKey series, SealedChunk chunk, ScanColumn column, long[] times, int n) {
-        switch (column.role()) {
-            case DIMENSION:
-                return constant(column.type(), series.dimensionValue(column.name()), n);
-            case MEASURE_NAME:
-                return constant(column.type(), series.measureName(), n);
-            case TIMESTAMP:
-                return Vector.ofLongs(column.type(), times, null, n);
-            default:
-                return valueColumn(chunk, column, n);
+    /** The value a dimension (null when the series lacks it) or measure name column holds in every row. */
+    private static String constantValue(SeriesKey series, ScanColumn column) {
+        return column.role() == ColumnRole.DIMENSION ? series.dimensionValue(column.name()) : series.measureName();
+    }
+
+    /** Column {@code c}'s constant vector of {@code n} rows of {@code value}: the previous one when it is the same. */
+    private Vector constant(int c, SqlType type, String value, int n) {
+        Vector previous = constants[c];
+        if (previous != null && previous.size() == n && Objects.equals(previous.get(0), value)) {
+            return previous;
         }
+        Vector made = constant(type, value, n);
+        constants[c] = made;
+        return made;
     }
 
     /** A value column of the chunk, decoded; all null when the chunk has no column of that name and type. */

@@ -166,7 +166,6 @@ public final class ShardFragmentRunner implements FragmentRunner {
         final FragmentPipeline pipeline;
         final QueryContext context;
         final Predicate<SeriesKey> wanted;
-        final ScanBatchDecoder decoder;
 
         ShardScan(TableDescription table, ScanRequest request, long from, FragmentPipeline pipeline,
                 QueryContext context) {
@@ -176,7 +175,6 @@ public final class ShardFragmentRunner implements FragmentRunner {
             this.pipeline = pipeline;
             this.context = context;
             this.wanted = SeriesFilter.of(request.values());
-            this.decoder = new ScanBatchDecoder(request.columns(), from, request.toNanos());
         }
 
         /** Scans one shard's series of both tiers into a fresh sink; bytes scanned count once it succeeds. */
@@ -187,6 +185,7 @@ public final class ShardFragmentRunner implements FragmentRunner {
                     key -> key.shard(shardCount) == shard && wanted.test(key));
             Map<SeriesKey, List<SealedChunk>> bySeries = SeriesMerge.bySeries(history, List.of(memory), wanted);
             FragmentSink sink = pipeline.open(context);
+            ScanBatchDecoder decoder = new ScanBatchDecoder(request.columns(), from, request.toNanos());
             ChunkStatsAggregation stats = chunkStats ? pipeline.chunkStats(context).orElse(null) : null;
             long bytes = 0;
             for (Map.Entry<SeriesKey, List<SealedChunk>> series : bySeries.entrySet()) {

@@ -3,9 +3,8 @@ package io.tidemark.engine.query.function;
 import io.tidemark.engine.query.vector.Vector;
 import io.tidemark.sql.type.SqlType;
 import java.util.List;
-import java.util.function.LongBinaryOperator;
 
-/** Binders that match argument types exactly, and the two-argument primitive loop the time functions share. */
+/** Binders that match argument types exactly, and the null mask the time functions' two-argument loops share. */
 final class Overloads {
 
     private Overloads() {
@@ -21,20 +20,6 @@ final class Overloads {
     static ScalarFunctionRegistry.Binder repeated(SqlType type, ScalarFunction function) {
         return signature -> !signature.argumentTypes().isEmpty()
                 && signature.argumentTypes().stream().allMatch(type::equals) ? function : null;
-    }
-
-    /** {@code f(long, long) → long} over two LONG-stored vectors; a row is null if either argument is. */
-    static Vector mapLongPairs(Vector left, Vector right, SqlType resultType, LongBinaryOperator f, int rowCount) {
-        long[] a = left.longs();
-        long[] b = right.longs();
-        boolean[] nulls = unionNulls(rowCount, left, right);
-        long[] out = new long[rowCount];
-        for (int i = 0; i < rowCount; i++) {
-            if (nulls == null || !nulls[i]) {
-                out[i] = f.applyAsLong(a[i], b[i]);
-            }
-        }
-        return Vector.ofLongs(resultType, out, nulls, rowCount);
     }
 
     /** The rows where any of {@code vectors} is null: a shared mask when only one has nulls, null when none has. */

@@ -37,8 +37,24 @@ abstract class GroupKeyColumn {
         }
     }
 
-    /** Folds this column's value hash of rows {@code 0..rowCount} into {@code hashes}. */
-    abstract void hash(Vector keys, int rowCount, long[] hashes);
+    /** Folds this column's value hash of each row {@code rows[j]} ({@code j < count}) into {@code hashes[j]}. */
+    abstract void hash(Vector keys, int[] rows, int count, long[] hashes);
+
+    /**
+     * Sets {@code changed[i]} for each row {@code 1 <= i < rowCount} whose value may differ from row
+     * {@code i - 1}'s; leaves the others as they are. Unset means the two rows are one group here
+     * (a reference test for objects may set it for equal values: that costs a probe, not a wrong group).
+     */
+    abstract void markChanges(Vector keys, int rowCount, boolean[] changed);
+
+    /** Marks the rows whose null flag differs from the row before's. */
+    protected static void markNullChanges(boolean[] mask, int rowCount, boolean[] changed) {
+        if (mask != null) {
+            for (int i = 1; i < rowCount; i++) {
+                changed[i] |= mask[i] != mask[i - 1];
+            }
+        }
+    }
 
     /** True if row {@code row} of {@code keys} equals this column's value of {@code group}. */
     abstract boolean matches(int group, Vector keys, int row);
@@ -79,12 +95,22 @@ abstract class GroupKeyColumn {
         }
 
         @Override
-        void hash(Vector keys, int rowCount, long[] hashes) {
+        void hash(Vector keys, int[] rows, int count, long[] hashes) {
             long[] in = keys.longs();
             boolean[] mask = keys.nullMask();
-            for (int i = 0; i < rowCount; i++) {
-                hashes[i] = fold(hashes[i], mask != null && mask[i] ? NULL_HASH : in[i]);
+            for (int j = 0; j < count; j++) {
+                int i = rows[j];
+                hashes[j] = fold(hashes[j], mask != null && mask[i] ? NULL_HASH : in[i]);
             }
+        }
+
+        @Override
+        void markChanges(Vector keys, int rowCount, boolean[] changed) {
+            long[] in = keys.longs();
+            for (int i = 1; i < rowCount; i++) {
+                changed[i] |= in[i] != in[i - 1];
+            }
+            markNullChanges(keys.nullMask(), rowCount, changed);
         }
 
         @Override
@@ -122,12 +148,22 @@ abstract class GroupKeyColumn {
         }
 
         @Override
-        void hash(Vector keys, int rowCount, long[] hashes) {
+        void hash(Vector keys, int[] rows, int count, long[] hashes) {
             double[] in = keys.doubles();
             boolean[] mask = keys.nullMask();
-            for (int i = 0; i < rowCount; i++) {
-                hashes[i] = fold(hashes[i], mask != null && mask[i] ? NULL_HASH : HashMixing.doubleKeyBits(in[i]));
+            for (int j = 0; j < count; j++) {
+                int i = rows[j];
+                hashes[j] = fold(hashes[j], mask != null && mask[i] ? NULL_HASH : HashMixing.doubleKeyBits(in[i]));
             }
+        }
+
+        @Override
+        void markChanges(Vector keys, int rowCount, boolean[] changed) {
+            double[] in = keys.doubles();
+            for (int i = 1; i < rowCount; i++) {
+                changed[i] |= Double.doubleToRawLongBits(in[i]) != Double.doubleToRawLongBits(in[i - 1]);
+            }
+            markNullChanges(keys.nullMask(), rowCount, changed);
         }
 
         @Override
@@ -170,12 +206,22 @@ abstract class GroupKeyColumn {
         }
 
         @Override
-        void hash(Vector keys, int rowCount, long[] hashes) {
+        void hash(Vector keys, int[] rows, int count, long[] hashes) {
             boolean[] in = keys.booleans();
             boolean[] mask = keys.nullMask();
-            for (int i = 0; i < rowCount; i++) {
-                hashes[i] = fold(hashes[i], mask != null && mask[i] ? NULL_HASH : in[i] ? 1 : 2);
+            for (int j = 0; j < count; j++) {
+                int i = rows[j];
+                hashes[j] = fold(hashes[j], mask != null && mask[i] ? NULL_HASH : in[i] ? 1 : 2);
             }
+        }
+
+        @Override
+        void markChanges(Vector keys, int rowCount, boolean[] changed) {
+            boolean[] in = keys.booleans();
+            for (int i = 1; i < rowCount; i++) {
+                changed[i] |= in[i] != in[i - 1];
+            }
+            markNullChanges(keys.nullMask(), rowCount, changed);
         }
 
         @Override
@@ -218,11 +264,20 @@ abstract class GroupKeyColumn {
         abstract boolean valuesEqual(Object left, Object right);
 
         @Override
-        final void hash(Vector keys, int rowCount, long[] hashes) {
+        final void hash(Vector keys, int[] rows, int count, long[] hashes) {
             Object[] in = keys.objects();
-            for (int i = 0; i < rowCount; i++) {
-                Object value = in[i];
-                hashes[i] = fold(hashes[i], value == null ? NULL_HASH : valueHash(value));
+            for (int j = 0; j < count; j++) {
+                Object value = in[rows[j]];
+                hashes[j] = fold(hashes[j], value == null ? NULL_HASH : valueHash(value));
+            }
+        }
+
+        /** Only the same reference (or null twice) counts as unchanged: a scan repeats one instance per series. */
+        @Override
+        final void markChanges(Vector keys, int rowCount, boolean[] changed) {
+            Object[] in = keys.objects();
+            for (int i = 1; i < rowCount; i++) {
+                changed[i] |= in[i] != in[i - 1];
             }
         }
 

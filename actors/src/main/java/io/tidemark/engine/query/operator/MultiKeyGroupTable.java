@@ -6,14 +6,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The general group table: any number of key columns of any type. A batch is hashed column by
- * column into a {@code long[]} first, then each row probes; keys live per column in
- * {@link GroupKeyColumn}s, indexed by group id, and compare column by column.
+ * The general group table: any number of key columns of any type. A batch is split into runs of
+ * rows whose keys equal the row before's (a scan delivers a series' rows in time order, so
+ * dimensions repeat and time bins change rarely), found column by column; only each run's first
+ * row is hashed (column by column into a {@code long[]}) and probes, and the whole run takes its
+ * group. Keys live per column in {@link GroupKeyColumn}s, indexed by group id, and compare column
+ * by column.
  */
 final class MultiKeyGroupTable extends HashedGroupTable {
 
     private final GroupKeyColumn[] columns;
     private long[] rowHashes = new long[0];
+    /** Per row, whether its key differs from the row before's; then the rows starting a run. Reused. */
+    private boolean[] changed = new boolean[0];
+    private int[] runStarts = new int[0];
 
     MultiKeyGroupTable(List<SqlType> keyTypes, int expectedGroups) {
         super(expectedGroups);
@@ -25,16 +31,34 @@ final class MultiKeyGroupTable extends HashedGroupTable {
 
     @Override
     public int[] assign(Vector[] keys, int rowCount, boolean add) {
+        int[] ids = new int[rowCount];
+        if (rowCount == 0) {
+            return ids;
+        }
         if (rowHashes.length < rowCount) {
             rowHashes = new long[rowCount];
+            changed = new boolean[rowCount];
+            runStarts = new int[rowCount];
         }
-        Arrays.fill(rowHashes, 0, rowCount, 0L);
+        Arrays.fill(changed, 0, rowCount, false);
         for (int c = 0; c < columns.length; c++) {
-            columns[c].hash(keys[c], rowCount, rowHashes);
+            columns[c].markChanges(keys[c], rowCount, changed);
         }
-        int[] ids = new int[rowCount];
-        for (int i = 0; i < rowCount; i++) {
-            ids[i] = find(keys, i, (int) HashMixing.mix(rowHashes[i]), add);
+        int runs = 0;
+        runStarts[runs++] = 0;
+        for (int i = 1; i < rowCount; i++) {
+            if (changed[i]) {
+                runStarts[runs++] = i;
+            }
+        }
+        Arrays.fill(rowHashes, 0, runs, 0L);
+        for (int c = 0; c < columns.length; c++) {
+            columns[c].hash(keys[c], runStarts, runs, rowHashes);
+        }
+        for (int r = 0; r < runs; r++) {
+            int start = runStarts[r];
+            int end = r + 1 < runs ? runStarts[r + 1] : rowCount;
+            Arrays.fill(ids, start, end, find(keys, start, (int) HashMixing.mix(rowHashes[r]), add));
         }
         return ids;
     }
@@ -71,6 +95,6 @@ final class MultiKeyGroupTable extends HashedGroupTable {
         for (GroupKeyColumn column : columns) {
             perGroup += column.bytesPerGroup();
         }
-        return estimatedBytes(perGroup) + rowHashes.length * 8L;
+        return estimatedBytes(perGroup) + rowHashes.length * 13L;
     }
 }

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * and NaNs together) and lives in the slot array itself, so a probe compares longs and never
  * follows a reference or allocates. Null is a group of its own, kept outside the slots. A double
  * group reports its key as the canonical value: {@code 0.0} for {@code -0.0}, {@link Double#NaN}
- * for any NaN.
+ * for any NaN. A row whose key equals the row before's (runs of one time bin in a scan) takes that
+ * row's group without a probe.
  */
 final class PrimitiveGroupTable implements GroupTable {
 
@@ -45,14 +46,19 @@ final class PrimitiveGroupTable implements GroupTable {
         long[] bits = keyBits(key, rowCount);
         boolean[] nulls = key.nullMask();
         int[] ids = new int[rowCount];
+        boolean previousPresent = false;
         for (int i = 0; i < rowCount; i++) {
             if (nulls != null && nulls[i]) {
                 if (nullGroup == EMPTY && add) {
                     nullGroup = newGroup(0);
                 }
                 ids[i] = nullGroup;
+                previousPresent = false;
+            } else if (previousPresent && bits[i] == bits[i - 1]) {
+                ids[i] = ids[i - 1];
             } else {
                 ids[i] = find(bits[i], add);
+                previousPresent = true;
             }
         }
         return ids;

@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * The group table of one varchar key: a row hashes with {@link String#hashCode()} (cached in the
  * string) and compares with {@link String#equals}, with no per-column pass and no boxing. Null is
- * a group of its own, kept outside the slots.
+ * a group of its own, kept outside the slots. A row holding the very string of the row before (a
+ * scan repeats one dimension value over a series' rows) takes that row's group without a probe.
  */
 final class VarcharGroupTable extends HashedGroupTable {
 
@@ -27,7 +28,9 @@ final class VarcharGroupTable extends HashedGroupTable {
         int[] ids = new int[rowCount];
         for (int i = 0; i < rowCount; i++) {
             Object value = values[i];
-            if (value == null) {
+            if (i > 0 && value == values[i - 1]) {
+                ids[i] = ids[i - 1];
+            } else if (value == null) {
                 if (nullGroup == EMPTY && add) {
                     nullGroup = newUnslottedGroup(keys, i);
                 }

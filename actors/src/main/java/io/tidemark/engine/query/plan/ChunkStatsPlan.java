@@ -44,25 +44,45 @@ import java.util.Set;
  * {@code bin(time, constant)} or {@code date_trunc(constant, time)} (the last two are monotone in
  * time, so a chunk whose first and last times fall in one bin lies wholly in it), and every
  * aggregate is a plain count, sum, min, max or avg whose argument is a DOUBLE or BIGINT value
- * column read as it is (count: any value column, or none). Per chunk, the aggregates decide from
+ * column read as it is (count: any value column, or none), a min or max of {@code time}, or a
+ * min_by or max_by of such a value column by {@code time}. Per chunk, the aggregates decide from
  * the stats ({@link AggregateFunction#intermediateFromStats}); a chunk any of them declines is
  * decoded.
  *
+ * <p>Most aggregates need the whole chunk inside the scanned range. max(time) and max_by(x, time)
+ * depend only on the newest row in range: when that is the chunk's newest row, the chunk answers
+ * them even if the range cuts off its older rows (lastpoint: the newest chunk of each series,
+ * whatever the lookback), provided the keys are equal over the rows in range. Symmetrically
+ * min(time) and min_by(x, time) with the oldest row.
+ *
  * @param keys the group key expressions over the scanned columns (the projection's first channels)
  * @param functions the aggregates, in call order
- * @param argumentChannels per aggregate, the scanned column it reads, -1 for none
+ * @param argumentChannels per aggregate, the scanned columns it reads, in argument order (none for count(*))
+ * @param reaches per aggregate, the rows of a chunk that must lie in the range for its stats to answer
  * @param outputTypes the keys' types, then each aggregate's intermediate types
  */
 record ChunkStatsPlan(List<ScanColumn> scanColumns, TableScan scan, List<VectorExpression> keys,
-        List<AggregateFunction> functions, List<Integer> argumentChannels, List<SqlType> outputTypes) {
+        List<AggregateFunction> functions, List<List<Integer>> argumentChannels, List<Reach> reaches,
+        List<SqlType> outputTypes) {
 
-    private static final Set<String> ANSWERED = Set.of("count", "sum", "min", "max", "avg");
+    private static final Set<String> ANSWERED = Set.of("count", "sum", "min", "max", "avg", "min_by", "max_by");
+
+    /** The rows of a chunk an aggregate's state over the rows in range depends on. */
+    enum Reach {
+        /** Every row: the chunk must lie wholly in the range. */
+        WHOLE_CHUNK,
+        /** Only the newest row in range: the chunk's newest row must be in the range. */
+        NEWEST_ROW,
+        /** Only the oldest row in range: the chunk's oldest row must be in the range. */
+        OLDEST_ROW
+    }
 
     ChunkStatsPlan {
         scanColumns = List.copyOf(scanColumns);
         keys = List.copyOf(keys);
         functions = List.copyOf(functions);
-        argumentChannels = List.copyOf(argumentChannels);
+        argumentChannels = argumentChannels.stream().map(List::copyOf).toList();
+        reaches = List.copyOf(reaches);
         outputTypes = List.copyOf(outputTypes);
     }
 
@@ -78,29 +98,48 @@ record ChunkStatsPlan(List<ScanColumn> scanColumns, TableScan scan, List<VectorE
             }
         }
         List<AggregateFunction> functions = new ArrayList<>();
-        List<Integer> channels = new ArrayList<>();
+        List<List<Integer>> channels = new ArrayList<>();
+        List<Reach> reaches = new ArrayList<>();
         for (int i = 0; i < aggregates.size(); i++) {
             FunctionCall call = aggregates.get(i);
             ResolvedFunction resolved = analysis.function(call).orElseThrow();
             String name = resolved.signature().name().toLowerCase(Locale.ROOT);
-            if (call.distinct() || call.filter().isPresent() || !ANSWERED.contains(name) || call.arguments().size() > 1) {
+            if (call.distinct() || call.filter().isPresent() || !ANSWERED.contains(name)) {
                 return Optional.empty();
             }
-            int channel = -1;
-            if (call.arguments().size() == 1) {
-                channel = valueColumnChannel(analysis, call.arguments().get(0), resolved.argumentTypes().get(0),
-                        name.equals("count"), layout);
-                if (channel < 0) {
+            List<Integer> arguments = new ArrayList<>();
+            Reach reach = Reach.WHOLE_CHUNK;
+            List<Expression> given = call.arguments();
+            if (name.endsWith("_by")) {
+                if (given.size() != 2 || !isTime(analysis, given.get(1))) {
                     return Optional.empty();
                 }
+                arguments.add(valueColumnChannel(analysis, given.get(0), resolved.argumentTypes().get(0), false, layout));
+                arguments.add(layout.channelOf(analysis.columnReference(given.get(1)).orElseThrow()));
+                reach = name.equals("max_by") ? Reach.NEWEST_ROW : Reach.OLDEST_ROW;
+            } else if (given.size() == 1 && (name.equals("min") || name.equals("max")) && isTime(analysis, given.get(0))) {
+                arguments.add(layout.channelOf(analysis.columnReference(given.get(0)).orElseThrow()));
+                reach = name.equals("max") ? Reach.NEWEST_ROW : Reach.OLDEST_ROW;
+            } else if (given.size() == 1) {
+                arguments.add(valueColumnChannel(analysis, given.get(0), resolved.argumentTypes().get(0), name.equals("count"), layout));
+            } else if (!given.isEmpty()) {
+                return Optional.empty();
+            }
+            if (arguments.contains(-1)) {
+                return Optional.empty();
             }
             functions.add(aggregation.calls().get(i).function());
-            channels.add(channel);
+            channels.add(arguments);
+            reaches.add(reach);
         }
         List<SqlType> outputTypes = new ArrayList<>(aggregation.keyTypes());
         functions.forEach(function -> outputTypes.addAll(function.intermediateTypes()));
         return Optional.of(new ChunkStatsPlan(remote.pipeline().scanColumns(), remote.scan(),
-                aggregation.projection().subList(0, keys.size()), functions, channels, outputTypes));
+                aggregation.projection().subList(0, keys.size()), functions, channels, reaches, outputTypes));
+    }
+
+    private static boolean isTime(Analysis analysis, Expression expression) {
+        return role(analysis, expression).orElse(null) == ColumnRole.TIMESTAMP;
     }
 
     /** True when the WHERE clause holds only terms the scan's pruning applies ({@link ScanPredicates#exact()}). */
@@ -185,10 +224,15 @@ record ChunkStatsPlan(List<ScanColumn> scanColumns, TableScan scan, List<VectorE
 
         @Override
         public boolean add(SeriesKey series, ChunkStats stats, List<ColumnSpec> columns, long fromNanos, long toNanos) {
-            if (stats.minTime() < fromNanos || stats.maxTime() > toNanos) {
-                return false;
+            boolean oldestIn = stats.minTime() >= fromNanos && stats.minTime() <= toNanos;
+            boolean newestIn = stats.maxTime() >= fromNanos && stats.maxTime() <= toNanos;
+            for (Reach reach : reaches) {
+                boolean answers = reach == Reach.NEWEST_ROW ? newestIn : reach == Reach.OLDEST_ROW ? oldestIn : oldestIn && newestIn;
+                if (!answers) {
+                    return false;
+                }
             }
-            Batch ends = ends(series, stats);
+            Batch ends = ends(series, Math.max(stats.minTime(), fromNanos), Math.min(stats.maxTime(), toNanos));
             Vector[] keyValues = new Vector[keys.size()];
             for (int k = 0; k < keyValues.length; k++) {
                 Vector key = keys.get(k).evaluate(ends, eval);
@@ -201,9 +245,12 @@ record ChunkStatsPlan(List<ScanColumn> scanColumns, TableScan scan, List<VectorE
             }
             List<Vector[]> states = new ArrayList<>(functions.size());
             for (int i = 0; i < functions.size(); i++) {
-                int channel = argumentChannels.get(i);
-                ColumnStats argument = channel < 0 ? null : columnStats(stats, columns, scanColumns.get(channel));
-                Optional<Vector[]> state = functions.get(i).intermediateFromStats(stats.count(), argument);
+                List<Integer> channels = argumentChannels.get(i);
+                List<ColumnStats> arguments = new ArrayList<>(channels.size());
+                for (int channel : channels) {
+                    arguments.add(columnStats(stats, columns, scanColumns.get(channel)));
+                }
+                Optional<Vector[]> state = functions.get(i).intermediateFromStats(stats.count(), arguments);
                 if (state.isEmpty()) {
                     return false;
                 }
@@ -237,8 +284,8 @@ record ChunkStatsPlan(List<ScanColumn> scanColumns, TableScan scan, List<VectorE
             return new Batch(columns, rowCount);
         }
 
-        /** The chunk's first and last rows as far as group keys can tell: its series' names and its time range. */
-        private Batch ends(SeriesKey series, ChunkStats stats) {
+        /** The chunk's first and last rows in range as far as group keys can tell: its series' names and those rows' times. */
+        private Batch ends(SeriesKey series, long firstTime, long lastTime) {
             List<Vector> columns = new ArrayList<>(scanColumns.size());
             for (ScanColumn column : scanColumns) {
                 switch (column.role()) {
@@ -249,7 +296,7 @@ record ChunkStatsPlan(List<ScanColumn> scanColumns, TableScan scan, List<VectorE
                         columns.add(Vector.constant(column.type(), series.measureName(), 2));
                         break;
                     case TIMESTAMP:
-                        columns.add(Vector.ofLongs(column.type(), new long[] {stats.minTime(), stats.maxTime()}, null, 2));
+                        columns.add(Vector.ofLongs(column.type(), new long[] {firstTime, lastTime}, null, 2));
                         break;
                     default:
                         columns.add(Vector.nulls(column.type(), 2));
@@ -259,8 +306,15 @@ record ChunkStatsPlan(List<ScanColumn> scanColumns, TableScan scan, List<VectorE
         }
     }
 
-    /** The stats of the chunk column a scan reads as {@code column} (same name and type), or stats of no values when it has none. */
+    /**
+     * The stats of the chunk column a scan reads as {@code column} (same name and type), or stats of
+     * no values when it has none; for {@code time}, its range (times are present in every row, unique
+     * and ascending, so first is the minimum and last the maximum).
+     */
     private static ColumnStats columnStats(ChunkStats stats, List<ColumnSpec> columns, ScanColumn column) {
+        if (column.role() == ColumnRole.TIMESTAMP) {
+            return new ColumnStats.LongStats(stats.count(), stats.minTime(), stats.maxTime(), 0, true, stats.minTime(), stats.maxTime());
+        }
         for (int c = 0; c < columns.size(); c++) {
             ColumnSpec spec = columns.get(c);
             if (spec.name().equals(column.name()) && EngineSchemaProvider.sqlType(spec.type()) == column.type()) {

@@ -64,13 +64,48 @@ public final class Vector {
         return new Vector(type, size, nulls, null, null, null, values);
     }
 
-    /** {@code size} copies of one boxed value (null for a vector of nulls). */
+    /**
+     * {@code size} copies of one boxed value (null for a vector of nulls), converted as
+     * {@link VectorBuilder#append(Object)} converts it, filled array-wide: every literal of an
+     * expression becomes one of these per batch.
+     */
     public static Vector constant(SqlType type, Object value, int size) {
-        VectorBuilder builder = new VectorBuilder(type, size);
-        for (int i = 0; i < size; i++) {
-            builder.append(value);
+        Storage storage = Storage.of(type);
+        boolean[] nulls = null;
+        if (value == null) {
+            nulls = new boolean[size];
+            Arrays.fill(nulls, true);
         }
-        return builder.build();
+        switch (storage) {
+            case LONG: {
+                long[] values = new long[size];
+                if (value != null) {
+                    Arrays.fill(values, ((Number) value).longValue());
+                }
+                return new Vector(type, size, nulls, values, null, null, null);
+            }
+            case DOUBLE: {
+                double[] values = new double[size];
+                if (value != null) {
+                    Arrays.fill(values, ((Number) value).doubleValue());
+                }
+                return new Vector(type, size, nulls, null, values, null, null);
+            }
+            case BOOLEAN: {
+                boolean[] values = new boolean[size];
+                if (value != null) {
+                    Arrays.fill(values, (Boolean) value);
+                }
+                return new Vector(type, size, nulls, null, null, values, null);
+            }
+            default: {
+                Object[] values = new Object[size];
+                if (value != null) {
+                    Arrays.fill(values, value);
+                }
+                return new Vector(type, size, nulls, null, null, null, values);
+            }
+        }
     }
 
     public static Vector nulls(SqlType type, int size) {

@@ -8,6 +8,7 @@ import io.tidemark.sql.type.PrimitiveType;
 import io.tidemark.sql.type.SqlType;
 import io.tidemark.storage.chunk.ChunkStats;
 import io.tidemark.storage.chunk.ColumnSpec;
+import io.tidemark.storage.chunk.ColumnStats;
 import io.tidemark.storage.chunk.OpenChunk;
 import io.tidemark.storage.model.MeasureType;
 import java.util.List;
@@ -68,7 +69,7 @@ class StatsIntermediateTest {
     }
 
     private static Optional<Object> fromStats(AggregateFunction function, int rowCount, ChunkStats stats) {
-        return function.intermediateFromStats(rowCount, stats == null ? null : stats.column(0)).map(state -> {
+        return function.intermediateFromStats(rowCount, stats == null ? List.of() : List.of(stats.column(0))).map(state -> {
             Accumulator accumulator = function.newAccumulator();
             accumulator.merge(new int[] {0}, 1, state, 1);
             return accumulator.result(1).get(0);
@@ -124,6 +125,57 @@ class StatsIntermediateTest {
         return values.stream().anyMatch(Objects::nonNull);
     }
 
+    /** The stats {@code time} stands for in a chunk of rows at times 1..n: present everywhere, first = min, last = max. */
+    private static ColumnStats.LongStats times(int n) {
+        return new ColumnStats.LongStats(n, 1, n, 0, true, 1, n);
+    }
+
+    @Property(tries = 300)
+    void extremumByTimeAnswersLikeTheValuesWhenTheColumnIsPresentInEveryRowOrNone(@ForAll("doubles") List<Number> values,
+            @ForAll boolean max) {
+        String name = max ? "max_by" : "min_by";
+        AggregateFunction function = AggregateRun.bind(name, List.of(PrimitiveType.DOUBLE, PrimitiveType.TIMESTAMP),
+                PrimitiveType.DOUBLE, false);
+        int n = values.size();
+        Optional<Object> answer = function.intermediateFromStats(n, List.of(stats(MeasureType.DOUBLE, values).column(0), times(n)))
+                .map(state -> {
+                    Accumulator accumulator = function.newAccumulator();
+                    accumulator.merge(new int[] {0}, 1, state, 1);
+                    return accumulator.result(1).get(0);
+                });
+        if (values.contains(null)) {
+            assertThat(answer).as("first/last of a column with gaps are not the first/last row's").isEmpty();
+            return;
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = i + 1;
+        }
+        Object decoded = AggregateRun.onePass(function, new int[n], 1, new Vector[] {column(PrimitiveType.DOUBLE, values),
+                Vector.ofLongs(PrimitiveType.TIMESTAMP, keys, null, n)}, n).get(0);
+        assertThat(answer).as(name + values).contains(decoded);
+    }
+
+    @Test
+    void extremumByTimeOfAColumnWithoutValuesIsNull() {
+        AggregateFunction function = AggregateRun.bind("max_by", List.of(PrimitiveType.BIGINT, PrimitiveType.TIMESTAMP),
+                PrimitiveType.BIGINT, false);
+        Optional<Vector[]> state = function.intermediateFromStats(3, List.of(new ColumnStats.LongStats(0, 0, 0, 0, false, 0, 0), times(3)));
+        assertThat(state).isPresent();
+        Accumulator accumulator = function.newAccumulator();
+        accumulator.merge(new int[] {0}, 1, state.get(), 1);
+        assertThat(accumulator.result(1).get(0)).isNull();
+    }
+
+    @Test
+    void extremumByTimeNeedsTheKeyInEveryRow() {
+        AggregateFunction function = AggregateRun.bind("max_by", List.of(PrimitiveType.DOUBLE, PrimitiveType.TIMESTAMP),
+                PrimitiveType.DOUBLE, false);
+        ChunkStats values = stats(MeasureType.DOUBLE, List.of(1.0, 2.0, 3.0));
+        assertThat(function.intermediateFromStats(3, List.of(values.column(0), new ColumnStats.LongStats(2, 1, 3, 0, true, 1, 3))))
+                .isEmpty();
+    }
+
     @Test
     void countOfRowsNeedsNoColumn() {
         assertThat(fromStats(AggregateRun.bind("count", List.of(), PrimitiveType.BIGINT, false), 7, null)).contains(7L);
@@ -141,10 +193,10 @@ class StatsIntermediateTest {
     void distinctAndOtherAggregatesAreNotAnsweredFromStats() {
         ChunkStats stats = stats(MeasureType.DOUBLE, List.of(1.0, 2.0));
         assertThat(AggregateRun.bind("sum", List.of(PrimitiveType.DOUBLE), PrimitiveType.DOUBLE, true)
-                .intermediateFromStats(2, stats.column(0))).isEmpty();
+                .intermediateFromStats(2, List.of(stats.column(0)))).isEmpty();
         assertThat(AggregateRun.bind("stddev", List.of(PrimitiveType.DOUBLE), PrimitiveType.DOUBLE, false)
-                .intermediateFromStats(2, stats.column(0))).isEmpty();
+                .intermediateFromStats(2, List.of(stats.column(0)))).isEmpty();
         assertThat(AggregateRun.bind("count_if", List.of(PrimitiveType.BOOLEAN), PrimitiveType.BIGINT, false)
-                .intermediateFromStats(2, stats.column(0))).isEmpty();
+                .intermediateFromStats(2, List.of(stats.column(0)))).isEmpty();
     }
 }

@@ -45,6 +45,30 @@ class TimeFunctionsTest {
     }
 
     @Test
+    void binOfAscendingTimesReusesABinOnlyWhileTheRowIsInIt() {
+        long minute = 60_000_000_000L;
+        long hour = 60 * minute;
+        // ascending times crossing bins, a change of interval, a null, times before the epoch and extreme ones
+        long[] times = {-hour - 1, -hour, -1, 0, 59 * minute, hour - 1, hour, hour + 1, hour + 2, 2 * hour, 2 * hour, 3 * hour + 5,
+                Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE - 1, Long.MAX_VALUE, 7};
+        Object[] timeValues = new Object[times.length];
+        Object[] intervals = new Object[times.length];
+        for (int i = 0; i < times.length; i++) {
+            timeValues[i] = i == 8 ? null : times[i];
+            intervals[i] = i == 10 || i == 11 ? minute : i >= 12 ? 1L : hour;
+        }
+        Vector binned = functions.apply("bin", TIMESTAMP, column(TIMESTAMP, timeValues), column(INTERVAL_DAY_TO_SECOND, intervals));
+        for (int i = 0; i < times.length; i++) {
+            if (i == 8) {
+                assertThat(binned.isNull(i)).isTrue();
+            } else {
+                long interval = (Long) intervals[i];
+                assertThat(binned.get(i)).as("row %d", i).isEqualTo(Math.floorDiv(times[i], interval) * interval);
+            }
+        }
+    }
+
+    @Test
     void binRefusesANonPositiveInterval() {
         assertThatThrownBy(() -> functions.call("bin", TIMESTAMP, timestamp("2022-07-07T17:42:32"), interval(Duration.ZERO)))
                 .isInstanceOf(QueryFunctionException.class).hasMessage("Bin interval must be positive: 0 nanoseconds");
