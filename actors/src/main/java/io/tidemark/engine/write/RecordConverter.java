@@ -13,7 +13,8 @@ import java.util.Set;
  * Turns a WriteRecords request into rows of an {@link IngestBatch}, in two phases so that the
  * engine can register the request's new names with the catalog in between:
  * <ol>
- *   <li>{@link #parse}: the whole-request rules (a break throws a validation
+ *   <li>{@link #parse} (a {@link WriteRecordsBuilder}, which a streaming reader feeds directly): the
+ *       whole-request rules (a break throws a validation
  *       {@link EngineException}, nothing is written) and the per-record rules (a break rejects that
  *       record only, with its index and reason); the result names the measures, attributes and
  *       dimensions the valid records use ({@link ParsedWrite#schemaDelta()}).</li>
@@ -77,7 +78,29 @@ public final class RecordConverter {
      * @throws EngineException of kind VALIDATION when the request as a whole is malformed
      */
     public ParsedWrite parse(WriteRecordsRequest request) {
-        return new RecordParser(limits, request).parse();
+        return builder(request).build();
+    }
+
+    /** A request in object form fed to a {@link WriteRecordsBuilder}, ready to {@link WriteRecordsBuilder#build}. */
+    public WriteRecordsBuilder builder(WriteRecordsRequest request) {
+        WriteRecordsBuilder builder = new WriteRecordsBuilder(limits);
+        builder.databaseName(request.databaseName());
+        builder.tableName(request.tableName());
+        if (request.commonAttributes() != null) {
+            builder.commonAttributes(new RecordFields().set(request.commonAttributes()));
+        }
+        if (request.records() != null) {
+            builder.recordsPresent();
+            RecordFields fields = new RecordFields();
+            for (RecordInput r : request.records()) {
+                if (r == null) {
+                    builder.nullRecord();
+                } else {
+                    builder.record(fields.set(r));
+                }
+            }
+        }
+        return builder;
     }
 
     /**
