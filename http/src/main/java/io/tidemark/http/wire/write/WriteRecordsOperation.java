@@ -18,7 +18,6 @@ import io.tidemark.http.wire.Operation;
 import io.tidemark.http.wire.OperationGroup;
 import io.tidemark.http.wire.WireError;
 import io.tidemark.http.wire.WireJson;
-import io.tidemark.http.wire.WireRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -64,12 +63,12 @@ public final class WriteRecordsOperation implements OperationGroup {
         if (readers.get().read(body, streamed)) {
             return engine.writeRecords(streamed).thenApply(WriteRecordsOperation::render);
         }
-        return write(new WireRequest(Members.root(WireJson.readBody(body)), authority));
+        WriteRecordsRequest request = request(Members.root(WireJson.readBody(body)));
+        return engine.writeRecords(request).thenApply(WriteRecordsOperation::render);
     }
 
-    /** The tree reading of a body the streaming reader does not take. */
-    private CompletionStage<ObjectNode> write(WireRequest request) {
-        Members m = request.members();
+    /** A request body read as a tree, in object form: the reading of a body the streaming reader does not take. */
+    static WriteRecordsRequest request(Members m) {
         String database = m.requiredString("DatabaseName");
         String table = m.requiredString("TableName");
         Members common = m.object("CommonAttributes");
@@ -77,9 +76,7 @@ public final class WriteRecordsOperation implements OperationGroup {
         if (records == null) {
             throw m.missing("Records");
         }
-        WriteRecordsRequest write = new WriteRecordsRequest(database, table, common == null ? null : record(common),
-                records);
-        return engine.writeRecords(write).thenApply(WriteRecordsOperation::render);
+        return new WriteRecordsRequest(database, table, common == null ? null : record(common), records);
     }
 
     private static RecordInput record(Members r) {
