@@ -89,8 +89,9 @@ public final class RecordDimensions {
     }
 
     boolean contains(String name) {
+        int hash = name.hashCode();
         for (String n : names) {
-            if (n != null && n.equals(name)) {
+            if (n != null && n.hashCode() == hash && n.equals(name)) {
                 return true;
             }
         }

@@ -191,6 +191,11 @@ public final class RecordFields {
         return this;
     }
 
+    /** MeasureValues items added so far. */
+    public int measureValueCount() {
+        return valueCount;
+    }
+
     boolean hasTime() {
         return timeStart != ABSENT;
     }

@@ -122,41 +122,51 @@ final class WireValues {
     }
 
     /**
-     * The double nearest to a {@link #isDecimal decimal} text, exactly as {@link Double#parseDouble}
-     * reads it. Plain decimals of at most 15 significant digits without an exponent (the shape
-     * metrics take) are read without a string: both the digits and the power of ten are exact
+     * The double nearest to a decimal text, exactly as {@link Double#parseDouble} reads it, or NaN
+     * when the text is not {@link #isDecimal decimal} (NaN itself is not a decimal text). Plain
+     * decimals of at most 15 significant digits without an exponent (the shape metrics take) are
+     * checked and read in one pass without a string: both the digits and the power of ten are exact
      * doubles, so one division rounds correctly. Anything else goes through {@code parseDouble}.
      */
     static double parseDecimal(char[] s, int off, int len) {
         int end = off + len;
-        boolean negative = s[off] == '-';
+        boolean negative = len > 0 && s[off] == '-';
         int i = off + signLength(s, off, len);
         long mantissa = 0;
         int digits = 0;
+        int allDigits = 0;
         int fractionDigits = 0;
         boolean fraction = false;
         for (; i < end; i++) {
             char c = s[i];
-            if (c == '.') {
+            if (c == '.' && !fraction) {
                 fraction = true;
                 continue;
             }
             if (!isDigit(c) || digits >= 15) {
-                return Double.parseDouble(new String(s, off, len));
+                return slowDecimal(s, off, len);
             }
             if (mantissa != 0 || c != '0') {
                 digits++;
             }
+            allDigits++;
             mantissa = mantissa * 10 + (c - '0');
             if (fraction) {
                 fractionDigits++;
             }
         }
+        if (allDigits == 0) {
+            return Double.NaN;
+        }
         if (fractionDigits >= EXACT_POWERS_OF_TEN.length || mantissa >= EXACT_DOUBLE_INTEGER) {
-            return Double.parseDouble(new String(s, off, len));
+            return slowDecimal(s, off, len);
         }
         double value = fractionDigits == 0 ? (double) mantissa : mantissa / EXACT_POWERS_OF_TEN[fractionDigits];
         return negative ? -value : value;
+    }
+
+    private static double slowDecimal(char[] s, int off, int len) {
+        return isDecimal(s, off, len) ? Double.parseDouble(new String(s, off, len)) : Double.NaN;
     }
 
     /** 1 for {@code true}, 0 for {@code false} (any letter case), -1 for anything else. */

@@ -323,11 +323,11 @@ public final class WriteRecordsBuilder {
         valueStrings[v] = null;
         switch (type) {
             case DOUBLE:
-                if (!WireValues.isDecimal(text, off, len)) {
+                double d = WireValues.parseDecimal(text, off, len);
+                if (Double.isNaN(d)) {
                     return invalid(attribute, text, off, len, "is not a valid DOUBLE: it must be a decimal number (NaN"
                             + " and Infinity cannot be written).");
                 }
-                double d = WireValues.parseDecimal(text, off, len);
                 if (Double.isInfinite(d)) {
                     return invalid(attribute, text, off, len, "is out of the range of a DOUBLE.");
                 }

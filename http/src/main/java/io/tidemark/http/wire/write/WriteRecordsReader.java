@@ -54,6 +54,12 @@ final class WriteRecordsReader {
     private final RecordFields record = new RecordFields();
     private final RecordFields dimensionItems = new RecordFields();
     private char[] valueText = new char[64];
+    /** The names and enum values met at the same place of the previous record: records repeat their shape. */
+    private String recentMeasureName;
+    private String recentMeasureValueType;
+    private String recentTimeUnit;
+    private String[] recentAttributeNames = new String[16];
+    private String[] recentAttributeTypes = new String[16];
 
     WriteRecordsReader(DimensionsCache dimensionsCache) {
         this.dimensionsCache = dimensionsCache;
@@ -153,7 +159,8 @@ final class WriteRecordsReader {
                     break;
                 case "MeasureName":
                     seen = once(seen, MEASURE_NAME);
-                    f.measureName(name(p, t));
+                    recentMeasureName = name(p, t, recentMeasureName);
+                    f.measureName(recentMeasureName);
                     break;
                 case "MeasureValue":
                     seen = once(seen, MEASURE_VALUE);
@@ -164,7 +171,8 @@ final class WriteRecordsReader {
                     break;
                 case "MeasureValueType":
                     seen = once(seen, MEASURE_VALUE_TYPE);
-                    f.measureValueType(name(p, t));
+                    recentMeasureValueType = name(p, t, recentMeasureValueType);
+                    f.measureValueType(recentMeasureValueType);
                     break;
                 case "Time":
                     seen = once(seen, TIME);
@@ -175,7 +183,8 @@ final class WriteRecordsReader {
                     break;
                 case "TimeUnit":
                     seen = once(seen, TIME_UNIT);
-                    f.timeUnit(name(p, t));
+                    recentTimeUnit = name(p, t, recentTimeUnit);
+                    f.timeUnit(recentTimeUnit);
                     break;
                 case "Version":
                     seen = once(seen, VERSION);
@@ -246,7 +255,7 @@ final class WriteRecordsReader {
             switch (member) {
                 case "Name":
                     seen = once(seen, 1);
-                    name = name(p, t);
+                    name = name(p, t, null);
                     break;
                 case "Value":
                     seen = once(seen, 2);
@@ -254,7 +263,7 @@ final class WriteRecordsReader {
                     break;
                 case "DimensionValueType":
                     seen = once(seen, 4);
-                    type = name(p, t);
+                    type = name(p, t, null);
                     break;
                 default:
                     p.skipChildren();
@@ -265,6 +274,11 @@ final class WriteRecordsReader {
     }
 
     private void measureValue(JsonParser p, RecordFields f) throws IOException {
+        int position = f.measureValueCount();
+        if (position == recentAttributeNames.length) {
+            recentAttributeNames = Arrays.copyOf(recentAttributeNames, position * 2);
+            recentAttributeTypes = Arrays.copyOf(recentAttributeTypes, position * 2);
+        }
         int seen = 0;
         String name = null;
         String type = null;
@@ -276,7 +290,8 @@ final class WriteRecordsReader {
             switch (member) {
                 case "Name":
                     seen = once(seen, 1);
-                    name = name(p, t);
+                    name = name(p, t, recentAttributeNames[position]);
+                    recentAttributeNames[position] = name;
                     break;
                 case "Value":
                     seen = once(seen, 2);
@@ -291,7 +306,8 @@ final class WriteRecordsReader {
                     break;
                 case "Type":
                     seen = once(seen, 4);
-                    type = name(p, t);
+                    type = name(p, t, recentAttributeTypes[position]);
+                    recentAttributeTypes[position] = type;
                     break;
                 default:
                     p.skipChildren();
@@ -301,13 +317,17 @@ final class WriteRecordsReader {
         f.addMeasureValue(name, length < 0 ? null : valueText, 0, Math.max(length, 0), type);
     }
 
-    /** A string member that repeats across records (a name, an enum value); null for JSON null. */
-    private String name(JsonParser p, JsonToken t) throws IOException {
+    /**
+     * A string member that repeats across records (a name, an enum value); null for JSON null.
+     *
+     * @param likely the string met at the same place of the previous record, or null
+     */
+    private String name(JsonParser p, JsonToken t, String likely) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
         expect(t, JsonToken.VALUE_STRING);
-        return names.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        return names.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), likely);
     }
 
     /** A string member; null for JSON null. */
