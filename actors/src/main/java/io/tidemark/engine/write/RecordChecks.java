@@ -140,16 +140,21 @@ final class RecordChecks {
         return null;
     }
 
-    /** A value's text: 1 … {@code maxMeasureValueChars} characters. */
-    String valueLength(int length, String what) {
+    /**
+     * A value's text: 1 … {@code maxMeasureValueChars} characters.
+     *
+     * @param attribute the attribute's name, or null for a single-measure value
+     */
+    String valueLength(int length, String attribute) {
+        if (length > 0 && length <= limits.maxMeasureValueChars()) {
+            return null;
+        }
+        String what = attribute == null ? "measure value" : "value of the attribute " + quote(attribute);
         if (length == 0) {
             return "The " + what + " is empty.";
         }
-        if (length > limits.maxMeasureValueChars()) {
-            return "The " + what + " is " + length + " characters long; the limit is "
-                    + limits.maxMeasureValueChars() + " characters.";
-        }
-        return null;
+        return "The " + what + " is " + length + " characters long; the limit is " + limits.maxMeasureValueChars()
+                + " characters.";
     }
 
     String attributeValueBytes(MeasureType[] types, String[] strings, int from, int to) {

@@ -58,6 +58,16 @@ public final class WriteRecordsBuilder {
     private final Map<String, MeasureType> attributes = new LinkedHashMap<>();
     private final Set<String> dimensionNames = new LinkedHashSet<>();
 
+    /**
+     * The names of the last accepted record: a record of the same names (a host writing the same
+     * fields as the previous one) can neither clash with the request's names nor add to them.
+     */
+    private String lastMeasureName;
+    private MeasureType lastMeasureType;
+    private String[] lastDimensionNames;
+    private String[] lastColumns = new String[0];
+    private MeasureType[] lastColumnTypes = new MeasureType[0];
+
     private final List<RejectedRecord> rejections = new ArrayList<>();
     private SeriesKey[] keys = new SeriesKey[16];
     private MeasureType[] measureTypes = new MeasureType[16];
@@ -228,7 +238,8 @@ public final class WriteRecordsBuilder {
             reason = checks.recordSize(dimensionBytes, measureName, type == MeasureType.MULTI, valueColumns, valueTypes,
                     valueStrings, start, valueCount);
         }
-        if (reason == null) {
+        boolean knownNames = reason == null && hasLastNames(measureName, type, dims, start);
+        if (reason == null && !knownNames) {
             reason = requestConflict(measureName, type, dims, start);
         }
         if (reason != null) {
@@ -237,7 +248,9 @@ public final class WriteRecordsBuilder {
             rejections.add(RejectedRecord.of(index, reason));
             return;
         }
-        register(measureName, type, dims, start);
+        if (!knownNames) {
+            register(measureName, type, dims, start);
+        }
         if (key == null) {
             key = seriesKey(dims, measureName);
         }
@@ -307,8 +320,7 @@ public final class WriteRecordsBuilder {
      */
     private String addValue(String column, MeasureType type, char[] text, int off, int len, TimeUnit unit,
             String attribute) {
-        String reason = checks.valueLength(len, attribute == null ? "measure value"
-                : "value of the attribute " + quote(attribute));
+        String reason = checks.valueLength(len, attribute);
         if (reason != null) {
             return reason;
         }
@@ -421,7 +433,32 @@ public final class WriteRecordsBuilder {
         return null;
     }
 
+    /** True when the record's names and types are those of the last accepted record. */
+    private boolean hasLastNames(String measureName, MeasureType type, RecordDimensions dims, int start) {
+        int count = valueCount - start;
+        if (type != lastMeasureType || !measureName.equals(lastMeasureName) || count != lastColumns.length
+                || dims.names.length != lastDimensionNames.length) {
+            return false;
+        }
+        for (int d = 0; d < dims.names.length; d++) {
+            if (!dims.names[d].equals(lastDimensionNames[d])) {
+                return false;
+            }
+        }
+        for (int v = 0; v < count; v++) {
+            if (valueTypes[start + v] != lastColumnTypes[v] || !valueColumns[start + v].equals(lastColumns[v])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void register(String measureName, MeasureType type, RecordDimensions dims, int start) {
+        lastMeasureName = measureName;
+        lastMeasureType = type;
+        lastDimensionNames = dims.names;
+        lastColumns = Arrays.copyOfRange(valueColumns, start, valueCount);
+        lastColumnTypes = Arrays.copyOfRange(valueTypes, start, valueCount);
         measures.put(measureName, type);
         for (String name : commonDimensions.names) {
             dimensionNames.add(name);
