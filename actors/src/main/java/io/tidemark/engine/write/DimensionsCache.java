@@ -43,10 +43,6 @@ public final class DimensionsCache {
         entries.put(new Key(Arrays.copyOfRange(bytes, from, to), 0, to - from), dims);
     }
 
-    int size() {
-        return entries.size();
-    }
-
     private static final class Key {
         private final byte[] bytes;
         private final int from;

@@ -41,7 +41,10 @@ public final class RecordDimensions {
     /** Its reason found after it (a name repeated within the list), or null. */
     private final String problemAfterMeasureName;
 
-    /** A series key built with these dimensions alone, all rules passed: valid for its measure name. */
+    /**
+     * A series key built with these dimensions alone, all rules passed: valid for its measure name.
+     * Threads sharing this instance may race on it; a key is immutable, so any one they read is right.
+     */
     private SeriesKey lastKey;
 
     RecordDimensions(String[] names, String[] values, int ruleBreak, String ruleBreakMember, String ruleBreakValue,

@@ -3,18 +3,13 @@ package io.tidemark.engine.write;
 import static io.tidemark.engine.write.ValidationErrors.quote;
 
 import io.tidemark.engine.EngineException;
-import io.tidemark.engine.catalog.SchemaDelta;
 import io.tidemark.storage.model.Dimension;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
 import io.tidemark.storage.model.TimeUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * One WriteRecords request fed member by member, in the order a reader meets them, and parsed on
@@ -54,19 +49,7 @@ public final class WriteRecordsBuilder {
     private EngineException recordError;
 
     /** Names of the records accepted so far, with their types: the request's schema delta. */
-    private final Map<String, MeasureType> measures = new LinkedHashMap<>();
-    private final Map<String, MeasureType> attributes = new LinkedHashMap<>();
-    private final Set<String> dimensionNames = new LinkedHashSet<>();
-
-    /**
-     * The names of the last accepted record: a record of the same names (a host writing the same
-     * fields as the previous one) can neither clash with the request's names nor add to them.
-     */
-    private String lastMeasureName;
-    private MeasureType lastMeasureType;
-    private String[] lastDimensionNames;
-    private String[] lastColumns = new String[0];
-    private MeasureType[] lastColumnTypes = new MeasureType[0];
+    private final RequestNames names = new RequestNames();
 
     private final List<RejectedRecord> rejections = new ArrayList<>();
     private SeriesKey[] keys = new SeriesKey[16];
@@ -154,11 +137,6 @@ public final class WriteRecordsBuilder {
         }
     }
 
-    /** Records fed so far. */
-    public int recordCount() {
-        return recordCount;
-    }
-
     /**
      * The parsed request.
      *
@@ -176,7 +154,7 @@ public final class WriteRecordsBuilder {
         }
         return new ParsedWrite(databaseName, tableName, recordCount, keys, measureTypes, timeNanos, versions,
                 valueOffsets, valueColumns, valueTypes, valueBits, valueStrings, rejections,
-                new SchemaDelta(measures, attributes, dimensionNames));
+                names.schemaDelta());
     }
 
     /** Past a whole-request error, or past the record limit, records are only counted. */
@@ -238,18 +216,14 @@ public final class WriteRecordsBuilder {
             reason = checks.recordSize(dimensionBytes, measureName, type == MeasureType.MULTI, valueColumns, valueTypes,
                     valueStrings, start, valueCount);
         }
-        boolean knownNames = reason == null && hasLastNames(measureName, type, dims, start);
-        if (reason == null && !knownNames) {
-            reason = requestConflict(measureName, type, dims, start);
+        if (reason == null) {
+            reason = names.add(measureName, type, commonDimensions, dims, valueColumns, valueTypes, start, valueCount);
         }
         if (reason != null) {
             valueCount = start;
             valueOffsets[index + 1] = start;
             rejections.add(RejectedRecord.of(index, reason));
             return;
-        }
-        if (!knownNames) {
-            register(measureName, type, dims, start);
         }
         if (key == null) {
             key = seriesKey(dims, measureName);
@@ -392,84 +366,5 @@ public final class WriteRecordsBuilder {
         return attribute == null
                 ? "The measure value " + value + " " + problem
                 : "The attribute " + quote(attribute) + " has the value " + value + ", which " + problem;
-    }
-
-    // ---- names across the records of one request ----
-
-    /** Why the record's names cannot join those of the request's earlier records, or null. */
-    private String requestConflict(String measureName, MeasureType type, RecordDimensions dims, int start) {
-        MeasureType known = measures.get(measureName);
-        if (known != null && known != type) {
-            return "The measure name " + quote(measureName) + " is written as " + known + " by an earlier record of"
-                    + " this request and as " + type + " by this one; a measure name has one type.";
-        }
-        if (dimensionNames.contains(measureName)) {
-            return "The measure name " + quote(measureName) + " is a dimension name in an earlier record of this"
-                    + " request; a name is either a dimension or a measure.";
-        }
-        for (int list = 0; list < 2; list++) {
-            String[] names = list == 0 ? commonDimensions.names : dims.names;
-            for (String name : names) {
-                if (measures.containsKey(name) || attributes.containsKey(name)) {
-                    return "The dimension name " + quote(name) + " is a measure or attribute name in an earlier"
-                            + " record of this request; a name is either a dimension or a measure.";
-                }
-            }
-        }
-        if (type == MeasureType.MULTI) {
-            for (int v = start; v < valueCount; v++) {
-                MeasureType attributeType = attributes.get(valueColumns[v]);
-                if (attributeType != null && attributeType != valueTypes[v]) {
-                    return "The attribute " + quote(valueColumns[v]) + " is written as " + attributeType
-                            + " by an earlier record of this request and as " + valueTypes[v]
-                            + " by this one; an attribute has one type.";
-                }
-                if (dimensionNames.contains(valueColumns[v])) {
-                    return "The attribute " + quote(valueColumns[v]) + " is a dimension name in an earlier record of"
-                            + " this request; a name is either a dimension or a measure.";
-                }
-            }
-        }
-        return null;
-    }
-
-    /** True when the record's names and types are those of the last accepted record. */
-    private boolean hasLastNames(String measureName, MeasureType type, RecordDimensions dims, int start) {
-        int count = valueCount - start;
-        if (type != lastMeasureType || !measureName.equals(lastMeasureName) || count != lastColumns.length
-                || dims.names.length != lastDimensionNames.length) {
-            return false;
-        }
-        for (int d = 0; d < dims.names.length; d++) {
-            if (!dims.names[d].equals(lastDimensionNames[d])) {
-                return false;
-            }
-        }
-        for (int v = 0; v < count; v++) {
-            if (valueTypes[start + v] != lastColumnTypes[v] || !valueColumns[start + v].equals(lastColumns[v])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void register(String measureName, MeasureType type, RecordDimensions dims, int start) {
-        lastMeasureName = measureName;
-        lastMeasureType = type;
-        lastDimensionNames = dims.names;
-        lastColumns = Arrays.copyOfRange(valueColumns, start, valueCount);
-        lastColumnTypes = Arrays.copyOfRange(valueTypes, start, valueCount);
-        measures.put(measureName, type);
-        for (String name : commonDimensions.names) {
-            dimensionNames.add(name);
-        }
-        for (String name : dims.names) {
-            dimensionNames.add(name);
-        }
-        if (type == MeasureType.MULTI) {
-            for (int v = start; v < valueCount; v++) {
-                attributes.put(valueColumns[v], valueTypes[v]);
-            }
-        }
     }
 }

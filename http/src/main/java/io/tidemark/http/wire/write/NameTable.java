@@ -11,7 +11,7 @@ final class NameTable {
 
     private static final int CAPACITY = 4096;
     /** Longer texts are rarely names worth keeping. */
-    static final int MAX_LENGTH = 128;
+    private static final int MAX_LENGTH = 128;
 
     private final String[] strings = new String[CAPACITY];
     private final int[] hashes = new int[CAPACITY];

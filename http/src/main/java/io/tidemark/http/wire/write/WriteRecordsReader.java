@@ -1,6 +1,5 @@
 package io.tidemark.http.wire.write;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -77,9 +76,8 @@ final class WriteRecordsReader {
         try (JsonParser p = JSON.createParser(body)) {
             readRequest(p, body, out);
             return true;
-        } catch (JacksonException e) {
-            return false;
         } catch (IOException e) {
+            // Malformed JSON (a JacksonException): the tree reader words it.
             return false;
         } catch (RuntimeException e) {
             if (e == OTHER_SHAPE) {

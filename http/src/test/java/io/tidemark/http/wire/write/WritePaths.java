@@ -75,12 +75,6 @@ final class WritePaths {
         }
     }
 
-    /** The streamed reading when the reader takes the body, else the tree reading. */
-    String served(String json) {
-        String streamed = streamed(json);
-        return streamed.equals("not taken") ? reference(json) : streamed;
-    }
-
     static String describe(ParsedWrite parsed) {
         StringBuilder out = new StringBuilder();
         out.append("rejections ").append(parsed.rejections()).append('\n');
