@@ -31,6 +31,7 @@ import io.tidemark.engine.write.RecordConverter;
 import io.tidemark.engine.write.WriteCoordinator;
 import io.tidemark.engine.write.WriteLimits;
 import io.tidemark.engine.write.WriteOutcome;
+import io.tidemark.engine.write.WriteRecordsBuilder;
 import io.tidemark.engine.write.WriteRecordsRequest;
 import io.tidemark.storage.fileio.FileIo;
 import io.tidemark.storage.journal.ShardJournal;
@@ -155,6 +156,16 @@ public final class Engine implements AutoCloseable {
                 subscriptions.tableWritten(TableWritten.wholeTable(request.databaseName(), request.tableName()));
             }
         });
+    }
+
+    /** An empty WriteRecords request for a reader to feed record by record, with this engine's write limits. */
+    public WriteRecordsBuilder newWriteRecords() {
+        return writes.newWriteRecords();
+    }
+
+    /** Timestream's WriteRecords as a reader fed it: the same rules, outcome and errors as the object form. */
+    public CompletionStage<WriteOutcome> writeRecords(WriteRecordsBuilder request) {
+        return writes.writeRecords(request);
     }
 
     /**

@@ -34,12 +34,13 @@ public final class ParsedWrite {
     private final List<RejectedRecord> rejections;
     private final SchemaDelta schemaDelta;
 
-    ParsedWrite(String databaseName, String tableName, SeriesKey[] keys, MeasureType[] measureTypes,
+    /** Takes the arrays as they are: only the first {@code recordCount} records (and their values) are read. */
+    ParsedWrite(String databaseName, String tableName, int recordCount, SeriesKey[] keys, MeasureType[] measureTypes,
             long[] timeNanos, long[] versions, int[] valueOffsets, String[] valueColumns, MeasureType[] valueTypes,
             long[] valueBits, String[] valueStrings, List<RejectedRecord> rejections, SchemaDelta schemaDelta) {
         this.databaseName = databaseName;
         this.tableName = tableName;
-        this.recordCount = keys.length;
+        this.recordCount = recordCount;
         this.keys = keys;
         this.measureTypes = measureTypes;
         this.timeNanos = timeNanos;

@@ -3,9 +3,8 @@ package io.tidemark.engine.write;
 import static io.tidemark.engine.write.IngestBatch.utf8Length;
 import static io.tidemark.engine.write.ValidationErrors.quote;
 
-import io.tidemark.storage.model.Dimension;
 import io.tidemark.storage.model.MeasureType;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The per-record rules of WriteRecords that depend only on the record itself: names, limits and
@@ -35,36 +34,51 @@ final class RecordChecks {
     }
 
     /**
-     * Checks the merged dimensions (CommonAttributes' first) and adds them to {@code out}. A
-     * dimension value must not be empty: an empty value would make the series indistinguishable
-     * from one without the dimension in SQL, and Timestream refuses it too.
+     * Checks a Dimensions list on its own: the request rules of its items (a null item or member,
+     * a DimensionValueType other than VARCHAR), then the per-record rules that need no other
+     * member. A dimension value must not be empty: an empty value would make the series
+     * indistinguishable from one without the dimension in SQL, and Timestream refuses it too.
      */
-    String dimensions(List<DimensionInput> common, List<DimensionInput> own, String measureName, List<Dimension> out) {
-        int count = (common == null ? 0 : common.size()) + (own == null ? 0 : own.size());
+    RecordDimensions dimensions(RecordFields f) {
+        int n = f.dimensionCount;
+        String[] names = Arrays.copyOf(f.dimensionNames, n);
+        String[] values = Arrays.copyOf(f.dimensionValues, n);
+        for (int d = 0; d < n; d++) {
+            String member = f.dimensionItemNull[d] ? "" : names[d] == null ? "name" : values[d] == null ? "value"
+                    : f.dimensionTypes[d] != null && !f.dimensionTypes[d].equals("VARCHAR") ? "dimensionValueType"
+                    : null;
+            if (member != null) {
+                return new RecordDimensions(names, values, d, member.isEmpty() ? null : member, f.dimensionTypes[d],
+                        -1, null, null, 0);
+            }
+        }
+        int bytes = 0;
+        for (int d = 0; d < n; d++) {
+            bytes += utf8Length(names[d]) + utf8Length(values[d]);
+        }
+        for (int d = 0; d < n; d++) {
+            String before = dimension(names[d], values[d]);
+            String after = null;
+            for (int e = 0; before == null && after == null && e < d; e++) {
+                if (names[e].equals(names[d])) {
+                    after = "The dimension name " + quote(names[d]) + " appears more than once in the record.";
+                }
+            }
+            if (before != null || after != null) {
+                return new RecordDimensions(names, values, -1, null, null, d, before, after, bytes);
+            }
+        }
+        return new RecordDimensions(names, values, -1, null, null, -1, null, null, bytes);
+    }
+
+    /** The rules of a record's merged dimensions (CommonAttributes' first) that depend on its measure name. */
+    String dimensions(RecordDimensions common, RecordDimensions own, String measureName) {
+        int count = common.count() + own.count();
         if (count > limits.maxDimensionsPerRecord()) {
             return "The record has " + count + " dimensions; the limit is " + limits.maxDimensionsPerRecord() + ".";
         }
-        for (int list = 0; list < 2; list++) {
-            List<DimensionInput> dims = list == 0 ? common : own;
-            for (int d = 0; dims != null && d < dims.size(); d++) {
-                DimensionInput dim = dims.get(d);
-                String reason = dimension(dim, measureName, out);
-                if (reason != null) {
-                    return reason;
-                }
-                out.add(new Dimension(dim.name(), dim.value()));
-            }
-        }
-        return null;
-    }
-
-    /** The UTF-8 bytes of the names and values of checked dimensions. */
-    static int dimensionBytes(List<Dimension> dims) {
-        int bytes = 0;
-        for (int d = 0; d < dims.size(); d++) {
-            bytes += utf8Length(dims.get(d).name()) + utf8Length(dims.get(d).value());
-        }
-        return bytes;
+        String reason = common.reason(measureName);
+        return reason != null ? reason : own.reason(measureName);
     }
 
     String dimensionBytesReason(int bytes) {
@@ -75,8 +89,8 @@ final class RecordChecks {
         return null;
     }
 
-    private String dimension(DimensionInput dim, String measureName, List<Dimension> earlier) {
-        String name = dim.name();
+    /** The rules of one dimension on its own. */
+    private String dimension(String name, String value) {
         if (name.isEmpty()) {
             return "The record has a dimension with an empty name.";
         }
@@ -87,17 +101,8 @@ final class RecordChecks {
         if (reason != null) {
             return reason;
         }
-        if (dim.value().isEmpty()) {
+        if (value.isEmpty()) {
             return "The dimension " + quote(name) + " has an empty value; dimension values must not be empty.";
-        }
-        if (name.equals(measureName)) {
-            return "The dimension name " + quote(name) + " is also the record's measure name; a name is either a"
-                    + " dimension or a measure.";
-        }
-        for (Dimension d : earlier) {
-            if (d.name().equals(name)) {
-                return "The dimension name " + quote(name) + " appears more than once in the record.";
-            }
         }
         return null;
     }
@@ -110,7 +115,8 @@ final class RecordChecks {
     }
 
     /** Checks an attribute name against the rules and against the record's dimensions and earlier attributes. */
-    String attributeName(String name, List<Dimension> dims, String[] columns, int from, int to) {
+    String attributeName(String name, RecordDimensions common, RecordDimensions own, String[] columns, int from,
+            int to) {
         if (name.isEmpty()) {
             return "The record has a MeasureValue with an empty name.";
         }
@@ -127,25 +133,28 @@ final class RecordChecks {
                 return "The attribute " + quote(name) + " appears more than once in the record's MeasureValues.";
             }
         }
-        for (int d = 0; d < dims.size(); d++) {
-            if (dims.get(d).name().equals(name)) {
-                return "The attribute " + quote(name) + " is also a dimension of the record; a name is either a"
-                        + " dimension or a measure.";
-            }
+        if (common.contains(name) || own.contains(name)) {
+            return "The attribute " + quote(name) + " is also a dimension of the record; a name is either a"
+                    + " dimension or a measure.";
         }
         return null;
     }
 
-    /** A value's text: 1 … {@code maxMeasureValueChars} characters. */
-    String valueLength(String text, String what) {
-        if (text.isEmpty()) {
+    /**
+     * A value's text: 1 … {@code maxMeasureValueChars} characters.
+     *
+     * @param attribute the attribute's name, or null for a single-measure value
+     */
+    String valueLength(int length, String attribute) {
+        if (length > 0 && length <= limits.maxMeasureValueChars()) {
+            return null;
+        }
+        String what = attribute == null ? "measure value" : "value of the attribute " + quote(attribute);
+        if (length == 0) {
             return "The " + what + " is empty.";
         }
-        if (text.length() > limits.maxMeasureValueChars()) {
-            return "The " + what + " is " + text.length() + " characters long; the limit is "
-                    + limits.maxMeasureValueChars() + " characters.";
-        }
-        return null;
+        return "The " + what + " is " + length + " characters long; the limit is " + limits.maxMeasureValueChars()
+                + " characters.";
     }
 
     String attributeValueBytes(MeasureType[] types, String[] strings, int from, int to) {

@@ -13,7 +13,8 @@ import java.util.Set;
  * Turns a WriteRecords request into rows of an {@link IngestBatch}, in two phases so that the
  * engine can register the request's new names with the catalog in between:
  * <ol>
- *   <li>{@link #parse}: the whole-request rules (a break throws a validation
+ *   <li>{@link #parse} (a {@link WriteRecordsBuilder}, which a streaming reader feeds directly): the
+ *       whole-request rules (a break throws a validation
  *       {@link EngineException}, nothing is written) and the per-record rules (a break rejects that
  *       record only, with its index and reason); the result names the measures, attributes and
  *       dimensions the valid records use ({@link ParsedWrite#schemaDelta()}).</li>
@@ -77,7 +78,29 @@ public final class RecordConverter {
      * @throws EngineException of kind VALIDATION when the request as a whole is malformed
      */
     public ParsedWrite parse(WriteRecordsRequest request) {
-        return new RecordParser(limits, request).parse();
+        return builder(request).build();
+    }
+
+    /** A request in object form fed to a {@link WriteRecordsBuilder}, ready to {@link WriteRecordsBuilder#build}. */
+    public WriteRecordsBuilder builder(WriteRecordsRequest request) {
+        WriteRecordsBuilder builder = new WriteRecordsBuilder(limits);
+        builder.databaseName(request.databaseName());
+        builder.tableName(request.tableName());
+        if (request.commonAttributes() != null) {
+            builder.commonAttributes(new RecordFields().set(request.commonAttributes()));
+        }
+        if (request.records() != null) {
+            builder.recordsPresent();
+            RecordFields fields = new RecordFields();
+            for (RecordInput r : request.records()) {
+                if (r == null) {
+                    builder.nullRecord();
+                } else {
+                    builder.record(fields.set(r));
+                }
+            }
+        }
+        return builder;
     }
 
     /**
@@ -95,15 +118,20 @@ public final class RecordConverter {
             batch.reject(r.recordIndex(), r.reason());
         }
         int[] columns = new int[parsed.maxValuesPerRecord()];
+        int lastFit = -1;
         for (int i = 0; i < parsed.recordCount(); i++) {
             if (!parsed.isValid(i)) {
                 continue;
             }
-            String reason = schemaConflict(parsed, i, schema, batch);
+            // A record with the names of the last one that fitted fits too: the schema and the batch's names
+            // only grew by that record's own names.
+            String reason = lastFit >= 0 && sameNames(parsed, i, lastFit) ? null
+                    : schemaConflict(parsed, i, schema, batch);
             if (reason != null) {
                 batch.reject(i, reason);
                 continue;
             }
+            lastFit = i;
             int series = batch.series(parsed.seriesKey(i), parsed.measureType(i));
             int start = parsed.valueStart(i);
             int end = parsed.valueEnd(i);
@@ -136,6 +164,30 @@ public final class RecordConverter {
             default:
                 throw new IllegalStateException("a parsed value is always scalar: " + parsed.valueType(v));
         }
+    }
+
+    /** True when valid records {@code i} and {@code j} have the same measure name, dimension names and value columns. */
+    private static boolean sameNames(ParsedWrite parsed, int i, int j) {
+        SeriesKey a = parsed.seriesKey(i);
+        SeriesKey b = parsed.seriesKey(j);
+        int values = parsed.valueEnd(i) - parsed.valueStart(i);
+        if (parsed.measureType(i) != parsed.measureType(j) || !a.measureName().equals(b.measureName())
+                || a.dimensionCount() != b.dimensionCount() || values != parsed.valueEnd(j) - parsed.valueStart(j)) {
+            return false;
+        }
+        for (int d = 0; d < a.dimensionCount(); d++) {
+            if (!a.dimension(d).name().equals(b.dimension(d).name())) {
+                return false;
+            }
+        }
+        for (int v = 0; v < values; v++) {
+            int vi = parsed.valueStart(i) + v;
+            int vj = parsed.valueStart(j) + v;
+            if (parsed.valueType(vi) != parsed.valueType(vj) || !parsed.valueColumn(vi).equals(parsed.valueColumn(vj))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why valid record {@code i} does not fit the table's schema or the batch so far, or null. */

@@ -5,9 +5,6 @@ import static io.tidemark.engine.write.ValidationErrors.recordPath;
 
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.TimeUnit;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The rules whose break fails a whole WriteRecords request with a ValidationException: what
@@ -22,28 +19,7 @@ final class RequestRules {
     private RequestRules() {
     }
 
-    /** The request's own members and CommonAttributes. */
-    static void checkRequest(WriteRecordsRequest request, int maxRecords) {
-        requireResourceName(request.databaseName(), "databaseName");
-        requireResourceName(request.tableName(), "tableName");
-        List<RecordInput> records = request.records();
-        if (records == null) {
-            throw ValidationErrors.notNull("records");
-        }
-        if (records.isEmpty()) {
-            throw ValidationErrors.tooFewRecords();
-        }
-        if (records.size() > maxRecords) {
-            throw ValidationErrors.tooManyRecords(records.size(), maxRecords);
-        }
-        RecordInput common = request.commonAttributes();
-        if (common != null) {
-            checkRecord(common, -1, null);
-            checkCommonDimensionsDistinct(common);
-        }
-    }
-
-    private static void requireResourceName(String name, String member) {
+    static void requireResourceName(String name, String member) {
         if (name == null) {
             throw ValidationErrors.notNull(member);
         }
@@ -52,93 +28,101 @@ final class RequestRules {
         }
     }
 
+    /** Records given, 1 … {@code maxRecords} of them. */
+    static void checkRecordCount(boolean given, int count, int maxRecords) {
+        if (!given) {
+            throw ValidationErrors.notNull("records");
+        }
+        if (count == 0) {
+            throw ValidationErrors.tooFewRecords();
+        }
+        if (count > maxRecords) {
+            throw ValidationErrors.tooManyRecords(count, maxRecords);
+        }
+    }
+
+    /** CommonAttributes: the rules of a record, and no dimension name twice. */
+    static void checkCommon(RecordFields common, RecordDimensions dims) {
+        checkRecord(common, dims, -1, RecordDimensions.NONE);
+        for (int d = 1; d < dims.count(); d++) {
+            for (int e = 0; e < d; e++) {
+                if (dims.names[e].equals(dims.names[d])) {
+                    throw ValidationErrors.duplicateCommonDimension(dims.names[d]);
+                }
+            }
+        }
+    }
+
     /**
      * The members of one record (or of CommonAttributes, {@code index} -1) that Timestream's model
      * constrains: required members, enums, Version, Time syntax, and no dimension repeated from
      * CommonAttributes.
+     *
+     * @param dims the record's checked Dimensions
+     * @param common CommonAttributes' checked Dimensions
      */
-    static void checkRecord(RecordInput r, int index, RecordInput common) {
-        if (r == null) {
-            throw ValidationErrors.notNull("records." + (index + 1) + ".member");
-        }
-        if (r.measureValueType() != null && !isMeasureType(r.measureValueType())) {
-            throw ValidationErrors.notInEnum(r.measureValueType(), recordPath(index, "measureValueType"),
+    static void checkRecord(RecordFields r, RecordDimensions dims, int index, RecordDimensions common) {
+        if (r.measureValueType != null && !isMeasureType(r.measureValueType)) {
+            throw ValidationErrors.notInEnum(r.measureValueType, recordPath(index, "measureValueType"),
                     ValidationErrors.MEASURE_VALUE_TYPES);
         }
-        if (r.timeUnit() != null && !isTimeUnit(r.timeUnit())) {
-            throw ValidationErrors.notInEnum(r.timeUnit(), recordPath(index, "timeUnit"), ValidationErrors.TIME_UNITS);
+        if (r.timeUnit != null && !isTimeUnit(r.timeUnit)) {
+            throw ValidationErrors.notInEnum(r.timeUnit, recordPath(index, "timeUnit"), ValidationErrors.TIME_UNITS);
         }
-        if (r.version() != null && r.version() < 1) {
-            throw ValidationErrors.versionBelowOne(r.version(), index);
+        if (r.hasVersion && r.version < 1) {
+            throw ValidationErrors.versionBelowOne(r.version, index);
         }
-        if (r.time() != null) {
-            if (r.time().length() > ValidationErrors.MAX_TIME_CHARS) {
-                throw ValidationErrors.invalidTime(r.time(), index, "is longer than 256 characters.");
+        if (r.hasTime()) {
+            if (r.timeLength > ValidationErrors.MAX_TIME_CHARS) {
+                throw ValidationErrors.invalidTime(r.timeText(), index, "is longer than 256 characters.");
             }
-            if (!WireValues.isInteger(r.time())) {
-                throw ValidationErrors.invalidTime(r.time(), index, "is not an integer count of the record's TimeUnit.");
-            }
-        }
-        List<DimensionInput> dims = r.dimensions();
-        for (int d = 0; dims != null && d < dims.size(); d++) {
-            DimensionInput dim = dims.get(d);
-            if (dim == null) {
-                throw ValidationErrors.notNull(listMemberPath(index, "dimensions", d, null));
-            }
-            if (dim.name() == null) {
-                throw ValidationErrors.notNull(listMemberPath(index, "dimensions", d, "name"));
-            }
-            if (dim.value() == null) {
-                throw ValidationErrors.notNull(listMemberPath(index, "dimensions", d, "value"));
-            }
-            if (dim.dimensionValueType() != null && !dim.dimensionValueType().equals("VARCHAR")) {
-                throw ValidationErrors.notInEnum(dim.dimensionValueType(),
-                        listMemberPath(index, "dimensions", d, "dimensionValueType"),
-                        ValidationErrors.DIMENSION_VALUE_TYPES);
-            }
-            if (common != null && common.dimensions() != null && hasDimension(common, dim.name())) {
-                throw ValidationErrors.dimensionInCommonAttributes(dim.name(), index);
+            if (!WireValues.isInteger(r.text, r.timeStart, r.timeLength)) {
+                throw ValidationErrors.invalidTime(r.timeText(), index,
+                        "is not an integer count of the record's TimeUnit.");
             }
         }
-        List<MeasureValueInput> values = r.measureValues();
-        for (int v = 0; values != null && v < values.size(); v++) {
-            MeasureValueInput value = values.get(v);
-            if (value == null) {
-                throw ValidationErrors.notNull(listMemberPath(index, "measureValues", v, null));
+        for (int d = 0; d < dims.count(); d++) {
+            if (dims.breaksRequestRule(d)) {
+                throw dims.requestRuleError(index);
             }
-            if (value.name() == null) {
-                throw ValidationErrors.notNull(listMemberPath(index, "measureValues", v, "name"));
+            if (common.contains(dims.names[d])) {
+                throw ValidationErrors.dimensionInCommonAttributes(dims.names[d], index);
             }
-            if (value.value() == null) {
-                throw ValidationErrors.notNull(listMemberPath(index, "measureValues", v, "value"));
+        }
+        for (int v = 0; v < r.valueCount; v++) {
+            String member = r.valueItemNull[v] ? "" : r.valueNames[v] == null ? "name"
+                    : r.valueStarts[v] == RecordFields.ABSENT ? "value" : r.valueTypes[v] == null ? "type" : null;
+            if (member != null) {
+                throw ValidationErrors.notNull(listMemberPath(index, "measureValues", v,
+                        member.isEmpty() ? null : member));
             }
-            if (value.type() == null) {
-                throw ValidationErrors.notNull(listMemberPath(index, "measureValues", v, "type"));
-            }
-            if (!isMeasureType(value.type())) {
-                throw ValidationErrors.notInEnum(value.type(), listMemberPath(index, "measureValues", v, "type"),
+            if (!isMeasureType(r.valueTypes[v])) {
+                throw ValidationErrors.notInEnum(r.valueTypes[v], listMemberPath(index, "measureValues", v, "type"),
                         ValidationErrors.MEASURE_VALUE_TYPES);
             }
         }
     }
 
-    private static void checkCommonDimensionsDistinct(RecordInput common) {
-        List<DimensionInput> dims = common.dimensions();
-        Set<String> names = new HashSet<>();
-        for (int d = 0; dims != null && d < dims.size(); d++) {
-            if (!names.add(dims.get(d).name())) {
-                throw ValidationErrors.duplicateCommonDimension(dims.get(d).name());
+    /** The measure type a valid {@link #checkRecord checked} type name names. */
+    static MeasureType measureType(String name) {
+        for (MeasureType t : MEASURE_TYPES) {
+            if (t.name().equals(name)) {
+                return t;
             }
         }
+        throw new IllegalArgumentException("unknown measure value type: " + name);
     }
 
-    private static boolean hasDimension(RecordInput r, String name) {
-        for (DimensionInput d : r.dimensions()) {
-            if (d.name().equals(name)) {
-                return true;
+    static TimeUnit timeUnit(String name) {
+        if (name == null) {
+            return TimeUnit.MILLISECONDS;
+        }
+        for (TimeUnit u : TIME_UNITS) {
+            if (u.name().equals(name)) {
+                return u;
             }
         }
-        return false;
+        throw new IllegalArgumentException("unknown time unit: " + name);
     }
 
     private static boolean isMeasureType(String s) {

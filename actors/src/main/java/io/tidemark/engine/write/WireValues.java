@@ -2,25 +2,34 @@ package io.tidemark.engine.write;
 
 /**
  * Reads the text forms WriteRecords carries values in, strictly and without exceptions on the
- * normal path. Numbers are ASCII: an optional sign ({@code +} or {@code -}), digits, and for a
- * DOUBLE an optional fraction and exponent ({@code 1}, {@code -2.5}, {@code .5}, {@code 1e3});
- * no spaces, no hexadecimal, no {@code NaN} or {@code Infinity}. BOOLEAN is {@code true} or
- * {@code false} in any letter case.
+ * normal path, from a slice of a {@code char[]} so that a streaming reader needs no string per
+ * value. Numbers are ASCII: an optional sign ({@code +} or {@code -}), digits, and for a DOUBLE an
+ * optional fraction and exponent ({@code 1}, {@code -2.5}, {@code .5}, {@code 1e3}); no spaces, no
+ * hexadecimal, no {@code NaN} or {@code Infinity}. BOOLEAN is {@code true} or {@code false} in
+ * any letter case.
  */
 final class WireValues {
+
+    /** Powers of ten a double holds exactly: the range of the exact fast path of {@link #parseDecimal}. */
+    private static final double[] EXACT_POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+        1e19, 1e20, 1e21, 1e22
+    };
+    /** 2^53: every integer below it is exactly a double. */
+    private static final long EXACT_DOUBLE_INTEGER = 1L << 53;
 
     private WireValues() {
     }
 
     /** True for an optional sign followed by one or more ASCII digits. */
-    static boolean isInteger(String s) {
-        int n = s.length();
-        int i = signLength(s);
-        if (i == n) {
+    static boolean isInteger(char[] s, int off, int len) {
+        int end = off + len;
+        int i = off + signLength(s, off, len);
+        if (i == end) {
             return false;
         }
-        for (; i < n; i++) {
-            if (!isDigit(s.charAt(i))) {
+        for (; i < end; i++) {
+            if (!isDigit(s[i])) {
                 return false;
             }
         }
@@ -31,11 +40,38 @@ final class WireValues {
      * The value of an {@link #isInteger integer} text, saturated to {@code Long.MIN_VALUE} or
      * {@code Long.MAX_VALUE} when it does not fit in 64 bits.
      */
-    static long parseSaturated(String integer) {
+    static long parseSaturated(char[] s, int off, int len) {
+        boolean negative = s[off] == '-';
+        int i = off + signLength(s, off, len);
+        int end = off + len;
+        // Accumulate negatively: Long.MIN_VALUE has no positive twin.
+        long value = 0;
+        for (; i < end; i++) {
+            int digit = s[i] - '0';
+            if (value < (Long.MIN_VALUE + digit) / 10) {
+                return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
+            }
+            value = value * 10 - digit;
+        }
+        if (negative) {
+            return value;
+        }
+        return value == Long.MIN_VALUE ? Long.MAX_VALUE : -value;
+    }
+
+    /** True when an {@link #isInteger integer} text fits in 64 bits. */
+    static boolean fitsLong(char[] s, int off, int len) {
+        long v = parseSaturated(s, off, len);
+        if (v != Long.MAX_VALUE && v != Long.MIN_VALUE) {
+            return true;
+        }
+        // The saturated values are themselves valid: tell them from an overflow by their digits.
+        String text = new String(s, off, len);
         try {
-            return Long.parseLong(integer);
+            Long.parseLong(text);
+            return true;
         } catch (NumberFormatException overflow) {
-            return integer.charAt(0) == '-' ? Long.MIN_VALUE : Long.MAX_VALUE;
+            return false;
         }
     }
 
@@ -50,17 +86,17 @@ final class WireValues {
     }
 
     /** True for decimal text: sign, digits with an optional fraction (at least one digit), optional exponent. */
-    static boolean isDecimal(String s) {
-        int n = s.length();
-        int i = signLength(s);
+    static boolean isDecimal(char[] s, int off, int len) {
+        int n = off + len;
+        int i = off + signLength(s, off, len);
         int digits = 0;
-        while (i < n && isDigit(s.charAt(i))) {
+        while (i < n && isDigit(s[i])) {
             i++;
             digits++;
         }
-        if (i < n && s.charAt(i) == '.') {
+        if (i < n && s[i] == '.') {
             i++;
-            while (i < n && isDigit(s.charAt(i))) {
+            while (i < n && isDigit(s[i])) {
                 i++;
                 digits++;
             }
@@ -68,13 +104,13 @@ final class WireValues {
         if (digits == 0) {
             return false;
         }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+        if (i < n && (s[i] == 'e' || s[i] == 'E')) {
             i++;
-            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            if (i < n && (s[i] == '+' || s[i] == '-')) {
                 i++;
             }
             int exponentDigits = 0;
-            while (i < n && isDigit(s.charAt(i))) {
+            while (i < n && isDigit(s[i])) {
                 i++;
                 exponentDigits++;
             }
@@ -85,16 +121,76 @@ final class WireValues {
         return i == n;
     }
 
-    /** 1 for {@code true}, 0 for {@code false} (any letter case), -1 for anything else. */
-    static int parseBoolean(String s) {
-        if ("true".equalsIgnoreCase(s)) {
-            return 1;
+    /**
+     * The double nearest to a decimal text, exactly as {@link Double#parseDouble} reads it, or NaN
+     * when the text is not {@link #isDecimal decimal} (NaN itself is not a decimal text). Plain
+     * decimals of at most 15 significant digits without an exponent (the shape metrics take) are
+     * checked and read in one pass without a string: both the digits and the power of ten are exact
+     * doubles, so one division rounds correctly. Anything else goes through {@code parseDouble}.
+     */
+    static double parseDecimal(char[] s, int off, int len) {
+        int end = off + len;
+        boolean negative = len > 0 && s[off] == '-';
+        int i = off + signLength(s, off, len);
+        long mantissa = 0;
+        int digits = 0;
+        int allDigits = 0;
+        int fractionDigits = 0;
+        boolean fraction = false;
+        for (; i < end; i++) {
+            char c = s[i];
+            if (c == '.' && !fraction) {
+                fraction = true;
+                continue;
+            }
+            if (!isDigit(c) || digits >= 15) {
+                return slowDecimal(s, off, len);
+            }
+            if (mantissa != 0 || c != '0') {
+                digits++;
+            }
+            allDigits++;
+            mantissa = mantissa * 10 + (c - '0');
+            if (fraction) {
+                fractionDigits++;
+            }
         }
-        return "false".equalsIgnoreCase(s) ? 0 : -1;
+        if (allDigits == 0) {
+            return Double.NaN;
+        }
+        if (fractionDigits >= EXACT_POWERS_OF_TEN.length || mantissa >= EXACT_DOUBLE_INTEGER) {
+            return slowDecimal(s, off, len);
+        }
+        double value = fractionDigits == 0 ? (double) mantissa : mantissa / EXACT_POWERS_OF_TEN[fractionDigits];
+        return negative ? -value : value;
     }
 
-    private static int signLength(String s) {
-        return !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+    private static double slowDecimal(char[] s, int off, int len) {
+        return isDecimal(s, off, len) ? Double.parseDouble(new String(s, off, len)) : Double.NaN;
+    }
+
+    /** 1 for {@code true}, 0 for {@code false} (any letter case), -1 for anything else. */
+    static int parseBoolean(char[] s, int off, int len) {
+        if (matchesIgnoreCase(s, off, len, "true")) {
+            return 1;
+        }
+        return matchesIgnoreCase(s, off, len, "false") ? 0 : -1;
+    }
+
+    private static boolean matchesIgnoreCase(char[] s, int off, int len, String word) {
+        if (len != word.length()) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (Character.toLowerCase(s[off + i]) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int signLength(char[] s, int off, int len) {
+        return len > 0 && (s[off] == '+' || s[off] == '-') ? 1 : 0;
     }
 
     private static boolean isDigit(char c) {

@@ -49,11 +49,21 @@ public final class WriteCoordinator {
 
     /** Timestream's WriteRecords. */
     public CompletionStage<WriteOutcome> writeRecords(WriteRecordsRequest request) {
+        return writeRecords(converter.builder(request));
+    }
+
+    /** An empty WriteRecords request to feed member by member, with this engine's limits. */
+    public WriteRecordsBuilder newWriteRecords() {
+        return new WriteRecordsBuilder(converter.limits());
+    }
+
+    /** Timestream's WriteRecords, fed to a builder (by a reader streaming it from the wire). */
+    public CompletionStage<WriteOutcome> writeRecords(WriteRecordsBuilder request) {
         try {
             TableDescription table = writableTable(request.databaseName(), request.tableName());
-            ParsedWrite parsed = converter.parse(request);
+            ParsedWrite parsed = request.build();
             return schemaFor(table, parsed.schemaDelta()).thenCompose(schema -> {
-                IngestBatch batch = new IngestBatch(table, clock.millis());
+                IngestBatch batch = new IngestBatch(table, clock.millis(), parsed.validRecordCount());
                 converter.fill(parsed, schema, batch);
                 return submit(batch);
             });

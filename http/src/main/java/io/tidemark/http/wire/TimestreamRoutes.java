@@ -1,9 +1,7 @@
 package io.tidemark.http.wire;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import io.tidemark.engine.EngineException;
 import io.tidemark.http.auth.SigV4Verifier;
 import java.util.HashMap;
@@ -37,7 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The front door of the Timestream wire API (AWS JSON 1.0): {@code POST /} with
  * {@code X-Amz-Target: Timestream_20181101.<Operation>}. Reads the body within the size limit,
- * verifies the signature when configured, parses the JSON, dispatches to the operation and renders
+ * verifies the signature when configured, dispatches to the operation (which gets the parsed JSON,
+ * or the raw bytes for a {@link BodyOperation}) and renders
  * its output or Timestream's error. Every failure is answered; none stops the server.
  */
 public final class TimestreamRoutes extends AllDirectives {
@@ -52,7 +51,7 @@ public final class TimestreamRoutes extends AllDirectives {
             "One or more records have been rejected.", false, true);
     private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
-    private final Map<String, Operation> operations = new HashMap<>();
+    private final Map<String, BodyOperation> operations = new HashMap<>();
     private final Optional<SigV4Verifier> verifier;
     private final long maxBodyBytes;
     private final long bodyTimeoutMillis;
@@ -66,16 +65,20 @@ public final class TimestreamRoutes extends AllDirectives {
     public TimestreamRoutes(List<OperationGroup> groups, Optional<SigV4Verifier> verifier, long maxBodyBytes,
             long bodyTimeoutMillis, Materializer materializer) {
         for (OperationGroup group : groups) {
-            group.operations().forEach((name, op) -> {
-                if (operations.put(name, op) != null) {
-                    throw new IllegalArgumentException("cannot register operation twice: name=" + name);
-                }
-            });
+            group.operations().forEach((name, op) -> register(name, (body, authority) ->
+                    op.invoke(new WireRequest(Members.root(WireJson.readBody(body)), authority))));
+            group.bodyOperations().forEach(this::register);
         }
         this.verifier = verifier;
         this.maxBodyBytes = maxBodyBytes;
         this.bodyTimeoutMillis = bodyTimeoutMillis;
         this.materializer = materializer;
+    }
+
+    private void register(String name, BodyOperation operation) {
+        if (operations.put(name, operation) != null) {
+            throw new IllegalArgumentException("cannot register operation twice: name=" + name);
+        }
     }
 
     public Route route() {
@@ -91,7 +94,7 @@ public final class TimestreamRoutes extends AllDirectives {
                     "cannot dispatch request: missing header X-Amz-Target (expected " + TARGET_PREFIX
                             + "<Operation>)")));
         }
-        Operation operation = target.get().startsWith(TARGET_PREFIX)
+        BodyOperation operation = target.get().startsWith(TARGET_PREFIX)
                 ? operations.get(target.get().substring(TARGET_PREFIX.length())) : null;
         if (operation == null) {
             return done(error(requestId, WireError.of(404, WireError.UNKNOWN_OPERATION,
@@ -112,31 +115,16 @@ public final class TimestreamRoutes extends AllDirectives {
                 .thenApply(strict -> strict.getData());
     }
 
-    private CompletionStage<ObjectNode> invoke(Operation operation, HttpRequest request, ByteString body) {
+    private CompletionStage<ObjectNode> invoke(BodyOperation operation, HttpRequest request, ByteString body) {
+        byte[] bytes = body.toArrayUnsafe();
         if (verifier.isPresent()) {
-            Optional<WireError> refused = verifier.get().verify(request, body.toArrayUnsafe());
+            Optional<WireError> refused = verifier.get().verify(request, bytes);
             if (refused.isPresent()) {
                 throw refused.get().exception();
             }
         }
-        JsonNode json = parse(body);
         String authority = request.getHeader("Host").map(HttpHeader::value).orElse("localhost");
-        return operation.invoke(new WireRequest(Members.root(json), authority));
-    }
-
-    private static JsonNode parse(ByteString body) {
-        if (body.isEmpty()) {
-            return WireJson.object();
-        }
-        try {
-            JsonNode json = WireJson.MAPPER.readTree(body.toArrayUnsafe());
-            return json == null || json.isMissingNode() ? WireJson.object() : json;
-        } catch (JacksonException e) {
-            throw WireError.serialization("cannot read request: malformed JSON: "
-                    + e.getOriginalMessage()).exception();
-        } catch (IOException e) {
-            throw WireError.serialization("cannot read request: " + e.getMessage()).exception();
-        }
+        return operation.invoke(bytes, authority);
     }
 
     private WireException tooLarge(long size) {

@@ -1,11 +1,14 @@
 package io.tidemark.http.wire;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +26,25 @@ public final class WireJson {
             .build()).build();
 
     private WireJson() {
+    }
+
+    /**
+     * A request body as a tree; an empty body reads as an empty object.
+     *
+     * @throws WireException SerializationException when the body is not JSON
+     */
+    public static JsonNode readBody(byte[] body) {
+        if (body.length == 0) {
+            return object();
+        }
+        try {
+            JsonNode json = MAPPER.readTree(body);
+            return json == null || json.isMissingNode() ? object() : json;
+        } catch (JacksonException e) {
+            throw WireError.serialization("cannot read request: malformed JSON: " + e.getOriginalMessage()).exception();
+        } catch (IOException e) {
+            throw WireError.serialization("cannot read request: " + e.getMessage()).exception();
+        }
     }
 
     public static ObjectNode object() {

@@ -1,0 +1,220 @@
+package io.tidemark.engine.write;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The members of one {@code Record} (or of the request's {@code CommonAttributes}) as a reader
+ * found them, held without an object per member: names and enum values as strings (a reader can
+ * share them across records), the texts of Time, MeasureValue and the attributes' values as slices
+ * of one reusable {@code char[]}. Every member may be absent. A reader clears and refills one
+ * instance per record and hands it to {@link WriteRecordsBuilder#record}, which reads it at once;
+ * {@link #set(RecordInput)} fills it from the object form. Not thread-safe.
+ */
+public final class RecordFields {
+
+    static final int ABSENT = -1;
+
+    String measureName;
+    String measureValueType;
+    String timeUnit;
+    boolean hasVersion;
+    long version;
+
+    char[] text = new char[256];
+    private int textLength;
+    int timeStart = ABSENT;
+    int timeLength;
+    int measureValueStart = ABSENT;
+    int measureValueLength;
+
+    boolean hasDimensions;
+    int dimensionCount;
+    /** Null entries: a null item (the object form only), or a null member of an item. */
+    String[] dimensionNames = new String[16];
+    String[] dimensionValues = new String[16];
+    String[] dimensionTypes = new String[16];
+    boolean[] dimensionItemNull = new boolean[16];
+    RecordDimensions dimensions;
+
+    boolean hasMeasureValues;
+    int valueCount;
+    String[] valueNames = new String[16];
+    String[] valueTypes = new String[16];
+    int[] valueStarts = new int[16];
+    int[] valueLengths = new int[16];
+    boolean[] valueItemNull = new boolean[16];
+
+    /** Forgets every member. */
+    public RecordFields clear() {
+        measureName = null;
+        measureValueType = null;
+        timeUnit = null;
+        hasVersion = false;
+        textLength = 0;
+        timeStart = ABSENT;
+        measureValueStart = ABSENT;
+        hasDimensions = false;
+        dimensionCount = 0;
+        dimensions = null;
+        hasMeasureValues = false;
+        valueCount = 0;
+        return this;
+    }
+
+    public void measureName(String name) {
+        measureName = name;
+    }
+
+    /** DOUBLE, BIGINT, VARCHAR, BOOLEAN, TIMESTAMP or MULTI; anything else fails the request. */
+    public void measureValueType(String type) {
+        measureValueType = type;
+    }
+
+    public void timeUnit(String unit) {
+        timeUnit = unit;
+    }
+
+    public void version(long v) {
+        hasVersion = true;
+        version = v;
+    }
+
+    public void time(char[] chars, int offset, int length) {
+        timeStart = copy(chars, offset, length);
+        timeLength = length;
+    }
+
+    public void measureValue(char[] chars, int offset, int length) {
+        measureValueStart = copy(chars, offset, length);
+        measureValueLength = length;
+    }
+
+    /** The record has a Dimensions list (perhaps empty); {@link #addDimension} adds its items. */
+    public void dimensionsPresent() {
+        hasDimensions = true;
+    }
+
+    /** @param type the DimensionValueType, or null when absent */
+    public void addDimension(String name, String value, String type) {
+        hasDimensions = true;
+        int d = dimensionCount;
+        if (d == dimensionNames.length) {
+            dimensionNames = Arrays.copyOf(dimensionNames, d * 2);
+            dimensionValues = Arrays.copyOf(dimensionValues, d * 2);
+            dimensionTypes = Arrays.copyOf(dimensionTypes, d * 2);
+            dimensionItemNull = Arrays.copyOf(dimensionItemNull, d * 2);
+        }
+        dimensionNames[d] = name;
+        dimensionValues[d] = value;
+        dimensionTypes[d] = type;
+        dimensionItemNull[d] = false;
+        dimensionCount = d + 1;
+    }
+
+    /**
+     * The record's Dimensions, already checked by {@link WriteRecordsBuilder#dimensions}: a reader
+     * that met the same list before hands over its earlier result instead of the items.
+     */
+    public void dimensions(RecordDimensions checked) {
+        hasDimensions = true;
+        dimensions = checked;
+    }
+
+    /** The record has a MeasureValues list (perhaps empty); {@link #addMeasureValue} adds its items. */
+    public void measureValuesPresent() {
+        hasMeasureValues = true;
+    }
+
+    /**
+     * @param chars the value's text, or null when the item has no Value
+     * @param type the item's Type, or null when absent
+     */
+    public void addMeasureValue(String name, char[] chars, int offset, int length, String type) {
+        hasMeasureValues = true;
+        int v = valueCount;
+        if (v == valueNames.length) {
+            valueNames = Arrays.copyOf(valueNames, v * 2);
+            valueTypes = Arrays.copyOf(valueTypes, v * 2);
+            valueStarts = Arrays.copyOf(valueStarts, v * 2);
+            valueLengths = Arrays.copyOf(valueLengths, v * 2);
+            valueItemNull = Arrays.copyOf(valueItemNull, v * 2);
+        }
+        valueNames[v] = name;
+        valueTypes[v] = type;
+        valueStarts[v] = chars == null ? ABSENT : copy(chars, offset, length);
+        valueLengths[v] = length;
+        valueItemNull[v] = false;
+        valueCount = v + 1;
+    }
+
+    /** Fills these fields from the object form of a record (whose lists may hold nulls). */
+    public RecordFields set(RecordInput r) {
+        clear();
+        measureName = r.measureName();
+        measureValueType = r.measureValueType();
+        timeUnit = r.timeUnit();
+        if (r.version() != null) {
+            version(r.version());
+        }
+        if (r.time() != null) {
+            time(r.time().toCharArray(), 0, r.time().length());
+        }
+        if (r.measureValue() != null) {
+            measureValue(r.measureValue().toCharArray(), 0, r.measureValue().length());
+        }
+        List<DimensionInput> dims = r.dimensions();
+        if (dims != null) {
+            dimensionsPresent();
+            for (DimensionInput d : dims) {
+                if (d == null) {
+                    addDimension(null, null, null);
+                    dimensionItemNull[dimensionCount - 1] = true;
+                } else {
+                    addDimension(d.name(), d.value(), d.dimensionValueType());
+                }
+            }
+        }
+        List<MeasureValueInput> values = r.measureValues();
+        if (values != null) {
+            measureValuesPresent();
+            for (MeasureValueInput v : values) {
+                if (v == null) {
+                    addMeasureValue(null, null, 0, 0, null);
+                    valueItemNull[valueCount - 1] = true;
+                } else {
+                    char[] chars = v.value() == null ? null : v.value().toCharArray();
+                    addMeasureValue(v.name(), chars, 0, chars == null ? 0 : chars.length, v.type());
+                }
+            }
+        }
+        return this;
+    }
+
+    /** MeasureValues items added so far. */
+    public int measureValueCount() {
+        return valueCount;
+    }
+
+    boolean hasTime() {
+        return timeStart != ABSENT;
+    }
+
+    boolean hasMeasureValue() {
+        return measureValueStart != ABSENT;
+    }
+
+    String timeText() {
+        return new String(text, timeStart, timeLength);
+    }
+
+    private int copy(char[] chars, int offset, int length) {
+        int start = textLength;
+        if (start + length > text.length) {
+            text = Arrays.copyOf(text, Math.max(text.length * 2, start + length));
+        }
+        System.arraycopy(chars, offset, text, start, length);
+        textLength = start + length;
+        return start;
+    }
+}
