@@ -95,7 +95,8 @@ public final class Engine implements AutoCloseable {
         this.catalog = CatalogService.start(system, clock);
         this.shards = SeriesShardService.init(system, settings.dataDir(), clock, magnetic, meters);
         this.writes = new WriteCoordinator(catalog, shards, meters,
-                new RecordConverter(WriteLimits.fromConfig(config)), clock, settings.memoryBudgetBytes());
+                new RecordConverter(WriteLimits.fromConfig(config)), clock, settings.memoryBudgetBytes(),
+                this::acknowledged);
         this.scanner = new TableScanner(shards, magnetic, clock,
                 system.dispatchers().lookup(DispatcherSelector.blocking()));
         QuerySettings query = QuerySettings.fromConfig(config);
@@ -151,11 +152,7 @@ public final class Engine implements AutoCloseable {
 
     /** Timestream's WriteRecords: durable once the stage completes; per-record rejections in the outcome. */
     public CompletionStage<WriteOutcome> writeRecords(WriteRecordsRequest request) {
-        return writes.writeRecords(request).whenComplete((outcome, failure) -> {
-            if (failure == null && outcome.ingested().total() > 0) {
-                subscriptions.tableWritten(TableWritten.wholeTable(request.databaseName(), request.tableName()));
-            }
-        });
+        return writes.writeRecords(request);
     }
 
     /** An empty WriteRecords request for a reader to feed record by record, with this engine's write limits. */
@@ -187,13 +184,7 @@ public final class Engine implements AutoCloseable {
 
     /** Writes a batch from {@link #newBatch}; durable once the stage completes. */
     public CompletionStage<WriteOutcome> write(IngestBatch batch) {
-        TableWritten written = new TableWritten(batch.table().databaseName(), batch.table().tableName(),
-                batch.minTimeNanos(), batch.maxTimeNanos());
-        return writes.write(batch).whenComplete((outcome, failure) -> {
-            if (failure == null && outcome.ingested().total() > 0) {
-                subscriptions.tableWritten(written);
-            }
-        });
+        return writes.write(batch);
     }
 
     /** The points of a table with time in {@code [fromNanos, toNanos]}, both tiers merged. */
@@ -256,6 +247,11 @@ public final class Engine implements AutoCloseable {
 
     public ActorSystem<Void> system() {
         return system;
+    }
+
+    /** Every acknowledged write reaches the live queries over its table, with its time range. */
+    private void acknowledged(TableDescription table, long minTimeNanos, long maxTimeNanos) {
+        subscriptions.tableWritten(new TableWritten(table.databaseName(), table.tableName(), minTimeNanos, maxTimeNanos));
     }
 
     /** Stops the node: shards close their journals (synced), the actor system terminates. */

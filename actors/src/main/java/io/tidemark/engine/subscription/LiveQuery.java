@@ -313,8 +313,9 @@ final class LiveQuery extends AbstractBehavior<LiveQuery.Command> {
         });
         for (ActorRef<SubscriptionEvent> ref : tooSlow) {
             subscribers.remove(ref);
-            ref.tell(new SubscriptionEvent.Closing(TOO_SLOW));
+            // counted before the notice goes out, so whoever receives it reads the count updated
             stats.slowSubscriberClosed();
+            ref.tell(new SubscriptionEvent.Closing(TOO_SLOW));
             manager.tell(new SubscriptionManager.SubscriberDropped(ref));
         }
     }

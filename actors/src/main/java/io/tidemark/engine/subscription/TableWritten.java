@@ -10,11 +10,6 @@ package io.tidemark.engine.subscription;
  */
 public record TableWritten(String database, String table, long minTimeNanos, long maxTimeNanos) {
 
-    /** A write whose time range is not known: every bin of the table may have changed. */
-    public static TableWritten wholeTable(String database, String table) {
-        return new TableWritten(database, table, Long.MIN_VALUE, Long.MAX_VALUE);
-    }
-
     /** True when the time range is known, so only the bins it covers need re-evaluating. */
     public boolean hasTimeRange() {
         return minTimeNanos != Long.MIN_VALUE && maxTimeNanos != Long.MAX_VALUE && minTimeNanos <= maxTimeNanos;

@@ -36,15 +36,18 @@ public final class WriteCoordinator {
     private final RecordConverter converter;
     private final Clock clock;
     private final long memoryBudgetBytes;
+    private final WriteListener listener;
 
+    /** @param listener told of every acknowledged write that stored a point */
     public WriteCoordinator(CatalogService catalog, ShardGateway shards, EngineMeters meters,
-            RecordConverter converter, Clock clock, long memoryBudgetBytes) {
+            RecordConverter converter, Clock clock, long memoryBudgetBytes, WriteListener listener) {
         this.catalog = catalog;
         this.shards = shards;
         this.meters = meters;
         this.converter = converter;
         this.clock = clock;
         this.memoryBudgetBytes = memoryBudgetBytes;
+        this.listener = listener;
     }
 
     /** Timestream's WriteRecords. */
@@ -152,6 +155,9 @@ public final class WriteCoordinator {
                 }
             }
             meters.table(tableId).addIngested(bytes, memory + magnetic, points);
+            if (memory + magnetic > 0) {
+                listener.acknowledged(batch.table(), batch.minTimeNanos(), batch.maxTimeNanos());
+            }
             rejected.sort(Comparator.comparingInt(RejectedRecord::recordIndex));
             return new WriteOutcome(RecordsIngested.of(memory, magnetic), rejected);
         });
