@@ -131,7 +131,10 @@ public final class TidemarkServer implements AutoCloseable {
 
     private static Set<String> operationNames(List<OperationGroup> groups) {
         Set<String> names = new HashSet<>();
-        groups.forEach(group -> names.addAll(group.operations().keySet()));
+        groups.forEach(group -> {
+            names.addAll(group.operations().keySet());
+            names.addAll(group.bodyOperations().keySet());
+        });
         return names;
     }
 
