@@ -96,7 +96,7 @@ public final class SqlRoutes extends AllDirectives {
         if (declared > maxBodyBytes) {
             return CompletableFuture.failedFuture(tooLarge(declared));
         }
-        return request.entity().withSizeLimit(maxBodyBytes).toStrict(bodyTimeoutMillis, materializer)
+        return request.entity().withSizeLimit(maxBodyBytes).toStrict(bodyTimeoutMillis, maxBodyBytes, materializer)
                 .thenApply(strict -> strict.getData());
     }
 

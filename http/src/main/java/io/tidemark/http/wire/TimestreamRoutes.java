@@ -111,7 +111,7 @@ public final class TimestreamRoutes extends AllDirectives {
         if (declared.isPresent() && declared.get() > maxBodyBytes) {
             return CompletableFuture.failedFuture(tooLarge(declared.get()));
         }
-        return request.entity().withSizeLimit(maxBodyBytes).toStrict(bodyTimeoutMillis, materializer)
+        return request.entity().withSizeLimit(maxBodyBytes).toStrict(bodyTimeoutMillis, maxBodyBytes, materializer)
                 .thenApply(strict -> strict.getData());
     }
 
