@@ -1,7 +1,6 @@
 package io.tidemark.loadtest.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.loadtest.bench.TsbsQueries;
 import io.tidemark.loadtest.bench.TsbsQueries.Draw;
@@ -24,19 +23,15 @@ import java.util.Map;
  * the whole data set in its memory store (retention: the data's hours plus three), so every
  * record is accepted.
  */
-public final class TidemarkPeer implements Peer {
+public final class TidemarkPeer extends ProcessPeer {
 
     static final String DATABASE = "benchmark";
     static final String TABLE = "cpu";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
     private final Path projectDir;
     private final TidemarkProtocol protocol;
     private final int recordsPerCall;
-    private final PeerHttp http = new PeerHttp();
-    private PeerProcess process;
-    private URI base;
     private Path dataDir;
     private TsbsQueries queries;
 
@@ -87,10 +82,8 @@ public final class TidemarkPeer implements Peer {
         Path config = workDir.resolve("tidemark.conf");
         Files.writeString(config, config(recordsPerCall));
         int port = PeerSupport.freePort();
-        base = URI.create("http://127.0.0.1:" + port);
-        process = PeerProcess.start(name(), command(PeerSupport.javaCommand(), jar(), port, dataDir, config), workDir,
-                Map.of(), workDir.resolve("tidemark.log"));
-        PeerSupport.awaitStatus(http, base.resolve("/health"), 200, process);
+        launch(command(PeerSupport.javaCommand(), jar(), port, dataDir, config), port, workDir, "tidemark.log",
+                uri -> uri.resolve("/health"), 200);
     }
 
     /** Creates the database and table, then encodes the bodies for the chosen protocol. */
@@ -180,16 +173,6 @@ public final class TidemarkPeer implements Peer {
             PeerHttp.expect(response, 200, operation + " on tidemark");
         }
         return response.body();
-    }
-
-    @Override
-    public long peakRssBytes() {
-        return process.samplePeakRss();
-    }
-
-    @Override
-    public void stop() throws InterruptedException {
-        process.stop();
     }
 
     @Override
