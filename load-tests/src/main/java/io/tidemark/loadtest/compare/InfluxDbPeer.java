@@ -1,7 +1,6 @@
 package io.tidemark.loadtest.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidemark.loadtest.bench.TsbsQueries.Draw;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,18 +21,14 @@ import java.util.regex.Pattern;
  * directory, no monitor store, and cold caches snapshotted after 5 s and fully compacted after
  * 10 s, so that the data reaches its final TSM form within seconds of the load.
  */
-public final class InfluxDbPeer implements Peer {
+public final class InfluxDbPeer extends ProcessPeer {
 
     static final String DATABASE = "bench";
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** TSM sizes must hold still this long (longer than the full-compaction cold time) to count as compacted. */
     private static final long SETTLED_MILLIS = 15_000;
     private static final long FLUSH_TIMEOUT_MILLIS = 300_000;
 
-    private final PeerHttp http = new PeerHttp();
     private final InfluxQlQueries queries = new InfluxQlQueries(DATABASE);
-    private PeerProcess process;
-    private URI base;
     private Path root;
 
     @Override
@@ -106,10 +101,8 @@ public final class InfluxDbPeer implements Peer {
         int httpPort = PeerSupport.freePort();
         Path conf = workDir.resolve("influx.conf");
         Files.writeString(conf, config(generated, root, PeerSupport.freePort(), httpPort, PeerSupport.freePort()));
-        base = URI.create("http://127.0.0.1:" + httpPort);
-        process = PeerProcess.start(name(), List.of("influxd", "-config", conf.toString()), workDir, Map.of(),
-                workDir.resolve("influx.log"));
-        PeerSupport.awaitStatus(http, base.resolve("/ping"), 204, process);
+        launch(List.of("influxd", "-config", conf.toString()), httpPort, workDir, "influx.log",
+                uri -> uri.resolve("/ping"), 204);
         PeerHttp.expect(http.post(PeerHttp.withQuery(base.resolve("/query"), Map.of("q", "CREATE DATABASE "
                 + DATABASE)), new byte[0], Map.of()), 200, "create the InfluxDB database");
     }
@@ -168,9 +161,7 @@ public final class InfluxDbPeer implements Peer {
 
     @Override
     public List<ResultRow> query(PeerQuery query, Draw draw) throws IOException, InterruptedException {
-        PeerHttp.Response response = PeerHttp.expect(http.get(PeerHttp.withQuery(base.resolve("/query"),
-                query.parameters())), 200, "query " + name());
-        return tabular(JSON.readTree(response.body())).normalise(QueryShape.of(draw.type()));
+        return tabular(getJson("/query", query.parameters(), "query " + name())).normalise(QueryShape.of(draw.type()));
     }
 
     /**
@@ -205,16 +196,6 @@ public final class InfluxDbPeer implements Peer {
             }
         }
         return new TabularResult(columns == null ? List.of() : columns, rows);
-    }
-
-    @Override
-    public long peakRssBytes() {
-        return process.samplePeakRss();
-    }
-
-    @Override
-    public void stop() throws InterruptedException {
-        process.stop();
     }
 
     @Override

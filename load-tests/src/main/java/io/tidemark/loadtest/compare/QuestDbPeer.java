@@ -1,13 +1,13 @@
 package io.tidemark.loadtest.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidemark.loadtest.bench.TsbsQueries.Draw;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +19,13 @@ import java.util.stream.Stream;
  * SQL ({@link QuestDbQueries}) on {@code /exec}. Every listener binds 127.0.0.1 through a
  * pre-written {@code conf/server.conf}; telemetry and UDP are off.
  */
-public final class QuestDbPeer implements Peer {
+public final class QuestDbPeer extends ProcessPeer {
 
     static final String VERSION = "9.3.4";
     static final String JAR = "questdb-" + VERSION + ".jar";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path projectDir;
-    private final PeerHttp http = new PeerHttp();
     private final QuestDbQueries queries = new QuestDbQueries();
-    private PeerProcess process;
-    private URI base;
     private Path root;
 
     /** @param projectDir the Tidemark source tree, whose load-tests build copies the jar */
@@ -86,11 +82,8 @@ public final class QuestDbPeer implements Peer {
         int httpPort = PeerSupport.freePort();
         Files.writeString(root.resolve("conf/server.conf"), serverConf(httpPort, PeerSupport.freePort(),
                 PeerSupport.freePort(), PeerSupport.freePort()));
-        base = URI.create("http://127.0.0.1:" + httpPort);
-        process = PeerProcess.start(name(), command(PeerSupport.javaCommand(), jar(), root), workDir, Map.of(),
-                workDir.resolve("qdb.log"));
-        PeerSupport.awaitStatus(http, PeerHttp.withQuery(base.resolve("/exec"), Map.of("query", "SELECT 1")), 200,
-                process);
+        launch(command(PeerSupport.javaCommand(), jar(), root), httpPort, workDir, "qdb.log",
+                uri -> PeerHttp.withQuery(uri.resolve("/exec"), Map.of("query", "SELECT 1")), 200);
     }
 
     @Override
@@ -107,21 +100,13 @@ public final class QuestDbPeer implements Peer {
     /** Waits until the WAL is applied: the table's row count reaches the data set's. */
     @Override
     public void flush(DataSet data, PrintWriter out) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + 300_000_000_000L;
-        long seen = -1;
-        while (System.nanoTime() < deadline) {
-            process.checkAlive();
-            PeerHttp.Response response = http.get(PeerHttp.withQuery(base.resolve("/exec"),
-                    Map.of("query", "SELECT count() FROM cpu")));
-            if (response.status() == 200) {
-                seen = JSON.readTree(response.body()).path("dataset").path(0).path(0).asLong();
-                if (seen >= data.rows()) {
-                    return;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new IOException("cannot see every row in " + name() + ": expected=" + data.rows() + ", seen=" + seen);
+        URI count = PeerHttp.withQuery(base.resolve("/exec"), Map.of("query", "SELECT count() FROM cpu"));
+        awaitCount("row", data.rows(), Duration.ofSeconds(300), () -> {
+            PeerHttp.Response response = http.get(count);
+            // not yet answerable (table still being created): keep polling
+            return response.status() == 200
+                    ? JSON.readTree(response.body()).path("dataset").path(0).path(0).asLong() : -1;
+        });
     }
 
     @Override
@@ -131,9 +116,7 @@ public final class QuestDbPeer implements Peer {
 
     @Override
     public List<ResultRow> query(PeerQuery query, Draw draw) throws IOException, InterruptedException {
-        PeerHttp.Response response = PeerHttp.expect(http.get(PeerHttp.withQuery(base.resolve("/exec"),
-                query.parameters())), 200, "query " + name());
-        return tabular(JSON.readTree(response.body())).normalise(QueryShape.of(draw.type()));
+        return tabular(getJson("/exec", query.parameters(), "query " + name())).normalise(QueryShape.of(draw.type()));
     }
 
     /** QuestDB's {@code /exec} answer: {@code columns[].name} and {@code dataset} rows. */
@@ -147,16 +130,6 @@ public final class QuestDbPeer implements Peer {
             rows.add(row);
         }
         return new TabularResult(columns, rows);
-    }
-
-    @Override
-    public long peakRssBytes() {
-        return process.samplePeakRss();
-    }
-
-    @Override
-    public void stop() throws InterruptedException {
-        process.stop();
     }
 
     /** The cpu table's partition directories (named by date), measured after shutdown truncated them. */

@@ -1,19 +1,16 @@
 package io.tidemark.loadtest.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.loadtest.bench.TsbsQueries;
 import io.tidemark.loadtest.bench.TsbsQueries.Draw;
+import io.tidemark.loadtest.drill.WireClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,20 +21,18 @@ import java.util.Map;
  * the whole data set in its memory store (retention: the data's hours plus three), so every
  * record is accepted.
  */
-public final class TidemarkPeer implements Peer {
+public final class TidemarkPeer extends ProcessPeer {
 
     static final String DATABASE = "benchmark";
     static final String TABLE = "cpu";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    /** As long as {@link PeerHttp}'s calls may take: a query over the whole data set is slow. */
+    private static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
 
     private final Path projectDir;
     private final TidemarkProtocol protocol;
     private final int recordsPerCall;
-    private final PeerHttp http = new PeerHttp();
-    private PeerProcess process;
-    private URI base;
     private Path dataDir;
+    private WireClient wire;
     private TsbsQueries queries;
 
     public TidemarkPeer(Path projectDir, TidemarkProtocol protocol, int recordsPerCall) {
@@ -87,10 +82,9 @@ public final class TidemarkPeer implements Peer {
         Path config = workDir.resolve("tidemark.conf");
         Files.writeString(config, config(recordsPerCall));
         int port = PeerSupport.freePort();
-        base = URI.create("http://127.0.0.1:" + port);
-        process = PeerProcess.start(name(), command(PeerSupport.javaCommand(), jar(), port, dataDir, config), workDir,
-                Map.of(), workDir.resolve("tidemark.log"));
-        PeerSupport.awaitStatus(http, base.resolve("/health"), 200, process);
+        launch(command(PeerSupport.javaCommand(), jar(), port, dataDir, config), port, workDir, "tidemark.log",
+                uri -> uri.resolve("/health"), 200);
+        wire = new WireClient(base, CALL_TIMEOUT);
     }
 
     /** Creates the database and table, then encodes the bodies for the chosen protocol. */
@@ -99,10 +93,8 @@ public final class TidemarkPeer implements Peer {
         DataRange range = data.range();
         queries = new TsbsQueries(DATABASE, TABLE, data.config().scale(), range.firstMillis(), range.endMillis());
         try {
-            call("CreateDatabase", "{\"DatabaseName\":\"" + DATABASE + "\"}");
-            call("CreateTable", String.format(Locale.ROOT, "{\"DatabaseName\":\"%s\",\"TableName\":\"%s\","
-                    + "\"RetentionProperties\":{\"MemoryStoreRetentionPeriodInHours\":%d,"
-                    + "\"MagneticStoreRetentionPeriodInDays\":1}}", DATABASE, TABLE, data.hours() + 3));
+            wire.ensureDatabase(DATABASE);
+            wire.ensureTable(DATABASE, TABLE, data.hours() + 3);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("cannot create the table: interrupted", e);
@@ -118,7 +110,12 @@ public final class TidemarkPeer implements Peer {
             URI write = PeerHttp.withQuery(base.resolve("/write"), Map.of("db", DATABASE, "precision", "ns"));
             PeerHttp.expect(http.post(write, Files.readAllBytes(body), Map.of()), 204, "write to " + name());
         } else {
-            JsonNode answer = JSON.readTree(call("WriteRecords", Files.readString(body, StandardCharsets.UTF_8)));
+            WireClient.Response response = wire.call("WriteRecords", Files.readAllBytes(body));
+            if (!response.ok()) {
+                throw new IOException("cannot write to tidemark: status=" + response.status() + ", body="
+                        + WireClient.abbreviate(response.body()));
+            }
+            JsonNode answer = JSON.readTree(response.body());
             if (answer.path("RecordsIngested").path("Total").asLong(-1) == 0) {
                 throw new IOException("cannot write to tidemark: no record ingested from " + body);
             }
@@ -128,8 +125,8 @@ public final class TidemarkPeer implements Peer {
     /** Writes are visible when acknowledged; checks that every row arrived. */
     @Override
     public void flush(DataSet data, PrintWriter out) throws IOException, InterruptedException {
-        List<List<String>> rows = select("SELECT count(*) AS row_count FROM \"" + DATABASE + "\".\"" + TABLE + "\"")
-                .rows();
+        List<List<String>> rows = wire.query("SELECT count(*) AS row_count FROM \"" + DATABASE + "\".\"" + TABLE
+                + "\"");
         long seen = Long.parseLong(rows.get(0).get(0));
         if (seen != data.rows()) {
             throw new IOException("cannot see every row in tidemark: expected=" + data.rows() + ", seen=" + seen);
@@ -144,52 +141,8 @@ public final class TidemarkPeer implements Peer {
 
     @Override
     public List<ResultRow> query(PeerQuery query, Draw draw) throws IOException, InterruptedException {
-        return select(query.text()).normalise(QueryShape.of(draw.type()));
-    }
-
-    /** Runs a query to its last page. */
-    private TabularResult select(String sql) throws IOException, InterruptedException {
-        List<String> columns = new ArrayList<>();
-        List<List<String>> rows = new ArrayList<>();
-        String nextToken = null;
-        do {
-            ObjectNode request = JSON.createObjectNode().put("QueryString", sql);
-            if (nextToken != null) {
-                request.put("NextToken", nextToken);
-            }
-            JsonNode page = JSON.readTree(call("Query", JSON.writeValueAsString(request)));
-            if (columns.isEmpty()) {
-                page.path("ColumnInfo").forEach(c -> columns.add(c.path("Name").asText()));
-            }
-            for (JsonNode row : page.path("Rows")) {
-                List<String> cells = new ArrayList<>();
-                row.path("Data").forEach(d -> cells.add(d.has("ScalarValue") ? d.get("ScalarValue").asText() : null));
-                rows.add(cells);
-            }
-            nextToken = page.hasNonNull("NextToken") ? page.get("NextToken").asText() : null;
-        } while (nextToken != null);
-        return new TabularResult(columns, rows);
-    }
-
-    private String call(String operation, String body) throws IOException, InterruptedException {
-        PeerHttp.Response response = http.post(base.resolve("/"), body.getBytes(StandardCharsets.UTF_8),
-                Map.of("Content-Type", CONTENT_TYPE, "X-Amz-Target",
-                        "Timestream_20181101." + operation));
-        boolean databaseExists = operation.equals("CreateDatabase") && response.body().contains("Conflict");
-        if (response.status() != 200 && !databaseExists) {
-            PeerHttp.expect(response, 200, operation + " on tidemark");
-        }
-        return response.body();
-    }
-
-    @Override
-    public long peakRssBytes() {
-        return process.samplePeakRss();
-    }
-
-    @Override
-    public void stop() throws InterruptedException {
-        process.stop();
+        WireClient.QueryResult result = wire.queryResult(query.text());
+        return new TabularResult(result.columns(), result.rows()).normalise(QueryShape.of(draw.type()));
     }
 
     @Override

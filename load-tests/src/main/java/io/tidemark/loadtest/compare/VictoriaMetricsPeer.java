@@ -1,13 +1,12 @@
 package io.tidemark.loadtest.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidemark.loadtest.bench.TsbsQueries.Draw;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,14 +15,10 @@ import java.util.Map;
  * {@code /write}, asked MetricsQL ({@link MetricsQlQueries}). Retention is one year, as the
  * default month would silently drop back-dated data.
  */
-public final class VictoriaMetricsPeer implements Peer {
+public final class VictoriaMetricsPeer extends ProcessPeer {
 
     static final String BINARY = "victoria-metrics";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PeerHttp http = new PeerHttp();
-    private PeerProcess process;
-    private URI base;
     private Path storage;
     private MetricsQlQueries queries;
 
@@ -50,9 +45,7 @@ public final class VictoriaMetricsPeer implements Peer {
         int port = PeerSupport.freePort();
         storage = workDir.resolve("vmdata");
         Files.createDirectories(storage);
-        base = URI.create("http://127.0.0.1:" + port);
-        process = PeerProcess.start(name(), command(port, storage), workDir, Map.of(), workDir.resolve("vm.log"));
-        PeerSupport.awaitStatus(http, base.resolve("/health"), 200, process);
+        launch(command(port, storage), port, workDir, "vm.log", uri -> uri.resolve("/health"), 200);
     }
 
     @Override
@@ -74,18 +67,12 @@ public final class VictoriaMetricsPeer implements Peer {
         DataRange range = data.range();
         String count = "sum(count_over_time({__name__=~\"cpu_.*\"}[" + ((range.endMillis() - range.firstMillis())
                 / 1000 + 60) + "s]))";
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        double seen = -1;
-        while (System.nanoTime() < deadline) {
-            JsonNode result = get("/api/v1/query", Map.of("query", count, "time",
-                    Long.toString(range.endMillis() / 1000), "nocache", "1")).path("result");
-            seen = result.isEmpty() ? 0 : result.get(0).path("value").get(1).asDouble();
-            if (seen >= data.points()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new IOException("cannot see every point in " + name() + ": expected=" + data.points() + ", seen=" + seen);
+        Map<String, String> parameters = Map.of("query", count, "time", Long.toString(range.endMillis() / 1000),
+                "nocache", "1");
+        awaitCount("point", data.points(), Duration.ofSeconds(120), () -> {
+            JsonNode result = get("/api/v1/query", parameters).path("result");
+            return result.isEmpty() ? 0 : (long) result.get(0).path("value").get(1).asDouble();
+        });
     }
 
     @Override
@@ -101,19 +88,7 @@ public final class VictoriaMetricsPeer implements Peer {
     }
 
     private JsonNode get(String path, Map<String, String> parameters) throws IOException, InterruptedException {
-        PeerHttp.Response response = PeerHttp.expect(http.get(PeerHttp.withQuery(base.resolve(path), parameters)),
-                200, "query " + name());
-        return JSON.readTree(response.body()).path("data");
-    }
-
-    @Override
-    public long peakRssBytes() {
-        return process.samplePeakRss();
-    }
-
-    @Override
-    public void stop() throws InterruptedException {
-        process.stop();
+        return getJson(path, parameters, "query " + name()).path("data");
     }
 
     @Override

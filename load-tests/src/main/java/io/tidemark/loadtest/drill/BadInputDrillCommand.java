@@ -2,13 +2,11 @@ package io.tidemark.loadtest.drill;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,16 +28,8 @@ public final class BadInputDrillCommand implements Callable<Integer> {
             description = "Connections sending a body one byte a second (default: ${DEFAULT-VALUE}).")
     int slowClients;
 
-    @Option(names = "--server-jar", defaultValue = "${sys:tidemark.server-jar:-http/target/tidemark-server.jar}",
-            description = "The node's jar (default: ${DEFAULT-VALUE}).")
-    Path serverJar;
-
-    @Option(names = "--work-dir", description = "Directory for the node's data and log (default: a new temporary directory).")
-    Path workDir;
-
-    @Option(names = "--node-java-opts", defaultValue = "-Xmx1g",
-            description = "JVM options of the node, space-separated (default: ${DEFAULT-VALUE}).")
-    String nodeJavaOpts;
+    @Mixin
+    NodeOptions node;
 
     @Spec
     CommandSpec spec;
@@ -50,12 +40,12 @@ public final class BadInputDrillCommand implements Callable<Integer> {
             throw new IllegalArgumentException("cannot run the bad-input drill: seconds=" + seconds + ", slowClients="
                     + slowClients + " (seconds at least 1, slow clients at least 0)");
         }
-        Path dir = workDir != null ? workDir : Files.createTempDirectory("tidemark-bad-input-drill");
-        List<String> jvm = Arrays.stream(nodeJavaOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        Path dir = node.workDirOrTemporary("tidemark-bad-input-drill");
         PrintWriter out = spec.commandLine().getOut();
         out.println("bad-input-drill: " + seconds + " s, " + slowClients + " slow clients; node data and log in " + dir);
         out.flush();
-        BadInputDrill.Result result = new BadInputDrill(Duration.ofSeconds(seconds), slowClients, serverJar, dir, jvm)
+        BadInputDrill.Result result = new BadInputDrill(Duration.ofSeconds(seconds), slowClients, node.serverJar, dir,
+                node.nodeJvmOptions())
                 .run(out);
         return result.passed() ? 0 : 1;
     }

@@ -5,12 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "crash-drill", mixinStandardHelpOptions = true,
         description = {"Start a real node, write multi-measure records from several writers, kill -9 the node at a"
                 + " random moment, restart it on the same data and check through SQL that every acknowledged record"
-                + " is there and no record is half-written; repeat.",
+                + " is there and no record is half-written; repeat. A temporary work directory is deleted when the drill"
+                + " passes.",
                 "Prints one line per cycle and a last line with acked_lost=<n> half_written=<n>; exits with 1 when"
                         + " either is above 0."})
 public final class CrashDrillCommand implements Callable<Integer> {
@@ -45,29 +45,18 @@ public final class CrashDrillCommand implements Callable<Integer> {
             description = "Longest time from the cycle's first acknowledged call to the kill, ms (default: ${DEFAULT-VALUE}).")
     long runMaxMillis;
 
-    @Option(names = "--server-jar", defaultValue = "${sys:tidemark.server-jar:-http/target/tidemark-server.jar}",
-            description = "The node's jar (default: ${DEFAULT-VALUE}; the ./tidemark launcher builds it and"
-                    + " passes its path).")
-    Path serverJar;
-
-    @Option(names = "--work-dir", description = "Directory for the node's data and log (default: a new temporary"
-            + " directory, deleted when the drill passes).")
-    Path workDir;
-
-    @Option(names = "--node-java-opts", defaultValue = "-Xmx1g",
-            description = "JVM options of the node, space-separated (default: ${DEFAULT-VALUE}).")
-    String nodeJavaOpts;
+    @Mixin
+    NodeOptions node;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        boolean temporary = workDir == null;
-        Path dir = temporary ? Files.createTempDirectory("tidemark-crash-drill") : workDir;
-        List<String> jvm = Arrays.stream(nodeJavaOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        boolean temporary = node.temporaryWorkDir();
+        Path dir = node.workDirOrTemporary("tidemark-crash-drill");
         CrashDrill.Options options = new CrashDrill.Options(cycles, writers, seed, recordsPerCall,
-                Duration.ofMillis(runMinMillis), Duration.ofMillis(runMaxMillis), serverJar, dir, jvm);
+                Duration.ofMillis(runMinMillis), Duration.ofMillis(runMaxMillis), node.serverJar, dir, node.nodeJvmOptions());
         PrintWriter out = spec.commandLine().getOut();
         CrashDrill.Result result = new CrashDrill(options).run(out);
         if (!result.passed()) {

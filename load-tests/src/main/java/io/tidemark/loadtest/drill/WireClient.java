@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The few Timestream wire calls the drills make, unsigned (the node runs with
+ * The few Timestream wire calls the drills and the comparison make, unsigned (the node runs with
  * {@code tidemark.http.auth = none}) over keep-alive HTTP/1.1: any operation with a JSON body,
  * database and table creation that tolerate an existing one, and Query with every page followed.
  */
@@ -76,11 +76,21 @@ public final class WireClient {
         }
     }
 
+    /** A query's column names and rows, each cell its scalar text or {@code null} for a SQL null. */
+    public record QueryResult(List<String> columns, List<List<String>> rows) {
+    }
+
     /**
      * Runs {@code sql} and returns every row of every page, each cell as its scalar text or
      * {@code null} for a SQL null.
      */
     public List<List<String>> query(String sql) throws IOException, InterruptedException {
+        return queryResult(sql).rows();
+    }
+
+    /** Runs {@code sql} and returns its columns and every row of every page. */
+    public QueryResult queryResult(String sql) throws IOException, InterruptedException {
+        List<String> columns = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         String nextToken = null;
         do {
@@ -94,6 +104,9 @@ public final class WireClient {
                         + abbreviate(r.body()));
             }
             JsonNode page = JSON.readTree(r.body());
+            if (columns.isEmpty()) {
+                page.path("ColumnInfo").forEach(c -> columns.add(c.path("Name").asText()));
+            }
             for (JsonNode row : page.get("Rows")) {
                 List<String> cells = new ArrayList<>();
                 for (JsonNode datum : row.get("Data")) {
@@ -103,10 +116,11 @@ public final class WireClient {
             }
             nextToken = page.hasNonNull("NextToken") ? page.get("NextToken").asText() : null;
         } while (nextToken != null);
-        return rows;
+        return new QueryResult(columns, rows);
     }
 
-    static String abbreviate(String body) {
+    /** The body's first 300 characters, for error messages. */
+    public static String abbreviate(String body) {
         return body.length() <= 300 ? body : body.substring(0, 300) + "...";
     }
 }

@@ -23,18 +23,15 @@ public final class CpuOnlyGenerator {
 
     private static final double WALK_MIN = 0;
     private static final double WALK_MAX = 100;
-    /** Golden-ratio increment used to spread series seeds (SplitMix64's gamma). */
-    private static final long SEED_GAMMA = 0x9E3779B97F4A7C15L;
+    /** Salt of the value streams: 0, which keeps every cpu-only data set's values as first generated. */
+    private static final long VALUE_SALT = 0;
 
     private final CpuOnlyConfig config;
     private final List<HostTags> hosts;
     private final List<SeriesKey> seriesKeys;
-    private final SplittableRandom[] randoms;
+    private final Draws[] draws;
     private final double[] walks;
     private final long[] nextSteps;
-    /** Marsaglia's polar method yields Gaussians in pairs; the second one waits here. */
-    private final double[] spareGaussians;
-    private final boolean[] hasSpareGaussian;
 
     public CpuOnlyGenerator(CpuOnlyConfig config) {
         this.config = config;
@@ -51,26 +48,13 @@ public final class CpuOnlyGenerator {
         }
         this.hosts = List.copyOf(h);
         this.seriesKeys = List.copyOf(keys);
-        this.randoms = new SplittableRandom[series];
+        this.draws = new Draws[series];
         this.walks = new double[series];
         this.nextSteps = new long[series];
-        this.spareGaussians = new double[series];
-        this.hasSpareGaussian = new boolean[series];
         for (int s = 0; s < series; s++) {
-            randoms[s] = new SplittableRandom(mix64(config.seed() + SEED_GAMMA * (s + 1L)));
-            walks[s] = randoms[s].nextDouble() * WALK_MAX;
+            draws[s] = new Draws(config.seed(), VALUE_SALT, s);
+            walks[s] = draws[s].uniform() * WALK_MAX;
         }
-    }
-
-    /**
-     * SplitMix64's finalizer. A {@code SplittableRandom} seeded with {@code x + k * SEED_GAMMA} yields
-     * the stream of one seeded with {@code x}, shifted by {@code k} draws (its own increment is that
-     * gamma), so unmixed seeds made every series the same walk a few steps apart.
-     */
-    private static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     private static int seriesCount(int scale) {
@@ -131,35 +115,15 @@ public final class CpuOnlyGenerator {
         boolean float2 = config.values() == ValueMode.FLOAT2;
         double walk = walks[series];
         long step = nextSteps[series];
-        SplittableRandom random = randoms[series];
+        Draws random = draws[series];
         for (int i = 0; i < count; i++, step++) {
             if (step > 0) {
-                double delta = float2 ? random.nextDouble(-1.0, 1.0) : gaussian(series, random);
+                double delta = float2 ? random.uniform(-1.0, 1.0) : random.gaussian();
                 walk = Math.min(WALK_MAX, Math.max(WALK_MIN, walk + delta));
             }
             out[offset + i] = float2 ? Math.round(walk * 100) / 100.0 : (double) (long) walk;
         }
         walks[series] = walk;
         nextSteps[series] = step;
-    }
-
-    /** Standard normal draw by Marsaglia's polar method: exact, allocation-free, stable across JDKs. */
-    private double gaussian(int series, SplittableRandom random) {
-        if (hasSpareGaussian[series]) {
-            hasSpareGaussian[series] = false;
-            return spareGaussians[series];
-        }
-        double u;
-        double v;
-        double s;
-        do {
-            u = random.nextDouble() * 2 - 1;
-            v = random.nextDouble() * 2 - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        double factor = Math.sqrt(-2 * Math.log(s) / s);
-        spareGaussians[series] = v * factor;
-        hasSpareGaussian[series] = true;
-        return u * factor;
     }
 }

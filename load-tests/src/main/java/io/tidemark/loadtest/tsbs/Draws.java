@@ -22,7 +22,11 @@ final class Draws {
         this.random = new SplittableRandom(mix64(seed + SEED_GAMMA * (index + 1) + salt * 0xD1B54A32D192ED03L));
     }
 
-    /** SplitMix64's finalizer: unmixed neighbouring seeds would give shifted copies of one stream. */
+    /**
+     * SplitMix64's finalizer. A {@code SplittableRandom} seeded with {@code x + k * SEED_GAMMA} yields
+     * the stream of one seeded with {@code x}, shifted by {@code k} draws (its own increment is that
+     * gamma), so unmixed neighbouring seeds would give shifted copies of one stream.
+     */
     private static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
@@ -53,7 +57,8 @@ final class Draws {
         return mean + stdDev * gaussian();
     }
 
-    private double gaussian() {
+    /** Standard normal N(0, 1); Marsaglia's polar method yields them in pairs, the second waits for the next call. */
+    double gaussian() {
         if (hasSpareGaussian) {
             hasSpareGaussian = false;
             return spareGaussian;

@@ -81,6 +81,18 @@ class CpuOnlyGeneratorTest {
     }
 
     @Test
+    void valuesAreTheOnesFirstGenerated() {
+        // frozen: data sets generated earlier must stay reproducible from their seed
+        double[] ints = new double[12];
+        new CpuOnlyGenerator(CpuOnlyConfig.tsbs(4, 42, ValueMode.INT)).nextValues(13, ints, 0, 12);
+        assertThat(ints).containsExactly(81, 81, 82, 81, 81, 82, 80, 78, 80, 80, 81, 81);
+        double[] floats = new double[12];
+        new CpuOnlyGenerator(CpuOnlyConfig.tsbs(4, 42, ValueMode.FLOAT2)).nextValues(13, floats, 0, 12);
+        assertThat(floats).containsExactly(81.09, 81.73, 82.25, 81.29, 81.18, 81.24, 80.86, 80.63, 80.86, 81.47,
+                82.08, 81.08);
+    }
+
+    @Test
     void hostsWalkIndependently() {
         // walks of independent hosts, which start uniform in [0,100), spread over the range: after
         // 12 hours about half of them are above 50 (correlated streams put every host together)
