@@ -64,8 +64,9 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Line-protocol lines per request body (default: ${DEFAULT-VALUE}).")
     int linesPerBody;
 
-    @Option(names = "--tidemark-protocol", defaultValue = "writerecords",
-            description = "How Tidemark is fed: writerecords or lp (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tidemark-protocol", defaultValue = "lp",
+            description = "How Tidemark is fed: lp (line protocol on /write, as the peers are fed) or writerecords"
+                    + " (default: ${DEFAULT-VALUE}).")
     String tidemarkProtocol;
 
     @Option(names = "--records-per-call", defaultValue = "5000",
