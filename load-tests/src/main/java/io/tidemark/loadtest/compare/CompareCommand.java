@@ -57,6 +57,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3", description = "Timed draws per query type (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--warmups", defaultValue = "10",
+            description = "Untimed draws per query type before the timed ones, for every system (default: ${DEFAULT-VALUE}).")
+    int warmups;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the data and the query draws (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -97,9 +101,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (scale < 1 || hours < 1 || runs < 1 || linesPerBody < 1) {
+        if (scale < 1 || hours < 1 || runs < 1 || warmups < 1 || linesPerBody < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "cannot compare: scale=" + scale + ", hours="
-                    + hours + ", runs=" + runs + ", linesPerBody=" + linesPerBody + " (all must be at least 1)");
+                    + hours + ", runs=" + runs + ", warmups=" + warmups + ", linesPerBody=" + linesPerBody
+                    + " (all must be at least 1)");
         }
         List<ValueMode> modes = values.equals("both") ? List.of(ValueMode.INT, ValueMode.FLOAT2)
                 : List.of(ValueMode.parse(values));
@@ -112,7 +117,7 @@ public final class CompareCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         Map<String, List<SystemResult>> results = new LinkedHashMap<>();
         try {
-            CompareRun run = new CompareRun(scale, hours, runs, seed, linesPerBody, tolerance, work, out);
+            CompareRun run = new CompareRun(scale, hours, runs, warmups, seed, linesPerBody, tolerance, work, out);
             for (ValueMode mode : modes) {
                 results.put(mode.optionName(), run.run(mode, systems(project, protocol)));
             }

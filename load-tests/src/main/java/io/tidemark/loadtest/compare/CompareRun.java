@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One data set through every system, one system at a time (each has the machine to itself):
- * install, start, ingest from {@link #CLIENTS} concurrent clients, flush, the queries (one untimed
- * warm-up per type, then {@code runs} timed draws, the same draws for every system), peak RSS,
+ * install, start, ingest from {@link #CLIENTS} concurrent clients, flush, the queries
+ * ({@code warmups} untimed draws per type, then {@code runs} timed ones, the same draws for every
+ * system, so servers that compile their query paths as they run are measured warm), peak RSS,
  * stop, bytes on disk. Afterwards every system's answers are compared with the reference's
  * (Tidemark's, the first system).
  */
@@ -44,17 +45,20 @@ public final class CompareRun {
     private final int scale;
     private final int hours;
     private final int runs;
+    private final int warmups;
     private final long seed;
     private final int linesPerBody;
     private final double tolerance;
     private final Path workDir;
     private final PrintWriter out;
 
-    public CompareRun(int scale, int hours, int runs, long seed, int linesPerBody, double tolerance, Path workDir,
-            PrintWriter out) {
+    /** @param warmups untimed draws per query type before the timed ones (at least 1) */
+    public CompareRun(int scale, int hours, int runs, int warmups, long seed, int linesPerBody, double tolerance,
+            Path workDir, PrintWriter out) {
         this.scale = scale;
         this.hours = hours;
         this.runs = runs;
+        this.warmups = warmups;
         this.seed = seed;
         this.linesPerBody = linesPerBody;
         this.tolerance = tolerance;
@@ -156,12 +160,18 @@ public final class CompareRun {
         }
     }
 
-    /** A warm-up with the first draw, then every draw timed; a failure leaves the type without a figure. */
+    /**
+     * {@code warmups} untimed draws (the timed ones, cycled), then every draw timed; a failure
+     * leaves the type without a figure.
+     */
     private void queryType(Peer system, List<Draw> draws, Map<Type, Double> millis,
             Map<Type, List<List<ResultRow>>> answers) throws InterruptedException {
         Type type = draws.get(0).type();
         try {
-            system.query(system.render(draws.get(0)), draws.get(0));
+            for (int w = 0; w < warmups; w++) {
+                Draw draw = draws.get(w % draws.size());
+                system.query(system.render(draw), draw);
+            }
             List<Double> times = new ArrayList<>();
             List<List<ResultRow>> results = new ArrayList<>();
             for (Draw draw : draws) {

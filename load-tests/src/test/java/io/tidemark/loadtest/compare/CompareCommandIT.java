@@ -31,7 +31,7 @@ class CompareCommandIT {
         StringWriter text = new StringWriter();
         Path json = work.resolve("results.json");
         int status = new CommandLine(new CompareCommand()).setOut(new PrintWriter(text)).execute("--scale", "2",
-                "--hours", "1", "--values", "int", "--peers", "vm", "--runs", "1", "--project-dir", PROJECT.toString(),
+                "--hours", "1", "--values", "int", "--peers", "vm", "--runs", "1", "--warmups", "1", "--project-dir", PROJECT.toString(),
                 "--work-dir", work.resolve("run").toString(), "--out", json.toString());
 
         List<String> lines = text.toString().lines().toList();
