@@ -142,7 +142,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (writeDocs) {
             Path docs = project.resolve("docs/benchmarks.md");
             String section = "Measured by `./tidemark load compare --scale " + scale + " --hours " + hours + " --values "
-                    + values + " --runs " + runs + "` (load average " + String.format(Locale.ROOT, "%.2f",
+                    + values + " --runs " + runs + " --warmups " + warmups + " --tidemark-protocol " + tidemarkProtocol
+                    + "` (load average " + String.format(Locale.ROOT, "%.2f",
                     CompareRun.loadAverage()) + "). Ratios are Tidemark's cost over the best peer's: at most 1"
                     + " means Tidemark wins.\n\n" + report.markdown() + "\nworst_ratio="
                     + ComparisonReport.ratio(report.worstRatio()) + "\n";
