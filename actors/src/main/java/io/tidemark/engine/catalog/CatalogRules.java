@@ -194,6 +194,16 @@ public final class CatalogRules {
         }
     }
 
+    /**
+     * Names a record's dimensions, measure and attributes may not take: the system identifiers, and
+     * every name starting with {@code ts_}, {@code measure_name} or {@code measure_value} (so the
+     * single-measure value columns {@code measure_value::double} … cannot be shadowed).
+     */
+    public static boolean isReservedRecordName(String name) {
+        return name.equals("time") || name.equals("ts_non_existent_col") || name.startsWith("ts_")
+                || name.startsWith("measure_name") || name.startsWith("measure_value");
+    }
+
     /** Names no dimension, measure or attribute may take: Timestream's system identifiers. */
     public static boolean isReservedColumnName(String name) {
         return name.equals("measure_value") || name.equals("ts_non_existent_col") || name.equals("time")

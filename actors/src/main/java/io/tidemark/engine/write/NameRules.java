@@ -2,6 +2,8 @@ package io.tidemark.engine.write;
 
 import static io.tidemark.engine.write.ValidationErrors.quote;
 
+import io.tidemark.engine.catalog.CatalogRules;
+
 /**
  * Timestream's rules for the names a record brings: dimension names, measure names and
  * multi-measure attribute names. Names are compared as written (case-sensitive, like Timestream).
@@ -17,8 +19,7 @@ final class NameRules {
 
     /** Why {@code name} cannot be used as a {@code kind} ("dimension name" …), or null when it can. */
     static String reservedReason(String kind, String name) {
-        if (name.equals("time") || name.equals("ts_non_existent_col") || name.startsWith("ts_")
-                || name.startsWith("measure_name") || name.startsWith("measure_value")) {
+        if (CatalogRules.isReservedRecordName(name)) {
             return "The " + kind + " " + quote(name) + " is reserved: measure_name, measure_value, time and"
                     + " ts_non_existent_col are system identifiers, and names must not start with ts_, measure_name"
                     + " or measure_value.";

@@ -79,7 +79,7 @@ final class TableLines {
     int series(SeriesKey key, String[] why) {
         for (Dimension d : key.dimensions()) {
             String name = d.name();
-            if (isReserved(name)) {
+            if (CatalogRules.isReservedRecordName(name)) {
                 why[0] = "invalid tag key " + name + ": reserved (time, measure_name*, measure_value*, ts_* are system names)";
                 return -1;
             }
@@ -234,7 +234,7 @@ final class TableLines {
     }
 
     private String fieldRefusal(String name) {
-        if (isReserved(name)) {
+        if (CatalogRules.isReservedRecordName(name)) {
             return "invalid field key " + name + ": reserved (time, measure_name*, measure_value*, ts_* are system names)";
         }
         if (name.indexOf(':') >= 0) {
@@ -247,11 +247,5 @@ final class TableLines {
             return "schema conflict: field key " + name + " is a tag of measurement " + measurement;
         }
         return null;
-    }
-
-    /** Timestream's system names, and the prefixes reserved for them. */
-    private static boolean isReserved(String name) {
-        return CatalogRules.isReservedColumnName(name) || name.startsWith("ts_") || name.startsWith("measure_name")
-                || name.startsWith("measure_value");
     }
 }
