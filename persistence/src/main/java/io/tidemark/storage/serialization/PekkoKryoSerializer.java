@@ -38,13 +38,23 @@ public final class PekkoKryoSerializer extends JSerializer {
     private final KryoPool pool;
     private final Set<Class<?>> registered;
 
-    /** The constructor Pekko calls; reads the registrations from the system's config. */
+    /**
+     * The constructor Pekko calls; reads the registrations from the system's config, and registers
+     * the system's typed actor refs ({@link ActorRefKryoSerializer}, id
+     * {@value ActorRefKryoSerializer#KRYO_ID}) so messages can carry reply-to refs between nodes.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public PekkoKryoSerializer(ExtendedActorSystem system) {
-        this(system.settings().config(), system.dynamicAccess().classLoader());
+        this(system.settings().config(), system.dynamicAccess().classLoader(), KryoPool.builder()
+                .register((Class) ActorRefKryoSerializer.refClass(system), ActorRefKryoSerializer.of(system),
+                        ActorRefKryoSerializer.KRYO_ID));
     }
 
     public PekkoKryoSerializer(Config config, ClassLoader classLoader) {
-        KryoPool.Builder builder = KryoPool.builder();
+        this(config, classLoader, KryoPool.builder());
+    }
+
+    private PekkoKryoSerializer(Config config, ClassLoader classLoader, KryoPool.Builder builder) {
         Set<Class<?>> types = new HashSet<>();
         if (config.hasPath(CLASSES_PATH)) {
             for (Map.Entry<String, ConfigValue> e : config.getObject(CLASSES_PATH).entrySet()) {
