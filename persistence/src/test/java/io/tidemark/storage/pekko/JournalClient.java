@@ -8,6 +8,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.persistence.AtomicWrite;
+import org.apache.pekko.persistence.DeleteMessagesFailure;
 import org.apache.pekko.persistence.DeleteMessagesSuccess;
 import org.apache.pekko.persistence.JournalProtocol;
 import org.apache.pekko.persistence.Persistence;
@@ -103,5 +104,11 @@ final class JournalClient {
     void deleteTo(String persistenceId, long toSequenceNr) {
         journal.tell(new JournalProtocol.DeleteMessagesTo(persistenceId, toSequenceNr, self), self);
         probe.expectMessage(new DeleteMessagesSuccess(toSequenceNr));
+    }
+
+    /** Asks for a deletion expecting it refused; returns the cause. */
+    Throwable deleteFailure(String persistenceId, long toSequenceNr) {
+        journal.tell(new JournalProtocol.DeleteMessagesTo(persistenceId, toSequenceNr, self), self);
+        return probe.expectMessageClass(DeleteMessagesFailure.class).cause();
     }
 }
