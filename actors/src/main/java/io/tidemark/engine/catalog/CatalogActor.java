@@ -33,7 +33,8 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * {@value #PERSISTENCE_ID}. Every command is checked against Timestream's rules
  * ({@link CatalogRules}); a refused one is answered with the {@link EngineException} and changes
  * nothing. Table changes are also pushed to subscribers ({@link Subscribe}) as {@link TableChange}s.
- * Reach it through {@link CatalogService}.
+ * It runs as a cluster singleton, one instance in the cluster, persisting through the replicated
+ * journal; reach it through {@link CatalogService}.
  */
 public final class CatalogActor
         extends EventSourcedBehaviorWithEnforcedReplies<CatalogActor.Command, CatalogEvent, CatalogState> {

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
@@ -37,6 +38,8 @@ public final class CatalogService {
 
     /** The singleton's name, the same on every node. */
     static final String SINGLETON_NAME = "catalog";
+    /** The catalog's own threads (see {@link #table}). */
+    private static final String DISPATCHER = "tidemark.engine.catalog.dispatcher";
 
     private final ActorSystem<?> system;
     private final ActorRef<CatalogActor.Command> catalog;
@@ -58,7 +61,8 @@ public final class CatalogService {
     public static CatalogService start(ActorSystem<?> system, Clock clock) {
         CatalogSettings settings = CatalogSettings.from(system.settings().config());
         ActorRef<CatalogActor.Command> catalog = ClusterSingleton.get(system)
-                .init(SingletonActor.of(CatalogActor.create(settings, clock), SINGLETON_NAME));
+                .init(SingletonActor.of(CatalogActor.create(settings, clock), SINGLETON_NAME)
+                        .withProps(DispatcherSelector.fromConfig(DISPATCHER)));
         CatalogService service = new CatalogService(system, catalog, settings.askTimeout());
         system.systemActorOf(CatalogFollower.create(catalog, service.view, service.ready, settings.askTimeout()),
                 "catalog-view", Props.empty());
