@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.typesafe.config.ConfigFactory;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.serialization.PekkoKryoSerializer;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.apache.pekko.serialization.Serializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every catalog command and reply that crosses nodes goes through the Kryo serializer under its
@@ -28,13 +30,18 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogMessageSerializationTest {
 
+    @TempDir
+    static Path dataDir;
+
     private static ActorTestKit testKit;
     private static Serialization serialization;
 
     @BeforeAll
     static void start() {
+        // The node config starts the journal plugins with the system, so they need a directory.
         testKit = ActorTestKit.create("catalog-messages", ConfigFactory.load(ConfigFactory.parseString(
-                "include classpath(\"tidemark/single-node.conf\")\n")));
+                "include classpath(\"tidemark/single-node.conf\")\n"
+                        + "tidemark.data-dir = \"" + dataDir.toString().replace("\\", "/") + "\"\n")));
         serialization = SerializationExtension.get(Adapter.toClassic(testKit.system()));
     }
 
