@@ -58,6 +58,22 @@ final class JournalClient {
         return replies;
     }
 
+    /**
+     * Sends the writes as one WriteMessages expecting the whole call to fail (then one failure per
+     * event); returns its cause.
+     */
+    Throwable writeFailure(AtomicWrite... writes) {
+        List<PersistentEnvelope> envelopes = List.of(writes);
+        journal.tell(new JournalProtocol.WriteMessages(CollectionConverters.asScala(envelopes).toList(), self, 1), self);
+        Throwable cause = probe.expectMessageClass(JournalProtocol.WriteMessagesFailed.class).cause();
+        for (AtomicWrite w : writes) {
+            for (int i = 0; i < w.size(); i++) {
+                probe.expectMessageClass(JournalProtocol.WriteMessageFailure.class);
+            }
+        }
+        return cause;
+    }
+
     /** The result of a replay: the replayed events and the highest sequence number reported. */
     record Replay(List<PersistentRepr> events, long highestSequenceNr) {
         List<Long> sequenceNrs() {

@@ -56,6 +56,9 @@ class ReplicatedJournalTest {
                 pekko.actor.serializers.kryo = "io.tidemark.storage.serialization.PekkoKryoSerializer"
                 pekko.actor.serialization-bindings { "io.tidemark.storage.serialization.KryoSerializable" = kryo }
                 tidemark.persistence.journal.class = "io.tidemark.storage.pekko.ReplicatedJournal"
+                # A member stopped by the test leaves no cluster: the others see it unreachable, as a crash.
+                pekko.coordinated-shutdown.run-by-actor-system-terminate = off
+                tidemark.persistence.journal.replication-timeout = 2s
                 # As the node configs do: every member's journal runs from the start, ready for copies.
                 pekko.extensions = ["org.apache.pekko.persistence.Persistence"]
                 pekko.persistence.journal.auto-start-journals = ["tidemark.persistence.journal"]
@@ -140,6 +143,22 @@ class ReplicatedJournalTest {
         assertThat(other.payloads()).containsExactly("o1");
         assertThat(other.highestSequenceNr()).isEqualTo(1);
         assertThat(localHighest(c, "other")).isEqualTo(1);
+    }
+
+    @Test
+    void aWriteNoMajorityStoredFailsAndARecoveryNoMajorityAnswersFails() throws Exception {
+        ActorTestKit a = join(0);
+        ActorTestKit b = join(1);
+        JournalClient journal = new JournalClient(a);
+        assertThat(journal.write(atomicWrite("quorum", 1, "e1"))).allMatch(
+                r -> r instanceof JournalProtocol.WriteMessageSuccess);
+
+        members.remove(b);
+        b.shutdownTestKit();
+        // b is still an Up member, unreachable: a alone is no majority of two.
+        assertThat(journal.writeFailure(atomicWrite("quorum", 2, "e2")))
+                .hasMessageContaining("cannot replicate events: persistenceId=quorum");
+        assertThat(journal.replayFailure("quorum")).hasMessageContaining("cannot recover persistenceId=quorum");
     }
 
     @Test
