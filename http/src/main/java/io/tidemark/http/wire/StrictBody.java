@@ -3,8 +3,10 @@ package io.tidemark.http.wire;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.util.ByteString;
+import scala.Option;
 
 /**
  * A request's whole body, within a size limit, at the least cost per request.
@@ -29,8 +31,10 @@ public final class StrictBody {
      */
     public static CompletionStage<ByteString> read(HttpEntity entity, long maxBytes, long timeoutMillis,
             Materializer materializer) {
-        if (entity instanceof HttpEntity.Strict strict && strict.getData().size() <= maxBytes) {
-            return CompletableFuture.completedFuture(strict.getData());
+        if (entity instanceof HttpEntity.Strict strict) {
+            long size = strict.getData().size();
+            return size <= maxBytes ? CompletableFuture.completedFuture(strict.getData())
+                    : CompletableFuture.failedFuture(new EntityStreamSizeException(maxBytes, Option.apply(size)));
         }
         return onCompletingThread(entity.withSizeLimit(maxBytes).toStrict(timeoutMillis, maxBytes, materializer))
                 .thenApply(HttpEntity.Strict::getData);
