@@ -199,7 +199,10 @@ public final class CatalogService {
     private <T, R> CompletionStage<R> ask(Function<ActorRef<StatusReply<T>>, CatalogActor.Command> command,
             Function<T, R> result) {
         CompletableFuture<R> answer = new CompletableFuture<>();
-        AskPattern.askWithStatus(catalog, command::apply, timeout, system.scheduler()).whenComplete((value, failure) -> {
+        // on the actor system's dispatcher, not in the catalog actor's turn: the ask's stage runs a plain
+        // whenComplete on the JDK's async executor, a new thread per call on a machine of fewer than three cores
+        AskPattern.askWithStatus(catalog, command::apply, timeout, system.scheduler()).whenCompleteAsync(
+                (value, failure) -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause == null) {
@@ -209,7 +212,7 @@ public final class CatalogService {
             } else {
                 answer.completeExceptionally(EngineException.internal("cannot reach the catalog: " + cause, cause));
             }
-        });
+        }, system.executionContext());
         return answer;
     }
 
