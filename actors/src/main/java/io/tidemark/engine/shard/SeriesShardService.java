@@ -52,16 +52,22 @@ public final class SeriesShardService implements ShardGateway {
      */
     public static SeriesShardService init(ActorSystem<?> system, Path dataDir, Clock clock, MagneticReader magnetic,
                                           EngineMeters meters) {
+        return init(system, environment(system, dataDir, clock, magnetic, meters));
+    }
+
+    /** The node's shard environment from its config; starts the node's replica keeper when shards are replicated. */
+    static ShardEnvironment environment(ActorSystem<?> system, Path dataDir, Clock clock, MagneticReader magnetic,
+                                        EngineMeters meters) {
         ShardSettings settings = ShardSettings.fromConfig(system.settings().config());
         ReplicationSettings replication = ReplicationSettings.fromConfig(system.settings().config());
         ShardEnvironment env = new ShardEnvironment(dataDir, clock, magnetic, meters, settings, FileIo.DEFAULT);
-        if (replication.replicated()) {
-            ActorRef<ReplicaMessages.KeeperCommand> keeper = system.systemActorOf(ReplicaKeeper.create(dataDir,
-                    env.journalOptions(), replication), ReplicaPeers.KEEPER_NAME, DispatcherSelector.fromConfig(DISPATCHER));
-            env = new ShardEnvironment(dataDir, clock, magnetic, meters, settings, FileIo.DEFAULT,
-                    new ShardReplication(replication, new ReplicaPeers(system, keeper)));
+        if (!replication.replicated()) {
+            return env;
         }
-        return init(system, env);
+        ActorRef<ReplicaMessages.KeeperCommand> keeper = system.systemActorOf(ReplicaKeeper.create(dataDir,
+                env.journalOptions(), replication), ReplicaPeers.KEEPER_NAME, DispatcherSelector.fromConfig(DISPATCHER));
+        return new ShardEnvironment(dataDir, clock, magnetic, meters, settings, FileIo.DEFAULT,
+                new ShardReplication(replication, new ReplicaPeers(system, keeper)));
     }
 
     static SeriesShardService init(ActorSystem<?> system, ShardEnvironment env) {

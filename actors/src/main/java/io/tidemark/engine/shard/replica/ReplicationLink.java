@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -40,11 +41,14 @@ public final class ReplicationLink {
     private final ReplicaPeers peers;
     private final ShardJournal journal;
     private final ActorRef<Appended> replies;
-    /** Copies with a backfill page in flight: live entries are not sent to them meanwhile. */
-    private final Set<ActorRef<KeeperCommand>> backfilling = new HashSet<>();
+    /**
+     * Copies (by their node's address: a ref found by path and the keeper's own ref differ in
+     * their uid) with a backfill page in flight; live entries are not sent to them meanwhile.
+     */
+    private final Set<Address> backfilling = new HashSet<>();
     /** The replicas of the run of writes in flight, and those of them known to hold all of it. */
     private List<ActorRef<KeeperCommand>> roundReplicas = List.of();
-    private final Set<ActorRef<KeeperCommand>> roundHolders = new HashSet<>();
+    private final Set<Address> roundHolders = new HashSet<>();
     private long roundLastSequence = Long.MAX_VALUE;
     /** The last entry shipped: what the next live {@link Append} says the copy must end with. */
     private long shippedSequence;
@@ -84,7 +88,7 @@ public final class ReplicationLink {
     private void ship(List<ActorRef<KeeperCommand>> replicas) {
         List<JournalEntry> entries = journal.takeAppended();
         for (ActorRef<KeeperCommand> keeper : replicas) {
-            if (!backfilling.contains(keeper)) {
+            if (!backfilling.contains(keeper.path().address())) {
                 keeper.tell(new Append(tableId, shard, false, shippedSequence, shippedChecksum, entries,
                         releaseBeforeSequence, replies));
             }
@@ -113,15 +117,17 @@ public final class ReplicationLink {
     /** Takes a keeper's answer: counts it for the run in flight, or backfills the copy. */
     public Outcome onAppended(Appended reply) {
         ActorRef<KeeperCommand> keeper = reply.keeper();
-        backfilling.remove(keeper);
+        Address node = keeper.path().address();
+        backfilling.remove(node);
         if (reply.lastSequence() == ReplicaMessages.UNAVAILABLE) {
             return Outcome.NONE;
         }
         if (reply.lastSequence() > journal.lastSequence()) {
             return Outcome.REPLICA_AHEAD;
         }
-        if (reply.accepted() && reply.lastSequence() >= roundLastSequence && roundReplicas.contains(keeper)) {
-            roundHolders.add(keeper);
+        if (reply.accepted() && reply.lastSequence() >= roundLastSequence
+                && roundReplicas.stream().anyMatch(r -> r.path().address().equals(node))) {
+            roundHolders.add(node);
         }
         if (!reply.accepted() || reply.lastSequence() < shippedSequence) {
             backfill(keeper, reply.lastSequence(), reply.lastChecksum());
@@ -139,7 +145,7 @@ public final class ReplicationLink {
         }
         keeper.tell(new Append(tableId, shard, fromScratch, lastSequence, lastChecksum, page.entries(),
                 releaseBeforeSequence, replies));
-        backfilling.add(keeper);
+        backfilling.add(keeper.path().address());
     }
 
     /** The replicas of the run in flight, by address, for error messages. */
