@@ -175,11 +175,11 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         return Behaviors.receive(Command.class)
                 .onMessageEquals(HandedOver.INSTANCE, () ->
                         new SeriesShard(ctx, entityId, clusterShard, env, timers).catchUp(stash))
-                .onMessage(Command.class, command -> stashOrRefuse(stash, command))
+                .onMessage(Command.class, command -> stashUnlessFull(stash, command))
                 .build();
     }
 
-    private static Behavior<Command> stashOrRefuse(StashBuffer<Command> stash, Command command) {
+    private static Behavior<Command> stashUnlessFull(StashBuffer<Command> stash, Command command) {
         if (stash.isFull()) {
             throw new IllegalStateException("cannot start series shard: too many commands while catching up, stashed="
                     + stash.size());
@@ -196,7 +196,7 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
                 "catch-up");
         return Behaviors.receive(Command.class)
                 .onMessage(CaughtUp.class, caught -> caughtUp(caught.result(), replayedTo, stash))
-                .onMessage(Command.class, command -> stashOrRefuse(stash, command))
+                .onMessage(Command.class, command -> stashUnlessFull(stash, command))
                 .onSignal(PostStop.class, signal -> close())
                 .onSignal(PreRestart.class, signal -> close())
                 .build();
