@@ -11,6 +11,8 @@ import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.shard.replica.ReplicaMessages;
 import io.tidemark.engine.testing.LoopbackCluster;
 import io.tidemark.engine.tier.MagneticReader;
+import io.tidemark.storage.journal.ShardJournal;
+import io.tidemark.storage.journal.WriteBatch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +21,12 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
@@ -66,7 +70,7 @@ class ShardReplicationClusterTest {
             }
             assertThat(copy(cluster, replica).lastSequence()).as("the replica's copy holds every batch").isEqualTo(10);
             assertThat(copy(cluster, other).lastSequence()).as("a third node holds no copy at R=2")
-                    .isEqualTo(ShardJournal_NO_SEQUENCE);
+                    .isEqualTo(ShardJournal.NO_SEQUENCE);
 
             cluster.crash(primary);
             cluster.awaitMembers(2);
@@ -116,7 +120,32 @@ class ShardReplicationClusterTest {
         }
     }
 
-    private static final long ShardJournal_NO_SEQUENCE = io.tidemark.storage.journal.ShardJournal.NO_SEQUENCE;
+    @Test
+    void aReplicaThatMissedARunIsBackfilledFromThePrimaryAndCountsAgain() {
+        try (LoopbackCluster cluster = LoopbackCluster.start(2, root, """
+                tidemark.cluster.replication-factor = 2
+                tidemark.engine.shard.replication.timeout = 2s
+                """)) {
+            startKeepers(cluster);
+            ActorRef<SeriesShard.Command> shard = spawnShard(cluster, 0);
+            write(cluster, 0, shard, 0);
+
+            ActorRef<ReplicaMessages.KeeperCommand> replicaKeeper = env(cluster.node(1), cluster.dataDir(1))
+                    .replication().peers().local();
+            get(AskPattern.<ReplicaMessages.KeeperCommand, Done>ask(replicaKeeper,
+                    r -> new ReplicaMessages.HandOver(TestRows.TABLE, 0, r), ASK, cluster.node(1).scheduler()));
+            StatusReply<ShardWriteResult> refused = ask(cluster.node(0), shard, r -> new SeriesShard.Write(batch(1), r));
+            assertThat(refused.isError()).as("the replica cannot take the run").isTrue();
+            assertThat(refused.getError().getMessage()).contains("replication quorum not reached, copies=1 of 2");
+
+            replicaKeeper.tell(new ReplicaMessages.TakeBack(TestRows.TABLE, 0));
+            write(cluster, 0, shard, 2);
+            ReplicaMessages.CopyStatus copy = copy(cluster, 1);
+            assertThat(copy.lastSequence()).as("backfilled with the run it missed, then the new one").isEqualTo(3);
+            assertThat(copy.firstSequence()).isEqualTo(1);
+            assertThat(seconds(scan(cluster, 0, shard))).containsExactly(0L, 1L, 2L);
+        }
+    }
 
     /** What every node does at start: its shard environment, with its replica keeper. */
     private void startKeepers(LoopbackCluster cluster) {
@@ -152,7 +181,7 @@ class ShardReplicationClusterTest {
         return ring.get((ring.indexOf(node) + 1) % ring.size());
     }
 
-    private static io.tidemark.storage.journal.WriteBatch batch(int second) {
+    private static WriteBatch batch(int second) {
         return new TestRows.Doubles().add("h", second, 1, second).build();
     }
 
@@ -181,7 +210,7 @@ class ShardReplicationClusterTest {
         return get(AskPattern.ask(shard, message::apply, ASK, system.scheduler()));
     }
 
-    private static <T> T get(java.util.concurrent.CompletionStage<T> stage) {
+    private static <T> T get(CompletionStage<T> stage) {
         try {
             return stage.toCompletableFuture().get(ASK.toSeconds() + 5, TimeUnit.SECONDS);
         } catch (Exception e) {
