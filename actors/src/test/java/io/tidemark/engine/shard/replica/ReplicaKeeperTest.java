@@ -35,7 +35,9 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,17 +50,30 @@ class ReplicaKeeperTest {
     @TempDir
     Path dataDir;
 
-    private ActorTestKit testKit;
+    /** One actor system for the class (the keeper's serializers are bound there); a keeper per test. */
+    private static ActorTestKit testKit;
     private ActorRef<KeeperCommand> keeper;
     private ShardJournal primary;
 
-    @BeforeEach
-    void start() {
+    @TempDir
+    static Path systemDir;
+
+    @BeforeAll
+    static void startSystem() {
         testKit = ActorTestKit.create("replica-keeper", ConfigFactory.load(ConfigFactory.parseString(
                 "include classpath(\"tidemark/single-node.conf\")\n"
-                        + "tidemark.data-dir = \"" + dataDir.toString().replace("\\", "/") + "\"\n"
+                        + "tidemark.data-dir = \"" + systemDir.toString().replace("\\", "/") + "\"\n"
                         // A deadline for replies on a busy shared machine, not a speed assertion.
                         + "pekko.actor.testkit.typed.single-expect-default = 20s\n")));
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        testKit.shutdownTestKit();
+    }
+
+    @BeforeEach
+    void start() {
         keeper = testKit.spawn(ReplicaKeeper.create(dataDir.resolve("node"), JournalOptions.defaults(),
                 new ReplicationSettings(2, Duration.ofSeconds(5), 2, 1 << 20)));
         primary = ShardJournal.open(dataDir.resolve("primary"), JournalOptions.defaults(),
@@ -69,7 +84,7 @@ class ReplicaKeeperTest {
     @AfterEach
     void stop() {
         primary.close();
-        testKit.shutdownTestKit();
+        testKit.stop(keeper);
     }
 
     private List<JournalEntry> journal(int batches) {
