@@ -73,7 +73,11 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopRequested.set(true);
             try {
-                server.close();
+                // A stopped actor system took the listener with it and its shards closed their
+                // journals; unbinding through it would only wait for answers that never come.
+                if (!engine.system().whenTerminated().isCompleted()) {
+                    server.close();
+                }
                 System.out.println("tidemark: stopped (listener unbound, journals synced)");
             } finally {
                 stopped.countDown();
@@ -91,11 +95,7 @@ public final class ServeCommand implements Callable<Integer> {
                 + Cluster.get(engine.system()).selfMember().address() + ", data: "
                 + config.getString("tidemark.data-dir") + ")");
         stopped.await();
-        if (stopRequested.get()) {
-            return 0;
-        }
-        server.close();
-        return 1;
+        return stopRequested.get() ? 0 : 1;
     }
 
     /** The node's configuration: options over the file over the embedded defaults. */
