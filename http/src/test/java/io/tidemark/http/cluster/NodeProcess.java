@@ -33,6 +33,8 @@ public final class NodeProcess {
     /** Auth is off in three-node.conf; the SDK signs anyway, with these. */
     private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
             AwsBasicCredentials.create("AKIDTIDEMARKCLUSTER", "tidemark-cluster-secret"));
+    /** A call to a frozen (SIGSTOP) node must fail instead of waiting forever. */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int number;
@@ -165,13 +167,13 @@ public final class NodeProcess {
     /** The SDK's write client for this node ({@code endpointOverride}; any credentials: auth is off). */
     public TimestreamWriteClient writeClient() {
         return TimestreamWriteClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS).build();
+                .credentialsProvider(CREDENTIALS).overrideConfiguration(c -> c.apiCallTimeout(CALL_TIMEOUT)).build();
     }
 
     /** The SDK's query client for this node. */
     public TimestreamQueryClient queryClient() {
         return TimestreamQueryClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS).build();
+                .credentialsProvider(CREDENTIALS).overrideConfiguration(c -> c.apiCallTimeout(CALL_TIMEOUT)).build();
     }
 
     @Override
