@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code serve --node n} processes form one cluster and all report ready; a node killed with
  * SIGKILL is detected and removed by the others (split-brain resolver, keep-majority), and comes
  * back on restart; a node frozen with SIGSTOP is removed, and when continued it finds itself
- * downed and exits with a failure status instead of serving; SIGTERM makes a node leave
- * gracefully. Prints how long detection and removal took (no timed assertion: the deadlines are
+ * downed and exits with a failure status instead of serving; SIGTERM makes a node (the first
+ * seed) leave gracefully, and restarted it joins the running cluster again. Prints how long detection and removal took (no timed assertion: the deadlines are
  * generous bounds against hangs).
  */
 class ClusterMembershipIT {
@@ -67,10 +67,14 @@ class ClusterMembershipIT {
 
         cluster.restart(3);
         cluster.awaitReady(3);
-        NodeProcess leaving = cluster.node(2);
+        NodeProcess leaving = cluster.node(1);
         leaving.stop(EXIT_DEADLINE);
         assertThat(leaving.output()).contains("tidemark: stopped (listener unbound, journals synced)");
-        cluster.await(cluster.node(1), 2);
+        cluster.await(cluster.node(2), 2);
         cluster.await(cluster.node(3), 2);
+
+        // Node 1 is the first seed: restarted, it must join the running cluster, not form a new one.
+        cluster.restart(1);
+        cluster.awaitReady(3);
     }
 }
