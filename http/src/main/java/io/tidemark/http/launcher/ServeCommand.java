@@ -11,8 +11,13 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.cluster.typed.Cluster;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,12 +78,17 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopRequested.set(true);
             try {
-                // A stopped actor system took the listener with it and its shards closed their
-                // journals; unbinding through it would only wait for answers that never come.
-                if (!engine.system().whenTerminated().isCompleted()) {
+                if (stoppedByCluster(engine)) {
+                    // The actor system is stopping or stopped on its own: it takes the listener with
+                    // it and its shards close their journals; unbinding through it would only wait
+                    // for answers that never come.
+                    engine.system().getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                } else {
                     server.close();
                 }
                 System.out.println("tidemark: stopped (listener unbound, journals synced)");
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                System.out.println("tidemark: the actor system did not stop within 10 s: " + e);
             } finally {
                 stopped.countDown();
             }
@@ -96,6 +106,16 @@ public final class ServeCommand implements Callable<Integer> {
                 + config.getString("tidemark.data-dir") + ")");
         stopped.await();
         return stopRequested.get() ? 0 : 1;
+    }
+
+    /**
+     * Whether the actor system stopped, or began to stop, for a reason of its own (the cluster
+     * downed this node) rather than for SIGTERM (Pekko's JVM hook) or {@link Engine#close}.
+     */
+    private static boolean stoppedByCluster(Engine engine) {
+        Optional<CoordinatedShutdown.Reason> reason = CoordinatedShutdown.get(engine.system()).getShutdownReason();
+        return engine.system().whenTerminated().isCompleted()
+                || reason.isPresent() && !reason.get().equals(CoordinatedShutdown.jvmExitReason());
     }
 
     /** The node's configuration: options over the file over the embedded defaults. */

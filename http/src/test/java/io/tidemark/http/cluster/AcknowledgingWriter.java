@@ -1,6 +1,7 @@
 package io.tidemark.http.cluster;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +18,17 @@ import software.amazon.awssdk.services.timestreamwrite.TimestreamWriteClient;
  */
 final class AcknowledgingWriter implements AutoCloseable {
 
-    /** One WriteRecords call's outcome. */
-    record Outcome(long nanos, boolean acknowledged) {
+    /** One WriteRecords call: when it started and ended, and whether it was acknowledged. */
+    record Outcome(long startNanos, long endNanos, boolean acknowledged) {
+
+        /** Failed, or acknowledged only after {@link #SLOW}: the cluster was not serving writes normally. */
+        boolean disturbed() {
+            return !acknowledged || endNanos - startNanos > SLOW.toNanos();
+        }
     }
+
+    /** A call slower than this waited for a failover (calls take well under a second when all is well). */
+    static final Duration SLOW = Duration.ofSeconds(3);
 
     private final ClusterTable table;
     private final Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
@@ -47,6 +56,7 @@ final class AcknowledgingWriter implements AutoCloseable {
             List<NodeProcess> now = targets;
             NodeProcess node = now.get((int) (batch % now.size()));
             long first = batch * table.hosts();
+            long start = System.nanoTime();
             boolean ok;
             try {
                 table.write(clients.computeIfAbsent(node.endpoint(), uri -> node.writeClient()), first, table.hosts());
@@ -57,7 +67,7 @@ final class AcknowledgingWriter implements AutoCloseable {
             } catch (RuntimeException e) {
                 ok = false;
             }
-            outcomes.add(new Outcome(System.nanoTime(), ok));
+            outcomes.add(new Outcome(start, System.nanoTime(), ok));
             batch++;
             pause(ok ? 20 : 200);
         }
@@ -81,25 +91,23 @@ final class AcknowledgingWriter implements AutoCloseable {
     }
 
     /**
-     * How long after {@code sinceNanos} writes stayed unavailable: from {@code sinceNanos} to the
-     * first acknowledged call after the last failed one (0 when no call failed).
+     * How long after {@code sinceNanos} writes were disturbed: from {@code sinceNanos} to the end of
+     * the last call that ended after it and failed or took longer than {@link #SLOW} (0 when none did).
      */
     long outageMillisSince(long sinceNanos) {
-        long lastFailure = Long.MIN_VALUE;
+        long lastDisturbed = sinceNanos;
         for (Outcome o : outcomes) {
-            if (o.nanos() >= sinceNanos && !o.acknowledged()) {
-                lastFailure = o.nanos();
+            if (o.endNanos() >= sinceNanos && o.disturbed()) {
+                lastDisturbed = Math.max(lastDisturbed, o.endNanos());
             }
         }
-        if (lastFailure == Long.MIN_VALUE) {
-            return 0;
-        }
-        for (Outcome o : outcomes) {
-            if (o.nanos() > lastFailure && o.acknowledged()) {
-                return (o.nanos() - sinceNanos) / 1_000_000;
-            }
-        }
-        throw new AssertionError("no write was acknowledged after the last failure");
+        return (lastDisturbed - sinceNanos) / 1_000_000;
+    }
+
+    /** The longest call that ended after {@code sinceNanos}, in milliseconds. */
+    long longestCallMillisSince(long sinceNanos) {
+        return outcomes.stream().filter(o -> o.endNanos() >= sinceNanos)
+                .mapToLong(o -> (o.endNanos() - o.startNanos()) / 1_000_000).max().orElse(0);
     }
 
     /** The ids acknowledged so far. */

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGKILL is detected and removed by the others (split-brain resolver, keep-majority), and comes
  * back on restart; a node frozen with SIGSTOP is removed, and when continued it finds itself
  * downed and exits with a failure status instead of serving; SIGTERM makes a node (the first
- * seed) leave gracefully, and restarted it joins the running cluster again. Prints how long detection and removal took (no timed assertion: the deadlines are
- * generous bounds against hangs).
+ * seed) leave gracefully, and restarted it joins the running cluster again. Prints how long
+ * detection and removal took (no timed assertion: the deadlines are generous bounds against
+ * hangs).
  */
 class ClusterMembershipIT {
 
