@@ -179,7 +179,7 @@ class MetricsAndHealthIT {
         assertThat(ready.statusCode()).isEqualTo(200);
         JsonNode body = RawHttp.json(ready);
         assertThat(body.get("status").asText()).isEqualTo("ready");
-        assertThat(body.get("checks").get("cluster").asText()).isEqualTo("up");
+        assertThat(body.get("checks").get("cluster").asText()).isEqualTo("up (members up: 1, unreachable: 0)");
         assertThat(body.get("checks").get("catalog").asText()).isEqualTo("answered");
         assertThat(body.get("checks").get("shards").asText()).endsWith("hosted");
 

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.ShardRegion.CurrentShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
@@ -111,10 +112,21 @@ public final class HealthRoutes extends AllDirectives {
         }
     }
 
+    /** Passes while this node is Up; says how many members are Up and how many unreachable (of a cluster). */
     private static CompletionStage<String> clusterMember(ActorSystem<?> system) {
-        MemberStatus status = Cluster.get(system).selfMember().status();
-        return status == MemberStatus.up() ? CompletableFuture.completedFuture("up")
-                : CompletableFuture.failedFuture(new IllegalStateException("member status is " + status + ", not Up"));
+        Cluster cluster = Cluster.get(system);
+        MemberStatus status = cluster.selfMember().status();
+        if (status != MemberStatus.up()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("member status is " + status + ", not Up"));
+        }
+        int up = 0;
+        for (Member member : cluster.state().getMembers()) {
+            if (member.status() == MemberStatus.up()) {
+                up++;
+            }
+        }
+        return CompletableFuture.completedFuture("up (members up: " + up + ", unreachable: "
+                + cluster.state().getUnreachable().size() + ")");
     }
 
     private static CompletionStage<String> shardRegion(ActorSystem<?> system, Duration timeout) {

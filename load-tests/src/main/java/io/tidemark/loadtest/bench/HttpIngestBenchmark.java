@@ -95,6 +95,17 @@ public final class HttpIngestBenchmark {
 
     /** Runs every warm-up and measured run against the node at {@code endpoint}; prints progress and the summary line. */
     public Result run(URI endpoint, PrintWriter out) throws IOException, InterruptedException {
+        return run(List.of(endpoint), out);
+    }
+
+    /**
+     * Runs every warm-up and measured run against the nodes of a cluster: call {@code i} goes to
+     * {@code endpoints[i % n]}, so each node coordinates an equal share of the writes (and routes
+     * them on to the shards' owners). Tables are created through the first endpoint and used once
+     * every endpoint describes them.
+     */
+    public Result run(List<URI> endpoints, PrintWriter out) throws IOException, InterruptedException {
+        URI endpoint = endpoints.get(0);
         long interval = options.data().intervalNanos();
         long steps = options.hours() * TimeUnit.HOURS.toNanos(1) / interval;
         long start = (TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - steps * interval) / interval * interval;
@@ -109,10 +120,10 @@ public final class HttpIngestBenchmark {
         long bytes = lp ? lines.bytes() : json.bytes();
         double encodeSeconds = (lp ? lines.encodeNanos() : json.encodeNanos()) / 1e9;
         out.printf(Locale.ROOT, "data: %d hosts x %d rows = %d records, %d points in %d calls of up to %d %s"
-                        + " (%.1f MB of %s); endpoint %s; load average %.2f on %d cores%n", data.scale(), steps,
+                        + " (%.1f MB of %s); endpoints %s; load average %.2f on %d cores%n", data.scale(), steps,
                 points / 10, points, lp ? lines.calls() : json.calls(),
                 lp ? options.linesPerCall() : options.recordsPerCall(), lp ? "lines" : "records", bytes / 1e6,
-                lp ? "line protocol" : "JSON", endpoint,
+                lp ? "line protocol" : "JSON", endpoints,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "encode (before the clock, one thread%s): %.0f records/s = %.2fM points/s, %.1f MB/s%n",
@@ -143,9 +154,10 @@ public final class HttpIngestBenchmark {
                     createDatabase(client, endpoint, database);
                 }
                 createTable(client, endpoint, database, table);
+                awaitTable(client, endpoints, database, table);
                 databases.add(database);
                 tables.add(table);
-                Calls calls = lp ? lineProtocolCalls(endpoint, database, lines) : writeRecordsCalls(endpoint,
+                Calls calls = lp ? lineProtocolCalls(endpoints, database, lines) : writeRecordsCalls(endpoints,
                         WriteRecordsBodies.head(database, table), json);
                 long cpu0 = IngestBenchmark.processCpuNanos();
                 long t0 = System.nanoTime();
@@ -180,7 +192,7 @@ public final class HttpIngestBenchmark {
         return result;
     }
 
-    private static Calls writeRecordsCalls(URI endpoint, byte[] head, WriteRecordsBodies bodies) {
+    private static Calls writeRecordsCalls(List<URI> endpoints, byte[] head, WriteRecordsBodies bodies) {
         return new Calls() {
             @Override
             public int count() {
@@ -190,8 +202,9 @@ public final class HttpIngestBenchmark {
             @Override
             public HttpRequest request(int call) {
                 byte[] tail = bodies.tail(call);
-                return HttpIngestBenchmark.request(endpoint, "WriteRecords", HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofByteArrays(List.of(head, tail)), (long) head.length + tail.length));
+                return HttpIngestBenchmark.request(endpoints.get(call % endpoints.size()), "WriteRecords",
+                        HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(
+                                List.of(head, tail)), (long) head.length + tail.length));
             }
 
             @Override
@@ -202,8 +215,8 @@ public final class HttpIngestBenchmark {
     }
 
     /** {@code POST /write?db=…} with the body and its Content-Length, without {@code Expect: 100-continue}. */
-    private static Calls lineProtocolCalls(URI endpoint, String database, LineProtocolBodies bodies) {
-        URI write = endpoint.resolve("/write?db=" + database + "&precision=ns");
+    private static Calls lineProtocolCalls(List<URI> endpoints, String database, LineProtocolBodies bodies) {
+        List<URI> writes = endpoints.stream().map(e -> e.resolve("/write?db=" + database + "&precision=ns")).toList();
         return new Calls() {
             @Override
             public int count() {
@@ -212,7 +225,8 @@ public final class HttpIngestBenchmark {
 
             @Override
             public HttpRequest request(int call) {
-                return HttpRequest.newBuilder(write).timeout(CALL_TIMEOUT).header("Content-Type", "text/plain")
+                return HttpRequest.newBuilder(writes.get(call % writes.size())).timeout(CALL_TIMEOUT)
+                        .header("Content-Type", "text/plain")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.body(call))).build();
             }
 
@@ -278,6 +292,26 @@ public final class HttpIngestBenchmark {
         if (response.statusCode() != 200) {
             throw new IOException("cannot create table: name=" + table + ", status=" + response.statusCode()
                     + ", body=" + abbreviate(response.body()));
+        }
+    }
+
+    /** Waits until every endpoint describes the table: a cluster's nodes learn of a new table from its catalog. */
+    private static void awaitTable(HttpClient client, List<URI> endpoints, String database, String table)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + CALL_TIMEOUT.toNanos();
+        for (URI endpoint : endpoints) {
+            HttpRequest describe = request(endpoint, "DescribeTable",
+                    json("{\"DatabaseName\":\"" + database + "\",\"TableName\":\"" + table + "\"}"));
+            HttpResponse<String> response = client.send(describe, HttpResponse.BodyHandlers.ofString());
+            while (response.statusCode() != 200) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("cannot see the new table through every endpoint: endpoint=" + endpoint
+                            + ", table=" + database + "." + table + ", status=" + response.statusCode() + ", body="
+                            + abbreviate(response.body()));
+                }
+                Thread.sleep(100);
+                response = client.send(describe, HttpResponse.BodyHandlers.ofString());
+            }
         }
     }
 

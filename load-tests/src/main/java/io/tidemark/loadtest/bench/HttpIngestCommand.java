@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "http-ingest", mixinStandardHelpOptions = true,
         description = {"Ingest the TSBS cpu-only data set as Timestream WriteRecords calls (--protocol json) or as",
                 "InfluxDB line protocol on /write (--protocol lp) over HTTP, from concurrent keep-alive clients,",
-                "into an in-process server (or --endpoint). The last line is",
+                "into an in-process server (or --endpoint; repeat it to spread the calls over a cluster's nodes).",
+                "The last line is",
                 "http-ingest clients=N records_per_call=R median_points_per_s=... p50_call_ms=... p99_call_ms=...",
                 "(with --protocol lp: http-ingest protocol=lp clients=N lines_per_call=L median_points_per_s=...)."})
 public final class HttpIngestCommand implements Callable<Integer> {
@@ -52,9 +54,10 @@ public final class HttpIngestCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "5", description = "Measured runs (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--endpoint", description = "A running server, e.g. http://127.0.0.1:8080 (default: start one in"
-            + " this process on a free loopback port over a temporary data directory).")
-    URI endpoint;
+    @Option(names = "--endpoint", description = "A running server, e.g. http://127.0.0.1:8080; repeat it for the nodes"
+            + " of a cluster, which then share the calls round-robin (default: start one in this process on a free"
+            + " loopback port over a temporary data directory).")
+    List<URI> endpoints;
 
     HttpIngestBenchmark.Options options() {
         return new HttpIngestBenchmark.Options(dataSet.config(), dataSet.hours(), clients, protocol, recordsPerCall,
@@ -64,8 +67,8 @@ public final class HttpIngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         HttpIngestBenchmark benchmark = new HttpIngestBenchmark(options());
-        if (endpoint != null) {
-            benchmark.run(endpoint, spec.commandLine().getOut());
+        if (endpoints != null && !endpoints.isEmpty()) {
+            benchmark.run(endpoints, spec.commandLine().getOut());
             return 0;
         }
         Path dataDir = Files.createTempDirectory("tidemark-http-ingest-");

@@ -37,7 +37,17 @@ class HttpIngestCommandTest {
         assertThat(options.warmups()).isEqualTo(1);
         assertThat(options.runs()).isEqualTo(3);
         assertThat(options.protocol()).isEqualTo(HttpIngestBenchmark.Protocol.JSON);
-        assertThat(command.endpoint).isEqualTo(URI.create("http://127.0.0.1:9090"));
+        assertThat(command.endpoints).containsExactly(URI.create("http://127.0.0.1:9090"));
+    }
+
+    @Test
+    void aRepeatedEndpointNamesTheNodesOfACluster() {
+        HttpIngestCommand command = new HttpIngestCommand();
+        new CommandLine(command).parseArgs("--endpoint", "http://127.0.0.1:8081", "--endpoint", "http://127.0.0.1:8082",
+                "--endpoint", "http://127.0.0.1:8083");
+
+        assertThat(command.endpoints).containsExactly(URI.create("http://127.0.0.1:8081"),
+                URI.create("http://127.0.0.1:8082"), URI.create("http://127.0.0.1:8083"));
     }
 
     @Test
@@ -51,7 +61,7 @@ class HttpIngestCommandTest {
         assertThat(options.warmups()).isEqualTo(2);
         assertThat(options.runs()).isEqualTo(5);
         assertThat(options.linesPerCall()).isEqualTo(5000);
-        assertThat(command.endpoint).isNull();
+        assertThat(command.endpoints).isNull();
     }
 
     @Test
@@ -73,8 +83,9 @@ class HttpIngestCommandTest {
             new CommandLine(command).parseArgs("--scale", "3", "--hours", "1", "--runs", "1", "--warmups", "1",
                     "--clients", "2", "--protocol", "lp", "--lines-per-call", "250");
 
+            // Two endpoints (the same node twice): the calls alternate between them, as over a cluster's nodes.
             HttpIngestBenchmark.Result result = new HttpIngestBenchmark(command.options())
-                    .run(server.endpoint(), new PrintWriter(text, true));
+                    .run(List.of(server.endpoint(), server.endpoint()), new PrintWriter(text, true));
 
             assertThat(result.databases()).hasSize(2).doesNotHaveDuplicates();
             assertThat(result.tables()).containsExactly("cpu", "cpu");
