@@ -6,11 +6,13 @@ import io.tidemark.storage.fileio.FileIo;
 import io.tidemark.storage.model.SeriesKey;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * it is deleted then, finishing the compaction. Until that happens both hold the same points, which
  * readers merge like any overlapping data (higher version wins; on a tie, the higher segment id).
  * See <a href="../../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>, "Crash safety".
+ *
+ * <p>In a cluster the directory is shared: one node at a time writes it (it opened the store with
+ * {@link #open} or took it over with {@link #recover}), the others open it with {@link #openShared}
+ * and {@link #reload} it when told the writer changed it. Readers never change anything on disk;
+ * they skip what the writer's recovery would remove (temporary files, inputs of an unfinished
+ * compaction, damaged segments).
  *
  * <p>Thread-safe: {@link #segments()} is a lock-free snapshot; writes and replacements are
  * serialized. Readers the store stops serving are not closed, so a query holding an older snapshot
@@ -59,65 +67,178 @@ public final class MagneticStore implements Closeable {
     }
 
     /**
-     * Opens (creating if needed) the table's magnetic directory.
+     * Opens (creating if needed) the table's magnetic directory as its writer: interrupted writes
+     * and compactions are cleaned up and damaged segments quarantined (see the class comment).
      *
      * @throws IOException if a directory cannot be listed or a file cannot be mapped or removed
      */
     public static MagneticStore open(FileIo io, MagneticLayout layout, Clock clock) throws IOException {
         io.createDirectories(layout.tableDir());
+        Listing listing = list(io, layout, Map.of(), true);
+        return new MagneticStore(io, layout, clock, listing.readers(), listing.maxId() + 1);
+    }
+
+    /**
+     * Opens the table's magnetic directory as a reader, for a node that shares the directory with
+     * another node that may be writing it now: nothing on disk is changed. Temporary files, segments
+     * named in another's "replaces" list and segments that fail verification are skipped, not
+     * removed (the writer's {@link #recover} does that). A missing directory is an empty store.
+     *
+     * @throws IOException if a directory cannot be listed or a segment cannot be mapped
+     */
+    public static MagneticStore openShared(FileIo io, MagneticLayout layout, Clock clock) throws IOException {
+        Listing listing = list(io, layout, Map.of(), false);
+        return new MagneticStore(io, layout, clock, listing.readers(), listing.maxId() + 1);
+    }
+
+    /**
+     * Reads the directory again as {@link #openShared} does and serves what is there now: segments
+     * another node added appear, those it deleted disappear (their readers stay open for queries
+     * holding an older snapshot). Segments already served keep their readers. Nothing on disk is
+     * changed, so this is safe while another node writes.
+     *
+     * @throws IOException if a directory cannot be listed or a new segment cannot be mapped
+     */
+    public void reload() throws IOException {
+        relist(false);
+    }
+
+    /**
+     * Takes over as the directory's writer: reads it again and does what {@link #open} does to
+     * a store a previous writer left (deletes temporary files, finishes interrupted compactions,
+     * quarantines damaged segments), and moves the segment id counter past every id on disk. Call
+     * it only when no other node writes the directory any more.
+     *
+     * @throws IOException if a directory cannot be listed or a file cannot be mapped or removed
+     */
+    public void recover() throws IOException {
+        io.createDirectories(layout.tableDir());
+        relist(true);
+    }
+
+    private void relist(boolean writer) throws IOException {
+        synchronized (writeLock) {
+            Map<Path, SegmentReader> current = new HashMap<>();
+            for (SegmentReader reader : segments) {
+                current.put(reader.file(), reader);
+            }
+            Listing listing = list(io, layout, current, writer);
+            segments = listing.readers();
+            nextSegmentId = Math.max(nextSegmentId, listing.maxId() + 1);
+        }
+    }
+
+    /** The segments a listing found, in serving order, and the highest segment id seen on disk (-1 for none). */
+    private record Listing(List<SegmentReader> readers, long maxId) {
+    }
+
+    /**
+     * Lists the table directory. {@code current} readers are reused for the files they map. As the
+     * writer, temporary files are deleted, damaged segments quarantined and the inputs of
+     * interrupted compactions deleted; as a reader, all three are only skipped.
+     */
+    private static Listing list(FileIo io, MagneticLayout layout, Map<Path, SegmentReader> current, boolean writer)
+            throws IOException {
+        if (!writer && !io.exists(layout.tableDir())) {
+            return new Listing(List.of(), -1);
+        }
         List<SegmentReader> readers = new ArrayList<>();
         long maxId = -1;
-        for (Path dir : io.list(layout.tableDir(), "*")) {
+        for (Path dir : listOrEmpty(io, layout.tableDir())) {
             LocalDate partition = MagneticLayout.partitionOf(dir);
             if (partition == null) {
                 continue;
             }
-            for (Path temp : io.list(dir, MagneticLayout.TEMP_GLOB)) {
-                LOG.info("Removing temporary file of an interrupted segment write: file={}", temp);
-                io.delete(temp);
+            for (Path temp : listOrEmpty(io, dir, MagneticLayout.TEMP_GLOB)) {
+                if (writer) {
+                    LOG.info("Removing temporary file of an interrupted segment write: file={}", temp);
+                    io.delete(temp);
+                } else {
+                    maxId = Math.max(maxId, MagneticLayout.tempSegmentIdOf(temp));
+                }
             }
             List<SegmentReader> partitionReaders = new ArrayList<>();
-            for (Path file : io.list(dir, MagneticLayout.SEGMENT_GLOB)) {
+            for (Path file : listOrEmpty(io, dir, MagneticLayout.SEGMENT_GLOB)) {
                 long id = MagneticLayout.segmentIdOf(file);
                 if (id < 0) {
                     LOG.warn("Ignoring file with a name the magnetic store does not make: file={}", file);
                     continue;
                 }
                 maxId = Math.max(maxId, id);
-                SegmentReader reader = openVerified(io, layout, partition, file, id);
+                SegmentReader reader = current.get(file);
+                if (reader == null) {
+                    reader = writer ? openVerified(io, layout, partition, file, id) : openShared(io, layout, partition,
+                            file, id);
+                }
                 if (reader != null) {
                     partitionReaders.add(reader);
                 }
             }
-            readers.addAll(finishInterruptedCompactions(io, partitionReaders));
+            readers.addAll(writer ? finishInterruptedCompactions(io, partitionReaders)
+                    : withoutReplaced(partitionReaders));
         }
         // Quarantined ids stay taken, so a later quarantine of the same partition cannot overwrite one.
-        for (Path quarantined : io.list(layout.quarantineDir(), MagneticLayout.SEGMENT_GLOB)) {
+        for (Path quarantined : listOrEmpty(io, layout.quarantineDir(), MagneticLayout.SEGMENT_GLOB)) {
             maxId = Math.max(maxId, MagneticLayout.quarantinedSegmentIdOf(quarantined));
         }
         readers.sort(BY_PARTITION_AND_ID);
-        return new MagneticStore(io, layout, clock, List.copyOf(readers), maxId + 1);
+        return new Listing(List.copyOf(readers), maxId);
+    }
+
+    /** A directory's entries; none when it does not exist (a reader may list while the writer deletes). */
+    private static List<Path> listOrEmpty(FileIo io, Path dir, String glob) throws IOException {
+        try {
+            return io.list(dir, glob);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+    }
+
+    private static List<Path> listOrEmpty(FileIo io, Path dir) throws IOException {
+        return listOrEmpty(io, dir, "*");
+    }
+
+    /**
+     * Opens a segment for a reader that shares the directory: one that fails verification or
+     * vanished meanwhile (the writer deleted it) is skipped, and left where it is.
+     */
+    private static SegmentReader openShared(FileIo io, MagneticLayout layout, LocalDate partition, Path file, long id)
+            throws IOException {
+        try {
+            return verify(SegmentReader.open(io, file), layout, partition, file, id);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (CorruptionException e) {
+            LOG.warn("Skipping segment that failed verification; its writer quarantines it: file={}, reason={}",
+                    file, e.getMessage());
+            return null;
+        }
     }
 
     /** Opens a segment, or quarantines it and returns null when it fails verification. */
     private static SegmentReader openVerified(FileIo io, MagneticLayout layout, LocalDate partition, Path file, long id)
             throws IOException {
         try {
-            SegmentReader reader = SegmentReader.open(io, file);
-            SegmentHeader header = reader.header();
-            if (!header.tableId().equals(layout.tableId()) || header.segmentId() != id
-                    || header.partitionStart() != MagneticLayout.partitionStartNanos(partition)
-                    || header.partitionEnd() != MagneticLayout.partitionEndNanos(partition)) {
-                throw new CorruptionException(file, 0, "segment does not belong here: tableId=" + header.tableId()
-                        + ", segmentId=" + header.segmentId() + ", partitionStart=" + header.partitionStart()
-                        + ", expected tableId=" + layout.tableId() + ", segmentId=" + id + ", partition=" + partition);
-            }
-            return reader;
+            return verify(SegmentReader.open(io, file), layout, partition, file, id);
         } catch (CorruptionException e) {
             LOG.error("Quarantining segment that failed verification: file={}, reason={}", file, e.getMessage());
             quarantine(io, layout, partition, file);
             return null;
         }
+    }
+
+    private static SegmentReader verify(SegmentReader reader, MagneticLayout layout, LocalDate partition, Path file,
+            long id) throws CorruptionException {
+        SegmentHeader header = reader.header();
+        if (!header.tableId().equals(layout.tableId()) || header.segmentId() != id
+                || header.partitionStart() != MagneticLayout.partitionStartNanos(partition)
+                || header.partitionEnd() != MagneticLayout.partitionEndNanos(partition)) {
+            reader.close();
+            throw new CorruptionException(file, 0, "segment does not belong here: tableId=" + header.tableId()
+                    + ", segmentId=" + header.segmentId() + ", partitionStart=" + header.partitionStart()
+                    + ", expected tableId=" + layout.tableId() + ", segmentId=" + id + ", partition=" + partition);
+        }
+        return reader;
     }
 
     private static void quarantine(FileIo io, MagneticLayout layout, LocalDate partition, Path file) {
@@ -133,19 +254,37 @@ public final class MagneticStore implements Closeable {
         }
     }
 
-    private static List<SegmentReader> finishInterruptedCompactions(FileIo io, List<SegmentReader> readers)
-            throws IOException {
+    /** The ids named in the "replaces" lists of a partition's segments. */
+    private static Set<Long> replacedIds(List<SegmentReader> readers) {
         Set<Long> replaced = new HashSet<>();
         for (SegmentReader reader : readers) {
             for (long id : reader.replaces()) {
                 replaced.add(id);
             }
         }
+        return replaced;
+    }
+
+    /** A reader's view of a compaction its writer has not finished: the output serves, the inputs are skipped. */
+    private static List<SegmentReader> withoutReplaced(List<SegmentReader> readers) {
+        Set<Long> replaced = replacedIds(readers);
+        List<SegmentReader> kept = new ArrayList<>(readers.size());
+        for (SegmentReader reader : readers) {
+            if (!replaced.contains(reader.segmentId())) {
+                kept.add(reader);
+            }
+        }
+        return kept;
+    }
+
+    private static List<SegmentReader> finishInterruptedCompactions(FileIo io, List<SegmentReader> readers)
+            throws IOException {
+        Set<Long> replaced = replacedIds(readers);
         List<SegmentReader> kept = new ArrayList<>(readers.size());
         for (SegmentReader reader : readers) {
             if (replaced.contains(reader.segmentId())) {
+                // not closed: a reader reused from before may still serve a query's older snapshot
                 LOG.info("Deleting compaction input left by an interrupted compaction: file={}", reader.file());
-                reader.close();
                 io.delete(reader.file());
             } else {
                 kept.add(reader);
