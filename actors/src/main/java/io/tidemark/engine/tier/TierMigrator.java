@@ -5,6 +5,7 @@ import io.tidemark.engine.shard.FrozenChunks;
 import io.tidemark.engine.shard.SeriesChunks;
 import io.tidemark.engine.shard.ShardGateway;
 import io.tidemark.storage.chunk.SealedChunk;
+import io.tidemark.storage.serialization.KryoSerializable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -24,7 +25,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * Moves memory-store data past each table's memory retention into magnetic segments; one per node.
+ * Moves memory-store data past each table's memory retention into magnetic segments; one per
+ * cluster, a child of the {@link TierSingleton}.
  *
  * <p>A pass runs every {@code tidemark.engine.tier.migration-interval} and on {@link RunNow}. For
  * each ACTIVE table in the catalog's local view and each of its shards, one at a time: the shard
@@ -55,7 +57,8 @@ public final class TierMigrator extends AbstractBehavior<TierMigrator.Command> {
      * @param points points in those chunks
      * @param segments segments written
      */
-    public record MigrationSummary(int shards, int failedShards, long chunks, long points, long segments) {
+    public record MigrationSummary(int shards, int failedShards, long chunks, long points, long segments)
+            implements KryoSerializable {
     }
 
     private enum Tick implements Command {
