@@ -48,6 +48,7 @@ public final class MagneticTier implements MagneticReader, AutoCloseable {
     private final CompactionPolicy policy;
     private final Consumer<String> onChange;
     private final AtomicLong writerEpoch = new AtomicLong();
+    private volatile boolean writing;
     private final ConcurrentMap<String, TableTier> tables = new ConcurrentHashMap<>();
     /** Serializes opening, deleting and closing stores, so each table has at most one open store. */
     private final Object lifecycleLock = new Object();
@@ -189,6 +190,22 @@ public final class MagneticTier implements MagneticReader, AutoCloseable {
      */
     public void takeOverWrites() {
         writerEpoch.incrementAndGet();
+        writing = true;
+    }
+
+    /** This node stopped writing the magnetic root (the writer singleton left it). */
+    public void stopWriting() {
+        writing = false;
+    }
+
+    /** True between {@link #takeOverWrites} and {@link #stopWriting}: this node's view is the writer's own. */
+    public boolean writing() {
+        return writing;
+    }
+
+    /** The ids of the tables whose stores are open now. */
+    public List<String> openTables() {
+        return List.copyOf(tables.keySet());
     }
 
     /**

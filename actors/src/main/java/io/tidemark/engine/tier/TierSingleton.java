@@ -15,6 +15,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
@@ -107,6 +108,10 @@ public final class TierSingleton {
                     })
                     .onMessage(DeleteTable.class, delete -> {
                         CompletableFuture.runAsync(() -> deleteTable(tier, progress, delete), blocking);
+                        return Behaviors.same();
+                    })
+                    .onSignal(PostStop.class, stopped -> {
+                        tier.stopWriting();
                         return Behaviors.same();
                     })
                     .build();
