@@ -28,8 +28,7 @@ class TierWireTest {
 
     @BeforeAll
     static void start() {
-        testKit = ActorTestKit.create("TierWireTest", ConfigFactory.parseResources("tidemark/single-node.conf")
-                .withFallback(ConfigFactory.load()).resolve());
+        testKit = ActorTestKit.create("TierWireTest");
         kryo = new PekkoKryoSerializer((ExtendedActorSystem) Adapter.toClassic(testKit.system()));
     }
 
