@@ -79,6 +79,7 @@ public final class Engine implements AutoCloseable {
     private final QueryService queries;
     private final MigrationProgress migration;
     private final SubscriptionService subscriptions;
+    private final MagneticNotices magneticNotices;
     private final ActorRef<TierSingleton.Command> magneticWriter;
 
     private Engine(ActorSystem<Void> system, Clock clock) {
@@ -91,10 +92,11 @@ public final class Engine implements AutoCloseable {
         }
         this.meters = new EngineMeters();
         TierSettings tier = TierSettings.fromConfig(config);
-        MagneticNotices magneticNotices = MagneticNotices.start(system);
+        this.migration = new MigrationProgress(clock.millis());
+        this.magneticNotices = MagneticNotices.start(system);
         this.magnetic = new MagneticTier(FileIo.DEFAULT, MagneticTier.rootDir(config), clock, meters, tier.compaction(),
                 magneticNotices::publish);
-        magneticNotices.watch(magnetic);
+        magneticNotices.watch(magnetic, migration);
         this.catalog = CatalogService.start(system, clock);
         this.shards = SeriesShardService.init(system, settings.dataDir(), clock, magnetic, meters);
         this.writes = new WriteCoordinator(catalog, shards, meters,
@@ -111,8 +113,8 @@ public final class Engine implements AutoCloseable {
                 settings.askTimeout(), clock);
         this.subscriptions = SubscriptionService.start(system, queries::execute, SubscriptionSettings.fromConfig(config),
                 clock);
-        this.migration = new MigrationProgress(clock.millis());
-        this.magneticWriter = TierSingleton.init(system, shards, magnetic, catalog::tables, clock, tier, migration);
+        this.magneticWriter = TierSingleton.init(system, shards, magnetic, catalog::tables, clock, tier, migration,
+                magneticNotices);
     }
 
     /**

@@ -80,20 +80,23 @@ public final class TierSingleton {
      *
      * @param tables the catalog's local view of the tables
      * @param progress where this node records migrations while the singleton runs here
+     * @param notices this node's end of the magnetic notices: the migrator waits for the other nodes to reload
      */
     public static ActorRef<Command> init(ActorSystem<?> system, ShardGateway gateway, MagneticTier tier,
-            Supplier<List<TableDescription>> tables, Clock clock, TierSettings settings, MigrationProgress progress) {
+            Supplier<List<TableDescription>> tables, Clock clock, TierSettings settings, MigrationProgress progress,
+            MagneticNotices notices) {
         return ClusterSingleton.get(system).init(SingletonActor.of(
-                create(gateway, tier, tables, clock, settings, progress), NAME));
+                create(gateway, tier, tables, clock, settings, progress, notices), NAME));
     }
 
     static Behavior<Command> create(ShardGateway gateway, MagneticTier tier, Supplier<List<TableDescription>> tables,
-            Clock clock, TierSettings settings, MigrationProgress progress) {
+            Clock clock, TierSettings settings, MigrationProgress progress, MagneticNotices notices) {
         Behavior<Command> singleton = Behaviors.setup(context -> {
             tier.takeOverWrites();
             LOG.info("This node now writes the magnetic store: node={}", context.getSystem().address());
             ActorRef<TierMigrator.Command> migrator = context.spawn(
-                    TierMigrator.create(gateway, tier, tables, clock, settings, progress), "tier-migrator");
+                    TierMigrator.create(gateway, tier, tables, clock, settings, progress, notices::othersReloaded),
+                    "tier-migrator");
             ActorRef<RetentionJanitor.Command> janitor = context.spawn(
                     RetentionJanitor.create(tier, tables, clock, settings), "retention-janitor");
             Executor blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());

@@ -5,16 +5,21 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.tidemark.engine.tier.MagneticNotices.MagneticChanged;
+import io.tidemark.engine.tier.MagneticNotices.MigrationReport;
+import io.tidemark.engine.tier.MagneticNotices.Reload;
+import io.tidemark.engine.tier.MagneticNotices.Reloaded;
 import io.tidemark.engine.tier.RetentionJanitor.RetentionSummary;
 import io.tidemark.engine.tier.TierMigrator.MigrationSummary;
 import io.tidemark.engine.tier.TierSingleton.DeleteTable;
 import io.tidemark.engine.tier.TierSingleton.ExpireNow;
 import io.tidemark.engine.tier.TierSingleton.MigrateNow;
 import io.tidemark.engine.tier.TierSingleton.TableDeleted;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * Kryo serializers of the tier messages that cross nodes: the magnetic-changed notice, the
+ * Kryo serializers of the tier messages that cross nodes: the magnetic notices, the
  * {@link TierSingleton}'s commands and their replies. Registered with fixed ids (500-549 belong to
  * the tier and subscription notices) under {@code tidemark.serialization.kryo.classes} in the
  * actors module's reference.conf. Fields are written by hand in declaration order; reply-to refs
@@ -40,6 +45,67 @@ final class TierWire {
         @Override
         public MagneticChanged read(Kryo kryo, Input in, Class<? extends MagneticChanged> type) {
             return new MagneticChanged(in.readString(), in.readString());
+        }
+    }
+
+    /** Origin, then per table: id, shard count and each shard's time; then the two counters. */
+    static final class MigrationReportSerializer extends Serializer<MigrationReport> {
+        @Override
+        public void write(Kryo kryo, Output out, MigrationReport report) {
+            out.writeString(report.origin());
+            MigrationProgress.Snapshot progress = report.progress();
+            out.writeVarInt(progress.lastMigrated().size(), true);
+            for (Map.Entry<String, long[]> table : progress.lastMigrated().entrySet()) {
+                out.writeString(table.getKey());
+                out.writeVarInt(table.getValue().length, true);
+                for (long millis : table.getValue()) {
+                    out.writeVarLong(millis, true);
+                }
+            }
+            out.writeVarLong(progress.failedShards(), true);
+            out.writeVarLong(progress.migratedPoints(), true);
+        }
+
+        @Override
+        public MigrationReport read(Kryo kryo, Input in, Class<? extends MigrationReport> type) {
+            String origin = in.readString();
+            int tables = in.readVarInt(true);
+            Map<String, long[]> lastMigrated = new HashMap<>();
+            for (int t = 0; t < tables; t++) {
+                String tableId = in.readString();
+                long[] millis = new long[in.readVarInt(true)];
+                for (int s = 0; s < millis.length; s++) {
+                    millis[s] = in.readVarLong(true);
+                }
+                lastMigrated.put(tableId, millis);
+            }
+            return new MigrationReport(new MigrationProgress.Snapshot(lastMigrated, in.readVarLong(true),
+                    in.readVarLong(true)), origin);
+        }
+    }
+
+    static final class ReloadSerializer extends Serializer<Reload> {
+        @Override
+        public void write(Kryo kryo, Output out, Reload reload) {
+            out.writeString(reload.tableId());
+            kryo.writeClassAndObject(out, reload.replyTo());
+        }
+
+        @Override
+        public Reload read(Kryo kryo, Input in, Class<? extends Reload> type) {
+            return new Reload(in.readString(), readRef(kryo, in));
+        }
+    }
+
+    static final class ReloadedSerializer extends Serializer<Reloaded> {
+        @Override
+        public void write(Kryo kryo, Output out, Reloaded reloaded) {
+            out.writeString(reloaded.tableId());
+        }
+
+        @Override
+        public Reloaded read(Kryo kryo, Input in, Class<? extends Reloaded> type) {
+            return new Reloaded(in.readString());
         }
     }
 

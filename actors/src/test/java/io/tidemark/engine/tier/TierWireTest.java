@@ -49,6 +49,9 @@ class TierWireTest {
         ids.put("io.tidemark.engine.tier.TierSingleton$TableDeleted", 506);
         ids.put("io.tidemark.engine.tier.TierMigrator$MigrationSummary", 507);
         ids.put("io.tidemark.engine.tier.RetentionJanitor$RetentionSummary", 508);
+        ids.put("io.tidemark.engine.tier.MagneticNotices$MigrationReport", 509);
+        ids.put("io.tidemark.engine.tier.MagneticNotices$Reload", 510);
+        ids.put("io.tidemark.engine.tier.MagneticNotices$Reloaded", 511);
         Config classes = ConfigFactory.load().getConfig(PekkoKryoSerializer.CLASSES_PATH);
         ids.forEach((name, id) -> assertThat(classes.getInt("\"" + name + "\".id")).as(name).isEqualTo(id));
     }
@@ -64,6 +67,28 @@ class TierWireTest {
     }
 
     @Test
+    void migrationReportCarriesEveryShardsTime() {
+        MigrationProgress progress = new MigrationProgress(1_000);
+        progress.shardMigrated("t1", 1, 3, 5_000, 60);
+        progress.shardMigrated("t2", 0, 1, 7_000, 40);
+        progress.shardFailed();
+        byte[] bytes = kryo.toBinary(new MagneticNotices.MigrationReport(progress.snapshot(), "node-a"));
+        assertThat(new Input(bytes).readVarInt(true)).isEqualTo(509 + 2);
+
+        MagneticNotices.MigrationReport back = (MagneticNotices.MigrationReport) kryo.fromBinaryJava(bytes, null);
+        MigrationProgress other = new MigrationProgress(1_000);
+        other.absorb(back.progress());
+
+        assertThat(back.origin()).isEqualTo("node-a");
+        assertThat(back.progress().lastMigrated().get("t1")).containsExactly(0, 5_000, 0);
+        assertThat(other.migratedPoints()).isEqualTo(100);
+        assertThat(other.failedShards()).isEqualTo(1);
+        assertThat(other.lagMillis("t2", 1, 9_000)).isEqualTo(2_000);
+        other.absorb(back.progress());
+        assertThat(other.migratedPoints()).as("absorbing twice changes nothing").isEqualTo(100);
+    }
+
+    @Test
     void commandsCarryTheirReplyTo() {
         TestProbe<MigrationSummary> migrated = testKit.createTestProbe();
         TestProbe<RetentionSummary> expired = testKit.createTestProbe();
@@ -71,6 +96,9 @@ class TierWireTest {
         roundTrip(new TierSingleton.MigrateNow(migrated.getRef()), 503);
         roundTrip(new TierSingleton.ExpireNow(expired.getRef()), 504);
         roundTrip(new TierSingleton.DeleteTable("t1", deleted.getRef()), 505);
+        TestProbe<MagneticNotices.Reloaded> reloaded = testKit.createTestProbe();
+        roundTrip(new MagneticNotices.Reload("t1", reloaded.getRef()), 510);
+        roundTrip(new MagneticNotices.Reloaded("t1"), 511);
     }
 
     private static void roundTrip(Object message, int id) {
