@@ -162,7 +162,7 @@ public final class MagneticNotices {
                     return Behaviors.same();
                 })
                 .onMessage(Reload.class, reload -> {
-                    CompletableFuture.runAsync(() -> refresh(tier, reload.tableId(), self), blocking)
+                    CompletableFuture.runAsync(() -> refresh(tier, reload.tableId(), "migration"), blocking)
                             .whenComplete((done, failure) -> reload.replyTo().tell(new Reloaded(reload.tableId())));
                     return Behaviors.same();
                 })
