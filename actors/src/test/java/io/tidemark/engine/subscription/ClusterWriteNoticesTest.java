@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.subscription.ClusterWriteNotices.WrittenElsewhere;
 import io.tidemark.engine.testing.LoopbackCluster;
+import io.tidemark.engine.query.QueryService.QueryResult;
+import io.tidemark.engine.query.QueryService.QueryStatus;
+import io.tidemark.engine.query.vector.Batch;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.junit.jupiter.api.Test;
@@ -55,6 +62,49 @@ class ClusterWriteNoticesTest {
             }
             assertThat(received.get("cpu")).isEqualTo(new TableWritten("db", "cpu", 5, 20));
             assertThat(received.get("mem")).isEqualTo(new TableWritten("db", "mem", 1, 1));
+        }
+    }
+
+    @Test
+    void aLiveQueryOnNodeBReEvaluatesAfterAWriteAcknowledgedThroughNodeA() {
+        try (LoopbackCluster cluster = LoopbackCluster.start(2, dir, "")) {
+            SubscriptionSettings settings = new SubscriptionSettings(Duration.ZERO, Duration.ofHours(1), 1000, 3);
+            Clock clock = Clock.systemUTC();
+            AtomicInteger evaluations = new AtomicInteger();
+            SubscriptionService a = SubscriptionService.start(cluster.node(0),
+                    sql -> CompletableFuture.failedFuture(new AssertionError("node A has no live query: " + sql)),
+                    settings, clock);
+            SubscriptionService b = SubscriptionService.start(cluster.node(1), sql -> {
+                evaluations.incrementAndGet();
+                return CompletableFuture.completedFuture(new QueryResult("q", List.of(), Batch.empty(List.of()),
+                        new QueryStatus(100, 0, 0)));
+            }, settings, clock);
+            TestProbe<SubscriptionEvent> subscriber = TestProbe.create(cluster.node(1));
+            b.subscribe("SELECT * FROM db.cpu", subscriber.getRef());
+            subscriber.expectMessageClass(SubscriptionEvent.Snapshot.class, WAIT);
+            b.ack(subscriber.getRef());
+            assertThat(evaluations.get()).isEqualTo(1);
+
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (evaluations.get() == 1) {
+                // node B's subscription to the notices spreads through the receptionist meanwhile
+                a.tableWritten(new TableWritten("db", "cpu", 10, 20));
+                a.tableWritten(new TableWritten("db", "mem", 10, 20));
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("node B did not re-evaluate within " + WAIT);
+                }
+                sleep(50);
+            }
+            assertThat(evaluations.get()).isGreaterThan(1);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
         }
     }
 
