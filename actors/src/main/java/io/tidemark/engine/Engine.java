@@ -79,7 +79,6 @@ public final class Engine implements AutoCloseable {
     private final QueryService queries;
     private final MigrationProgress migration;
     private final SubscriptionService subscriptions;
-    private final MagneticNotices magneticNotices;
     private final ActorRef<TierSingleton.Command> magneticWriter;
 
     private Engine(ActorSystem<Void> system, Clock clock) {
@@ -93,7 +92,7 @@ public final class Engine implements AutoCloseable {
         this.meters = new EngineMeters();
         TierSettings tier = TierSettings.fromConfig(config);
         this.migration = new MigrationProgress(clock.millis());
-        this.magneticNotices = MagneticNotices.start(system);
+        MagneticNotices magneticNotices = MagneticNotices.start(system);
         this.magnetic = new MagneticTier(FileIo.DEFAULT, MagneticTier.rootDir(config), clock, meters, tier.compaction(),
                 magneticNotices::publish);
         magneticNotices.watch(magnetic, migration);
