@@ -21,11 +21,13 @@ import io.tidemark.engine.shard.SeriesShardService;
 import io.tidemark.engine.subscription.SubscriptionService;
 import io.tidemark.engine.subscription.SubscriptionSettings;
 import io.tidemark.engine.subscription.TableWritten;
+import io.tidemark.engine.tier.MagneticNotices;
 import io.tidemark.engine.tier.MagneticTier;
 import io.tidemark.engine.tier.MigrationProgress;
 import io.tidemark.engine.tier.RetentionJanitor;
 import io.tidemark.engine.tier.TierMigrator;
 import io.tidemark.engine.tier.TierSettings;
+import io.tidemark.engine.tier.TierSingleton;
 import io.tidemark.engine.write.IngestBatch;
 import io.tidemark.engine.write.RecordConverter;
 import io.tidemark.engine.write.WriteCoordinator;
@@ -50,7 +52,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -78,8 +79,7 @@ public final class Engine implements AutoCloseable {
     private final QueryService queries;
     private final MigrationProgress migration;
     private final SubscriptionService subscriptions;
-    private final ActorRef<TierMigrator.Command> migrator;
-    private final ActorRef<RetentionJanitor.Command> janitor;
+    private final ActorRef<TierSingleton.Command> magneticWriter;
 
     private Engine(ActorSystem<Void> system, Clock clock) {
         this.system = system;
@@ -91,7 +91,11 @@ public final class Engine implements AutoCloseable {
         }
         this.meters = new EngineMeters();
         TierSettings tier = TierSettings.fromConfig(config);
-        this.magnetic = new MagneticTier(FileIo.DEFAULT, settings.dataDir(), clock, meters, tier.compaction());
+        this.migration = new MigrationProgress(clock.millis());
+        MagneticNotices magneticNotices = MagneticNotices.start(system);
+        this.magnetic = new MagneticTier(FileIo.DEFAULT, MagneticTier.rootDir(config), clock, meters, tier.compaction(),
+                magneticNotices::publish);
+        magneticNotices.watch(magnetic, migration);
         this.catalog = CatalogService.start(system, clock);
         this.shards = SeriesShardService.init(system, settings.dataDir(), clock, magnetic, meters);
         this.writes = new WriteCoordinator(catalog, shards, meters,
@@ -108,11 +112,8 @@ public final class Engine implements AutoCloseable {
                 settings.askTimeout(), clock);
         this.subscriptions = SubscriptionService.start(system, queries::execute, SubscriptionSettings.fromConfig(config),
                 clock);
-        this.migration = new MigrationProgress(clock.millis());
-        this.migrator = system.systemActorOf(TierMigrator.create(shards, magnetic, catalog::tables, clock, tier,
-                migration), "tier-migrator", Props.empty());
-        this.janitor = system.systemActorOf(RetentionJanitor.create(magnetic, catalog::tables, clock, tier),
-                "retention-janitor", Props.empty());
+        this.magneticWriter = TierSingleton.init(system, shards, magnetic, catalog::tables, clock, tier, migration,
+                magneticNotices);
     }
 
     /**
@@ -222,14 +223,20 @@ public final class Engine implements AutoCloseable {
         return catalog.describeTable(database, table).thenApply(t -> meters.table(t.tableId()).usage());
     }
 
-    /** Runs the tier migrator now (it also runs on its own schedule); completes when the run is done. */
+    /**
+     * Runs the tier migrator now (it also runs on its own schedule), on whichever node of the
+     * cluster runs it; completes when the run is done.
+     */
     public CompletionStage<TierMigrator.MigrationSummary> migrateNow() {
-        return AskPattern.ask(migrator, TierMigrator.RunNow::new, settings.askTimeout(), system.scheduler());
+        return AskPattern.ask(magneticWriter, TierSingleton.MigrateNow::new, settings.askTimeout(), system.scheduler());
     }
 
-    /** Runs the retention janitor now (it also runs on its own schedule); completes when the run is done. */
+    /**
+     * Runs the retention janitor now (it also runs on its own schedule), on whichever node of the
+     * cluster runs it; completes when the run is done.
+     */
     public CompletionStage<RetentionJanitor.RetentionSummary> expireNow() {
-        return AskPattern.ask(janitor, RetentionJanitor.RunNow::new, settings.askTimeout(), system.scheduler());
+        return AskPattern.ask(magneticWriter, TierSingleton.ExpireNow::new, settings.askTimeout(), system.scheduler());
     }
 
     /** When each shard last migrated to the magnetic tier, for the node's metrics. */
@@ -277,14 +284,28 @@ public final class Engine implements AutoCloseable {
         return CompletableFuture.allOf(dropped.toArray(CompletableFuture[]::new)).thenCompose(done -> {
             try {
                 FileIo.DEFAULT.deleteTree(ShardJournal.tableDirectory(settings.dataDir(), table.tableId()));
-                magnetic.deleteTable(table.tableId());
             } catch (IOException e) {
                 throw EngineException.internal("cannot delete the data of table: tableId=" + table.tableId(), e);
             }
+            return deleteMagnetic(table.tableId());
+        }).thenCompose(done -> {
             meters.remove(table.tableId());
             migration.forget(table.tableId());
             return catalog.finishDeleteTable(table.tableId());
         });
+    }
+
+    /** The magnetic writer deletes the table's segments, once for the whole cluster (they are shared). */
+    private CompletionStage<Void> deleteMagnetic(String tableId) {
+        return AskPattern.<TierSingleton.Command, TierSingleton.TableDeleted>ask(magneticWriter,
+                replyTo -> new TierSingleton.DeleteTable(tableId, replyTo), settings.askTimeout(), system.scheduler())
+                .thenApply(deleted -> {
+                    if (!deleted.succeeded()) {
+                        throw EngineException.internal("cannot delete the magnetic data of table: tableId=" + tableId
+                                + ", cause=" + deleted.failure(), null);
+                    }
+                    return null;
+                });
     }
 
     /** A table left DELETING by a crash has its data removed before the node serves. */

@@ -16,17 +16,20 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.pubsub.Topic;
 
 /**
  * The node's live queries, keyed by normalised query text: subscribers of the same query share one
  * {@link LiveQuery} child, started with the first subscriber and stopped with the last. Routes
  * acknowledged writes to the live queries reading the written table, and acknowledgements and
- * departures to the live query of the subscriber. Watches subscribers, so a subscriber that stops
+ * departures to the live query of the subscriber. Writes acknowledged through other nodes arrive
+ * through {@link ClusterWriteNotices}, followed only while there is a live query. Watches subscribers, so a subscriber that stops
  * (a closed connection) is removed like one that unsubscribes.
  */
 final class SubscriptionManager extends AbstractBehavior<SubscriptionManager.Command> {
 
-    sealed interface Command permits Subscribe, Unsubscribe, Ack, Written, RefreshAll, QueryFailed, SubscriberDropped {
+    sealed interface Command permits Subscribe, Unsubscribe, Ack, Written, WrittenOnOtherNode, RefreshAll, QueryFailed,
+            SubscriberDropped {
     }
 
     /** Subscribes {@code subscriber} to the query {@code sql}; a bad query is answered with {@link SubscriptionEvent.Failed}. */
@@ -41,6 +44,10 @@ final class SubscriptionManager extends AbstractBehavior<SubscriptionManager.Com
     }
 
     record Written(TableWritten write) implements Command {
+    }
+
+    /** Writes acknowledged through another node ({@link ClusterWriteNotices}). */
+    record WrittenOnOtherNode(ClusterWriteNotices.WrittenElsewhere writes) implements Command {
     }
 
     /** Every live query evaluates in full now (as its refresh timer would). */
@@ -72,24 +79,33 @@ final class SubscriptionManager extends AbstractBehavior<SubscriptionManager.Com
     private final SubscriptionSettings settings;
     private final SubscriptionStats stats;
     private final Clock clock;
+    private final ClusterWriteNotices notices;
+    private final ActorRef<ClusterWriteNotices.WrittenElsewhere> elsewhere;
+    /** Whether this manager is subscribed to the other nodes' writes: only while it has live queries. */
+    private boolean following;
     private final Map<String, Live> byText = new HashMap<>();
     private final Map<ActorRef<LiveQuery.Command>, Live> byRef = new HashMap<>();
     private final Map<ActorRef<SubscriptionEvent>, Live> bySubscriber = new HashMap<>();
     private long nextId;
 
     private SubscriptionManager(ActorContext<Command> context, Function<String, CompletionStage<QueryResult>> evaluator,
-            SubscriptionSettings settings, SubscriptionStats stats, Clock clock) {
+            SubscriptionSettings settings, SubscriptionStats stats, Clock clock, ClusterWriteNotices notices) {
         super(context);
         this.evaluator = evaluator;
         this.settings = settings;
         this.stats = stats;
         this.clock = clock;
+        this.notices = notices;
+        this.elsewhere = context.messageAdapter(ClusterWriteNotices.WrittenElsewhere.class, WrittenOnOtherNode::new);
     }
 
-    /** @param evaluator runs a query to its whole result (the engine's {@code query}) */
+    /**
+     * @param evaluator runs a query to its whole result (the engine's {@code query})
+     * @param notices the other nodes' acknowledged writes, followed while there are live queries
+     */
     static Behavior<Command> create(Function<String, CompletionStage<QueryResult>> evaluator,
-            SubscriptionSettings settings, SubscriptionStats stats, Clock clock) {
-        return Behaviors.setup(context -> new SubscriptionManager(context, evaluator, settings, stats, clock));
+            SubscriptionSettings settings, SubscriptionStats stats, Clock clock, ClusterWriteNotices notices) {
+        return Behaviors.setup(context -> new SubscriptionManager(context, evaluator, settings, stats, clock, notices));
     }
 
     @Override
@@ -98,7 +114,8 @@ final class SubscriptionManager extends AbstractBehavior<SubscriptionManager.Com
                 .onMessage(Subscribe.class, this::onSubscribe)
                 .onMessage(Unsubscribe.class, unsubscribe -> leave(unsubscribe.subscriber(), true))
                 .onMessage(Ack.class, this::onAck)
-                .onMessage(Written.class, this::onWritten)
+                .onMessage(Written.class, written -> onWritten(written.write()))
+                .onMessage(WrittenOnOtherNode.class, this::onWrittenOnOtherNode)
                 .onMessageEquals(RefreshAll.INSTANCE, this::onRefreshAll)
                 .onMessage(QueryFailed.class, this::onQueryFailed)
                 .onMessage(SubscriberDropped.class, dropped -> leave(dropped.subscriber(), false))
@@ -127,6 +144,7 @@ final class SubscriptionManager extends AbstractBehavior<SubscriptionManager.Com
             live = new Live(shape.normalisedText(), shape, ref);
             byText.put(live.text, live);
             byRef.put(ref, live);
+            followOtherNodes();
         }
         live.subscribers++;
         bySubscriber.put(subscriber, live);
@@ -144,14 +162,32 @@ final class SubscriptionManager extends AbstractBehavior<SubscriptionManager.Com
         return this;
     }
 
-    private Behavior<Command> onWritten(Written written) {
-        String table = (written.write().database() + "." + written.write().table()).toLowerCase(Locale.ROOT);
+    private Behavior<Command> onWritten(TableWritten write) {
+        String table = (write.database() + "." + write.table()).toLowerCase(Locale.ROOT);
         for (Live live : byRef.values()) {
             if (live.shape.tables().contains(table)) {
-                live.ref.tell(new LiveQuery.Written(written.write()));
+                live.ref.tell(new LiveQuery.Written(write));
             }
         }
         return this;
+    }
+
+    private Behavior<Command> onWrittenOnOtherNode(WrittenOnOtherNode notice) {
+        if (!notice.writes().origin().equals(notices.self())) {
+            for (TableWritten write : notice.writes().writes()) {
+                onWritten(write);
+            }
+        }
+        return this;
+    }
+
+    /** Subscribes to the other nodes' writes while there are live queries, and only then. */
+    private void followOtherNodes() {
+        boolean wanted = !byRef.isEmpty();
+        if (wanted != following) {
+            following = wanted;
+            notices.topic().tell(wanted ? Topic.subscribe(elsewhere) : Topic.unsubscribe(elsewhere));
+        }
     }
 
     private Behavior<Command> onRefreshAll() {
@@ -220,5 +256,6 @@ final class SubscriptionManager extends AbstractBehavior<SubscriptionManager.Com
     private void forget(Live live) {
         byText.remove(live.text, live);
         byRef.remove(live.ref);
+        followOtherNodes();
     }
 }

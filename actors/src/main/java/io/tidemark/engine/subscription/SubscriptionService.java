@@ -23,10 +23,13 @@ public final class SubscriptionService {
 
     private final ActorRef<SubscriptionManager.Command> manager;
     private final SubscriptionStats stats;
+    private final ClusterWriteNotices notices;
 
-    private SubscriptionService(ActorRef<SubscriptionManager.Command> manager, SubscriptionStats stats) {
+    private SubscriptionService(ActorRef<SubscriptionManager.Command> manager, SubscriptionStats stats,
+            ClusterWriteNotices notices) {
         this.manager = manager;
         this.stats = stats;
+        this.notices = notices;
     }
 
     /**
@@ -38,10 +41,11 @@ public final class SubscriptionService {
             Function<String, CompletionStage<QueryResult>> evaluator, SubscriptionSettings settings, Clock clock) {
         SubscriptionStats stats = new SubscriptionStats(clock);
         int instance = INSTANCES.getAndIncrement();
+        String name = instance == 0 ? "subscriptions" : "subscriptions-" + instance;
+        ClusterWriteNotices notices = ClusterWriteNotices.start(system, name);
         ActorRef<SubscriptionManager.Command> manager = system.systemActorOf(
-                SubscriptionManager.create(evaluator, settings, stats, clock),
-                instance == 0 ? "subscriptions" : "subscriptions-" + instance, Props.empty());
-        return new SubscriptionService(manager, stats);
+                SubscriptionManager.create(evaluator, settings, stats, clock, notices), name, Props.empty());
+        return new SubscriptionService(manager, stats, notices);
     }
 
     /** Subscribes to {@code sql}: a snapshot, then updates; a bad query gets {@link SubscriptionEvent.Failed}. */
@@ -59,9 +63,13 @@ public final class SubscriptionService {
         manager.tell(new SubscriptionManager.Unsubscribe(subscriber));
     }
 
-    /** Called by the engine after a write was acknowledged. */
+    /**
+     * Called by the engine after a write was acknowledged through this node: its live queries over
+     * the table re-evaluate, and so do those of the other nodes of the cluster.
+     */
     public void tableWritten(TableWritten write) {
         manager.tell(new SubscriptionManager.Written(write));
+        notices.offer(write);
     }
 
     /** Every live query evaluates in full now, as its {@code refresh-interval} timer would make it. */

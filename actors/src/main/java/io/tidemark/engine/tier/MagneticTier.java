@@ -1,5 +1,6 @@
 package io.tidemark.engine.tier;
 
+import com.typesafe.config.Config;
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.shard.SeriesChunks;
@@ -15,14 +16,24 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * The magnetic tier of this node: one {@link MagneticStore} per table under
- * {@code <data>/magnetic/<table-id>/}, opened on first use and kept open until the table is
- * deleted or the tier closed. The tier migrator writes into it, the retention janitor expires and
- * compacts it, and shards and queries read it, all concurrently: reads are lock-free snapshots and
- * the changes to one table are serialized.
+ * {@code <root>/magnetic/<table-id>/} ({@code tidemark.magnetic.root-dir}, see {@link #rootDir}),
+ * opened on first use and kept open until the table is deleted or the tier closed. The tier
+ * migrator writes into it, the retention janitor expires and compacts it, and shards and queries
+ * read it, all concurrently: reads are lock-free snapshots and the changes to one table are
+ * serialized.
+ *
+ * <p>In a cluster every node reaches the same root and one node at a time changes it (the one
+ * hosting the {@link TierSingleton}). Stores are therefore opened as readers that never change the
+ * disk; the writer calls {@link #takeOverWrites} when it starts, and each table's first change after
+ * that takes the directory over from the previous writer. After every change the tier tells
+ * {@code onChange} the table's id, which the cluster broadcasts ({@link MagneticNotices}) so that
+ * the other nodes {@link #refresh} the table.
  *
  * <p>Each table's segment bytes and points are reported to {@code EngineMeters.table(id)} as
  * segments appear and disappear, starting with what a store holds when it is opened; closing the
@@ -31,25 +42,46 @@ import java.util.function.Predicate;
 public final class MagneticTier implements MagneticReader, AutoCloseable {
 
     private final FileIo io;
-    private final Path dataDir;
+    private final Path rootDir;
     private final Clock clock;
     private final EngineMeters meters;
     private final CompactionPolicy policy;
+    private final Consumer<String> onChange;
+    private final AtomicLong writerEpoch = new AtomicLong();
+    private volatile boolean writing;
     private final ConcurrentMap<String, TableTier> tables = new ConcurrentHashMap<>();
     /** Serializes opening, deleting and closing stores, so each table has at most one open store. */
     private final Object lifecycleLock = new Object();
     private boolean closed;
 
     /**
-     * @param dataDir the node's data directory
+     * A tier nobody else watches (a single process).
+     *
+     * @param rootDir the directory holding {@code magnetic/}
      * @param policy when small segments are merged, and the block size of every segment written
      */
-    public MagneticTier(FileIo io, Path dataDir, Clock clock, EngineMeters meters, CompactionPolicy policy) {
+    public MagneticTier(FileIo io, Path rootDir, Clock clock, EngineMeters meters, CompactionPolicy policy) {
+        this(io, rootDir, clock, meters, policy, tableId -> { });
+    }
+
+    /**
+     * @param rootDir the directory holding {@code magnetic/}, shared by every node of a cluster
+     * @param policy when small segments are merged, and the block size of every segment written
+     * @param onChange told the table id after this tier added, rewrote or deleted a table's segments
+     */
+    public MagneticTier(FileIo io, Path rootDir, Clock clock, EngineMeters meters, CompactionPolicy policy,
+            Consumer<String> onChange) {
         this.io = io;
-        this.dataDir = dataDir;
+        this.rootDir = rootDir;
         this.clock = clock;
         this.meters = meters;
         this.policy = policy;
+        this.onChange = onChange;
+    }
+
+    /** {@code tidemark.magnetic.root-dir}: where the magnetic store lives (the data directory by default). */
+    public static Path rootDir(Config config) {
+        return Path.of(config.getString("tidemark.magnetic.root-dir")).toAbsolutePath();
     }
 
     /**
@@ -105,7 +137,9 @@ public final class MagneticTier implements MagneticReader, AutoCloseable {
         if (series.isEmpty()) {
             return 0;
         }
-        return table(tableId, true).write(series);
+        int written = table(tableId, true).write(series);
+        changed(tableId, written > 0);
+        return written;
     }
 
     /**
@@ -114,13 +148,17 @@ public final class MagneticTier implements MagneticReader, AutoCloseable {
      */
     public ExpiryResult expire(String tableId, long expiryNanos) throws IOException {
         TableTier table = table(tableId, false);
-        return table == null ? ExpiryResult.NOTHING : table.expire(expiryNanos);
+        ExpiryResult result = table == null ? ExpiryResult.NOTHING : table.expire(expiryNanos);
+        changed(tableId, !result.equals(ExpiryResult.NOTHING));
+        return result;
     }
 
     /** Merges small segments of the table's partitions under the compaction policy; returns how many were written. */
     public int compact(String tableId) throws IOException {
         TableTier table = table(tableId, false);
-        return table == null ? 0 : table.compact();
+        int written = table == null ? 0 : table.compact();
+        changed(tableId, written > 0);
+        return written;
     }
 
     /** Bytes and points of the table's segments; none when the table has no magnetic data. */
@@ -134,13 +172,71 @@ public final class MagneticTier implements MagneticReader, AutoCloseable {
      * Queries still reading it fail.
      */
     public void deleteTable(String tableId) throws IOException {
-        MagneticLayout layout = new MagneticLayout(dataDir, tableId);
+        MagneticLayout layout = new MagneticLayout(rootDir, tableId);
         synchronized (lifecycleLock) {
             TableTier table = tables.remove(tableId);
             if (table != null) {
                 table.close();
             }
             io.deleteTree(layout.tableDir());
+        }
+        changed(tableId, true);
+    }
+
+    /**
+     * This node becomes the writer of the magnetic root (the previous writer has stopped): each
+     * table's next change first takes its directory over, cleaning up what the previous writer may
+     * have left half done.
+     */
+    public void takeOverWrites() {
+        writerEpoch.incrementAndGet();
+        writing = true;
+    }
+
+    /** This node stopped writing the magnetic root (the writer singleton left it). */
+    public void stopWriting() {
+        writing = false;
+    }
+
+    /** True between {@link #takeOverWrites} and {@link #stopWriting}: this node's view is the writer's own. */
+    public boolean writing() {
+        return writing;
+    }
+
+    /** The ids of the tables whose stores are open now. */
+    public List<String> openTables() {
+        return List.copyOf(tables.keySet());
+    }
+
+    /**
+     * Another node changed the table's segments: an open store reads its directory again, and one
+     * whose directory is gone (the table was deleted) is closed. A store not open yet reads the
+     * directory when it opens.
+     *
+     * @throws IOException if the directory cannot be read; the store keeps serving what it had
+     */
+    public void refresh(String tableId) throws IOException {
+        TableTier table = tables.get(tableId);
+        if (table == null) {
+            return;
+        }
+        MagneticLayout layout = new MagneticLayout(rootDir, tableId);
+        synchronized (lifecycleLock) {
+            if (tables.get(tableId) != table) {
+                return;
+            }
+            if (!io.exists(layout.tableDir())) {
+                tables.remove(tableId);
+                table.close();
+                return;
+            }
+        }
+        table.reload();
+    }
+
+    private void changed(String tableId, boolean anything) {
+        if (anything) {
+            onChange.accept(tableId);
         }
     }
 
@@ -164,7 +260,7 @@ public final class MagneticTier implements MagneticReader, AutoCloseable {
         if (table != null) {
             return table;
         }
-        MagneticLayout layout = new MagneticLayout(dataDir, tableId);
+        MagneticLayout layout = new MagneticLayout(rootDir, tableId);
         synchronized (lifecycleLock) {
             if (closed) {
                 throw new IllegalStateException("cannot open magnetic store: tier closed, tableId=" + tableId);
@@ -174,7 +270,8 @@ public final class MagneticTier implements MagneticReader, AutoCloseable {
                 if (!create && !io.exists(layout.tableDir())) {
                     return null;
                 }
-                table = TableTier.of(MagneticStore.open(io, layout, clock), meters.table(tableId), policy);
+                table = TableTier.of(MagneticStore.openShared(io, layout, clock), meters.table(tableId), policy,
+                        writerEpoch::get);
                 tables.put(tableId, table);
             }
             return table;

@@ -1,6 +1,7 @@
 package io.tidemark.engine.tier;
 
 import io.tidemark.engine.catalog.TableDescription;
+import io.tidemark.storage.serialization.KryoSerializable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -18,7 +19,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * Deletes magnetic data past each table's retention and compacts small segments; one per node.
+ * Deletes magnetic data past each table's retention and compacts small segments; one per cluster,
+ * a child of the {@link TierSingleton}.
  *
  * <p>A pass runs {@code retention-first-delay} after the actor starts (opening every active table's
  * store, so the usage meters count what is on disk), then every {@code retention-interval}
@@ -58,7 +60,7 @@ public final class RetentionJanitor extends AbstractBehavior<RetentionJanitor.Co
      * @param segmentsCompacted segments written by compaction
      */
     public record RetentionSummary(int tables, int failedTables, int segmentsDeleted, int segmentsRewritten,
-            int segmentsCompacted) {
+            int segmentsCompacted) implements KryoSerializable {
     }
 
     private enum Tick implements Command {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -27,25 +28,38 @@ import java.util.function.Predicate;
  * compaction. Every change runs under this object's lock and reports the segments it added and
  * removed to the table's meter, so the meter always equals what the store serves. Reads take no
  * lock (the store serves immutable snapshots).
+ *
+ * <p>The store is opened as a reader of a directory other nodes may share. The first change after
+ * this node became the writer ({@code writerEpoch} moved) first takes the directory over
+ * ({@link MagneticStore#recover}), so it starts from what the previous writer left on disk; a
+ * {@link #reload} shows another node's changes.
  */
 final class TableTier implements AutoCloseable {
 
     private final MagneticStore store;
     private final TableMeter meter;
     private final CompactionPolicy policy;
+    private final LongSupplier writerEpoch;
+    /** The writer epoch this store was last taken over in; none yet. */
+    private long recoveredEpoch = Long.MIN_VALUE;
     private long reportedBytes;
     private long reportedPoints;
     private boolean closed;
 
-    private TableTier(MagneticStore store, TableMeter meter, CompactionPolicy policy) {
+    private TableTier(MagneticStore store, TableMeter meter, CompactionPolicy policy, LongSupplier writerEpoch) {
         this.store = store;
         this.meter = meter;
         this.policy = policy;
+        this.writerEpoch = writerEpoch;
     }
 
-    /** Wraps an open store and reports the segments already in it to the meter. */
-    static TableTier of(MagneticStore store, TableMeter meter, CompactionPolicy policy) {
-        TableTier table = new TableTier(store, meter, policy);
+    /**
+     * Wraps an open store and reports the segments already in it to the meter.
+     *
+     * @param writerEpoch changes each time this node becomes the directory's writer
+     */
+    static TableTier of(MagneticStore store, TableMeter meter, CompactionPolicy policy, LongSupplier writerEpoch) {
+        TableTier table = new TableTier(store, meter, policy, writerEpoch);
         synchronized (table) {
             table.report(List.of(), store.segments());
         }
@@ -62,6 +76,16 @@ final class TableTier implements AutoCloseable {
         return out;
     }
 
+    /** Serves what the directory holds now: the changes another node made to it. Nothing once closed. */
+    synchronized void reload() throws IOException {
+        if (closed) {
+            return;
+        }
+        List<SegmentReader> before = store.segments();
+        store.reload();
+        report(before, store.segments());
+    }
+
     synchronized MagneticUsage usage() {
         return new MagneticUsage(reportedBytes, reportedPoints);
     }
@@ -74,7 +98,7 @@ final class TableTier implements AutoCloseable {
      * @return how many segments were written
      */
     synchronized int write(List<SeriesChunks> series) throws IOException {
-        checkOpen();
+        checkWritable();
         Map<LocalDate, SegmentWriter> writers = new TreeMap<>();
         for (SeriesChunks chunks : series) {
             for (SealedChunk chunk : chunks.chunks()) {
@@ -107,7 +131,7 @@ final class TableTier implements AutoCloseable {
      * inputs already did, as in {@link SegmentCompactor}.
      */
     synchronized ExpiryResult expire(long expiryNanos) throws IOException {
-        checkOpen();
+        checkWritable();
         List<SegmentReader> before = store.segments();
         List<SegmentReader> expired = new ArrayList<>();
         List<SegmentReader> rewrite = new ArrayList<>();
@@ -155,7 +179,7 @@ final class TableTier implements AutoCloseable {
 
     /** Merges small segments of every partition under the compaction policy; returns how many were written. */
     synchronized int compact() throws IOException {
-        checkOpen();
+        checkWritable();
         List<SegmentReader> before = store.segments();
         int outputs = new SegmentCompactor(store, policy).compactAll().size();
         report(before, store.segments());
@@ -171,6 +195,18 @@ final class TableTier implements AutoCloseable {
             meter.addMagnetic(-reportedBytes, -reportedPoints);
             reportedBytes = 0;
             reportedPoints = 0;
+        }
+    }
+
+    /** Open, and taken over by this node since it last became the writer. */
+    private void checkWritable() throws IOException {
+        checkOpen();
+        long epoch = writerEpoch.getAsLong();
+        if (recoveredEpoch != epoch) {
+            List<SegmentReader> before = store.segments();
+            store.recover();
+            report(before, store.segments());
+            recoveredEpoch = epoch;
         }
     }
 

@@ -5,6 +5,7 @@ import io.tidemark.engine.shard.FrozenChunks;
 import io.tidemark.engine.shard.SeriesChunks;
 import io.tidemark.engine.shard.ShardGateway;
 import io.tidemark.storage.chunk.SealedChunk;
+import io.tidemark.storage.serialization.KryoSerializable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -24,14 +26,16 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * Moves memory-store data past each table's memory retention into magnetic segments; one per node.
+ * Moves memory-store data past each table's memory retention into magnetic segments; one per
+ * cluster, a child of the {@link TierSingleton}.
  *
  * <p>A pass runs every {@code tidemark.engine.tier.migration-interval} and on {@link RunNow}. For
  * each ACTIVE table in the catalog's local view and each of its shards, one at a time: the shard
  * freezes its points older than {@code now - memory retention}
  * ({@link ShardGateway#freezeForMigration}), the tier writes them durably
- * ({@link MagneticTier#write}, on the blocking dispatcher), and only then is the shard told to
- * drop them ({@link ShardGateway#commitMigration}). A failing step is logged and skipped; nothing
+ * ({@link MagneticTier#write}, on the blocking dispatcher), the other nodes of a cluster read the
+ * new segments ({@code othersReloaded}, see {@link MagneticNotices#othersReloaded}), and only then
+ * is the shard told to drop them ({@link ShardGateway#commitMigration}). A failing step is logged and skipped; nothing
  * was committed, so the shard still holds the data and the next pass migrates it.
  *
  * <p>An unexpected failure of the actor itself restarts it; requests waiting for the pass it was
@@ -55,7 +59,8 @@ public final class TierMigrator extends AbstractBehavior<TierMigrator.Command> {
      * @param points points in those chunks
      * @param segments segments written
      */
-    public record MigrationSummary(int shards, int failedShards, long chunks, long points, long segments) {
+    public record MigrationSummary(int shards, int failedShards, long chunks, long points, long segments)
+            implements KryoSerializable {
     }
 
     private enum Tick implements Command {
@@ -81,25 +86,37 @@ public final class TierMigrator extends AbstractBehavior<TierMigrator.Command> {
     private final Executor blocking;
     private final Passes<ShardStep, MigrationSummary> passes;
     private final MigrationProgress progress;
+    private final Function<String, CompletionStage<Void>> othersReloaded;
+
+    /** A migrator on a node nobody else reads the magnetic store from. */
+    public static Behavior<Command> create(ShardGateway gateway, MagneticTier tier,
+            Supplier<List<TableDescription>> tables, Clock clock, TierSettings settings, MigrationProgress progress) {
+        return create(gateway, tier, tables, clock, settings, progress, tableId -> CompletableFuture.completedFuture(null));
+    }
 
     /**
      * @param tables the catalog's local view of the tables, read at the start of every pass
      * @param settings the migration interval
      * @param progress where each shard's outcome is recorded for the node's metrics
+     * @param othersReloaded completes when the other nodes read the table's new segments; the
+     *     shard drops the migrated points only then
      */
     public static Behavior<Command> create(ShardGateway gateway, MagneticTier tier,
-            Supplier<List<TableDescription>> tables, Clock clock, TierSettings settings, MigrationProgress progress) {
+            Supplier<List<TableDescription>> tables, Clock clock, TierSettings settings, MigrationProgress progress,
+            Function<String, CompletionStage<Void>> othersReloaded) {
         Behavior<Command> migrator = Behaviors.setup(context -> Behaviors.withTimers(timers -> {
             timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.migrationInterval());
-            return new TierMigrator(context, gateway, tier, tables, clock, progress);
+            return new TierMigrator(context, gateway, tier, tables, clock, progress, othersReloaded);
         }));
         return Behaviors.supervise(migrator).onFailure(Exception.class, SupervisorStrategy.restart());
     }
 
     private TierMigrator(ActorContext<Command> context, ShardGateway gateway, MagneticTier tier,
-            Supplier<List<TableDescription>> tables, Clock clock, MigrationProgress progress) {
+            Supplier<List<TableDescription>> tables, Clock clock, MigrationProgress progress,
+            Function<String, CompletionStage<Void>> othersReloaded) {
         super(context);
         this.progress = progress;
+        this.othersReloaded = othersReloaded;
         this.gateway = gateway;
         this.tier = tier;
         this.tables = tables;
@@ -158,7 +175,10 @@ public final class TierMigrator extends AbstractBehavior<TierMigrator.Command> {
         return steps;
     }
 
-    /** Freeze, write, then commit: the commit is chained after the write and never runs without it. */
+    /**
+     * Freeze, write, let the other nodes read it, then commit: the commit is chained after the write
+     * and never runs without it.
+     */
     private CompletionStage<MigrationSummary> migrate(ShardStep step) {
         String tableId = step.table().tableId();
         CompletionStage<FrozenChunks> freeze;
@@ -170,6 +190,8 @@ public final class TierMigrator extends AbstractBehavior<TierMigrator.Command> {
         }
         return freeze
                 .thenApplyAsync(frozen -> write(tableId, frozen), blocking)
+                .thenCompose(moved -> moved.summary().segments() == 0 ? CompletableFuture.completedFuture(moved)
+                        : othersReloaded.apply(tableId).thenApply(reloaded -> moved))
                 .thenCompose(moved -> gateway.commitMigration(tableId, step.shard(), moved.migrationId())
                         .thenApply(done -> moved.summary()));
     }

@@ -97,6 +97,12 @@ public final class MagneticLayout {
         return HexFormat.fromHexDigitsToLong(name, 0, 16);
     }
 
+    /** The id in a temporary segment file name, or -1 when the name is not one this layout makes. */
+    public static long tempSegmentIdOf(Path temp) {
+        String name = temp.getFileName().toString();
+        return name.endsWith(TEMP_SUFFIX) ? segmentIdOf(Path.of(name.substring(0, name.length() - 4))) : -1;
+    }
+
     /**
      * The id in a quarantined file name ({@code <yyyymmdd>-<segment-id>.tmk}), or -1 when the name
      * is not one this layout makes.

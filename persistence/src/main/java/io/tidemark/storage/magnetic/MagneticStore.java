@@ -1,6 +1,5 @@
 package io.tidemark.storage.magnetic;
 
-import io.tidemark.storage.CorruptionException;
 import io.tidemark.storage.chunk.SealedChunk;
 import io.tidemark.storage.fileio.FileIo;
 import io.tidemark.storage.model.SeriesKey;
@@ -11,11 +10,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -33,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * readers merge like any overlapping data (higher version wins; on a tie, the higher segment id).
  * See <a href="../../../../../../../../docs/formats/segment.md">docs/formats/segment.md</a>, "Crash safety".
  *
+ * <p>In a cluster the directory is shared: one node at a time writes it (it opened the store with
+ * {@link #open} or took it over with {@link #recover}), the others open it with {@link #openShared}
+ * and {@link #reload} it when told the writer changed it. Readers never change anything on disk;
+ * they skip what the writer's recovery would remove (temporary files, inputs of an unfinished
+ * compaction, damaged segments).
+ *
  * <p>Thread-safe: {@link #segments()} is a lock-free snapshot; writes and replacements are
  * serialized. Readers the store stops serving are not closed, so a query holding an older snapshot
  * finishes; their mappings are freed by the garbage collector.
@@ -40,7 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class MagneticStore implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MagneticStore.class);
-    private static final Comparator<SegmentReader> BY_PARTITION_AND_ID =
+    static final Comparator<SegmentReader> BY_PARTITION_AND_ID =
             Comparator.comparingLong((SegmentReader r) -> r.header().partitionStart()).thenComparingLong(SegmentReader::segmentId);
 
     private final FileIo io;
@@ -59,102 +63,65 @@ public final class MagneticStore implements Closeable {
     }
 
     /**
-     * Opens (creating if needed) the table's magnetic directory.
+     * Opens (creating if needed) the table's magnetic directory as its writer: interrupted writes
+     * and compactions are cleaned up and damaged segments quarantined (see the class comment).
      *
      * @throws IOException if a directory cannot be listed or a file cannot be mapped or removed
      */
     public static MagneticStore open(FileIo io, MagneticLayout layout, Clock clock) throws IOException {
         io.createDirectories(layout.tableDir());
-        List<SegmentReader> readers = new ArrayList<>();
-        long maxId = -1;
-        for (Path dir : io.list(layout.tableDir(), "*")) {
-            LocalDate partition = MagneticLayout.partitionOf(dir);
-            if (partition == null) {
-                continue;
-            }
-            for (Path temp : io.list(dir, MagneticLayout.TEMP_GLOB)) {
-                LOG.info("Removing temporary file of an interrupted segment write: file={}", temp);
-                io.delete(temp);
-            }
-            List<SegmentReader> partitionReaders = new ArrayList<>();
-            for (Path file : io.list(dir, MagneticLayout.SEGMENT_GLOB)) {
-                long id = MagneticLayout.segmentIdOf(file);
-                if (id < 0) {
-                    LOG.warn("Ignoring file with a name the magnetic store does not make: file={}", file);
-                    continue;
-                }
-                maxId = Math.max(maxId, id);
-                SegmentReader reader = openVerified(io, layout, partition, file, id);
-                if (reader != null) {
-                    partitionReaders.add(reader);
-                }
-            }
-            readers.addAll(finishInterruptedCompactions(io, partitionReaders));
-        }
-        // Quarantined ids stay taken, so a later quarantine of the same partition cannot overwrite one.
-        for (Path quarantined : io.list(layout.quarantineDir(), MagneticLayout.SEGMENT_GLOB)) {
-            maxId = Math.max(maxId, MagneticLayout.quarantinedSegmentIdOf(quarantined));
-        }
-        readers.sort(BY_PARTITION_AND_ID);
-        return new MagneticStore(io, layout, clock, List.copyOf(readers), maxId + 1);
+        SegmentListing listing = SegmentListing.list(io, layout, Map.of(), true);
+        return new MagneticStore(io, layout, clock, listing.readers(), listing.maxId() + 1);
     }
 
-    /** Opens a segment, or quarantines it and returns null when it fails verification. */
-    private static SegmentReader openVerified(FileIo io, MagneticLayout layout, LocalDate partition, Path file, long id)
-            throws IOException {
-        try {
-            SegmentReader reader = SegmentReader.open(io, file);
-            SegmentHeader header = reader.header();
-            if (!header.tableId().equals(layout.tableId()) || header.segmentId() != id
-                    || header.partitionStart() != MagneticLayout.partitionStartNanos(partition)
-                    || header.partitionEnd() != MagneticLayout.partitionEndNanos(partition)) {
-                throw new CorruptionException(file, 0, "segment does not belong here: tableId=" + header.tableId()
-                        + ", segmentId=" + header.segmentId() + ", partitionStart=" + header.partitionStart()
-                        + ", expected tableId=" + layout.tableId() + ", segmentId=" + id + ", partition=" + partition);
-            }
-            return reader;
-        } catch (CorruptionException e) {
-            LOG.error("Quarantining segment that failed verification: file={}, reason={}", file, e.getMessage());
-            quarantine(io, layout, partition, file);
-            return null;
-        }
+    /**
+     * Opens the table's magnetic directory as a reader, for a node that shares the directory with
+     * another node that may be writing it now: nothing on disk is changed. Temporary files, segments
+     * named in another's "replaces" list and segments that fail verification are skipped, not
+     * removed (the writer's {@link #recover} does that). A missing directory is an empty store.
+     *
+     * @throws IOException if a directory cannot be listed or a segment cannot be mapped
+     */
+    public static MagneticStore openShared(FileIo io, MagneticLayout layout, Clock clock) throws IOException {
+        SegmentListing listing = SegmentListing.list(io, layout, Map.of(), false);
+        return new MagneticStore(io, layout, clock, listing.readers(), listing.maxId() + 1);
     }
 
-    private static void quarantine(FileIo io, MagneticLayout layout, LocalDate partition, Path file) {
-        Path target = layout.quarantineFile(partition, file);
-        try {
-            io.createDirectories(layout.quarantineDir());
-            io.moveAtomically(file, target);
-            io.fsyncDirectory(layout.quarantineDir());
-            io.fsyncDirectory(file.getParent());
-        } catch (IOException e) {
-            LOG.error("Cannot move segment to quarantine; it stays in place and is not served: file={}, target={}",
-                    file, target, e);
-        }
+    /**
+     * Reads the directory again as {@link #openShared} does and serves what is there now: segments
+     * another node added appear, those it deleted disappear (their readers stay open for queries
+     * holding an older snapshot). Segments already served keep their readers. Nothing on disk is
+     * changed, so this is safe while another node writes.
+     *
+     * @throws IOException if a directory cannot be listed or a new segment cannot be mapped
+     */
+    public void reload() throws IOException {
+        relist(false);
     }
 
-    private static List<SegmentReader> finishInterruptedCompactions(FileIo io, List<SegmentReader> readers)
-            throws IOException {
-        Set<Long> replaced = new HashSet<>();
-        for (SegmentReader reader : readers) {
-            for (long id : reader.replaces()) {
-                replaced.add(id);
+    /**
+     * Takes over as the directory's writer: reads it again and does what {@link #open} does to
+     * a store a previous writer left (deletes temporary files, finishes interrupted compactions,
+     * quarantines damaged segments), and moves the segment id counter past every id on disk. Call
+     * it only when no other node writes the directory any more.
+     *
+     * @throws IOException if a directory cannot be listed or a file cannot be mapped or removed
+     */
+    public void recover() throws IOException {
+        io.createDirectories(layout.tableDir());
+        relist(true);
+    }
+
+    private void relist(boolean writer) throws IOException {
+        synchronized (writeLock) {
+            Map<Path, SegmentReader> current = new HashMap<>();
+            for (SegmentReader reader : segments) {
+                current.put(reader.file(), reader);
             }
+            SegmentListing listing = SegmentListing.list(io, layout, current, writer);
+            segments = listing.readers();
+            nextSegmentId = Math.max(nextSegmentId, listing.maxId() + 1);
         }
-        List<SegmentReader> kept = new ArrayList<>(readers.size());
-        for (SegmentReader reader : readers) {
-            if (replaced.contains(reader.segmentId())) {
-                LOG.info("Deleting compaction input left by an interrupted compaction: file={}", reader.file());
-                reader.close();
-                io.delete(reader.file());
-            } else {
-                kept.add(reader);
-            }
-        }
-        if (kept.size() != readers.size()) {
-            io.fsyncDirectory(readers.get(0).file().getParent());
-        }
-        return kept;
     }
 
     public MagneticLayout layout() {
