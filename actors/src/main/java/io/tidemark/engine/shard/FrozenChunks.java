@@ -1,5 +1,6 @@
 package io.tidemark.engine.shard;
 
+import io.tidemark.storage.serialization.KryoSerializable;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * appended to) for the tier migrator to copy into magnetic segments. The shard keeps serving it
  * until the migration is committed with {@link #migrationId()}.
  */
-public record FrozenChunks(long migrationId, long cutoffNanos, List<SeriesChunks> series) {
+public record FrozenChunks(long migrationId, long cutoffNanos, List<SeriesChunks> series) implements KryoSerializable {
 
     public FrozenChunks {
         series = List.copyOf(series);

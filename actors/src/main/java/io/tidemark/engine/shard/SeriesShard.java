@@ -8,6 +8,7 @@ import io.tidemark.storage.journal.WriteBatch;
 import io.tidemark.storage.journal.WriteBatchSerializer;
 import io.tidemark.storage.queue.RejectedEntryException;
 import io.tidemark.storage.serialization.KryoPool;
+import io.tidemark.storage.serialization.KryoSerializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -45,15 +46,15 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
 
     public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "series-shard");
 
-    public sealed interface Command permits Write, Scan, Freeze, Commit, GetStats, Drop, Passivate, DrainWrites,
-            SyncJournal {
+    public sealed interface Command extends KryoSerializable permits Write, Scan, Freeze, Commit, GetStats, Drop,
+            Passivate, DrainWrites, SyncJournal {
     }
 
     /** Journal, apply, then answer which rows were refused. */
     public record Write(WriteBatch batch, ActorRef<StatusReply<ShardWriteResult>> replyTo) implements Command {
     }
 
-    public record Scan(long fromNanos, long toNanos, ActorRef<StatusReply<List<SeriesChunks>>> replyTo)
+    public record Scan(long fromNanos, long toNanos, ActorRef<StatusReply<ScannedChunks>> replyTo)
             implements Command {
     }
 
@@ -272,7 +273,7 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
     }
 
     private Behavior<Command> onScan(Scan scan) {
-        scan.replyTo().tell(StatusReply.success(store.scan(scan.fromNanos(), scan.toNanos())));
+        scan.replyTo().tell(StatusReply.success(new ScannedChunks(store.scan(scan.fromNanos(), scan.toNanos()))));
         return this;
     }
 

@@ -63,7 +63,8 @@ public final class SeriesShardService implements ShardGateway {
 
     @Override
     public CompletionStage<List<SeriesChunks>> scan(String tableId, int shard, long fromNanos, long toNanos) {
-        return ask(tableId, shard, "scan", replyTo -> new SeriesShard.Scan(fromNanos, toNanos, replyTo), false);
+        return this.<ScannedChunks>ask(tableId, shard, "scan", replyTo -> new SeriesShard.Scan(fromNanos, toNanos, replyTo),
+                false).thenApply(ScannedChunks::series);
     }
 
     @Override
