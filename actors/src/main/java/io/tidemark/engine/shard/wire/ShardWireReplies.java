@@ -11,6 +11,7 @@ import io.tidemark.engine.shard.ScannedChunks;
 import io.tidemark.engine.shard.SeriesChunks;
 import io.tidemark.engine.shard.ShardStats;
 import io.tidemark.engine.shard.ShardWriteResult;
+import io.tidemark.storage.CorruptionException;
 import io.tidemark.storage.chunk.SealedChunk;
 import io.tidemark.storage.model.Dimension;
 import io.tidemark.storage.model.SeriesKey;
@@ -52,11 +53,20 @@ public final class ShardWireReplies {
             int chunks = readCount(in, "chunks");
             List<SealedChunk> out = new ArrayList<>(chunks);
             for (int c = 0; c < chunks; c++) {
-                out.add(SealedChunk.wrap(in.readBytes(readCount(in, "chunk bytes"))));
+                out.add(readChunk(in, key));
             }
             series.add(new SeriesChunks(key, out));
         }
         return series;
+    }
+
+    private static SealedChunk readChunk(Input in, SeriesKey key) {
+        try {
+            return SealedChunk.wrap(in.readBytes(readCount(in, "chunk bytes")));
+        } catch (CorruptionException e) {
+            throw new KryoException("cannot read shard reply: chunk damaged, series=" + key + ", cause="
+                    + e.getMessage(), e);
+        }
     }
 
     /** {@code dimensions <varint> (name <string> value <string>)* measureName <string>}, dimensions sorted. */
