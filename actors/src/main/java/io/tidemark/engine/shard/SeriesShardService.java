@@ -23,9 +23,12 @@ import org.apache.pekko.pattern.StatusReply;
 
 /**
  * The {@link ShardGateway} of a node: starts the "series-shard" Cluster Sharding region and asks
- * its {@link SeriesShard} entities, which run on the dispatcher at {@value #DISPATCHER}. A shard that does not answer within the ask timeout fails the
- * call: THROTTLING ("shard busy") for writes, which the client may retry, INTERNAL otherwise.
- * Failures the shard reports ({@link EngineException}) pass through unchanged.
+ * its {@link SeriesShard} entities, which run on the dispatcher at {@value #DISPATCHER}, on this
+ * node or another (the messages cross nodes by Kryo, {@link io.tidemark.engine.shard.wire}). A
+ * shard that does not answer within the ask timeout (busy, or on a node that died or is
+ * unreachable) fails the call: THROTTLING ("shard busy") for writes, which the client may retry,
+ * INTERNAL otherwise. Failures the shard reports ({@link EngineException}) pass through unchanged,
+ * with their kind, from whichever node the shard runs on.
  */
 public final class SeriesShardService implements ShardGateway {
 
@@ -111,9 +114,11 @@ public final class SeriesShardService implements ShardGateway {
         if (cause instanceof EngineException) {
             return (EngineException) cause;
         }
-        String message = "cannot " + what + ": shard " + (cause instanceof TimeoutException ? "busy" : "failed")
-                + ", table=" + tableId + ", shard=" + shard + ", askTimeout=" + settings.askTimeout();
-        if (cause instanceof TimeoutException && busyOnTimeout) {
+        boolean timedOut = cause instanceof TimeoutException;
+        String message = "cannot " + what + ": shard " + (!timedOut ? "failed" : busyOnTimeout ? "busy"
+                : "did not answer (busy, or its node is down or unreachable)") + ", table=" + tableId + ", shard="
+                + shard + ", askTimeout=" + settings.askTimeout();
+        if (timedOut && busyOnTimeout) {
             return EngineException.throttling(message);
         }
         return EngineException.internal(message, cause);
