@@ -273,7 +273,12 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
     }
 
     private Behavior<Command> onScan(Scan scan) {
-        scan.replyTo().tell(StatusReply.success(new ScannedChunks(store.scan(scan.fromNanos(), scan.toNanos()))));
+        List<SeriesChunks> snapshot = store.scan(scan.fromNanos(), scan.toNanos());
+        // an asker on another node takes the answer in parts that fit a remoting frame
+        scan.replyTo().tell(StatusReply.success(scan.replyTo().path().address().hasLocalScope()
+                ? new ScannedChunks(snapshot)
+                : ScanParts.firstPart(getContext(), snapshot, ScanParts.partBytes(getContext().getSystem().settings()
+                        .config()))));
         return this;
     }
 

@@ -3,11 +3,17 @@ package io.tidemark.engine.shard;
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.tier.MagneticReader;
+import io.tidemark.storage.chunk.SealedChunk;
 import io.tidemark.storage.fileio.FileIo;
 import io.tidemark.storage.journal.WriteBatch;
+import io.tidemark.storage.model.SeriesKey;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +22,8 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Scheduler;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
@@ -37,10 +45,12 @@ public final class SeriesShardService implements ShardGateway {
 
     private final ClusterSharding sharding;
     private final ShardSettings settings;
+    private final Scheduler scheduler;
 
-    private SeriesShardService(ClusterSharding sharding, ShardSettings settings) {
+    private SeriesShardService(ClusterSharding sharding, ShardSettings settings, Scheduler scheduler) {
         this.sharding = sharding;
         this.settings = settings;
+        this.scheduler = scheduler;
     }
 
     /** Starts the shard region with settings from {@code tidemark.engine.*} of the system's config. */
@@ -55,7 +65,7 @@ public final class SeriesShardService implements ShardGateway {
         sharding.init(Entity.of(SeriesShard.TYPE_KEY, ctx -> SeriesShard.create(ctx.getEntityId(), ctx.getShard(), env))
                 .withStopMessage(SeriesShard.Passivate.INSTANCE)
                 .withEntityProps(DispatcherSelector.fromConfig(DISPATCHER)));
-        return new SeriesShardService(sharding, env.settings());
+        return new SeriesShardService(sharding, env.settings(), system.scheduler());
     }
 
     @Override
@@ -67,7 +77,36 @@ public final class SeriesShardService implements ShardGateway {
     @Override
     public CompletionStage<List<SeriesChunks>> scan(String tableId, int shard, long fromNanos, long toNanos) {
         return this.<ScannedChunks>ask(tableId, shard, "scan", replyTo -> new SeriesShard.Scan(fromNanos, toNanos, replyTo),
-                false).thenApply(ScannedChunks::series);
+                false).thenCompose(first -> first.more() == null ? CompletableFuture.completedFuture(first.series())
+                        : remainingParts(first, new ArrayList<>(first.series()), tableId, shard));
+    }
+
+    /** Asks the part server of a scan from another node for its parts, in order, until the last. */
+    private CompletionStage<List<SeriesChunks>> remainingParts(ScannedChunks part, List<SeriesChunks> received,
+                                                               String tableId, int shard) {
+        return AskPattern.<ScanParts.NextPart, ScannedChunks>askWithStatus(part.more(), ScanParts.NextPart::new,
+                settings.askTimeout(), scheduler).handleAsync((next, failure) -> {
+                    if (failure != null) {
+                        throw translate(failure, tableId, shard, "scan (next part)", false);
+                    }
+                    return next;
+                }, Runnable::run)
+                .thenCompose(next -> {
+                    received.addAll(next.series());
+                    return next.more() == null ? CompletableFuture.completedFuture(bySeries(received))
+                            : remainingParts(next, received, tableId, shard);
+                });
+    }
+
+    /** One entry per series: a series cut across parts arrives in several. */
+    private static List<SeriesChunks> bySeries(List<SeriesChunks> parts) {
+        Map<SeriesKey, List<SealedChunk>> chunks = new LinkedHashMap<>();
+        for (SeriesChunks part : parts) {
+            chunks.computeIfAbsent(part.series(), key -> new ArrayList<>()).addAll(part.chunks());
+        }
+        List<SeriesChunks> out = new ArrayList<>(chunks.size());
+        chunks.forEach((key, list) -> out.add(new SeriesChunks(key, list)));
+        return out;
     }
 
     @Override

@@ -76,7 +76,9 @@ class ShardWireClusterTest {
     @BeforeAll
     static void startCluster() {
         // rebalancing would move a shard away from its journal (replication is not part of this test)
+        // the smallest frame Artery allows, so a modest scan needs several parts
         cluster = LoopbackCluster.start(3, root, i -> "tidemark.engine.ask-timeout = 20s\n"
+                + "pekko.remote.artery.advanced.maximum-frame-size = 32KiB\n"
                 + "pekko.cluster.sharding.rebalance-interval = 1h\n"
                 + (i == 0 ? PekkoKryoSerializer.CLASSES_PATH + " { \"" + ListedOnNodeZero.class.getName() + "\" = 990 }"
                         : ""));
@@ -159,6 +161,40 @@ class ShardWireClusterTest {
         assertThat(journal).isDirectory();
         await(services[asker].drop(table, 0));
         assertThat(journal).doesNotExist();
+    }
+
+    @Test
+    void aScanLargerThanARemotingFrameArrivesInPartsAndWhole() {
+        String table = "00aa00bb00cc00dd";
+        int host = start(table, 1)[0];
+        int asker = (host + 1) % 3;
+        java.util.Random random = new java.util.Random(7);
+        Map<String, Map<Long, String>> written = new TreeMap<>();
+        for (int round = 0; round < 8; round++) {
+            WriteBatchBuilder b = WriteBatch.builder(table, 0);
+            int column = b.column(TestRows.VALUE, MeasureType.DOUBLE);
+            for (int n = 0; n < 40; n++) {
+                for (int p = 0; p < 25; p++) {
+                    long second = round * 25L + p;
+                    double value = random.nextDouble();
+                    b.addRow(b.series(series("s" + n)), T0 + second * SECOND, 1);
+                    b.setDouble(column, value);
+                    written.computeIfAbsent("s" + n, k -> new TreeMap<>()).put(second,
+                            "v1 measure_value::double=" + value);
+                }
+            }
+            assertThat(await(services[asker].write(b.build())).rejections()).isEmpty();
+        }
+
+        List<SeriesChunks> remote = await(services[asker].scan(table, 0, Long.MIN_VALUE, Long.MAX_VALUE));
+        long bytes = remote.stream().flatMap(s -> s.chunks().stream()).mapToLong(c -> c.bytes().length).sum();
+        assertThat(bytes).as("chunk bytes of the answer: at least three parts, twice a frame").isGreaterThan(2 * ScanParts.partBytes(cluster.config(host)));
+        assertThat(remote).extracting(SeriesChunks::series).doesNotHaveDuplicates().hasSize(40);
+        List<SeriesChunks> local = await(services[host].scan(table, 0, Long.MIN_VALUE, Long.MAX_VALUE));
+        for (int s = 0; s < 40; s++) {
+            assertThat(points(remote, series("s" + s))).as("series s%d", s).isEqualTo(written.get("s" + s))
+                    .isEqualTo(points(local, series("s" + s)));
+        }
     }
 
     @Test

@@ -4,13 +4,15 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.tidemark.engine.shard.ScanParts;
 import io.tidemark.engine.shard.SeriesShard;
 import io.tidemark.storage.journal.WriteBatchSerializer;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * Kryo serializers of the {@link SeriesShard} commands another node sends through Cluster Sharding
- * (ids 400-405 in the actors module's reference.conf). Each writes its fields by hand, then the
+ * (ids 400-405 in the actors module's reference.conf), and the ask for the next part of a scan
+ * answer cut into parts ({@link ScanParts}, id 406). Each writes its fields by hand, then the
  * reply-to ref with {@code writeClassAndObject} (Tidemark's typed-ref serializer, id 110). A write
  * carries its batch in the journal's own batch layout ({@link WriteBatchSerializer}): columns as
  * bulk primitive arrays, nothing per point. {@code Passivate} is Cluster Sharding's local stop
@@ -119,6 +121,23 @@ public final class ShardWireCommands {
         @Override
         public SeriesShard.GetStats read(Kryo kryo, Input in, Class<? extends SeriesShard.GetStats> type) {
             return new SeriesShard.GetStats(readRef(kryo, in));
+        }
+    }
+
+    /** {@code replyTo <ref>}. */
+    public static final class NextPartSerializer extends Serializer<ScanParts.NextPart> {
+        public NextPartSerializer() {
+            super(false, true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, ScanParts.NextPart next) {
+            kryo.writeClassAndObject(out, next.replyTo());
+        }
+
+        @Override
+        public ScanParts.NextPart read(Kryo kryo, Input in, Class<? extends ScanParts.NextPart> type) {
+            return new ScanParts.NextPart(readRef(kryo, in));
         }
     }
 

@@ -98,7 +98,7 @@ public final class ShardWireReplies {
         return count;
     }
 
-    /** {@code series <series list>}. */
+    /** {@code series <series list> more <ref, or Kryo's null 0x00 on the last part>}. */
     public static final class ScannedChunksSerializer extends Serializer<ScannedChunks> {
         public ScannedChunksSerializer() {
             super(false, true);
@@ -107,11 +107,13 @@ public final class ShardWireReplies {
         @Override
         public void write(Kryo kryo, Output out, ScannedChunks scanned) {
             writeSeries(out, scanned.series());
+            kryo.writeClassAndObject(out, scanned.more());
         }
 
         @Override
         public ScannedChunks read(Kryo kryo, Input in, Class<? extends ScannedChunks> type) {
-            return new ScannedChunks(readSeries(in));
+            List<SeriesChunks> series = readSeries(in);
+            return new ScannedChunks(series, ShardWireCommands.readRef(kryo, in));
         }
     }
 

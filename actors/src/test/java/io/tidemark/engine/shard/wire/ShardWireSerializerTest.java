@@ -9,6 +9,7 @@ import io.tidemark.engine.EngineExceptionSerializer;
 import io.tidemark.engine.ErrorKind;
 import io.tidemark.engine.shard.FrozenChunks;
 import io.tidemark.engine.shard.RowRejection;
+import io.tidemark.engine.shard.ScanParts;
 import io.tidemark.engine.shard.ScannedChunks;
 import io.tidemark.engine.shard.SeriesChunks;
 import io.tidemark.engine.shard.SeriesShard;
@@ -108,8 +109,11 @@ class ShardWireSerializerTest {
         samples.put("Commit", Map.entry(new SeriesShard.Commit(1_764_064_800_000L, replyTo()), 403));
         samples.put("GetStats", Map.entry(new SeriesShard.GetStats(replyTo()), 404));
         samples.put("Drop", Map.entry(new SeriesShard.Drop(replyTo()), 405));
+        samples.put("NextPart", Map.entry(new ScanParts.NextPart(replyTo()), 406));
         samples.put("ScannedChunks", Map.entry(new ScannedChunks(List.of(new SeriesChunks(KEY, List.of(chunk, chunk)),
                 new SeriesChunks(SeriesKey.of(List.of(), "m"), List.of()))), 420));
+        samples.put("ScannedChunksPart", Map.entry(new ScannedChunks(List.of(new SeriesChunks(KEY, List.of(chunk))),
+                replyTo()), 420));
         samples.put("FrozenChunks", Map.entry(new FrozenChunks(7, T0, List.of(new SeriesChunks(KEY, List.of(chunk)))),
                 421));
         samples.put("ShardWriteResult", Map.entry(new ShardWriteResult(List.of(new RowRejection(0, 1, false),
@@ -152,8 +156,8 @@ class ShardWireSerializerTest {
 
     @Test
     void recordsReadBackEqual() {
-        for (String name : List.of("Write", "Scan", "Freeze", "Commit", "GetStats", "Drop", "ShardWriteResult",
-                "ShardStats")) {
+        for (String name : List.of("Write", "Scan", "Freeze", "Commit", "GetStats", "Drop", "NextPart",
+                "ShardWriteResult", "ShardStats")) {
             Object value = samples().get(name).getKey();
             assertThat(kryo.fromBinary(kryo.toBinary(value))).as(name).isEqualTo(value);
         }
@@ -163,8 +167,10 @@ class ShardWireSerializerTest {
     void sealedChunksTravelAsTheirEncodedBytes() {
         SealedChunk chunk = chunk();
         byte[] bytes = kryo.toBinary(new ScannedChunks(List.of(new SeriesChunks(KEY, List.of(chunk)))));
-        byte[] tail = Arrays.copyOfRange(bytes, bytes.length - chunk.bytes().length, bytes.length);
+        // the last series' last chunk, then the null "more" ref (0x00)
+        byte[] tail = Arrays.copyOfRange(bytes, bytes.length - 1 - chunk.bytes().length, bytes.length - 1);
         assertThat(tail).isEqualTo(chunk.bytes());
+        assertThat(bytes[bytes.length - 1]).isZero();
 
         ScannedChunks back = (ScannedChunks) kryo.fromBinary(bytes);
         assertThat(back.series()).hasSize(1);
@@ -218,7 +224,7 @@ class ShardWireSerializerTest {
                 .hasMessageContaining("unknown kind id=99");
         // a chunk whose bytes were damaged on the way
         byte[] scanned = kryo.toBinary(new ScannedChunks(List.of(new SeriesChunks(KEY, List.of(chunk())))));
-        scanned[scanned.length - 6] ^= 0x40;
+        scanned[scanned.length - 7] ^= 0x40;
         assertThatThrownBy(() -> kryo.fromBinary(scanned)).isInstanceOf(NotSerializableException.class)
                 .hasMessageContaining("chunk damaged");
         // a series count (420 + 2 = 0x1a6, then 16383) larger than the bytes that follow
