@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -15,7 +16,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
- * Scan answers for an asker on another node, in parts that each fit one Pekko remoting frame
+ * Scan and freeze answers for an asker on another node, in parts that each fit one Pekko remoting frame
  * ({@code pekko.remote.artery.advanced.maximum-frame-size}; a larger message would be dropped by
  * the transport and the ask would only time out). The shard cuts the scan's snapshot into parts
  * of whole chunks; if there is more than one, it answers the first with a reference to a part
@@ -47,12 +48,20 @@ public final class ScanParts {
      * spawned under {@code ctx} when the snapshot does not fit one part.
      */
     static ScannedChunks firstPart(ActorContext<?> ctx, List<SeriesChunks> snapshot, long partBytes) {
+        return firstPart(ctx, snapshot, partBytes, ScannedChunks::new);
+    }
+
+    /** The answer to a freeze from another node, cut like a scan's. */
+    static FrozenChunks firstPart(ActorContext<?> ctx, FrozenChunks frozen, long partBytes) {
+        return firstPart(ctx, frozen.series(), partBytes,
+                (first, more) -> new FrozenChunks(frozen.migrationId(), frozen.cutoffNanos(), first, more));
+    }
+
+    private static <T> T firstPart(ActorContext<?> ctx, List<SeriesChunks> snapshot, long partBytes,
+                                   BiFunction<List<SeriesChunks>, ActorRef<NextPart>, T> answer) {
         Deque<List<SeriesChunks>> parts = cut(snapshot, partBytes);
         List<SeriesChunks> first = parts.poll();
-        if (parts.isEmpty()) {
-            return new ScannedChunks(first);
-        }
-        return new ScannedChunks(first, ctx.spawnAnonymous(server(parts)));
+        return answer.apply(first, parts.isEmpty() ? null : ctx.spawnAnonymous(server(parts)));
     }
 
     /** Splits {@code snapshot} into parts of at most {@code partBytes} of chunks (at least one chunk each). */

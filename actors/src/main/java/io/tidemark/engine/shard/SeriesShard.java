@@ -291,7 +291,10 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
             freeze.replyTo().tell(StatusReply.error(failure));
             throw failure;
         }
-        freeze.replyTo().tell(StatusReply.success(store.freeze(migrationId, freeze.cutoffNanos())));
+        FrozenChunks frozen = store.freeze(migrationId, freeze.cutoffNanos());
+        freeze.replyTo().tell(StatusReply.success(freeze.replyTo().path().address().hasLocalScope() ? frozen
+                : ScanParts.firstPart(getContext(), frozen, ScanParts.partBytes(getContext().getSystem().settings()
+                        .config()))));
         return this;
     }
 

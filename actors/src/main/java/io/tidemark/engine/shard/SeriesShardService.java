@@ -78,23 +78,23 @@ public final class SeriesShardService implements ShardGateway {
     public CompletionStage<List<SeriesChunks>> scan(String tableId, int shard, long fromNanos, long toNanos) {
         return this.<ScannedChunks>ask(tableId, shard, "scan", replyTo -> new SeriesShard.Scan(fromNanos, toNanos, replyTo),
                 false).thenCompose(first -> first.more() == null ? CompletableFuture.completedFuture(first.series())
-                        : remainingParts(first, new ArrayList<>(first.series()), tableId, shard));
+                        : remainingParts(first.more(), new ArrayList<>(first.series()), tableId, shard));
     }
 
-    /** Asks the part server of a scan from another node for its parts, in order, until the last. */
-    private CompletionStage<List<SeriesChunks>> remainingParts(ScannedChunks part, List<SeriesChunks> received,
-                                                               String tableId, int shard) {
-        return AskPattern.<ScanParts.NextPart, ScannedChunks>askWithStatus(part.more(), ScanParts.NextPart::new,
+    /** Asks the part server of a scan or freeze on another node for its parts, in order, until the last. */
+    private CompletionStage<List<SeriesChunks>> remainingParts(ActorRef<ScanParts.NextPart> more,
+                                                               List<SeriesChunks> received, String tableId, int shard) {
+        return AskPattern.<ScanParts.NextPart, ScannedChunks>askWithStatus(more, ScanParts.NextPart::new,
                 settings.askTimeout(), scheduler).handleAsync((next, failure) -> {
                     if (failure != null) {
-                        throw translate(failure, tableId, shard, "scan (next part)", false);
+                        throw translate(failure, tableId, shard, "fetch the next part of an answer", false);
                     }
                     return next;
                 }, Runnable::run)
                 .thenCompose(next -> {
                     received.addAll(next.series());
                     return next.more() == null ? CompletableFuture.completedFuture(bySeries(received))
-                            : remainingParts(next, received, tableId, shard);
+                            : remainingParts(next.more(), received, tableId, shard);
                 });
     }
 
@@ -111,8 +111,11 @@ public final class SeriesShardService implements ShardGateway {
 
     @Override
     public CompletionStage<FrozenChunks> freezeForMigration(String tableId, int shard, long cutoffNanos) {
-        return ask(tableId, shard, "freeze for migration", replyTo -> new SeriesShard.Freeze(cutoffNanos, replyTo),
-                false);
+        return this.<FrozenChunks>ask(tableId, shard, "freeze for migration",
+                replyTo -> new SeriesShard.Freeze(cutoffNanos, replyTo), false).thenCompose(first -> first.more() == null
+                        ? CompletableFuture.completedFuture(first)
+                        : remainingParts(first.more(), new ArrayList<>(first.series()), tableId, shard)
+                                .thenApply(all -> new FrozenChunks(first.migrationId(), first.cutoffNanos(), all)));
     }
 
     @Override

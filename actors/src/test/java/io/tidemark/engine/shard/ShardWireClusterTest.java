@@ -164,7 +164,7 @@ class ShardWireClusterTest {
     }
 
     @Test
-    void aScanLargerThanARemotingFrameArrivesInPartsAndWhole() {
+    void aScanOrFreezeLargerThanARemotingFrameArrivesInPartsAndWhole() {
         String table = "00aa00bb00cc00dd";
         int host = start(table, 1)[0];
         int asker = (host + 1) % 3;
@@ -195,6 +195,17 @@ class ShardWireClusterTest {
             assertThat(points(remote, series("s" + s))).as("series s%d", s).isEqualTo(written.get("s" + s))
                     .isEqualTo(points(local, series("s" + s)));
         }
+
+        // the tier migrator's freeze of the same shard from another node is cut into parts the same way
+        FrozenChunks frozen = await(services[asker].freezeForMigration(table, 0, T0 + 1_000 * SECOND));
+        assertThat(frozen.more()).isNull();
+        assertThat(frozen.series()).extracting(SeriesChunks::series).doesNotHaveDuplicates().hasSize(40);
+        for (int s = 0; s < 40; s++) {
+            assertThat(points(frozen.series(), series("s" + s))).as("frozen series s%d", s)
+                    .isEqualTo(written.get("s" + s));
+        }
+        await(services[asker].commitMigration(table, 0, frozen.migrationId()));
+        assertThat(await(services[asker].scan(table, 0, Long.MIN_VALUE, Long.MAX_VALUE))).isEmpty();
     }
 
     @Test

@@ -117,7 +117,7 @@ public final class ShardWireReplies {
         }
     }
 
-    /** {@code migrationId <varlong> cutoffNanos <8> series <series list>}. */
+    /** {@code migrationId <varlong> cutoffNanos <8> series <series list> more <ref, or 0x00 on the last part>}. */
     public static final class FrozenChunksSerializer extends Serializer<FrozenChunks> {
         public FrozenChunksSerializer() {
             super(false, true);
@@ -128,13 +128,15 @@ public final class ShardWireReplies {
             out.writeVarLong(frozen.migrationId(), true);
             out.writeLong(frozen.cutoffNanos());
             writeSeries(out, frozen.series());
+            kryo.writeClassAndObject(out, frozen.more());
         }
 
         @Override
         public FrozenChunks read(Kryo kryo, Input in, Class<? extends FrozenChunks> type) {
             long migrationId = in.readVarLong(true);
             long cutoff = in.readLong();
-            return new FrozenChunks(migrationId, cutoff, readSeries(in));
+            List<SeriesChunks> series = readSeries(in);
+            return new FrozenChunks(migrationId, cutoff, series, ShardWireCommands.readRef(kryo, in));
         }
     }
 
