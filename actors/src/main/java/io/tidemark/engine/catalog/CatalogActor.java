@@ -1,17 +1,22 @@
 package io.tidemark.engine.catalog;
 
 import io.tidemark.engine.EngineException;
+import io.tidemark.storage.serialization.KryoSerializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
@@ -21,21 +26,27 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * The catalog: databases, tables, their tags and schemas, event-sourced under the persistence id
  * {@value #PERSISTENCE_ID}. Every command is checked against Timestream's rules
  * ({@link CatalogRules}); a refused one is answered with the {@link EngineException} and changes
  * nothing. Table changes are also pushed to subscribers ({@link Subscribe}) as {@link TableChange}s.
- * Reach it through {@link CatalogService}.
+ * It runs as a cluster singleton, one instance in the cluster, persisting through the replicated
+ * journal; reach it through {@link CatalogService}.
  */
 public final class CatalogActor
         extends EventSourcedBehaviorWithEnforcedReplies<CatalogActor.Command, CatalogEvent, CatalogState> {
 
     public static final String PERSISTENCE_ID = "catalog";
 
-    /** The catalog's protocol; replies fail with an {@link EngineException}. */
-    public sealed interface Command {}
+    /**
+     * The catalog's protocol; replies fail with an {@link EngineException}. Commands and replies
+     * cross nodes (the catalog is a cluster singleton): Kryo ids 360-399, see
+     * {@link CatalogMessageSerializers}.
+     */
+    public sealed interface Command extends KryoSerializable {}
 
     public record CreateDatabase(String name, String kmsKeyId, List<Tag> tags,
             ActorRef<StatusReply<DatabaseDescription>> replyTo) implements Command {}
@@ -79,36 +90,70 @@ public final class CatalogActor
     public record UntagResource(String arn, List<String> tagKeys, ActorRef<StatusReply<Done>> replyTo)
             implements Command {}
 
-    public record ListTags(String arn, ActorRef<StatusReply<List<Tag>>> replyTo) implements Command {}
+    /** Answers every tag of the resource as one page (no next token). */
+    public record ListTags(String arn, ActorRef<StatusReply<Page<Tag>>> replyTo) implements Command {}
 
     public record RegisterSchema(String tableId, SchemaDelta delta, ActorRef<StatusReply<TableChange>> replyTo)
             implements Command {}
 
-    /** {@code subscriber} receives every later table change; {@code replyTo} gets all tables now. */
-    public record Subscribe(ActorRef<TableChange> subscriber, ActorRef<List<TableChange>> replyTo) implements Command {}
+    /**
+     * {@code subscriber} receives every later table change until it stops; {@code replyTo} gets
+     * all tables now. Subscribing again with the same subscriber is harmless.
+     */
+    public record Subscribe(ActorRef<TableChange> subscriber, ActorRef<Subscribed> replyTo) implements Command {}
+
+    /**
+     * The answer to {@link Subscribe}: every table (ACTIVE or DELETING) at catalog version
+     * {@code version}, and the catalog instance that will publish to the subscriber; when that
+     * instance stops (the singleton moved), the subscriber must subscribe again.
+     */
+    public record Subscribed(ActorRef<Command> catalog, List<TableChange> tables, long version)
+            implements KryoSerializable {
+        public Subscribed {
+            tables = List.copyOf(tables);
+        }
+    }
+
+    /** Answers the table (ACTIVE or DELETING) as a {@link TableLookup}, never an error. */
+    public record LookupTable(String database, String table, ActorRef<TableLookup> replyTo) implements Command {}
+
+    /** @param change the table now; null when the catalog has no such table */
+    public record TableLookup(TableChange change) implements KryoSerializable {}
 
     private static final String TABLES_LISTING = "tables";
 
     private final CatalogSettings settings;
     private final Clock clock;
+    private final ActorContext<Command> context;
     /** Outlives restarts of the behaviour, so subscribers keep hearing after a journal failure. */
-    private final List<ActorRef<TableChange>> subscribers;
+    private final Set<ActorRef<TableChange>> subscribers;
 
-    private CatalogActor(CatalogSettings settings, Clock clock, List<ActorRef<TableChange>> subscribers) {
+    private CatalogActor(CatalogSettings settings, Clock clock, ActorContext<Command> context,
+            Set<ActorRef<TableChange>> subscribers) {
         super(PersistenceId.ofUniqueId(PERSISTENCE_ID),
                 SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
         this.settings = settings;
         this.clock = clock;
+        this.context = context;
         this.subscribers = subscribers;
     }
 
     /**
-     * The catalog behaviour. A failed journal write restarts it with backoff (the command that
-     * failed gets no answer; its caller times out), after which it recovers from the journal.
+     * The catalog behaviour. A failed journal write, or a recovery that cannot read the journal,
+     * restarts it with backoff (the command that failed gets no answer; its caller times out),
+     * after which it recovers from the journal.
      */
     public static Behavior<Command> create(CatalogSettings settings, Clock clock) {
-        List<ActorRef<TableChange>> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
-        return Behaviors.setup(context -> new CatalogActor(settings, clock, subscribers));
+        Set<ActorRef<TableChange>> subscribers = new CopyOnWriteArraySet<>();
+        return Behaviors.setup(context -> new CatalogActor(settings, clock, context, subscribers));
+    }
+
+    @Override
+    public SignalHandler<CatalogState> signalHandler() {
+        // A subscriber on a node that left or crashed is forgotten rather than published to forever.
+        return newSignalHandlerBuilder()
+                .onSignal(Terminated.class, (state, terminated) -> subscribers.remove(terminated.getRef()))
+                .build();
     }
 
     @Override
@@ -162,6 +207,7 @@ public final class CatalogActor
                 .onCommand(UntagResource.class, (s, c) -> guarded(c.replyTo(), () -> databases.untag(s, c)))
                 .onCommand(ListTags.class, (s, c) -> guarded(c.replyTo(), () -> databases.listTags(s, c)))
                 .onCommand(RegisterSchema.class, (s, c) -> guarded(c.replyTo(), () -> onRegisterSchema(s, c)))
+                .onCommand(LookupTable.class, this::onLookupTable)
                 .onCommand(Subscribe.class, this::onSubscribe)
                 .build();
     }
@@ -320,7 +366,16 @@ public final class CatalogActor
     private ReplyEffect<CatalogEvent, CatalogState> onSubscribe(CatalogState s, Subscribe c) {
         List<TableChange> all = new ArrayList<>(s.tableCount());
         s.tables().forEach(t -> all.add(t.change()));
-        return Effect().none().thenRun(x -> subscribers.add(c.subscriber())).thenReply(c.replyTo(), x -> all);
+        return Effect().none().thenRun(x -> {
+            if (subscribers.add(c.subscriber())) {
+                context.watch(c.subscriber());
+            }
+        }).thenReply(c.replyTo(), x -> new Subscribed(context.getSelf(), all, s.version()));
+    }
+
+    private ReplyEffect<CatalogEvent, CatalogState> onLookupTable(CatalogState s, LookupTable c) {
+        CatalogState.TableEntry t = s.database(c.database()) == null ? null : s.table(c.database(), c.table());
+        return Effect().reply(c.replyTo(), new TableLookup(t == null ? null : t.change()));
     }
 
     /** Persists {@code event}, then tells subscribers and {@code replyTo} what the table became. */

@@ -198,16 +198,15 @@ public sealed interface CatalogEvent extends KryoSerializable {
             @Override
             void writeFields(Output out, SchemaExtended e) {
                 out.writeString(e.tableId);
-                CatalogWire.writeTypedNames(out, e.added.measures());
-                CatalogWire.writeTypedNames(out, e.added.attributes());
-                CatalogWire.writeNames(out, e.added.dimensions());
+                CatalogWire.writeColumnNames(out, e.added.measures(), e.added.attributes(), e.added.dimensions());
             }
 
             @Override
             SchemaExtended readFields(Input in) {
                 String tableId = in.readString();
-                return new SchemaExtended(tableId, new SchemaDelta(CatalogWire.readTypedNames(in),
-                        CatalogWire.readTypedNames(in), CatalogWire.readNames(in)));
+                TableSchema added = CatalogWire.readSchema(in);
+                return new SchemaExtended(tableId, new SchemaDelta(added.measures(), added.attributes(),
+                        added.dimensions()));
             }
         }
     }

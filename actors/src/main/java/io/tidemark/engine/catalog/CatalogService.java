@@ -8,13 +8,18 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.ClusterSingleton;
+import org.apache.pekko.cluster.typed.SingletonActor;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
@@ -23,10 +28,18 @@ import org.apache.pekko.pattern.StatusReply;
  * {@link EngineException} the catalog answered (INTERNAL when it did not answer in
  * {@code tidemark.engine.ask-timeout}).
  *
- * <p>The view is current with every change this service made (each reply updates it before the
- * stage completes) and every change the catalog published since {@link #ready()}.
+ * <p>The catalog actor is a cluster singleton; every node runs a {@code CatalogService} talking
+ * to it through the singleton proxy, with its own view. The view is current with every change this
+ * service made (each reply updates it before the stage completes) and every change the catalog
+ * published since {@link #ready()}; changes made through other nodes arrive as publications, and
+ * a table not yet heard of is asked of the catalog ({@link #table}).
  */
 public final class CatalogService {
+
+    /** The singleton's name, the same on every node. */
+    static final String SINGLETON_NAME = "catalog";
+    /** The catalog's own threads (see {@link #table}). */
+    private static final String DISPATCHER = "tidemark.engine.catalog.dispatcher";
 
     private final ActorSystem<?> system;
     private final ActorRef<CatalogActor.Command> catalog;
@@ -40,32 +53,26 @@ public final class CatalogService {
         this.timeout = timeout;
     }
 
-    /** Spawns the catalog actor (once per actor system) and subscribes this service's view to it. */
+    /**
+     * Starts this node's part of the catalog: the catalog actor as a cluster singleton (it runs on
+     * the oldest member, in a cluster of one too), and the follower keeping this node's view
+     * current. The singleton starts once this node is Up, so the cluster must be joined.
+     */
     public static CatalogService start(ActorSystem<?> system, Clock clock) {
         CatalogSettings settings = CatalogSettings.from(system.settings().config());
-        ActorRef<CatalogActor.Command> catalog = system.systemActorOf(CatalogActor.create(settings, clock), "catalog",
-                Props.empty());
+        ActorRef<CatalogActor.Command> catalog = ClusterSingleton.get(system)
+                .init(SingletonActor.of(CatalogActor.create(settings, clock), SINGLETON_NAME)
+                        .withProps(DispatcherSelector.fromConfig(DISPATCHER)));
         CatalogService service = new CatalogService(system, catalog, settings.askTimeout());
-        ActorRef<TableChange> subscriber = system.systemActorOf(Behaviors.receiveMessage(change -> {
-            service.view.apply(change);
-            return Behaviors.same();
-        }), "catalog-view", Props.empty());
-        AskPattern.<CatalogActor.Command, List<TableChange>>ask(catalog,
-                        replyTo -> new CatalogActor.Subscribe(subscriber, replyTo), settings.askTimeout(),
-                        system.scheduler())
-                .whenComplete((all, failure) -> {
-                    if (failure != null) {
-                        service.ready.completeExceptionally(
-                                EngineException.internal("cannot start the catalog: " + failure.getMessage(), failure));
-                    } else {
-                        all.forEach(service.view::apply);
-                        service.ready.complete(null);
-                    }
-                });
+        system.systemActorOf(CatalogFollower.create(catalog, service.view, service.ready, settings.askTimeout()),
+                "catalog-view", Props.empty());
         return service;
     }
 
-    /** Completes once the catalog has recovered and the view holds every table. */
+    /**
+     * Completes once the catalog singleton has answered (it has recovered) and this node's view
+     * holds every table; never fails by itself (the follower keeps asking), so callers bound the wait.
+     */
     public CompletionStage<Void> ready() {
         return ready;
     }
@@ -127,7 +134,7 @@ public final class CatalogService {
     }
 
     public CompletionStage<List<Tag>> listTags(String arn) {
-        return ask(r -> new CatalogActor.ListTags(arn, r), Function.identity());
+        return ask(r -> new CatalogActor.ListTags(arn, r), (Page<Tag> page) -> page.items());
     }
 
     /** Adds the new names of {@code delta} that fit (see {@link SchemaAdditions}); returns the table's schema. */
@@ -135,9 +142,35 @@ public final class CatalogService {
         return askTable(r -> new CatalogActor.RegisterSchema(tableId, delta, r), TableChange::schema);
     }
 
-    /** The table, ACTIVE or DELETING, from the local view. */
+    /**
+     * The table, ACTIVE or DELETING, from the local view. A table the view does not hold is asked
+     * of the catalog before answering empty (it may have been created through another node a moment
+     * ago and its publication not have arrived yet): this blocks the caller for one round trip to
+     * the singleton, at most the ask timeout, after which it fails with INTERNAL.
+     */
     public Optional<TableDescription> table(String db, String table) {
-        return view.table(db, table);
+        Optional<TableDescription> held = view.table(db, table);
+        return held.isPresent() ? held : lookUp(db, table);
+    }
+
+    private Optional<TableDescription> lookUp(String db, String table) {
+        CatalogActor.TableLookup found;
+        try {
+            found = AskPattern.<CatalogActor.Command, CatalogActor.TableLookup>ask(catalog,
+                            r -> new CatalogActor.LookupTable(db, table, r), timeout, system.scheduler())
+                    .toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw EngineException.internal("cannot look up table: interrupted, database=" + db + ", table=" + table, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw EngineException.internal("cannot look up table: the catalog did not answer, database=" + db
+                    + ", table=" + table, e);
+        }
+        if (found.change() == null) {
+            return Optional.empty();
+        }
+        view.apply(found.change());
+        return Optional.ofNullable(found.change().description());
     }
 
     /** The table's schema from the local view; {@link TableSchema#EMPTY} for an unknown table. */
@@ -166,7 +199,10 @@ public final class CatalogService {
     private <T, R> CompletionStage<R> ask(Function<ActorRef<StatusReply<T>>, CatalogActor.Command> command,
             Function<T, R> result) {
         CompletableFuture<R> answer = new CompletableFuture<>();
-        AskPattern.askWithStatus(catalog, command::apply, timeout, system.scheduler()).whenComplete((value, failure) -> {
+        // on the actor system's dispatcher, not in the catalog actor's turn: the ask's stage runs a plain
+        // whenComplete on the JDK's async executor, a new thread per call on a machine of fewer than three cores
+        AskPattern.askWithStatus(catalog, command::apply, timeout, system.scheduler()).whenCompleteAsync(
+                (value, failure) -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause == null) {
@@ -176,7 +212,7 @@ public final class CatalogService {
             } else {
                 answer.completeExceptionally(EngineException.internal("cannot reach the catalog: " + cause, cause));
             }
-        });
+        }, system.executionContext());
         return answer;
     }
 

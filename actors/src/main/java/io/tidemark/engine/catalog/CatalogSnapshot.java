@@ -34,23 +34,9 @@ record CatalogSnapshot(long version, List<CatalogState.DatabaseEntry> databases,
             }
             out.writeVarInt(s.tables.size(), true);
             for (CatalogState.TableEntry t : s.tables) {
-                TableDescription d = t.description();
-                out.writeString(d.databaseName());
-                out.writeString(d.tableName());
-                out.writeString(d.tableId());
-                out.writeString(d.arn());
-                out.writeByte(d.status() == TableStatus.ACTIVE ? 1 : d.status() == TableStatus.DELETING ? 2 : 3);
-                CatalogWire.writeRetention(out, d.retention());
-                CatalogWire.writeMagnetic(out, d.magneticStoreWrites());
-                CatalogWire.writePartitionKeys(out, d.partitionKeys());
-                out.writeVarInt(d.shardCount(), true);
-                out.writeLong(d.memoryStoreFloorMillis());
-                CatalogWire.writeInstant(out, d.creationTime());
-                CatalogWire.writeInstant(out, d.lastUpdatedTime());
+                CatalogWire.writeDescription(out, t.description());
                 CatalogWire.writeTags(out, t.tags());
-                CatalogWire.writeTypedNames(out, t.schema().measures());
-                CatalogWire.writeTypedNames(out, t.schema().attributes());
-                CatalogWire.writeNames(out, t.schema().dimensions());
+                CatalogWire.writeSchema(out, t.schema());
                 out.writeVarLong(t.version(), true);
             }
         }
@@ -67,18 +53,9 @@ record CatalogSnapshot(long version, List<CatalogState.DatabaseEntry> databases,
             int tableCount = in.readVarInt(true);
             List<CatalogState.TableEntry> tables = new ArrayList<>(tableCount);
             for (int i = 0; i < tableCount; i++) {
-                String database = in.readString();
-                String table = in.readString();
-                String tableId = in.readString();
-                String arn = in.readString();
-                int status = in.readByte();
-                TableDescription d = new TableDescription(database, table, tableId, arn,
-                        status == 1 ? TableStatus.ACTIVE : status == 2 ? TableStatus.DELETING : TableStatus.RESTORING,
-                        CatalogWire.readRetention(in), CatalogWire.readMagnetic(in), CatalogWire.readPartitionKeys(in),
-                        in.readVarInt(true), in.readLong(), CatalogWire.readInstant(in), CatalogWire.readInstant(in));
+                TableDescription d = CatalogWire.readDescription(in);
                 List<Tag> tags = CatalogWire.readTags(in);
-                TableSchema schema = new TableSchema(CatalogWire.readTypedNames(in), CatalogWire.readTypedNames(in),
-                        CatalogWire.readNames(in));
+                TableSchema schema = CatalogWire.readSchema(in);
                 tables.add(new CatalogState.TableEntry(d, tags, schema, in.readVarLong(true)));
             }
             return new CatalogSnapshot(version, databases, tables);

@@ -1,6 +1,7 @@
 package io.tidemark.engine.catalog;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * This node's copy of the catalog's tables, read without an actor round trip. Fed with
  * {@link TableChange}s from the catalog's replies and its publications, which may arrive in any
  * order: a change older than what the view holds is ignored, and a removed table id stays removed
- * (ids are never reused). Reads are lock-free; changes are applied one at a time.
+ * (ids are never reused). A full listing ({@link #resync}) also removes the tables it lacks.
+ * Reads are lock-free; changes are applied one at a time.
  */
 final class CatalogView {
 
@@ -29,15 +31,38 @@ final class CatalogView {
             return;
         }
         if (change.removed()) {
-            removed.add(change.tableId());
-            byId.remove(change.tableId());
-            if (held != null) {
-                idsByName.remove(key(held.description()), change.tableId());
-            }
+            remove(change.tableId(), held);
             return;
         }
         byId.put(change.tableId(), change);
         idsByName.put(key(change.description()), change.tableId());
+    }
+
+    /**
+     * Brings the view to the catalog's full listing {@code all}, taken at catalog version
+     * {@code version} (after a subscription, which may follow a move of the catalog to another
+     * node, while changes were missed): a table the listing lacks is gone, unless the view learned
+     * of it from a change newer than the listing.
+     */
+    synchronized void resync(List<TableChange> all, long version) {
+        Set<String> listed = new HashSet<>(all.size() * 2);
+        for (TableChange change : all) {
+            listed.add(change.tableId());
+            apply(change);
+        }
+        for (TableChange held : List.copyOf(byId.values())) {
+            if (!listed.contains(held.tableId()) && held.version() <= version) {
+                remove(held.tableId(), held);
+            }
+        }
+    }
+
+    private void remove(String tableId, TableChange held) {
+        removed.add(tableId);
+        byId.remove(tableId);
+        if (held != null) {
+            idsByName.remove(key(held.description()), tableId);
+        }
     }
 
     Optional<TableDescription> table(String database, String table) {

@@ -132,6 +132,50 @@ final class CatalogWire {
         return new HashSet<>(readStrings(in));
     }
 
+    /** A schema's (or schema delta's) names: measures, attributes, dimensions. */
+    static void writeColumnNames(Output out, Map<String, MeasureType> measures, Map<String, MeasureType> attributes,
+            Set<String> dimensions) {
+        writeTypedNames(out, measures);
+        writeTypedNames(out, attributes);
+        writeNames(out, dimensions);
+    }
+
+    static TableSchema readSchema(Input in) {
+        return new TableSchema(readTypedNames(in), readTypedNames(in), readNames(in));
+    }
+
+    static void writeSchema(Output out, TableSchema schema) {
+        writeColumnNames(out, schema.measures(), schema.attributes(), schema.dimensions());
+    }
+
+    /** Status ids: 1 ACTIVE, 2 DELETING, 3 RESTORING. */
+    static void writeDescription(Output out, TableDescription d) {
+        out.writeString(d.databaseName());
+        out.writeString(d.tableName());
+        out.writeString(d.tableId());
+        out.writeString(d.arn());
+        out.writeByte(d.status() == TableStatus.ACTIVE ? 1 : d.status() == TableStatus.DELETING ? 2 : 3);
+        writeRetention(out, d.retention());
+        writeMagnetic(out, d.magneticStoreWrites());
+        writePartitionKeys(out, d.partitionKeys());
+        out.writeVarInt(d.shardCount(), true);
+        out.writeLong(d.memoryStoreFloorMillis());
+        writeInstant(out, d.creationTime());
+        writeInstant(out, d.lastUpdatedTime());
+    }
+
+    static TableDescription readDescription(Input in) {
+        String database = in.readString();
+        String table = in.readString();
+        String tableId = in.readString();
+        String arn = in.readString();
+        int status = in.readByte();
+        return new TableDescription(database, table, tableId, arn,
+                status == 1 ? TableStatus.ACTIVE : status == 2 ? TableStatus.DELETING : TableStatus.RESTORING,
+                readRetention(in), readMagnetic(in), readPartitionKeys(in), in.readVarInt(true), in.readLong(),
+                readInstant(in), readInstant(in));
+    }
+
     static void writeInstant(Output out, Instant t) {
         out.writeLong(t.toEpochMilli());
     }

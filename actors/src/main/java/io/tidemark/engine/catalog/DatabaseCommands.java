@@ -116,7 +116,7 @@ final class DatabaseCommands {
 
     ReplyEffect<CatalogEvent, CatalogState> listTags(CatalogState s, CatalogActor.ListTags c) {
         Arns.Resource r = resource(s, c.arn());
-        return effects.reply(c.replyTo(), StatusReply.success(s.tags(r.database(), r.table())));
+        return effects.reply(c.replyTo(), StatusReply.success(new Page<>(s.tags(r.database(), r.table()), null)));
     }
 
     /** The database or ACTIVE table {@code arn} names; NOT_FOUND when there is none. */

@@ -1,5 +1,6 @@
 package io.tidemark.engine.catalog;
 
+import io.tidemark.storage.serialization.KryoSerializable;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  *
  * @param nextToken opaque; null on the last page
  */
-public record Page<T>(List<T> items, String nextToken) {
+public record Page<T>(List<T> items, String nextToken) implements KryoSerializable {
 
     public Page {
         items = List.copyOf(items);

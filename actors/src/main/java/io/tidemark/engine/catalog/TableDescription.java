@@ -1,5 +1,6 @@
 package io.tidemark.engine.catalog;
 
+import io.tidemark.storage.serialization.KryoSerializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,7 +28,7 @@ public record TableDescription(
         int shardCount,
         long memoryStoreFloorMillis,
         Instant creationTime,
-        Instant lastUpdatedTime) {
+        Instant lastUpdatedTime) implements KryoSerializable {
 
     public TableDescription {
         partitionKeys = List.copyOf(partitionKeys);

@@ -1,8 +1,10 @@
 package io.tidemark.engine.shard;
 
 import io.tidemark.engine.EngineException;
+import io.tidemark.engine.shard.replica.CatchUp;
+import io.tidemark.engine.shard.replica.ReplicaMessages;
+import io.tidemark.engine.shard.replica.ReplicationLink;
 import io.tidemark.storage.journal.FsyncPolicy;
-import io.tidemark.storage.journal.JournalOptions;
 import io.tidemark.storage.journal.ShardJournal;
 import io.tidemark.storage.journal.WriteBatch;
 import io.tidemark.storage.journal.WriteBatchSerializer;
@@ -24,6 +26,8 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
@@ -41,13 +45,22 @@ import org.apache.pekko.pattern.StatusReply;
  * and restarts the shard (with backoff), which re-opens and replays the journal: the failed write
  * is not applied, and memory again holds exactly what the journal holds. Journal and Chronicle
  * Queue Javadoc: <a href="../../../../../../../../docs/formats/journal-entry.md">journal-entry.md</a>.
+ *
+ * <p>With a replication factor R above 1 ({@link io.tidemark.engine.shard.replica}): before it opens
+ * the journal the entity takes it over from the node's replica keeper, and after its replay it
+ * catches up from the other copies ({@link CatchUp}) before it serves anything (commands wait in a
+ * stash). Each run of writes is shipped to R−1 replicas while the local journal syncs
+ * ({@link ReplicationLink}); the run is acknowledged once a majority of the R copies holds it, and
+ * fails with THROTTLING ("replication quorum not reached", so clients retry) when that does not happen within the
+ * replication timeout. The rows of a failed run stay journaled and applied here (they may
+ * surface in reads; a retried identical write is idempotent).
  */
 public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
 
     public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "series-shard");
 
     public sealed interface Command extends KryoSerializable permits Write, Scan, Freeze, Commit, GetStats, Drop,
-            Passivate, DrainWrites, SyncJournal {
+            Passivate, DrainWrites, SyncJournal, HandedOver, CaughtUp, ReplicaAnswered, RoundTimedOut {
     }
 
     /** Journal, apply, then answer which rows were refused. */
@@ -86,6 +99,23 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         INSTANCE
     }
 
+    /** Sent to itself: the node's replica keeper has closed its copy of this shard's journal. */
+    private enum HandedOver implements Command {
+        INSTANCE
+    }
+
+    /** Sent to itself: catching up from the other copies ended. */
+    private record CaughtUp(CatchUp.Result result) implements Command {
+    }
+
+    /** A replica's answer to what this shard shipped. */
+    private record ReplicaAnswered(ReplicaMessages.Appended reply) implements Command {
+    }
+
+    /** Sent to itself: the replicas did not confirm run {@code round} in time. */
+    private record RoundTimedOut(long round) implements Command {
+    }
+
     private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
@@ -102,6 +132,13 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
     private final DuplicateChecker checker;
     private final ArrayDeque<Write> pending = new ArrayDeque<>();
     private boolean drainScheduled;
+    private final TimerScheduler<Command> timers;
+    /** Null unless the shard is replicated and has caught up. */
+    private ReplicationLink replication;
+    /** The run of writes waiting for the replicas, with their results; empty when none is. */
+    private final List<Write> roundWrites = new ArrayList<>();
+    private final List<ShardWriteResult> roundResults = new ArrayList<>();
+    private long round;
 
     /** The entity behaviour, restarted with backoff on failure (re-opening and replaying the journal). */
     public static Behavior<Command> create(String entityId, ActorRef<ClusterSharding.ShardCommand> clusterShard,
@@ -110,8 +147,82 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
             if (env.settings().fsync().mode() == FsyncPolicy.Mode.INTERVAL) {
                 timers.startTimerWithFixedDelay(SyncJournal.INSTANCE, env.settings().fsync().interval());
             }
-            return new SeriesShard(ctx, entityId, clusterShard, env);
+            if (!env.replication().replicated()) {
+                return new SeriesShard(ctx, entityId, clusterShard, env, timers);
+            }
+            return Behaviors.withStash(env.settings().maxPendingWrites() + STASH_ROOM, stash ->
+                    handOver(ctx, entityId, clusterShard, env, timers, stash));
         }))).onFailure(SupervisorStrategy.restartWithBackoff(MIN_BACKOFF, MAX_BACKOFF, 0.2));
+    }
+
+    /** Room in the start-up stash for the commands other than writes (scans, stats, migration). */
+    private static final int STASH_ROOM = 1024;
+
+    /** Takes the journal over from the node's replica keeper, then opens it, replays and catches up. */
+    private static Behavior<Command> handOver(ActorContext<Command> ctx, String entityId,
+                                              ActorRef<ClusterSharding.ShardCommand> clusterShard, ShardEnvironment env,
+                                              TimerScheduler<Command> timers, StashBuffer<Command> stash) {
+        int slash = entityId.lastIndexOf('/');
+        ctx.ask(Done.class, env.replication().peers().local(), env.replication().settings().timeout(),
+                replyTo -> new ReplicaMessages.HandOver(entityId.substring(0, Math.max(slash, 0)),
+                        Integer.parseInt(entityId.substring(slash + 1)), replyTo),
+                (done, failure) -> {
+                    if (failure != null) {
+                        throw new IllegalStateException("cannot start series shard: replica keeper did not hand over"
+                                + " its copy, id=" + entityId, failure);
+                    }
+                    return HandedOver.INSTANCE;
+                });
+        return Behaviors.receive(Command.class)
+                .onMessageEquals(HandedOver.INSTANCE, () ->
+                        new SeriesShard(ctx, entityId, clusterShard, env, timers).catchUp(stash))
+                .onMessage(Command.class, command -> stashUnlessFull(stash, command))
+                .build();
+    }
+
+    private static Behavior<Command> stashUnlessFull(StashBuffer<Command> stash, Command command) {
+        if (stash.isFull()) {
+            throw new IllegalStateException("cannot start series shard: too many commands while catching up, stashed="
+                    + stash.size());
+        }
+        stash.stash(command);
+        return Behaviors.same();
+    }
+
+    /** Runs {@link CatchUp} on the replayed journal; serves the stashed commands once it has caught up. */
+    private Behavior<Command> catchUp(StashBuffer<Command> stash) {
+        long replayedTo = journal.lastIndex();
+        getContext().spawn(CatchUp.create(tableId, shard, journal, env.replication().peers(),
+                env.replication().settings(), getContext().messageAdapter(CatchUp.Result.class, CaughtUp::new)),
+                "catch-up");
+        return Behaviors.receive(Command.class)
+                .onMessage(CaughtUp.class, caught -> caughtUp(caught.result(), replayedTo, stash))
+                .onMessage(Command.class, command -> stashUnlessFull(stash, command))
+                .onSignal(PostStop.class, signal -> close())
+                .onSignal(PreRestart.class, signal -> close())
+                .build();
+    }
+
+    private Behavior<Command> caughtUp(CatchUp.Result result, long replayedTo, StashBuffer<Command> stash) {
+        if (result instanceof CatchUp.StartOver startOver) {
+            journal.close();
+            ShardFiles.deleteTree(env.fileIo(), journal.directory());
+            throw new IllegalStateException("series shard starts over from another copy: table=" + tableId + ", shard="
+                    + shard + ", " + startOver.why());
+        }
+        if (result instanceof CatchUp.Failed failed) {
+            throw new IllegalStateException("cannot catch up series shard: table=" + tableId + ", shard=" + shard + ", "
+                    + failed.why());
+        }
+        CatchUp.CaughtUp caught = (CatchUp.CaughtUp) result;
+        if (caught.appended() > 0) {
+            journal.replayEntries(replayedTo, new Replay());
+            getContext().getLog().info("series shard caught up: table={}, shard={}, entries={}, from={}, {}", tableId,
+                    shard, caught.appended(), caught.source(), store.stats(0));
+        }
+        replication = new ReplicationLink(tableId, shard, env.replication().settings(), env.replication().peers(),
+                journal, getContext().messageAdapter(ReplicaMessages.Appended.class, ReplicaAnswered::new));
+        return stash.unstashAll(this);
     }
 
     public static String entityId(String tableId, int shard) {
@@ -119,9 +230,10 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
     }
 
     private SeriesShard(ActorContext<Command> ctx, String entityId, ActorRef<ClusterSharding.ShardCommand> clusterShard,
-                        ShardEnvironment env) {
+                        ShardEnvironment env, TimerScheduler<Command> timers) {
         super(ctx);
         this.clusterShard = clusterShard;
+        this.timers = timers;
         int slash = entityId.lastIndexOf('/');
         if (slash <= 0) {
             throw new IllegalArgumentException("cannot start series shard: entity id must be <tableId>/<shard>, id="
@@ -134,9 +246,7 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         this.store = new MemoryStore(tableId, settings.sealPoints(), settings.sealSpan().toNanos(),
                 env.meters().table(tableId));
         this.checker = new DuplicateChecker(store, env.magnetic());
-        JournalOptions options = new JournalOptions(settings.rollCycle(), settings.fsync(), env.clock()::millis,
-                env.fileIo());
-        this.journal = ShardJournal.open(ShardJournal.directory(env.dataDir(), tableId, shard), options,
+        this.journal = ShardJournal.open(ShardJournal.directory(env.dataDir(), tableId, shard), env.journalOptions(),
                 WriteBatchSerializer.register(KryoPool.builder()).build());
         try {
             long entries = journal.replayEntries(ShardJournal.NO_INDEX, new Replay());
@@ -178,6 +288,8 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
                 .onMessage(GetStats.class, this::onGetStats)
                 .onMessage(Drop.class, this::onDrop)
                 .onMessageEquals(SyncJournal.INSTANCE, this::onSyncJournal)
+                .onMessage(ReplicaAnswered.class, this::onReplicaAnswered)
+                .onMessage(RoundTimedOut.class, this::onRoundTimedOut)
                 .onMessageEquals(Passivate.INSTANCE, Behaviors::stopped)
                 .onSignal(PostStop.class, signal -> close())
                 .onSignal(PreRestart.class, signal -> close())
@@ -204,6 +316,10 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
      */
     private Behavior<Command> onDrainWrites() {
         drainScheduled = false;
+        if (!roundWrites.isEmpty()) {
+            return this; // drained when the replicas have answered for the run in flight
+        }
+        long lastSequence = journal.lastSequence();
         List<Write> done = new ArrayList<>(pending.size());
         List<ShardWriteResult> results = new ArrayList<>(pending.size());
         while (!pending.isEmpty()) {
@@ -214,15 +330,68 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
                 results.add(result);
             }
         }
+        boolean replicate = replication != null && journal.lastSequence() > lastSequence;
+        if (replicate) {
+            replication.startRound(); // the replicas write while the local journal syncs
+        }
         try {
             journal.applyFsyncPolicy();
         } catch (Exception e) {
             throw failAll(done, "cannot sync journal", e);
         }
+        if (replicate && !replication.quorumReached()) {
+            roundWrites.addAll(done);
+            roundResults.addAll(results);
+            timers.startSingleTimer(RoundTimedOut.class, new RoundTimedOut(++round),
+                    env.replication().settings().timeout());
+            return this;
+        }
         for (int i = 0; i < done.size(); i++) {
             done.get(i).replyTo().tell(StatusReply.success(results.get(i)));
         }
         return this;
+    }
+
+    private Behavior<Command> onReplicaAnswered(ReplicaAnswered answered) {
+        if (replication.onAppended(answered.reply()) == ReplicationLink.Outcome.REPLICA_AHEAD) {
+            throw failAll(List.of(), "cannot write: a replica holds entries this copy lacks, catching up",
+                    new IllegalStateException("replica " + answered.reply().keeper() + " ends at sequence "
+                            + answered.reply().lastSequence() + ", this copy at " + journal.lastSequence()));
+        }
+        if (!roundWrites.isEmpty() && replication.quorumReached()) {
+            timers.cancel(RoundTimedOut.class);
+            for (int i = 0; i < roundWrites.size(); i++) {
+                roundWrites.get(i).replyTo().tell(StatusReply.success(roundResults.get(i)));
+            }
+            endRound();
+        }
+        return this;
+    }
+
+    private Behavior<Command> onRoundTimedOut(RoundTimedOut timedOut) {
+        if (timedOut.round() != round || roundWrites.isEmpty()) {
+            return this;
+        }
+        EngineException failure = EngineException.throttling("cannot write: replication quorum not reached, copies="
+                + replication.copies() + " of " + env.replication().settings().factor() + ", needed="
+                + env.replication().settings().quorum() + ", table=" + tableId + ", shard=" + shard + ", replicas="
+                + replication.describeRound() + ", timeout=" + env.replication().settings().timeout()
+                + " (the rows are in this node's journal and may appear in reads; an identical retry is idempotent)");
+        for (Write write : roundWrites) {
+            write.replyTo().tell(StatusReply.error(failure));
+        }
+        endRound();
+        return this;
+    }
+
+    /** Clears the run in flight and handles the writes that queued meanwhile. */
+    private void endRound() {
+        roundWrites.clear();
+        roundResults.clear();
+        if (!pending.isEmpty() && !drainScheduled) {
+            drainScheduled = true;
+            getContext().getSelf().tell(DrainWrites.INSTANCE);
+        }
     }
 
     /**
@@ -266,6 +435,10 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         for (Write write : writes) {
             write.replyTo().tell(StatusReply.error(failure));
         }
+        for (Write write : roundWrites) {
+            write.replyTo().tell(StatusReply.error(failure));
+        }
+        roundWrites.clear();
         while (!pending.isEmpty()) {
             pending.poll().replyTo().tell(StatusReply.error(failure));
         }
@@ -295,6 +468,9 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         freeze.replyTo().tell(StatusReply.success(freeze.replyTo().path().address().hasLocalScope() ? frozen
                 : ScanParts.firstPart(getContext(), frozen, ScanParts.partBytes(getContext().getSystem().settings()
                         .config()))));
+        if (replication != null) {
+            replication.ship();
+        }
         return this;
     }
 
@@ -322,9 +498,15 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         long lowest = store.lowestJournalIndex();
         try {
             journal.releaseBefore(lowest == Long.MAX_VALUE ? journal.lastIndex() + 1 : lowest);
+            if (replication != null) {
+                replication.released(lowest == Long.MAX_VALUE ? journal.lastSequence() + 1 : journal.sequenceAt(lowest));
+            }
         } catch (Exception e) {
             // the commit stands; the cycles are released by a later commit
             getContext().getLog().warn("cannot release journal cycles: table={}, shard={}", tableId, shard, e);
+        }
+        if (replication != null) {
+            replication.ship();
         }
         commit.replyTo().tell(StatusReply.success(Done.getInstance()));
         return this;
@@ -389,6 +571,9 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
     private Behavior<Command> close() {
         journal.close();
         store.release();
+        if (env.replication().replicated()) {
+            env.replication().peers().local().tell(new ReplicaMessages.TakeBack(tableId, shard));
+        }
         return this;
     }
 }

@@ -2,6 +2,11 @@ package io.tidemark.engine.shard;
 
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.metering.EngineMeters;
+import io.tidemark.engine.shard.replica.ReplicaKeeper;
+import io.tidemark.engine.shard.replica.ReplicaMessages;
+import io.tidemark.engine.shard.replica.ReplicaPeers;
+import io.tidemark.engine.shard.replica.ReplicationSettings;
+import io.tidemark.engine.shard.replica.ShardReplication;
 import io.tidemark.engine.tier.MagneticReader;
 import io.tidemark.storage.chunk.SealedChunk;
 import io.tidemark.storage.fileio.FileIo;
@@ -53,11 +58,29 @@ public final class SeriesShardService implements ShardGateway {
         this.scheduler = scheduler;
     }
 
-    /** Starts the shard region with settings from {@code tidemark.engine.*} of the system's config. */
+    /**
+     * Starts the shard region with settings from {@code tidemark.engine.*} of the system's config;
+     * with a replication factor above 1 ({@code tidemark.cluster.replication-factor}) also the
+     * node's {@link ReplicaKeeper}.
+     */
     public static SeriesShardService init(ActorSystem<?> system, Path dataDir, Clock clock, MagneticReader magnetic,
                                           EngineMeters meters) {
-        return init(system, new ShardEnvironment(dataDir, clock, magnetic, meters,
-                ShardSettings.fromConfig(system.settings().config()), FileIo.DEFAULT));
+        return init(system, environment(system, dataDir, clock, magnetic, meters));
+    }
+
+    /** The node's shard environment from its config; starts the node's replica keeper when shards are replicated. */
+    static ShardEnvironment environment(ActorSystem<?> system, Path dataDir, Clock clock, MagneticReader magnetic,
+                                        EngineMeters meters) {
+        ShardSettings settings = ShardSettings.fromConfig(system.settings().config());
+        ReplicationSettings replication = ReplicationSettings.fromConfig(system.settings().config());
+        ShardEnvironment env = new ShardEnvironment(dataDir, clock, magnetic, meters, settings, FileIo.DEFAULT);
+        if (!replication.replicated()) {
+            return env;
+        }
+        ActorRef<ReplicaMessages.KeeperCommand> keeper = system.systemActorOf(ReplicaKeeper.create(dataDir,
+                env.journalOptions(), replication), ReplicaPeers.KEEPER_NAME, DispatcherSelector.fromConfig(DISPATCHER));
+        return new ShardEnvironment(dataDir, clock, magnetic, meters, settings, FileIo.DEFAULT,
+                new ShardReplication(replication, new ReplicaPeers(system, keeper)));
     }
 
     static SeriesShardService init(ActorSystem<?> system, ShardEnvironment env) {

@@ -1,18 +1,27 @@
 package io.tidemark.engine.shard;
 
 import io.tidemark.engine.metering.EngineMeters;
+import io.tidemark.engine.shard.replica.ShardReplication;
 import io.tidemark.engine.tier.MagneticReader;
 import io.tidemark.storage.fileio.FileIo;
+import io.tidemark.storage.journal.JournalOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
  * What every series shard of a node shares: where data lives, the engine clock (also the journal's
- * roll-cycle clock), the magnetic store for duplicate checks, the meters and the settings.
+ * roll-cycle clock), the magnetic store for duplicate checks, the meters, the settings and how
+ * shards replicate their journals.
  */
 record ShardEnvironment(Path dataDir, Clock clock, MagneticReader magnetic, EngineMeters meters,
-                        ShardSettings settings, FileIo fileIo) {
+                        ShardSettings settings, FileIo fileIo, ShardReplication replication) {
+
+    /** An environment whose shards keep one copy of their journal. */
+    ShardEnvironment(Path dataDir, Clock clock, MagneticReader magnetic, EngineMeters meters, ShardSettings settings,
+                     FileIo fileIo) {
+        this(dataDir, clock, magnetic, meters, settings, fileIo, ShardReplication.NONE);
+    }
 
     ShardEnvironment {
         Objects.requireNonNull(dataDir, "data dir");
@@ -21,5 +30,11 @@ record ShardEnvironment(Path dataDir, Clock clock, MagneticReader magnetic, Engi
         Objects.requireNonNull(meters, "meters");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(fileIo, "file io");
+        Objects.requireNonNull(replication, "replication");
+    }
+
+    /** How shard journals (and the copies of other nodes' shards) are opened. */
+    JournalOptions journalOptions() {
+        return new JournalOptions(settings.rollCycle(), settings.fsync(), clock::millis, fileIo);
     }
 }

@@ -47,9 +47,12 @@ class CatalogActorTest {
     @Test
     void publishesEveryTableChangeToSubscribers() {
         TestProbe<TableChange> subscriber = testKit.createTestProbe();
-        TestProbe<List<TableChange>> initial = testKit.createTestProbe();
+        TestProbe<CatalogActor.Subscribed> initial = testKit.createTestProbe();
         catalog.tell(new CatalogActor.Subscribe(subscriber.getRef(), initial.getRef()));
-        assertThat(initial.receiveMessage()).isEmpty();
+        CatalogActor.Subscribed first = initial.receiveMessage();
+        assertThat(first.tables()).isEmpty();
+        assertThat(first.version()).isZero();
+        assertThat(first.catalog()).isEqualTo(catalog);
 
         TestProbe<StatusReply<DatabaseDescription>> dbReply = testKit.createTestProbe();
         catalog.tell(new CatalogActor.CreateDatabase("metrics", null, List.of(), dbReply.getRef()));
@@ -82,8 +85,10 @@ class CatalogActorTest {
         assertThat(subscriber.receiveMessage()).isEqualTo(removed);
         assertThat(removed.version()).isEqualTo(deleting.version() + 1);
 
-        // A later subscriber gets the tables as they are now.
+        // A later subscriber gets the tables as they are now, with the version they are at.
         catalog.tell(new CatalogActor.Subscribe(testKit.<TableChange>createTestProbe().getRef(), initial.getRef()));
-        assertThat(initial.receiveMessage()).isEmpty();
+        CatalogActor.Subscribed later = initial.receiveMessage();
+        assertThat(later.tables()).isEmpty();
+        assertThat(later.version()).isEqualTo(removed.version());
     }
 }

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
 
 /** Actor systems on a data directory, a controllable clock, and helpers to await catalog answers. */
 final class CatalogTestSupport {
@@ -22,11 +24,17 @@ final class CatalogTestSupport {
 
     private CatalogTestSupport() {}
 
-    /** A single-node system storing its catalog under {@code dataDir}; {@code overrides} is HOCON. */
+    /**
+     * A single-node system storing its catalog under {@code dataDir}, joined to itself (the catalog
+     * singleton starts once the node is Up); {@code overrides} is HOCON.
+     */
     static ActorSystem<Void> system(String name, Path dataDir, String overrides) {
         Config config = ConfigFactory.parseString("include classpath(\"tidemark/single-node.conf\")\n"
                 + "tidemark.data-dir = \"" + dataDir.toString().replace("\\", "/") + "\"\n" + overrides);
-        return ActorSystem.create(Behaviors.empty(), name, ConfigFactory.load(config));
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), name, ConfigFactory.load(config));
+        Cluster cluster = Cluster.get(system);
+        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        return system;
     }
 
     static void stop(ActorSystem<?> system) throws Exception {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.query.QueryService;
 import io.tidemark.http.auth.SigV4Verifier;
+import io.tidemark.http.wire.StrictBody;
 import io.tidemark.http.wire.WireError;
 import io.tidemark.http.wire.WireException;
 import io.tidemark.http.wire.WireJson;
@@ -96,8 +97,7 @@ public final class SqlRoutes extends AllDirectives {
         if (declared > maxBodyBytes) {
             return CompletableFuture.failedFuture(tooLarge(declared));
         }
-        return request.entity().withSizeLimit(maxBodyBytes).toStrict(bodyTimeoutMillis, maxBodyBytes, materializer)
-                .thenApply(strict -> strict.getData());
+        return StrictBody.read(request.entity(), maxBodyBytes, bodyTimeoutMillis, materializer);
     }
 
     /** The statement the body carries, once the signature (if required) is verified. */

@@ -111,8 +111,7 @@ public final class TimestreamRoutes extends AllDirectives {
         if (declared.isPresent() && declared.get() > maxBodyBytes) {
             return CompletableFuture.failedFuture(tooLarge(declared.get()));
         }
-        return request.entity().withSizeLimit(maxBodyBytes).toStrict(bodyTimeoutMillis, maxBodyBytes, materializer)
-                .thenApply(strict -> strict.getData());
+        return StrictBody.read(request.entity(), maxBodyBytes, bodyTimeoutMillis, materializer);
     }
 
     private CompletionStage<ObjectNode> invoke(BodyOperation operation, HttpRequest request, ByteString body) {

@@ -19,6 +19,15 @@ final class BatchEntryCodec {
     /** Spells "TMJE" on disk (little-endian u32): the first bytes of every shard journal frame. */
     static final int MAGIC = 0x454A4D54;
 
+    /**
+     * Frame format version of the shard journal: 2 puts the entry's sequence number first in every
+     * body (version 1 had none and is not read).
+     */
+    static final int FORMAT_VERSION = 2;
+
+    /** Bytes of the sequence number that starts every body. */
+    static final int SEQUENCE_BYTES = 8;
+
     private static final int INITIAL_BUFFER = 4096;
     private static final int MAX_FRAME_BYTES = EntryFrame.HEADER_BYTES + EntryFrame.MAX_BODY_BYTES;
 
@@ -33,14 +42,17 @@ final class BatchEntryCodec {
     }
 
     /**
-     * Encodes {@code batch} as a frame: its bytes are the first {@code position()} bytes of the
-     * returned output's buffer, this thread's, valid until the thread's next {@code encode}.
+     * Encodes {@code batch} as the frame of entry {@code sequence}: its bytes are the first
+     * {@code position()} bytes of the returned output's buffer, this thread's, valid until the
+     * thread's next {@code encode}.
      *
      * @throws RejectedEntryException if the body would exceed {@link EntryFrame#MAX_BODY_BYTES}
      */
-    Output encode(WriteBatch batch) {
+    Output encode(WriteBatch batch, long sequence) {
         Output out = FRAME.get();
         out.setPosition(EntryFrame.HEADER_BYTES);
+        putLong(out.getBuffer(), EntryFrame.HEADER_BYTES, sequence);
+        out.setPosition(EntryFrame.HEADER_BYTES + SEQUENCE_BYTES);
         try {
             kryo.with(k -> k.writeClassAndObject(out, batch));
         } catch (KryoException e) {
@@ -48,7 +60,8 @@ final class BatchEntryCodec {
                     + batch.tableId() + ", shard=" + batch.shard() + ", rows=" + batch.rowCount() + ", maxPayload="
                     + EntryFrame.MAX_BODY_BYTES, e);
         }
-        EntryFrame.seal(out.getBuffer(), MAGIC, JournalEntryType.BATCH.id(), out.position() - EntryFrame.HEADER_BYTES);
+        EntryFrame.seal(out.getBuffer(), MAGIC, FORMAT_VERSION, JournalEntryType.BATCH.id(),
+                out.position() - EntryFrame.HEADER_BYTES);
         return out;
     }
 
@@ -60,7 +73,8 @@ final class BatchEntryCodec {
      */
     WriteBatch decode(byte[] frame, int length) {
         Object[] decoded = new Object[1];
-        try (Input in = new Input(frame, EntryFrame.HEADER_BYTES, length - EntryFrame.HEADER_BYTES)) {
+        int payload = EntryFrame.HEADER_BYTES + SEQUENCE_BYTES;
+        try (Input in = new Input(frame, payload, length - payload)) {
             kryo.with(k -> decoded[0] = k.readClassAndObject(in));
         }
         if (!(decoded[0] instanceof WriteBatch)) {
@@ -68,5 +82,24 @@ final class BatchEntryCodec {
                     + (decoded[0] == null ? "null" : decoded[0].getClass().getName()));
         }
         return (WriteBatch) decoded[0];
+    }
+
+    /** The sequence number at the start of the body of a sound shard journal frame. */
+    static long sequence(byte[] frame) {
+        return longAt(frame, EntryFrame.HEADER_BYTES);
+    }
+
+    static long longAt(byte[] buffer, int offset) {
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = (v << 8) | (buffer[offset + i] & 0xFFL);
+        }
+        return v;
+    }
+
+    static void putLong(byte[] buffer, int offset, long value) {
+        for (int i = 0; i < 8; i++) {
+            buffer[offset + i] = (byte) (value >>> (8 * i));
+        }
     }
 }

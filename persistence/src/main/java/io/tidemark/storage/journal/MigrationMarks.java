@@ -10,21 +10,24 @@ import java.nio.ByteOrder;
  */
 final class MigrationMarks {
 
-    /** Migration id {@code <8>}, cutoff nanos {@code <8>}. */
+    /** Migration id {@code <8>}, cutoff nanos {@code <8>}, after the sequence number. */
     static final int FROZEN_BODY_BYTES = 16;
-    /** Migration id {@code <8>}. */
+    /** Migration id {@code <8>}, after the sequence number. */
     static final int COMMITTED_BODY_BYTES = 8;
 
     private MigrationMarks() {
     }
 
-    static byte[] frozen(long migrationId, long cutoffNanos) {
-        return ByteBuffer.allocate(FROZEN_BODY_BYTES).order(ByteOrder.LITTLE_ENDIAN)
-                .putLong(migrationId).putLong(cutoffNanos).array();
+    /** The body of entry {@code sequence}: the sequence number, then the mark. */
+    static byte[] frozen(long sequence, long migrationId, long cutoffNanos) {
+        return ByteBuffer.allocate(BatchEntryCodec.SEQUENCE_BYTES + FROZEN_BODY_BYTES).order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(sequence).putLong(migrationId).putLong(cutoffNanos).array();
     }
 
-    static byte[] committed(long migrationId) {
-        return ByteBuffer.allocate(COMMITTED_BODY_BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(migrationId).array();
+    /** The body of entry {@code sequence}: the sequence number, then the mark. */
+    static byte[] committed(long sequence, long migrationId) {
+        return ByteBuffer.allocate(BatchEntryCodec.SEQUENCE_BYTES + COMMITTED_BODY_BYTES).order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(sequence).putLong(migrationId).array();
     }
 
     /** The little-endian long at {@code offset} of {@code buffer}. */

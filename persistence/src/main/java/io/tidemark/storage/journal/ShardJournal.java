@@ -2,11 +2,15 @@ package io.tidemark.storage.journal;
 
 import com.esotericsoftware.kryo.io.Output;
 import io.tidemark.storage.CorruptionException;
+import io.tidemark.storage.queue.EntryFrame;
 import io.tidemark.storage.queue.FrameReader;
 import io.tidemark.storage.queue.FramedQueue;
 import io.tidemark.storage.queue.QueueSettings;
 import io.tidemark.storage.serialization.KryoPool;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The write-ahead journal of one series shard: a {@link FramedQueue} in the shard's journal
@@ -21,6 +25,11 @@ import java.nio.file.Path;
  * with a {@link CorruptionException} naming the file and index rather than silently dropping or
  * skipping data; the files are left untouched. {@link FramedQueue} does all of this.
  *
+ * <p>Every entry carries a sequence number, dense per shard from 1 ({@link #lastSequence()}): the
+ * position of the entry in the shard's history, the same in every copy of the journal (queue
+ * indexes differ per copy). Copies on other nodes are written with {@link #appendReplicated} and
+ * read with {@link #readAfter}, which also tells whether two copies agree up to a point.
+ *
  * <p>Not thread-safe: one owner (the shard actor) calls it, from any thread, one call at a time.
  */
 public final class ShardJournal implements AutoCloseable {
@@ -28,15 +37,56 @@ public final class ShardJournal implements AutoCloseable {
     /** The index before every entry: {@code replay(NO_INDEX, …)} replays the whole journal. */
     public static final long NO_INDEX = FramedQueue.NO_INDEX;
 
+    /** The sequence number before every entry: {@link #lastSequence()} of an empty journal. */
+    public static final long NO_SEQUENCE = 0L;
+
     private final FramedQueue queue;
     private final FsyncPolicy fsync;
     private final BatchEntryCodec codec;
     private long lastSyncNanos = System.nanoTime();
+    private long firstSequence;
+    private long lastSequence;
+    private int lastChecksum;
+    /** Where the last {@link #readAfter} ended, so a reader paging through the journal does not rescan it. */
+    private long cursorSequence = NO_SEQUENCE;
+    private long cursorIndex = NO_INDEX;
+    /** Copies of the entries appended since the last {@link #takeAppended()}, or null when not kept. */
+    private List<JournalEntry> appended;
 
     private ShardJournal(FramedQueue queue, FsyncPolicy fsync, KryoPool kryo) {
         this.queue = queue;
         this.fsync = fsync;
         this.codec = new BatchEntryCodec(kryo);
+        readSequences();
+    }
+
+    /** Finds the first and last sequence numbers held (the last from the tail, unless a cut marker ends the queue). */
+    private void readSequences() {
+        lastSequence = NO_SEQUENCE;
+        lastChecksum = 0;
+        long last = queue.lastIndex();
+        if (last != NO_INDEX) {
+            FrameReader tail = queue.read(last);
+            if (tail.type() != EntryFrame.CUT_MARKER) {
+                lastSequence = sequenceOf(tail);
+                lastChecksum = JournalEntry.checksumOf(tail.buffer());
+            } else {
+                queue.replay(NO_INDEX, frame -> {
+                    lastSequence = sequenceOf(frame);
+                    lastChecksum = JournalEntry.checksumOf(frame.buffer());
+                });
+            }
+        }
+        readFirstSequence();
+    }
+
+    private void readFirstSequence() {
+        long[] first = {lastSequence + 1};
+        scan(NO_INDEX, frame -> {
+            first[0] = sequenceOf(frame);
+            return false;
+        });
+        firstSequence = first[0];
     }
 
     /**
@@ -75,12 +125,32 @@ public final class ShardJournal implements AutoCloseable {
      */
     public static ShardJournal open(Path directory, JournalOptions options, KryoPool kryo) {
         QueueSettings settings = new QueueSettings(BatchEntryCodec.MAGIC, options.rollCycle(), options.clock(),
-                options.fsync().mode() != FsyncPolicy.Mode.OS, options.fileIo());
+                options.fsync().mode() != FsyncPolicy.Mode.OS, options.fileIo(), BatchEntryCodec.FORMAT_VERSION);
         return new ShardJournal(FramedQueue.open(directory, settings), options.fsync(), kryo);
     }
 
     /**
-     * Appends {@code batch} and returns its queue index once it is written (and synced, under
+     * Keeps a copy of every entry appended from now on, for {@link #takeAppended()}: what a
+     * replicated shard ships to its replicas. Off by default, so an unreplicated shard copies nothing.
+     */
+    public void keepAppended() {
+        if (appended == null) {
+            appended = new ArrayList<>();
+        }
+    }
+
+    /** The entries appended since the last call (in order), when {@link #keepAppended()} is on; else empty. */
+    public List<JournalEntry> takeAppended() {
+        if (appended == null || appended.isEmpty()) {
+            return List.of();
+        }
+        List<JournalEntry> taken = List.copyOf(appended);
+        appended.clear();
+        return taken;
+    }
+
+    /**
+     * Appends {@code batch} as entry {@code lastSequence() + 1} and returns its queue index once it is written (and synced, under
      * {@link FsyncPolicy.Mode#PER_BATCH}); acknowledge the batch only after this returns.
      *
      * @throws IllegalArgumentException if the serialized batch exceeds the entry size limit;
@@ -101,8 +171,61 @@ public final class ShardJournal implements AutoCloseable {
      *     nothing is written then
      */
     public long appendDeferringSync(WriteBatch batch) {
-        Output frame = codec.encode(batch);
-        return queue.appendFrame(frame.getBuffer(), frame.position());
+        long sequence = lastSequence + 1;
+        Output frame = codec.encode(batch, sequence);
+        long index = queue.appendFrame(frame.getBuffer(), frame.position());
+        appendedFrame(sequence, frame.getBuffer(), frame.position());
+        return index;
+    }
+
+    /**
+     * Appends an entry of another copy of this shard's journal, byte for byte, without syncing
+     * (call {@link #applyFsyncPolicy()} or {@link #sync()} before acknowledging it). It must be the
+     * next entry ({@code lastSequence() + 1}), unless the journal is empty: an empty copy may start
+     * at any sequence number (the entries before it were released everywhere).
+     *
+     * @throws IllegalArgumentException if the entry is not the next one, or its frame is not a
+     *     sound shard journal frame of this version holding that sequence number; nothing is written then
+     */
+    public long appendReplicated(JournalEntry entry) {
+        byte[] frame = entry.frame();
+        if (lastSequence != NO_SEQUENCE && entry.sequence() != lastSequence + 1) {
+            throw new IllegalArgumentException("cannot append replicated entry: not the next sequence number, dir="
+                    + queue.dir() + ", sequence=" + entry.sequence() + ", lastSequence=" + lastSequence);
+        }
+        String damage = EntryFrame.findDamage(BatchEntryCodec.MAGIC, frame, frame.length);
+        if (damage == null && (frame[EntryFrame.VERSION_OFFSET] & 0xFF) != BatchEntryCodec.FORMAT_VERSION) {
+            damage = "format version " + (frame[EntryFrame.VERSION_OFFSET] & 0xFF);
+        }
+        if (damage == null && (JournalEntryType.fromId(entry.type()) == null
+                || BatchEntryCodec.sequence(frame) != entry.sequence())) {
+            damage = "type " + entry.type() + " with body sequence " + BatchEntryCodec.sequence(frame);
+        }
+        if (damage != null || entry.sequence() <= NO_SEQUENCE) {
+            throw new IllegalArgumentException("cannot append replicated entry: not a shard journal entry, dir="
+                    + queue.dir() + ", sequence=" + entry.sequence() + ", problem=" + damage);
+        }
+        long index = queue.appendFrame(frame, frame.length);
+        if (lastSequence == NO_SEQUENCE) {
+            firstSequence = entry.sequence();
+        }
+        appendedFrame(entry.sequence(), frame, frame.length);
+        return index;
+    }
+
+    private void appendedFrame(long sequence, byte[] frame, int length) {
+        lastSequence = sequence;
+        lastChecksum = JournalEntry.checksumOf(frame);
+        if (appended != null) {
+            appended.add(new JournalEntry(sequence, Arrays.copyOf(frame, length)));
+        }
+    }
+
+    private long appendBody(JournalEntryType type, byte[] body) {
+        byte[] frame = EntryFrame.encode(BatchEntryCodec.MAGIC, BatchEntryCodec.FORMAT_VERSION, type.id(), body);
+        long index = queue.appendFrame(frame, frame.length);
+        appendedFrame(lastSequence + 1, frame, frame.length);
+        return index;
     }
 
     /**
@@ -124,14 +247,16 @@ public final class ShardJournal implements AutoCloseable {
      * around it, so the shard freezes exactly the points it held at this position.
      */
     public long appendMigrationFrozen(long migrationId, long cutoffNanos) {
-        long index = queue.append(JournalEntryType.MIGRATION_FROZEN.id(), MigrationMarks.frozen(migrationId, cutoffNanos));
+        long index = appendBody(JournalEntryType.MIGRATION_FROZEN, MigrationMarks.frozen(lastSequence + 1, migrationId,
+                cutoffNanos));
         sync();
         return index;
     }
 
     /** Appends a {@link JournalEntryType#MIGRATION_COMMITTED} mark and syncs it; returns its index. */
     public long appendMigrationCommitted(long migrationId) {
-        long index = queue.append(JournalEntryType.MIGRATION_COMMITTED.id(), MigrationMarks.committed(migrationId));
+        long index = appendBody(JournalEntryType.MIGRATION_COMMITTED, MigrationMarks.committed(lastSequence + 1,
+                migrationId));
         sync();
         return index;
     }
@@ -201,22 +326,24 @@ public final class ShardJournal implements AutoCloseable {
                 break;
             case MIGRATION_FROZEN:
                 requireBodyLength(frame, MigrationMarks.FROZEN_BODY_BYTES);
-                visitor.migrationFrozen(frame.index(), MigrationMarks.longAt(frame.buffer(), frame.bodyOffset()),
-                        MigrationMarks.longAt(frame.buffer(), frame.bodyOffset() + 8));
+                int frozen = frame.bodyOffset() + BatchEntryCodec.SEQUENCE_BYTES;
+                visitor.migrationFrozen(frame.index(), MigrationMarks.longAt(frame.buffer(), frozen),
+                        MigrationMarks.longAt(frame.buffer(), frozen + 8));
                 break;
             default:
                 requireBodyLength(frame, MigrationMarks.COMMITTED_BODY_BYTES);
-                visitor.migrationCommitted(frame.index(), MigrationMarks.longAt(frame.buffer(), frame.bodyOffset()));
+                visitor.migrationCommitted(frame.index(), MigrationMarks.longAt(frame.buffer(),
+                        frame.bodyOffset() + BatchEntryCodec.SEQUENCE_BYTES));
                 break;
         }
     }
 
     private static void requireBodyLength(FrameReader frame, int expected) {
-        if (frame.bodyLength() != expected) {
+        if (frame.bodyLength() != BatchEntryCodec.SEQUENCE_BYTES + expected) {
             // The checksum matched, so these are the bytes that were written: not a torn write.
             throw new CorruptionException(frame.file(), frame.fileOffset(), "migration mark has wrong body length: type="
                     + frame.type() + ", index=" + frame.index() + ", bodyLength=" + frame.bodyLength() + ", expected="
-                    + expected);
+                    + (BatchEntryCodec.SEQUENCE_BYTES + expected));
         }
     }
 
@@ -242,7 +369,184 @@ public final class ShardJournal implements AutoCloseable {
      * @return the number of cycle files deleted
      */
     public int releaseBefore(long index) {
-        return queue.releaseBefore(index);
+        int released = queue.releaseBefore(index);
+        if (released > 0) {
+            cursorSequence = NO_SEQUENCE;
+            cursorIndex = NO_INDEX;
+            readFirstSequence();
+        }
+        return released;
+    }
+
+    /**
+     * Releases as {@link #releaseBefore} does the cycle files whose entries all have sequence
+     * numbers below {@code sequence}: how a copy on another node follows the releases of the
+     * shard's primary copy. Reads the journal up to that entry.
+     *
+     * @return the number of cycle files deleted
+     */
+    public int releaseBeforeSequence(long sequence) {
+        if (sequence <= firstSequence) {
+            return 0;
+        }
+        long[] index = {queue.lastIndex() + 1};
+        scan(NO_INDEX, frame -> {
+            if (sequenceOf(frame) >= sequence) {
+                index[0] = frame.index();
+                return false;
+            }
+            return true;
+        });
+        return releaseBefore(index[0]);
+    }
+
+    /** The sequence number of the entry at queue {@code index} (an index a replay or an append returned). */
+    public long sequenceAt(long index) {
+        return sequenceOf(queue.read(index));
+    }
+
+    /** The sequence number of the last entry, or {@link #NO_SEQUENCE} when the journal holds none. */
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    /** The checksum ({@link JournalEntry#checksum()}) of the last entry; 0 when there is none. */
+    public int lastChecksum() {
+        return lastChecksum;
+    }
+
+    /** The sequence number of the first entry held (earlier ones were released); {@code lastSequence() + 1} when none. */
+    public long firstSequence() {
+        return firstSequence;
+    }
+
+    /**
+     * Up to {@code maxEntries} entries (and about {@code maxBytes}, at least one entry) following
+     * entry {@code afterSequence}, provided this journal agrees with the asking copy up to there:
+     * it holds entry {@code afterSequence} with checksum {@code afterChecksum}, or
+     * {@code afterSequence} is {@link #NO_SEQUENCE} and nothing was released. Otherwise the page
+     * is not {@linkplain EntryPage#anchored() anchored} and holds nothing: the asking copy has a
+     * gap, or entries this one does not have, and must be replaced ({@link #readFirst}).
+     */
+    public EntryPage readAfter(long afterSequence, int afterChecksum, int maxEntries, int maxBytes) {
+        if (afterSequence == NO_SEQUENCE ? firstSequence != 1 && lastSequence != NO_SEQUENCE
+                : afterSequence < firstSequence || afterSequence > lastSequence) {
+            return new EntryPage(false, List.of());
+        }
+        if (afterSequence == lastSequence) {
+            return new EntryPage(afterSequence == NO_SEQUENCE || afterChecksum == lastChecksum, List.of());
+        }
+        boolean[] anchored = {afterSequence == NO_SEQUENCE};
+        List<JournalEntry> entries = new ArrayList<>();
+        long[] bytes = {0};
+        scan(afterSequence >= cursorSequence && cursorIndex != NO_INDEX ? cursorIndex - 1 : NO_INDEX, frame -> {
+            long sequence = sequenceOf(frame);
+            if (sequence == afterSequence) {
+                anchored[0] = JournalEntry.checksumOf(frame.buffer()) == afterChecksum;
+                return anchored[0];
+            }
+            if (sequence < afterSequence) {
+                return true;
+            }
+            if (!anchored[0]) {
+                return false;
+            }
+            entries.add(new JournalEntry(sequence, Arrays.copyOf(frame.buffer(),
+                    EntryFrame.HEADER_BYTES + frame.bodyLength())));
+            bytes[0] += EntryFrame.HEADER_BYTES + frame.bodyLength();
+            cursorSequence = sequence;
+            cursorIndex = frame.index();
+            return entries.size() < maxEntries && bytes[0] < maxBytes;
+        });
+        return anchored[0] ? new EntryPage(true, List.copyOf(entries)) : new EntryPage(false, List.of());
+    }
+
+    /** The first page of the whole journal, for a copy that starts over (see {@link #readAfter}). */
+    public EntryPage readFirst(int maxEntries, int maxBytes) {
+        if (lastSequence == NO_SEQUENCE) {
+            return new EntryPage(true, List.of());
+        }
+        EntryPage rest = readAfter(firstSequence, checksumAt(firstSequence), maxEntries - 1, maxBytes);
+        List<JournalEntry> entries = new ArrayList<>(rest.entries().size() + 1);
+        entries.add(firstEntry());
+        entries.addAll(rest.entries());
+        return new EntryPage(true, List.copyOf(entries));
+    }
+
+    private JournalEntry firstEntry() {
+        JournalEntry[] first = new JournalEntry[1];
+        scan(NO_INDEX, frame -> {
+            first[0] = new JournalEntry(sequenceOf(frame), Arrays.copyOf(frame.buffer(),
+                    EntryFrame.HEADER_BYTES + frame.bodyLength()));
+            return false;
+        });
+        return first[0];
+    }
+
+    /** The checksum of entry {@code sequence}, which this journal holds. */
+    public int checksumAt(long sequence) {
+        if (sequence == lastSequence) {
+            return lastChecksum;
+        }
+        if (sequence < firstSequence || sequence > lastSequence) {
+            throw new IllegalArgumentException("cannot read checksum: entry not held, dir=" + queue.dir()
+                    + ", sequence=" + sequence + ", first=" + firstSequence + ", last=" + lastSequence);
+        }
+        int[] checksum = new int[1];
+        scan(NO_INDEX, frame -> {
+            if (sequenceOf(frame) == sequence) {
+                checksum[0] = JournalEntry.checksumOf(frame.buffer());
+                return false;
+            }
+            return true;
+        });
+        return checksum[0];
+    }
+
+    private static long sequenceOf(FrameReader frame) {
+        if (frame.bodyLength() < BatchEntryCodec.SEQUENCE_BYTES) {
+            // the checksum matched, so these are the bytes that were written: not a torn write
+            throw new CorruptionException(frame.file(), frame.fileOffset(), "journal entry too short for its sequence"
+                    + " number: index=" + frame.index() + ", bodyLength=" + frame.bodyLength());
+        }
+        return BatchEntryCodec.sequence(frame.buffer());
+    }
+
+    /** Visits entries after {@code fromIndexExclusive} while {@code visitor} returns true. */
+    private void scan(long fromIndexExclusive, FrameScan visitor) {
+        try {
+            queue.replay(fromIndexExclusive, frame -> {
+                if (!visitor.next(frame)) {
+                    throw StopScan.INSTANCE;
+                }
+            });
+        } catch (StopScan stop) {
+            // the visitor has what it needs
+        }
+    }
+
+    @FunctionalInterface
+    private interface FrameScan {
+        boolean next(FrameReader frame);
+    }
+
+    /** Ends a {@link #scan} early; carries no stack trace, it is control flow. */
+    private static final class StopScan extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final StopScan INSTANCE = new StopScan();
+
+        private StopScan() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * What {@link #readAfter} found.
+     *
+     * @param anchored whether the journal agrees with the asking copy up to the entry it asked after
+     * @param entries the entries after it, in order; empty when not anchored or there are none
+     */
+    public record EntryPage(boolean anchored, List<JournalEntry> entries) {
     }
 
     public Path directory() {

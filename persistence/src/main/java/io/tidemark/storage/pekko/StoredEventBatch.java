@@ -32,6 +32,11 @@ record StoredEventBatch(List<StoredEvent> events) {
         return events.get(events.size() - 1).sequenceNr();
     }
 
+    /** The batch without its events up to {@code sequenceNr}; must keep at least one. */
+    StoredEventBatch after(long sequenceNr) {
+        return new StoredEventBatch(events.stream().filter(e -> e.sequenceNr() > sequenceNr).toList());
+    }
+
     /** {@code count varint} then each event inline, without a class tag. */
     static final class KryoSerializer extends com.esotericsoftware.kryo.Serializer<StoredEventBatch> {
         private final StoredEvent.KryoSerializer eventSerializer = new StoredEvent.KryoSerializer();

@@ -61,9 +61,14 @@ public final class EntryFrame {
      * {@code frame}, checksum included. Allocates nothing, so a writer can reuse one buffer.
      */
     public static void seal(byte[] frame, int magic, int type, int bodyLength) {
+        seal(frame, magic, FORMAT_VERSION, type, bodyLength);
+    }
+
+    /** {@link #seal(byte[], int, int, int)} for a queue whose frames carry {@code version}. */
+    public static void seal(byte[] frame, int magic, int version, int type, int bodyLength) {
         ByteBuffer b = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(MAGIC_OFFSET, magic);
-        b.put(VERSION_OFFSET, (byte) FORMAT_VERSION);
+        b.put(VERSION_OFFSET, (byte) version);
         b.put(ENCRYPTION_OFFSET, (byte) ENCRYPTION_NONE);
         b.put(TYPE_OFFSET, (byte) type);
         b.put(RESERVED_OFFSET, (byte) 0);
@@ -74,19 +79,29 @@ public final class EntryFrame {
 
     /** A whole frame holding {@code body}. */
     public static byte[] encode(int magic, int type, byte[] body) {
+        return encode(magic, FORMAT_VERSION, type, body);
+    }
+
+    /** A whole frame of format {@code version} holding {@code body}. */
+    public static byte[] encode(int magic, int version, int type, byte[] body) {
         byte[] frame = new byte[HEADER_BYTES + body.length];
         System.arraycopy(body, 0, frame, HEADER_BYTES, body.length);
-        seal(frame, magic, type, body.length);
+        seal(frame, magic, version, type, body.length);
         return frame;
     }
 
     /** A whole cut marker frame naming the damaged run {@code [firstIndex, lastIndex]}. */
     public static byte[] cutMarker(int magic, long firstIndex, long lastIndex) {
+        return cutMarker(magic, FORMAT_VERSION, firstIndex, lastIndex);
+    }
+
+    /** {@link #cutMarker(int, long, long)} in a queue whose frames carry {@code version}. */
+    public static byte[] cutMarker(int magic, int version, long firstIndex, long lastIndex) {
         byte[] frame = new byte[HEADER_BYTES + CUT_MARKER_BODY_BYTES];
         ByteBuffer b = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(HEADER_BYTES, firstIndex);
         b.putLong(HEADER_BYTES + 8, lastIndex);
-        seal(frame, magic, CUT_MARKER, CUT_MARKER_BODY_BYTES);
+        seal(frame, magic, version, CUT_MARKER, CUT_MARKER_BODY_BYTES);
         return frame;
     }
 
@@ -126,11 +141,16 @@ public final class EntryFrame {
      * cannot read, not damage to cut, so a queue written by a newer version is never truncated.
      */
     public static void requireSupported(byte[] frame, Path file, long position, long index) {
+        requireSupported(frame, FORMAT_VERSION, file, position, index);
+    }
+
+    /** {@link #requireSupported(byte[], Path, long, long)} for a queue whose frames carry {@code supported}. */
+    public static void requireSupported(byte[] frame, int supported, Path file, long position, long index) {
         int version = frame[VERSION_OFFSET] & 0xFF;
         int encryption = frame[ENCRYPTION_OFFSET] & 0xFF;
-        if (version != FORMAT_VERSION || encryption != ENCRYPTION_NONE) {
+        if (version != supported || encryption != ENCRYPTION_NONE) {
             throw new CorruptionException(file, position, "unsupported entry: formatVersion=" + version
-                    + ", encryption=" + encryption + ", supported formatVersion=" + FORMAT_VERSION
+                    + ", encryption=" + encryption + ", supported formatVersion=" + supported
                     + " without encryption, index=" + index);
         }
     }

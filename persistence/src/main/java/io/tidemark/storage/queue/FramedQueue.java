@@ -231,7 +231,7 @@ public final class FramedQueue implements AutoCloseable {
             throw new RejectedEntryException("cannot append entry: dir=" + dir + ", type=" + type + ", bodyBytes="
                     + body.length + ", maxBodyBytes=" + EntryFrame.MAX_BODY_BYTES);
         }
-        byte[] frame = EntryFrame.encode(settings.magic(), type, body);
+        byte[] frame = EntryFrame.encode(settings.magic(), settings.formatVersion(), type, body);
         return appendFrame(frame, frame.length);
     }
 
@@ -284,7 +284,7 @@ public final class FramedQueue implements AutoCloseable {
                     skipDamaged(index, reader.file(), reader.fileOffset(), damage);
                     continue;
                 }
-                EntryFrame.requireSupported(reader.buffer(), reader.file(), reader.fileOffset(), index);
+                EntryFrame.requireSupported(reader.buffer(), settings.formatVersion(), reader.file(), reader.fileOffset(), index);
                 if (reader.type() != EntryFrame.CUT_MARKER) {
                     visitor.visit(reader);
                     visited++;
@@ -307,7 +307,7 @@ public final class FramedQueue implements AutoCloseable {
             throw new CorruptionException(indexedReader.file(), indexedReader.fileOffset(),
                     "indexed entry no longer passes its checks: " + damage + ", index=" + index);
         }
-        EntryFrame.requireSupported(indexedReader.buffer(), indexedReader.file(), indexedReader.fileOffset(), index);
+        EntryFrame.requireSupported(indexedReader.buffer(), settings.formatVersion(), indexedReader.file(), indexedReader.fileOffset(), index);
         return indexedReader;
     }
 
@@ -356,7 +356,7 @@ public final class FramedQueue implements AutoCloseable {
             }
         }
         if (firstDamaged != NO_INDEX) {
-            byte[] marker = EntryFrame.cutMarker(settings.magic(), firstDamaged, lastDamaged);
+            byte[] marker = EntryFrame.cutMarker(settings.magic(), settings.formatVersion(), firstDamaged, lastDamaged);
             long markerIndex = appendFrame(marker, marker.length);
             sync();
             LOG.warn("cut damaged queue tail: dir={}, firstIndex={}, lastIndex={}, markerIndex={}", dir, firstDamaged,

@@ -16,13 +16,26 @@ import net.openhft.chronicle.queue.RollCycles;
  * @param durable   whether {@link FramedQueue#sync()} forces appended entries to the device; when
  *                  false it does nothing and write-back is left to the kernel
  * @param fileIo    file access for the directory and its lock
+ * @param formatVersion the frame format version this queue writes and the only one it reads
+ *                  ({@link EntryFrame#FORMAT_VERSION} unless the queue's owner versions its bodies
+ *                  separately, as the shard journal does)
  */
-public record QueueSettings(int magic, RollCycle rollCycle, TimeProvider clock, boolean durable, FileIo fileIo) {
+public record QueueSettings(int magic, RollCycle rollCycle, TimeProvider clock, boolean durable, FileIo fileIo,
+                            int formatVersion) {
 
     public QueueSettings {
         Objects.requireNonNull(rollCycle, "rollCycle");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(fileIo, "fileIo");
+        if (formatVersion < 1 || formatVersion > 255) {
+            throw new IllegalArgumentException("cannot open queue: format version must be 1..255, formatVersion="
+                    + formatVersion);
+        }
+    }
+
+    /** Settings for frames of {@link EntryFrame#FORMAT_VERSION}. */
+    public QueueSettings(int magic, RollCycle rollCycle, TimeProvider clock, boolean durable, FileIo fileIo) {
+        this(magic, rollCycle, clock, durable, fileIo, EntryFrame.FORMAT_VERSION);
     }
 
     /** Daily cycle files, the system clock and the default file access. */
@@ -31,6 +44,6 @@ public record QueueSettings(int magic, RollCycle rollCycle, TimeProvider clock, 
     }
 
     public QueueSettings withFileIo(FileIo io) {
-        return new QueueSettings(magic, rollCycle, clock, durable, io);
+        return new QueueSettings(magic, rollCycle, clock, durable, io, formatVersion);
     }
 }

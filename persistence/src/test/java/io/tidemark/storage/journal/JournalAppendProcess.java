@@ -27,15 +27,17 @@ public final class JournalAppendProcess {
         int seq = Integer.parseInt(args[1]);
         String mode = args[2];
         FsyncPolicy fsync = mode.equals("OS") ? FsyncPolicy.os() : FsyncPolicy.perBatch();
+        long journalLastSequence;
         try (ShardJournal journal = ShardJournal.open(dir, JournalOptions.defaults().withFsync(fsync), TestBatches.kryo())) {
             for (int n = 0; !mode.equals("TORN") || n < TORN_AFTER; n++, seq++) {
                 long index = journal.append(TestBatches.batch(seq));
                 System.out.println("ACK " + seq + " " + index);
                 System.out.flush();
             }
+            journalLastSequence = journal.lastSequence();
         }
         BatchEntryCodec codec = new BatchEntryCodec(TestBatches.kryo());
-        Output frame = codec.encode(TestBatches.batch(seq));
+        Output frame = codec.encode(TestBatches.batch(seq), journalLastSequence + 1);
         ChronicleQueue queue = ChronicleQueue.singleBuilder(dir).build();
         ExcerptAppender appender = queue.createAppender();
         DocumentContext unfinished = appender.writingDocument();

@@ -1,8 +1,10 @@
 package io.tidemark.storage.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.esotericsoftware.kryo.io.Output;
+import io.tidemark.storage.CorruptionException;
 import io.tidemark.storage.model.Dimension;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Freezes the journal entry format: header layout, entry type ids and golden entries. */
 class JournalEntryFormatTest {
 
-    private static final String FIXTURES = "/fixtures/journal-entry-v1/";
+    private static final String FIXTURES = "/fixtures/journal-entry-v2/";
 
     /** The batch frozen in {@code batch-entry.hex}: every column type, one absent value each. */
     static WriteBatch goldenBatch() {
@@ -64,6 +66,7 @@ class JournalEntryFormatTest {
         byte[] marker = EntryFrame.cutMarker(BatchEntryCodec.MAGIC, 0, 0);
         assertThat(new String(marker, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("TMJE");
         assertThat(marker[EntryFrame.VERSION_OFFSET]).isEqualTo((byte) 1);
+        assertThat(BatchEntryCodec.FORMAT_VERSION).isEqualTo(2);
         assertThat(marker[EntryFrame.ENCRYPTION_OFFSET]).isZero();
     }
 
@@ -71,7 +74,7 @@ class JournalEntryFormatTest {
     void batchEntryMatchesTheGoldenBytes() {
         byte[] golden = fixture("batch-entry.hex");
         BatchEntryCodec codec = new BatchEntryCodec(TestBatches.kryo());
-        Output frame = codec.encode(goldenBatch());
+        Output frame = codec.encode(goldenBatch(), 1L);
         GoldenHex.assertSameBytes(Arrays.copyOf(frame.getBuffer(), frame.position()), golden, "batch-entry.hex");
         assertThat(EntryFrame.findDamage(BatchEntryCodec.MAGIC, golden, golden.length)).isNull();
         assertThat(codec.decode(golden, golden.length)).isEqualTo(goldenBatch());
@@ -80,7 +83,8 @@ class JournalEntryFormatTest {
     @Test
     void cutMarkerEntryMatchesTheGoldenBytes() {
         byte[] golden = fixture("cut-marker-entry.hex");
-        byte[] marker = EntryFrame.cutMarker(BatchEntryCodec.MAGIC, 0x0102030405060708L, 0x0102030405060709L);
+        byte[] marker = EntryFrame.cutMarker(BatchEntryCodec.MAGIC, BatchEntryCodec.FORMAT_VERSION,
+                0x0102030405060708L, 0x0102030405060709L);
         GoldenHex.assertSameBytes(marker, golden, "cut-marker-entry.hex");
         assertThat(EntryFrame.findDamage(BatchEntryCodec.MAGIC, golden, golden.length)).isNull();
         assertThat(EntryFrame.cutMarkerFirst(golden)).isEqualTo(0x0102030405060708L);
@@ -104,18 +108,31 @@ class JournalEntryFormatTest {
     @Test
     void migrationMarksAreStoredAsTheGoldenBytes(@TempDir Path dir) {
         try (ShardJournal journal = ShardJournal.open(dir, JournalOptions.defaults(), TestBatches.kryo())) {
+            journal.append(goldenBatch());
             journal.appendMigrationFrozen(0x0102030405060708L, 1_700_000_000_000_000_000L);
             journal.appendMigrationCommitted(0x0102030405060708L);
         }
         try (ChronicleQueue queue = ChronicleQueue.singleBuilder(dir).build();
              ExcerptTailer tailer = queue.createTailer()) {
-            for (String name : List.of("migration-frozen-entry.hex", "migration-committed-entry.hex")) {
+            for (String name : List.of("batch-entry.hex", "migration-frozen-entry.hex", "migration-committed-entry.hex")) {
                 try (DocumentContext dc = tailer.readingDocument()) {
                     assertThat(dc.isPresent()).isTrue();
                     GoldenHex.assertSameBytes(dc.wire().bytes().toByteArray(), fixture(name), name);
                 }
             }
         }
+    }
+
+    @Test
+    void versionOneEntriesAreRefusedAsUnsupportedNotCut(@TempDir Path dir) {
+        byte[] v1 = GoldenHex.read("/fixtures/journal-entry-v1/batch-entry.hex");
+        try (ChronicleQueue queue = ChronicleQueue.singleBuilder(dir).build()) {
+            queue.createAppender().writeBytes(b -> b.write(v1));
+        }
+        assertThatThrownBy(() -> ShardJournal.open(dir, JournalOptions.defaults(), TestBatches.kryo()))
+                .isInstanceOf(CorruptionException.class)
+                .hasMessageContaining("unsupported entry: formatVersion=1")
+                .hasMessageContaining("supported formatVersion=2");
     }
 
     private static byte[] fixture(String name) {

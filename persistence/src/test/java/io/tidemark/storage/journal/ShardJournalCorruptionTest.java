@@ -9,6 +9,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.tidemark.storage.CorruptionException;
 import io.tidemark.storage.queue.EntryFrame;
+import net.openhft.chronicle.queue.RollCycles;
+import io.tidemark.storage.fileio.FileIo;
 import io.tidemark.storage.queue.FramedQueue;
 import io.tidemark.storage.queue.QueueSettings;
 import io.tidemark.storage.serialization.KryoPool;
@@ -82,7 +84,7 @@ class ShardJournalCorruptionTest {
                 new Damage("body length past excerpt end",
                         b -> b.putInt(EntryFrame.BODY_LENGTH_OFFSET, b.getInt(EntryFrame.BODY_LENGTH_OFFSET) + 100)),
                 new Damage("bad magic", b -> b.put(EntryFrame.MAGIC_OFFSET, (byte) 0)),
-                new Damage("bad version", b -> b.put(EntryFrame.VERSION_OFFSET, (byte) 2)),
+                new Damage("bad version", b -> b.put(EntryFrame.VERSION_OFFSET, (byte) 3)),
                 new Damage("encryption flag set", b -> b.put(EntryFrame.ENCRYPTION_OFFSET, (byte) 1)),
                 new Damage("unknown entry type", b -> b.put(EntryFrame.TYPE_OFFSET, (byte) 99)),
                 new Damage("reserved byte set", b -> b.put(EntryFrame.RESERVED_OFFSET, (byte) 1)),
@@ -210,8 +212,9 @@ class ShardJournalCorruptionTest {
     void aSoundEntryOfATypeThisVersionDoesNotKnowIsRefusedNotCut() {
         List<Long> indexes = appendBatches(1);
         long unknown;
-        try (FramedQueue queue = FramedQueue.open(dir, QueueSettings.of(BatchEntryCodec.MAGIC, false))) {
-            unknown = queue.append(9, new byte[] {1, 2, 3});
+        try (FramedQueue queue = FramedQueue.open(dir, new QueueSettings(BatchEntryCodec.MAGIC, RollCycles.FAST_DAILY,
+                clock, false, FileIo.DEFAULT, BatchEntryCodec.FORMAT_VERSION))) {
+            unknown = queue.append(9, new byte[] {2, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3});
         }
         try (ShardJournal journal = open()) {
             assertThat(journal.lastIndex()).as("nothing appended: not cut").isEqualTo(unknown);

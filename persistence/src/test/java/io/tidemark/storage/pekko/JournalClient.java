@@ -8,6 +8,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.persistence.AtomicWrite;
+import org.apache.pekko.persistence.DeleteMessagesFailure;
 import org.apache.pekko.persistence.DeleteMessagesSuccess;
 import org.apache.pekko.persistence.JournalProtocol;
 import org.apache.pekko.persistence.Persistence;
@@ -57,6 +58,22 @@ final class JournalClient {
         return replies;
     }
 
+    /**
+     * Sends the writes as one WriteMessages expecting the whole call to fail (then one failure per
+     * event); returns its cause.
+     */
+    Throwable writeFailure(AtomicWrite... writes) {
+        List<PersistentEnvelope> envelopes = List.of(writes);
+        journal.tell(new JournalProtocol.WriteMessages(CollectionConverters.asScala(envelopes).toList(), self, 1), self);
+        Throwable cause = probe.expectMessageClass(JournalProtocol.WriteMessagesFailed.class).cause();
+        for (AtomicWrite w : writes) {
+            for (int i = 0; i < w.size(); i++) {
+                probe.expectMessageClass(JournalProtocol.WriteMessageFailure.class);
+            }
+        }
+        return cause;
+    }
+
     /** The result of a replay: the replayed events and the highest sequence number reported. */
     record Replay(List<PersistentRepr> events, long highestSequenceNr) {
         List<Long> sequenceNrs() {
@@ -103,5 +120,11 @@ final class JournalClient {
     void deleteTo(String persistenceId, long toSequenceNr) {
         journal.tell(new JournalProtocol.DeleteMessagesTo(persistenceId, toSequenceNr, self), self);
         probe.expectMessage(new DeleteMessagesSuccess(toSequenceNr));
+    }
+
+    /** Asks for a deletion expecting it refused; returns the cause. */
+    Throwable deleteFailure(String persistenceId, long toSequenceNr) {
+        journal.tell(new JournalProtocol.DeleteMessagesTo(persistenceId, toSequenceNr, self), self);
+        return probe.expectMessageClass(DeleteMessagesFailure.class).cause();
     }
 }

@@ -37,6 +37,11 @@ import java.util.regex.Pattern;
  */
 public final class ValueFormat {
 
+    /** 10^0 … 10^18, each exact as a double. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
+    /** 2^50: below it, a value scaled by a power of ten is within 1/8 of the exact product. */
+    private static final double EXACT_SCALED_LIMIT = 0x1p50;
     private static final Pattern DATE = Pattern.compile("(\\d{4,})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,9}))?)?");
     private static final Pattern TIMESTAMP = Pattern.compile(DATE.pattern() + "(?:(?:\\s+|T)" + TIME.pattern() + ")?");
@@ -181,8 +186,14 @@ public final class ValueFormat {
         if (value == 0.0) {
             return 1 / value < 0 ? "-0.0" : "0.0";
         }
-        BigDecimal shortest = shortest(value);
         double magnitude = Math.abs(value);
+        if (magnitude >= 1e-3) {
+            String plain = shortPlain(value, magnitude);
+            if (plain != null) {
+                return plain;
+            }
+        }
+        BigDecimal shortest = shortest(value);
         if (magnitude >= 1e-3 && magnitude < 1e21) {
             String plain = shortest.toPlainString();
             return plain.indexOf('.') < 0 ? plain + ".0" : plain;
@@ -190,6 +201,54 @@ public final class ValueFormat {
         String digits = shortest.unscaledValue().abs().toString();
         int exponent = digits.length() - 1 - shortest.scale();
         return (value < 0 ? "-" : "") + digits.charAt(0) + "." + (digits.length() == 1 ? "0" : digits.substring(1)) + "E" + exponent;
+    }
+
+    /**
+     * The plain text {@link #shortest} gives, found without big decimals for a value with few
+     * decimals ({@code 58.27}, {@code 35.0}), the common case of measured data; null for others.
+     *
+     * <p>For each count of fraction digits {@code k} from 0, {@code m = round(|v| * 10^k)}; the
+     * first {@code m} whose {@code m / 10^k} is {@code |v|} again is the answer. Exact while
+     * {@code |v| * 10^k < 2^50}: the division of two exact integers is correctly rounded, so it is
+     * what parsing {@code m * 10^-k} gives; a decimal that reads back as {@code v} lies within
+     * half an ulp of {@code v}, under 1/8 once scaled, and the scaled product is off by under 1/8
+     * too, so {@code round} finds that decimal whenever one exists at {@code k} (and no other
+     * does), as rounding the exact value to that many digits does.
+     */
+    private static String shortPlain(double value, double magnitude) {
+        for (int k = 0; k < POWERS_OF_TEN.length; k++) {
+            double scaled = magnitude * POWERS_OF_TEN[k];
+            if (scaled >= EXACT_SCALED_LIMIT) {
+                return null;
+            }
+            long m = Math.round(scaled);
+            if (m / POWERS_OF_TEN[k] == magnitude) {
+                return plainText(value < 0, m, k);
+            }
+        }
+        return null;
+    }
+
+    /** {@code m * 10^-k} in plain digits, at least one fraction digit ({@code 35.0}). */
+    private static String plainText(boolean negative, long m, int k) {
+        String digits = Long.toString(m);
+        StringBuilder out = new StringBuilder(digits.length() + k + 3);
+        if (negative) {
+            out.append('-');
+        }
+        if (k == 0) {
+            return out.append(digits).append(".0").toString();
+        }
+        int integerDigits = digits.length() - k;
+        if (integerDigits <= 0) {
+            out.append("0.");
+            for (int i = integerDigits; i < 0; i++) {
+                out.append('0');
+            }
+            return out.append(digits).toString();
+        }
+        return out.append(digits, 0, integerDigits).append('.').append(digits, integerDigits, digits.length())
+                .toString();
     }
 
     /** The decimal with the fewest significant digits that converts back to {@code value}. */

@@ -1,6 +1,7 @@
 package io.tidemark.http.wire.query;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
@@ -35,6 +36,11 @@ import java.util.Map;
  * types and values with the same methods ({@link #writeType}, {@link #writeCell}).
  */
 public final class ResultJson {
+
+    /** The names every row and cell repeats, encoded once. */
+    private static final SerializedString DATA = new SerializedString("Data");
+    private static final SerializedString SCALAR_VALUE = new SerializedString("ScalarValue");
+    private static final SerializedString NULL_VALUE = new SerializedString("NullValue");
 
     private ResultJson() {
     }
@@ -71,7 +77,8 @@ public final class ResultJson {
                 gen.writeStartArray();
                 for (int row = 0; row < rows.rowCount(); row++) {
                     gen.writeStartObject();
-                    gen.writeArrayFieldStart("Data");
+                    gen.writeFieldName(DATA);
+                    gen.writeStartArray();
                     for (int c = 0; c < rows.columnCount(); c++) {
                         writeCell(gen, rows.column(c), row);
                     }
@@ -214,13 +221,15 @@ public final class ResultJson {
 
     private static void writeScalar(JsonGenerator gen, String text) throws IOException {
         gen.writeStartObject();
-        gen.writeStringField("ScalarValue", text);
+        gen.writeFieldName(SCALAR_VALUE);
+        gen.writeString(text);
         gen.writeEndObject();
     }
 
     private static void writeNull(JsonGenerator gen) throws IOException {
         gen.writeStartObject();
-        gen.writeBooleanField("NullValue", true);
+        gen.writeFieldName(NULL_VALUE);
+        gen.writeBoolean(true);
         gen.writeEndObject();
     }
 

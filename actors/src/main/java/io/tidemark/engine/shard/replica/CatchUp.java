@@ -1,0 +1,174 @@
+package io.tidemark.engine.shard.replica;
+
+import io.tidemark.engine.shard.replica.ReplicaMessages.CopyStatus;
+import io.tidemark.engine.shard.replica.ReplicaMessages.GetCopy;
+import io.tidemark.engine.shard.replica.ReplicaMessages.KeeperCommand;
+import io.tidemark.engine.shard.replica.ReplicaMessages.Page;
+import io.tidemark.engine.shard.replica.ReplicaMessages.Read;
+import io.tidemark.storage.journal.JournalEntry;
+import io.tidemark.storage.journal.ShardJournal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * Brings a starting shard's journal up to date from the other copies before the shard serves
+ * anything (a child of the shard entity, which stashes everything meanwhile and does not touch the
+ * journal until the answer). Asks every other reachable member's keeper for its copy's range,
+ * waits for all answers or the timeout, takes the most advanced copy, and appends its entries after
+ * this journal's last one, page by page, provided that copy holds the same last entry (log
+ * matching); the entity then replays what was appended. A local journal that disagrees with the
+ * most advanced copy (a tail no quorum acknowledged, or a copy left so far behind that the entries
+ * it needs were released) is replaced: the answer tells the entity to delete it and start over,
+ * and the empty journal then takes the whole copy.
+ */
+public final class CatchUp {
+
+    /** What the entity is told. */
+    public sealed interface Result permits CaughtUp, StartOver, Failed {
+    }
+
+    /** The journal is up to date; {@code appended} entries came from {@code source} (null: none needed). */
+    public record CaughtUp(long appended, String source) implements Result {
+    }
+
+    /** The local journal disagrees with the most advanced copy: delete it and start again. */
+    public record StartOver(String why) implements Result {
+    }
+
+    /** The source stopped answering; start again (the cluster may have changed). */
+    public record Failed(String why) implements Result {
+    }
+
+    private sealed interface Message permits Status, Paged, TimedOut {
+    }
+
+    private record Status(CopyStatus status) implements Message {
+    }
+
+    private record Paged(Page page) implements Message {
+    }
+
+    private enum TimedOut implements Message {
+        INSTANCE
+    }
+
+    private final ActorContext<Message> ctx;
+    private final TimerScheduler<Message> timers;
+    private final String tableId;
+    private final int shard;
+    private final ShardJournal journal;
+    private final ReplicaPeers peers;
+    private final ReplicationSettings settings;
+    private final ActorRef<Result> replyTo;
+    private final List<CopyStatus> statuses = new ArrayList<>();
+    private int awaited;
+    private long appended;
+
+    private CatchUp(ActorContext<Message> ctx, TimerScheduler<Message> timers, String tableId, int shard,
+                    ShardJournal journal, ReplicaPeers peers, ReplicationSettings settings, ActorRef<Result> replyTo) {
+        this.ctx = ctx;
+        this.timers = timers;
+        this.tableId = tableId;
+        this.shard = shard;
+        this.journal = journal;
+        this.peers = peers;
+        this.settings = settings;
+        this.replyTo = replyTo;
+    }
+
+    public static Behavior<?> create(String tableId, int shard, ShardJournal journal, ReplicaPeers peers,
+                                        ReplicationSettings settings, ActorRef<Result> replyTo) {
+        return Behaviors.<Message>setup(ctx -> Behaviors.withTimers(timers ->
+                new CatchUp(ctx, timers, tableId, shard, journal, peers, settings, replyTo).askCopies()));
+    }
+
+    private Behavior<Message> askCopies() {
+        List<ActorRef<KeeperCommand>> others = peers.others();
+        if (others.isEmpty()) {
+            return finish(new CaughtUp(0, null));
+        }
+        ActorRef<CopyStatus> adapter = ctx.messageAdapter(CopyStatus.class, Status::new);
+        for (ActorRef<KeeperCommand> keeper : others) {
+            keeper.tell(new GetCopy(tableId, shard, adapter));
+        }
+        awaited = others.size();
+        timers.startSingleTimer(TimedOut.INSTANCE, settings.timeout());
+        return Behaviors.receive(Message.class)
+                .onMessage(Status.class, this::onStatus)
+                .onMessageEquals(TimedOut.INSTANCE, this::chooseSource)
+                .build();
+    }
+
+    private Behavior<Message> onStatus(Status s) {
+        if (s.status().lastSequence() != ReplicaMessages.UNAVAILABLE) {
+            statuses.add(s.status());
+        }
+        return --awaited == 0 ? chooseSource() : Behaviors.same();
+    }
+
+    private Behavior<Message> chooseSource() {
+        timers.cancel(TimedOut.INSTANCE);
+        CopyStatus best = null;
+        for (CopyStatus s : statuses) {
+            if (best == null || s.lastSequence() > best.lastSequence()) {
+                best = s;
+            }
+        }
+        if (best == null || best.lastSequence() <= journal.lastSequence()) {
+            // the most advanced copy is this one; replicas that lag or differ are backfilled by the primary
+            return finish(new CaughtUp(0, null));
+        }
+        CopyStatus source = best;
+        ActorRef<Page> adapter = ctx.messageAdapter(Page.class, Paged::new);
+        readNext(source, adapter);
+        return Behaviors.receive(Message.class)
+                .onMessage(Paged.class, p -> onPage(p.page(), source, adapter))
+                .onMessageEquals(TimedOut.INSTANCE, () -> finish(new Failed("copy did not answer within "
+                        + settings.timeout() + ": " + peers.describe(source.keeper()))))
+                .build();
+    }
+
+    private void readNext(CopyStatus source, ActorRef<Page> adapter) {
+        long after = journal.lastSequence();
+        source.keeper().tell(new Read(tableId, shard, after == ShardJournal.NO_SEQUENCE, after,
+                journal.lastChecksum(), adapter));
+        timers.startSingleTimer(TimedOut.INSTANCE, settings.timeout());
+    }
+
+    private Behavior<Message> onPage(Page page, CopyStatus source, ActorRef<Page> adapter) {
+        timers.cancel(TimedOut.INSTANCE);
+        String from = peers.describe(source.keeper());
+        if (page.lastSequence() == ReplicaMessages.UNAVAILABLE) {
+            return finish(new Failed("copy became unavailable: " + from));
+        }
+        if (!page.anchored()) {
+            return finish(new StartOver("local journal disagrees with the copy at " + from + " after sequence "
+                    + journal.lastSequence() + " (its first " + source.firstSequence() + ", last "
+                    + source.lastSequence() + ")"));
+        }
+        try {
+            for (JournalEntry entry : page.entries()) {
+                journal.appendReplicated(entry);
+                appended++;
+            }
+        } catch (RuntimeException e) {
+            return finish(new Failed("cannot append entries from " + from + ": " + e));
+        }
+        if (!page.entries().isEmpty() && journal.lastSequence() < source.lastSequence()) {
+            readNext(source, adapter);
+            return Behaviors.same();
+        }
+        journal.sync();
+        return finish(new CaughtUp(appended, from));
+    }
+
+    private Behavior<Message> finish(Result result) {
+        replyTo.tell(result);
+        return Behaviors.stopped();
+    }
+}

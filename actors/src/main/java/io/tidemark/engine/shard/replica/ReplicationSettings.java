@@ -1,0 +1,49 @@
+package io.tidemark.engine.shard.replica;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How series shards replicate their journals, from {@code tidemark.cluster.replication-factor}
+ * and {@code tidemark.engine.shard.replication.*} (see the actors module's reference.conf).
+ *
+ * @param factor copies of each shard's journal, the primary's included (1 to 3)
+ * @param timeout how long a primary waits for its replicas' answers to a run of writes, and a
+ *     starting shard for the answers of the other copies
+ * @param pageEntries entries per page of a catch-up read or a backfill
+ * @param pageBytes about how many bytes of entries a page holds (at least one entry)
+ */
+public record ReplicationSettings(int factor, Duration timeout, int pageEntries, int pageBytes) {
+
+    /** One copy: nothing is replicated. */
+    public static final ReplicationSettings NONE = new ReplicationSettings(1, Duration.ofSeconds(5), 256, 4 << 20);
+
+    public ReplicationSettings {
+        Objects.requireNonNull(timeout, "timeout");
+        if (factor < 1 || factor > 3 || timeout.isNegative() || timeout.isZero() || pageEntries < 2 || pageBytes < 1) {
+            throw new IllegalArgumentException("cannot configure replication: replication-factor must be 1 to 3, the"
+                    + " timeout positive, pages at least 2 entries, factor=" + factor + ", timeout=" + timeout
+                    + ", pageEntries=" + pageEntries + ", pageBytes=" + pageBytes);
+        }
+    }
+
+    /** Reads the settings from an actor system's config (the root). */
+    public static ReplicationSettings fromConfig(Config root) {
+        Config replication = root.getConfig("tidemark.engine.shard.replication");
+        String factor = "tidemark.cluster.replication-factor";
+        return new ReplicationSettings(root.hasPath(factor) ? root.getInt(factor) : 1,
+                replication.getDuration("timeout"), replication.getInt("page-entries"),
+                (int) Math.min(Integer.MAX_VALUE, replication.getBytes("page-bytes")));
+    }
+
+    /** Whether a shard has copies on other nodes. */
+    public boolean replicated() {
+        return factor > 1;
+    }
+
+    /** Copies, the primary's included, that must hold a batch before it is acknowledged: a majority. */
+    public int quorum() {
+        return factor / 2 + 1;
+    }
+}
