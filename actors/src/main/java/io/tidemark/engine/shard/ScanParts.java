@@ -31,7 +31,10 @@ public final class ScanParts {
     /** Room left in a frame for the envelope, the series keys and the reply-to refs. */
     private static final double FRAME_SHARE = 0.75;
 
-    /** Asks a part server for the next part of a scan answer. */
+    /**
+     * Asks a part server for the next part of a scan or freeze answer. Without a reply-to it is the
+     * server's own idle timeout, which stops it.
+     */
     public record NextPart(ActorRef<StatusReply<ScannedChunks>> replyTo) implements KryoSerializable {
     }
 
@@ -73,7 +76,7 @@ public final class ScanParts {
             List<SealedChunk> chunks = new ArrayList<>();
             for (SealedChunk chunk : series.chunks()) {
                 long size = chunk.bytes().length;
-                if (bytes + size > partBytes && (bytes > 0)) {
+                if (bytes > 0 && bytes + size > partBytes) {
                     if (!chunks.isEmpty()) {
                         part.add(new SeriesChunks(series.series(), chunks));
                         chunks = new ArrayList<>();
