@@ -1,7 +1,13 @@
 package io.tidemark.engine;
 
-/** An engine operation failed for the reason {@link #kind()} names; the message is for the user. */
-public class EngineException extends RuntimeException {
+import io.tidemark.storage.serialization.KryoSerializable;
+
+/**
+ * An engine operation failed for the reason {@link #kind()} names; the message is for the user.
+ * Crosses nodes (inside {@code StatusReply.error}) with its kind and message through
+ * {@link EngineExceptionSerializer}.
+ */
+public class EngineException extends RuntimeException implements KryoSerializable {
 
     private final ErrorKind kind;
 

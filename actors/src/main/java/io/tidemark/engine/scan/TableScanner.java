@@ -1,5 +1,7 @@
 package io.tidemark.engine.scan;
 
+import io.tidemark.engine.EngineException;
+import io.tidemark.engine.ErrorKind;
 import io.tidemark.engine.catalog.TableDescription;
 import io.tidemark.engine.shard.SeriesChunks;
 import io.tidemark.engine.shard.ShardGateway;
@@ -9,22 +11,31 @@ import io.tidemark.storage.chunk.ColumnSpec;
 import io.tidemark.storage.chunk.SealedChunk;
 import io.tidemark.storage.model.SeriesKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a table's points in a time range from both tiers, as a query sees them: the magnetic
  * store's chunks and every shard's memory-store chunks are merged per series so that a point
  * upserted with a higher version hides the older one, and points past the table's retention are
  * left out even before the retention janitor has deleted them. The merge is {@link SeriesMerge}'s,
- * shared with the query fragments.
+ * shared with the query fragments. A shard scan that fails INTERNAL (its node died) is retried
+ * up to {@value #SCAN_RETRIES} times with a short backoff; other failures fail the scan at once.
  */
 public final class TableScanner {
+
+    /** How many more times a shard scan that failed INTERNAL is tried. */
+    static final int SCAN_RETRIES = 2;
+    /** The wait before the first retry of a shard scan; doubled before the next. */
+    static final Duration RETRY_BACKOFF = Duration.ofMillis(250);
 
     private final ShardGateway shards;
     private final MagneticTier magnetic;
@@ -48,7 +59,7 @@ public final class TableScanner {
         long from = Math.max(fromNanos, expiry);
         List<CompletableFuture<List<SeriesChunks>>> answers = new ArrayList<>();
         for (int s = 0; s < table.shardCount(); s++) {
-            answers.add(shards.scan(table.tableId(), s, from, toNanos).toCompletableFuture());
+            answers.add(scanShard(table.tableId(), s, from, toNanos, SCAN_RETRIES));
         }
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApplyAsync(done -> {
             List<List<SeriesChunks>> memory = new ArrayList<>(answers.size());
@@ -68,6 +79,30 @@ public final class TableScanner {
             }
             return result;
         }, blocking);
+    }
+
+    /**
+     * One shard's memory-store chunks; a scan that fails INTERNAL is tried again, after
+     * {@link #RETRY_BACKOFF} and then twice that: a shard on a node that died answers nothing until
+     * the node is downed and Cluster Sharding starts the entity on a surviving node.
+     */
+    private CompletableFuture<List<SeriesChunks>> scanShard(String tableId, int shard, long from, long to,
+                                                            int retriesLeft) {
+        CompletableFuture<List<SeriesChunks>> answer = shards.scan(tableId, shard, from, to).toCompletableFuture();
+        if (retriesLeft == 0) {
+            return answer;
+        }
+        return answer.exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (!(cause instanceof EngineException e) || e.kind() != ErrorKind.INTERNAL) {
+                return CompletableFuture.failedFuture(cause);
+            }
+            long backoffMillis = RETRY_BACKOFF.toMillis() << (SCAN_RETRIES - retriesLeft);
+            Executor later = CompletableFuture.delayedExecutor(backoffMillis, TimeUnit.MILLISECONDS, blocking);
+            return CompletableFuture.runAsync(() -> { }, later)
+                    .thenCompose(ignored -> scanShard(tableId, shard, from, to, retriesLeft - 1));
+        });
     }
 
     /** The rows of {@code chunk} with time in {@code [from, to]}, decoded. */

@@ -10,6 +10,7 @@ import io.tidemark.storage.journal.WriteBatch;
 import io.tidemark.storage.journal.WriteBatchSerializer;
 import io.tidemark.storage.queue.RejectedEntryException;
 import io.tidemark.storage.serialization.KryoPool;
+import io.tidemark.storage.serialization.KryoSerializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -58,15 +59,15 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
 
     public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "series-shard");
 
-    public sealed interface Command permits Write, Scan, Freeze, Commit, GetStats, Drop, Passivate, DrainWrites,
-            SyncJournal, HandedOver, CaughtUp, ReplicaAnswered, RoundTimedOut {
+    public sealed interface Command extends KryoSerializable permits Write, Scan, Freeze, Commit, GetStats, Drop,
+            Passivate, DrainWrites, SyncJournal, HandedOver, CaughtUp, ReplicaAnswered, RoundTimedOut {
     }
 
     /** Journal, apply, then answer which rows were refused. */
     public record Write(WriteBatch batch, ActorRef<StatusReply<ShardWriteResult>> replyTo) implements Command {
     }
 
-    public record Scan(long fromNanos, long toNanos, ActorRef<StatusReply<List<SeriesChunks>>> replyTo)
+    public record Scan(long fromNanos, long toNanos, ActorRef<StatusReply<ScannedChunks>> replyTo)
             implements Command {
     }
 
@@ -445,7 +446,12 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
     }
 
     private Behavior<Command> onScan(Scan scan) {
-        scan.replyTo().tell(StatusReply.success(store.scan(scan.fromNanos(), scan.toNanos())));
+        List<SeriesChunks> snapshot = store.scan(scan.fromNanos(), scan.toNanos());
+        // an asker on another node takes the answer in parts that fit a remoting frame
+        scan.replyTo().tell(StatusReply.success(scan.replyTo().path().address().hasLocalScope()
+                ? new ScannedChunks(snapshot)
+                : ScanParts.firstPart(getContext(), snapshot, ScanParts.partBytes(getContext().getSystem().settings()
+                        .config()))));
         return this;
     }
 
@@ -458,7 +464,10 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
             freeze.replyTo().tell(StatusReply.error(failure));
             throw failure;
         }
-        freeze.replyTo().tell(StatusReply.success(store.freeze(migrationId, freeze.cutoffNanos())));
+        FrozenChunks frozen = store.freeze(migrationId, freeze.cutoffNanos());
+        freeze.replyTo().tell(StatusReply.success(freeze.replyTo().path().address().hasLocalScope() ? frozen
+                : ScanParts.firstPart(getContext(), frozen, ScanParts.partBytes(getContext().getSystem().settings()
+                        .config()))));
         if (replication != null) {
             replication.ship();
         }

@@ -8,11 +8,17 @@ import io.tidemark.engine.shard.replica.ReplicaPeers;
 import io.tidemark.engine.shard.replica.ReplicationSettings;
 import io.tidemark.engine.shard.replica.ShardReplication;
 import io.tidemark.engine.tier.MagneticReader;
+import io.tidemark.storage.chunk.SealedChunk;
 import io.tidemark.storage.fileio.FileIo;
 import io.tidemark.storage.journal.WriteBatch;
+import io.tidemark.storage.model.SeriesKey;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +27,8 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Scheduler;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
@@ -28,9 +36,12 @@ import org.apache.pekko.pattern.StatusReply;
 
 /**
  * The {@link ShardGateway} of a node: starts the "series-shard" Cluster Sharding region and asks
- * its {@link SeriesShard} entities, which run on the dispatcher at {@value #DISPATCHER}. A shard that does not answer within the ask timeout fails the
- * call: THROTTLING ("shard busy") for writes, which the client may retry, INTERNAL otherwise.
- * Failures the shard reports ({@link EngineException}) pass through unchanged.
+ * its {@link SeriesShard} entities, which run on the dispatcher at {@value #DISPATCHER}, on this
+ * node or another (the messages cross nodes by Kryo, {@link io.tidemark.engine.shard.wire}). A
+ * shard that does not answer within the ask timeout (busy, or on a node that died or is
+ * unreachable) fails the call: THROTTLING ("shard busy") for writes, which the client may retry,
+ * INTERNAL otherwise. Failures the shard reports ({@link EngineException}) pass through unchanged,
+ * with their kind, from whichever node the shard runs on.
  */
 public final class SeriesShardService implements ShardGateway {
 
@@ -39,10 +50,12 @@ public final class SeriesShardService implements ShardGateway {
 
     private final ClusterSharding sharding;
     private final ShardSettings settings;
+    private final Scheduler scheduler;
 
-    private SeriesShardService(ClusterSharding sharding, ShardSettings settings) {
+    private SeriesShardService(ClusterSharding sharding, ShardSettings settings, Scheduler scheduler) {
         this.sharding = sharding;
         this.settings = settings;
+        this.scheduler = scheduler;
     }
 
     /**
@@ -75,7 +88,7 @@ public final class SeriesShardService implements ShardGateway {
         sharding.init(Entity.of(SeriesShard.TYPE_KEY, ctx -> SeriesShard.create(ctx.getEntityId(), ctx.getShard(), env))
                 .withStopMessage(SeriesShard.Passivate.INSTANCE)
                 .withEntityProps(DispatcherSelector.fromConfig(DISPATCHER)));
-        return new SeriesShardService(sharding, env.settings());
+        return new SeriesShardService(sharding, env.settings(), system.scheduler());
     }
 
     @Override
@@ -86,13 +99,46 @@ public final class SeriesShardService implements ShardGateway {
 
     @Override
     public CompletionStage<List<SeriesChunks>> scan(String tableId, int shard, long fromNanos, long toNanos) {
-        return ask(tableId, shard, "scan", replyTo -> new SeriesShard.Scan(fromNanos, toNanos, replyTo), false);
+        return this.<ScannedChunks>ask(tableId, shard, "scan", replyTo -> new SeriesShard.Scan(fromNanos, toNanos, replyTo),
+                false).thenCompose(first -> first.more() == null ? CompletableFuture.completedFuture(first.series())
+                        : remainingParts(first.more(), new ArrayList<>(first.series()), tableId, shard));
+    }
+
+    /** Asks the part server of a scan or freeze on another node for its parts, in order, until the last. */
+    private CompletionStage<List<SeriesChunks>> remainingParts(ActorRef<ScanParts.NextPart> more,
+                                                               List<SeriesChunks> received, String tableId, int shard) {
+        return AskPattern.<ScanParts.NextPart, ScannedChunks>askWithStatus(more, ScanParts.NextPart::new,
+                settings.askTimeout(), scheduler).handleAsync((next, failure) -> {
+                    if (failure != null) {
+                        throw translate(failure, tableId, shard, "fetch the next part of an answer", false);
+                    }
+                    return next;
+                }, Runnable::run)
+                .thenCompose(next -> {
+                    received.addAll(next.series());
+                    return next.more() == null ? CompletableFuture.completedFuture(bySeries(received))
+                            : remainingParts(next.more(), received, tableId, shard);
+                });
+    }
+
+    /** One entry per series: a series cut across parts arrives in several. */
+    private static List<SeriesChunks> bySeries(List<SeriesChunks> parts) {
+        Map<SeriesKey, List<SealedChunk>> chunks = new LinkedHashMap<>();
+        for (SeriesChunks part : parts) {
+            chunks.computeIfAbsent(part.series(), key -> new ArrayList<>()).addAll(part.chunks());
+        }
+        List<SeriesChunks> out = new ArrayList<>(chunks.size());
+        chunks.forEach((key, list) -> out.add(new SeriesChunks(key, list)));
+        return out;
     }
 
     @Override
     public CompletionStage<FrozenChunks> freezeForMigration(String tableId, int shard, long cutoffNanos) {
-        return ask(tableId, shard, "freeze for migration", replyTo -> new SeriesShard.Freeze(cutoffNanos, replyTo),
-                false);
+        return this.<FrozenChunks>ask(tableId, shard, "freeze for migration",
+                replyTo -> new SeriesShard.Freeze(cutoffNanos, replyTo), false).thenCompose(first -> first.more() == null
+                        ? CompletableFuture.completedFuture(first)
+                        : remainingParts(first.more(), new ArrayList<>(first.series()), tableId, shard)
+                                .thenApply(all -> new FrozenChunks(first.migrationId(), first.cutoffNanos(), all)));
     }
 
     @Override
@@ -133,9 +179,11 @@ public final class SeriesShardService implements ShardGateway {
         if (cause instanceof EngineException) {
             return (EngineException) cause;
         }
-        String message = "cannot " + what + ": shard " + (cause instanceof TimeoutException ? "busy" : "failed")
-                + ", table=" + tableId + ", shard=" + shard + ", askTimeout=" + settings.askTimeout();
-        if (cause instanceof TimeoutException && busyOnTimeout) {
+        boolean timedOut = cause instanceof TimeoutException;
+        String message = "cannot " + what + ": shard " + (!timedOut ? "failed" : busyOnTimeout ? "busy"
+                : "did not answer (busy, or its node is down or unreachable)") + ", table=" + tableId + ", shard="
+                + shard + ", askTimeout=" + settings.askTimeout();
+        if (timedOut && busyOnTimeout) {
             return EngineException.throttling(message);
         }
         return EngineException.internal(message, cause);

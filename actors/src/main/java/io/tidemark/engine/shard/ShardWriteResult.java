@@ -1,5 +1,6 @@
 package io.tidemark.engine.shard;
 
+import io.tidemark.storage.serialization.KryoSerializable;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  *
  * @param rejections sorted by row
  */
-public record ShardWriteResult(List<RowRejection> rejections) {
+public record ShardWriteResult(List<RowRejection> rejections) implements KryoSerializable {
 
     public ShardWriteResult {
         rejections = List.copyOf(rejections);

@@ -100,9 +100,9 @@ class SeriesShardQueueTest {
             assertThat(e.kind()).isEqualTo(ErrorKind.THROTTLING);
             assertThat(e.getMessage()).contains("shard busy", "pendingWrites=2");
         }
-        TestProbe<StatusReply<List<SeriesChunks>>> scan = testKit.createTestProbe();
+        TestProbe<StatusReply<ScannedChunks>> scan = testKit.createTestProbe();
         shard.tell(new SeriesShard.Scan(Long.MIN_VALUE, Long.MAX_VALUE, scan.ref()));
-        assertThat(scan.receiveMessage(Duration.ofSeconds(30)).getValue()).extracting(SeriesChunks::series)
+        assertThat(scan.receiveMessage(Duration.ofSeconds(30)).getValue().series()).extracting(SeriesChunks::series)
                 .containsExactlyInAnyOrder(series("h0"), series("h1"), series("h2"));
     }
 
@@ -125,9 +125,9 @@ class SeriesShardQueueTest {
         assertThat(probes.get(2).receiveMessage(Duration.ofSeconds(30)).getValue().rejections())
                 .containsExactly(new RowRejection(0, 1, false));
         assertThat(probes.get(3).receiveMessage(Duration.ofSeconds(30)).getValue().rejections()).isEmpty();
-        TestProbe<StatusReply<List<SeriesChunks>>> scan = testKit.createTestProbe();
+        TestProbe<StatusReply<ScannedChunks>> scan = testKit.createTestProbe();
         shard.tell(new SeriesShard.Scan(Long.MIN_VALUE, Long.MAX_VALUE, scan.ref()));
-        assertThat(points(scan.receiveMessage(Duration.ofSeconds(30)).getValue(), series("b")))
+        assertThat(points(scan.receiveMessage(Duration.ofSeconds(30)).getValue().series(), series("b")))
                 .containsExactly(Map.entry(1L, "v2 measure_value::double=3.0"));
     }
 
@@ -148,13 +148,13 @@ class SeriesShardQueueTest {
         assertThat(e.getMessage()).contains("cannot journal write", "table=" + TABLE, "shard=0", "clock failure");
 
         // the shard restarts, replays its journal and serves again: the failed row is nowhere
-        TestProbe<StatusReply<List<SeriesChunks>>> scan = testKit.createTestProbe();
+        TestProbe<StatusReply<ScannedChunks>> scan = testKit.createTestProbe();
         shard.tell(new SeriesShard.Scan(Long.MIN_VALUE, Long.MAX_VALUE, scan.ref()));
-        assertThat(points(scan.receiveMessage(Duration.ofSeconds(30)).getValue(), series("a"))).containsOnlyKeys(1L);
+        assertThat(points(scan.receiveMessage(Duration.ofSeconds(30)).getValue().series(), series("a"))).containsOnlyKeys(1L);
         shard.tell(new SeriesShard.Write(new Doubles().add("a", 2, 1, 2.5).build(), writes.ref()));
         assertThat(writes.receiveMessage(Duration.ofSeconds(30)).getValue().rejections()).isEmpty();
         shard.tell(new SeriesShard.Scan(Long.MIN_VALUE, Long.MAX_VALUE, scan.ref()));
-        assertThat(points(scan.receiveMessage(Duration.ofSeconds(30)).getValue(), series("a")))
+        assertThat(points(scan.receiveMessage(Duration.ofSeconds(30)).getValue().series(), series("a")))
                 .containsEntry(2L, "v1 measure_value::double=2.5");
     }
 }

@@ -191,10 +191,10 @@ class ShardReplicationClusterTest {
     }
 
     private List<SeriesChunks> scan(LoopbackCluster cluster, int node, ActorRef<SeriesShard.Command> shard) {
-        StatusReply<List<SeriesChunks>> reply = ask(cluster.node(node), shard,
+        StatusReply<ScannedChunks> reply = ask(cluster.node(node), shard,
                 r -> new SeriesShard.Scan(Long.MIN_VALUE, Long.MAX_VALUE, r));
         assertThat(reply.isSuccess()).as("scan: %s", reply).isTrue();
-        return reply.getValue();
+        return reply.getValue().series();
     }
 
     private static List<Long> seconds(List<SeriesChunks> scanned) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -30,16 +31,21 @@ public final class LoopbackCluster implements AutoCloseable {
     public static final Duration MEMBERSHIP_DEADLINE = Duration.ofSeconds(60);
 
     private final Path root;
-    private final String overrides;
+    private final IntFunction<String> overrides;
     private final List<ActorSystem<Void>> nodes = new ArrayList<>();
 
-    private LoopbackCluster(Path root, String overrides) {
+    private LoopbackCluster(Path root, IntFunction<String> overrides) {
         this.root = root;
         this.overrides = overrides;
     }
 
     /** Starts {@code size} joined nodes under {@code root}; {@code overrides} is HOCON for all of them. */
     public static LoopbackCluster start(int size, Path root, String overrides) {
+        return start(size, root, i -> overrides);
+    }
+
+    /** Starts {@code size} joined nodes under {@code root}; node {@code i} runs with the HOCON {@code overrides.apply(i)}. */
+    public static LoopbackCluster start(int size, Path root, IntFunction<String> overrides) {
         LoopbackCluster cluster = new LoopbackCluster(root, overrides);
         try {
             for (int i = 0; i < size; i++) {
@@ -55,7 +61,7 @@ public final class LoopbackCluster implements AutoCloseable {
 
     /** The config node {@code i} runs with. */
     public Config config(int i) {
-        return ConfigFactory.load(ConfigFactory.parseString(overrides)
+        return ConfigFactory.load(ConfigFactory.parseString(overrides.apply(i))
                 .withFallback(ConfigFactory.parseString("tidemark.data-dir = \""
                         + dataDir(i).toString().replace("\\", "/") + "\"\ntidemark.cluster.self-join = off"))
                 .withFallback(ConfigFactory.parseResources("tidemark/single-node.conf")));

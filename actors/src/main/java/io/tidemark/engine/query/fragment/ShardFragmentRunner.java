@@ -43,11 +43,18 @@ import java.util.function.Predicate;
  *
  * <p>Supervision: a shard task that fails with anything but the user's error (an
  * {@link EngineException} other than INTERNAL or THROTTLING, a {@link QueryFunctionException},
- * or the query being cancelled or out of time) is run again once, with a fresh sink; a second
+ * or the query being cancelled or out of time) is run again once, after {@link #RETRY_BACKOFF}
+ * (a shard whose node died is restarted on a surviving node meanwhile), with a fresh sink; a second
  * failure fails the query with an INTERNAL error naming the table, the shard and the cause. A
  * task running longer than the fragment timeout counts as failed and is told to stop.
  */
 public final class ShardFragmentRunner implements FragmentRunner {
+
+    /**
+     * The wait before a shard task runs again: when its shard's node died, the entity is started on
+     * a surviving node only once the node is downed, and a retry at once would find it still gone.
+     */
+    static final Duration RETRY_BACKOFF = Duration.ofMillis(250);
 
     private final CatalogService catalog;
     private final ShardGateway shards;
@@ -104,16 +111,20 @@ public final class ShardFragmentRunner implements FragmentRunner {
             if (!retryable(first, scan.context)) {
                 return CompletableFuture.failedFuture(unwrap(first));
             }
-            return attempt(scan, shard).exceptionallyCompose(second -> {
-                Throwable cause = unwrap(second);
-                if (!retryable(second, scan.context)) {
-                    return CompletableFuture.failedFuture(cause);
-                }
-                return CompletableFuture.failedFuture(EngineException.internal("cannot run query fragment: table="
-                        + scan.table.databaseName() + "." + scan.table.tableName() + ", shard=" + shard
-                        + ", failed twice, last cause: " + describe(cause), cause));
-            });
+            Executor later = CompletableFuture.delayedExecutor(RETRY_BACKOFF.toMillis(), TimeUnit.MILLISECONDS, blocking);
+            return CompletableFuture.runAsync(() -> { }, later).thenCompose(ignored -> attempt(scan, shard))
+                    .exceptionallyCompose(second -> failedTwice(scan, shard, second));
         });
+    }
+
+    private CompletableFuture<Batch> failedTwice(ShardScan scan, int shard, Throwable second) {
+        Throwable cause = unwrap(second);
+        if (!retryable(second, scan.context)) {
+            return CompletableFuture.failedFuture(cause);
+        }
+        return CompletableFuture.failedFuture(EngineException.internal("cannot run query fragment: table="
+                + scan.table.databaseName() + "." + scan.table.tableName() + ", shard=" + shard
+                + ", failed twice, last cause: " + describe(cause), cause));
     }
 
     private CompletableFuture<Batch> attempt(ShardScan scan, int shard) {
