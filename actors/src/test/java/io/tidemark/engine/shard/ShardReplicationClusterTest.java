@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -144,6 +145,51 @@ class ShardReplicationClusterTest {
             assertThat(copy.lastSequence()).as("backfilled with the run it missed, then the new one").isEqualTo(3);
             assertThat(copy.firstSequence()).isEqualTo(1);
             assertThat(seconds(scan(cluster, 0, shard))).containsExactly(0L, 1L, 2L);
+        }
+    }
+
+    /**
+     * Journal entries larger than Artery's ordinary frame, runs of them larger than its large frame,
+     * and a catch-up larger than both: each would be dropped by the transport (the write timing
+     * out without a quorum, the catch-up without a page) unless replica messages take the large
+     * stream and runs and pages are cut below its frame.
+     */
+    @Test
+    void entriesRunsAndCatchUpPagesLargerThanAFrameReachTheOtherNodes() {
+        try (LoopbackCluster cluster = LoopbackCluster.start(3, root, """
+                tidemark.cluster.replication-factor = 2
+                pekko.remote.artery.advanced.maximum-frame-size = 32KiB
+                pekko.remote.artery.advanced.maximum-large-frame-size = 256KiB
+                # the shards of this test run at /system/shard-<n>, not under the sharding region
+                pekko.remote.artery.large-message-destinations = ["/system/replica-keeper", "/system/*/catch-up/*"]
+                """)) {
+            startKeepers(cluster);
+            int primary = 0;
+            int replica = nextInRing(cluster, primary);
+            int other = 3 - primary - replica;
+            ActorRef<SeriesShard.Command> shard = spawnShard(cluster, primary);
+            int writes = 12;
+            int rows = 4_000;
+            List<CompletionStage<StatusReply<ShardWriteResult>>> replies = new ArrayList<>();
+            Random random = new Random(42);
+            for (int w = 0; w < writes; w++) {
+                TestRows.Doubles batch = new TestRows.Doubles();
+                for (int r = 0; r < rows; r++) {
+                    batch.add("h", (long) w * rows + r, 1, random.nextDouble());
+                }
+                WriteBatch built = batch.build();
+                replies.add(AskPattern.ask(shard, reply -> new SeriesShard.Write(built, reply), ASK,
+                        cluster.node(primary).scheduler()));
+            }
+            for (CompletionStage<StatusReply<ShardWriteResult>> reply : replies) {
+                StatusReply<ShardWriteResult> answer = get(reply);
+                assertThat(answer.isSuccess()).as("a large write reaches its replica: %s", answer).isTrue();
+            }
+            assertThat(copy(cluster, replica).lastSequence()).isEqualTo(writes);
+
+            ActorRef<SeriesShard.Command> elsewhere = spawnShard(cluster, other);
+            assertThat(seconds(scan(cluster, other, elsewhere))).as("caught up from the replica in pages")
+                    .hasSize(writes * rows);
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * resolver and removal margin bound it at about 15 s plus recovery), the killed node restarts,
  * rejoins and serves, and in the end every acknowledged record is read back through every node.
  */
-@Disabled("needs the cluster-wide catalog (catalog-cluster), the shard protocol across nodes (cluster-wire) and"
-        + " replicated shard journals (replication); passes once they are merged")
 class FailoverClusterIT {
 
     private static final int HOSTS = 16;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.timestreamwrite.TimestreamWriteClient;
@@ -19,8 +18,6 @@ import software.amazon.awssdk.services.timestreamwrite.TimestreamWriteClient;
  * downed and exits with a failure status, acknowledging none of the writes sent to it meanwhile;
  * every record the majority acknowledged is still readable.
  */
-@Disabled("needs the cluster-wide catalog (catalog-cluster), the shard protocol across nodes (cluster-wire) and"
-        + " replicated shard journals (replication); passes once they are merged")
 class PartitionClusterIT {
 
     private static final int HOSTS = 16;

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.timestreamwrite.TimestreamWriteClient;
@@ -17,8 +16,6 @@ import software.amazon.awssdk.services.timestreamwrite.TimestreamWriteClient;
  * shards of every node), and the count and aggregates read through each node are complete and
  * equal, as is the set of records.
  */
-@Disabled("needs the cluster-wide catalog (catalog-cluster), the shard protocol across nodes (cluster-wire) and"
-        + " replicated shard journals (replication); passes once they are merged")
 class ThreeNodeClusterIT {
 
     private static final int HOSTS = 24;

@@ -421,7 +421,7 @@ public final class ShardJournal implements AutoCloseable {
     }
 
     /**
-     * Up to {@code maxEntries} entries (and about {@code maxBytes}, at least one entry) following
+     * Up to {@code maxEntries} entries of at most {@code maxBytes} in all (but at least one entry) following
      * entry {@code afterSequence}, provided this journal agrees with the asking copy up to there:
      * it holds entry {@code afterSequence} with checksum {@code afterChecksum}, or
      * {@code afterSequence} is {@link #NO_SEQUENCE} and nothing was released. Otherwise the page
@@ -429,6 +429,11 @@ public final class ShardJournal implements AutoCloseable {
      * gap, or entries this one does not have, and must be replaced ({@link #readFirst}).
      */
     public EntryPage readAfter(long afterSequence, int afterChecksum, int maxEntries, int maxBytes) {
+        return readAfter(afterSequence, afterChecksum, maxEntries, maxBytes, true);
+    }
+
+    private EntryPage readAfter(long afterSequence, int afterChecksum, int maxEntries, long maxBytes,
+                                boolean atLeastOne) {
         if (afterSequence == NO_SEQUENCE ? firstSequence != 1 && lastSequence != NO_SEQUENCE
                 : afterSequence < firstSequence || afterSequence > lastSequence) {
             return new EntryPage(false, List.of());
@@ -451,9 +456,12 @@ public final class ShardJournal implements AutoCloseable {
             if (!anchored[0]) {
                 return false;
             }
-            entries.add(new JournalEntry(sequence, Arrays.copyOf(frame.buffer(),
-                    EntryFrame.HEADER_BYTES + frame.bodyLength())));
-            bytes[0] += EntryFrame.HEADER_BYTES + frame.bodyLength();
+            int size = EntryFrame.HEADER_BYTES + frame.bodyLength();
+            if (bytes[0] + size > maxBytes && (!atLeastOne || !entries.isEmpty())) {
+                return false;
+            }
+            entries.add(new JournalEntry(sequence, Arrays.copyOf(frame.buffer(), size)));
+            bytes[0] += size;
             cursorSequence = sequence;
             cursorIndex = frame.index();
             return entries.size() < maxEntries && bytes[0] < maxBytes;
@@ -466,9 +474,11 @@ public final class ShardJournal implements AutoCloseable {
         if (lastSequence == NO_SEQUENCE) {
             return new EntryPage(true, List.of());
         }
-        EntryPage rest = readAfter(firstSequence, checksumAt(firstSequence), maxEntries - 1, maxBytes);
+        JournalEntry first = firstEntry();
+        EntryPage rest = readAfter(firstSequence, checksumAt(firstSequence), maxEntries - 1,
+                (long) maxBytes - first.frame().length, false);
         List<JournalEntry> entries = new ArrayList<>(rest.entries().size() + 1);
-        entries.add(firstEntry());
+        entries.add(first);
         entries.addAll(rest.entries());
         return new EntryPage(true, List.copyOf(entries));
     }

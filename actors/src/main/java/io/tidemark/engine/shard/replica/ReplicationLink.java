@@ -85,19 +85,41 @@ public final class ReplicationLink {
         ship(peers.replicas(settings.factor() - 1));
     }
 
+    /**
+     * Ships the entries journaled since the last call in parts of about {@code pageBytes} (at least
+     * one entry each), each an {@link Append} that continues the one before: a whole run in one
+     * message could exceed the remoting frame, and the transport would drop it.
+     */
     private void ship(List<ActorRef<KeeperCommand>> replicas) {
         List<JournalEntry> entries = journal.takeAppended();
-        for (ActorRef<KeeperCommand> keeper : replicas) {
-            if (!backfilling.contains(keeper.path().address())) {
-                keeper.tell(new Append(tableId, shard, false, shippedSequence, shippedChecksum, entries,
-                        releaseBeforeSequence, replies));
+        int from = 0;
+        do {
+            int to = partEnd(entries, from);
+            List<JournalEntry> part = entries.subList(from, to);
+            for (ActorRef<KeeperCommand> keeper : replicas) {
+                if (!backfilling.contains(keeper.path().address())) {
+                    keeper.tell(new Append(tableId, shard, false, shippedSequence, shippedChecksum, part,
+                            releaseBeforeSequence, replies));
+                }
             }
+            if (!part.isEmpty()) {
+                JournalEntry last = part.get(part.size() - 1);
+                shippedSequence = last.sequence();
+                shippedChecksum = last.checksum();
+            }
+            from = to;
+        } while (from < entries.size());
+    }
+
+    /** The end (exclusive) of the part of {@code entries} starting at {@code from}. */
+    private int partEnd(List<JournalEntry> entries, int from) {
+        long bytes = 0;
+        int to = from;
+        while (to < entries.size() && (to == from || bytes + entries.get(to).frame().length <= settings.pageBytes())) {
+            bytes += entries.get(to).frame().length;
+            to++;
         }
-        if (!entries.isEmpty()) {
-            JournalEntry last = entries.get(entries.size() - 1);
-            shippedSequence = last.sequence();
-            shippedChecksum = last.checksum();
-        }
+        return to;
     }
 
     /** Copies, this one included, known to hold the run in flight. */
@@ -118,7 +140,7 @@ public final class ReplicationLink {
     public Outcome onAppended(Appended reply) {
         ActorRef<KeeperCommand> keeper = reply.keeper();
         Address node = keeper.path().address();
-        backfilling.remove(node);
+        boolean wasBackfilling = backfilling.remove(node);
         if (reply.lastSequence() == ReplicaMessages.UNAVAILABLE) {
             return Outcome.NONE;
         }
@@ -129,7 +151,8 @@ public final class ReplicationLink {
                 && roundReplicas.stream().anyMatch(r -> r.path().address().equals(node))) {
             roundHolders.add(node);
         }
-        if (!reply.accepted() || reply.lastSequence() < shippedSequence) {
+        // an accepted live part short of the end is answered by its next part, already on its way
+        if (!reply.accepted() || (wasBackfilling && reply.lastSequence() < shippedSequence)) {
             backfill(keeper, reply.lastSequence(), reply.lastChecksum());
         }
         return Outcome.NONE;

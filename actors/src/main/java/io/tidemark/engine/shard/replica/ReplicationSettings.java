@@ -12,12 +12,17 @@ import java.util.Objects;
  * @param timeout how long a primary waits for its replicas' answers to a run of writes, and a
  *     starting shard for the answers of the other copies
  * @param pageEntries entries per page of a catch-up read or a backfill
- * @param pageBytes about how many bytes of entries a page holds (at least one entry)
+ * @param pageBytes about how many bytes of entries a page, or one {@code Append} of a run of
+ *     writes, holds (at least one entry)
  */
 public record ReplicationSettings(int factor, Duration timeout, int pageEntries, int pageBytes) {
 
     /** One copy: nothing is replicated. */
     public static final ReplicationSettings NONE = new ReplicationSettings(1, Duration.ofSeconds(5), 256, 4 << 20);
+    /** The large-message frame size key: replica messages travel on Artery's large-message stream. */
+    static final String LARGE_FRAME = "pekko.remote.artery.advanced.maximum-large-frame-size";
+    /** Room left in a large frame for the message's other fields and the entries' framing. */
+    private static final double FRAME_SHARE = 0.75;
 
     public ReplicationSettings {
         Objects.requireNonNull(timeout, "timeout");
@@ -28,13 +33,19 @@ public record ReplicationSettings(int factor, Duration timeout, int pageEntries,
         }
     }
 
-    /** Reads the settings from an actor system's config (the root). */
+    /**
+     * Reads the settings from an actor system's config (the root). Pages are cut below the remoting
+     * transport's large frame ({@value #LARGE_FRAME}, the stream the replica keepers and catch-up
+     * readers receive on): Artery drops a larger message, and the sender would only time out.
+     */
     public static ReplicationSettings fromConfig(Config root) {
         Config replication = root.getConfig("tidemark.engine.shard.replication");
         String factor = "tidemark.cluster.replication-factor";
+        long frameBytes = root.hasPath(LARGE_FRAME) ? (long) (root.getBytes(LARGE_FRAME) * FRAME_SHARE)
+                : Integer.MAX_VALUE;
         return new ReplicationSettings(root.hasPath(factor) ? root.getInt(factor) : 1,
                 replication.getDuration("timeout"), replication.getInt("page-entries"),
-                (int) Math.min(Integer.MAX_VALUE, replication.getBytes("page-bytes")));
+                (int) Math.min(Math.min(Integer.MAX_VALUE, frameBytes), replication.getBytes("page-bytes")));
     }
 
     /** Whether a shard has copies on other nodes. */
