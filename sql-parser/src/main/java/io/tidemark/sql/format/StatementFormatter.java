@@ -28,6 +28,7 @@ import io.tidemark.sql.ast.Unload;
 import io.tidemark.sql.ast.Unnest;
 import io.tidemark.sql.ast.Values;
 import io.tidemark.sql.ast.WithQuery;
+import java.util.regex.Pattern;
 
 /**
  * Prints statements, queries and relations (see {@link SqlFormatter} for the guarantees);
@@ -67,6 +68,8 @@ final class StatementFormatter implements AstVisitor<String, Void> {
         return ExpressionFormatter.identifier(node.name()) + columns + " AS (" + format(node.query()) + ")";
     }
 
+    private static final Pattern LEADING_ALL = Pattern.compile("ALL\\b", Pattern.CASE_INSENSITIVE);
+
     @Override
     public String visitQuerySpecification(QuerySpecification node, Void context) {
         StringBuilder sql = new StringBuilder(format(node.select()));
@@ -79,7 +82,11 @@ final class StatementFormatter implements AstVisitor<String, Void> {
 
     @Override
     public String visitSelect(Select node, Void context) {
-        return "SELECT " + (node.distinct() ? "DISTINCT " : "") + expressions.formatList(node.items());
+        String items = expressions.formatList(node.items());
+        // ALL is not reserved, so a first item that reads "ALL ..." (a column named all) would be
+        // read back as the quantifier: then the default quantifier is written out
+        String quantifier = node.distinct() ? "DISTINCT " : LEADING_ALL.matcher(items).lookingAt() ? "ALL " : "";
+        return "SELECT " + quantifier + items;
     }
 
     @Override

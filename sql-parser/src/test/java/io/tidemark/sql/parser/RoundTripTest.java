@@ -137,6 +137,8 @@ class RoundTripTest {
         return Stream.of(
                 "SELECT DISTINCT a, b AS \"B\", \"select\", t.* FROM t",
                 "SELECT ALL a FROM t",
+                "SELECT ALL  ALL a FROM t",
+                "SELECT \"all\", all.x, all_time FROM t",
                 "select a from t where a = 1 and b <> 2 or not c != 3 and d < 4 and e <= 5 and f > 6 and g >= 7",
                 "SELECT a + b * c - d / e % f || 'x', -a, +b, - -c FROM t",
                 "SELECT count(*), count(DISTINCT a), count_if(b > 1), max_by(a, b), approx_percentile(x, ARRAY[0.5, 0.9])"
