@@ -3,6 +3,7 @@ package io.tidemark.engine.shard;
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.shard.replica.CatchUp;
 import io.tidemark.engine.shard.replica.ReplicaMessages;
+import io.tidemark.engine.shard.replica.ReplicaPeers;
 import io.tidemark.engine.shard.replica.ReplicationLink;
 import io.tidemark.storage.journal.FsyncPolicy;
 import io.tidemark.storage.journal.ShardJournal;
@@ -15,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -60,7 +63,8 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
     public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "series-shard");
 
     public sealed interface Command extends KryoSerializable permits Write, Scan, Freeze, Commit, GetStats, Drop,
-            Passivate, DrainWrites, SyncJournal, HandedOver, CaughtUp, ReplicaAnswered, RoundTimedOut {
+            Passivate, DrainWrites, SyncJournal, HandedOver, CaughtUp, ReplicaAnswered, RoundTimedOut, CopyDropAnswered,
+            CopyDropsTimedOut {
     }
 
     /** Journal, apply, then answer which rows were refused. */
@@ -114,6 +118,15 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
 
     /** Sent to itself: the replicas did not confirm run {@code round} in time. */
     private record RoundTimedOut(long round) implements Command {
+    }
+
+    /** A keeper's answer to this dropped shard's request to delete its copy. */
+    private record CopyDropAnswered(ReplicaMessages.CopyDropped reply) implements Command {
+    }
+
+    /** Sent to itself: some keepers did not answer the request to delete their copies in time. */
+    private enum CopyDropsTimedOut implements Command {
+        INSTANCE
     }
 
     private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
@@ -525,13 +538,65 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
     private Behavior<Command> onDrop(Drop drop) {
         close();
         Path shardDir = journal.directory().getParent();
+        StatusReply<Done> reply;
         try {
             ShardFiles.deleteTree(env.fileIo(), shardDir);
-            drop.replyTo().tell(StatusReply.success(Done.getInstance()));
+            reply = StatusReply.success(Done.getInstance());
         } catch (RuntimeException e) {
-            drop.replyTo().tell(StatusReply.error(EngineException.internal("cannot drop shard: table=" + tableId
-                    + ", shard=" + shard + ", dir=" + shardDir, e)));
+            reply = StatusReply.error(EngineException.internal("cannot drop shard: table=" + tableId + ", shard="
+                    + shard + ", dir=" + shardDir, e));
         }
+        if (!env.replication().replicated()) {
+            return dropped(drop, reply);
+        }
+        return dropCopies(drop, reply);
+    }
+
+    /**
+     * Asks every other member's keeper to delete its copy (any node that was ever a replica may hold
+     * one) and answers the drop once all have answered or the replication timeout has passed. A node
+     * that does not answer keeps a stale copy, which nothing reads: a table id is never reused.
+     */
+    private Behavior<Command> dropCopies(Drop drop, StatusReply<Done> reply) {
+        ReplicaPeers peers = env.replication().peers();
+        Set<String> waiting = new HashSet<>();
+        ActorRef<ReplicaMessages.CopyDropped> answers = getContext().messageAdapter(ReplicaMessages.CopyDropped.class,
+                CopyDropAnswered::new);
+        for (ActorRef<ReplicaMessages.KeeperCommand> keeper : peers.others()) {
+            waiting.add(peers.describe(keeper));
+            keeper.tell(new ReplicaMessages.DropCopy(tableId, shard, answers));
+        }
+        if (waiting.isEmpty()) {
+            return dropped(drop, reply);
+        }
+        timers.startSingleTimer(CopyDropsTimedOut.INSTANCE, env.replication().settings().timeout());
+        return Behaviors.receive(Command.class)
+                .onMessage(CopyDropAnswered.class, answered -> {
+                    String node = peers.describe(answered.reply().keeper());
+                    waiting.remove(node);
+                    if (!answered.reply().deleted()) {
+                        getContext().getLog().warn("replica copy of dropped shard not deleted: table={}, shard={},"
+                                + " node={}", tableId, shard, node);
+                    }
+                    return waiting.isEmpty() ? dropped(drop, reply) : Behaviors.same();
+                })
+                .onMessageEquals(CopyDropsTimedOut.INSTANCE, () -> {
+                    getContext().getLog().warn("replica copies of dropped shard may stay on nodes that did not answer:"
+                            + " table={}, shard={}, nodes={}", tableId, shard, waiting);
+                    return dropped(drop, reply);
+                })
+                .onMessageEquals(Passivate.INSTANCE, () -> {
+                    drop.replyTo().tell(reply);
+                    return Behaviors.stopped();
+                })
+                .onMessage(Command.class, this::refuseDropped)
+                .build();
+    }
+
+    /** Answers the drop and stops, first passivating so new messages go to the next incarnation. */
+    private Behavior<Command> dropped(Drop drop, StatusReply<Done> reply) {
+        timers.cancel(CopyDropsTimedOut.INSTANCE);
+        drop.replyTo().tell(reply);
         if (clusterShard == null) {
             return Behaviors.stopped();
         }

@@ -148,6 +148,36 @@ class ShardReplicationClusterTest {
         }
     }
 
+    @Test
+    void droppingTheShardDeletesTheReplicaCopyAndTheTableDirectoryOnTheOtherNodes() {
+        try (LoopbackCluster cluster = LoopbackCluster.start(3, root, """
+                tidemark.cluster.replication-factor = 2
+                """)) {
+            startKeepers(cluster);
+            int primary = 0;
+            int replica = nextInRing(cluster, primary);
+            ActorRef<SeriesShard.Command> shard = spawnShard(cluster, primary);
+            for (int second = 0; second < 3; second++) {
+                write(cluster, primary, shard, second);
+            }
+            Path replicaCopy = ShardJournal.directory(cluster.dataDir(replica), TestRows.TABLE, 0);
+            assertThat(replicaCopy).as("the replica holds a copy before the drop").isDirectory();
+
+            StatusReply<Done> dropped = ask(cluster.node(primary), shard, SeriesShard.Drop::new);
+            assertThat(dropped.isSuccess()).as("drop: %s", dropped).isTrue();
+            assertThat(ShardJournal.directory(cluster.dataDir(primary), TestRows.TABLE, 0).getParent())
+                    .as("the primary's own files").doesNotExist();
+            for (int node = 0; node < 3; node++) {
+                if (node != primary) {
+                    assertThat(ShardJournal.tableDirectory(cluster.dataDir(node), TestRows.TABLE))
+                            .as("node %d keeps nothing of the dropped table", node).doesNotExist();
+                }
+            }
+            assertThat(copy(cluster, replica).lastSequence()).as("the keeper holds no copy any more")
+                    .isEqualTo(ShardJournal.NO_SEQUENCE);
+        }
+    }
+
     /**
      * Journal entries larger than Artery's ordinary frame, runs of them larger than its large frame,
      * and a catch-up larger than both: each would be dropped by the transport (the write timing

@@ -2,7 +2,9 @@ package io.tidemark.engine.shard.replica;
 
 import io.tidemark.engine.shard.replica.ReplicaMessages.Append;
 import io.tidemark.engine.shard.replica.ReplicaMessages.Appended;
+import io.tidemark.engine.shard.replica.ReplicaMessages.CopyDropped;
 import io.tidemark.engine.shard.replica.ReplicaMessages.CopyStatus;
+import io.tidemark.engine.shard.replica.ReplicaMessages.DropCopy;
 import io.tidemark.engine.shard.replica.ReplicaMessages.GetCopy;
 import io.tidemark.engine.shard.replica.ReplicaMessages.HandOver;
 import io.tidemark.engine.shard.replica.ReplicaMessages.KeeperCommand;
@@ -39,7 +41,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * syncs it by the journal's fsync policy before answering, releases what the primary released,
  * and answers catch-up reads ({@link GetCopy}, {@link Read}). When the shard's entity starts on
  * this node it asks the keeper to {@link HandOver} the copy (closed, then left alone until
- * {@link TakeBack}). Protocol: docs/architecture.md §7.
+ * {@link TakeBack}). When the shard's table is deleted, its primary asks every keeper to
+ * {@link DropCopy} it. Protocol: docs/architecture.md §7.
  */
 public final class ReplicaKeeper extends AbstractBehavior<KeeperCommand> {
 
@@ -72,6 +75,7 @@ public final class ReplicaKeeper extends AbstractBehavior<KeeperCommand> {
                 .onMessage(Read.class, this::onRead)
                 .onMessage(HandOver.class, this::onHandOver)
                 .onMessage(TakeBack.class, this::onTakeBack)
+                .onMessage(DropCopy.class, this::onDropCopy)
                 .onSignal(PostStop.class, signal -> closeAll())
                 .build();
     }
@@ -166,6 +170,35 @@ public final class ReplicaKeeper extends AbstractBehavior<KeeperCommand> {
 
     private Behavior<KeeperCommand> onTakeBack(TakeBack m) {
         hosted.remove(key(m.tableId(), m.shard()));
+        return this;
+    }
+
+    /**
+     * Deletes the copy of a dropped shard, then the table's directory once no other shard of it is
+     * left. A copy hosted by an entity on this node is that entity's to delete.
+     */
+    private Behavior<KeeperCommand> onDropCopy(DropCopy m) {
+        String key = key(m.tableId(), m.shard());
+        boolean deleted = false;
+        if (hosted.contains(key)) {
+            getContext().getLog().warn("cannot drop replica copy: hosted by the shard on this node, shard={}", key);
+        } else {
+            close(key);
+            released.remove(key);
+            try {
+                Path shardDir = ShardJournal.directory(dataDir, m.tableId(), m.shard()).getParent();
+                Path tableDir = shardDir.getParent();
+                options.fileIo().deleteTree(shardDir);
+                if (options.fileIo().list(tableDir, "*").isEmpty()) {
+                    options.fileIo().delete(tableDir);
+                }
+                deleted = true;
+                getContext().getLog().info("replica copy dropped: table={}, shard={}", m.tableId(), m.shard());
+            } catch (IOException | RuntimeException e) {
+                getContext().getLog().warn("cannot drop replica copy: shard={}", key, e);
+            }
+        }
+        m.replyTo().tell(new CopyDropped(m.tableId(), m.shard(), deleted, getContext().getSelf()));
         return this;
     }
 

@@ -10,7 +10,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 /**
  * The messages of the replica protocol between a shard's primary (or a shard catching up) and the
  * {@link ReplicaKeeper} of another node. Sent between nodes with Kryo ({@link ReplicaWire}, ids
- * 450–457). A shard is named by table id and shard number; its copies are compared by the
+ * 450–459). A shard is named by table id and shard number; its copies are compared by the
  * sequence number and checksum of their last entry (see {@code ShardJournal}).
  */
 public final class ReplicaMessages {
@@ -22,7 +22,8 @@ public final class ReplicaMessages {
     }
 
     /** What a {@link ReplicaKeeper} handles. */
-    public sealed interface KeeperCommand extends KryoSerializable permits Append, GetCopy, Read, HandOver, TakeBack {
+    public sealed interface KeeperCommand extends KryoSerializable permits Append, GetCopy, Read, HandOver, TakeBack,
+            DropCopy {
     }
 
     /**
@@ -85,5 +86,20 @@ public final class ReplicaMessages {
 
     /** From the shard's entity on the same node when it stops: the keeper may open the copy again. */
     public record TakeBack(String tableId, int shard) implements KeeperCommand {
+    }
+
+    /**
+     * From the primary of a shard being dropped (its table is deleted): close this node's copy and
+     * delete its files, and the table's directory once it holds no other shard.
+     */
+    public record DropCopy(String tableId, int shard, ActorRef<CopyDropped> replyTo) implements KeeperCommand {
+    }
+
+    /**
+     * The answer to a {@link DropCopy}: {@code deleted} when the node holds no copy of the shard any
+     * more; false when the copy is hosted by an entity on that node or its files could not be deleted.
+     */
+    public record CopyDropped(String tableId, int shard, boolean deleted, ActorRef<KeeperCommand> keeper)
+            implements KryoSerializable {
     }
 }

@@ -6,7 +6,9 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.tidemark.engine.shard.replica.ReplicaMessages.Append;
 import io.tidemark.engine.shard.replica.ReplicaMessages.Appended;
+import io.tidemark.engine.shard.replica.ReplicaMessages.CopyDropped;
 import io.tidemark.engine.shard.replica.ReplicaMessages.CopyStatus;
+import io.tidemark.engine.shard.replica.ReplicaMessages.DropCopy;
 import io.tidemark.engine.shard.replica.ReplicaMessages.GetCopy;
 import io.tidemark.engine.shard.replica.ReplicaMessages.HandOver;
 import io.tidemark.engine.shard.replica.ReplicaMessages.Page;
@@ -20,7 +22,7 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * Kryo serializers of the {@link ReplicaMessages} (ids 450–457 in the actors module's
+ * Kryo serializers of the {@link ReplicaMessages} (ids 450–459 in the actors module's
  * reference.conf). Fields are written by hand in declaration order; journal entries travel as
  * their stored frames (sequence number, frame length, frame bytes), checked again by the copy
  * that appends them. Actor refs go through the registered actor-ref serializer.
@@ -191,6 +193,35 @@ public final class ReplicaWire {
         @Override
         public TakeBack read(Kryo kryo, Input in, Class<? extends TakeBack> type) {
             return new TakeBack(in.readString(), in.readVarInt(true));
+        }
+    }
+
+    public static final class DropCopySerializer extends Serializer<DropCopy> {
+        @Override
+        public void write(Kryo kryo, Output out, DropCopy m) {
+            out.writeString(m.tableId());
+            out.writeVarInt(m.shard(), true);
+            kryo.writeClassAndObject(out, m.replyTo());
+        }
+
+        @Override
+        public DropCopy read(Kryo kryo, Input in, Class<? extends DropCopy> type) {
+            return new DropCopy(in.readString(), in.readVarInt(true), readRef(kryo, in));
+        }
+    }
+
+    public static final class CopyDroppedSerializer extends Serializer<CopyDropped> {
+        @Override
+        public void write(Kryo kryo, Output out, CopyDropped m) {
+            out.writeString(m.tableId());
+            out.writeVarInt(m.shard(), true);
+            out.writeBoolean(m.deleted());
+            kryo.writeClassAndObject(out, m.keeper());
+        }
+
+        @Override
+        public CopyDropped read(Kryo kryo, Input in, Class<? extends CopyDropped> type) {
+            return new CopyDropped(in.readString(), in.readVarInt(true), in.readBoolean(), readRef(kryo, in));
         }
     }
 }

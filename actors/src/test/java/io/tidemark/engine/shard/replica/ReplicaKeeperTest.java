@@ -6,7 +6,9 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.tidemark.engine.shard.replica.ReplicaMessages.Append;
 import io.tidemark.engine.shard.replica.ReplicaMessages.Appended;
+import io.tidemark.engine.shard.replica.ReplicaMessages.CopyDropped;
 import io.tidemark.engine.shard.replica.ReplicaMessages.CopyStatus;
+import io.tidemark.engine.shard.replica.ReplicaMessages.DropCopy;
 import io.tidemark.engine.shard.replica.ReplicaMessages.GetCopy;
 import io.tidemark.engine.shard.replica.ReplicaMessages.HandOver;
 import io.tidemark.engine.shard.replica.ReplicaMessages.KeeperCommand;
@@ -99,8 +101,19 @@ class ReplicaKeeperTest {
     }
 
     private Appended append(boolean fromScratch, long prevSequence, int prevChecksum, List<JournalEntry> entries) {
+        return append(0, fromScratch, prevSequence, prevChecksum, entries);
+    }
+
+    private Appended append(int shard, boolean fromScratch, long prevSequence, int prevChecksum,
+                            List<JournalEntry> entries) {
         TestProbe<Appended> probe = testKit.createTestProbe();
-        keeper.tell(new Append(TABLE, 0, fromScratch, prevSequence, prevChecksum, entries, 0, probe.getRef()));
+        keeper.tell(new Append(TABLE, shard, fromScratch, prevSequence, prevChecksum, entries, 0, probe.getRef()));
+        return probe.receiveMessage();
+    }
+
+    private CopyDropped dropCopy(int shard) {
+        TestProbe<CopyDropped> probe = testKit.createTestProbe();
+        keeper.tell(new DropCopy(TABLE, shard, probe.getRef()));
         return probe.receiveMessage();
     }
 
@@ -176,6 +189,36 @@ class ReplicaKeeperTest {
     }
 
     @Test
+    void droppingCopiesDeletesThemAndTheTableDirectoryWithTheLast() {
+        List<JournalEntry> entries = journal(2);
+        Path node = dataDir.resolve("node");
+        assertThat(append(0, false, 0, 0, entries).accepted()).isTrue();
+        assertThat(append(1, false, 0, 0, entries).accepted()).isTrue();
+        assertThat(status().lastSequence()).as("copy of shard 0 open in the keeper").isEqualTo(2);
+
+        CopyDropped first = dropCopy(0);
+        assertThat(first.deleted()).isTrue();
+        assertThat(first.shard()).isZero();
+        assertThat(ShardJournal.directory(node, TABLE, 0).getParent()).doesNotExist();
+        assertThat(ShardJournal.directory(node, TABLE, 1)).as("another shard's copy stays").isDirectory();
+        assertThat(status().lastSequence()).isEqualTo(ShardJournal.NO_SEQUENCE);
+
+        assertThat(dropCopy(1).deleted()).isTrue();
+        assertThat(ShardJournal.tableDirectory(node, TABLE)).as("deleted with its last shard").doesNotExist();
+        assertThat(dropCopy(1).deleted()).as("dropping a copy the node does not hold").isTrue();
+    }
+
+    @Test
+    void aCopyHostedByTheShardOnThisNodeIsNotDropped() {
+        append(false, 0, 0, journal(1));
+        TestProbe<Done> done = testKit.createTestProbe();
+        keeper.tell(new HandOver(TABLE, 0, done.getRef()));
+        done.expectMessage(Done.getInstance());
+        assertThat(dropCopy(0).deleted()).isFalse();
+        assertThat(ShardJournal.directory(dataDir.resolve("node"), TABLE, 0)).isDirectory();
+    }
+
+    @Test
     void everyReplicaMessageTravelsAsKryoUnderItsPinnedId() {
         List<JournalEntry> entries = journal(2);
         ActorRef<KeeperCommand> self = keeper;
@@ -188,7 +231,9 @@ class ReplicaKeeperTest {
                 new Read(TABLE, 3, false, 9, 77, probe.getRef().narrow()),
                 new Page(TABLE, 3, true, entries, 9),
                 new HandOver(TABLE, 3, probe.getRef().narrow()),
-                new TakeBack(TABLE, 3));
+                new TakeBack(TABLE, 3),
+                new DropCopy(TABLE, 3, probe.getRef().narrow()),
+                new CopyDropped(TABLE, 3, true, self));
         Serialization serialization = SerializationExtension.get(testKit.system().classicSystem());
         for (Object message : messages) {
             Serializer serializer = serialization.findSerializerFor(message);
@@ -200,7 +245,8 @@ class ReplicaKeeperTest {
         }
         Config classes = testKit.system().settings().config().getConfig(PekkoKryoSerializer.CLASSES_PATH);
         Map<Class<?>, Integer> pinned = Map.of(Append.class, 450, Appended.class, 451, GetCopy.class, 452,
-                CopyStatus.class, 453, Read.class, 454, Page.class, 455, HandOver.class, 456, TakeBack.class, 457);
+                CopyStatus.class, 453, Read.class, 454, Page.class, 455, HandOver.class, 456, TakeBack.class, 457,
+                DropCopy.class, 458, CopyDropped.class, 459);
         pinned.forEach((type, id) -> assertThat(classes.getInt("\"" + type.getName() + "\".id"))
                 .as(type.getSimpleName()).isEqualTo(id));
     }
