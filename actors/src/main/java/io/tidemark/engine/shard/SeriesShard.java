@@ -84,7 +84,10 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
     public record GetStats(ActorRef<StatusReply<ShardStats>> replyTo) implements Command {
     }
 
-    /** Close the journal, delete the shard's files and stop: the table is being deleted. */
+    /**
+     * Close the journal, delete the shard's files (and, when replicated, the other nodes' copies)
+     * and stop: the table is being deleted.
+     */
     public record Drop(ActorRef<StatusReply<Done>> replyTo) implements Command {
     }
 
