@@ -12,6 +12,7 @@ import io.tidemark.engine.catalog.RetentionProperties;
 import io.tidemark.engine.catalog.TableDescription;
 import io.tidemark.engine.catalog.TableStatus;
 import io.tidemark.engine.metering.EngineMeters;
+import io.tidemark.engine.shard.FirstReadTimeout;
 import io.tidemark.engine.shard.FrozenChunks;
 import io.tidemark.engine.shard.SeriesChunks;
 import io.tidemark.engine.shard.ShardGateway;
@@ -27,6 +28,7 @@ import io.tidemark.storage.model.Dimension;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A shard scan that fails INTERNAL (its node died, the ask timed out) is tried again, a bounded
- * number of times; the user's errors are not.
+ * number of times; the user's errors are not. A first scan that gets no answer at all (dropped in a
+ * shard hand-off) is resent after the first-read timeout.
  */
 class TableScannerRetryTest {
 
@@ -58,13 +61,17 @@ class TableScannerRetryTest {
 
     private final ManualClock clock = new ManualClock(NOW);
     private final ExecutorService blocking = Executors.newFixedThreadPool(2);
+    private FirstReadTimeout firstRead = new FirstReadTimeout(Duration.ofMinutes(10));
 
     @AfterEach
     void stop() {
         blocking.shutdownNow();
     }
 
-    /** Shard 0 fails its first {@code failures} scans with {@code failure}; shard 1 holds nothing. */
+    /**
+     * Shard 0 fails its first {@code failures} scans with {@code failure}, or never answers them when
+     * {@code failure} is null; shard 1 holds nothing.
+     */
     private static final class FailingShards implements ShardGateway {
         final AtomicInteger shardZeroScans = new AtomicInteger();
         private final int failures;
@@ -81,7 +88,7 @@ class TableScannerRetryTest {
                 return CompletableFuture.completedFuture(List.of());
             }
             if (shardZeroScans.incrementAndGet() <= failures) {
-                return CompletableFuture.failedFuture(failure);
+                return failure == null ? new CompletableFuture<>() : CompletableFuture.failedFuture(failure);
             }
             OpenChunk open = new OpenChunk(List.of(new ColumnSpec(MeasureType.DOUBLE.valueColumnName(),
                     MeasureType.DOUBLE)));
@@ -117,7 +124,7 @@ class TableScannerRetryTest {
 
     private List<ScannedSeries> scan(ShardGateway shards) throws Exception {
         TableScanner scanner = new TableScanner(shards, new MagneticTier(FileIo.DEFAULT, dataDir, clock,
-                new EngineMeters(), CompactionPolicy.DEFAULT), clock, blocking);
+                new EngineMeters(), CompactionPolicy.DEFAULT), clock, blocking, firstRead);
         return scanner.scan(TABLE, Long.MIN_VALUE, Long.MAX_VALUE).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
@@ -130,6 +137,18 @@ class TableScannerRetryTest {
 
         assertThat(scanned).extracting(ScannedSeries::series).containsExactly(KEY);
         assertThat(shards.shardZeroScans).hasValue(TableScanner.SCAN_RETRIES + 1);
+    }
+
+    @Test
+    void aFirstScanThatIsNeverAnsweredIsResentAfterTheFirstReadTimeout() throws Exception {
+        // nothing else times out: the gateway never fails the dropped scan, and get() waits 30 s
+        firstRead = new FirstReadTimeout(Duration.ofMillis(100));
+        FailingShards shards = new FailingShards(1, null);
+
+        List<ScannedSeries> scanned = scan(shards);
+
+        assertThat(scanned).extracting(ScannedSeries::series).containsExactly(KEY);
+        assertThat(shards.shardZeroScans).hasValue(2);
     }
 
     @Test
