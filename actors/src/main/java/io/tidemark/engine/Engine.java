@@ -17,6 +17,7 @@ import io.tidemark.engine.query.function.ScalarFunctionRegistry;
 import io.tidemark.engine.query.plan.Planner;
 import io.tidemark.engine.scan.ScannedSeries;
 import io.tidemark.engine.scan.TableScanner;
+import io.tidemark.engine.shard.FirstReadTimeout;
 import io.tidemark.engine.shard.SeriesShardService;
 import io.tidemark.engine.subscription.SubscriptionService;
 import io.tidemark.engine.subscription.SubscriptionSettings;
@@ -101,12 +102,13 @@ public final class Engine implements AutoCloseable {
         this.writes = new WriteCoordinator(catalog, shards, meters,
                 new RecordConverter(WriteLimits.fromConfig(config)), clock, settings.memoryBudgetBytes(),
                 this::acknowledged);
+        FirstReadTimeout firstRead = FirstReadTimeout.fromConfig(config);
         this.scanner = new TableScanner(shards, magnetic, clock,
-                system.dispatchers().lookup(DispatcherSelector.blocking()));
+                system.dispatchers().lookup(DispatcherSelector.blocking()), firstRead);
         QuerySettings query = QuerySettings.fromConfig(config);
         this.fragments = new ShardFragmentRunner(catalog, shards, magnetic, clock,
                 system.dispatchers().lookup(DispatcherSelector.blocking()), query.fragmentTimeout(),
-                config.getBoolean("tidemark.engine.query.chunk-stats"));
+                config.getBoolean("tidemark.engine.query.chunk-stats"), firstRead);
         this.queries = QueryService.start(system, catalog, fragments,
                 new Planner(ScalarFunctionRegistry.builtin(), BuiltinAggregates.instance())::plan, query,
                 settings.askTimeout(), clock);

@@ -3,6 +3,7 @@ package io.tidemark.engine.scan;
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.ErrorKind;
 import io.tidemark.engine.catalog.TableDescription;
+import io.tidemark.engine.shard.FirstReadTimeout;
 import io.tidemark.engine.shard.SeriesChunks;
 import io.tidemark.engine.shard.ShardGateway;
 import io.tidemark.engine.tier.MagneticTier;
@@ -28,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * upserted with a higher version hides the older one, and points past the table's retention are
  * left out even before the retention janitor has deleted them. The merge is {@link SeriesMerge}'s,
  * shared with the query fragments. A shard scan that fails INTERNAL (its node died) is retried
- * up to {@value #SCAN_RETRIES} times with a short backoff; other failures fail the scan at once.
+ * up to {@value #SCAN_RETRIES} times with a short backoff; other failures fail the scan at once. The
+ * first attempt waits only the {@link FirstReadTimeout} for the shard (a scan dropped in a shard
+ * hand-off is resent in seconds), the retries the whole ask timeout.
  */
 public final class TableScanner {
 
@@ -41,16 +44,20 @@ public final class TableScanner {
     private final MagneticTier magnetic;
     private final Clock clock;
     private final Executor blocking;
+    private final FirstReadTimeout firstRead;
 
     /**
      * @param blocking where segments are read and chunks merged and decoded: not on the actor
      *     thread that completes the shards' answers
+     * @param firstRead how long the first attempt of a shard scan waits for the shard
      */
-    public TableScanner(ShardGateway shards, MagneticTier magnetic, Clock clock, Executor blocking) {
+    public TableScanner(ShardGateway shards, MagneticTier magnetic, Clock clock, Executor blocking,
+                        FirstReadTimeout firstRead) {
         this.shards = shards;
         this.magnetic = magnetic;
         this.clock = clock;
         this.blocking = blocking;
+        this.firstRead = firstRead;
     }
 
     /** The series with points in {@code [fromNanos, toNanos]}, in series-key order. */
@@ -82,13 +89,16 @@ public final class TableScanner {
     }
 
     /**
-     * One shard's memory-store chunks; a scan that fails INTERNAL is tried again, after
-     * {@link #RETRY_BACKOFF} and then twice that: a shard on a node that died answers nothing until
-     * the node is downed and Cluster Sharding starts the entity on a surviving node.
+     * One shard's memory-store chunks; a scan that fails INTERNAL (or, the first time, is not
+     * answered within the first-read timeout) is tried again, after {@link #RETRY_BACKOFF} and then
+     * twice that: a shard on a node that died answers nothing until the node is downed and Cluster
+     * Sharding starts the entity on a surviving node.
      */
     private CompletableFuture<List<SeriesChunks>> scanShard(String tableId, int shard, long from, long to,
                                                             int retriesLeft) {
-        CompletableFuture<List<SeriesChunks>> answer = shards.scan(tableId, shard, from, to).toCompletableFuture();
+        CompletionStage<List<SeriesChunks>> read = shards.scan(tableId, shard, from, to);
+        CompletableFuture<List<SeriesChunks>> answer = retriesLeft == SCAN_RETRIES
+                ? firstRead.bound(read, "scan shard", tableId, shard) : read.toCompletableFuture();
         if (retriesLeft == 0) {
             return answer;
         }

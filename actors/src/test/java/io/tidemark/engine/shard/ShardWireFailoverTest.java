@@ -92,7 +92,8 @@ class ShardWireFailoverTest {
             assertThat(((EngineException) failed).kind()).isEqualTo(ErrorKind.INTERNAL);
 
             TableScanner scanner = new TableScanner(services.get(0), new MagneticTier(FileIo.DEFAULT,
-                    cluster.dataDir(0), clock, new EngineMeters(), CompactionPolicy.DEFAULT), clock, blocking);
+                    cluster.dataDir(0), clock, new EngineMeters(), CompactionPolicy.DEFAULT), clock, blocking,
+                    FirstReadTimeout.fromConfig(cluster.node(0).settings().config()));
             TableDescription table = new TableDescription("db", "cpu", TABLE, "arn", TableStatus.ACTIVE,
                     RetentionProperties.DEFAULT, MagneticStoreWriteProperties.DISABLED, List.of(PartitionKey.DEFAULT),
                     SHARDS, 0, clock.instant(), clock.instant());

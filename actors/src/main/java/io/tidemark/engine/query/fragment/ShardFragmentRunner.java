@@ -9,6 +9,7 @@ import io.tidemark.engine.query.QueryContext;
 import io.tidemark.engine.query.function.QueryFunctionException;
 import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.scan.SeriesMerge;
+import io.tidemark.engine.shard.FirstReadTimeout;
 import io.tidemark.engine.shard.SeriesChunks;
 import io.tidemark.engine.shard.ShardGateway;
 import io.tidemark.engine.tier.MagneticTier;
@@ -46,7 +47,9 @@ import java.util.function.Predicate;
  * or the query being cancelled or out of time) is run again once, after {@link #RETRY_BACKOFF}
  * (a shard whose node died is restarted on a surviving node meanwhile), with a fresh sink; a second
  * failure fails the query with an INTERNAL error naming the table, the shard and the cause. A
- * task running longer than the fragment timeout counts as failed and is told to stop.
+ * task running longer than the fragment timeout counts as failed and is told to stop, and so does a
+ * first attempt whose shard has not answered its scan within the {@link FirstReadTimeout} (a scan
+ * dropped in a shard hand-off is resent in seconds; the retry's scan waits the whole ask timeout).
  */
 public final class ShardFragmentRunner implements FragmentRunner {
 
@@ -63,14 +66,16 @@ public final class ShardFragmentRunner implements FragmentRunner {
     private final Executor blocking;
     private final Duration fragmentTimeout;
     private final boolean chunkStats;
+    private final FirstReadTimeout firstRead;
 
     /**
      * @param blocking where shard tasks read segments and decode chunks
      * @param fragmentTimeout how long one attempt of a shard task may run
      * @param chunkStats whether aggregations may be answered from chunk stats
+     * @param firstRead how long the first attempt's shard scan waits for the shard
      */
     public ShardFragmentRunner(CatalogService catalog, ShardGateway shards, MagneticTier magnetic, Clock clock,
-            Executor blocking, Duration fragmentTimeout, boolean chunkStats) {
+            Executor blocking, Duration fragmentTimeout, boolean chunkStats, FirstReadTimeout firstRead) {
         this.catalog = catalog;
         this.shards = shards;
         this.magnetic = magnetic;
@@ -78,6 +83,7 @@ public final class ShardFragmentRunner implements FragmentRunner {
         this.blocking = blocking;
         this.fragmentTimeout = fragmentTimeout;
         this.chunkStats = chunkStats;
+        this.firstRead = firstRead;
     }
 
     /**
@@ -107,12 +113,12 @@ public final class ShardFragmentRunner implements FragmentRunner {
 
     /** The shard's task, run again once if it fails for a reason other than the user's. */
     private CompletableFuture<Batch> supervised(ShardScan scan, int shard) {
-        return attempt(scan, shard).exceptionallyCompose(first -> {
+        return attempt(scan, shard, true).exceptionallyCompose(first -> {
             if (!retryable(first, scan.context)) {
                 return CompletableFuture.failedFuture(unwrap(first));
             }
             Executor later = CompletableFuture.delayedExecutor(RETRY_BACKOFF.toMillis(), TimeUnit.MILLISECONDS, blocking);
-            return CompletableFuture.runAsync(() -> { }, later).thenCompose(ignored -> attempt(scan, shard))
+            return CompletableFuture.runAsync(() -> { }, later).thenCompose(ignored -> attempt(scan, shard, false))
                     .exceptionallyCompose(second -> failedTwice(scan, shard, second));
         });
     }
@@ -127,14 +133,16 @@ public final class ShardFragmentRunner implements FragmentRunner {
                 + ", failed twice, last cause: " + describe(cause), cause));
     }
 
-    private CompletableFuture<Batch> attempt(ShardScan scan, int shard) {
+    private CompletableFuture<Batch> attempt(ShardScan scan, int shard, boolean first) {
         AtomicBoolean abandoned = new AtomicBoolean();
         CompletableFuture<Batch> answer;
         if (scan.from > scan.request.toNanos()) {
             // nothing to read (e.g. the whole range is past retention): the sink still answers
             answer = CompletableFuture.supplyAsync(() -> scan.pipeline.open(scan.context).finish(), blocking);
         } else {
-            answer = shards.scan(scan.table.tableId(), shard, scan.from, scan.request.toNanos()).toCompletableFuture()
+            CompletionStage<List<SeriesChunks>> read = shards.scan(scan.table.tableId(), shard, scan.from,
+                    scan.request.toNanos());
+            answer = (first ? firstRead.bound(read, "scan shard", scan.table.tableId(), shard) : read.toCompletableFuture())
                     .thenApplyAsync(memory -> scan.run(shard, memory, abandoned), blocking);
         }
         return answer.orTimeout(fragmentTimeout.toMillis(), TimeUnit.MILLISECONDS)

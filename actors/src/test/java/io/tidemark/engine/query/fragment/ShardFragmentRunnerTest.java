@@ -15,15 +15,23 @@ import io.tidemark.engine.EngineException;
 import io.tidemark.engine.ErrorKind;
 import io.tidemark.engine.ManualClock;
 import io.tidemark.engine.catalog.RetentionProperties;
+import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.query.QueryContext;
 import io.tidemark.engine.query.QueryTestEngine;
 import io.tidemark.engine.query.expression.EvalContext;
 import io.tidemark.engine.query.function.QueryFunctionException;
 import io.tidemark.engine.query.vector.Batch;
+import io.tidemark.engine.shard.FailingScans;
+import io.tidemark.engine.shard.FirstReadTimeout;
+import io.tidemark.engine.tier.MagneticTier;
 import io.tidemark.engine.write.RecordInput;
 import io.tidemark.sql.analyzer.ColumnRole;
 import io.tidemark.sql.type.PrimitiveType;
 import io.tidemark.sql.type.SqlType;
+import io.tidemark.storage.fileio.FileIo;
+import io.tidemark.storage.magnetic.CompactionPolicy;
+import io.tidemark.storage.model.Dimension;
+import io.tidemark.storage.model.SeriesKey;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +41,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -212,6 +223,31 @@ class ShardFragmentRunnerTest {
 
         assertThat(rows).hasSize(8);
         assertThat(failsFirst.opened()).as("two shards plus one retry").isEqualTo(3);
+    }
+
+    @Test
+    void aFirstShardScanThatIsNeverAnsweredIsResentAfterTheFirstReadTimeout() throws Exception {
+        createTable(engine, "dropped", RetentionProperties.DEFAULT, false);
+        SeriesKey key = SeriesKey.of(List.of(new Dimension("host", "a")), "cpu");
+        // the dropped scan is never failed by the gateway and the fragment timeout is 10 min: only
+        // the first-read timeout can end the first attempt
+        FailingScans shards = new FailingScans(key, nanos(clock.millis() - 1000), 4.5, 1, null);
+        ExecutorService blocking = Executors.newFixedThreadPool(2);
+        try {
+            ShardFragmentRunner runner = new ShardFragmentRunner(engine.catalog(), shards,
+                    new MagneticTier(FileIo.DEFAULT, dataDir.resolve("dropped-magnetic"), clock, new EngineMeters(),
+                            CompactionPolicy.DEFAULT), clock, blocking, Duration.ofMinutes(10), true,
+                    new FirstReadTimeout(Duration.ofMillis(100)));
+            List<ScanColumn> columns = List.of(HOST, DOUBLE_VALUE);
+
+            List<List<Object>> rows = rows(runner.run(request("dropped", columns, Map.of()),
+                    new PassThroughPipeline(types(columns)), context()).toCompletableFuture().get(30, TimeUnit.SECONDS));
+
+            assertThat(rows).containsExactly(List.of("a", 4.5));
+            assertThat(shards.shardZeroScans()).as("the dropped scan and its retry").isEqualTo(2);
+        } finally {
+            blocking.shutdownNow();
+        }
     }
 
     @Test
