@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
+import io.tidemark.storage.serialization.KryoCounts;
 import com.esotericsoftware.kryo.io.Output;
 import io.tidemark.storage.model.Dimension;
 import io.tidemark.storage.model.MeasureType;
@@ -137,11 +138,6 @@ public final class WriteBatchSerializer extends Serializer<WriteBatch> {
 
     /** Reads a count, refusing one that could not fit in the bytes left (a corrupt length). */
     private static int readCount(Input in, String what) {
-        int count = in.readVarInt(true);
-        if (count < 0 || count > in.limit() - in.position()) {
-            throw new KryoException("cannot read write batch: count exceeds payload, field=" + what + ", count=" + count
-                    + ", bytesLeft=" + (in.limit() - in.position()));
-        }
-        return count;
+        return KryoCounts.readCount(in, "write batch", what);
     }
 }

@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
+import io.tidemark.storage.serialization.KryoCounts;
 import com.esotericsoftware.kryo.io.Output;
 import io.tidemark.engine.shard.FrozenChunks;
 import io.tidemark.engine.shard.RowRejection;
@@ -89,13 +90,7 @@ public final class ShardWireReplies {
 
     /** Reads a count, refusing one that could not fit in the bytes left (corrupt or hostile bytes). */
     static int readCount(Input in, String what) {
-        int count = in.readVarInt(true);
-        int left = in.limit() - in.position();
-        if (count < 0 || count > left) {
-            throw new KryoException("cannot read shard reply: count exceeds payload, field=" + what + ", count="
-                    + count + ", bytesLeft=" + left);
-        }
-        return count;
+        return KryoCounts.readCount(in, "shard reply", what);
     }
 
     /** {@code series <series list> more <ref, or Kryo's null 0x00 on the last part>}. */
