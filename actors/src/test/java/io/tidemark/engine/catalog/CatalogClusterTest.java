@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.apache.pekko.cluster.Member;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,16 +83,17 @@ class CatalogClusterTest {
                 new SchemaDelta(Map.of("used", MeasureType.BIGINT), Map.of(), Set.of("host"))));
         assertThat(schema.measures()).containsEntry("used", MeasureType.BIGINT);
         // Schema changes reach the other views as publications.
-        awaitTrue("node 0 sees the schema registered through node 2",
+        LoopbackCluster.awaitUntil(LoopbackCluster.MEMBERSHIP_DEADLINE, "node 0 sees the schema registered through node 2",
                 () -> services.get(0).schema(mem.tableId()).equals(schema));
-        awaitTrue("node 1 sees the schema registered through node 2",
+        LoopbackCluster.awaitUntil(LoopbackCluster.MEMBERSHIP_DEADLINE, "node 1 sees the schema registered through node 2",
                 () -> services.get(1).schema(mem.tableId()).equals(schema));
         assertThat(services.get(0).tables()).containsExactlyInAnyOrder(cpu, mem);
 
         // A removal is published too.
         TableDescription deleting = await(services.get(1).beginDeleteTable("metrics", "cpu"));
         await(services.get(1).finishDeleteTable(deleting.tableId()));
-        awaitTrue("node 2 forgets the deleted table", () -> services.get(2).tables().equals(List.of(mem)));
+        LoopbackCluster.awaitUntil(LoopbackCluster.MEMBERSHIP_DEADLINE, "node 2 forgets the deleted table",
+                () -> services.get(2).tables().equals(List.of(mem)));
         assertThat(services.get(0).table("metrics", "cpu")).isEmpty();
     }
 
@@ -118,7 +118,7 @@ class CatalogClusterTest {
         // The recovered catalog kept the schema: registering it again adds nothing.
         assertThat(await(services.get(1).registerSchema(cpu.tableId(),
                 new SchemaDelta(Map.of("usage", MeasureType.DOUBLE), Map.of(), Set.of("host"))))).isEqualTo(schema);
-        awaitTrue("node 1's view follows the moved singleton",
+        LoopbackCluster.awaitUntil(LoopbackCluster.MEMBERSHIP_DEADLINE, "node 1's view follows the moved singleton",
                 () -> services.get(1).tables().contains(disk));
 
         // Node 0 comes back on its data directory and catches up: its view from the singleton,
@@ -152,19 +152,4 @@ class CatalogClusterTest {
         });
     }
 
-    /** Polls {@code condition} for changes that arrive as publications, within the membership deadline. */
-    private static void awaitTrue(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + LoopbackCluster.MEMBERSHIP_DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached: " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for: " + what, e);
-            }
-        }
-    }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -104,23 +105,22 @@ public final class LoopbackCluster implements AutoCloseable {
 
     /** Polls each running node's membership until {@code condition} holds on all of them. */
     public void awaitEveryNode(String what, Predicate<ClusterEvent.CurrentClusterState> condition) {
-        long deadline = System.nanoTime() + MEMBERSHIP_DEADLINE.toNanos();
-        while (true) {
-            boolean all = true;
-            for (ActorSystem<Void> node : nodes) {
-                if (!node.whenTerminated().isCompleted() && !condition.test(Cluster.get(node).state())) {
-                    all = false;
-                    break;
-                }
-            }
-            if (all) {
-                return;
-            }
+        awaitUntil(MEMBERSHIP_DEADLINE, what, () -> nodes.stream().allMatch(node ->
+                node.whenTerminated().isCompleted() || condition.test(Cluster.get(node).state())));
+    }
+
+    /**
+     * Polls {@code condition} until it holds, for what reaches the nodes asynchronously (membership,
+     * publications, notices); fails the test after {@code within}.
+     */
+    public static void awaitUntil(Duration within, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("cluster did not reach: " + what + " within " + MEMBERSHIP_DEADLINE);
+                throw new AssertionError("not reached within " + within + ": " + what);
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting for: " + what, e);

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BooleanSupplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -74,9 +73,9 @@ class MagneticClusterTest {
             nodes.add(node(cluster.node(i)));
         }
         for (Node node : nodes) {
-            awaitUntil("every node's notice topic knows every node's watcher",
+            LoopbackCluster.awaitUntil(WAIT, "every node's notice topic knows every node's watcher",
                     () -> topicInstances(node) == size);
-            awaitUntil("every node's receptionist lists every node's watcher", () -> watchers(node) == size);
+            LoopbackCluster.awaitUntil(WAIT, "every node's receptionist lists every node's watcher", () -> watchers(node) == size);
         }
     }
 
@@ -154,7 +153,8 @@ class MagneticClusterTest {
         RetentionSummary expired = ask(nodes.get(1), TierSingleton.ExpireNow::new);
 
         assertThat(expired.segmentsDeleted()).isEqualTo(1);
-        awaitUntil("node 1 no longer reads the expired segment", () -> magneticPoints(nodes.get(1)).isEmpty());
+        LoopbackCluster.awaitUntil(WAIT, "node 1 no longer reads the expired segment",
+                () -> magneticPoints(nodes.get(1)).isEmpty());
         assertThat(nodes.get(1).tier().usage("t1").points()).isZero();
 
         TierSingleton.TableDeleted deleted = ask(nodes.get(1), replyTo -> new TierSingleton.DeleteTable("t1", replyTo));
@@ -196,7 +196,8 @@ class MagneticClusterTest {
 
         ask(nodes.get(1), TierSingleton.MigrateNow::new);
 
-        awaitUntil("node 1 absorbs the writer's figures", () -> nodes.get(1).progress().migratedPoints() == 60);
+        LoopbackCluster.awaitUntil(WAIT, "node 1 absorbs the writer's figures",
+                () -> nodes.get(1).progress().migratedPoints() == 60);
         assertThat(nodes.get(1).progress().lagMillis("t1", 1, clock.millis())).isZero();
         assertThat(nodes.get(0).progress().migratedPoints()).as("the writer counts once").isEqualTo(60);
     }
@@ -222,19 +223,4 @@ class MagneticClusterTest {
         return points(chunks);
     }
 
-    /** Polls until {@code condition} holds: a notice travels between nodes asynchronously. */
-    private static void awaitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting: " + what, e);
-            }
-        }
-    }
 }
