@@ -3,6 +3,7 @@ package io.tidemark.engine.catalog;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.tidemark.storage.serialization.KryoCounts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,7 +75,7 @@ final class CatalogReplySerializers {
 
         @Override
         Page read(Kryo kryo, Input in) {
-            int n = in.readVarInt(true);
+            int n = KryoCounts.readCount(in, "catalog page", "items");
             List<Object> items = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 items.add(kryo.readClassAndObject(in));
@@ -126,7 +127,7 @@ final class CatalogReplySerializers {
         CatalogActor.Subscribed read(Kryo kryo, Input in) {
             org.apache.pekko.actor.typed.ActorRef<CatalogActor.Command> catalog =
                     CatalogMessageSerializers.readRef(kryo, in);
-            int n = in.readVarInt(true);
+            int n = KryoCounts.readCount(in, "catalog subscription", "tables");
             List<TableChange> tables = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 tables.add(readChange(in));

@@ -2,6 +2,7 @@ package io.tidemark.engine.catalog;
 
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.tidemark.storage.serialization.KryoCounts;
 import io.tidemark.storage.serialization.KryoSerializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,13 +45,13 @@ record CatalogSnapshot(long version, List<CatalogState.DatabaseEntry> databases,
         @Override
         CatalogSnapshot readFields(Input in) {
             long version = in.readVarLong(true);
-            int dbCount = in.readVarInt(true);
+            int dbCount = KryoCounts.readCount(in, "catalog snapshot", "databases");
             List<CatalogState.DatabaseEntry> databases = new ArrayList<>(dbCount);
             for (int i = 0; i < dbCount; i++) {
                 databases.add(new CatalogState.DatabaseEntry(in.readString(), in.readString(),
                         CatalogWire.readInstant(in), CatalogWire.readInstant(in), CatalogWire.readTags(in)));
             }
-            int tableCount = in.readVarInt(true);
+            int tableCount = KryoCounts.readCount(in, "catalog snapshot", "tables");
             List<CatalogState.TableEntry> tables = new ArrayList<>(tableCount);
             for (int i = 0; i < tableCount; i++) {
                 TableDescription d = CatalogWire.readDescription(in);

@@ -3,6 +3,7 @@ package io.tidemark.engine.catalog;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.tidemark.storage.model.MeasureType;
+import io.tidemark.storage.serialization.KryoCounts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ final class CatalogWire {
     }
 
     static List<Tag> readTags(Input in) {
-        int n = in.readVarInt(true);
+        int n = KryoCounts.readCount(in, "catalog message", "tags");
         List<Tag> tags = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             tags.add(new Tag(in.readString(), in.readString()));
@@ -46,7 +47,7 @@ final class CatalogWire {
     }
 
     static List<String> readStrings(Input in) {
-        int n = in.readVarInt(true);
+        int n = KryoCounts.readCount(in, "catalog message", "strings");
         List<String> values = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             values.add(in.readString());
@@ -94,7 +95,7 @@ final class CatalogWire {
     }
 
     static List<PartitionKey> readPartitionKeys(Input in) {
-        int n = in.readVarInt(true);
+        int n = KryoCounts.readCount(in, "catalog message", "partitionKeys");
         List<PartitionKey> keys = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             PartitionKey.Type type = in.readByte() == 1 ? PartitionKey.Type.DIMENSION : PartitionKey.Type.MEASURE;
@@ -116,7 +117,7 @@ final class CatalogWire {
     }
 
     static Map<String, MeasureType> readTypedNames(Input in) {
-        int n = in.readVarInt(true);
+        int n = KryoCounts.readCount(in, "catalog message", "typedNames");
         Map<String, MeasureType> names = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             names.put(in.readString(), MeasureType.fromId(in.readByte()));

@@ -5,6 +5,7 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.tidemark.engine.subscription.ClusterWriteNotices.WrittenElsewhere;
+import io.tidemark.storage.serialization.KryoCounts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +45,7 @@ final class SubscriptionWire {
         @Override
         public WrittenElsewhere read(Kryo kryo, Input in, Class<? extends WrittenElsewhere> type) {
             String origin = in.readString();
-            int count = in.readVarInt(true);
+            int count = KryoCounts.readCount(in, "write notice", "writes");
             List<TableWritten> writes = new ArrayList<>(Math.min(count, 1024));
             for (int i = 0; i < count; i++) {
                 writes.add(readFields(in));

@@ -14,6 +14,7 @@ import io.tidemark.engine.tier.TierSingleton.DeleteTable;
 import io.tidemark.engine.tier.TierSingleton.ExpireNow;
 import io.tidemark.engine.tier.TierSingleton.MigrateNow;
 import io.tidemark.engine.tier.TierSingleton.TableDeleted;
+import io.tidemark.storage.serialization.KryoCounts;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -69,11 +70,11 @@ final class TierWire {
         @Override
         public MigrationReport read(Kryo kryo, Input in, Class<? extends MigrationReport> type) {
             String origin = in.readString();
-            int tables = in.readVarInt(true);
+            int tables = KryoCounts.readCount(in, "migration report", "tables");
             Map<String, long[]> lastMigrated = new HashMap<>();
             for (int t = 0; t < tables; t++) {
                 String tableId = in.readString();
-                long[] millis = new long[in.readVarInt(true)];
+                long[] millis = new long[KryoCounts.readCount(in, "migration report", "shards")];
                 for (int s = 0; s < millis.length; s++) {
                     millis[s] = in.readVarLong(true);
                 }

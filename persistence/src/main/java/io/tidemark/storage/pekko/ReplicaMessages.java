@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.tidemark.storage.serialization.KryoCounts;
 import io.tidemark.storage.serialization.KryoSerializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ final class ReplicaMessages {
 
         @Override
         public Append read(Kryo kryo, Input in, Class<? extends Append> type) {
-            int n = in.readVarInt(true);
+            int n = KryoCounts.readCount(in, "journal replica append", "batches");
             List<StoredEventBatch> list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 list.add(batches.read(kryo, in, StoredEventBatch.class));
@@ -81,7 +82,7 @@ final class ReplicaMessages {
 
         @Override
         public Appended read(Kryo kryo, Input in, Class<? extends Appended> type) {
-            int n = in.readVarInt(true);
+            int n = KryoCounts.readCount(in, "journal replica answer", "behind");
             List<Position> behind = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 behind.add(readPosition(in));
@@ -139,7 +140,7 @@ final class ReplicaMessages {
 
         @Override
         public Events read(Kryo kryo, Input in, Class<? extends Events> type) {
-            int n = in.readVarInt(true);
+            int n = KryoCounts.readCount(in, "journal replica events", "events");
             List<StoredEvent> list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 list.add(events.read(kryo, in, StoredEvent.class));

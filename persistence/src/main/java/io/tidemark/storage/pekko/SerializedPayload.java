@@ -2,6 +2,7 @@ package io.tidemark.storage.pekko;
 
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.tidemark.storage.serialization.KryoCounts;
 
 /**
  * An event or snapshot as Pekko serialization produced it: the serializer's id, its manifest
@@ -21,7 +22,7 @@ record SerializedPayload(int serializerId, String manifest, byte[] bytes) {
     static SerializedPayload readFrom(Input in) {
         int serializerId = in.readInt();
         String manifest = StringField.read(in);
-        int length = in.readVarInt(true);
+        int length = KryoCounts.readCount(in, "serialized payload", "length");
         return new SerializedPayload(serializerId, manifest, in.readBytes(length));
     }
 }

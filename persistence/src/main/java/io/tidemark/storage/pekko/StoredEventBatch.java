@@ -3,6 +3,7 @@ package io.tidemark.storage.pekko;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.tidemark.storage.serialization.KryoCounts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +52,7 @@ record StoredEventBatch(List<StoredEvent> events) {
 
         @Override
         public StoredEventBatch read(Kryo kryo, Input in, Class<? extends StoredEventBatch> type) {
-            int count = in.readVarInt(true);
+            int count = KryoCounts.readCount(in, "event batch", "events");
             List<StoredEvent> events = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 events.add(eventSerializer.read(kryo, in, StoredEvent.class));

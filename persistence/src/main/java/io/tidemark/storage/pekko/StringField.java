@@ -2,6 +2,7 @@ package io.tidemark.storage.pekko;
 
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.tidemark.storage.serialization.KryoCounts;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,7 +21,7 @@ final class StringField {
     }
 
     static String read(Input in) {
-        int length = in.readVarInt(true);
+        int length = KryoCounts.readCount(in, "string field", "length");
         return new String(in.readBytes(length), StandardCharsets.UTF_8);
     }
 }

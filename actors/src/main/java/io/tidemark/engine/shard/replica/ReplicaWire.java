@@ -16,6 +16,7 @@ import io.tidemark.engine.shard.replica.ReplicaMessages.Read;
 import io.tidemark.engine.shard.replica.ReplicaMessages.TakeBack;
 import io.tidemark.storage.journal.JournalEntry;
 import io.tidemark.storage.queue.EntryFrame;
+import io.tidemark.storage.serialization.KryoCounts;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.Done;
@@ -42,7 +43,7 @@ public final class ReplicaWire {
     }
 
     static List<JournalEntry> readEntries(Input in) {
-        int count = in.readVarInt(true);
+        int count = KryoCounts.readCount(in, "replicated entries", "entries");
         List<JournalEntry> entries = new ArrayList<>(Math.min(count, 1024));
         for (int i = 0; i < count; i++) {
             long sequence = in.readVarLong(true);
