@@ -51,6 +51,30 @@ final class ReplicaMessages {
         Events {
             events = List.copyOf(events);
         }
+
+        /**
+         * The first of {@code events} whose sizes add up to at most {@code budgetBytes}, and at least
+         * one: the answer goes back to an asker's temporary actor on Artery's ordinary stream, which
+         * drops a message over its frame (256 KiB), so a page of large events is cut short and the
+         * reader asks again from where it ends.
+         */
+        static Events within(List<StoredEvent> events, long budgetBytes) {
+            long bytes = 0;
+            int n = 0;
+            while (n < events.size()) {
+                StoredEvent e = events.get(n);
+                bytes += e.payload().bytes().length + e.payload().manifest().length() + e.persistenceId().length()
+                        + e.writerUuid().length() + e.eventManifest().length() + EVENT_OVERHEAD_BYTES;
+                if (n > 0 && bytes > budgetBytes) {
+                    break;
+                }
+                n++;
+            }
+            return new Events(events.subList(0, n));
+        }
+
+        /** The fixed fields of an event on the wire (two longs, an int, length prefixes), rounded up. */
+        private static final int EVENT_OVERHEAD_BYTES = 32;
     }
 
     static final class AppendSerializer extends Serializer<Append> {

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.cluster.Cluster;
 import org.apache.pekko.cluster.ClusterEvent;
@@ -53,6 +55,12 @@ import scala.runtime.BoxedUnit;
  *       {@link ChronicleJournal}'s does, with no extra work but one read of the membership.
  * </ul>
  *
+ * <p>Message sizes: appends and catch-up batches are sent to this plugin's path
+ * ({@code /system/tidemark.persistence.journal}), which the node configs list among Artery's
+ * large-message destinations (16 MiB frames), so a wide schema event is not dropped; answers to a
+ * {@link ReplicaMessages.ReadFrom} go back to the asker's temporary actor on the ordinary stream
+ * (256 KiB frames) and are cut to {@link #EVENTS_PAGE_BYTES}.
+ *
  * <p>Deleting events is refused: a copy missing deleted events could not be caught up by
  * sequence number, and the catalog keeps every event. A write that reached this node's journal but
  * no majority stays in it (the actor restarts and recovers from the majority's copies, which never
@@ -63,6 +71,8 @@ public final class ReplicatedJournal extends AsyncWriteJournal {
 
     /** Events per message when a member's copy is caught up, well under Artery's frame size. */
     static final int CATCH_UP_EVENTS = 128;
+    /** At most this many bytes of events answer one {@link ReplicaMessages.ReadFrom} (see {@link ReplicaMessages.Events#within}). */
+    static final long EVENTS_PAGE_BYTES = 128 * 1024;
 
     private final LocalJournal journal;
     private final ActorSystem system;
@@ -206,8 +216,15 @@ public final class ReplicatedJournal extends AsyncWriteJournal {
         return batch;
     }
 
+    /**
+     * Asks the journal plugin of {@code peer} through a reference resolved from its path, not an
+     * actor selection: Artery matches large-message destinations against the recipient's path,
+     * and a selection's recipient is the peer's root, so a selected message would take the
+     * ordinary stream whatever its size.
+     */
     private <T> CompletionStage<T> ask(Address peer, Object message, Class<T> answer) {
-        return Patterns.ask(system.actorSelection(peer + selfPath), message, timeout).thenApply(answer::cast);
+        ActorRef journalOfPeer = ((ExtendedActorSystem) system).provider().resolveActorRef(peer + selfPath);
+        return Patterns.ask(journalOfPeer, message, timeout).thenApply(answer::cast);
     }
 
     /** The plugin's side of replication: what other members' journals ask of this one. */
@@ -224,8 +241,9 @@ public final class ReplicatedJournal extends AsyncWriteJournal {
                 })
                 .match(ReplicaMessages.HighestOf.class, m -> sender().tell(new ReplicaMessages.Position(
                         m.persistenceId(), journal.highestSequenceNr(m.persistenceId())), self()))
-                .match(ReplicaMessages.ReadFrom.class, m -> sender().tell(new ReplicaMessages.Events(
-                        journal.read(m.persistenceId(), m.fromSequenceNr(), m.maxEvents())), self()))
+                .match(ReplicaMessages.ReadFrom.class, m -> sender().tell(ReplicaMessages.Events.within(
+                        journal.read(m.persistenceId(), m.fromSequenceNr(), m.maxEvents()), EVENTS_PAGE_BYTES),
+                        self()))
                 .build().onMessage();
     }
 

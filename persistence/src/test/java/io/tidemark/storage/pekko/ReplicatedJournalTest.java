@@ -62,6 +62,9 @@ class ReplicatedJournalTest {
                 # As the node configs do: every member's journal runs from the start, ready for copies.
                 pekko.extensions = ["org.apache.pekko.persistence.Persistence"]
                 pekko.persistence.journal.auto-start-journals = ["tidemark.persistence.journal"]
+                # As cluster-config's single-node.conf does for the journal's path.
+                pekko.remote.artery.large-message-destinations = ["/system/tidemark.persistence.journal"]
+                pekko.remote.artery.advanced.maximum-large-frame-size = 16MiB
                 """).withFallback(PluginTestSupport.config(home));
     }
 
@@ -143,6 +146,26 @@ class ReplicatedJournalTest {
         assertThat(other.payloads()).containsExactly("o1");
         assertThat(other.highestSequenceNr()).isEqualTo(1);
         assertThat(localHighest(c, "other")).isEqualTo(1);
+    }
+
+    @Test
+    void eventsLargerThanArterysOrdinaryFrameAreCopiedAndCaughtUp() throws Exception {
+        ActorTestKit a = join(0);
+        ActorTestKit b = join(1);
+        // six events of 100 KiB: one batch of 600 KiB, more than a 256 KiB frame holds
+        String[] wide = new String[6];
+        for (int i = 0; i < wide.length; i++) {
+            wide[i] = String.valueOf((char) ('a' + i)).repeat(100 * 1024);
+        }
+        JournalClient writer = new JournalClient(a);
+        assertThat(writer.write(atomicWrite("wide", 1, wide))).allMatch(
+                r -> r instanceof JournalProtocol.WriteMessageSuccess);
+        assertThat(localHighest(b, "wide")).isEqualTo(6);
+
+        // A late member's recovery copies them in pages cut below the frame.
+        ActorTestKit c = join(2);
+        assertThat(new JournalClient(c).replayAll("wide").payloads()).containsExactly((Object[]) wide);
+        assertThat(localHighest(c, "wide")).isEqualTo(6);
     }
 
     @Test
