@@ -2,6 +2,7 @@ package io.tidemark.engine.shard.replica;
 
 import io.tidemark.engine.shard.replica.ReplicaMessages.Append;
 import io.tidemark.engine.shard.replica.ReplicaMessages.Appended;
+import io.tidemark.engine.shard.replica.ReplicaMessages.CloseIdle;
 import io.tidemark.engine.shard.replica.ReplicaMessages.CopyDropped;
 import io.tidemark.engine.shard.replica.ReplicaMessages.CopyStatus;
 import io.tidemark.engine.shard.replica.ReplicaMessages.DropCopy;
@@ -42,7 +43,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * and answers catch-up reads ({@link GetCopy}, {@link Read}). When the shard's entity starts on
  * this node it asks the keeper to {@link HandOver} the copy (closed, then left alone until
  * {@link TakeBack}). When the shard's table is deleted, its primary asks every keeper to
- * {@link DropCopy} it. Protocol: docs/architecture.md §7.
+ * {@link DropCopy} it. A copy no message used between two ticks of
+ * {@link ReplicationSettings#idleCopyClose()} is closed, and reopened by its next use.
+ * Protocol: docs/architecture.md §7.
  */
 public final class ReplicaKeeper extends AbstractBehavior<KeeperCommand> {
 
@@ -54,6 +57,8 @@ public final class ReplicaKeeper extends AbstractBehavior<KeeperCommand> {
     private final Set<String> hosted = new HashSet<>();
     /** Per copy, the release point already applied, so an unchanged one costs nothing. */
     private final Map<String, Long> released = new HashMap<>();
+    /** The copies opened or used since the last {@link CloseIdle} tick. */
+    private final Set<String> usedSinceTick = new HashSet<>();
 
     private ReplicaKeeper(ActorContext<KeeperCommand> ctx, Path dataDir, JournalOptions options,
                           ReplicationSettings settings) {
@@ -64,7 +69,10 @@ public final class ReplicaKeeper extends AbstractBehavior<KeeperCommand> {
     }
 
     public static Behavior<KeeperCommand> create(Path dataDir, JournalOptions options, ReplicationSettings settings) {
-        return Behaviors.setup(ctx -> new ReplicaKeeper(ctx, dataDir, options, settings));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            timers.startTimerWithFixedDelay(CloseIdle.INSTANCE, settings.idleCopyClose());
+            return new ReplicaKeeper(ctx, dataDir, options, settings);
+        }));
     }
 
     @Override
@@ -76,6 +84,7 @@ public final class ReplicaKeeper extends AbstractBehavior<KeeperCommand> {
                 .onMessage(HandOver.class, this::onHandOver)
                 .onMessage(TakeBack.class, this::onTakeBack)
                 .onMessage(DropCopy.class, this::onDropCopy)
+                .onMessage(CloseIdle.class, tick -> onCloseIdle())
                 .onSignal(PostStop.class, signal -> closeAll())
                 .build();
     }
@@ -202,9 +211,20 @@ public final class ReplicaKeeper extends AbstractBehavior<KeeperCommand> {
         return this;
     }
 
+    private Behavior<KeeperCommand> onCloseIdle() {
+        List<String> idle = copies.keySet().stream().filter(key -> !usedSinceTick.contains(key)).toList();
+        idle.forEach(this::close);
+        usedSinceTick.clear();
+        if (!idle.isEmpty()) {
+            getContext().getLog().debug("closed idle replica copies: {}", idle);
+        }
+        return this;
+    }
+
     /** The open copy; opened on first use. Null when {@code create} is false and the node holds no copy. */
     private ShardJournal open(String tableId, int shard, boolean create) {
         String key = key(tableId, shard);
+        usedSinceTick.add(key);
         ShardJournal copy = copies.get(key);
         if (copy == null) {
             Path dir = ShardJournal.directory(dataDir, tableId, shard);

@@ -23,7 +23,15 @@ public final class ReplicaMessages {
 
     /** What a {@link ReplicaKeeper} handles. */
     public sealed interface KeeperCommand extends KryoSerializable permits Append, GetCopy, Read, HandOver, TakeBack,
-            DropCopy {
+            DropCopy, CloseIdle {
+    }
+
+    /**
+     * The keeper's own timer ({@link ReplicationSettings#idleCopyClose()}): close the copies no
+     * message has used since the previous tick. Never sent between nodes.
+     */
+    enum CloseIdle implements KeeperCommand {
+        INSTANCE
     }
 
     /**

@@ -14,11 +14,15 @@ import java.util.Objects;
  * @param pageEntries entries per page of a catch-up read or a backfill
  * @param pageBytes about how many bytes of entries a page, or one {@code Append} of a run of
  *     writes, holds (at least one entry)
+ * @param idleCopyClose how often a replica keeper closes the copies nothing used since its last
+ *     look (a copy holds open files and mapped memory; it reopens on the next use)
  */
-public record ReplicationSettings(int factor, Duration timeout, int pageEntries, int pageBytes) {
+public record ReplicationSettings(int factor, Duration timeout, int pageEntries, int pageBytes,
+        Duration idleCopyClose) {
 
     /** One copy: nothing is replicated. */
-    public static final ReplicationSettings NONE = new ReplicationSettings(1, Duration.ofSeconds(5), 256, 4 << 20);
+    public static final ReplicationSettings NONE = new ReplicationSettings(1, Duration.ofSeconds(5), 256, 4 << 20,
+            Duration.ofMinutes(5));
     /** The large-message frame size key: replica messages travel on Artery's large-message stream. */
     static final String LARGE_FRAME = "pekko.remote.artery.advanced.maximum-large-frame-size";
     /** Room left in a large frame for the message's other fields and the entries' framing. */
@@ -26,10 +30,13 @@ public record ReplicationSettings(int factor, Duration timeout, int pageEntries,
 
     public ReplicationSettings {
         Objects.requireNonNull(timeout, "timeout");
-        if (factor < 1 || factor > 3 || timeout.isNegative() || timeout.isZero() || pageEntries < 2 || pageBytes < 1) {
+        Objects.requireNonNull(idleCopyClose, "idleCopyClose");
+        if (factor < 1 || factor > 3 || timeout.isNegative() || timeout.isZero() || pageEntries < 2 || pageBytes < 1
+                || idleCopyClose.isNegative() || idleCopyClose.isZero()) {
             throw new IllegalArgumentException("cannot configure replication: replication-factor must be 1 to 3, the"
-                    + " timeout positive, pages at least 2 entries, factor=" + factor + ", timeout=" + timeout
-                    + ", pageEntries=" + pageEntries + ", pageBytes=" + pageBytes);
+                    + " timeout and idle-copy-close positive, pages at least 2 entries, factor=" + factor + ", timeout="
+                    + timeout + ", pageEntries=" + pageEntries + ", pageBytes=" + pageBytes + ", idleCopyClose="
+                    + idleCopyClose);
         }
     }
 
@@ -45,7 +52,8 @@ public record ReplicationSettings(int factor, Duration timeout, int pageEntries,
                 : Integer.MAX_VALUE;
         return new ReplicationSettings(root.hasPath(factor) ? root.getInt(factor) : 1,
                 replication.getDuration("timeout"), replication.getInt("page-entries"),
-                (int) Math.min(Math.min(Integer.MAX_VALUE, frameBytes), replication.getBytes("page-bytes")));
+                (int) Math.min(Math.min(Integer.MAX_VALUE, frameBytes), replication.getBytes("page-bytes")),
+                replication.getDuration("idle-copy-close"));
     }
 
     /** Whether a shard has copies on other nodes. */

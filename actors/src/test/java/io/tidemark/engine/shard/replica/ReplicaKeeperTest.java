@@ -1,6 +1,7 @@
 package io.tidemark.engine.shard.replica;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -77,7 +78,7 @@ class ReplicaKeeperTest {
     @BeforeEach
     void start() {
         keeper = testKit.spawn(ReplicaKeeper.create(dataDir.resolve("node"), JournalOptions.defaults(),
-                new ReplicationSettings(2, Duration.ofSeconds(5), 2, 1 << 20)));
+                new ReplicationSettings(2, Duration.ofSeconds(5), 2, 1 << 20, Duration.ofHours(1))));
         primary = ShardJournal.open(dataDir.resolve("primary"), JournalOptions.defaults(),
                 WriteBatchSerializer.register(KryoPool.builder()).build());
         primary.keepAppended();
@@ -206,6 +207,35 @@ class ReplicaKeeperTest {
         assertThat(dropCopy(1).deleted()).isTrue();
         assertThat(ShardJournal.tableDirectory(node, TABLE)).as("deleted with its last shard").doesNotExist();
         assertThat(dropCopy(1).deleted()).as("dropping a copy the node does not hold").isTrue();
+    }
+
+    @Test
+    void aCopyNothingUsedBetweenTwoTicksIsClosedAndReopensOnItsNextUse() {
+        List<JournalEntry> entries = journal(3);
+        append(false, 0, 0, entries.subList(0, 2));
+        Path copyDir = ShardJournal.directory(dataDir.resolve("node"), TABLE, 0);
+        KryoPool kryo = WriteBatchSerializer.register(KryoPool.builder()).build();
+
+        // used since the last tick: kept open, so the directory is still locked by the keeper
+        keeper.tell(ReplicaMessages.CloseIdle.INSTANCE);
+        assertThat(status().lastSequence()).isEqualTo(2);
+        keeper.tell(ReplicaMessages.CloseIdle.INSTANCE);
+        assertThatThrownBy(() -> ShardJournal.open(copyDir, JournalOptions.defaults(),
+                kryo)).hasMessageContaining("cannot open queue");
+
+        // a tick with no use in between closes it: the directory can be opened by someone else
+        keeper.tell(ReplicaMessages.CloseIdle.INSTANCE);
+        TestProbe<CopyStatus> otherShard = testKit.createTestProbe();
+        keeper.tell(new GetCopy(TABLE, 1, otherShard.getRef()));
+        otherShard.receiveMessage(); // the tick before it has been handled
+        try (ShardJournal copy = ShardJournal.open(copyDir, JournalOptions.defaults(), kryo)) {
+            assertThat(copy.lastSequence()).isEqualTo(2);
+        }
+
+        // and the next append reopens it where it ended
+        Appended next = append(false, 2, entries.get(1).checksum(), entries.subList(2, 3));
+        assertThat(next.accepted()).isTrue();
+        assertThat(next.lastSequence()).isEqualTo(3);
     }
 
     @Test
