@@ -163,6 +163,13 @@ class MetricsAndHealthIT {
                 .isPositive();
         assertThat(samples.keySet()).anyMatch(name -> name.startsWith("jvm_memory_used_bytes"));
         assertThat(value(samples, "tidemark_subscriptions_live")).isZero();
+        // the query manager (named query-manager-<n> when several nodes share the JVM) is one
+        // actor, whose planners (its children) count with it
+        String manager = samples.keySet().stream().filter(name -> name.startsWith(
+                "tidemark_mailboxes{actor=\"/system/query-manager")).findFirst().orElseThrow();
+        assertThat(samples.get(manager)).isPositive();
+        String group = manager.substring(manager.indexOf('{'));
+        assertThat(samples).containsKeys("tidemark_mailbox_messages" + group, "tidemark_mailbox_max_messages" + group);
 
         assertThat(value(samples, "tidemark_subscription_max_lag_seconds")).isZero();
         assertThat(samples).containsKeys("tidemark_subscription_queries_live", "tidemark_subscription_evaluations_total",

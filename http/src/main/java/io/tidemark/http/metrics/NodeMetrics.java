@@ -7,6 +7,7 @@ import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tidemark.engine.Engine;
 import io.tidemark.engine.ErrorKind;
+import io.tidemark.engine.mailbox.MailboxDepths;
 import io.tidemark.engine.metering.QueryMeter;
 import io.tidemark.engine.subscription.SubscriptionMetrics;
 import io.tidemark.engine.tier.MigrationProgress;
@@ -16,13 +17,15 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 
 /**
  * The metrics of one node, on a registry this object owns (never the JVM-global default, so two
  * nodes in one JVM keep theirs apart): HTTP requests ({@link RequestMetrics}), per-table ingest,
  * storage, journal and tier-migration series ({@link TableMetrics}), statements run, failed and
  * bytes scanned, the memory-store total against its budget, live subscriptions
- * ({@link SubscriptionMetrics}), Pekko dispatchers ({@link DispatcherMetrics}) and the JVM's own
+ * ({@link SubscriptionMetrics}), Pekko dispatchers ({@link DispatcherMetrics}), mailbox depths per actor
+ * group ({@link MailboxMetrics}) and the JVM's own
  * ({@code jvm_*}, {@code process_*}). Everything but the request series is read when scraped, from
  * counters the engine keeps anyway; a scrape asks no actor.
  */
@@ -45,6 +48,7 @@ public final class NodeMetrics {
         registerNode(engine);
         registerSubscriptions(engine.subscriptions().metrics());
         new DispatcherMetrics(engine.system()).register(registry);
+        new MailboxMetrics(MailboxDepths.of(Adapter.toClassic(engine.system()))).register(registry);
         JvmMetrics.builder().register(registry);
     }
 
