@@ -3,6 +3,7 @@ package io.tidemark.loadtest;
 import io.tidemark.loadtest.compare.CompareCommand;
 import io.tidemark.loadtest.drill.BadInputDrillCommand;
 import io.tidemark.loadtest.drill.CrashDrillCommand;
+import io.tidemark.loadtest.load.LoadIngestCommand;
 import io.tidemark.loadtest.tsbs.LoadGenerateCommand;
 import picocli.CommandLine.Command;
 
@@ -10,6 +11,6 @@ import picocli.CommandLine.Command;
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Load jobs: TSBS data generation, drills against real node processes, and the comparison with the peers.",
         subcommands = {LoadGenerateCommand.class, CrashDrillCommand.class, BadInputDrillCommand.class,
-                CompareCommand.class})
+                CompareCommand.class, LoadIngestCommand.class})
 public final class LoadCommand {
 }

@@ -3,6 +3,8 @@ package io.tidemark.loadtest.compare;
 import io.tidemark.loadtest.bench.TsbsQueries;
 import io.tidemark.loadtest.bench.TsbsQueries.Draw;
 import io.tidemark.loadtest.bench.TsbsQueries.Type;
+import io.tidemark.loadtest.load.CallLoop;
+import io.tidemark.loadtest.load.Progress;
 import io.tidemark.loadtest.tsbs.ValueMode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,11 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -139,25 +136,12 @@ public final class CompareRun {
     }
 
     /** Every body once, taken in order by whichever client is free. */
-    private static void ingest(Peer system, List<Path> bodies) throws IOException, InterruptedException {
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    private void ingest(Peer system, List<Path> bodies) throws IOException, InterruptedException {
         AtomicInteger next = new AtomicInteger();
-        try {
-            List<Callable<Void>> tasks = Collections.nCopies(CLIENTS, () -> {
-                for (int b = next.getAndIncrement(); b < bodies.size(); b = next.getAndIncrement()) {
-                    system.ingest(bodies.get(b));
-                }
-                return null;
-            });
-            for (Future<Void> f : clients.invokeAll(tasks)) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io
-                    : new IOException("cannot ingest into " + system.name() + ": " + e.getCause(), e.getCause());
-        } finally {
-            clients.shutdownNow();
-        }
+        CallLoop.run(CLIENTS, () -> {
+            int b = next.getAndIncrement();
+            return b < bodies.size() ? new CallLoop.Call(() -> system.ingest(bodies.get(b)), 0, 0) : null;
+        }, Progress.silent());
     }
 
     /**
@@ -212,7 +196,8 @@ public final class CompareRun {
         return found;
     }
 
-    static double loadAverage() {
+    /** The one-minute load average, as every report notes it. */
+    public static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

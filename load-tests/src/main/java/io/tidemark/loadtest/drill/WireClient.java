@@ -44,11 +44,17 @@ public final class WireClient {
 
     /** One call of {@code operation} (e.g. {@code WriteRecords}) with {@code body} as it is. */
     public Response call(String operation, byte[] body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/")).timeout(timeout)
-                .header("Content-Type", CONTENT_TYPE).header("X-Amz-Target", TARGET + operation)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpRequest request = request(endpoint, operation, HttpRequest.BodyPublishers.ofByteArray(body), timeout);
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body());
+    }
+
+    /** The POST of one Timestream {@code operation} (JSON 1.0, {@code X-Amz-Target}) to the node at {@code endpoint}. */
+    public static HttpRequest request(URI endpoint, String operation, HttpRequest.BodyPublisher body,
+            Duration timeout) {
+        return HttpRequest.newBuilder(endpoint.resolve("/")).timeout(timeout)
+                .header("Content-Type", CONTENT_TYPE).header("X-Amz-Target", TARGET + operation)
+                .POST(body).build();
     }
 
     public Response call(String operation, String body) throws IOException, InterruptedException {
