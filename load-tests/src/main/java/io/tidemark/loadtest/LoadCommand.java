@@ -4,6 +4,7 @@ import io.tidemark.loadtest.compare.CompareCommand;
 import io.tidemark.loadtest.drill.BadInputDrillCommand;
 import io.tidemark.loadtest.drill.CrashDrillCommand;
 import io.tidemark.loadtest.load.LoadIngestCommand;
+import io.tidemark.loadtest.load.LoadQueriesCommand;
 import io.tidemark.loadtest.tsbs.LoadGenerateCommand;
 import picocli.CommandLine.Command;
 
@@ -11,6 +12,6 @@ import picocli.CommandLine.Command;
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Load jobs: TSBS data generation, drills against real node processes, and the comparison with the peers.",
         subcommands = {LoadGenerateCommand.class, CrashDrillCommand.class, BadInputDrillCommand.class,
-                CompareCommand.class, LoadIngestCommand.class})
+                CompareCommand.class, LoadIngestCommand.class, LoadQueriesCommand.class})
 public final class LoadCommand {
 }
