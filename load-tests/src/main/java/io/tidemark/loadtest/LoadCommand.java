@@ -5,6 +5,7 @@ import io.tidemark.loadtest.drill.BadInputDrillCommand;
 import io.tidemark.loadtest.drill.CrashDrillCommand;
 import io.tidemark.loadtest.load.LoadIngestCommand;
 import io.tidemark.loadtest.load.LoadQueriesCommand;
+import io.tidemark.loadtest.load.LoadSubscribeCommand;
 import io.tidemark.loadtest.tsbs.LoadGenerateCommand;
 import picocli.CommandLine.Command;
 
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Load jobs: TSBS data generation, drills against real node processes, and the comparison with the peers.",
         subcommands = {LoadGenerateCommand.class, CrashDrillCommand.class, BadInputDrillCommand.class,
-                CompareCommand.class, LoadIngestCommand.class, LoadQueriesCommand.class})
+                CompareCommand.class, LoadIngestCommand.class, LoadQueriesCommand.class,
+                LoadSubscribeCommand.class})
 public final class LoadCommand {
 }
