@@ -114,7 +114,7 @@ public final class UseCaseOptions {
     }
 
     /** {@code --interval}: {@code 10s}, {@code 500ms}, {@code 1m}, {@code 1h}, or ISO-8601 ({@code PT10S}). */
-    static final class IntervalConverter implements ITypeConverter<Duration> {
+    public static final class IntervalConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
             String v = value.trim().toLowerCase(Locale.ROOT);
