@@ -114,15 +114,20 @@ public final class WireClient {
                 page.path("ColumnInfo").forEach(c -> columns.add(c.path("Name").asText()));
             }
             for (JsonNode row : page.get("Rows")) {
-                List<String> cells = new ArrayList<>();
-                for (JsonNode datum : row.get("Data")) {
-                    cells.add(datum.path("NullValue").asBoolean(false) ? null : datum.path("ScalarValue").asText());
-                }
-                rows.add(cells);
+                rows.add(cells(row));
             }
             nextToken = page.hasNonNull("NextToken") ? page.get("NextToken").asText() : null;
         } while (nextToken != null);
         return new QueryResult(columns, rows);
+    }
+
+    /** A Timestream {@code Row}'s cells: each {@code Datum}'s scalar text, or {@code null} for a {@code NullValue}. */
+    public static List<String> cells(JsonNode row) {
+        List<String> cells = new ArrayList<>();
+        for (JsonNode datum : row.path("Data")) {
+            cells.add(datum.path("NullValue").asBoolean(false) ? null : datum.path("ScalarValue").asText());
+        }
+        return cells;
     }
 
     /** The body's first 300 characters, for error messages. */

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
                 "--target tidemark-writerecords|tidemark-lp: --endpoint is the node's base URL (the database and"
                         + " tables are created); --target lp: --endpoint is any line-protocol server's write URL,"
                         + " e.g. http://127.0.0.1:8428/write.",
-                "Without --start the data ends at the current minute (Tidemark accepts only recent rows)."})
+                "Without --start the data ends where the current hour began (Tidemark accepts only recent rows)."})
 public final class LoadIngestCommand implements Callable<Integer> {
 
     @Spec

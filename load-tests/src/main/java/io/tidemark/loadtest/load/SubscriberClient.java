@@ -3,6 +3,7 @@ package io.tidemark.loadtest.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidemark.loadtest.compare.TabularResult;
+import io.tidemark.loadtest.drill.WireClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -124,7 +125,7 @@ final class SubscriberClient implements WebSocket.Listener {
                 snapshot.countDown();
             }
             case "update" -> {
-                message.path("removed").forEach(r -> rows.remove(cells(r).get(0)));
+                message.path("removed").forEach(r -> rows.remove(WireClient.cells(r).get(0)));
                 message.path("added").forEach(r -> put(r, now));
                 message.path("updated").forEach(r -> put(r, now));
                 updates++;
@@ -136,7 +137,7 @@ final class SubscriberClient implements WebSocket.Listener {
 
     /** Keeps the row and marks the writes its count shows as seen. */
     private void put(JsonNode row, long now) {
-        List<String> cells = cells(row);
+        List<String> cells = WireClient.cells(row);
         rows.put(cells.get(0), cells);
         long bin = TabularResult.parseTimeMillis(cells.get(0));
         long firstWrite = (bin - firstWriteMillis) / writeIntervalMillis;
@@ -149,14 +150,6 @@ final class SubscriberClient implements WebSocket.Listener {
                 seen++;
             }
         }
-    }
-
-    private static List<String> cells(JsonNode row) {
-        List<String> cells = new ArrayList<>();
-        for (JsonNode datum : row.path("Data")) {
-            cells.add(datum.path("NullValue").asBoolean(false) ? null : datum.path("ScalarValue").asText());
-        }
-        return cells;
     }
 
     synchronized boolean sawEveryWrite() {

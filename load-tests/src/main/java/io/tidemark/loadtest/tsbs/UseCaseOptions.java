@@ -90,15 +90,16 @@ public final class UseCaseOptions {
 
     /**
      * The data set ending about now: without {@code --start} it starts {@code --hours} before the
-     * current minute, so a server with an acceptance window (Tidemark's memory store) takes every row.
+     * current hour began (as {@code load compare}'s data does), so a server with an acceptance window
+     * (Tidemark's memory store) takes every row and hourly buckets hold whole hours.
      */
     public GeneratorConfig endingNow(long nowMillis) {
         if (start == null && end != null) {
             throw new IllegalArgumentException("cannot generate: end=" + end + " without --start (give both, or --hours)");
         }
-        long minute = TimeUnit.MINUTES.toMillis(1);
+        long hour = TimeUnit.HOURS.toMillis(1);
         long span = TimeUnit.NANOSECONDS.toMillis(spanNanos(Instant.EPOCH));
-        return config(Instant.ofEpochMilli(nowMillis / minute * minute - span));
+        return config(Instant.ofEpochMilli(nowMillis / hour * hour - span));
     }
 
     private static long nanos(Instant t) {
