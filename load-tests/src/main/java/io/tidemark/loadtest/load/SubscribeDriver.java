@@ -34,7 +34,8 @@ import org.HdrHistogram.Histogram;
  */
 public final class SubscribeDriver {
 
-    static final List<String> COLUMNS = List.of("subscriber", "updates", "updates_per_s", "p50_ms", "p95_ms",
+    static final List<String> COLUMNS = List.of("subscriber", "updates", "updates_per_s", "writes_seen", "p50_ms",
+            "p95_ms",
             "p99_ms", "max_ms", "saw_every_write", "final_equals_query");
     private static final long BIN_MILLIS = TimeUnit.MINUTES.toMillis(1);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
@@ -200,8 +201,8 @@ public final class SubscribeDriver {
         double rate = 0;
         for (SubscriberFigures s : result.subscribers()) {
             LatencySummary l = s.latency();
-            rows.add(List.of("#" + s.subscriber(), s.updates(), s.updatesPerSecond(), l.p50Millis(), l.p95Millis(),
-                    l.p99Millis(), l.maxMillis(), s.sawEveryWrite(), s.finalDifference().isEmpty()));
+            rows.add(List.of("#" + s.subscriber(), s.updates(), s.updatesPerSecond(), l.count(), l.p50Millis(),
+                    l.p95Millis(), l.p99Millis(), l.maxMillis(), s.sawEveryWrite(), s.finalDifference().isEmpty()));
             updates += s.updates();
             rate += s.updatesPerSecond();
             s.finalDifference().ifPresent(d -> notes.add("subscriber #" + s.subscriber() + " differs from the query: "
@@ -211,8 +212,8 @@ public final class SubscribeDriver {
             }
         }
         LatencySummary all = result.all();
-        rows.add(List.of("all", updates, rate, all.p50Millis(), all.p95Millis(), all.p99Millis(), all.maxMillis(),
-                result.subscribers().stream().allMatch(SubscriberFigures::sawEveryWrite),
+        rows.add(List.of("all", updates, rate, all.count(), all.p50Millis(), all.p95Millis(), all.p99Millis(),
+                all.maxMillis(), result.subscribers().stream().allMatch(SubscriberFigures::sawEveryWrite),
                 result.subscribers().stream().allMatch(s -> s.finalDifference().isEmpty())));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("subscribers", options.subscribers());

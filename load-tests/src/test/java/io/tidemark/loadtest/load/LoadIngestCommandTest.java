@@ -3,17 +3,15 @@ package io.tidemark.loadtest.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.loadtest.LoadTestMain;
-import io.tidemark.loadtest.bench.BenchmarkServer;
 import io.tidemark.loadtest.drill.WireClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -21,20 +19,9 @@ import picocli.CommandLine;
 class LoadIngestCommandTest {
 
     @TempDir
-    static Path dir;
-    private static BenchmarkServer server;
-    private static WireClient wire;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = BenchmarkServer.start(Files.createDirectories(dir.resolve("data")), 0);
-        wire = new WireClient(server.endpoint(), Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    Path dir;
+    private final URI endpoint = SharedNode.endpoint();
+    private final WireClient wire = new WireClient(endpoint, Duration.ofSeconds(60));
 
     private static String run(String... args) {
         StringWriter text = new StringWriter();
@@ -44,7 +31,7 @@ class LoadIngestCommandTest {
         return text.toString();
     }
 
-    private static long count(String database, String table) throws Exception {
+    private long count(String database, String table) throws Exception {
         return Long.parseLong(wire.query("SELECT count(*) FROM \"" + database + "\".\"" + table + "\"").get(0).get(0));
     }
 
@@ -52,7 +39,7 @@ class LoadIngestCommandTest {
     void writeRecordsIngestSendsEveryRowOfTheDataSetAndReportsItsFigures() throws Exception {
         Path out = dir.resolve("ingest-wr.json");
         String text = run("load", "ingest", "--target", "tidemark-writerecords", "--endpoint",
-                server.endpoint().toString(), "--scale", "3", "--hours", "1", "--interval", "1m", "--workers", "2",
+                endpoint.toString(), "--scale", "3", "--hours", "1", "--interval", "1m", "--workers", "2",
                 "--batch", "7", "--database", "wrdb", "--out", out.toString());
 
         // 3 hosts x 60 minutes, ten fields each
@@ -73,7 +60,7 @@ class LoadIngestCommandTest {
 
     @Test
     void lineProtocolIngestFillsATablePerMeasurement() throws Exception {
-        String text = run("load", "ingest", "--target", "tidemark-lp", "--endpoint", server.endpoint().toString(),
+        String text = run("load", "ingest", "--target", "tidemark-lp", "--endpoint", endpoint.toString(),
                 "--scale", "2", "--hours", "1", "--interval", "5m", "--batch", "5", "--database", "lpdb",
                 "--values", "float2", "--progress-seconds", "0");
 

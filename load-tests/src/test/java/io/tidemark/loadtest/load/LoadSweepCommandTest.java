@@ -1,6 +1,7 @@
 package io.tidemark.loadtest.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tidemark.loadtest.LoadTestMain;
 import java.io.PrintWriter;
@@ -32,8 +33,8 @@ class LoadSweepCommandTest {
         // 2 hosts: 50 steps; 20 hosts: 5 steps; ten points per row
         assertThat(report.rows()).extracting(r -> r.get(columns.indexOf("hosts")), r -> r.get(columns.indexOf("series")),
                 r -> r.get(columns.indexOf("steps")), r -> r.get(columns.indexOf("points")))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 20, 50, 1000),
-                        org.assertj.core.groups.Tuple.tuple(20, 200, 5, 1000));
+                .containsExactly(tuple(2, 20, 50, 1000),
+                        tuple(20, 200, 5, 1000));
         for (List<Object> row : report.rows()) {
             assertThat(row.get(0)).isEqualTo("tidemark-in-process");
             assertThat(((Number) row.get(columns.indexOf("points_per_s"))).doubleValue()).isPositive();

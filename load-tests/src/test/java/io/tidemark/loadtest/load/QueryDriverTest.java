@@ -3,7 +3,6 @@ package io.tidemark.loadtest.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.loadtest.LoadTestMain;
-import io.tidemark.loadtest.bench.BenchmarkServer;
 import io.tidemark.loadtest.bench.TsbsQueries.Type;
 import io.tidemark.loadtest.compare.DataRange;
 import io.tidemark.loadtest.compare.Peer;
@@ -13,13 +12,13 @@ import io.tidemark.loadtest.tsbs.UseCase;
 import io.tidemark.loadtest.tsbs.ValueMode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,34 +36,29 @@ class QueryDriverTest {
             Type.HIGH_CPU_ALL);
 
     @TempDir
-    static Path dir;
-    private static BenchmarkServer server;
+    Path dir;
+    private static URI endpoint;
     private static long startMillis;
 
     @BeforeAll
     static void loadThreeCopies() throws Exception {
-        server = BenchmarkServer.start(Files.createDirectories(dir.resolve("data")), 0);
+        endpoint = SharedNode.endpoint();
         startMillis = System.currentTimeMillis() / MINUTE * MINUTE - STEPS * MINUTE;
         ingest("qref", 1);
         ingest("qsame", 1);
         ingest("qwrong", 2);
     }
 
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     private static void ingest(String database, long seed) throws Exception {
         GeneratorConfig data = new GeneratorConfig(HOSTS, seed, TimeUnit.MILLISECONDS.toNanos(startMillis),
                 TimeUnit.MINUTES.toNanos(1), STEPS, ValueMode.FLOAT2);
-        new IngestDriver(new IngestDriver.Options(UseCase.CPU_ONLY, data, IngestTarget.TIDEMARK_LP, server.endpoint(),
+        new IngestDriver(new IngestDriver.Options(UseCase.CPU_ONLY, data, IngestTarget.TIDEMARK_LP, endpoint,
                 database, "cpu", 2, 100)).run(new PrintWriter(new StringWriter()), Progress.silent());
     }
 
     private static Peer attached(String name, String database) throws Exception {
         Peer peer = TidemarkPeer.querying(name, database, "cpu");
-        peer.attach(server.endpoint(), range(), HOSTS);
+        peer.attach(endpoint, range(), HOSTS);
         return peer;
     }
 
@@ -111,7 +105,7 @@ class QueryDriverTest {
         Path out = dir.resolve("queries");
         StringWriter text = new StringWriter();
         int status = LoadTestMain.commandLine().setOut(new PrintWriter(text)).setErr(new PrintWriter(text)).execute(
-                "load", "queries", "--tidemark", server.endpoint().toString(), "--tidemark-database", "qref",
+                "load", "queries", "--tidemark", endpoint.toString(), "--tidemark-database", "qref",
                 "--scale", "3", "--interval", "1m", "--hours", "2", "--start",
                 Instant.ofEpochMilli(startMillis).toString(), "--types", "lastpoint,high-cpu-all", "--runs", "3",
                 "--warmups", "1", "--out", out.toString());
@@ -128,7 +122,7 @@ class QueryDriverTest {
     void withoutStartTheCommandSaysWhichStartItNeeds() {
         StringWriter err = new StringWriter();
         int status = LoadTestMain.commandLine().setErr(new PrintWriter(err)).execute("load", "queries", "--tidemark",
-                server.endpoint().toString());
+                endpoint.toString());
 
         assertThat(status).isNotZero();
         assertThat(err.toString()).contains("--start is missing");
