@@ -69,6 +69,20 @@ class LoadIngestCommandTest {
     }
 
     @Test
+    void anyLineProtocolServerTakesTheLinesAtTheWriteUrlGiven() throws Exception {
+        // the lp target creates nothing: the server's database and table exist beforehand
+        wire.ensureDatabase("anylp");
+        wire.ensureTable("anylp", "cpu", 3);
+
+        String text = run("load", "ingest", "--target", "lp", "--endpoint",
+                endpoint.resolve("/write?db=anylp&precision=ns").toString(), "--scale", "2", "--hours", "1",
+                "--interval", "10m", "--batch", "4", "--progress-seconds", "0");
+
+        assertThat(count("anylp", "cpu")).isEqualTo(12);
+        assertThat(text).contains("ingest: 120 points (12 rows) in 3 calls");
+    }
+
+    @Test
     void aTargetOutsideTheListIsRefusedWithTheChoices() {
         StringWriter err = new StringWriter();
         int status = LoadTestMain.commandLine().setErr(new PrintWriter(err)).execute("load", "ingest", "--target",
