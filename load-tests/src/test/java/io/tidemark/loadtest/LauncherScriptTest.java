@@ -22,7 +22,8 @@ class LauncherScriptTest {
         Run run = launch("--help");
         assertThat(run.exitCode).isZero();
         assertThat(run.output).contains("bench compression", "bench jmh", "generate", "serve", "load generate",
-                "load crash-drill", "load bad-input-drill", "load compare");
+                "load crash-drill", "load bad-input-drill", "load compare", "load ingest", "load queries", "load subscribe",
+                "load sweep");
     }
 
 

@@ -1,5 +1,8 @@
 package io.tidemark.loadtest.bench;
 
+import io.tidemark.loadtest.drill.WireClient;
+import io.tidemark.loadtest.load.CallLoop;
+import io.tidemark.loadtest.load.Progress;
 import io.tidemark.loadtest.tsbs.CpuOnlyConfig;
 import io.tidemark.loadtest.tsbs.TsbsVocabulary;
 import java.io.IOException;
@@ -14,11 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
@@ -40,8 +38,6 @@ import org.HdrHistogram.Histogram;
 public final class HttpIngestBenchmark {
 
     static final String DATABASE = "benchmark";
-    private static final String TARGET = "Timestream_20181101.";
-    private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
     /** How the data reaches the server. */
@@ -132,51 +128,42 @@ public final class HttpIngestBenchmark {
 
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CALL_TIMEOUT).build();
-        ExecutorService threads = Executors.newFixedThreadPool(options.clients(), r -> {
-            Thread t = new Thread(r, "http-ingest-client");
-            t.setDaemon(true);
-            return t;
-        });
         String prefix = "http_cpu_" + Long.toString(System.currentTimeMillis(), 36) + "_";
         List<String> databases = new ArrayList<>();
         List<String> tables = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
-        Histogram latencies = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-        try {
-            if (!lp) {
-                createDatabase(client, endpoint, DATABASE);
+        Histogram latencies = new Histogram(CallLoop.MAX_CALL_MICROS, 3);
+        if (!lp) {
+            createDatabase(client, endpoint, DATABASE);
+        }
+        for (int run = 0; run < options.warmups() + options.runs(); run++) {
+            // Line protocol names the table by its measurement: each run writes "cpu" of a database of its own.
+            String database = lp ? prefix + run : DATABASE;
+            String table = lp ? TsbsVocabulary.MEASUREMENT : prefix + run;
+            if (lp) {
+                createDatabase(client, endpoint, database);
             }
-            for (int run = 0; run < options.warmups() + options.runs(); run++) {
-                // Line protocol names the table by its measurement: each run writes "cpu" of a database of its own.
-                String database = lp ? prefix + run : DATABASE;
-                String table = lp ? TsbsVocabulary.MEASUREMENT : prefix + run;
-                if (lp) {
-                    createDatabase(client, endpoint, database);
-                }
-                createTable(client, endpoint, database, table);
-                awaitTable(client, endpoints, database, table);
-                databases.add(database);
-                tables.add(table);
-                Calls calls = lp ? lineProtocolCalls(endpoints, database, lines) : writeRecordsCalls(endpoints,
-                        WriteRecordsBodies.head(database, table), json);
-                long cpu0 = IngestBenchmark.processCpuNanos();
-                long t0 = System.nanoTime();
-                Histogram runLatencies = send(client, threads, calls);
-                long wall = System.nanoTime() - t0;
-                long cpu = IngestBenchmark.processCpuNanos() - cpu0;
-                double rate = points / (wall / 1e9);
-                boolean warmup = run < options.warmups();
-                if (!warmup) {
-                    rates.add(rate);
-                    latencies.add(runLatencies);
-                }
-                out.printf(Locale.ROOT, "%s %d: %.2fM points/s (%.3f s, p50 %.2f ms, p99 %.2f ms per call,"
-                                + " %.0f ns CPU/point and %.2f cores busy in this process, clients included)%n",
-                        warmup ? "warm-up" : "run", run, rate / 1e6, wall / 1e9, millis(runLatencies, 50),
-                        millis(runLatencies, 99), cpu / (double) points, cpu / (double) wall);
+            createTable(client, endpoint, database, table);
+            awaitTable(client, endpoints, database, table);
+            databases.add(database);
+            tables.add(table);
+            Calls calls = lp ? lineProtocolCalls(endpoints, database, lines) : writeRecordsCalls(endpoints,
+                    WriteRecordsBodies.head(database, table), json);
+            long cpu0 = IngestBenchmark.processCpuNanos();
+            long t0 = System.nanoTime();
+            Histogram runLatencies = send(client, calls);
+            long wall = System.nanoTime() - t0;
+            long cpu = IngestBenchmark.processCpuNanos() - cpu0;
+            double rate = points / (wall / 1e9);
+            boolean warmup = run < options.warmups();
+            if (!warmup) {
+                rates.add(rate);
+                latencies.add(runLatencies);
             }
-        } finally {
-            threads.shutdownNow();
+            out.printf(Locale.ROOT, "%s %d: %.2fM points/s (%.3f s, p50 %.2f ms, p99 %.2f ms per call,"
+                            + " %.0f ns CPU/point and %.2f cores busy in this process, clients included)%n",
+                    warmup ? "warm-up" : "run", run, rate / 1e6, wall / 1e9, millis(runLatencies, 50),
+                    millis(runLatencies, 99), cpu / (double) points, cpu / (double) wall);
         }
         Result result = new Result(List.copyOf(databases), List.copyOf(tables), points, IngestBenchmark.median(rates),
                 millis(latencies, 50), millis(latencies, 99));
@@ -238,36 +225,23 @@ public final class HttpIngestBenchmark {
     }
 
     /** Every call once, taken in order by whichever client thread is free; the calls' latencies in microseconds. */
-    private Histogram send(HttpClient client, ExecutorService threads, Calls calls)
-            throws IOException, InterruptedException {
+    private Histogram send(HttpClient client, Calls calls) throws IOException, InterruptedException {
         AtomicInteger next = new AtomicInteger();
-        List<Callable<Histogram>> clients = new ArrayList<>();
-        for (int c = 0; c < options.clients(); c++) {
-            clients.add(() -> {
-                Histogram h = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-                for (int call = next.getAndIncrement(); call < calls.count(); call = next.getAndIncrement()) {
-                    HttpRequest request = calls.request(call);
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                    h.recordValue(Math.min(h.getHighestTrackableValue(), (System.nanoTime() - t0) / 1000));
-                    if (response.statusCode() != calls.okStatus()) {
-                        throw new IOException("cannot write call " + call + ": status=" + response.statusCode()
-                                + ", body=" + abbreviate(response.body()));
-                    }
-                }
-                return h;
-            });
-        }
-        Histogram all = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-        for (Future<Histogram> f : threads.invokeAll(clients)) {
-            try {
-                all.add(f.get());
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof IOException ? (IOException) e.getCause()
-                        : new IOException("cannot write: " + e.getCause(), e.getCause());
+        CallLoop.Source source = () -> {
+            int call = next.getAndIncrement();
+            if (call >= calls.count()) {
+                return null;
             }
-        }
-        return all;
+            HttpRequest request = calls.request(call);
+            return new CallLoop.Call(() -> {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != calls.okStatus()) {
+                    throw new IOException("cannot write call " + call + ": status=" + response.statusCode()
+                            + ", body=" + abbreviate(response.body()));
+                }
+            }, 0, 0);
+        };
+        return CallLoop.run(options.clients(), source, Progress.silent()).callMicros();
     }
 
     private static void createDatabase(HttpClient client, URI endpoint, String database)
@@ -316,12 +290,7 @@ public final class HttpIngestBenchmark {
     }
 
     private static HttpRequest request(URI endpoint, String operation, HttpRequest.BodyPublisher body) {
-        return HttpRequest.newBuilder(endpoint.resolve("/"))
-                .timeout(CALL_TIMEOUT)
-                .header("Content-Type", CONTENT_TYPE)
-                .header("X-Amz-Target", TARGET + operation)
-                .POST(body)
-                .build();
+        return WireClient.request(endpoint, operation, body, CALL_TIMEOUT);
     }
 
     private static HttpRequest.BodyPublisher json(String body) {

@@ -125,7 +125,7 @@ public final class IngestBenchmark {
      * CPU time of the whole process (every thread: the loader, shards, GC, JIT): with the wall time
      * it tells a run starved of cores on a shared machine from a run that is slow on its own.
      */
-    static long processCpuNanos() {
+    public static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }

@@ -172,7 +172,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** The source tree: this class lives in {@code <tree>/load-tests/target/<jar or classes>}. */
-    private static Path builtFrom() throws URISyntaxException {
+    public static Path builtFrom() throws URISyntaxException {
         Path location = Path.of(CompareCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         return location.toAbsolutePath().getParent().getParent().getParent();
     }

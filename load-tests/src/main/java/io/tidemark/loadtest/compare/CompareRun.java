@@ -1,8 +1,9 @@
 package io.tidemark.loadtest.compare;
 
-import io.tidemark.loadtest.bench.TsbsQueries;
 import io.tidemark.loadtest.bench.TsbsQueries.Draw;
 import io.tidemark.loadtest.bench.TsbsQueries.Type;
+import io.tidemark.loadtest.load.CallLoop;
+import io.tidemark.loadtest.load.Progress;
 import io.tidemark.loadtest.tsbs.ValueMode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,18 +11,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -74,7 +67,7 @@ public final class CompareRun {
                 workDir.resolve("data-" + values.optionName()));
         out.printf(Locale.ROOT, "data %s: %d hosts x %d h = %d rows, %d points, %d bodies, %.1f MB of line protocol%n",
                 values.optionName(), scale, hours, data.rows(), data.points(), data.bodies().size(), data.bytes() / 1e6);
-        Map<Type, List<Draw>> draws = draws(data);
+        Map<Type, List<Draw>> draws = QueryRounds.draws(scale, data.range(), TYPES, runs, seed);
         List<SystemResult> results = new ArrayList<>();
         List<Map<Type, List<List<ResultRow>>>> answers = new ArrayList<>();
         for (Peer system : systems) {
@@ -83,25 +76,10 @@ public final class CompareRun {
             answers.add(answered);
         }
         for (int s = 1; s < systems.size(); s++) {
-            results.set(s, results.get(s).withMismatches(mismatches(answers.get(0), answers.get(s))));
+            results.set(s, results.get(s).withMismatches(QueryRounds.mismatches(answers.get(0), answers.get(s), TYPES,
+                    tolerance)));
         }
         return results;
-    }
-
-    /** {@code runs} draws per type from one seeded source: every system gets the same hosts and windows. */
-    private Map<Type, List<Draw>> draws(DataSet data) {
-        DataRange range = data.range();
-        TsbsQueries queries = new TsbsQueries("db", "cpu", scale, range.firstMillis(), range.endMillis());
-        SplittableRandom random = new SplittableRandom(seed);
-        Map<Type, List<Draw>> draws = new EnumMap<>(Type.class);
-        for (Type type : TYPES) {
-            List<Draw> list = new ArrayList<>();
-            for (int r = 0; r < runs; r++) {
-                list.add(queries.draw(type, random));
-            }
-            draws.put(type, list);
-        }
-        return draws;
     }
 
     private SystemResult measure(Peer system, DataSet data, Map<Type, List<Draw>> draws,
@@ -139,25 +117,12 @@ public final class CompareRun {
     }
 
     /** Every body once, taken in order by whichever client is free. */
-    private static void ingest(Peer system, List<Path> bodies) throws IOException, InterruptedException {
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    private void ingest(Peer system, List<Path> bodies) throws IOException, InterruptedException {
         AtomicInteger next = new AtomicInteger();
-        try {
-            List<Callable<Void>> tasks = Collections.nCopies(CLIENTS, () -> {
-                for (int b = next.getAndIncrement(); b < bodies.size(); b = next.getAndIncrement()) {
-                    system.ingest(bodies.get(b));
-                }
-                return null;
-            });
-            for (Future<Void> f : clients.invokeAll(tasks)) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io
-                    : new IOException("cannot ingest into " + system.name() + ": " + e.getCause(), e.getCause());
-        } finally {
-            clients.shutdownNow();
-        }
+        CallLoop.run(CLIENTS, () -> {
+            int b = next.getAndIncrement();
+            return b < bodies.size() ? new CallLoop.Call(() -> system.ingest(bodies.get(b)), 0, 0) : null;
+        }, Progress.silent());
     }
 
     /**
@@ -168,23 +133,11 @@ public final class CompareRun {
             Map<Type, List<List<ResultRow>>> answers) throws InterruptedException {
         Type type = draws.get(0).type();
         try {
-            for (int w = 0; w < warmups; w++) {
-                Draw draw = draws.get(w % draws.size());
-                system.query(system.render(draw), draw);
-            }
-            List<Double> times = new ArrayList<>();
-            List<List<ResultRow>> results = new ArrayList<>();
-            for (Draw draw : draws) {
-                PeerQuery query = system.render(draw);
-                long t0 = System.nanoTime();
-                results.add(system.query(query, draw));
-                times.add((System.nanoTime() - t0) / 1e6);
-            }
-            Collections.sort(times);
-            millis.put(type, times.get(times.size() / 2));
-            answers.put(type, results);
+            QueryRounds.Timed timed = QueryRounds.run(system, draws, warmups);
+            millis.put(type, timed.medianMillis());
+            answers.put(type, timed.answers());
             out.printf(Locale.ROOT, "%s: %s median %.2f ms over %d (%d rows first); e.g. %s%n", system.name(),
-                    type.label(), times.get(times.size() / 2), times.size(), results.get(0).size(),
+                    type.label(), timed.medianMillis(), timed.millis().size(), timed.answers().get(0).size(),
                     system.render(draws.get(0)).text());
         } catch (IOException | RuntimeException e) {
             out.printf(Locale.ROOT, "%s: %s failed: %s%n", system.name(), type.label(), e.getMessage());
@@ -192,27 +145,8 @@ public final class CompareRun {
         out.flush();
     }
 
-    /** Per type, the first difference between the reference's answers and {@code other}'s. */
-    Map<Type, String> mismatches(Map<Type, List<List<ResultRow>>> reference, Map<Type, List<List<ResultRow>>> other) {
-        Map<Type, String> found = new EnumMap<>(Type.class);
-        for (Type type : TYPES) {
-            List<List<ResultRow>> expected = reference.get(type);
-            List<List<ResultRow>> actual = other.get(type);
-            if (expected == null || actual == null) {
-                continue; // a failed query has no figure; there is nothing to compare
-            }
-            for (int r = 0; r < expected.size(); r++) {
-                Optional<String> difference = ResultComparison.difference(expected.get(r), actual.get(r), tolerance);
-                if (difference.isPresent()) {
-                    found.put(type, "draw " + r + ": " + difference.get());
-                    break;
-                }
-            }
-        }
-        return found;
-    }
-
-    static double loadAverage() {
+    /** The one-minute load average, as every report notes it. */
+    public static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

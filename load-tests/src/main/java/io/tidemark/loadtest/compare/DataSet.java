@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
  * host.
  *
  * @param config what was generated
- * @param hours hours of data
+ * @param steps rows per host
  * @param bodies the line-protocol files, in time order
  * @param bytes bytes of all files together
  */
-public record DataSet(CpuOnlyConfig config, int hours, List<Path> bodies, long bytes) {
+public record DataSet(CpuOnlyConfig config, long steps, List<Path> bodies, long bytes) {
 
     private static final int BLOCK_STEPS = 64;
 
@@ -57,11 +57,25 @@ public record DataSet(CpuOnlyConfig config, int hours, List<Path> bodies, long b
             files.add(file);
             bytes += Files.size(file);
         }
-        return new DataSet(config, hours, files, bytes);
+        return new DataSet(config, steps, files, bytes);
+    }
+
+    /**
+     * The rows of {@code steps} steps of {@code config}, sent some other way than as files (no
+     * bodies): what a peer's {@link Peer#flush} waits for.
+     */
+    public static DataSet streamed(CpuOnlyConfig config, long steps) {
+        return new DataSet(config, steps, List.of(), 0);
+    }
+
+    /** The data's span in whole hours, rounded up. */
+    public int hours() {
+        long hour = TimeUnit.HOURS.toNanos(1);
+        return Math.toIntExact((steps * config.intervalNanos() + hour - 1) / hour);
     }
 
     public long rows() {
-        return config.stepsIn(hours) * config.scale();
+        return steps * config.scale();
     }
 
     public long points() {
@@ -71,6 +85,6 @@ public record DataSet(CpuOnlyConfig config, int hours, List<Path> bodies, long b
     public DataRange range() {
         long first = TimeUnit.NANOSECONDS.toMillis(config.startNanos());
         long interval = TimeUnit.NANOSECONDS.toMillis(config.intervalNanos());
-        return new DataRange(first, first + config.stepsIn(hours) * interval, interval);
+        return new DataRange(first, first + steps * interval, interval);
     }
 }

@@ -113,9 +113,13 @@ public final class InfluxDbPeer extends ProcessPeer {
     }
 
     @Override
+    public URI writeUri() {
+        return PeerHttp.withQuery(base.resolve("/write"), Map.of("db", DATABASE, "precision", "ns"));
+    }
+
+    @Override
     public void ingest(Path body) throws IOException, InterruptedException {
-        URI write = PeerHttp.withQuery(base.resolve("/write"), Map.of("db", DATABASE, "precision", "ns"));
-        PeerHttp.expect(http.post(write, Files.readAllBytes(body), Map.of()), 204, "write to " + name());
+        post(body, 204);
     }
 
     /**

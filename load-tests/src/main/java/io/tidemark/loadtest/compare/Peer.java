@@ -3,6 +3,7 @@ package io.tidemark.loadtest.compare;
 import io.tidemark.loadtest.bench.TsbsQueries.Draw;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,6 +30,16 @@ public interface Peer {
      * the ingest clock starts (line protocol as generated, or another encoding of the same rows).
      */
     List<Path> bodies(DataSet data, Path workDir) throws IOException;
+
+    /**
+     * Queries a server of this kind already running at {@code endpoint} and holding cpu-only data
+     * of {@code hosts} hosts over {@code range}: no process is started, so only {@link #render},
+     * {@link #query} and {@link #writeUri} may follow.
+     */
+    void attach(URI endpoint, DataRange range, int hosts) throws IOException;
+
+    /** Where line protocol is posted once started or attached (the body's rows, nanosecond times). */
+    URI writeUri();
 
     /** Sends one body; safe to call from several threads. */
     void ingest(Path body) throws IOException, InterruptedException;

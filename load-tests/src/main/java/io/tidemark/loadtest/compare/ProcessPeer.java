@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -66,6 +67,21 @@ abstract class ProcessPeer implements Peer {
             Thread.sleep(COUNT_POLL_MILLIS);
         }
         throw new IOException("cannot see every " + unit + " in " + name() + ": expected=" + expected + ", seen=" + seen);
+    }
+
+    @Override
+    public final void attach(URI endpoint, DataRange range, int hosts) throws IOException {
+        base = endpoint;
+        prepareQueries(range, hosts);
+    }
+
+    /** Sets up the queries over {@code range} of {@code hosts} hosts; nothing by default. */
+    void prepareQueries(DataRange range, int hosts) throws IOException {
+    }
+
+    /** Posts {@code body} to {@link #writeUri()}, expecting {@code status}. */
+    final void post(Path body, int status) throws IOException, InterruptedException {
+        PeerHttp.expect(http.post(writeUri(), Files.readAllBytes(body), Map.of()), status, "write to " + name());
     }
 
     @Override

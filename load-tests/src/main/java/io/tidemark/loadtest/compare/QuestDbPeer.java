@@ -92,9 +92,13 @@ public final class QuestDbPeer extends ProcessPeer {
     }
 
     @Override
+    public URI writeUri() {
+        return PeerHttp.withQuery(base.resolve("/write"), Map.of("precision", "n"));
+    }
+
+    @Override
     public void ingest(Path body) throws IOException, InterruptedException {
-        URI write = PeerHttp.withQuery(base.resolve("/write"), Map.of("precision", "n"));
-        PeerHttp.expect(http.post(write, Files.readAllBytes(body), Map.of()), 204, "write to " + name());
+        post(body, 204);
     }
 
     /** Waits until the WAL is applied: the table's row count reaches the data set's. */

@@ -51,7 +51,7 @@ public record TabularResult(List<String> columns, List<List<String>> rows) {
      * {@code epoch=ms}); otherwise an ISO-8601 instant ({@code 2016-01-01T00:00:00.000000Z}, QuestDB)
      * or Timestream's {@code 2016-01-01 00:00:00.000000000} (UTC, no zone).
      */
-    static long parseTimeMillis(String cell) {
+    public static long parseTimeMillis(String cell) {
         if (cell == null) {
             throw new IllegalArgumentException("cannot parse a time: cell=null");
         }

@@ -28,6 +28,9 @@ public final class TidemarkPeer extends ProcessPeer {
     /** As long as {@link PeerHttp}'s calls may take: a query over the whole data set is slow. */
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
 
+    private final String name;
+    private final String database;
+    private final String table;
     private final Path projectDir;
     private final TidemarkProtocol protocol;
     private final int recordsPerCall;
@@ -36,14 +39,27 @@ public final class TidemarkPeer extends ProcessPeer {
     private TsbsQueries queries;
 
     public TidemarkPeer(Path projectDir, TidemarkProtocol protocol, int recordsPerCall) {
+        this("tidemark", DATABASE, TABLE, projectDir, protocol, recordsPerCall);
+    }
+
+    private TidemarkPeer(String name, String database, String table, Path projectDir, TidemarkProtocol protocol,
+            int recordsPerCall) {
+        this.name = name;
+        this.database = database;
+        this.table = table;
         this.projectDir = projectDir;
         this.protocol = protocol;
         this.recordsPerCall = recordsPerCall;
     }
 
+    /** A node that runs elsewhere, to {@link #attach} to: its data in {@code database.table}, reported as {@code name}. */
+    public static TidemarkPeer querying(String name, String database, String table) {
+        return new TidemarkPeer(name, database, table, null, TidemarkProtocol.LP, 0);
+    }
+
     @Override
     public String name() {
-        return "tidemark";
+        return name;
     }
 
     Path jar() {
@@ -90,25 +106,36 @@ public final class TidemarkPeer extends ProcessPeer {
     /** Creates the database and table, then encodes the bodies for the chosen protocol. */
     @Override
     public List<Path> bodies(DataSet data, Path workDir) throws IOException {
-        DataRange range = data.range();
-        queries = new TsbsQueries(DATABASE, TABLE, data.config().scale(), range.firstMillis(), range.endMillis());
+        prepareQueries(data.range(), data.config().scale());
         try {
-            wire.ensureDatabase(DATABASE);
-            wire.ensureTable(DATABASE, TABLE, data.hours() + 3);
+            wire.ensureDatabase(database);
+            wire.ensureTable(database, table, data.hours() + 3);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("cannot create the table: interrupted", e);
         }
         return protocol == TidemarkProtocol.LP ? data.bodies()
-                : LineProtocolToWriteRecords.convert(data.bodies(), DATABASE, TABLE, recordsPerCall,
+                : LineProtocolToWriteRecords.convert(data.bodies(), database, table, recordsPerCall,
                         workDir.resolve("writerecords-" + data.config().values().optionName()));
+    }
+
+    @Override
+    void prepareQueries(DataRange range, int hosts) {
+        queries = new TsbsQueries(database, table, hosts, range.firstMillis(), range.endMillis());
+        if (wire == null) {
+            wire = new WireClient(base, CALL_TIMEOUT);
+        }
+    }
+
+    @Override
+    public URI writeUri() {
+        return PeerHttp.withQuery(base.resolve("/write"), Map.of("db", database, "precision", "ns"));
     }
 
     @Override
     public void ingest(Path body) throws IOException, InterruptedException {
         if (protocol == TidemarkProtocol.LP) {
-            URI write = PeerHttp.withQuery(base.resolve("/write"), Map.of("db", DATABASE, "precision", "ns"));
-            PeerHttp.expect(http.post(write, Files.readAllBytes(body), Map.of()), 204, "write to " + name());
+            post(body, 204);
         } else {
             WireClient.Response response = wire.call("WriteRecords", Files.readAllBytes(body));
             if (!response.ok()) {
@@ -125,7 +152,7 @@ public final class TidemarkPeer extends ProcessPeer {
     /** Writes are visible when acknowledged; checks that every row arrived. */
     @Override
     public void flush(DataSet data, PrintWriter out) throws IOException, InterruptedException {
-        List<List<String>> rows = wire.query("SELECT count(*) AS row_count FROM \"" + DATABASE + "\".\"" + TABLE
+        List<List<String>> rows = wire.query("SELECT count(*) AS row_count FROM \"" + database + "\".\"" + table
                 + "\"");
         long seen = Long.parseLong(rows.get(0).get(0));
         if (seen != data.rows()) {

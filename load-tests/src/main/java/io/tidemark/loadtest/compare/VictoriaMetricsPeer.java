@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tidemark.loadtest.bench.TsbsQueries.Draw;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,14 +51,23 @@ public final class VictoriaMetricsPeer extends ProcessPeer {
 
     @Override
     public List<Path> bodies(DataSet data, Path workDir) {
-        queries = new MetricsQlQueries(data.range());
+        prepareQueries(data.range(), data.config().scale());
         return data.bodies();
     }
 
     @Override
+    void prepareQueries(DataRange range, int hosts) {
+        queries = new MetricsQlQueries(range);
+    }
+
+    @Override
+    public URI writeUri() {
+        return base.resolve("/write");
+    }
+
+    @Override
     public void ingest(Path body) throws IOException, InterruptedException {
-        PeerHttp.expect(http.post(base.resolve("/write"), Files.readAllBytes(body), Map.of()), 204,
-                "write to " + name());
+        post(body, 204);
     }
 
     /** Flushes the in-memory parts, then waits until a count over all data sees every point. */

@@ -44,11 +44,17 @@ public final class WireClient {
 
     /** One call of {@code operation} (e.g. {@code WriteRecords}) with {@code body} as it is. */
     public Response call(String operation, byte[] body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/")).timeout(timeout)
-                .header("Content-Type", CONTENT_TYPE).header("X-Amz-Target", TARGET + operation)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpRequest request = request(endpoint, operation, HttpRequest.BodyPublishers.ofByteArray(body), timeout);
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body());
+    }
+
+    /** The POST of one Timestream {@code operation} (JSON 1.0, {@code X-Amz-Target}) to the node at {@code endpoint}. */
+    public static HttpRequest request(URI endpoint, String operation, HttpRequest.BodyPublisher body,
+            Duration timeout) {
+        return HttpRequest.newBuilder(endpoint.resolve("/")).timeout(timeout)
+                .header("Content-Type", CONTENT_TYPE).header("X-Amz-Target", TARGET + operation)
+                .POST(body).build();
     }
 
     public Response call(String operation, String body) throws IOException, InterruptedException {
@@ -108,15 +114,20 @@ public final class WireClient {
                 page.path("ColumnInfo").forEach(c -> columns.add(c.path("Name").asText()));
             }
             for (JsonNode row : page.get("Rows")) {
-                List<String> cells = new ArrayList<>();
-                for (JsonNode datum : row.get("Data")) {
-                    cells.add(datum.path("NullValue").asBoolean(false) ? null : datum.path("ScalarValue").asText());
-                }
-                rows.add(cells);
+                rows.add(cells(row));
             }
             nextToken = page.hasNonNull("NextToken") ? page.get("NextToken").asText() : null;
         } while (nextToken != null);
         return new QueryResult(columns, rows);
+    }
+
+    /** A Timestream {@code Row}'s cells: each {@code Datum}'s scalar text, or {@code null} for a {@code NullValue}. */
+    public static List<String> cells(JsonNode row) {
+        List<String> cells = new ArrayList<>();
+        for (JsonNode datum : row.path("Data")) {
+            cells.add(datum.path("NullValue").asBoolean(false) ? null : datum.path("ScalarValue").asText());
+        }
+        return cells;
     }
 
     /** The body's first 300 characters, for error messages. */

@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,43 +26,22 @@ import picocli.CommandLine.Spec;
                         + " body, csv into one <measurement>.csv per measurement. Otherwise --out is one file"
                         + " (standard output without --out): writerecords then holds one body per line, and csv"
                         + " needs a use case with a single measurement (cpu-only).",
+                "--start defaults to 2016-01-01T00:00:00Z, TSBS's first time.",
                 "A summary line goes to standard error."})
 public final class LoadGenerateCommand implements Callable<Integer> {
+
+    /** TSBS's first time, the default {@code --start}. */
+    private static final Instant TSBS_START = Instant.parse("2016-01-01T00:00:00Z");
 
     /** Output formats. */
     enum Format { LP, WRITERECORDS, CSV }
 
-    @Option(names = "--use-case", defaultValue = "cpu-only", converter = UseCaseConverter.class,
-            description = "cpu-only, devops or iot (default: ${DEFAULT-VALUE}).")
-    UseCase useCase;
+    @Mixin
+    UseCaseOptions data;
 
     @Option(names = "--format", defaultValue = "lp", converter = FormatConverter.class,
             description = "lp, writerecords or csv (default: ${DEFAULT-VALUE}).")
     Format format;
-
-    @Option(names = "--scale", defaultValue = "100", description = "Hosts (cpu-only, devops) or trucks (iot) (default: ${DEFAULT-VALUE}).")
-    int scale;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--interval", defaultValue = "10s", converter = IntervalConverter.class,
-            description = "Time between two rows of an entity: 10s, 500ms, 1m, 1h or ISO-8601 (default: ${DEFAULT-VALUE}).")
-    Duration interval;
-
-    @Option(names = "--start", defaultValue = "2016-01-01T00:00:00Z",
-            description = "Time of the first rows, ISO-8601 (default: ${DEFAULT-VALUE}, TSBS's).")
-    Instant start;
-
-    @Option(names = "--end", description = "End of the data, exclusive, ISO-8601 (instead of --hours).")
-    Instant end;
-
-    @Option(names = "--hours", description = "Hours of data when --end is not given (default: 24).")
-    Integer hours;
-
-    @Option(names = "--values", defaultValue = "int", converter = ValueModeConverter.class,
-            description = "cpu-only values: int (TSBS) or float2 (two decimals) (default: ${DEFAULT-VALUE}).")
-    ValueMode values;
 
     @Option(names = "--out", description = "Output file or directory (default: standard output).")
     Path out;
@@ -91,11 +69,11 @@ public final class LoadGenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         GeneratorConfig config = config();
-        UseCaseGenerator generator = useCase.generator(config);
+        UseCaseGenerator generator = data.useCase().generator(config);
         boolean directory = out != null && (Files.isDirectory(out) || out.toString().endsWith("/"));
         if (format == Format.CSV && !directory && generator.measurements().size() > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "cannot write csv: use-case="
-                    + useCase.optionName() + " has " + generator.measurements().size()
+                    + data.useCase().optionName() + " has " + generator.measurements().size()
                     + " measurements, each its own table; --out must name a directory");
         }
         if (rowsPerFile < 1 || recordsPerBody < 1) {
@@ -107,15 +85,15 @@ public final class LoadGenerateCommand implements Callable<Integer> {
         long fields;
         try (OutputStream file = out != null && !directory ? Files.newOutputStream(out) : null;
                 TextOutput output = directory ? TextOutput.directory(out) : TextOutput.stream(file != null ? file : stdout)) {
-            long[] counts = new RowWriter(generator, output, useCase.optionName()).write(format, rowsPerFile,
-                    new WriteRecordsFormat(database, table != null ? table : useCase.optionName().replace('-', '_'),
+            long[] counts = new RowWriter(generator, output, data.useCase().optionName()).write(format, rowsPerFile,
+                    new WriteRecordsFormat(database, table != null ? table : data.useCase().optionName().replace('-', '_'),
                             recordsPerBody, generator.measurements()));
             rows = counts[0];
             fields = counts[1];
             double seconds = (System.nanoTime() - t0) / 1e9;
             spec.commandLine().getErr().printf(Locale.ROOT, "use_case=%s format=%s scale=%d steps=%d rows=%d fields=%d"
-                            + " bytes=%d files=%d seconds=%.2f rows_per_s=%.0f%n", useCase.optionName(),
-                    format.name().toLowerCase(Locale.ROOT), scale, config.steps(), rows, fields, output.bytes(),
+                            + " bytes=%d files=%d seconds=%.2f rows_per_s=%.0f%n", data.useCase().optionName(),
+                    format.name().toLowerCase(Locale.ROOT), data.scale(), config.steps(), rows, fields, output.bytes(),
                     output.files(), seconds, rows / Math.max(seconds, 1e-9));
         }
         spec.commandLine().getErr().flush();
@@ -123,38 +101,10 @@ public final class LoadGenerateCommand implements Callable<Integer> {
     }
 
     GeneratorConfig config() {
-        long startNanos = TimeUnit.SECONDS.toNanos(start.getEpochSecond()) + start.getNano();
-        long intervalNanos = interval.toNanos();
-        if (intervalNanos <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "cannot generate: interval=" + interval
-                    + " (must be > 0)");
-        }
-        long spanNanos;
-        if (end != null) {
-            if (hours != null) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "cannot generate: both --end and --hours given (pick one)");
-            }
-            spanNanos = TimeUnit.SECONDS.toNanos(end.getEpochSecond()) + end.getNano() - startNanos;
-            if (spanNanos <= 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "cannot generate: start=" + start
-                        + ", end=" + end + " (end must be after start)");
-            }
-        } else {
-            spanNanos = TimeUnit.HOURS.toNanos(hours != null ? hours : 24);
-        }
-        if (scale <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "cannot generate: scale=" + scale
-                    + " (must be > 0)");
-        }
-        return new GeneratorConfig(scale, seed, startNanos, intervalNanos, spanNanos / intervalNanos, values);
-    }
-
-    /** {@code --use-case}. */
-    static final class UseCaseConverter implements CommandLine.ITypeConverter<UseCase> {
-        @Override
-        public UseCase convert(String value) {
-            return UseCase.parse(value);
+        try {
+            return data.config(TSBS_START);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
@@ -171,34 +121,4 @@ public final class LoadGenerateCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --interval}: {@code 10s}, {@code 500ms}, {@code 1m}, {@code 1h}, or ISO-8601 ({@code PT10S}). */
-    static final class IntervalConverter implements CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            try {
-                if (v.startsWith("pt") || v.startsWith("p")) {
-                    return Duration.parse(value.trim());
-                }
-                if (v.endsWith("ms")) {
-                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-                }
-                long n = Long.parseLong(v.substring(0, v.length() - 1));
-                switch (v.charAt(v.length() - 1)) {
-                    case 's':
-                        return Duration.ofSeconds(n);
-                    case 'm':
-                        return Duration.ofMinutes(n);
-                    case 'h':
-                        return Duration.ofHours(n);
-                    default:
-                        break;
-                }
-            } catch (RuntimeException e) {
-                // falls through to the message below
-            }
-            throw new IllegalArgumentException("cannot parse interval: value=" + value
-                    + ", expected=<n>ms|<n>s|<n>m|<n>h or ISO-8601 such as PT10S");
-        }
-    }
 }
