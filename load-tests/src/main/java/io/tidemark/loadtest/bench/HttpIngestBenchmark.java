@@ -27,8 +27,9 @@ import org.HdrHistogram.Histogram;
  * Ingest over HTTP: the TSBS cpu-only data set as Timestream WriteRecords calls (see
  * {@link WriteRecordsBodies}; every call must answer 200) or as InfluxDB line-protocol
  * {@code POST /write} calls (see {@link LineProtocolBodies}; every call must answer 204), posted
- * by {@code clients} threads over keep-alive HTTP/1.1 (the JDK HttpClient, one connection per
- * thread, no {@code Expect: 100-continue}) to a serving node.
+ * by {@code clients} threads over keep-alive HTTP/1.1 (a {@link KeepAliveConnection} per thread
+ * and node: requests written as prepared bytes, no {@code Expect: 100-continue}) to a serving node.
+ * The tables are created with the JDK HttpClient, before the clock starts.
  *
  * <p>The bodies are encoded before the clock starts, and the encoding rate is reported on its own
  * line, so a reader can tell what a loader that encodes as it sends would add. The data ends at the
@@ -78,11 +79,15 @@ public final class HttpIngestBenchmark {
             double medianPointsPerSecond, double p50CallMillis, double p99CallMillis) {
     }
 
-    /** The calls of one run, whatever the protocol. */
+    /** The calls of one run, whatever the protocol, as the bytes a client writes. */
     private interface Calls {
         int count();
 
-        HttpRequest request(int call);
+        /** Which of the endpoints takes the call. */
+        int endpoint(int call);
+
+        /** The call's request line, headers and body, in pieces written in order. */
+        byte[][] request(int call);
 
         int okStatus();
     }
@@ -161,7 +166,7 @@ public final class HttpIngestBenchmark {
                         WriteRecordsBodies.head(database, table), json);
                 long cpu0 = IngestBenchmark.processCpuNanos();
                 long t0 = System.nanoTime();
-                Histogram runLatencies = send(client, threads, calls);
+                Histogram runLatencies = send(endpoints, threads, calls);
                 long wall = System.nanoTime() - t0;
                 long cpu = IngestBenchmark.processCpuNanos() - cpu0;
                 double rate = points / (wall / 1e9);
@@ -200,11 +205,16 @@ public final class HttpIngestBenchmark {
             }
 
             @Override
-            public HttpRequest request(int call) {
+            public int endpoint(int call) {
+                return call % endpoints.size();
+            }
+
+            @Override
+            public byte[][] request(int call) {
                 byte[] tail = bodies.tail(call);
-                return HttpIngestBenchmark.request(endpoints.get(call % endpoints.size()), "WriteRecords",
-                        HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(
-                                List.of(head, tail)), (long) head.length + tail.length));
+                URI target = endpoints.get(endpoint(call)).resolve("/");
+                return new byte[][] {KeepAliveConnection.requestHead(target, (long) head.length + tail.length,
+                        "Content-Type", CONTENT_TYPE, "X-Amz-Target", TARGET + "WriteRecords"), head, tail};
             }
 
             @Override
@@ -224,10 +234,15 @@ public final class HttpIngestBenchmark {
             }
 
             @Override
-            public HttpRequest request(int call) {
-                return HttpRequest.newBuilder(writes.get(call % writes.size())).timeout(CALL_TIMEOUT)
-                        .header("Content-Type", "text/plain")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.body(call))).build();
+            public int endpoint(int call) {
+                return call % endpoints.size();
+            }
+
+            @Override
+            public byte[][] request(int call) {
+                byte[] body = bodies.body(call);
+                return new byte[][] {KeepAliveConnection.requestHead(writes.get(endpoint(call)), body.length,
+                        "Content-Type", "text/plain"), body};
             }
 
             @Override
@@ -237,22 +252,38 @@ public final class HttpIngestBenchmark {
         };
     }
 
-    /** Every call once, taken in order by whichever client thread is free; the calls' latencies in microseconds. */
-    private Histogram send(HttpClient client, ExecutorService threads, Calls calls)
+    /**
+     * Every call once, taken in order by whichever client thread is free, each thread over keep-alive
+     * connections of its own ({@link KeepAliveConnection}); the calls' latencies in microseconds.
+     */
+    private Histogram send(List<URI> endpoints, ExecutorService threads, Calls calls)
             throws IOException, InterruptedException {
         AtomicInteger next = new AtomicInteger();
         List<Callable<Histogram>> clients = new ArrayList<>();
         for (int c = 0; c < options.clients(); c++) {
             clients.add(() -> {
                 Histogram h = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-                for (int call = next.getAndIncrement(); call < calls.count(); call = next.getAndIncrement()) {
-                    HttpRequest request = calls.request(call);
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                    h.recordValue(Math.min(h.getHighestTrackableValue(), (System.nanoTime() - t0) / 1000));
-                    if (response.statusCode() != calls.okStatus()) {
-                        throw new IOException("cannot write call " + call + ": status=" + response.statusCode()
-                                + ", body=" + abbreviate(response.body()));
+                KeepAliveConnection[] connections = new KeepAliveConnection[endpoints.size()];
+                try {
+                    for (int call = next.getAndIncrement(); call < calls.count(); call = next.getAndIncrement()) {
+                        byte[][] request = calls.request(call);
+                        int e = calls.endpoint(call);
+                        if (connections[e] == null) {
+                            connections[e] = new KeepAliveConnection(endpoints.get(e), CALL_TIMEOUT);
+                        }
+                        long t0 = System.nanoTime();
+                        KeepAliveConnection.Answer answer = connections[e].exchange(request);
+                        h.recordValue(Math.min(h.getHighestTrackableValue(), (System.nanoTime() - t0) / 1000));
+                        if (answer.status() != calls.okStatus()) {
+                            throw new IOException("cannot write call " + call + ": status=" + answer.status()
+                                    + ", body=" + abbreviate(answer.bodyText()));
+                        }
+                    }
+                } finally {
+                    for (KeepAliveConnection connection : connections) {
+                        if (connection != null) {
+                            connection.close();
+                        }
                     }
                 }
                 return h;
