@@ -61,6 +61,9 @@ final class JsonCursor {
 
     private char[] text = new char[128];
     private int textLength;
+    /** Where a plain string's text starts in the input; it is in {@link #text} only once {@link #textWidened}. */
+    private int plainStart;
+    private boolean textWidened;
     private long integer;
     private boolean integerFits;
     /** The code point {@link #utf8} decoded last. */
@@ -140,6 +143,46 @@ final class JsonCursor {
         }
     }
 
+    /**
+     * After {@link #START_OBJECT} or {@link #START_ARRAY}: moves past the matching end by brackets
+     * and quotes alone, without checking what lies between. Only for bytes the caller checks
+     * another way (read in full before, byte for byte the same).
+     */
+    void skipUnchecked() {
+        int open = depth;
+        if (open == 0 || state[open - 1] != FIRST) {
+            throw new IllegalStateException("cannot skip: not at the start of a container");
+        }
+        int nesting = 1;
+        int p = pos;
+        while (true) {
+            if (p >= limit) {
+                throw NOT_TAKEN;
+            }
+            byte b = in[p++];
+            if (b == '"') {
+                while (true) {
+                    if (p >= limit) {
+                        throw NOT_TAKEN;
+                    }
+                    byte c = in[p++];
+                    if (c == '"') {
+                        break;
+                    }
+                    if (c == '\\') {
+                        p++;
+                    }
+                }
+            } else if (b == '[' || b == '{') {
+                nesting++;
+            } else if ((b == ']' || b == '}') && --nesting == 0) {
+                break;
+            }
+        }
+        pos = p;
+        depth--;
+    }
+
     /** The offset just after the last token read (after its closing quote, bracket or last digit). */
     int offset() {
         return pos;
@@ -147,7 +190,40 @@ final class JsonCursor {
 
     /** The text of the last {@link #NAME} or {@link #STRING}: {@code chars()[0, textLength())}. */
     char[] chars() {
+        if (!textWidened) {
+            int n = textLength;
+            if (text.length < n) {
+                text = new char[Math.max(n, text.length * 2)];
+            }
+            char[] out = text;
+            for (int i = 0; i < n; i++) {
+                out[i] = (char) in[plainStart + i];
+            }
+            textWidened = true;
+        }
         return text;
+    }
+
+    /** True when the text of the last {@link #NAME} or {@link #STRING} is {@code s}; compares bytes when it is plain. */
+    boolean textIs(String s) {
+        int n = textLength;
+        if (s.length() != n) {
+            return false;
+        }
+        if (textWidened) {
+            for (int i = 0; i < n; i++) {
+                if (text[i] != s.charAt(i)) {
+                    return false;
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                if (in[plainStart + i] != s.charAt(i)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     int textLength() {
@@ -286,11 +362,44 @@ final class JsonCursor {
         return b >= '0' && b <= '9';
     }
 
-    /** Decodes a string's text from just after its opening quote to just after its closing one. */
+    /**
+     * Reads a string from just after its opening quote to just after its closing one. A plain one
+     * (printable ASCII, no escape: names and numbers, nearly every string of a write) is only
+     * delimited here, and widened into {@link #text} if and when {@link #chars()} asks; any other is
+     * decoded at once.
+     */
     private void string(int maxChars) {
+        int start = pos;
+        int p = start;
+        while (true) {
+            if (p == limit) {
+                throw NOT_TAKEN;
+            }
+            byte b = in[p];
+            if (b == '"') {
+                break;
+            }
+            if (b < 0x20 || b == '\\') {
+                // a byte of a multi-byte character (negative), an escape or a control character
+                decode(start, maxChars);
+                return;
+            }
+            p++;
+        }
+        if (p - start > maxChars) {
+            throw NOT_TAKEN;
+        }
+        plainStart = start;
+        textLength = p - start;
+        textWidened = false;
+        pos = p + 1;
+    }
+
+    /** Decodes a string that is not plain, from {@code in[start]}, into {@link #text}. */
+    private void decode(int start, int maxChars) {
         char[] out = text;
         int n = 0;
-        int p = pos;
+        int p = start;
         while (true) {
             if (p == limit) {
                 throw NOT_TAKEN;
@@ -324,6 +433,7 @@ final class JsonCursor {
             throw NOT_TAKEN;
         }
         textLength = n;
+        textWidened = true;
         pos = p + 1;
     }
 

@@ -152,7 +152,7 @@ final class WriteRecordsReader {
             if (m == recentMembers.length) {
                 recentMembers = Arrays.copyOf(recentMembers, m * 2);
             }
-            String member = names.get(p.chars(), 0, p.textLength(), recentMembers[m]);
+            String member = known(p, recentMembers[m]);
             recentMembers[m] = member;
             t = p.next();
             switch (member) {
@@ -225,9 +225,10 @@ final class WriteRecordsReader {
      * item by item (with a parser of its own) only when those bytes are new.
      */
     private RecordDimensions dimensions(JsonCursor p, byte[] body, WriteRecordsBuilder out) {
-        // The cursor has consumed exactly the '[' when it returns START_ARRAY, and the ']' with END_ARRAY.
+        // The cursor has consumed exactly the '[' when it returns START_ARRAY. The list is skipped unchecked:
+        // bytes found in the cache are those of a list checked before, and others are read in full below.
         int from = p.offset() - 1;
-        p.skipChildren();
+        p.skipUnchecked();
         int to = p.offset();
         RecordDimensions known = dimensionsCache.get(body, from, to);
         if (known != null) {
@@ -242,6 +243,7 @@ final class WriteRecordsReader {
             dimension(list, items);
         }
         expect(t, END_ARRAY);
+        expect(list.next(), END);
         RecordDimensions checked = out.dimensions(items);
         dimensionsCache.put(body, from, to, checked);
         return checked;
@@ -331,7 +333,7 @@ final class WriteRecordsReader {
             return null;
         }
         expect(t, STRING);
-        return names.get(p.chars(), 0, p.textLength(), likely);
+        return known(p, likely);
     }
 
     /** A member name of a Dimensions or MeasureValues item, the {@code m}th of its item. */
@@ -339,9 +341,17 @@ final class WriteRecordsReader {
         if (m == recentItemMembers.length) {
             recentItemMembers = Arrays.copyOf(recentItemMembers, m * 2);
         }
-        String member = names.get(p.chars(), 0, p.textLength(), recentItemMembers[m]);
+        String member = known(p, recentItemMembers[m]);
         recentItemMembers[m] = member;
         return member;
+    }
+
+    /**
+     * The string of the cursor's text, from the name table; {@code likely} when it is that string
+     * (compared with the bytes, before any hash or copy).
+     */
+    private String known(JsonCursor p, String likely) {
+        return likely != null && p.textIs(likely) ? likely : names.get(p.chars(), 0, p.textLength());
     }
 
     /** A string member; null for JSON null. */

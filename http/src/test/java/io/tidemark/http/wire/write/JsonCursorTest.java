@@ -169,6 +169,43 @@ class JsonCursorTest {
     }
 
     @org.junit.jupiter.api.Test
+    void skipsAContainerUncheckedByBracketsAndQuotesAlone() {
+        byte[] bytes = "{\"skip\":[{\"a\":\"]\\\"}\"}, [tru, {]}],\"next\":\"n\"}".getBytes(StandardCharsets.UTF_8);
+        JsonCursor c = new JsonCursor().reset(bytes, 0, bytes.length);
+
+        c.next();
+        c.next();
+        c.next();
+        int from = c.offset() - 1;
+        c.skipUnchecked();
+
+        assertThat(new String(bytes, from, c.offset() - from, StandardCharsets.UTF_8))
+                .isEqualTo("[{\"a\":\"]\\\"}\"}, [tru, {]}]");
+        assertThat(c.next()).isEqualTo(JsonCursor.NAME);
+        assertThat(c.textIs("next")).isTrue();
+        assertThat(c.next()).isEqualTo(JsonCursor.STRING);
+        assertThat(c.textIs("n")).isTrue();
+        assertThat(c.textIs("next")).isFalse();
+        assertThat(c.next()).isEqualTo(JsonCursor.END_OBJECT);
+    }
+
+    @org.junit.jupiter.api.Test
+    void comparesPlainAndDecodedTextsAlike() {
+        byte[] bytes = "[\"plain\",\"h\u00e9\",\"\\u0041b\"]".getBytes(StandardCharsets.UTF_8);
+        JsonCursor c = new JsonCursor().reset(bytes, 0, bytes.length);
+        c.next();
+
+        c.next();
+        assertThat(c.textIs("plain")).isTrue();
+        assertThat(c.textIs("plaiN")).isFalse();
+        c.next();
+        assertThat(c.textIs("h\u00e9")).isTrue();
+        c.next();
+        assertThat(c.textIs("Ab")).isTrue();
+        assertThat(new String(c.chars(), 0, c.textLength())).isEqualTo("Ab");
+    }
+
+    @org.junit.jupiter.api.Test
     void declinesAByteOrderMark() {
         byte[] bytes = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'};
 
