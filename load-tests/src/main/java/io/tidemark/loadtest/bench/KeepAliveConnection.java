@@ -15,10 +15,10 @@ import java.util.Locale;
 
 /**
  * One keep-alive HTTP/1.1 connection of a load client, as cheap per call as a client can be: the
- * request is written as bytes prepared before the clock starts (see {@link #requestHead}) with
- * blocking socket writes, and the answer's status line and headers are read from one reused
- * buffer (a success answers a few bytes at most). No selector thread,
- * no request object, no header map per call, so the loader takes as little of the machine's CPU as
+ * request is written from bytes prepared before the clock starts (see {@link #requestHead}) in one
+ * blocking socket write, headers and body together, and the answer's status line and headers are
+ * read from one reused buffer (a success answers a few bytes at most). No selector thread, no
+ * request object, no header map per call, so the loader takes as little of the machine's CPU as
  * possible and the server under test gets the rest. Handles {@code Content-Length} and chunked
  * answers and {@code Connection: close}; a connection the server closed while it was idle is
  * opened again once. Not thread-safe: one per client thread.
@@ -40,6 +40,8 @@ final class KeepAliveConnection implements Closeable {
     private InputStream in;
     private OutputStream out;
     private byte[] buffer = new byte[8192];
+    /** The request being sent, its pieces copied together. */
+    private byte[] request = new byte[0];
     /** Bytes of {@link #buffer} read from the socket and not consumed yet: {@code [position, limit)}. */
     private int position;
     private int limit;
@@ -88,9 +90,21 @@ final class KeepAliveConnection implements Closeable {
     }
 
     private Answer send(byte[]... pieces) throws IOException {
+        // One write for the whole request, as a client with a buffered writer sends it: a body that
+        // follows its headers in a write of its own reaches the server's route as a streamed entity.
+        int size = 0;
         for (byte[] piece : pieces) {
-            out.write(piece);
+            size += piece.length;
         }
+        if (request.length < size) {
+            request = new byte[Math.max(size, request.length * 2)];
+        }
+        int at = 0;
+        for (byte[] piece : pieces) {
+            System.arraycopy(piece, 0, request, at, piece.length);
+            at += piece.length;
+        }
+        out.write(request, 0, size);
         out.flush();
         int headEnd = readHead();
         int status = status(headEnd);
