@@ -62,6 +62,8 @@ public final class IngestBatch {
 
     private final Map<String, MeasureType> measures = new LinkedHashMap<>();
     private final Set<String> dimensionNames = new LinkedHashSet<>();
+    /** The last series whose dimension names were added to {@link #dimensionNames}. */
+    private SeriesKey namesOf;
 
     private final ShardRows[] shards;
     private final int expectedShardRows;
@@ -133,9 +135,19 @@ public final class IngestBatch {
         seriesShard[h] = shard;
         seriesLocal[h] = shardRows(shard).builder.series(key);
         int bytes = utf8Length(key.measureName());
-        for (Dimension d : key.dimensions()) {
-            dimensionNames.add(d.name());
-            bytes += utf8Length(d.name()) + utf8Length(d.value());
+        // Series of one write nearly always share their dimension names (one host after another): the set
+        // of names only needs adding to when they differ from the last series'.
+        boolean sameNames = namesOf != null && namesOf.dimensionCount() == key.dimensionCount();
+        for (int d = 0; d < key.dimensionCount(); d++) {
+            Dimension dimension = key.dimension(d);
+            sameNames = sameNames && dimension.name().equals(namesOf.dimension(d).name());
+            bytes += utf8Length(dimension.name()) + utf8Length(dimension.value());
+        }
+        if (!sameNames) {
+            for (int d = 0; d < key.dimensionCount(); d++) {
+                dimensionNames.add(key.dimension(d).name());
+            }
+            namesOf = key;
         }
         seriesBytes[h] = bytes;
         seriesRejection.add(missingPartitionKey(key));

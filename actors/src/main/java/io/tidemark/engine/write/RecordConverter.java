@@ -124,9 +124,9 @@ public final class RecordConverter {
                 continue;
             }
             // A record with the names of the last one that fitted fits too: the schema and the batch's names
-            // only grew by that record's own names.
-            String reason = lastFit >= 0 && sameNames(parsed, i, lastFit) ? null
-                    : schemaConflict(parsed, i, schema, batch);
+            // only grew by that record's own names. Its values go to the same columns.
+            boolean sameNames = lastFit >= 0 && sameNames(parsed, i, lastFit);
+            String reason = sameNames ? null : schemaConflict(parsed, i, schema, batch);
             if (reason != null) {
                 batch.reject(i, reason);
                 continue;
@@ -135,7 +135,7 @@ public final class RecordConverter {
             int series = batch.series(parsed.seriesKey(i), parsed.measureType(i));
             int start = parsed.valueStart(i);
             int end = parsed.valueEnd(i);
-            for (int v = start; v < end; v++) {
+            for (int v = start; !sameNames && v < end; v++) {
                 columns[v - start] = batch.column(parsed.valueColumn(v), parsed.valueType(v));
             }
             if (batch.addRow(series, parsed.timeNanos(i), parsed.version(i), i)) {

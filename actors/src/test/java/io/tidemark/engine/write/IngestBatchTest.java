@@ -54,4 +54,21 @@ class IngestBatchTest {
         }
         assertThat(unsized.stream().mapToInt(p -> p.batch().rowCount()).sum()).isEqualTo(300);
     }
+
+    @Test
+    void theSchemaDeltaNamesEveryDimensionOfEverySeriesOnce() {
+        IngestBatch batch = new IngestBatch(FOUR_SHARDS, NOW_MILLIS);
+        String[][] names = {{"host", "region"}, {"host", "region"}, {"host", "zone"}, {"host"}, {"host", "region"},
+            {"rack", "region"}};
+        for (int s = 0; s < names.length; s++) {
+            List<Dimension> dims = new java.util.ArrayList<>();
+            for (String name : names[s]) {
+                dims.add(new Dimension(new String(name.toCharArray()), "v" + s));
+            }
+            batch.series(SeriesKey.of(dims, "metrics"), MeasureType.MULTI);
+        }
+
+        assertThat(batch.schemaDelta().dimensions()).containsExactlyInAnyOrder("host", "region", "zone", "rack");
+        assertThat(batch.schemaDelta().measures()).containsOnlyKeys("metrics");
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.tidemark.engine.Engine;
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.ErrorKind;
+import io.tidemark.http.wire.StrictBody;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,11 +100,11 @@ public final class LineProtocolRoutes extends AllDirectives {
         if (declared > settings.maxBodyBytes()) {
             return done(tooLarge(declared));
         }
-        // the explicit limit replaces Pekko's own 8 MiB cap on collected entities
-        return request.entity().withSizeLimit(settings.maxBodyBytes())
-                .toStrict(bodyTimeoutMillis, settings.maxBodyBytes(), materializer)
-                .thenCompose(strict -> {
-                    byte[] body = decode(request, strict.getData());
+        // the explicit limit replaces Pekko's own 8 MiB cap on collected entities; StrictBody's stage runs the
+        // continuations on the thread that collected the body, not on a thread started per request
+        return StrictBody.read(request.entity(), settings.maxBodyBytes(), bodyTimeoutMillis, materializer)
+                .thenCompose(data -> {
+                    byte[] body = decode(request, data);
                     LineProtocolWrite write = new LineProtocolWrite(engine, database, precision, clock.millis(),
                             cache, body, body.length);
                     return scanAll(write, database).thenCompose(done -> write.write())

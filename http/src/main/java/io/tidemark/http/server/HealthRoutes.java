@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.engine.Engine;
 import io.tidemark.engine.shard.SeriesShard;
+import io.tidemark.http.wire.StrictBody;
 import io.tidemark.http.wire.WireJson;
 import java.time.Duration;
 import java.util.List;
@@ -132,7 +133,8 @@ public final class HealthRoutes extends AllDirectives {
     private static CompletionStage<String> shardRegion(ActorSystem<?> system, Duration timeout) {
         CompletionStage<CurrentShardRegionState> state = AskPattern.ask(ClusterSharding.get(system).shardState(),
                 replyTo -> new GetShardRegionState(SeriesShard.TYPE_KEY, replyTo), timeout, system.scheduler());
-        return state.thenApply(region -> {
+        // on the thread that completes the ask: its stage's plain thenApply would start a thread per probe
+        return StrictBody.onCompletingThread(state).thenApply(region -> {
             if (!region.getFailed().isEmpty()) {
                 throw new IllegalStateException("shards did not answer: " + region.getFailed());
             }

@@ -4,6 +4,7 @@ import io.tidemark.engine.ErrorKind;
 import io.tidemark.engine.subscription.SubscriptionEvent;
 import io.tidemark.engine.subscription.SubscriptionService;
 import io.tidemark.http.auth.SigV4Verifier;
+import io.tidemark.http.wire.StrictBody;
 import io.tidemark.http.wire.WireError;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -80,7 +81,9 @@ public final class SubscribeRoutes extends AllDirectives {
                     return (Message) TextMessage.create(SubscriptionJson.render(event));
                 })
                 .watchTermination((notUsed, done) -> {
-                    done.whenComplete((ok, failure) -> subscriptions.unsubscribe(subscriber));
+                    // on the completing thread: the stage's plain whenComplete would start a thread per connection
+                    StrictBody.onCompletingThread(done)
+                            .whenComplete((ok, failure) -> subscriptions.unsubscribe(subscriber));
                     return notUsed;
                 });
         AtomicBoolean subscribed = new AtomicBoolean();
@@ -101,18 +104,20 @@ public final class SubscribeRoutes extends AllDirectives {
                     "cannot read subscription request: expected a text frame with {\"query\": \"<SQL>\"}, got a binary frame"));
             return;
         }
-        message.asTextMessage().toStrict(FIRST_FRAME_TIMEOUT_MILLIS, materializer).whenComplete((text, failure) -> {
-            if (failure != null) {
-                subscriber.tell(new SubscriptionEvent.Failed(ErrorKind.VALIDATION,
-                        "cannot read subscription request: " + failure.getMessage()));
-                return;
-            }
-            try {
-                subscriptions.subscribe(SubscriptionJson.query(text.getStrictText()), subscriber);
-            } catch (IllegalArgumentException e) {
-                subscriber.tell(new SubscriptionEvent.Failed(ErrorKind.VALIDATION, e.getMessage()));
-            }
-        });
+        // on the thread that collected the frame: the stage's plain whenComplete would start a thread per subscriber
+        StrictBody.onCompletingThread(message.asTextMessage().toStrict(FIRST_FRAME_TIMEOUT_MILLIS, materializer))
+                .whenComplete((text, failure) -> {
+                    if (failure != null) {
+                        subscriber.tell(new SubscriptionEvent.Failed(ErrorKind.VALIDATION,
+                                "cannot read subscription request: " + failure.getMessage()));
+                        return;
+                    }
+                    try {
+                        subscriptions.subscribe(SubscriptionJson.query(text.getStrictText()), subscriber);
+                    } catch (IllegalArgumentException e) {
+                        subscriber.tell(new SubscriptionEvent.Failed(ErrorKind.VALIDATION, e.getMessage()));
+                    }
+                });
     }
 
     /** Later frames are read and ignored (one query per connection). */

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
@@ -25,8 +26,9 @@ import org.HdrHistogram.Histogram;
  * Ingest over HTTP: the TSBS cpu-only data set as Timestream WriteRecords calls (see
  * {@link WriteRecordsBodies}; every call must answer 200) or as InfluxDB line-protocol
  * {@code POST /write} calls (see {@link LineProtocolBodies}; every call must answer 204), posted
- * by {@code clients} threads over keep-alive HTTP/1.1 (the JDK HttpClient, one connection per
- * thread, no {@code Expect: 100-continue}) to a serving node.
+ * by {@code clients} threads over keep-alive HTTP/1.1 (a {@link KeepAliveConnection} per thread
+ * and node: requests written as prepared bytes, no {@code Expect: 100-continue}) to a serving node.
+ * The tables are created with the JDK HttpClient, before the clock starts.
  *
  * <p>The bodies are encoded before the clock starts, and the encoding rate is reported on its own
  * line, so a reader can tell what a loader that encodes as it sends would add. The data ends at the
@@ -74,11 +76,15 @@ public final class HttpIngestBenchmark {
             double medianPointsPerSecond, double p50CallMillis, double p99CallMillis) {
     }
 
-    /** The calls of one run, whatever the protocol. */
+    /** The calls of one run, whatever the protocol, as the bytes a client writes. */
     private interface Calls {
         int count();
 
-        HttpRequest request(int call);
+        /** Which of the endpoints takes the call. */
+        int endpoint(int call);
+
+        /** The call's request line, headers and body, in pieces written in order. */
+        byte[][] request(int call);
 
         int okStatus();
     }
@@ -151,7 +157,7 @@ public final class HttpIngestBenchmark {
                     WriteRecordsBodies.head(database, table), json);
             long cpu0 = IngestBenchmark.processCpuNanos();
             long t0 = System.nanoTime();
-            Histogram runLatencies = send(client, calls);
+            Histogram runLatencies = send(endpoints, calls);
             long wall = System.nanoTime() - t0;
             long cpu = IngestBenchmark.processCpuNanos() - cpu0;
             double rate = points / (wall / 1e9);
@@ -187,11 +193,16 @@ public final class HttpIngestBenchmark {
             }
 
             @Override
-            public HttpRequest request(int call) {
+            public int endpoint(int call) {
+                return call % endpoints.size();
+            }
+
+            @Override
+            public byte[][] request(int call) {
                 byte[] tail = bodies.tail(call);
-                return HttpIngestBenchmark.request(endpoints.get(call % endpoints.size()), "WriteRecords",
-                        HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(
-                                List.of(head, tail)), (long) head.length + tail.length));
+                URI target = endpoints.get(endpoint(call)).resolve("/");
+                return new byte[][] {KeepAliveConnection.requestHead(target, (long) head.length + tail.length,
+                        "Content-Type", WireClient.CONTENT_TYPE, "X-Amz-Target", WireClient.TARGET + "WriteRecords"), head, tail};
             }
 
             @Override
@@ -211,10 +222,15 @@ public final class HttpIngestBenchmark {
             }
 
             @Override
-            public HttpRequest request(int call) {
-                return HttpRequest.newBuilder(writes.get(call % writes.size())).timeout(CALL_TIMEOUT)
-                        .header("Content-Type", "text/plain")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.body(call))).build();
+            public int endpoint(int call) {
+                return call % endpoints.size();
+            }
+
+            @Override
+            public byte[][] request(int call) {
+                byte[] body = bodies.body(call);
+                return new byte[][] {KeepAliveConnection.requestHead(writes.get(endpoint(call)), body.length,
+                        "Content-Type", "text/plain"), body};
             }
 
             @Override
@@ -224,24 +240,43 @@ public final class HttpIngestBenchmark {
         };
     }
 
-    /** Every call once, taken in order by whichever client thread is free; the calls' latencies in microseconds. */
-    private Histogram send(HttpClient client, Calls calls) throws IOException, InterruptedException {
+    /**
+     * Every call once, taken in order by whichever client thread is free ({@link CallLoop}), each
+     * thread over keep-alive connections of its own ({@link KeepAliveConnection}, one per endpoint,
+     * closed when the run ends); the calls' latencies in microseconds.
+     */
+    private Histogram send(List<URI> endpoints, Calls calls) throws IOException, InterruptedException {
         AtomicInteger next = new AtomicInteger();
+        List<KeepAliveConnection> opened = new CopyOnWriteArrayList<>();
+        ThreadLocal<KeepAliveConnection[]> connections = ThreadLocal.withInitial(
+                () -> new KeepAliveConnection[endpoints.size()]);
         CallLoop.Source source = () -> {
             int call = next.getAndIncrement();
             if (call >= calls.count()) {
                 return null;
             }
-            HttpRequest request = calls.request(call);
+            byte[][] request = calls.request(call);
+            int e = calls.endpoint(call);
             return new CallLoop.Call(() -> {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != calls.okStatus()) {
-                    throw new IOException("cannot write call " + call + ": status=" + response.statusCode()
-                            + ", body=" + abbreviate(response.body()));
+                KeepAliveConnection[] own = connections.get();
+                if (own[e] == null) {
+                    own[e] = new KeepAliveConnection(endpoints.get(e), CALL_TIMEOUT);
+                    opened.add(own[e]);
+                }
+                KeepAliveConnection.Answer answer = own[e].exchange(request);
+                if (answer.status() != calls.okStatus()) {
+                    throw new IOException("cannot write call " + call + ": status=" + answer.status()
+                            + ", body=" + abbreviate(answer.bodyText()));
                 }
             }, 0, 0);
         };
-        return CallLoop.run(options.clients(), source, Progress.silent()).callMicros();
+        try {
+            return CallLoop.run(options.clients(), source, Progress.silent()).callMicros();
+        } finally {
+            for (KeepAliveConnection connection : opened) {
+                connection.close();
+            }
+        }
     }
 
     private static void createDatabase(HttpClient client, URI endpoint, String database)

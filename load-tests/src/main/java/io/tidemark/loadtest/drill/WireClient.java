@@ -21,8 +21,8 @@ import java.util.Locale;
  */
 public final class WireClient {
 
-    private static final String TARGET = "Timestream_20181101.";
-    private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    public static final String TARGET = "Timestream_20181101.";
+    public static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;

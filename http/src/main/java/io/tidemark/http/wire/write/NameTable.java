@@ -17,14 +17,6 @@ final class NameTable {
     private final int[] hashes = new int[CAPACITY];
     private int size;
 
-    /**
-     * The string of {@code chars[offset, offset + length)}; {@code likely} when it matches (the
-     * string met at the same place in the previous record: a comparison instead of a hash).
-     */
-    String get(char[] chars, int offset, int length, String likely) {
-        return likely != null && matches(likely, chars, offset, length) ? likely : get(chars, offset, length);
-    }
-
     /** The string of {@code chars[offset, offset + length)}. */
     String get(char[] chars, int offset, int length) {
         if (length > MAX_LENGTH) {

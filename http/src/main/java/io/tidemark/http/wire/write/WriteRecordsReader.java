@@ -1,19 +1,24 @@
 package io.tidemark.http.wire.write;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import static io.tidemark.http.wire.write.JsonCursor.END;
+import static io.tidemark.http.wire.write.JsonCursor.END_ARRAY;
+import static io.tidemark.http.wire.write.JsonCursor.END_OBJECT;
+import static io.tidemark.http.wire.write.JsonCursor.INTEGER;
+import static io.tidemark.http.wire.write.JsonCursor.NAME;
+import static io.tidemark.http.wire.write.JsonCursor.NULL;
+import static io.tidemark.http.wire.write.JsonCursor.START_ARRAY;
+import static io.tidemark.http.wire.write.JsonCursor.START_OBJECT;
+import static io.tidemark.http.wire.write.JsonCursor.STRING;
+
 import io.tidemark.engine.write.DimensionsCache;
 import io.tidemark.engine.write.RecordDimensions;
 import io.tidemark.engine.write.RecordFields;
 import io.tidemark.engine.write.WriteRecordsBuilder;
-import io.tidemark.http.wire.WireJson;
-import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * Reads a WriteRecords body token by token (Jackson's streaming parser over the raw bytes, no
- * tree) into a {@link WriteRecordsBuilder}, which applies the engine's rules as records arrive.
+ * Reads a WriteRecords body token by token (a {@link JsonCursor} over the raw bytes, no tree) into
+ * a {@link WriteRecordsBuilder}, which applies the engine's rules as records arrive.
  * Names and enum values come from a {@link NameTable}; value texts go to the builder as
  * characters; a record's Dimensions list is skipped over and looked up by its bytes in a
  * {@link DimensionsCache}, and read item by item only the first time those bytes come.
@@ -21,18 +26,14 @@ import java.util.Arrays;
  * <p>It takes the shape every client sends: a JSON object with DatabaseName, TableName and
  * Records, CommonAttributes (if any) before Records, each member once and of its model type. On
  * anything else (malformed JSON, a member of the wrong JSON type, a member given twice,
- * CommonAttributes after Records, a required member missing) {@link #read} answers false and the
- * caller reads the body as a tree, whose reader words the error (or, for a well-formed body in an
+ * CommonAttributes after Records, a required member missing, or JSON outside the cursor's subset)
+ * {@link #read} answers false and the caller reads the body as a tree, whose reader words the error (or, for a well-formed body in an
  * unusual order, reads it). Not thread-safe: one per thread.
  */
 final class WriteRecordsReader {
 
-    private static final JsonFactory JSON = WireJson.MAPPER.getFactory();
-
-    /** Unwinds a read that met a body of another shape; carries no stack. */
-    private static final RuntimeException OTHER_SHAPE = new RuntimeException("body needs the tree reader", null,
-            false, false) {
-    };
+    /** Unwinds a read that met a body of another shape (or JSON the cursor does not take); carries no stack. */
+    private static final RuntimeException OTHER_SHAPE = JsonCursor.NOT_TAKEN;
 
     private static final int DATABASE_NAME = 1;
     private static final int TABLE_NAME = 1 << 1;
@@ -49,6 +50,9 @@ final class WriteRecordsReader {
     private static final int MEASURE_VALUES = 1 << 7;
 
     private final DimensionsCache dimensionsCache;
+    private final JsonCursor cursor = new JsonCursor();
+    /** Reads a new Dimensions list item by item. */
+    private final JsonCursor listCursor = new JsonCursor();
     private final NameTable names = new NameTable();
     private final RecordFields record = new RecordFields();
     private final RecordFields dimensionItems = new RecordFields();
@@ -59,6 +63,9 @@ final class WriteRecordsReader {
     private String recentTimeUnit;
     private String[] recentAttributeNames = new String[16];
     private String[] recentAttributeTypes = new String[16];
+    /** The member names met in the previous record, in order: records repeat their shape. */
+    private String[] recentMembers = new String[8];
+    private String[] recentItemMembers = new String[4];
 
     WriteRecordsReader(DimensionsCache dimensionsCache) {
         this.dimensionsCache = dimensionsCache;
@@ -73,12 +80,9 @@ final class WriteRecordsReader {
         if (body.length == 0) {
             return false;
         }
-        try (JsonParser p = JSON.createParser(body)) {
-            readRequest(p, body, out);
+        try {
+            readRequest(cursor.reset(body, 0, body.length), body, out);
             return true;
-        } catch (IOException e) {
-            // Malformed JSON (a JacksonException): the tree reader words it.
-            return false;
         } catch (RuntimeException e) {
             if (e == OTHER_SHAPE) {
                 return false;
@@ -87,14 +91,14 @@ final class WriteRecordsReader {
         }
     }
 
-    private void readRequest(JsonParser p, byte[] body, WriteRecordsBuilder out) throws IOException {
-        expect(p.nextToken(), JsonToken.START_OBJECT);
+    private void readRequest(JsonCursor p, byte[] body, WriteRecordsBuilder out) {
+        expect(p.next(), START_OBJECT);
         int seen = 0;
         boolean recordsGiven = false;
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String member = p.currentName();
-            t = p.nextToken();
+        int t;
+        while ((t = p.next()) == NAME) {
+            String member = names.get(p.chars(), 0, p.textLength());
+            t = p.next();
             switch (member) {
                 case "DatabaseName":
                     seen = once(seen, DATABASE_NAME);
@@ -109,8 +113,8 @@ final class WriteRecordsReader {
                     if ((seen & RECORDS) != 0) {
                         throw OTHER_SHAPE;
                     }
-                    if (t != JsonToken.VALUE_NULL) {
-                        expect(t, JsonToken.START_OBJECT);
+                    if (t != NULL) {
+                        expect(t, START_OBJECT);
                         RecordFields common = new RecordFields();
                         readRecord(p, body, common, out);
                         out.commonAttributes(common);
@@ -118,40 +122,44 @@ final class WriteRecordsReader {
                     break;
                 case "Records":
                     seen = once(seen, RECORDS);
-                    if (t != JsonToken.VALUE_NULL) {
-                        expect(t, JsonToken.START_ARRAY);
+                    if (t != NULL) {
+                        expect(t, START_ARRAY);
                         recordsGiven = true;
                         out.recordsPresent();
-                        while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
+                        while ((t = p.next()) == START_OBJECT) {
                             readRecord(p, body, record.clear(), out);
                             out.record(record);
                         }
-                        expect(t, JsonToken.END_ARRAY);
+                        expect(t, END_ARRAY);
                     }
                     break;
                 default:
                     p.skipChildren();
             }
         }
-        expect(t, JsonToken.END_OBJECT);
+        expect(t, END_OBJECT);
         // Missing required members are the tree reader's to word, as for every other operation.
-        if (p.nextToken() != null || out.databaseName() == null || out.tableName() == null || !recordsGiven) {
+        if (p.next() != END || out.databaseName() == null || out.tableName() == null || !recordsGiven) {
             throw OTHER_SHAPE;
         }
     }
 
     /** One Record or CommonAttributes object, from just after its START_OBJECT. */
-    private void readRecord(JsonParser p, byte[] body, RecordFields f, WriteRecordsBuilder out) throws IOException {
+    private void readRecord(JsonCursor p, byte[] body, RecordFields f, WriteRecordsBuilder out) {
         int seen = 0;
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String member = p.currentName();
-            t = p.nextToken();
+        int t;
+        for (int m = 0; (t = p.next()) == NAME; m++) {
+            if (m == recentMembers.length) {
+                recentMembers = Arrays.copyOf(recentMembers, m * 2);
+            }
+            String member = known(p, recentMembers[m]);
+            recentMembers[m] = member;
+            t = p.next();
             switch (member) {
                 case "Dimensions":
                     seen = once(seen, DIMENSIONS);
-                    if (t != JsonToken.VALUE_NULL) {
-                        expect(t, JsonToken.START_ARRAY);
+                    if (t != NULL) {
+                        expect(t, START_ARRAY);
                         f.dimensions(dimensions(p, body, out));
                     }
                     break;
@@ -162,9 +170,9 @@ final class WriteRecordsReader {
                     break;
                 case "MeasureValue":
                     seen = once(seen, MEASURE_VALUE);
-                    if (t != JsonToken.VALUE_NULL) {
-                        expect(t, JsonToken.VALUE_STRING);
-                        f.measureValue(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    if (t != NULL) {
+                        expect(t, STRING);
+                        f.measureValue(p.chars(), 0, p.textLength());
                     }
                     break;
                 case "MeasureValueType":
@@ -174,9 +182,9 @@ final class WriteRecordsReader {
                     break;
                 case "Time":
                     seen = once(seen, TIME);
-                    if (t != JsonToken.VALUE_NULL) {
-                        expect(t, JsonToken.VALUE_STRING);
-                        f.time(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    if (t != NULL) {
+                        expect(t, STRING);
+                        f.time(p.chars(), 0, p.textLength());
                     }
                     break;
                 case "TimeUnit":
@@ -186,70 +194,70 @@ final class WriteRecordsReader {
                     break;
                 case "Version":
                     seen = once(seen, VERSION);
-                    if (t != JsonToken.VALUE_NULL) {
-                        expect(t, JsonToken.VALUE_NUMBER_INT);
-                        JsonParser.NumberType type = p.getNumberType();
-                        if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
+                    if (t != NULL) {
+                        expect(t, INTEGER);
+                        if (!p.integerFitsLong()) {
                             throw OTHER_SHAPE;
                         }
-                        f.version(p.getLongValue());
+                        f.version(p.integer());
                     }
                     break;
                 case "MeasureValues":
                     seen = once(seen, MEASURE_VALUES);
-                    if (t != JsonToken.VALUE_NULL) {
-                        expect(t, JsonToken.START_ARRAY);
+                    if (t != NULL) {
+                        expect(t, START_ARRAY);
                         f.measureValuesPresent();
-                        while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
+                        while ((t = p.next()) == START_OBJECT) {
                             measureValue(p, f);
                         }
-                        expect(t, JsonToken.END_ARRAY);
+                        expect(t, END_ARRAY);
                     }
                     break;
                 default:
                     p.skipChildren();
             }
         }
-        expect(t, JsonToken.END_OBJECT);
+        expect(t, END_OBJECT);
     }
 
     /**
      * A Dimensions list, from its START_ARRAY: skipped over, then looked up by its bytes; read
      * item by item (with a parser of its own) only when those bytes are new.
      */
-    private RecordDimensions dimensions(JsonParser p, byte[] body, WriteRecordsBuilder out) throws IOException {
-        // The parser has consumed exactly the '[' when it returns START_ARRAY, and the ']' with END_ARRAY.
-        int from = (int) p.currentLocation().getByteOffset() - 1;
-        p.skipChildren();
-        int to = (int) p.currentLocation().getByteOffset();
+    private RecordDimensions dimensions(JsonCursor p, byte[] body, WriteRecordsBuilder out) {
+        // The cursor has consumed exactly the '[' when it returns START_ARRAY. The list is skipped unchecked:
+        // bytes found in the cache are those of a list checked before, and others are read in full below.
+        int from = p.offset() - 1;
+        p.skipUnchecked();
+        int to = p.offset();
         RecordDimensions known = dimensionsCache.get(body, from, to);
         if (known != null) {
             return known;
         }
         RecordFields items = dimensionItems.clear();
         items.dimensionsPresent();
-        try (JsonParser list = JSON.createParser(body, from, to - from)) {
-            expect(list.nextToken(), JsonToken.START_ARRAY);
-            JsonToken t;
-            while ((t = list.nextToken()) == JsonToken.START_OBJECT) {
-                dimension(list, items);
-            }
-            expect(t, JsonToken.END_ARRAY);
+        JsonCursor list = listCursor.reset(body, from, to);
+        expect(list.next(), START_ARRAY);
+        int t;
+        while ((t = list.next()) == START_OBJECT) {
+            dimension(list, items);
         }
+        expect(t, END_ARRAY);
+        expect(list.next(), END);
         RecordDimensions checked = out.dimensions(items);
         dimensionsCache.put(body, from, to, checked);
         return checked;
     }
 
-    private void dimension(JsonParser p, RecordFields items) throws IOException {
+    private void dimension(JsonCursor p, RecordFields items) {
         int seen = 0;
         String name = null;
         String value = null;
         String type = null;
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String member = p.currentName();
-            t = p.nextToken();
+        int t;
+        for (int m = 0; (t = p.next()) == NAME; m++) {
+            String member = itemMember(p, m);
+            t = p.next();
             switch (member) {
                 case "Name":
                     seen = once(seen, 1);
@@ -267,11 +275,11 @@ final class WriteRecordsReader {
                     p.skipChildren();
             }
         }
-        expect(t, JsonToken.END_OBJECT);
+        expect(t, END_OBJECT);
         items.addDimension(name, value, type);
     }
 
-    private void measureValue(JsonParser p, RecordFields f) throws IOException {
+    private void measureValue(JsonCursor p, RecordFields f) {
         int position = f.measureValueCount();
         if (position == recentAttributeNames.length) {
             recentAttributeNames = Arrays.copyOf(recentAttributeNames, position * 2);
@@ -281,10 +289,10 @@ final class WriteRecordsReader {
         String name = null;
         String type = null;
         int length = -1;
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String member = p.currentName();
-            t = p.nextToken();
+        int t;
+        for (int m = 0; (t = p.next()) == NAME; m++) {
+            String member = itemMember(p, m);
+            t = p.next();
             switch (member) {
                 case "Name":
                     seen = once(seen, 1);
@@ -293,13 +301,13 @@ final class WriteRecordsReader {
                     break;
                 case "Value":
                     seen = once(seen, 2);
-                    if (t != JsonToken.VALUE_NULL) {
-                        expect(t, JsonToken.VALUE_STRING);
-                        length = p.getTextLength();
+                    if (t != NULL) {
+                        expect(t, STRING);
+                        length = p.textLength();
                         if (length > valueText.length) {
                             valueText = Arrays.copyOf(valueText, Math.max(length, valueText.length * 2));
                         }
-                        System.arraycopy(p.getTextCharacters(), p.getTextOffset(), valueText, 0, length);
+                        System.arraycopy(p.chars(), 0, valueText, 0, length);
                     }
                     break;
                 case "Type":
@@ -311,7 +319,7 @@ final class WriteRecordsReader {
                     p.skipChildren();
             }
         }
-        expect(t, JsonToken.END_OBJECT);
+        expect(t, END_OBJECT);
         f.addMeasureValue(name, length < 0 ? null : valueText, 0, Math.max(length, 0), type);
     }
 
@@ -320,24 +328,42 @@ final class WriteRecordsReader {
      *
      * @param likely the string met at the same place of the previous record, or null
      */
-    private String name(JsonParser p, JsonToken t, String likely) throws IOException {
-        if (t == JsonToken.VALUE_NULL) {
+    private String name(JsonCursor p, int t, String likely) {
+        if (t == NULL) {
             return null;
         }
-        expect(t, JsonToken.VALUE_STRING);
-        return names.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), likely);
+        expect(t, STRING);
+        return known(p, likely);
+    }
+
+    /** A member name of a Dimensions or MeasureValues item, the {@code m}th of its item. */
+    private String itemMember(JsonCursor p, int m) {
+        if (m == recentItemMembers.length) {
+            recentItemMembers = Arrays.copyOf(recentItemMembers, m * 2);
+        }
+        String member = known(p, recentItemMembers[m]);
+        recentItemMembers[m] = member;
+        return member;
+    }
+
+    /**
+     * The string of the cursor's text, from the name table; {@code likely} when it is that string
+     * (compared with the bytes, before any hash or copy).
+     */
+    private String known(JsonCursor p, String likely) {
+        return likely != null && p.textIs(likely) ? likely : names.get(p.chars(), 0, p.textLength());
     }
 
     /** A string member; null for JSON null. */
-    private static String text(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_NULL) {
+    private static String text(JsonCursor p, int t) {
+        if (t == NULL) {
             return null;
         }
-        expect(t, JsonToken.VALUE_STRING);
-        return p.getText();
+        expect(t, STRING);
+        return new String(p.chars(), 0, p.textLength());
     }
 
-    private static void expect(JsonToken actual, JsonToken expected) {
+    private static void expect(int actual, int expected) {
         if (actual != expected) {
             throw OTHER_SHAPE;
         }

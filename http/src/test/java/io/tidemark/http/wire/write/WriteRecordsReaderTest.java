@@ -310,7 +310,12 @@ class WriteRecordsReaderTest {
         "{\"DatabaseName\":\"db\",\"TableName\":null,\"Records\":[]}",
         "{\"DatabaseName\":\"db\",\"TableName\":\"tbl\",\"Records\":[{\"Dimensions\":[{\"Name\":\"h\",\"Value\":\"a\"}"
                 + ",{\"Name\":\"h\",\"Value\":\"a\" \"x\"}]}]}",
-        "{\"DatabaseName\":\"db\",\"TableName\":\"tbl\",\"Records\":[{\"MeasureValues\":[{\"Name\":\"a\"},]}]}"
+        "{\"DatabaseName\":\"db\",\"TableName\":\"tbl\",\"Records\":[{\"MeasureValues\":[{\"Name\":\"a\"},]}]}",
+        // Dimensions lists are skipped by brackets and quotes alone, and read in full when their bytes are new
+        "{\"DatabaseName\":\"db\",\"TableName\":\"tbl\",\"Records\":[{\"Dimensions\":[{\"Name\":\"h\",\"Value\":\"a\"}"
+                + "{\"Name\":\"r\",\"Value\":\"b\"}]}]}",
+        "{\"DatabaseName\":\"db\",\"TableName\":\"tbl\",\"Records\":[{\"Dimensions\":[{\"Name\":\"h\",\"Value\":\"a\"]}]}",
+        "{\"DatabaseName\":\"db\",\"TableName\":\"tbl\",\"Records\":[{\"Dimensions\":[{\"Name\":\"h\",\"Value\":\"a\"}]]}]}"
     })
     void leavesBodiesOfAnotherShapeToTheTreeReading(String body) {
         assertThat(leaves(body)).startsWith("wire error");

@@ -1,0 +1,561 @@
+package io.tidemark.http.wire.write;
+
+import java.util.Arrays;
+
+/**
+ * A pull reader of strict JSON over UTF-8 bytes, for the one request body the server reads in
+ * bulk (WriteRecords): tokens one after another, a string's text decoded into one reused
+ * {@code char[]}, an integer read into a {@code long}, and the byte offset after each token. It
+ * takes a subset of what Jackson takes, and never more: RFC 8259 JSON, nesting at most
+ * {@value #MAX_DEPTH} deep (the wire mapper's cap), well-formed UTF-8 only (no overlong forms, no
+ * encoded surrogates), names up to {@value #MAX_NAME_CHARS} characters, other strings up to
+ * {@value #MAX_STRING_CHARS} and numbers up to {@value #MAX_NUMBER_CHARS} (all within Jackson's
+ * default read constraints). Anything else (malformed JSON, a byte-order mark, another encoding, a
+ * value past those limits) throws {@link #NOT_TAKEN}, and the caller reads the body with Jackson,
+ * which words the error or reads what this cursor does not.
+ *
+ * <p>Why not Jackson's streaming parser: it canonicalises every member name through a symbol
+ * table, tracks locations and keeps a general token state; a WriteRecords body is about 1 KB per
+ * record, nearly all member names and short strings, and that generality was the largest single
+ * cost of reading one. Not thread-safe; {@link #reset} makes it read another range.
+ */
+final class JsonCursor {
+
+    /** Thrown (without a stack) for anything this cursor does not read; the body goes to Jackson. */
+    static final RuntimeException NOT_TAKEN = new RuntimeException("JSON outside the cursor's subset", null, false,
+            false) {
+    };
+
+    static final int END = 0;
+    static final int START_OBJECT = 1;
+    static final int END_OBJECT = 2;
+    static final int START_ARRAY = 3;
+    static final int END_ARRAY = 4;
+    static final int NAME = 5;
+    static final int STRING = 6;
+    /** An integer without fraction or exponent; {@link #integerFitsLong()} says whether it fits a long. */
+    static final int INTEGER = 7;
+    /** A number with a fraction or an exponent, {@code true} or {@code false}. */
+    static final int OTHER_SCALAR = 8;
+    static final int NULL = 9;
+
+    static final int MAX_DEPTH = 64;
+    static final int MAX_NAME_CHARS = 1_000;
+    static final int MAX_NUMBER_CHARS = 1_000;
+    static final int MAX_STRING_CHARS = 1_000_000;
+
+    /** Per open container: what it expects next. */
+    private static final byte FIRST = 0;
+    private static final byte NEXT = 1;
+    private static final byte MEMBER = 2;
+    private static final byte ELEMENT = 3;
+    private static final byte VALUE = 4;
+
+    private byte[] in;
+    private int pos;
+    private int limit;
+    private final byte[] state = new byte[MAX_DEPTH];
+    private final boolean[] isObject = new boolean[MAX_DEPTH];
+    private int depth;
+    private boolean rootRead;
+
+    private char[] text = new char[128];
+    private int textLength;
+    /** Where a plain string's text starts in the input; it is in {@link #text} only once {@link #textWidened}. */
+    private int plainStart;
+    private boolean textWidened;
+    private long integer;
+    private boolean integerFits;
+    /** The code point {@link #utf8} decoded last. */
+    private int lastCodePoint;
+
+    /** Reads {@code in[from, to)} as one JSON text from its start. */
+    JsonCursor reset(byte[] in, int from, int to) {
+        this.in = in;
+        this.pos = from;
+        this.limit = to;
+        this.depth = 0;
+        this.rootRead = false;
+        return this;
+    }
+
+    /** The next token; {@link #END} after the root value and trailing whitespace. */
+    int next() {
+        skipWhitespace();
+        if (depth == 0) {
+            if (rootRead) {
+                if (pos == limit) {
+                    return END;
+                }
+                throw NOT_TAKEN;
+            }
+            rootRead = true;
+            return value();
+        }
+        int level = depth - 1;
+        boolean object = isObject[level];
+        byte expects = state[level];
+        byte b = peek();
+        if (expects == NEXT) {
+            if (b == ',') {
+                pos++;
+                skipWhitespace();
+                expects = object ? MEMBER : ELEMENT;
+                b = peek();
+            } else if (b == (object ? '}' : ']')) {
+                pos++;
+                depth--;
+                return object ? END_OBJECT : END_ARRAY;
+            } else {
+                throw NOT_TAKEN;
+            }
+        } else if (expects == FIRST && b == (object ? '}' : ']')) {
+            pos++;
+            depth--;
+            return object ? END_OBJECT : END_ARRAY;
+        }
+        if (object && expects != VALUE) {
+            if (b != '"') {
+                throw NOT_TAKEN;
+            }
+            pos++;
+            string(MAX_NAME_CHARS);
+            skipWhitespace();
+            if (peek() != ':') {
+                throw NOT_TAKEN;
+            }
+            pos++;
+            state[level] = VALUE;
+            return NAME;
+        }
+        state[level] = NEXT;
+        return value();
+    }
+
+    /** After {@link #START_OBJECT} or {@link #START_ARRAY}: moves past the matching end; else does nothing. */
+    void skipChildren() {
+        int open = depth;
+        if (open == 0 || state[open - 1] != FIRST) {
+            return;
+        }
+        while (depth >= open) {
+            next();
+        }
+    }
+
+    /**
+     * After {@link #START_OBJECT} or {@link #START_ARRAY}: moves past the matching end by brackets
+     * and quotes alone, without checking what lies between. Only for bytes the caller checks
+     * another way (read in full before, byte for byte the same).
+     */
+    void skipUnchecked() {
+        int open = depth;
+        if (open == 0 || state[open - 1] != FIRST) {
+            throw new IllegalStateException("cannot skip: not at the start of a container");
+        }
+        int nesting = 1;
+        int p = pos;
+        while (true) {
+            if (p >= limit) {
+                throw NOT_TAKEN;
+            }
+            byte b = in[p++];
+            if (b == '"') {
+                while (true) {
+                    if (p >= limit) {
+                        throw NOT_TAKEN;
+                    }
+                    byte c = in[p++];
+                    if (c == '"') {
+                        break;
+                    }
+                    if (c == '\\') {
+                        p++;
+                    }
+                }
+            } else if (b == '[' || b == '{') {
+                nesting++;
+            } else if ((b == ']' || b == '}') && --nesting == 0) {
+                break;
+            }
+        }
+        pos = p;
+        depth--;
+    }
+
+    /** The offset just after the last token read (after its closing quote, bracket or last digit). */
+    int offset() {
+        return pos;
+    }
+
+    /** The text of the last {@link #NAME} or {@link #STRING}: {@code chars()[0, textLength())}. */
+    char[] chars() {
+        if (!textWidened) {
+            int n = textLength;
+            if (text.length < n) {
+                text = new char[Math.max(n, text.length * 2)];
+            }
+            char[] out = text;
+            for (int i = 0; i < n; i++) {
+                out[i] = (char) in[plainStart + i];
+            }
+            textWidened = true;
+        }
+        return text;
+    }
+
+    /** True when the text of the last {@link #NAME} or {@link #STRING} is {@code s}; compares bytes when it is plain. */
+    boolean textIs(String s) {
+        int n = textLength;
+        if (s.length() != n) {
+            return false;
+        }
+        if (textWidened) {
+            for (int i = 0; i < n; i++) {
+                if (text[i] != s.charAt(i)) {
+                    return false;
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                if (in[plainStart + i] != s.charAt(i)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    int textLength() {
+        return textLength;
+    }
+
+    /** The last {@link #INTEGER}, when {@link #integerFitsLong()}. */
+    long integer() {
+        return integer;
+    }
+
+    boolean integerFitsLong() {
+        return integerFits;
+    }
+
+    private int value() {
+        byte b = peek();
+        switch (b) {
+            case '"':
+                pos++;
+                string(MAX_STRING_CHARS);
+                return STRING;
+            case '{':
+                return open(true, START_OBJECT);
+            case '[':
+                return open(false, START_ARRAY);
+            case 't':
+                literal("true");
+                return OTHER_SCALAR;
+            case 'f':
+                literal("false");
+                return OTHER_SCALAR;
+            case 'n':
+                literal("null");
+                return NULL;
+            default:
+                if (b == '-' || (b >= '0' && b <= '9')) {
+                    return number();
+                }
+                throw NOT_TAKEN;
+        }
+    }
+
+    private int open(boolean object, int token) {
+        if (depth == MAX_DEPTH) {
+            throw NOT_TAKEN;
+        }
+        pos++;
+        state[depth] = FIRST;
+        isObject[depth] = object;
+        depth++;
+        return token;
+    }
+
+    private void literal(String word) {
+        if (limit - pos < word.length()) {
+            throw NOT_TAKEN;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (in[pos + i] != word.charAt(i)) {
+                throw NOT_TAKEN;
+            }
+        }
+        pos += word.length();
+    }
+
+    /** {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?}, the integer part read into a long. */
+    private int number() {
+        int start = pos;
+        boolean negative = in[pos] == '-';
+        if (negative) {
+            pos++;
+        }
+        int digits = pos;
+        if (pos == limit || !isDigit(in[pos])) {
+            throw NOT_TAKEN;
+        }
+        if (in[pos] == '0') {
+            pos++;
+        } else {
+            while (pos < limit && isDigit(in[pos])) {
+                pos++;
+            }
+        }
+        int digitsEnd = pos;
+        boolean fraction = false;
+        if (pos < limit && in[pos] == '.') {
+            pos++;
+            requireDigits();
+            fraction = true;
+        }
+        if (pos < limit && (in[pos] == 'e' || in[pos] == 'E')) {
+            pos++;
+            if (pos < limit && (in[pos] == '+' || in[pos] == '-')) {
+                pos++;
+            }
+            requireDigits();
+            fraction = true;
+        }
+        if (pos - start > MAX_NUMBER_CHARS) {
+            throw NOT_TAKEN;
+        }
+        if (fraction) {
+            return OTHER_SCALAR;
+        }
+        // accumulate negatively: Long.MIN_VALUE has no positive counterpart
+        long value = 0;
+        boolean fits = digitsEnd - digits <= 19;
+        for (int i = digits; fits && i < digitsEnd; i++) {
+            int d = in[i] - '0';
+            if (value < (Long.MIN_VALUE + d) / 10) {
+                fits = false;
+            }
+            value = value * 10 - d;
+        }
+        if (fits && !negative) {
+            fits = value != Long.MIN_VALUE;
+            value = -value;
+        }
+        integer = value;
+        integerFits = fits;
+        return INTEGER;
+    }
+
+    private void requireDigits() {
+        int from = pos;
+        while (pos < limit && isDigit(in[pos])) {
+            pos++;
+        }
+        if (pos == from) {
+            throw NOT_TAKEN;
+        }
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    /**
+     * Reads a string from just after its opening quote to just after its closing one. A plain one
+     * (printable ASCII, no escape: names and numbers, nearly every string of a write) is only
+     * delimited here, and widened into {@link #text} if and when {@link #chars()} asks; any other is
+     * decoded at once.
+     */
+    private void string(int maxChars) {
+        int start = pos;
+        int p = start;
+        while (true) {
+            if (p == limit) {
+                throw NOT_TAKEN;
+            }
+            byte b = in[p];
+            if (b == '"') {
+                break;
+            }
+            if (b < 0x20 || b == '\\') {
+                // a byte of a multi-byte character (negative), an escape or a control character
+                decode(start, maxChars);
+                return;
+            }
+            p++;
+        }
+        if (p - start > maxChars) {
+            throw NOT_TAKEN;
+        }
+        plainStart = start;
+        textLength = p - start;
+        textWidened = false;
+        pos = p + 1;
+    }
+
+    /** Decodes a string that is not plain, from {@code in[start]}, into {@link #text}. */
+    private void decode(int start, int maxChars) {
+        char[] out = text;
+        int n = 0;
+        int p = start;
+        while (true) {
+            if (p == limit) {
+                throw NOT_TAKEN;
+            }
+            int b = in[p];
+            if (b == '"') {
+                break;
+            }
+            if (n + 2 > out.length) {
+                if (n >= maxChars) {
+                    throw NOT_TAKEN;
+                }
+                out = Arrays.copyOf(out, Math.max(out.length * 2, n + 2));
+                text = out;
+            }
+            if (b >= 0x20 && b != '\\') {
+                out[n++] = (char) b;
+                p++;
+            } else if (b == '\\') {
+                p = escape(p, out, n);
+                n++;
+            } else if (b < 0) {
+                p = utf8(p, out, n);
+                n += Character.isSupplementaryCodePoint(lastCodePoint) ? 2 : 1;
+            } else {
+                // an unescaped control character
+                throw NOT_TAKEN;
+            }
+        }
+        if (n > maxChars) {
+            throw NOT_TAKEN;
+        }
+        textLength = n;
+        textWidened = true;
+        pos = p + 1;
+    }
+
+    /** One escape sequence at {@code in[p]} (the backslash) into {@code out[n]}; the offset after it. */
+    private int escape(int p, char[] out, int n) {
+        if (p + 1 >= limit) {
+            throw NOT_TAKEN;
+        }
+        char c;
+        switch (in[p + 1]) {
+            case '"':
+                c = '"';
+                break;
+            case '\\':
+                c = '\\';
+                break;
+            case '/':
+                c = '/';
+                break;
+            case 'b':
+                c = '\b';
+                break;
+            case 'f':
+                c = '\f';
+                break;
+            case 'n':
+                c = '\n';
+                break;
+            case 'r':
+                c = '\r';
+                break;
+            case 't':
+                c = '\t';
+                break;
+            case 'u':
+                if (p + 6 > limit) {
+                    throw NOT_TAKEN;
+                }
+                int u = 0;
+                for (int i = p + 2; i < p + 6; i++) {
+                    u = u << 4 | hex(in[i]);
+                }
+                out[n] = (char) u;
+                return p + 6;
+            default:
+                throw NOT_TAKEN;
+        }
+        out[n] = c;
+        return p + 2;
+    }
+
+    private static int hex(byte b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        if (b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        throw NOT_TAKEN;
+    }
+
+    /** One well-formed UTF-8 sequence of two to four bytes at {@code in[p]} into {@code out[n]} (two chars above U+FFFF). */
+    private int utf8(int p, char[] out, int n) {
+        int lead = in[p] & 0xFF;
+        int length;
+        int cp;
+        int min;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+            cp = lead & 0x1F;
+            min = 0x80;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            cp = lead & 0x0F;
+            min = 0x800;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            cp = lead & 0x07;
+            min = 0x10000;
+        } else {
+            throw NOT_TAKEN;
+        }
+        if (p + length > limit) {
+            throw NOT_TAKEN;
+        }
+        for (int i = 1; i < length; i++) {
+            int b = in[p + i] & 0xFF;
+            if ((b & 0xC0) != 0x80) {
+                throw NOT_TAKEN;
+            }
+            cp = cp << 6 | (b & 0x3F);
+        }
+        if (cp < min || cp > Character.MAX_CODE_POINT || (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)) {
+            throw NOT_TAKEN;
+        }
+        lastCodePoint = cp;
+        if (cp >= 0x10000) {
+            out[n] = Character.highSurrogate(cp);
+            out[n + 1] = Character.lowSurrogate(cp);
+        } else {
+            out[n] = (char) cp;
+        }
+        return p + length;
+    }
+
+    private void skipWhitespace() {
+        while (pos < limit) {
+            byte b = in[pos];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return;
+            }
+            pos++;
+        }
+    }
+
+    private byte peek() {
+        if (pos == limit) {
+            throw NOT_TAKEN;
+        }
+        return in[pos];
+    }
+}
