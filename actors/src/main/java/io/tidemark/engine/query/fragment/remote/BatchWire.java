@@ -350,8 +350,8 @@ public final class BatchWire {
     }
 
     /**
-     * About how many bytes {@link #write} takes for {@code batch}: exact for primitive columns, an
-     * upper bound for strings (3 bytes per char), a walk of the values for the parametric types.
+     * An upper bound of the bytes {@link #write} takes for {@code batch}: exact plus a little for
+     * primitive columns, 3 bytes per char for strings, a walk of the values for the parametric types.
      */
     public static long estimateBytes(Batch batch) {
         long bytes = 10;
@@ -381,7 +381,7 @@ public final class BatchWire {
             return 1;
         }
         if (value instanceof String text) {
-            return 5 + 3L * text.length();
+            return 6 + 3L * text.length();
         }
         if (value instanceof List<?> list) {
             long bytes = 5;
@@ -397,6 +397,6 @@ public final class BatchWire {
             }
             return bytes;
         }
-        return 10;
+        return 12;
     }
 }

@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.LongAdder;
  * own (the query's id and start, this node's memory limit, the fragment's time limit); its output
  * goes back only when it fits one remoting message ({@code maxAnswerBytes}), else the fragment is
  * declined and the querying node reads the shard's chunks instead (compressed chunks are smaller
- * than decoded rows). Failures become {@link EngineException}s, the only failure that crosses
- * nodes: a function's error in the user's data stays VALIDATION, anything else is INTERNAL.
+ * than decoded rows). A local run's failure goes back as it is; a sent one's becomes an
+ * {@link EngineException}, the only failure that crosses nodes: a function's error in the user's
+ * data becomes VALIDATION (not retried, as on the querying node), anything else INTERNAL.
  */
 public final class NodeFragmentHost implements FragmentHost {
 
@@ -62,9 +63,12 @@ public final class NodeFragmentHost implements FragmentHost {
             return CompletableFuture.completedFuture(new FragmentDeclined("unknown fragment type: "
                     + fragment.getClass().getName()));
         }
+        if (shipped.local() != null) {
+            return CompletableFuture.supplyAsync(() -> runLocal(shipped, shard, memory), blocking);
+        }
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return shipped.local() != null ? runLocal(shipped, shard, memory) : runSent(shipped, shard, memory);
+                return runSent(shipped, shard, memory);
             } catch (EngineException e) {
                 throw e;
             } catch (QueryFunctionException e) {
