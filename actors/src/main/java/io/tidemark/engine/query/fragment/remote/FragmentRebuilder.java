@@ -78,7 +78,12 @@ public final class FragmentRebuilder {
             earlier = statements.putIfAbsent(key, mine);
         }
         if (earlier == null) {
-            mine.complete(plan(key));
+            try {
+                mine.complete(plan(key));
+            } finally {
+                // an Error while planning must not leave the statement's other shards waiting
+                mine.completeExceptionally(new IllegalStateException("cannot rebuild fragment: planning failed"));
+            }
         }
         Planned planned = (earlier == null ? mine : earlier).join();
         if (planned.declined() != null) {
