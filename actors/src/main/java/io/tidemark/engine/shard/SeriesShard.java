@@ -50,7 +50,10 @@ import org.apache.pekko.pattern.StatusReply;
  * run); beyond {@link ShardSettings#maxPendingWrites()} queued writes it answers THROTTLING. A
  * journal failure answers INTERNAL to the failed write and to every write not yet acknowledged,
  * and restarts the shard (with backoff), which re-opens and replays the journal: the failed write
- * is not applied, and memory again holds exactly what the journal holds. Journal and Chronicle
+ * is not applied, and memory again holds exactly what the journal holds. A query either reads a
+ * snapshot of the memory store's chunks in a range ({@link Scan}) or has the shard's node run its
+ * fragment over that snapshot ({@link RunFragment}, handed to the node's
+ * {@link io.tidemark.engine.shard.fragment.FragmentHost} off the actor thread). Journal and Chronicle
  * Queue Javadoc: <a href="../../../../../../../../docs/formats/journal-entry.md">journal-entry.md</a>.
  *
  * <p>With a replication factor R above 1 ({@link io.tidemark.engine.shard.replica}): before it opens

@@ -289,7 +289,7 @@ public final class ShardFragmentRunner implements FragmentRunner {
         private String fingerprint() {
             String known = fingerprint;
             if (known == null) {
-                known = ShippedFragment.fingerprint(pipeline);
+                known = pipeline.fingerprint();
                 fingerprint = known;
             }
             return known;

@@ -92,7 +92,7 @@ public final class FragmentRebuilder {
         String fingerprint = fragment.fingerprint().get();
         for (PlanFragments.Fragment candidate : planned.fragments()) {
             if (candidate.request().equals(fragment.request())
-                    && ShippedFragment.fingerprint(candidate.pipeline()).equals(fingerprint)) {
+                    && candidate.pipeline().fingerprint().equals(fingerprint)) {
                 return new Rebuilt(candidate.pipeline(), null);
             }
         }

@@ -5,17 +5,15 @@ import io.tidemark.engine.query.fragment.FragmentPipeline;
 import io.tidemark.engine.query.fragment.ScanRequest;
 import io.tidemark.engine.query.fragment.ShardFragmentScan;
 import io.tidemark.engine.shard.fragment.ShardFragment;
-import io.tidemark.sql.type.SqlType;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * A query fragment sent to a shard. A compiled pipeline cannot cross nodes, so what crosses is
  * what rebuilds it identically there ({@link FragmentRebuilder}): the statement's SQL text, the
  * query's start instant (so {@code now()} and {@code ago()} evaluate alike), the scan request and
- * a fingerprint of the pipeline (its EXPLAIN lines and output types), plus the table's id and
+ * a fingerprint of the pipeline ({@link FragmentPipeline#fingerprint()}), plus the table's id and
  * shard count, the first time read after retention, and how long the run may take. On the
  * querying node's own shards the fragment also carries the pipeline, the query's context and
  * the attempt's abandoned flag, and runs as it is: Pekko serializes only what crosses nodes, and
@@ -45,13 +43,4 @@ public record ShippedFragment(String queryId, String sql, long queryStartNanos, 
                 request.toNanos());
     }
 
-    /**
-     * What identifies a pipeline among a statement's fragments beyond its scan: its EXPLAIN lines
-     * (filter, projection, aggregation, top-N, limit, chunk stats, each with its expressions' text)
-     * and its output types. Two pipelines with equal fingerprints and scans compute the same.
-     */
-    public static String fingerprint(FragmentPipeline pipeline) {
-        return String.join("\n", pipeline.describe()) + "\n-> "
-                + pipeline.outputTypes().stream().map(SqlType::displayName).collect(Collectors.joining(", "));
-    }
 }
