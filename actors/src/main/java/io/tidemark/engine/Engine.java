@@ -7,17 +7,21 @@ import io.tidemark.engine.catalog.TableDescription;
 import io.tidemark.engine.catalog.TableStatus;
 import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.metering.TableUsage;
+import io.tidemark.engine.query.EngineSchemaProvider;
 import io.tidemark.engine.query.QueryService;
 import io.tidemark.engine.query.QueryService.QueryResult;
 import io.tidemark.engine.query.QuerySettings;
 import io.tidemark.engine.query.aggregate.BuiltinAggregates;
 import io.tidemark.engine.query.fragment.FragmentRunner;
 import io.tidemark.engine.query.fragment.ShardFragmentRunner;
+import io.tidemark.engine.query.fragment.remote.FragmentRebuilder;
+import io.tidemark.engine.query.fragment.remote.NodeFragmentHost;
 import io.tidemark.engine.query.function.ScalarFunctionRegistry;
 import io.tidemark.engine.query.plan.Planner;
 import io.tidemark.engine.scan.ScannedSeries;
 import io.tidemark.engine.scan.TableScanner;
 import io.tidemark.engine.shard.FirstReadTimeout;
+import io.tidemark.engine.shard.ScanParts;
 import io.tidemark.engine.shard.SeriesShardService;
 import io.tidemark.engine.subscription.SubscriptionService;
 import io.tidemark.engine.subscription.SubscriptionSettings;
@@ -77,6 +81,7 @@ public final class Engine implements AutoCloseable {
     private final WriteCoordinator writes;
     private final TableScanner scanner;
     private final ShardFragmentRunner fragments;
+    private final NodeFragmentHost fragmentHost;
     private final QueryService queries;
     private final MigrationProgress migration;
     private final SubscriptionService subscriptions;
@@ -108,10 +113,13 @@ public final class Engine implements AutoCloseable {
         QuerySettings query = QuerySettings.fromConfig(config);
         this.fragments = new ShardFragmentRunner(catalog, shards, magnetic, clock,
                 system.dispatchers().lookup(DispatcherSelector.blocking()), query.fragmentTimeout(),
-                config.getBoolean("tidemark.engine.query.chunk-stats"), firstRead);
-        this.queries = QueryService.start(system, catalog, fragments,
-                new Planner(ScalarFunctionRegistry.builtin(), BuiltinAggregates.instance())::plan, query,
-                settings.askTimeout(), clock);
+                config.getBoolean("tidemark.engine.query.chunk-stats"), firstRead,
+                config.getBoolean("tidemark.engine.query.ship-fragments"));
+        Planner planner = new Planner(ScalarFunctionRegistry.builtin(), BuiltinAggregates.instance());
+        this.fragmentHost = fragments.host(new FragmentRebuilder(new EngineSchemaProvider(catalog, settings.askTimeout()),
+                planner::plan), query.memoryLimitBytes(), ScanParts.partBytes(config));
+        shards.hostFragments(fragmentHost);
+        this.queries = QueryService.start(system, catalog, fragments, planner::plan, query, settings.askTimeout(), clock);
         this.subscriptions = SubscriptionService.start(system, queries::execute, SubscriptionSettings.fromConfig(config),
                 clock);
         this.magneticWriter = TierSingleton.init(system, shards, magnetic, catalog::tables, clock, tier, migration,
@@ -213,6 +221,11 @@ public final class Engine implements AutoCloseable {
     /** Runs query fragments where the table's data lives: every shard's memory store and the magnetic store. */
     public FragmentRunner fragments() {
         return fragments;
+    }
+
+    /** Runs the query fragments other nodes (and this one) send to this node's shards. */
+    public NodeFragmentHost fragmentHost() {
+        return fragmentHost;
     }
 
     /** Deletes a table and all its data: memory store, journals and magnetic segments. */

@@ -69,7 +69,7 @@ final class StatementRunner {
                 return new Executed(analysis.outputColumns(), catalogStatements.execute(analysis));
             }
             StatementPlan plan = planner.apply(analysis);
-            Batch rows = plan.execute(context, fragments);
+            Batch rows = plan.execute(context, fragments.forStatement(sql));
             // the rows are held until the last page is read: they count against the query's memory
             context.reserveMemory(ResultSizes.all(rows));
             return new Executed(plan.columns(), rows);

@@ -42,7 +42,7 @@ public final class ScanParts {
     }
 
     /** The bytes of chunks one part may carry under {@code config}'s remoting frame size. */
-    static long partBytes(Config config) {
+    public static long partBytes(Config config) {
         return (long) (config.getBytes("pekko.remote.artery.advanced.maximum-frame-size") * FRAME_SHARE);
     }
 

@@ -1,6 +1,10 @@
 package io.tidemark.engine.shard;
 
 import io.tidemark.engine.EngineException;
+import io.tidemark.engine.shard.fragment.FragmentAnswer;
+import io.tidemark.engine.shard.fragment.FragmentDeclined;
+import io.tidemark.engine.shard.fragment.FragmentHost;
+import io.tidemark.engine.shard.fragment.ShardFragment;
 import io.tidemark.engine.shard.replica.CatchUp;
 import io.tidemark.engine.shard.replica.ReplicaMessages;
 import io.tidemark.engine.shard.replica.ReplicaPeers;
@@ -46,7 +50,10 @@ import org.apache.pekko.pattern.StatusReply;
  * run); beyond {@link ShardSettings#maxPendingWrites()} queued writes it answers THROTTLING. A
  * journal failure answers INTERNAL to the failed write and to every write not yet acknowledged,
  * and restarts the shard (with backoff), which re-opens and replays the journal: the failed write
- * is not applied, and memory again holds exactly what the journal holds. Journal and Chronicle
+ * is not applied, and memory again holds exactly what the journal holds. A query either reads a
+ * snapshot of the memory store's chunks in a range ({@link Scan}) or has the shard's node run its
+ * fragment over that snapshot ({@link RunFragment}, handed to the node's
+ * {@link io.tidemark.engine.shard.fragment.FragmentHost} off the actor thread). Journal and Chronicle
  * Queue Javadoc: <a href="../../../../../../../../docs/formats/journal-entry.md">journal-entry.md</a>.
  *
  * <p>With a replication factor R above 1 ({@link io.tidemark.engine.shard.replica}): before it opens
@@ -62,7 +69,7 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
 
     public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "series-shard");
 
-    public sealed interface Command extends KryoSerializable permits Write, Scan, Freeze, Commit, GetStats, Drop,
+    public sealed interface Command extends KryoSerializable permits Write, Scan, RunFragment, Freeze, Commit, GetStats, Drop,
             Passivate, DrainWrites, SyncJournal, HandedOver, CaughtUp, ReplicaAnswered, RoundTimedOut, CopyDropAnswered,
             CopyDropsTimedOut {
     }
@@ -73,6 +80,15 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
 
     public record Scan(long fromNanos, long toNanos, ActorRef<StatusReply<ScannedChunks>> replyTo)
             implements Command {
+    }
+
+    /**
+     * Runs a query fragment where the shard is: the memory-store chunks of {@code [fromNanos, toNanos]},
+     * snapshotted as {@link Scan} does, go to the node's {@link FragmentHost}, which answers with the
+     * fragment's output (or declines); the chunks never leave the node.
+     */
+    public record RunFragment(ShardFragment fragment, long fromNanos, long toNanos,
+                              ActorRef<StatusReply<FragmentAnswer>> replyTo) implements Command {
     }
 
     public record Freeze(long cutoffNanos, ActorRef<StatusReply<FrozenChunks>> replyTo) implements Command {
@@ -299,6 +315,7 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
                 .onMessage(Write.class, this::onWrite)
                 .onMessageEquals(DrainWrites.INSTANCE, this::onDrainWrites)
                 .onMessage(Scan.class, this::onScan)
+                .onMessage(RunFragment.class, this::onRunFragment)
                 .onMessage(Freeze.class, this::onFreeze)
                 .onMessage(Commit.class, this::onCommit)
                 .onMessage(GetStats.class, this::onGetStats)
@@ -471,6 +488,19 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         return this;
     }
 
+    /** Hands the snapshot to the fragment host, which runs off this thread and answers the asker itself. */
+    private Behavior<Command> onRunFragment(RunFragment run) {
+        FragmentHost host = env.fragments().host().orElse(null);
+        if (host == null) {
+            run.replyTo().tell(StatusReply.success(new FragmentDeclined("no query engine on this node")));
+            return this;
+        }
+        List<SeriesChunks> snapshot = store.scan(run.fromNanos(), run.toNanos());
+        host.run(run.fragment(), tableId, shard, snapshot).whenComplete((answer, failure) ->
+                run.replyTo().tell(failure == null ? StatusReply.success(answer) : StatusReply.error(failure)));
+        return this;
+    }
+
     private Behavior<Command> onFreeze(Freeze freeze) {
         long migrationId = Math.max(store.lastMigrationId() + 1, env.clock().millis());
         try {
@@ -619,6 +649,8 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
             w.replyTo().tell(StatusReply.error(dropped));
         } else if (command instanceof Scan s) {
             s.replyTo().tell(StatusReply.error(dropped));
+        } else if (command instanceof RunFragment r) {
+            r.replyTo().tell(StatusReply.error(dropped));
         } else if (command instanceof Freeze f) {
             f.replyTo().tell(StatusReply.error(dropped));
         } else if (command instanceof Commit c) {

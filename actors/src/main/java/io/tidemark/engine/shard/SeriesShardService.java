@@ -2,6 +2,9 @@ package io.tidemark.engine.shard;
 
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.metering.EngineMeters;
+import io.tidemark.engine.shard.fragment.FragmentAnswer;
+import io.tidemark.engine.shard.fragment.FragmentHost;
+import io.tidemark.engine.shard.fragment.ShardFragment;
 import io.tidemark.engine.shard.replica.ReplicaKeeper;
 import io.tidemark.engine.shard.replica.ReplicaMessages;
 import io.tidemark.engine.shard.replica.ReplicaPeers;
@@ -49,13 +52,20 @@ public final class SeriesShardService implements ShardGateway {
     static final String DISPATCHER = "tidemark.engine.shard.dispatcher";
 
     private final ClusterSharding sharding;
+    private final ShardEnvironment env;
     private final ShardSettings settings;
     private final Scheduler scheduler;
 
-    private SeriesShardService(ClusterSharding sharding, ShardSettings settings, Scheduler scheduler) {
+    private SeriesShardService(ClusterSharding sharding, ShardEnvironment env, Scheduler scheduler) {
         this.sharding = sharding;
-        this.settings = settings;
+        this.env = env;
+        this.settings = env.settings();
         this.scheduler = scheduler;
+    }
+
+    /** Lets this node's shards run the query fragments sent to them with {@code host}. */
+    public void hostFragments(FragmentHost host) {
+        env.fragments().set(host);
     }
 
     /**
@@ -88,7 +98,7 @@ public final class SeriesShardService implements ShardGateway {
         sharding.init(Entity.of(SeriesShard.TYPE_KEY, ctx -> SeriesShard.create(ctx.getEntityId(), ctx.getShard(), env))
                 .withStopMessage(SeriesShard.Passivate.INSTANCE)
                 .withEntityProps(DispatcherSelector.fromConfig(DISPATCHER)));
-        return new SeriesShardService(sharding, env.settings(), system.scheduler());
+        return new SeriesShardService(sharding, env, system.scheduler());
     }
 
     @Override
@@ -102,6 +112,25 @@ public final class SeriesShardService implements ShardGateway {
         return this.<ScannedChunks>ask(tableId, shard, "scan", replyTo -> new SeriesShard.Scan(fromNanos, toNanos, replyTo),
                 false).thenCompose(first -> first.more() == null ? CompletableFuture.completedFuture(first.series())
                         : remainingParts(first.more(), new ArrayList<>(first.series()), tableId, shard));
+    }
+
+    @Override
+    public CompletionStage<FragmentAnswer> runFragment(String tableId, int shard, ShardFragment fragment, long fromNanos,
+                                                       long toNanos) {
+        EntityRef<SeriesShard.Command> entity = sharding.entityRefFor(SeriesShard.TYPE_KEY,
+                SeriesShard.entityId(tableId, shard));
+        // the host's failures pass through as they are: on this node whatever the fragment threw (the
+        // query tells the user's errors from the others), from another node an EngineException
+        return entity.<FragmentAnswer>askWithStatus(replyTo -> new SeriesShard.RunFragment(fragment, fromNanos, toNanos,
+                replyTo), settings.askTimeout()).handleAsync((answer, failure) -> {
+                    if (failure == null) {
+                        return answer;
+                    }
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    throw cause instanceof RuntimeException e && !(cause instanceof StatusReply.ErrorMessage) ? e
+                            : translate(cause, tableId, shard, "run query fragment", false);
+                }, Runnable::run);
     }
 
     /** Asks the part server of a scan or freeze on another node for its parts, in order, until the last. */

@@ -1,6 +1,7 @@
 package io.tidemark.engine.shard;
 
 import io.tidemark.engine.metering.EngineMeters;
+import io.tidemark.engine.shard.fragment.FragmentHosting;
 import io.tidemark.engine.shard.replica.ShardReplication;
 import io.tidemark.engine.tier.MagneticReader;
 import io.tidemark.storage.fileio.FileIo;
@@ -11,16 +12,23 @@ import java.util.Objects;
 
 /**
  * What every series shard of a node shares: where data lives, the engine clock (also the journal's
- * roll-cycle clock), the magnetic store for duplicate checks, the meters, the settings and how
- * shards replicate their journals.
+ * roll-cycle clock), the magnetic store for duplicate checks, the meters, the settings, how
+ * shards replicate their journals, and who runs the query fragments sent to them.
  */
 record ShardEnvironment(Path dataDir, Clock clock, MagneticReader magnetic, EngineMeters meters,
-                        ShardSettings settings, FileIo fileIo, ShardReplication replication) {
+                        ShardSettings settings, FileIo fileIo, ShardReplication replication,
+                        FragmentHosting fragments) {
 
     /** An environment whose shards keep one copy of their journal. */
     ShardEnvironment(Path dataDir, Clock clock, MagneticReader magnetic, EngineMeters meters, ShardSettings settings,
                      FileIo fileIo) {
         this(dataDir, clock, magnetic, meters, settings, fileIo, ShardReplication.NONE);
+    }
+
+    /** An environment whose shards decline query fragments until a host is set. */
+    ShardEnvironment(Path dataDir, Clock clock, MagneticReader magnetic, EngineMeters meters, ShardSettings settings,
+                     FileIo fileIo, ShardReplication replication) {
+        this(dataDir, clock, magnetic, meters, settings, fileIo, replication, new FragmentHosting());
     }
 
     ShardEnvironment {
@@ -31,6 +39,7 @@ record ShardEnvironment(Path dataDir, Clock clock, MagneticReader magnetic, Engi
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(fileIo, "file io");
         Objects.requireNonNull(replication, "replication");
+        Objects.requireNonNull(fragments, "fragments");
     }
 
     /** How shard journals (and the copies of other nodes' shards) are opened. */

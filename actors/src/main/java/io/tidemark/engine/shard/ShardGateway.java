@@ -1,7 +1,11 @@
 package io.tidemark.engine.shard;
 
+import io.tidemark.engine.shard.fragment.FragmentAnswer;
+import io.tidemark.engine.shard.fragment.FragmentDeclined;
+import io.tidemark.engine.shard.fragment.ShardFragment;
 import io.tidemark.storage.journal.WriteBatch;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -17,6 +21,17 @@ public interface ShardGateway {
 
     /** The memory-store chunks of the shard that may hold points in {@code [fromNanos, toNanos]}. */
     CompletionStage<List<SeriesChunks>> scan(String tableId, int shard, long fromNanos, long toNanos);
+
+    /**
+     * Runs a query fragment on the node that hosts the shard, over the shard's memory-store chunks
+     * that may hold points in {@code [fromNanos, toNanos]}, and answers with its output, or with
+     * {@link FragmentDeclined} when it cannot run there (the caller then {@link #scan}s). A gateway
+     * that reaches no shard entities (test doubles) declines every fragment.
+     */
+    default CompletionStage<FragmentAnswer> runFragment(String tableId, int shard, ShardFragment fragment,
+                                                        long fromNanos, long toNanos) {
+        return CompletableFuture.completedFuture(new FragmentDeclined("this gateway does not run fragments"));
+    }
 
     /**
      * Seals and freezes the shard's points older than {@code cutoffNanos} for migration. Points

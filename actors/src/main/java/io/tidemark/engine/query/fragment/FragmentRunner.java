@@ -13,4 +13,13 @@ import java.util.concurrent.CompletionStage;
 public interface FragmentRunner {
 
     CompletionStage<List<Batch>> run(ScanRequest request, FragmentPipeline pipeline, QueryContext context);
+
+    /**
+     * A runner for the fragments of one statement whose plan was built from {@code sql}: a runner
+     * that runs fragments on other nodes sends the text along, so those nodes can rebuild them.
+     * This runner itself by default.
+     */
+    default FragmentRunner forStatement(String sql) {
+        return this;
+    }
 }

@@ -6,21 +6,21 @@ import io.tidemark.engine.catalog.CatalogService;
 import io.tidemark.engine.catalog.TableDescription;
 import io.tidemark.engine.catalog.TableStatus;
 import io.tidemark.engine.query.QueryContext;
+import io.tidemark.engine.query.fragment.remote.BatchWire;
+import io.tidemark.engine.query.fragment.remote.FragmentRebuilder;
+import io.tidemark.engine.query.fragment.remote.NodeFragmentHost;
+import io.tidemark.engine.query.fragment.remote.ShippedFragment;
 import io.tidemark.engine.query.function.QueryFunctionException;
 import io.tidemark.engine.query.vector.Batch;
-import io.tidemark.engine.scan.SeriesMerge;
 import io.tidemark.engine.shard.FirstReadTimeout;
 import io.tidemark.engine.shard.SeriesChunks;
 import io.tidemark.engine.shard.ShardGateway;
 import io.tidemark.engine.tier.MagneticTier;
 import io.tidemark.engine.tier.RetentionBounds;
-import io.tidemark.storage.chunk.SealedChunk;
-import io.tidemark.storage.model.SeriesKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -28,28 +28,32 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Runs a fragment on every shard of a table at once, each on the blocking executor (never on an
- * actor thread). A shard's task asks the shard for its memory-store chunks in the range, reads
- * the magnetic chunks of the series the shard owns ({@code key.shard(shardCount)}), skips the
- * series {@link ScanRequest#values()} rules out before reading or decoding them, merges each
- * series' chunks with {@link SeriesMerge} (upserts resolved), leaves out points past the table's
- * retention, and feeds the shard's own {@link FragmentSink} the decoded batches
- * ({@link ScanBatchDecoder}); the sink's output is the shard's answer. When the pipeline offers
- * {@link FragmentPipeline#chunkStats} (and chunk stats are enabled), each merged chunk is first
- * offered to it, and only the chunks it declines are decoded; its rows follow the sink's. The query's
- * {@link QueryContext#checkRunning()} is honoured between series.
+ * Runs a fragment on every shard of a table at once, where each shard lives: every shard task
+ * sends the shard a {@link ShippedFragment} ({@link ShardGateway#runFragment}); the shard's node
+ * runs {@link ShardFragmentScan} over the shard's memory-store chunks and its magnetic chunks on its
+ * blocking executor and answers with the fragment's output (filtered rows or partial aggregation
+ * states) and the bytes it scanned, so chunks never cross nodes. A shard on this node runs the
+ * fragment's own pipeline and query context (nothing is serialized); a shard on another node
+ * rebuilds the pipeline from the statement's SQL text ({@link FragmentRebuilder}). A shard that
+ * declines the fragment (it cannot be rebuilt identically there, its output would not fit a
+ * message, or the plan was not built from SQL), and every shard when the fragment's output types
+ * cannot cross nodes ({@link BatchWire#carries}) or shipping is off
+ * ({@code tidemark.engine.query.ship-fragments}), is read the older way: the shard sends its
+ * memory-store chunks in the range ({@link ShardGateway#scan}) and this node runs
+ * {@link ShardFragmentScan} over them. Bytes scanned count once a shard's answer is accepted.
  *
  * <p>Supervision: a shard task that fails with anything but the user's error (an
  * {@link EngineException} other than INTERNAL or THROTTLING, a {@link QueryFunctionException},
  * or the query being cancelled or out of time) is run again once, after {@link #RETRY_BACKOFF}
- * (a shard whose node died is restarted on a surviving node meanwhile), with a fresh sink; a second
- * failure fails the query with an INTERNAL error naming the table, the shard and the cause. A
- * task running longer than the fragment timeout counts as failed and is told to stop, and so does a
- * first attempt whose shard has not answered its scan within the {@link FirstReadTimeout} (a scan
- * dropped in a shard hand-off is resent in seconds; the retry's scan waits the whole ask timeout).
+ * (a shard whose node died is restarted on a surviving node meanwhile, and the retry runs where
+ * it now lives), with a fresh sink; a second failure fails the query with an INTERNAL error
+ * naming the table, the shard and the cause. A task running longer than the fragment timeout
+ * counts as failed and is told to stop, and so does a first attempt whose shard has not answered
+ * within the {@link FirstReadTimeout} (a message dropped in a shard hand-off is resent in
+ * seconds; the retry waits the whole ask timeout).
  */
 public final class ShardFragmentRunner implements FragmentRunner {
 
@@ -59,39 +63,80 @@ public final class ShardFragmentRunner implements FragmentRunner {
      */
     static final Duration RETRY_BACKOFF = Duration.ofMillis(250);
 
+    /** How the shard tasks of this node ran, for metrics and tests. */
+    public record Counts(long shipped, long scanned) {
+    }
+
     private final CatalogService catalog;
     private final ShardGateway shards;
-    private final MagneticTier magnetic;
+    private final ShardFragmentScan scans;
     private final Clock clock;
     private final Executor blocking;
     private final Duration fragmentTimeout;
-    private final boolean chunkStats;
     private final FirstReadTimeout firstRead;
+    private final boolean ship;
+    private final LongAdder shipped = new LongAdder();
+    private final LongAdder scanned = new LongAdder();
+
+    /** A runner that ships fragments to the shards. */
+    public ShardFragmentRunner(CatalogService catalog, ShardGateway shards, MagneticTier magnetic, Clock clock,
+            Executor blocking, Duration fragmentTimeout, boolean chunkStats, FirstReadTimeout firstRead) {
+        this(catalog, shards, magnetic, clock, blocking, fragmentTimeout, chunkStats, firstRead, true);
+    }
 
     /**
      * @param blocking where shard tasks read segments and decode chunks
      * @param fragmentTimeout how long one attempt of a shard task may run
      * @param chunkStats whether aggregations may be answered from chunk stats
-     * @param firstRead how long the first attempt's shard scan waits for the shard
+     * @param firstRead how long the first attempt waits for the shard
+     * @param ship whether fragments run on the shards' nodes (else this node reads their chunks)
      */
     public ShardFragmentRunner(CatalogService catalog, ShardGateway shards, MagneticTier magnetic, Clock clock,
-            Executor blocking, Duration fragmentTimeout, boolean chunkStats, FirstReadTimeout firstRead) {
+            Executor blocking, Duration fragmentTimeout, boolean chunkStats, FirstReadTimeout firstRead, boolean ship) {
         this.catalog = catalog;
         this.shards = shards;
-        this.magnetic = magnetic;
+        this.scans = new ShardFragmentScan(magnetic, chunkStats);
         this.clock = clock;
         this.blocking = blocking;
         this.fragmentTimeout = fragmentTimeout;
-        this.chunkStats = chunkStats;
         this.firstRead = firstRead;
+        this.ship = ship;
+    }
+
+    /**
+     * The host that runs the fragments sent to this node's shards, reading with this runner's
+     * magnetic store and executor.
+     *
+     * @param memoryLimitBytes what a fragment from another node may hold at once
+     * @param maxAnswerBytes the largest output sent back to another node
+     */
+    public NodeFragmentHost host(FragmentRebuilder rebuilder, long memoryLimitBytes, long maxAnswerBytes) {
+        return new NodeFragmentHost(scans, rebuilder, blocking, memoryLimitBytes, maxAnswerBytes);
+    }
+
+    /** Shard tasks answered by the shard's node running the fragment, and by this node reading the shard's chunks. */
+    public Counts counts() {
+        return new Counts(shipped.sum(), scanned.sum());
     }
 
     /**
      * {@inheritDoc} One batch per shard, in shard order. Fails with NOT_FOUND when the table does
-     * not exist or is being deleted.
+     * not exist or is being deleted. The fragment can run on other nodes only through a runner
+     * bound to the statement's text ({@link #forStatement}).
      */
     @Override
     public CompletionStage<List<Batch>> run(ScanRequest request, FragmentPipeline pipeline, QueryContext context) {
+        return run(request, pipeline, context, null);
+    }
+
+    /** This runner, shipping fragments with the statement's text so other nodes can rebuild them. */
+    @Override
+    public FragmentRunner forStatement(String sql) {
+        return (request, pipeline, context) -> run(request, pipeline, context, sql);
+    }
+
+    private CompletionStage<List<Batch>> run(ScanRequest request, FragmentPipeline pipeline, QueryContext context,
+            String sql) {
         TableDescription table = catalog.table(request.database(), request.table())
                 .filter(t -> t.status() == TableStatus.ACTIVE).orElse(null);
         if (table == null) {
@@ -99,7 +144,7 @@ public final class ShardFragmentRunner implements FragmentRunner {
                     + " database=" + request.database() + ", table=" + request.table()));
         }
         long from = Math.max(request.fromNanos(), RetentionBounds.expiryNanos(clock, table.retention()));
-        ShardScan scan = new ShardScan(table, request, from, pipeline, context);
+        ShardScan scan = new ShardScan(table, request, from, pipeline, context, sql);
         List<CompletableFuture<Batch>> answers = new ArrayList<>(table.shardCount());
         for (int shard = 0; shard < table.shardCount(); shard++) {
             answers.add(supervised(scan, shard));
@@ -135,18 +180,47 @@ public final class ShardFragmentRunner implements FragmentRunner {
 
     private CompletableFuture<Batch> attempt(ShardScan scan, int shard, boolean first) {
         AtomicBoolean abandoned = new AtomicBoolean();
-        CompletableFuture<Batch> answer;
+        CompletableFuture<ShardFragmentScan.Output> answer;
         if (scan.from > scan.request.toNanos()) {
             // nothing to read (e.g. the whole range is past retention): the sink still answers
-            answer = CompletableFuture.supplyAsync(() -> scan.pipeline.open(scan.context).finish(), blocking);
+            answer = CompletableFuture.supplyAsync(() -> new ShardFragmentScan.Output(
+                    scan.pipeline.open(scan.context).finish(), 0), blocking);
+        } else if (scan.shippable) {
+            answer = bounded(shards.runFragment(scan.table.tableId(), shard, scan.fragment(abandoned), scan.from,
+                    scan.request.toNanos()), "run query fragment on shard", scan, shard, first)
+                    .thenCompose(reply -> reply instanceof ShardFragmentScan.Output output
+                            ? counted(shipped, output) : scanned(scan, shard, first, abandoned));
         } else {
-            CompletionStage<List<SeriesChunks>> read = shards.scan(scan.table.tableId(), shard, scan.from,
-                    scan.request.toNanos());
-            answer = (first ? firstRead.bound(read, "scan shard", scan.table.tableId(), shard) : read.toCompletableFuture())
-                    .thenApplyAsync(memory -> scan.run(shard, memory, abandoned), blocking);
+            answer = scanned(scan, shard, first, abandoned);
         }
         return answer.orTimeout(fragmentTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((batch, failure) -> abandoned.set(failure != null));
+                .whenComplete((output, failure) -> abandoned.set(failure != null))
+                .thenApply(output -> {
+                    scan.context.addBytesScanned(output.bytesScanned());
+                    return output.batch();
+                });
+    }
+
+    /** Reads the shard's memory-store chunks and runs the fragment over them here. */
+    private CompletableFuture<ShardFragmentScan.Output> scanned(ShardScan scan, int shard, boolean first,
+            AtomicBoolean abandoned) {
+        CompletionStage<List<SeriesChunks>> read = shards.scan(scan.table.tableId(), shard, scan.from,
+                scan.request.toNanos());
+        return bounded(read, "scan shard", scan, shard, first)
+                .thenApplyAsync(memory -> scans.run(scan.scope(shard), scan.pipeline, scan.context, memory,
+                        abandoned::get), blocking)
+                .thenCompose(output -> counted(scanned, output));
+    }
+
+    private <T> CompletableFuture<T> bounded(CompletionStage<T> read, String what, ShardScan scan, int shard,
+            boolean first) {
+        return first ? firstRead.bound(read, what, scan.table.tableId(), shard) : read.toCompletableFuture();
+    }
+
+    private static CompletableFuture<ShardFragmentScan.Output> counted(LongAdder counter,
+            ShardFragmentScan.Output output) {
+        counter.increment();
+        return CompletableFuture.completedFuture(output);
     }
 
     /** False for the user's errors, and once the query itself is cancelled or out of time. */
@@ -184,47 +258,41 @@ public final class ShardFragmentRunner implements FragmentRunner {
         final long from;
         final FragmentPipeline pipeline;
         final QueryContext context;
-        final Predicate<SeriesKey> wanted;
+        /** The statement's text, or null when the plan was not built from SQL. */
+        final String sql;
+        final boolean shippable;
+        /** Computed once, and only when a fragment crosses nodes. */
+        private volatile String fingerprint;
 
         ShardScan(TableDescription table, ScanRequest request, long from, FragmentPipeline pipeline,
-                QueryContext context) {
+                QueryContext context, String sql) {
             this.table = table;
             this.request = request;
             this.from = from;
             this.pipeline = pipeline;
             this.context = context;
-            this.wanted = SeriesFilter.of(request.values());
+            this.sql = sql;
+            this.shippable = ship && pipeline.outputTypes().stream().allMatch(BatchWire::carries);
         }
 
-        /** Scans one shard's series of both tiers into a fresh sink; bytes scanned count once it succeeds. */
-        Batch run(int shard, List<SeriesChunks> memory, AtomicBoolean abandoned) {
-            context.checkRunning();
-            int shardCount = table.shardCount();
-            List<SeriesChunks> history = magnetic.scan(table.tableId(), from, request.toNanos(),
-                    key -> key.shard(shardCount) == shard && wanted.test(key));
-            Map<SeriesKey, List<SealedChunk>> bySeries = SeriesMerge.bySeries(history, List.of(memory), wanted);
-            FragmentSink sink = pipeline.open(context);
-            ScanBatchDecoder decoder = new ScanBatchDecoder(request.columns(), from, request.toNanos());
-            ChunkStatsAggregation stats = chunkStats ? pipeline.chunkStats(context).orElse(null) : null;
-            long bytes = 0;
-            for (Map.Entry<SeriesKey, List<SealedChunk>> series : bySeries.entrySet()) {
-                context.checkRunning();
-                if (abandoned.get()) {
-                    throw new IllegalStateException("fragment attempt abandoned after its timeout");
-                }
-                for (SealedChunk chunk : SeriesMerge.disjoint(series.getValue())) {
-                    if (stats == null || !stats.add(series.getKey(), chunk.stats(), chunk.columns(), from, request.toNanos())) {
-                        bytes += decoder.decode(series.getKey(), chunk, sink::accept);
-                    }
-                }
+        ShardFragmentScan.Scope scope(int shard) {
+            return new ShardFragmentScan.Scope(table.tableId(), table.shardCount(), shard, request.columns(),
+                    request.values(), from, request.toNanos());
+        }
+
+        ShippedFragment fragment(AtomicBoolean abandoned) {
+            return new ShippedFragment(context.queryId(), sql, context.eval().queryStartNanos(),
+                    fragmentTimeout.toMillis(), table.tableId(), table.shardCount(), request, from, this::fingerprint,
+                    new ShippedFragment.Local(pipeline, context, abandoned));
+        }
+
+        private String fingerprint() {
+            String known = fingerprint;
+            if (known == null) {
+                known = pipeline.fingerprint();
+                fingerprint = known;
             }
-            Batch out = sink.finish();
-            if (stats != null) {
-                out = Batch.concat(List.of(out, stats.finish()), pipeline.outputTypes());
-                bytes += stats.bytesScanned();
-            }
-            context.addBytesScanned(bytes);
-            return out;
+            return known;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tidemark.engine.query.plan;
 
 import io.tidemark.engine.query.expression.EvalContext;
+import io.tidemark.engine.query.fragment.remote.BatchWire;
 import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.sql.type.SqlType;
 import java.util.List;
@@ -8,8 +9,9 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The boundary between the final part and a fragment: runs {@code pipeline} over the table on
- * every shard through the execution's fragment runner and gathers the outputs (the consumer
- * merges them: a FINAL aggregation, a top-N, or plain rows).
+ * every shard through the execution's fragment runner (on the node owning each shard, unless the
+ * pipeline's output holds object states, which cannot cross nodes) and gathers the outputs (the
+ * consumer merges them: a FINAL aggregation, a top-N, or plain rows).
  */
 record RemoteSourceNode(TableScan scan, TablePipeline pipeline) implements PlanNode {
 
@@ -25,7 +27,9 @@ record RemoteSourceNode(TableScan scan, TablePipeline pipeline) implements PlanN
 
     @Override
     public String describe(EvalContext eval) {
-        return "RemoteFragment[" + scan.describe(eval) + "]   -- runs on every shard";
+        boolean shippable = pipeline.outputTypes().stream().allMatch(BatchWire::carries);
+        return "RemoteFragment[" + scan.describe(eval) + "]   -- runs on "
+                + (shippable ? "the node owning each shard" : "this node over every shard's chunks (object states)");
     }
 
     @Override

@@ -97,6 +97,12 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
         return lines;
     }
 
+    /** {@inheritDoc} EXPLAIN leaves out the projection under an aggregation or a top-N; it is added. */
+    @Override
+    public String fingerprint() {
+        return FragmentPipeline.super.fingerprint() + "\nProject[" + String.join(", ", projectionTexts) + "]";
+    }
+
     @Override
     public Optional<ChunkStatsAggregation> chunkStats(QueryContext context) {
         return statsPlan.flatMap(plan -> plan.open(context));

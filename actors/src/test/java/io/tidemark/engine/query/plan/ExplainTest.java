@@ -31,7 +31,7 @@ class ExplainTest {
                 "    Sort[avg_cpu DESC NULLS LAST]",
                 "        Project[hostname, avg(measure_value::double)]",
                 "            Aggregate(FINAL)[keys=[hostname], avg(measure_value::double)]",
-                "                RemoteFragment[tidemark.cpu, time=[2026-01-01T00:00:00Z, max], measure_name in (cpu)]   -- runs on every shard",
+                "                RemoteFragment[tidemark.cpu, time=[2026-01-01T00:00:00Z, max], measure_name in (cpu)]   -- runs on the node owning each shard",
                 "                    Aggregate(PARTIAL)[keys=[hostname], avg(measure_value::double)] (chunk stats)",
                 "                        Filter[(measure_name = 'cpu' AND time >= TIMESTAMP '2026-01-01 00:00:00')] (implied by the scan's pruning)",
                 "                            Scan[columns=[hostname, measure_name, time, measure_value::double]]"));
@@ -55,10 +55,10 @@ class ExplainTest {
                 "        Project[c.hostname, h.rack]",
                 "            Join(INNER)[c.hostname = h.hostname, filter=h.rack <> 'r1']",
                 "                Project[#0, c.hostname]",
-                "                    RemoteFragment[tidemark.cpu, time=[min, max]]   -- runs on every shard",
+                "                    RemoteFragment[tidemark.cpu, time=[min, max]]   -- runs on the node owning each shard",
                 "                        Scan[columns=[hostname]]",
                 "                Project[#0, #1, h.hostname]",
-                "                    RemoteFragment[tidemark.hosts, time=[min, max]]   -- runs on every shard",
+                "                    RemoteFragment[tidemark.hosts, time=[min, max]]   -- runs on the node owning each shard",
                 "                        Scan[columns=[hostname, rack]]"));
     }
 
@@ -71,7 +71,7 @@ class ExplainTest {
                 "    Project[#0]",
                 "        TopN[3 by time DESC NULLS LAST]",
                 "            Project[hostname, time]",
-                "                RemoteFragment[tidemark.cpu, time=[min, max]]   -- runs on every shard",
+                "                RemoteFragment[tidemark.cpu, time=[min, max]]   -- runs on the node owning each shard",
                 "                    TopN[3 by time DESC NULLS LAST]",
                 "                        Scan[columns=[hostname, time]]"));
     }
@@ -86,7 +86,7 @@ class ExplainTest {
                 "        Join(CROSS)",
                 "            With[m]",
                 "                Project[hostname]",
-                "                    RemoteFragment[tidemark.hosts, time=[min, max]]   -- runs on every shard",
+                "                    RemoteFragment[tidemark.hosts, time=[min, max]]   -- runs on the node owning each shard",
                 "                        Scan[columns=[hostname]]",
                 "            With[m] (shown above)"));
     }
@@ -117,7 +117,7 @@ class ExplainTest {
                 "Output[_col0]",
                 "    Limit[offset=1, limit=2]",
                 "        Project[upper(hostname)]",
-                "            RemoteFragment[tidemark.cpu, time=[min, max], measure_name in (cpu), region in (us)]   -- runs on every shard",
+                "            RemoteFragment[tidemark.cpu, time=[min, max], measure_name in (cpu), region in (us)]   -- runs on the node owning each shard",
                 "                Limit[3]",
                 "                    Project[hostname]",
                 "                        Filter[(measure_name = 'cpu' AND region = 'us')] (implied by the scan's pruning)",
@@ -137,11 +137,11 @@ class ExplainTest {
                 "        Filter[(c.measure_name = 'mem' AND h.rack <> 'r2' AND c.region <> h.rack)]",
                 "            Join(INNER)[c.hostname = h.hostname]",
                 "                Project[#0, #1, #2, c.hostname]",
-                "                    RemoteFragment[tidemark.cpu, time=[min, max]]   -- runs on every shard",
+                "                    RemoteFragment[tidemark.cpu, time=[min, max]]   -- runs on the node owning each shard",
                 "                        Filter[(c.measure_name = 'mem')]",
                 "                            Scan[columns=[hostname, region, measure_name]]",
                 "                Project[#0, #1, h.hostname]",
-                "                    RemoteFragment[tidemark.hosts, time=[min, max]]   -- runs on every shard",
+                "                    RemoteFragment[tidemark.hosts, time=[min, max]]   -- runs on the node owning each shard",
                 "                        Filter[(h.rack <> 'r2')]",
                 "                            Scan[columns=[hostname, rack]]"));
     }

@@ -1,0 +1,114 @@
+package io.tidemark.engine.query.fragment.remote;
+
+import io.tidemark.engine.EngineException;
+import io.tidemark.engine.query.QueryContext;
+import io.tidemark.engine.query.expression.EvalContext;
+import io.tidemark.engine.query.fragment.ShardFragmentScan;
+import io.tidemark.engine.query.function.QueryFunctionException;
+import io.tidemark.engine.shard.SeriesChunks;
+import io.tidemark.engine.shard.fragment.FragmentAnswer;
+import io.tidemark.engine.shard.fragment.FragmentDeclined;
+import io.tidemark.engine.shard.fragment.FragmentHost;
+import io.tidemark.engine.shard.fragment.ShardFragment;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Runs the fragments sent to this node's shards, on the blocking executor (never on the shard's
+ * actor thread), with {@link ShardFragmentScan}, the code a querying node runs over chunks it
+ * read itself. A fragment from this node runs with the pipeline and query context it carries; one
+ * from another node is first rebuilt ({@link FragmentRebuilder}) and runs under a context of its
+ * own (the query's id and start, this node's memory limit, the fragment's time limit); its output
+ * goes back only when it fits one remoting message ({@code maxAnswerBytes}), else the fragment is
+ * declined and the querying node reads the shard's chunks instead (compressed chunks are smaller
+ * than decoded rows). A local run's failure goes back as it is; a sent one's becomes an
+ * {@link EngineException}, the only failure that crosses nodes: a function's error in the user's
+ * data becomes VALIDATION (not retried, as on the querying node), anything else INTERNAL.
+ */
+public final class NodeFragmentHost implements FragmentHost {
+
+    /** What this node's host has done, for metrics and tests. */
+    public record Counts(long local, long rebuilt, long declined) {
+    }
+
+    private final ShardFragmentScan scans;
+    private final FragmentRebuilder rebuilder;
+    private final Executor blocking;
+    private final long memoryLimitBytes;
+    private final long maxAnswerBytes;
+    private final LongAdder local = new LongAdder();
+    private final LongAdder rebuilt = new LongAdder();
+    private final LongAdder declined = new LongAdder();
+
+    /**
+     * @param memoryLimitBytes what a fragment from another node may hold at once (the node's query memory limit)
+     * @param maxAnswerBytes the largest output sent back to another node
+     */
+    public NodeFragmentHost(ShardFragmentScan scans, FragmentRebuilder rebuilder, Executor blocking,
+            long memoryLimitBytes, long maxAnswerBytes) {
+        this.scans = scans;
+        this.rebuilder = rebuilder;
+        this.blocking = blocking;
+        this.memoryLimitBytes = memoryLimitBytes;
+        this.maxAnswerBytes = maxAnswerBytes;
+    }
+
+    @Override
+    public CompletionStage<FragmentAnswer> run(ShardFragment fragment, String tableId, int shard,
+            List<SeriesChunks> memory) {
+        if (!(fragment instanceof ShippedFragment shipped)) {
+            return CompletableFuture.completedFuture(new FragmentDeclined("unknown fragment type: "
+                    + fragment.getClass().getName()));
+        }
+        if (shipped.local() != null) {
+            return CompletableFuture.supplyAsync(() -> runLocal(shipped, shard, memory), blocking);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return runSent(shipped, shard, memory);
+            } catch (EngineException e) {
+                throw e;
+            } catch (QueryFunctionException e) {
+                throw EngineException.validation(e.getMessage());
+            } catch (RuntimeException e) {
+                throw EngineException.internal("cannot run query fragment: table=" + tableId + ", shard=" + shard
+                        + ", queryId=" + shipped.queryId() + ", cause=" + e, e);
+            }
+        }, blocking);
+    }
+
+    private FragmentAnswer runLocal(ShippedFragment shipped, int shard, List<SeriesChunks> memory) {
+        ShippedFragment.Local here = shipped.local();
+        local.increment();
+        return scans.run(shipped.scope(shard), here.pipeline(), here.context(), memory, here.abandoned()::get);
+    }
+
+    private FragmentAnswer runSent(ShippedFragment shipped, int shard, List<SeriesChunks> memory) {
+        FragmentRebuilder.Rebuilt found = rebuilder.rebuild(shipped);
+        if (found.declined() != null) {
+            return decline(found.declined());
+        }
+        QueryContext context = new QueryContext(shipped.queryId(), EvalContext.utc(shipped.queryStartNanos()),
+                System.nanoTime() + shipped.timeoutMillis() * 1_000_000L, memoryLimitBytes);
+        ShardFragmentScan.Output output = scans.run(shipped.scope(shard), found.pipeline(), context, memory, () -> false);
+        long bytes = BatchWire.estimateBytes(output.batch());
+        if (bytes > maxAnswerBytes) {
+            return decline("the output does not fit one message: about " + bytes + " bytes, rows="
+                    + output.batch().rowCount() + ", max=" + maxAnswerBytes);
+        }
+        rebuilt.increment();
+        return output;
+    }
+
+    private FragmentAnswer decline(String reason) {
+        declined.increment();
+        return new FragmentDeclined(reason);
+    }
+
+    public Counts counts() {
+        return new Counts(local.sum(), rebuilt.sum(), declined.sum());
+    }
+}

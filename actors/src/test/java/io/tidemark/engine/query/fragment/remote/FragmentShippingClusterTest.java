@@ -1,0 +1,285 @@
+package io.tidemark.engine.query.fragment.remote;
+
+import static io.tidemark.engine.query.QueryTestEngine.DB;
+import static io.tidemark.engine.query.QueryTestEngine.await;
+import static io.tidemark.engine.query.QueryTestEngine.multi;
+import static io.tidemark.engine.query.QueryTestEngine.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tidemark.engine.Engine;
+import io.tidemark.engine.ManualClock;
+import io.tidemark.engine.catalog.MagneticStoreWriteProperties;
+import io.tidemark.engine.catalog.RetentionProperties;
+import io.tidemark.engine.catalog.TableDescription;
+import io.tidemark.engine.query.QueryService.QueryResult;
+import io.tidemark.engine.query.fragment.ShardFragmentRunner;
+import io.tidemark.engine.query.vector.Batch;
+import io.tidemark.engine.shard.SeriesShard;
+import io.tidemark.engine.testing.LoopbackCluster;
+import io.tidemark.engine.write.RecordInput;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.cluster.sharding.ShardRegion;
+import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three engines of one cluster on loopback (real remoting and Kryo, replication factor 2, the
+ * magnetic store shared) next to a single-node engine holding the same rows: queries through node
+ * 1 of data written through node 0 answer exactly what the single node answers, while the
+ * fragments ran on the nodes owning the shards (their hosts rebuilt them; node 1 read no shard's
+ * chunks), and the fragments that cannot be shipped (object aggregation states, a subquery in an
+ * expression) fall back to reading chunks. Last, the node owning a shard crashes and a query
+ * started right after still answers exactly: its fragment on the lost shard is retried on the
+ * shard's new node, which caught up from a replica. Rows hold halves only, so sums are exact in
+ * any order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FragmentShippingClusterTest {
+
+    private static final int SHARDS = 6;
+    private static final int QUERIER = 1;
+    private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-05-01T12:00:00Z"));
+
+    @TempDir
+    static Path root;
+
+    private static final List<Engine> CLUSTER = new ArrayList<>();
+    private static Engine single;
+    private static TableDescription table;
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Map<String, Object> settings() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("tidemark.engine.catalog.shards-per-table", SHARDS);
+        settings.put("tidemark.engine.tier.migration-interval", "1h");
+        settings.put("tidemark.engine.tier.retention-interval", "1h");
+        settings.put("tidemark.engine.tier.retention-first-delay", "1h");
+        return settings;
+    }
+
+    @BeforeAll
+    static void start() throws IOException {
+        int[] ports = {freePort(), freePort(), freePort()};
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> settings = settings();
+            settings.put("tidemark.cluster.self-join", false);
+            settings.put("tidemark.cluster.replication-factor", 2);
+            settings.put("tidemark.magnetic.root-dir", root.resolve("shared").toString());
+            settings.put("pekko.remote.artery.canonical.port", ports[i]);
+            settings.put("pekko.cluster.seed-nodes", List.of("pekko://tidemark@127.0.0.1:" + ports[0]));
+            settings.put("pekko.cluster.sharding.rebalance-interval", "1h");
+            // a crash: terminating the system does not leave the cluster; the survivors down it after 2 s
+            settings.put("pekko.coordinated-shutdown.run-by-actor-system-terminate", "off");
+            settings.put("pekko.cluster.split-brain-resolver.stable-after", "2s");
+            settings.put("tidemark.engine.ask-timeout", "20s");
+            // the first attempt of a fragment on the lost node's shard is never answered; its retry must
+            // reach the shard's new node, so it goes after the survivors removed the lost one (failure
+            // detection ~4-5 s + stable-after 2 s + removal margin 2 s)
+            settings.put("tidemark.engine.shard.first-read-timeout", "12s");
+            CLUSTER.add(Engine.start(Engine.singleNodeConfig(root.resolve("node-" + i), settings), CLOCK));
+        }
+        single = Engine.start(Engine.singleNodeConfig(root.resolve("single"), settings()), CLOCK);
+        List<RecordInput> records = records();
+        for (Engine engine : List.of(CLUSTER.get(0), single)) {
+            await(engine.catalog().createDatabase(DB, null, List.of()));
+            TableDescription created = await(engine.catalog().createTable(DB, "cpu", RetentionProperties.DEFAULT,
+                    MagneticStoreWriteProperties.DISABLED, null, List.of()));
+            write(engine, "cpu", records);
+            if (engine != single) {
+                table = created;
+            }
+        }
+        LoopbackCluster.awaitUntil(LoopbackCluster.MEMBERSHIP_DEADLINE, "every node's catalog view has the table",
+                () -> CLUSTER.stream().allMatch(engine -> engine.catalog().table(DB, "cpu").isPresent()));
+        // every shard entity is started (a shard no row went to starts on its first fragment)
+        await(CLUSTER.get(QUERIER).query(GLOBAL));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (Engine engine : CLUSTER) {
+            engine.close();
+        }
+        if (single != null) {
+            single.close();
+        }
+    }
+
+    /** 12 hosts in 3 regions, a point a minute for 2 hours, usage in halves from 0.5 to 99.5. */
+    private static List<RecordInput> records() {
+        long start = CLOCK.millis() - Duration.ofHours(2).toMillis();
+        List<RecordInput> records = new ArrayList<>();
+        for (int minute = 0; minute < 120; minute++) {
+            for (int host = 0; host < 12; host++) {
+                double usage = (host * 37 + minute * 11) % 100 + 0.5;
+                records.add(multi("cpu", start + minute * 60_000L, usage, host + minute, "hostname", "h" + host,
+                        "region", "r" + host % 3));
+            }
+        }
+        return records;
+    }
+
+    private static final String AGGREGATES = "SELECT bin(time, 15m) AS b, region, hostname, avg(usage) AS a,"
+            + " min(usage) AS lo, max(usage) AS hi, count(*) AS c, sum(count) AS s FROM " + DB + ".cpu"
+            + " WHERE time > ago(3h) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
+    private static final String FILTER = "SELECT hostname, time, usage FROM " + DB + ".cpu"
+            + " WHERE usage > 90 AND region = 'r1' ORDER BY time, hostname";
+    private static final String TOP_N = "SELECT hostname, time, usage FROM " + DB + ".cpu"
+            + " ORDER BY usage DESC, time, hostname LIMIT 7";
+    private static final String GLOBAL = "SELECT count(*), sum(usage), avg(usage), min(time), max(time) FROM "
+            + DB + ".cpu";
+    private static final String MAX_BY = "SELECT hostname, max_by(usage, time) AS last FROM " + DB + ".cpu"
+            + " GROUP BY hostname ORDER BY hostname";
+    private static final String SUBQUERY = "SELECT hostname, time FROM " + DB + ".cpu WHERE usage > (SELECT"
+            + " avg(usage) + 40 FROM " + DB + ".cpu) ORDER BY time, hostname";
+
+    @Test
+    @Order(1)
+    void shippedFragmentsAnswerExactlyAsOneNodeAndRunWhereTheShardsAre() {
+        Map<Integer, Integer> entities = entitiesPerNode();
+        for (String sql : List.of(AGGREGATES, FILTER, TOP_N, GLOBAL)) {
+            ShardFragmentRunner.Counts before = runner(QUERIER).counts();
+            List<NodeFragmentHost.Counts> hostsBefore = hostCounts();
+
+            assertSameRows(sql, query(CLUSTER.get(QUERIER), sql), query(single, sql));
+
+            ShardFragmentRunner.Counts after = runner(QUERIER).counts();
+            assertThat(after.shipped() - before.shipped()).as("shards answered by their node: %s", sql)
+                    .isEqualTo(SHARDS);
+            assertThat(after.scanned() - before.scanned()).as("shards whose chunks node 1 read: %s", sql).isZero();
+            List<NodeFragmentHost.Counts> hostsAfter = hostCounts();
+            for (int node = 0; node < 3; node++) {
+                long rebuilt = hostsAfter.get(node).rebuilt() - hostsBefore.get(node).rebuilt();
+                long local = hostsAfter.get(node).local() - hostsBefore.get(node).local();
+                int hosted = entities.getOrDefault(node, 0);
+                assertThat(node == QUERIER ? local : rebuilt).as("fragments run by node %d hosting %d shards: %s", node,
+                        hosted, sql).isEqualTo(hosted);
+                assertThat(node == QUERIER ? rebuilt : local).as("node %d: %s", node, sql).isZero();
+            }
+        }
+        assertThat(entities.getOrDefault(QUERIER, 0)).as("shards on other nodes than the querying one: %s", entities)
+                .isLessThan(SHARDS);
+    }
+
+    @Test
+    @Order(2)
+    void fragmentsThatCannotBeShippedFallBackToReadingChunks() {
+        int remote = SHARDS - entitiesPerNode().getOrDefault(QUERIER, 0);
+        for (String sql : List.of(MAX_BY, SUBQUERY)) {
+            ShardFragmentRunner.Counts before = runner(QUERIER).counts();
+            long declinedBefore = hostCounts().stream().mapToLong(NodeFragmentHost.Counts::declined).sum();
+
+            assertSameRows(sql, query(CLUSTER.get(QUERIER), sql), query(single, sql));
+
+            ShardFragmentRunner.Counts after = runner(QUERIER).counts();
+            long declined = hostCounts().stream().mapToLong(NodeFragmentHost.Counts::declined).sum() - declinedBefore;
+            if (sql.equals(MAX_BY)) {
+                // max_by's state is an object: no shard is even asked to run it
+                assertThat(after.scanned() - before.scanned()).as(sql).isEqualTo(SHARDS);
+                assertThat(declined).as(sql).isZero();
+            } else {
+                // two fragments; the shards on other nodes decline both, node 1's own shards run them
+                assertThat(declined).as(sql).isEqualTo(2L * remote);
+                assertThat(after.scanned() - before.scanned()).as(sql).isEqualTo(2L * remote);
+                assertThat(after.shipped() - before.shipped()).as(sql).isEqualTo(2L * (SHARDS - remote));
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aQueryRightAfterTheLossOfAShardsNodeStillAnswersExactly() {
+        Map<String, Integer> hosts = entityHosts();
+        int victim = hosts.values().stream().filter(node -> node != QUERIER).findFirst()
+                .orElseThrow(() -> new AssertionError("every shard runs on the querying node: " + hosts));
+        List<String> expected = rows(query(single, AGGREGATES));
+
+        CLUSTER.get(victim).system().terminate();
+
+        assertThat(rows(query(CLUSTER.get(QUERIER), AGGREGATES))).isEqualTo(expected);
+        assertThat(rows(query(CLUSTER.get(QUERIER), GLOBAL))).isEqualTo(rows(query(single, GLOBAL)));
+    }
+
+    private static ShardFragmentRunner runner(int node) {
+        return (ShardFragmentRunner) CLUSTER.get(node).fragments();
+    }
+
+    private static List<NodeFragmentHost.Counts> hostCounts() {
+        return CLUSTER.stream().map(engine -> engine.fragmentHost().counts()).toList();
+    }
+
+    private static QueryResult query(Engine engine, String sql) {
+        return await(engine.query(sql));
+    }
+
+    private static void assertSameRows(String sql, QueryResult actual, QueryResult expected) {
+        assertThat(expected.rows().rowCount()).as("rows of %s", sql).isPositive();
+        assertThat(rows(actual)).as(sql).isEqualTo(rows(expected));
+    }
+
+    /** Each row as its boxed values, column types included. */
+    private static List<String> rows(QueryResult result) {
+        Batch batch = result.rows();
+        List<String> rows = new ArrayList<>();
+        for (int r = 0; r < batch.rowCount(); r++) {
+            List<Object> row = new ArrayList<>();
+            for (int c = 0; c < batch.columnCount(); c++) {
+                row.add(batch.column(c).type().displayName() + ":" + batch.column(c).get(r));
+            }
+            rows.add(row.toString());
+        }
+        return rows;
+    }
+
+    private static Map<Integer, Integer> entitiesPerNode() {
+        Map<Integer, Integer> perNode = new HashMap<>();
+        entityHosts().values().forEach(node -> perNode.merge(node, 1, Integer::sum));
+        return perNode;
+    }
+
+    /** Which node runs each shard entity of the table. */
+    private static Map<String, Integer> entityHosts() {
+        Map<String, Integer> hosts = new HashMap<>();
+        for (int node = 0; node < 3; node++) {
+            ActorSystem<Void> system = CLUSTER.get(node).system();
+            if (system.whenTerminated().isCompleted()) {
+                continue;
+            }
+            ShardRegion.CurrentShardRegionState state = await(AskPattern.ask(ClusterSharding.get(system).shardState(),
+                    (ActorRef<ShardRegion.CurrentShardRegionState> replyTo) -> new GetShardRegionState(
+                            SeriesShard.TYPE_KEY, replyTo), Duration.ofSeconds(30), system.scheduler()));
+            for (ShardRegion.ShardState shard : state.getShards()) {
+                for (String entity : shard.getEntityIds()) {
+                    if (entity.startsWith(table.tableId() + "/")) {
+                        hosts.put(entity, node);
+                    }
+                }
+            }
+        }
+        assertThat(hosts).as("every shard entity runs somewhere").hasSize(SHARDS);
+        return hosts;
+    }
+}
