@@ -142,11 +142,6 @@ final class ShardStorage {
         journal.continueAfterSequence(covered);
     }
 
-    /** Bytes of the checkpoint files on disk. */
-    long checkpointBytes() {
-        return io.exists(checkpoints.directory()) ? ShardFiles.bytes(io, checkpoints.directory()) : 0;
-    }
-
     void close() {
         journal.close();
     }
