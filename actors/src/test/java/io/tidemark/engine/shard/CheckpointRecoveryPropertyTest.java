@@ -53,7 +53,7 @@ class CheckpointRecoveryPropertyTest {
         }
     }
 
-    @Property(tries = 25)
+    @Property(tries = 15)
     void recoveredStoreAnswersAsTheNeverRestartedOne(@ForAll long seed, @ForAll @IntRange(min = 40, max = 160) int ops)
             throws IOException {
         Path dataDir = Files.createTempDirectory("checkpoint-property");

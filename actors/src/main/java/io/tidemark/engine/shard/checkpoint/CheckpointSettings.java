@@ -16,7 +16,7 @@ import java.util.Objects;
 public record CheckpointSettings(boolean enabled, long journalBytes, Duration maxInterval, double compactBelow) {
 
     /** The reference.conf defaults. */
-    public static final CheckpointSettings DEFAULT = new CheckpointSettings(true, 32L << 20, Duration.ofMinutes(5), 0.5);
+    public static final CheckpointSettings DEFAULT = new CheckpointSettings(true, 8L << 20, Duration.ofMinutes(5), 0.5);
 
     public CheckpointSettings {
         Objects.requireNonNull(maxInterval, "max interval");
