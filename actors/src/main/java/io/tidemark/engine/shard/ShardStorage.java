@@ -73,10 +73,13 @@ final class ShardStorage {
             long covered = storage.checkpoints.load(store, ShardJournal.NO_INDEX);
             ShardJournal journal = storage.journal;
             if (covered == ShardCheckpoints.NONE) {
-                if (storage.checkpoints.foundManifest() && journal.firstSequence() != 1
-                        && journal.lastSequence() != ShardJournal.NO_SEQUENCE) {
+                // a checkpoint was written, so the journal was started afresh after it unless it still
+                // begins at the shard's first entry
+                if (storage.checkpoints.foundManifest() && (journal.lastSequence() == ShardJournal.NO_SEQUENCE
+                        || journal.firstSequence() != 1)) {
                     throw new CorruptionException(storage.checkpoints.directory(), 0, "no intact checkpoint, and the"
-                            + " journal does not start at its first entry: firstSequence=" + journal.firstSequence());
+                            + " journal does not start at the shard's first entry: firstSequence="
+                            + journal.firstSequence() + ", lastSequence=" + journal.lastSequence());
                 }
                 return new Recovered(storage, journal.replayEntries(ShardJournal.NO_INDEX, replay), covered);
             }

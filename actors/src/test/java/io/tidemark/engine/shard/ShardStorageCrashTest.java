@@ -229,6 +229,19 @@ class ShardStorageCrashTest {
         shard = null;
     }
 
+    @Test
+    void aDamagedOnlyManifestAfterTheJournalWasStartedAfreshIsRefused() throws IOException {
+        shard = CheckpointedShard.open(dataDir, io, NO_MAGNETIC);
+        write(20);
+        shard.checkpoint();
+        tear(CheckpointLayout.manifestFile(checkpointDir(), 1));
+        shard.close();
+
+        assertThatThrownBy(() -> CheckpointedShard.open(dataDir, io, NO_MAGNETIC))
+                .isInstanceOf(CorruptionException.class).hasMessageContaining("no intact checkpoint");
+        shard = null;
+    }
+
     private static void tear(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
