@@ -125,6 +125,7 @@ class MetricsAndHealthIT {
         assertThat(value(after, "tidemark_memory_store_node_bytes")).isPositive();
         assertThat(value(after, "tidemark_journal_bytes" + table)).isPositive();
         assertThat(after).containsKeys("tidemark_magnetic_store_bytes" + table,
+                "tidemark_memory_store_checkpoint_bytes" + table,
                 "tidemark_tier_migration_lag_seconds" + table, "tidemark_tier_migration_failures_total");
         String writes = "tidemark_http_requests_total{endpoint=\"/\",operation=\"WriteRecords\",status=\"2xx\"}";
         assertThat(value(after, writes) - value(before, writes)).isEqualTo(1);

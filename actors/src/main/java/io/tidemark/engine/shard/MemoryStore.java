@@ -1,6 +1,8 @@
 package io.tidemark.engine.shard;
 
 import io.tidemark.engine.metering.TableMeter;
+import io.tidemark.engine.shard.checkpoint.MigrationState;
+import io.tidemark.engine.shard.checkpoint.SeriesImage;
 import io.tidemark.storage.chunk.ColumnSpec;
 import io.tidemark.storage.chunk.OpenChunk;
 import io.tidemark.storage.chunk.SealedChunk;
@@ -284,6 +286,8 @@ public final class MemoryStore {
         unreportedPoints += sealed.count() - open.size();
         slot.open = null;
         slot.openBytes = 0;
+        slot.openSnapshot = null;
+        slot.openSnapshotOf = null;
     }
 
     /** The chunks of every series with points in {@code [fromNanos, toNanos]}; open chunks as snapshots. */
@@ -441,6 +445,93 @@ public final class MemoryStore {
             lowest = Math.min(lowest, slot.lowestJournalIndex());
         }
         return lowest;
+    }
+
+    /** The migration state a checkpoint records. */
+    public MigrationState migrationState() {
+        return new MigrationState(lastMigrationId, pendingMigrationId, pendingCutoffNanos, magneticCeilingNanos);
+    }
+
+    /**
+     * Every series as a checkpoint records it. An open chunk is encoded once per state: until it
+     * takes another point, later calls return the same encoded chunk.
+     */
+    public List<SeriesImage> images() {
+        List<SeriesImage> images = new ArrayList<>(slots.size());
+        for (SeriesSlot slot : slots.values()) {
+            SealedChunk open = null;
+            if (slot.open != null) {
+                if (slot.openSnapshot == null || slot.openSnapshotOf != slot.open
+                        || slot.openSnapshotRows != slot.open.size()) {
+                    slot.openSnapshot = slot.open.seal();
+                    slot.openSnapshotOf = slot.open;
+                    slot.openSnapshotRows = slot.open.size();
+                }
+                open = slot.openSnapshot;
+            }
+            images.add(new SeriesImage(slot.key, slot.columns, slot.lastSealedRows, chunks(slot.sealed),
+                    chunks(slot.frozen), open));
+        }
+        return images;
+    }
+
+    private static List<SealedChunk> chunks(List<StoredChunk> stored) {
+        List<SealedChunk> out = new ArrayList<>(stored.size());
+        for (StoredChunk c : stored) {
+            out.add(c.chunk());
+        }
+        return out;
+    }
+
+    /**
+     * Loads a checkpoint into this empty store: the series' chunks, open chunks re-opened so later
+     * points keep appending to them, and the migration state. Every chunk is recorded as needing the
+     * journal from {@code journalIndex} on.
+     *
+     * @throws IllegalStateException if the store is not empty
+     */
+    public void restore(MigrationState state, List<SeriesImage> series, long journalIndex) {
+        if (!slots.isEmpty() || lastMigrationId != NO_MIGRATION) {
+            throw new IllegalStateException("cannot restore checkpoint: memory store not empty, " + this);
+        }
+        for (SeriesImage image : series) {
+            SeriesSlot slot = new SeriesSlot(image.key());
+            slot.columns = image.columns();
+            slot.lastSealedRows = image.lastSealedRows();
+            for (SealedChunk chunk : image.sealed()) {
+                slot.sealed.add(restored(chunk, journalIndex));
+            }
+            for (SealedChunk chunk : image.frozen()) {
+                slot.frozen.add(restored(chunk, journalIndex));
+            }
+            if (image.open() != null) {
+                SealedChunk open = image.open();
+                slot.open = new OpenChunk(open.columns(), Math.max(Math.max(MIN_OPEN_ROWS, slot.lastSealedRows),
+                        open.count()), sealPoints);
+                slot.open.appendAll(open);
+                slot.openLowestIndex = journalIndex;
+                slot.openBytes = openBytes(slot.open);
+                unreportedBytes += slot.openBytes;
+                unreportedPoints += open.count();
+                // unchanged since the checkpoint: the next one refers to the same encoded chunk
+                slot.openSnapshot = open;
+                slot.openSnapshotOf = slot.open;
+                slot.openSnapshotRows = slot.open.size();
+            }
+            slot.recomputeBounds();
+            slots.put(slot.key, slot);
+        }
+        lastMigrationId = state.lastMigrationId();
+        pendingMigrationId = state.pendingMigrationId();
+        pendingCutoffNanos = state.pendingCutoffNanos();
+        magneticCeilingNanos = state.magneticCeilingNanos();
+        report();
+    }
+
+    private StoredChunk restored(SealedChunk chunk, long journalIndex) {
+        unreportedBytes += chunk.bytes().length;
+        unreportedPoints += chunk.count();
+        return new StoredChunk(chunk, journalIndex);
     }
 
     public ShardStats stats(long journalBytes) {

@@ -16,6 +16,7 @@ import io.tidemark.storage.journal.WriteBatchSerializer;
 import io.tidemark.storage.queue.RejectedEntryException;
 import io.tidemark.storage.serialization.KryoPool;
 import io.tidemark.storage.serialization.KryoSerializable;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -69,8 +70,9 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
 
     public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "series-shard");
 
-    public sealed interface Command extends KryoSerializable permits Write, Scan, RunFragment, Freeze, Commit, GetStats, Drop,
-            Passivate, DrainWrites, SyncJournal, HandedOver, CaughtUp, ReplicaAnswered, RoundTimedOut, CopyDropAnswered,
+    public sealed interface Command extends KryoSerializable permits Write, Scan, RunFragment, Freeze, Commit, GetStats,
+            Drop, Passivate, DrainWrites, SyncJournal, CheckpointTick, HandedOver, CaughtUp, ReplicaAnswered,
+            RoundTimedOut, CopyDropAnswered,
             CopyDropsTimedOut {
     }
 
@@ -122,6 +124,11 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         INSTANCE
     }
 
+    /** Timer: checkpoint the memory store if the journal holds anything since the last checkpoint. */
+    private enum CheckpointTick implements Command {
+        INSTANCE
+    }
+
     /** Sent to itself: the node's replica keeper has closed its copy of this shard's journal. */
     private enum HandedOver implements Command {
         INSTANCE
@@ -159,7 +166,9 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
      * to passivate it after a drop. Null when spawned directly.
      */
     private final ActorRef<ClusterSharding.ShardCommand> clusterShard;
-    private final ShardJournal journal;
+    private final ShardStorage storage;
+    /** The storage's journal: another instance after each checkpoint. */
+    private ShardJournal journal;
     private final MemoryStore store;
     private final DuplicateChecker checker;
     private final ArrayDeque<Write> pending = new ArrayDeque<>();
@@ -278,16 +287,21 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         this.store = new MemoryStore(tableId, settings.sealPoints(), settings.sealSpan().toNanos(),
                 env.meters().table(tableId));
         this.checker = new DuplicateChecker(store, env.magnetic());
-        this.journal = ShardJournal.open(ShardJournal.directory(env.dataDir(), tableId, shard), env.journalOptions(),
-                WriteBatchSerializer.register(KryoPool.builder()).build());
+        boolean checkpointing = settings.checkpoint().enabled() && !env.replication().replicated();
         try {
-            long entries = journal.replayEntries(ShardJournal.NO_INDEX, new Replay());
-            ctx.getLog().info("series shard recovered: table={}, shard={}, entries={}, {}", tableId, shard, entries,
-                    store.stats(0));
-        } catch (Exception e) {
-            journal.close();
+            ShardStorage.Recovered recovered = ShardStorage.open(ShardJournal.directory(env.dataDir(), tableId, shard),
+                    env.journalOptions(), WriteBatchSerializer.register(KryoPool.builder()).build(), checkpointing,
+                    settings.checkpoint(), store, new Replay());
+            this.storage = recovered.storage();
+            this.journal = storage.journal();
+            ctx.getLog().info("series shard recovered: table={}, shard={}, checkpointSequence={}, entries={}, {}",
+                    tableId, shard, recovered.coveredSequence(), recovered.replayedEntries(), store.stats(0));
+        } catch (RuntimeException e) {
             store.release();
             throw e;
+        }
+        if (checkpointing) {
+            timers.startTimerWithFixedDelay(CheckpointTick.INSTANCE, settings.checkpoint().maxInterval());
         }
     }
 
@@ -321,10 +335,11 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
                 .onMessage(GetStats.class, this::onGetStats)
                 .onMessage(Drop.class, this::onDrop)
                 .onMessageEquals(SyncJournal.INSTANCE, this::onSyncJournal)
+                .onMessageEquals(CheckpointTick.INSTANCE, this::onCheckpointTick)
                 .onMessage(ReplicaAnswered.class, this::onReplicaAnswered)
                 .onMessage(RoundTimedOut.class, this::onRoundTimedOut)
                 .onMessageEquals(Passivate.INSTANCE, Behaviors::stopped)
-                .onSignal(PostStop.class, signal -> close())
+                .onSignal(PostStop.class, signal -> checkpointAndClose())
                 .onSignal(PreRestart.class, signal -> close())
                 .build();
     }
@@ -381,6 +396,9 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         }
         for (int i = 0; i < done.size(); i++) {
             done.get(i).replyTo().tell(StatusReply.success(results.get(i)));
+        }
+        if (storage.checkpointDue()) {
+            checkpoint();
         }
         return this;
     }
@@ -541,6 +559,21 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
             throw failure;
         }
         store.commit(migrationId);
+        if (storage.checkpointing()) {
+            // the committed chunks leave the next checkpoint, and the journal goes with it
+            checkpoint();
+        } else if (!storage.hasCheckpoint()) {
+            releaseJournal();
+        }
+        if (replication != null) {
+            replication.ship();
+        }
+        commit.replyTo().tell(StatusReply.success(Done.getInstance()));
+        return this;
+    }
+
+    /** Releases the journal cycles nothing in memory needs (and has the replicas follow). */
+    private void releaseJournal() {
         long lowest = store.lowestJournalIndex();
         try {
             journal.releaseBefore(lowest == Long.MAX_VALUE ? journal.lastIndex() + 1 : lowest);
@@ -551,11 +584,42 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
             // the commit stands; the cycles are released by a later commit
             getContext().getLog().warn("cannot release journal cycles: table={}, shard={}", tableId, shard, e);
         }
-        if (replication != null) {
-            replication.ship();
-        }
-        commit.replyTo().tell(StatusReply.success(Done.getInstance()));
+    }
+
+    private Behavior<Command> onCheckpointTick() {
+        checkpoint();
         return this;
+    }
+
+    /**
+     * Checkpoints the memory store and starts the journal afresh, when the journal holds anything
+     * new. A checkpoint that cannot be written is logged and the journal kept whole; a journal that
+     * cannot be started afresh restarts the shard, whose recovery finishes the job.
+     */
+    private void checkpoint() {
+        try {
+            storage.checkpoint(store);
+        } catch (IOException e) {
+            getContext().getLog().warn("cannot checkpoint memory store, the journal is kept: table={}, shard={}",
+                    tableId, shard, e);
+        } catch (RuntimeException e) {
+            throw failAll(List.of(), "cannot checkpoint memory store", e);
+        }
+        journal = storage.journal();
+    }
+
+    /** Graceful stop: checkpoints everything, open chunks included, so the journal is left empty. */
+    private Behavior<Command> checkpointAndClose() {
+        if (storage.checkpointing()) {
+            try {
+                storage.checkpoint(store);
+                journal = storage.journal();
+            } catch (IOException | RuntimeException e) {
+                getContext().getLog().warn("cannot checkpoint memory store on stop, recovery replays the journal:"
+                        + " table={}, shard={}", tableId, shard, e);
+            }
+        }
+        return close();
     }
 
     private EngineException internal(String what, Exception cause) {
@@ -669,7 +733,7 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
     }
 
     private Behavior<Command> close() {
-        journal.close();
+        storage.close();
         store.release();
         if (env.replication().replicated()) {
             env.replication().peers().local().tell(new ReplicaMessages.TakeBack(tableId, shard));

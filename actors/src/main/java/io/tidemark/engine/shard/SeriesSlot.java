@@ -2,6 +2,7 @@ package io.tidemark.engine.shard;
 
 import io.tidemark.storage.chunk.ColumnSpec;
 import io.tidemark.storage.chunk.OpenChunk;
+import io.tidemark.storage.chunk.SealedChunk;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ final class SeriesSlot {
     int lastSealedRows;
     /** The heap estimate last accounted for {@link #open}. */
     long openBytes;
+    /** {@link #open} encoded for the last checkpoint, valid while it is the same chunk with as many rows. */
+    SealedChunk openSnapshot;
+    OpenChunk openSnapshotOf;
+    int openSnapshotRows;
     final List<StoredChunk> sealed = new ArrayList<>();
     final List<StoredChunk> frozen = new ArrayList<>();
     /** Oldest and newest point held in memory (open, sealed and frozen); MAX/MIN when none. */

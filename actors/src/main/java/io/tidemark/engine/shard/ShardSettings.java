@@ -1,6 +1,7 @@
 package io.tidemark.engine.shard;
 
 import com.typesafe.config.Config;
+import io.tidemark.engine.shard.checkpoint.CheckpointSettings;
 import io.tidemark.storage.journal.FsyncPolicy;
 import java.time.Duration;
 import java.util.Locale;
@@ -19,12 +20,20 @@ import net.openhft.chronicle.queue.RollCycles;
  * @param sealSpan an open chunk is sealed before a point would make it span more than this
  * @param maxPendingWrites write batches a shard queues before refusing more with THROTTLING
  * @param askTimeout how long the service waits for a shard's answer
+ * @param checkpoint when a shard checkpoints its memory store
  */
 public record ShardSettings(FsyncPolicy fsync, RollCycle rollCycle, int sealPoints, Duration sealSpan,
-                            int maxPendingWrites, Duration askTimeout) {
+                            int maxPendingWrites, Duration askTimeout, CheckpointSettings checkpoint) {
+
+    /** Settings with the default checkpoints. */
+    public ShardSettings(FsyncPolicy fsync, RollCycle rollCycle, int sealPoints, Duration sealSpan,
+                         int maxPendingWrites, Duration askTimeout) {
+        this(fsync, rollCycle, sealPoints, sealSpan, maxPendingWrites, askTimeout, CheckpointSettings.DEFAULT);
+    }
 
     public ShardSettings {
         Objects.requireNonNull(fsync, "fsync");
+        Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(rollCycle, "roll cycle");
         Objects.requireNonNull(sealSpan, "seal span");
         Objects.requireNonNull(askTimeout, "ask timeout");
@@ -40,7 +49,8 @@ public record ShardSettings(FsyncPolicy fsync, RollCycle rollCycle, int sealPoin
         Config engine = root.getConfig("tidemark.engine");
         Config shard = engine.getConfig("shard");
         return new ShardSettings(fsync(shard), rollCycle(shard.getString("roll-cycle")), shard.getInt("seal-points"),
-                shard.getDuration("seal-span"), shard.getInt("max-pending-writes"), engine.getDuration("ask-timeout"));
+                shard.getDuration("seal-span"), shard.getInt("max-pending-writes"), engine.getDuration("ask-timeout"),
+                CheckpointSettings.fromConfig(shard));
     }
 
     private static FsyncPolicy fsync(Config shard) {

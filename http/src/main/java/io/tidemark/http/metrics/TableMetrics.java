@@ -7,12 +7,14 @@ import io.tidemark.engine.catalog.TableDescription;
 import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.metering.TableUsage;
 import io.tidemark.engine.tier.MigrationProgress;
+import io.tidemark.storage.checkpoint.CheckpointLayout;
 import io.tidemark.storage.fileio.FileIo;
 import io.tidemark.storage.journal.ShardJournal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
@@ -60,7 +62,11 @@ final class TableMetrics {
                 "Points in the table's magnetic segments (duplicates not yet compacted included).",
                 TableUsage::magneticStorePoints);
         gauge(registry, "tidemark_journal_bytes", "Bytes of the table's shard journal files on disk.",
-                this::journalBytes);
+                table -> shardFileBytes(table, shard -> ShardJournal.directory(dataDir, table.tableId(), shard)));
+        gauge(registry, "tidemark_memory_store_checkpoint_bytes", "Bytes of the table's memory-store checkpoint files"
+                + " on disk (the memory store's chunks, written so the journals hold only what is newer).",
+                table -> shardFileBytes(table, shard -> CheckpointLayout.directory(
+                        ShardJournal.directory(dataDir, table.tableId(), shard).getParent())));
         gauge(registry, "tidemark_tier_migration_lag_seconds", "Seconds since the table's least recently migrated"
                 + " shard last migrated to the magnetic store: how long data due for migration may have waited.",
                 table -> migration.lagMillis(table.tableId(), table.shardCount(), clock.millis()) / 1000.0);
@@ -87,18 +93,18 @@ final class TableMetrics {
         }).register(registry);
     }
 
-    /** The sizes of the files in the table's shard journal directories (metadata reads only). */
-    private double journalBytes(TableDescription table) {
+    /** The sizes of the files in one directory per shard of the table (metadata reads only). */
+    private double shardFileBytes(TableDescription table, IntFunction<Path> shardDir) {
         long total = 0;
         for (int shard = 0; shard < table.shardCount(); shard++) {
-            Path dir = ShardJournal.directory(dataDir, table.tableId(), shard);
+            Path dir = shardDir.apply(shard);
             try {
                 for (Path file : FileIo.DEFAULT.list(dir, "*")) {
                     total += FileIo.DEFAULT.size(file);
                 }
             } catch (IOException e) {
-                // a journal file rolled away while it was listed; the next scrape sees the new set
-                LOG.debug("cannot size journal files: dir={}, cause={}", dir, e.toString());
+                // a file rolled away or was replaced while it was listed; the next scrape sees the new set
+                LOG.debug("cannot size shard files: dir={}, cause={}", dir, e.toString());
             }
         }
         return total;

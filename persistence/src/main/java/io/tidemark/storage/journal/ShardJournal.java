@@ -50,6 +50,8 @@ public final class ShardJournal implements AutoCloseable {
     /** Where the last {@link #readAfter} ended, so a reader paging through the journal does not rescan it. */
     private long cursorSequence = NO_SEQUENCE;
     private long cursorIndex = NO_INDEX;
+    /** Frame bytes appended through this instance since it was opened. */
+    private long appendedBytes;
     /** Copies of the entries appended since the last {@link #takeAppended()}, or null when not kept. */
     private List<JournalEntry> appended;
 
@@ -214,6 +216,7 @@ public final class ShardJournal implements AutoCloseable {
     }
 
     private void appendedFrame(long sequence, byte[] frame, int length) {
+        appendedBytes += length;
         lastSequence = sequence;
         lastChecksum = JournalEntry.checksumOf(frame);
         if (appended != null) {
@@ -303,6 +306,56 @@ public final class ShardJournal implements AutoCloseable {
             }
         });
         return batches[0];
+    }
+
+    /**
+     * Delivers, like {@link #replayEntries}, every entry whose sequence number is above
+     * {@code sequenceExclusive}: the tail a checkpoint covering the entries up to that sequence
+     * number leaves to replay. Entries at or below it are read for their sequence numbers only.
+     *
+     * @return the number of entries delivered
+     * @throws CorruptionException as {@link #replay} does, and when entries after
+     *     {@code sequenceExclusive} were released (the journal does not continue the checkpoint)
+     */
+    public long replayEntriesAfterSequence(long sequenceExclusive, EntryVisitor visitor) {
+        if (lastSequence > sequenceExclusive && firstSequence > sequenceExclusive + 1) {
+            throw new CorruptionException(queue.dir(), 0, "journal does not continue the checkpoint: entries after"
+                    + " sequence " + sequenceExclusive + " are missing, firstSequence=" + firstSequence
+                    + ", lastSequence=" + lastSequence);
+        }
+        long[] delivered = new long[1];
+        queue.replay(NO_INDEX, frame -> {
+            if (sequenceOf(frame) > sequenceExclusive) {
+                deliver(frame, visitor);
+                delivered[0]++;
+            }
+        });
+        return delivered[0];
+    }
+
+    /**
+     * Makes an empty journal number its next entry {@code sequence + 1}: a journal recreated after a
+     * checkpoint covering entries up to {@code sequence} continues the shard's history.
+     *
+     * @throws IllegalStateException if the journal holds entries
+     */
+    public void continueAfterSequence(long sequence) {
+        if (queue.lastIndex() != NO_INDEX) {
+            throw new IllegalStateException("cannot renumber journal: it holds entries, dir=" + queue.dir()
+                    + ", lastSequence=" + lastSequence);
+        }
+        if (sequence < NO_SEQUENCE) {
+            throw new IllegalArgumentException("cannot renumber journal: negative sequence, dir=" + queue.dir()
+                    + ", sequence=" + sequence);
+        }
+        lastSequence = sequence;
+        firstSequence = sequence + 1;
+        lastChecksum = 0;
+    }
+
+    /** Frame bytes appended (written or replicated) through this instance since it was opened. */
+    public long appendedBytes() {
+        return appendedBytes;
     }
 
     /**

@@ -1,0 +1,37 @@
+package io.tidemark.engine.shard.checkpoint;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When a series shard checkpoints its memory store, from {@code tidemark.engine.shard.checkpoint.*}
+ * (see the actors module's reference.conf).
+ *
+ * @param enabled whether unreplicated shards checkpoint at all (a checkpoint on disk is loaded regardless)
+ * @param journalBytes a checkpoint is taken once the journal has grown by this many bytes since the last one
+ * @param maxInterval and, when the journal holds anything, at least this often
+ * @param compactBelow a chunk file whose live chunks are less than this fraction of its bytes is rewritten
+ */
+public record CheckpointSettings(boolean enabled, long journalBytes, Duration maxInterval, double compactBelow) {
+
+    /** The reference.conf defaults. */
+    public static final CheckpointSettings DEFAULT = new CheckpointSettings(true, 8L << 20, Duration.ofMinutes(5), 0.5);
+
+    public CheckpointSettings {
+        Objects.requireNonNull(maxInterval, "max interval");
+        if (journalBytes < 1 || maxInterval.isNegative() || maxInterval.isZero() || compactBelow < 0
+                || compactBelow > 1) {
+            throw new IllegalArgumentException("cannot configure checkpoints: journal-bytes and max-interval must be"
+                    + " positive and compact-below in [0, 1], journalBytes=" + journalBytes + ", maxInterval="
+                    + maxInterval + ", compactBelow=" + compactBelow);
+        }
+    }
+
+    /** Reads {@code checkpoint} of the shard section ({@code tidemark.engine.shard}). */
+    public static CheckpointSettings fromConfig(Config shard) {
+        Config c = shard.getConfig("checkpoint");
+        return new CheckpointSettings(c.getBoolean("enabled"), c.getBytes("journal-bytes"),
+                c.getDuration("max-interval"), c.getDouble("compact-below"));
+    }
+}
