@@ -40,7 +40,10 @@ import java.util.function.Function;
  * compiled subqueries keep their last result, which must neither outlive the execution nor be
  * held by the cache). SHOW and DESCRIBE are not cached (the catalog answers them at once).
  * Bounded: past {@code maxStatements} the least recently run statement is dropped; 0 caches
- * nothing. Thread-safe.
+ * nothing. A text is cached from its second run on: its first only leaves its hash behind, so
+ * texts run once (a window or host list drawn per request) cost the cache nothing but a hash,
+ * rather than filling it with analyses and plans that live long enough to burden the collector
+ * and are never used again. Thread-safe.
  */
 final class StatementCache {
 
@@ -94,12 +97,15 @@ final class StatementCache {
 
     private final EngineSchemaProvider schema;
     private final int maxStatements;
+    /** Hashes of texts run once, by slot; a collision only admits a text on its first run. Racy by design. */
+    private final int[] seenOnce;
     /** Statement text → its prepared statement, least recently used first; guarded by itself. */
     private final LinkedHashMap<String, Prepared> statements;
 
     StatementCache(EngineSchemaProvider schema, int maxStatements) {
         this.schema = schema;
         this.maxStatements = maxStatements;
+        this.seenOnce = new int[Integer.highestOneBit(Math.max(1, maxStatements) * 8 - 1) * 2];
         this.statements = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Prepared> eldest) {
@@ -159,7 +165,7 @@ final class StatementCache {
         Analysis analysis = new Analyzer(recording, FUNCTIONS).analyze(statement);
         Prepared prepared = new Prepared(analysis, reads, !hasExpressionSubquery(statement));
         boolean cacheable = statement instanceof Query || statement instanceof Explain;
-        if (cacheable && maxStatements > 0) {
+        if (cacheable && maxStatements > 0 && seenBefore(sql)) {
             synchronized (statements) {
                 statements.put(sql, prepared);
             }
@@ -167,11 +173,15 @@ final class StatementCache {
         return prepared;
     }
 
-    /** How many statements are cached (for tests). */
-    int size() {
-        synchronized (statements) {
-            return statements.size();
+    /** True if {@code sql} (its hash) was run before; else remembers it. */
+    private boolean seenBefore(String sql) {
+        int hash = sql.hashCode();
+        int slot = (hash ^ (hash >>> 16)) & (seenOnce.length - 1);
+        if (seenOnce[slot] == hash) {
+            return true;
         }
+        seenOnce[slot] = hash;
+        return false;
     }
 
     /** True when an expression of the statement is a subquery (scalar, IN, EXISTS, quantified). */
