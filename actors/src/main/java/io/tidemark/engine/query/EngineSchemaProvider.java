@@ -48,6 +48,23 @@ public final class EngineSchemaProvider implements SchemaProvider {
     private record BuiltTable(TableSchema schema, CatalogTable table) {
     }
 
+    /**
+     * A table as an analysis resolved it: the catalog's table id and the schema its columns were
+     * built from. Equal versions give equal columns, so a statement analyzed against them may be
+     * reused while every table it read still has the same version.
+     */
+    public record TableVersion(String tableId, TableSchema schema) {
+
+        /** True when {@code other} is the same table with the same schema (the same instance, or equal). */
+        boolean sameAs(TableVersion other) {
+            return tableId.equals(other.tableId) && (schema == other.schema || schema.equals(other.schema));
+        }
+    }
+
+    /** An ACTIVE table's version and columns. */
+    record ResolvedTable(TableVersion version, CatalogTable columns) {
+    }
+
     public EngineSchemaProvider(CatalogService catalog, Duration askTimeout) {
         this.catalog = catalog;
         this.askTimeout = askTimeout;
@@ -79,12 +96,26 @@ public final class EngineSchemaProvider implements SchemaProvider {
 
     @Override
     public Optional<CatalogTable> table(String database, String table) {
-        return catalog.table(database, table).filter(t -> t.status() == TableStatus.ACTIVE)
-                .map(t -> columns(t.tableId(), database, table));
+        return resolve(database, table).map(ResolvedTable::columns);
     }
 
-    private CatalogTable columns(String tableId, String database, String table) {
-        TableSchema schema = catalog.schema(tableId);
+    /** The ACTIVE table's version and columns, or empty when the database has no such ACTIVE table. */
+    Optional<ResolvedTable> resolve(String database, String table) {
+        return version(database, table).map(version -> new ResolvedTable(version,
+                columns(version.tableId(), version.schema(), database, table)));
+    }
+
+    /** The ACTIVE table's current version, or empty when the database has no such ACTIVE table. */
+    Optional<TableVersion> version(String database, String table) {
+        Optional<TableDescription> found = catalog.table(database, table);
+        if (found.isEmpty() || found.get().status() != TableStatus.ACTIVE) {
+            return Optional.empty();
+        }
+        String tableId = found.get().tableId();
+        return Optional.of(new TableVersion(tableId, catalog.schema(tableId)));
+    }
+
+    private CatalogTable columns(String tableId, TableSchema schema, String database, String table) {
         BuiltTable cached = built.get(tableId);
         if (cached != null && cached.schema() == schema && cached.table().database().equals(database)
                 && cached.table().table().equals(table)) {

@@ -33,7 +33,7 @@ import org.apache.pekko.actor.typed.Props;
 
 /**
  * Timestream's Query, CancelQuery and PrepareQuery on this node. A query runs to completion on the
- * blocking dispatcher, supervised by its {@link QueryPlanner} actor; its result is then kept (see {@link ResultStore}) and served in pages
+ * query dispatcher ({@code tidemark.engine.query.dispatcher}), supervised by its {@link QueryPlanner} actor; its result is then kept (see {@link ResultStore}) and served in pages
  * of at most MaxRows rows (1..1000; without MaxRows, as many as fit) and at most about 1 MB,
  * estimated from the values. A page's NextToken names the query, the next page and a hash of the
  * query string: only the same query string may use it, and the same token returns the same page
@@ -87,6 +87,9 @@ public final class QueryService {
     /** How long past the query timeout the service waits for the query's answer (its actor answers at the timeout). */
     private static final Duration ANSWER_MARGIN = Duration.ofSeconds(10);
 
+    /** The dispatcher statements run on (not the blocking one their fragments' shard tasks use). */
+    static final String DISPATCHER = "tidemark.engine.query.dispatcher";
+
     /** Services started in this JVM, so that each names its manager actor apart (tests start several per node). */
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
@@ -95,7 +98,7 @@ public final class QueryService {
     private final StatementRunner runner;
     private final QuerySettings settings;
     private final Clock clock;
-    private final Executor blocking;
+    private final Executor statements;
     private final ResultStore results;
     private final QueryMeter meter = new QueryMeter();
     /** ClientToken → the run it started; guarded by itself. */
@@ -109,7 +112,7 @@ public final class QueryService {
         this.runner = runner;
         this.settings = settings;
         this.clock = clock;
-        this.blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+        this.statements = system.dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER));
         this.results = new ResultStore(settings, clock);
         int instance = INSTANCES.getAndIncrement();
         this.manager = system.systemActorOf(QueryManager.create(settings),
@@ -125,7 +128,7 @@ public final class QueryService {
     public static QueryService start(ActorSystem<?> system, CatalogService catalog, FragmentRunner fragments,
             Function<Analysis, StatementPlan> planner, QuerySettings settings, Duration askTimeout, Clock clock) {
         StatementRunner runner = new StatementRunner(new EngineSchemaProvider(catalog, askTimeout),
-                new CatalogStatements(catalog, askTimeout), planner, fragments);
+                new CatalogStatements(catalog, askTimeout), planner, fragments, settings.cachedStatements());
         return new QueryService(system, runner, settings, clock);
     }
 
@@ -186,7 +189,7 @@ public final class QueryService {
         } catch (EngineException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return unwrapped(CompletableFuture.supplyAsync(() -> runner.prepare(queryString), blocking));
+        return unwrapped(CompletableFuture.supplyAsync(() -> runner.prepare(queryString), statements));
     }
 
     /** Runs a statement to its whole result, nothing kept for paging (the in-process API). */
@@ -238,7 +241,7 @@ public final class QueryService {
     }
 
     /**
-     * Starts the statement on the blocking dispatcher at once and hands it to the manager, whose
+     * Starts the statement on the query dispatcher at once and hands it to the manager, whose
      * per-query actor supervises it (timeout, CancelQuery); the work itself completes the answer.
      */
     private CompletableFuture<QueryResult> run(String queryId, String queryString) {
@@ -246,7 +249,7 @@ public final class QueryService {
                 System.nanoTime() + settings.timeout().toNanos(), settings.memoryLimitBytes());
         CompletableFuture<QueryPlanner.Answer> answer = new CompletableFuture<>();
         CompletableFuture<StatementRunner.Executed> work =
-                CompletableFuture.supplyAsync(() -> runner.run(queryString, query), blocking);
+                CompletableFuture.supplyAsync(() -> runner.run(queryString, query), statements);
         QueryPlanner.answerWhenDone(query, work, answer);
         manager.tell(new QueryManager.Run(query, work, answer));
         return answer.orTimeout(settings.timeout().plus(ANSWER_MARGIN).toMillis(), TimeUnit.MILLISECONDS)

@@ -15,9 +15,20 @@ import java.time.Duration;
  * @param resultTtl how long a result stays pageable
  * @param clientTokenWindow how long a ClientToken returns its first run's result
  * @param maxPageBytes the largest page, estimated from the rows' values
+ * @param cachedStatements statement texts kept parsed, analyzed and planned (0: none)
  */
 public record QuerySettings(Duration timeout, Duration fragmentTimeout, long memoryLimitBytes, int maxStoredResults,
-        long maxStoredBytes, Duration resultTtl, Duration clientTokenWindow, long maxPageBytes) {
+        long maxStoredBytes, Duration resultTtl, Duration clientTokenWindow, long maxPageBytes, int cachedStatements) {
+
+    /** The reference.conf default of {@code statement-cache-size}. */
+    static final int DEFAULT_CACHED_STATEMENTS = 512;
+
+    /** Settings with the default statement cache. */
+    public QuerySettings(Duration timeout, Duration fragmentTimeout, long memoryLimitBytes, int maxStoredResults,
+            long maxStoredBytes, Duration resultTtl, Duration clientTokenWindow, long maxPageBytes) {
+        this(timeout, fragmentTimeout, memoryLimitBytes, maxStoredResults, maxStoredBytes, resultTtl, clientTokenWindow,
+                maxPageBytes, DEFAULT_CACHED_STATEMENTS);
+    }
 
     public static QuerySettings fromConfig(Config config) {
         Config engine = config.getConfig("tidemark.engine");
@@ -25,6 +36,7 @@ public record QuerySettings(Duration timeout, Duration fragmentTimeout, long mem
         return new QuerySettings(query.getDuration("timeout"), query.getDuration("fragment-timeout"),
                 EngineSettings.memoryBudget(engine, "query.memory-limit"), query.getInt("max-stored-results"),
                 query.getBytes("max-stored-bytes"), query.getDuration("result-ttl"),
-                query.getDuration("client-token-window"), query.getBytes("max-page-bytes"));
+                query.getDuration("client-token-window"), query.getBytes("max-page-bytes"),
+                query.getInt("statement-cache-size"));
     }
 }

@@ -9,11 +9,9 @@ import io.tidemark.engine.query.function.QueryFunctionException;
 import io.tidemark.engine.query.plan.StatementPlan;
 import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.sql.analyzer.Analysis;
-import io.tidemark.sql.analyzer.Analyzer;
 import io.tidemark.sql.analyzer.ColumnReference;
 import io.tidemark.sql.analyzer.Field;
 import io.tidemark.sql.analyzer.OutputColumn;
-import io.tidemark.sql.analyzer.SchemaProvider;
 import io.tidemark.sql.analyzer.SemanticException;
 import io.tidemark.sql.ast.Node;
 import io.tidemark.sql.ast.Parameter;
@@ -38,7 +36,8 @@ import java.util.function.Function;
  * catalog, then answer SHOW and DESCRIBE from the catalog or plan the statement and execute the
  * plan through the fragment runner. The user's errors come out as VALIDATION
  * {@link EngineException}s with the parser's or analyzer's {@code line L:C: ...} text; UNLOAD is
- * refused as not supported yet. Stateless; shared by every query.
+ * refused as not supported yet. Queries are parsed, analyzed and planned once per statement text
+ * while the tables they read keep their schema ({@link StatementCache}). Shared by every query.
  */
 final class StatementRunner {
 
@@ -47,15 +46,16 @@ final class StatementRunner {
     }
 
     private final SqlParser parser = new SqlParser();
-    private final Analyzer analyzer;
+    private final StatementCache statements;
     private final CatalogStatements catalogStatements;
     private final Function<Analysis, StatementPlan> planner;
     private final FragmentRunner fragments;
 
     /** @param planner plans a query or EXPLAIN (the query planner's {@code plan}) */
-    StatementRunner(SchemaProvider schema, CatalogStatements catalogStatements, Function<Analysis, StatementPlan> planner,
-            FragmentRunner fragments) {
-        this.analyzer = new Analyzer(schema);
+    /** @param cachedStatements how many statement texts {@link StatementCache} keeps (0: none) */
+    StatementRunner(EngineSchemaProvider schema, CatalogStatements catalogStatements, Function<Analysis, StatementPlan> planner,
+            FragmentRunner fragments, int cachedStatements) {
+        this.statements = new StatementCache(schema, cachedStatements);
         this.catalogStatements = catalogStatements;
         this.planner = planner;
         this.fragments = fragments;
@@ -63,13 +63,19 @@ final class StatementRunner {
 
     Executed run(String sql, QueryContext context) {
         try {
-            Analysis analysis = analyze(sql);
+            StatementCache.Prepared statement = prepared(sql);
+            Analysis analysis = statement.analysis();
             context.checkRunning();
             if (CatalogStatements.answers(analysis.statement())) {
                 return new Executed(analysis.outputColumns(), catalogStatements.execute(analysis));
             }
-            StatementPlan plan = planner.apply(analysis);
-            Batch rows = plan.execute(context, fragments.forStatement(sql));
+            StatementPlan plan = statement.takePlan(planner);
+            Batch rows;
+            try {
+                rows = plan.execute(context, fragments.forStatement(sql));
+            } finally {
+                statement.givePlanBack(plan);
+            }
             // the rows are held until the last page is read: they count against the query's memory
             context.reserveMemory(ResultSizes.all(rows));
             return new Executed(plan.columns(), rows);
@@ -80,7 +86,7 @@ final class StatementRunner {
 
     /** The result columns and {@code @name} parameters of a statement, without running it (PrepareQuery). */
     PreparedQuery prepare(String sql) {
-        Analysis analysis = analyze(sql);
+        Analysis analysis = prepared(sql).analysis();
         List<PreparedColumn> columns = new ArrayList<>();
         List<OutputColumn> output = analysis.outputColumns();
         List<Field> fields = analysis.statement() instanceof Query query ? analysis.fields(query) : List.of();
@@ -95,7 +101,12 @@ final class StatementRunner {
         return new PreparedQuery(sql, columns, parameters(analysis));
     }
 
-    private Analysis analyze(String sql) {
+    /** The cached statement of {@code sql}, or {@code sql} parsed and analyzed now (and cached). */
+    private StatementCache.Prepared prepared(String sql) {
+        Optional<StatementCache.Prepared> cached = statements.lookUp(sql);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
         Statement statement;
         try {
             statement = parser.parseStatement(sql);
@@ -106,7 +117,7 @@ final class StatementRunner {
             throw EngineException.validation("UNLOAD is not supported yet");
         }
         try {
-            return analyzer.analyze(statement);
+            return statements.analyze(sql, statement);
         } catch (SemanticException e) {
             throw EngineException.validation(e.getMessage());
         }

@@ -50,6 +50,11 @@ public final class QueriesCommand implements Callable<Integer> {
             + " server on an ephemeral loopback port, every page read) instead of in process.")
     boolean http;
 
+    @Option(names = "--distinct-texts", defaultValue = "0", description = "Cycle each type through this many query"
+            + " texts (hosts and window drawn once per text, as a dashboard refreshing its panels) instead of drawing"
+            + " every run's afresh (0, the default).")
+    int distinctTexts;
+
     @Option(names = "--dir", description = "Data directory (default: a temporary directory, deleted afterwards).")
     Path dir;
 
@@ -72,7 +77,7 @@ public final class QueriesCommand implements Callable<Integer> {
 
     QueryBenchmark.Options options(Path dataDir) {
         return new QueryBenchmark.Options(dataSet.config(), dataSet.hours(), runs, warmups, tier, Set.copyOf(types), dataDir,
-                http);
+                http, distinctTexts);
     }
 
     /** A query type by its TSBS name, e.g. {@code single-groupby-1-1-1}. */

@@ -68,14 +68,17 @@ public final class QueryBenchmark {
      * @param types the query types to run; empty: every type and the scan (a chosen few leave the
      *     scan out, so that a profile of them holds only them)
      * @param http whether queries go through the Query API over HTTP rather than in process
+     * @param distinctTexts 0: every run draws its own hosts and window; n: each type cycles through its
+     *     first n texts (a dashboard refreshing n panels), so the engine sees the same texts again
      */
     public record Options(CpuOnlyConfig data, int hours, int runs, int warmups, Tier tier, Set<TsbsQueries.Type> types,
-            Path dataDir, boolean http) {
+            Path dataDir, boolean http, int distinctTexts) {
         public Options {
             types = types.isEmpty() ? EnumSet.allOf(TsbsQueries.Type.class) : EnumSet.copyOf(types);
-            if (hours <= 0 || runs <= 0 || warmups < 0) {
+            if (hours <= 0 || runs <= 0 || warmups < 0 || distinctTexts < 0) {
                 throw new IllegalArgumentException("cannot run query benchmark: hours=" + hours + ", runs=" + runs
-                        + ", warmups=" + warmups + " (hours and runs must be > 0, warmups >= 0)");
+                        + ", warmups=" + warmups + ", distinctTexts=" + distinctTexts
+                        + " (hours and runs must be > 0, warmups and distinctTexts >= 0)");
             }
         }
     }
@@ -158,8 +161,7 @@ public final class QueryBenchmark {
             }
             TsbsQueries queries = queries();
             for (TsbsQueries.Type type : options.types()) {
-                SplittableRandom random = random(type);
-                out.println(measure(runner, type.label(), () -> queries.sql(type, random)).line());
+                out.println(measure(runner, type.label(), texts(queries, type)).line());
             }
             if (options.types().size() == TsbsQueries.Type.values().length) {
                 measureScan(runner, queries, rows, out);
@@ -187,6 +189,20 @@ public final class QueryBenchmark {
         double points = rows * (double) TsbsVocabulary.FIELD_COUNT;
         out.printf(Locale.ROOT, "%s median_ms=%.2f points_per_s_per_core=%.0f%n", scan.label(), scan.medianMillis(),
                 points / (scan.medianMillis() / 1e3) / Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The type's query texts, run after run: each drawn afresh, or cycling through the first {@code distinctTexts}. */
+    private Supplier<String> texts(TsbsQueries queries, TsbsQueries.Type type) {
+        SplittableRandom random = random(type);
+        if (options.distinctTexts() == 0) {
+            return () -> queries.sql(type, random);
+        }
+        String[] texts = new String[options.distinctTexts()];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = queries.sql(type, random);
+        }
+        int[] next = {0};
+        return () -> texts[next[0]++ % texts.length];
     }
 
     private SplittableRandom random(TsbsQueries.Type type) {

@@ -173,7 +173,7 @@ class QueryBenchmarkTest {
     }
 
     private static QueryBenchmark.Options options(QueryBenchmark.Tier tier, Path dir, boolean http) {
-        return new QueryBenchmark.Options(CpuOnlyConfig.tsbs(2, SEED, ValueMode.INT), 1, 1, 0, tier, Set.of(), dir, http);
+        return new QueryBenchmark.Options(CpuOnlyConfig.tsbs(2, SEED, ValueMode.INT), 1, 1, 0, tier, Set.of(), dir, http, 0);
     }
 
     private static String printQueries(QueryBenchmark.Options options) {

@@ -63,7 +63,6 @@ import java.util.regex.Pattern;
  */
 final class ExpressionFormatter implements AstVisitor<String, Void> {
 
-    private static final Pattern PLAIN_NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{Nd}_]*");
     private static final Pattern MEASURE_VALUE_COLUMN =
             Pattern.compile("(?i)measure_value::(double|bigint|varchar|boolean|timestamp)");
 
@@ -100,12 +99,32 @@ final class ExpressionFormatter implements AstVisitor<String, Void> {
     /** A name, quoted when it was quoted or could not be read back unquoted. */
     static String identifier(Identifier identifier) {
         String value = identifier.value();
-        boolean plain = (PLAIN_NAME.matcher(value).matches() && !Keywords.isReserved(value))
-                || MEASURE_VALUE_COLUMN.matcher(value).matches();
+        boolean plain = (isPlainName(value) && !Keywords.isReserved(value))
+                || (value.indexOf(':') >= 0 && MEASURE_VALUE_COLUMN.matcher(value).matches());
         if (!identifier.delimited() && plain) {
             return value;
         }
         return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * True if {@code value} reads back as one unquoted name: a letter or underscore, then letters,
+     * decimal digits and underscores ({@code [\\p{L}_][\\p{L}\\p{Nd}_]*}; a loop, since every
+     * plan step's text renders the names it shows).
+     */
+    static boolean isPlainName(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            boolean letter = c == '_' || Character.isLetter(c);
+            if (!letter && (i == 0 || !Character.isDigit(c))) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     static String string(String value) {
