@@ -28,6 +28,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -204,7 +205,9 @@ public final class ShardFragmentRunner implements FragmentRunner {
                     key -> key.shard(shardCount) == shard && wanted.test(key));
             Map<SeriesKey, List<SealedChunk>> bySeries = SeriesMerge.bySeries(history, List.of(memory), wanted);
             FragmentSink sink = pipeline.open(context);
-            ScanBatchDecoder decoder = new ScanBatchDecoder(request.columns(), from, request.toNanos());
+            ScanFilter filter = sink.scanFilter().orElse(null);
+            ScanBatchDecoder decoder = new ScanBatchDecoder(request.columns(), from, request.toNanos(), filter);
+            Consumer<Batch> scanned = filter == null ? sink::accept : sink::acceptFiltered;
             ChunkStatsAggregation stats = chunkStats ? pipeline.chunkStats(context).orElse(null) : null;
             long bytes = 0;
             for (Map.Entry<SeriesKey, List<SealedChunk>> series : bySeries.entrySet()) {
@@ -214,7 +217,7 @@ public final class ShardFragmentRunner implements FragmentRunner {
                 }
                 for (SealedChunk chunk : SeriesMerge.disjoint(series.getValue())) {
                     if (stats == null || !stats.add(series.getKey(), chunk.stats(), chunk.columns(), from, request.toNanos())) {
-                        bytes += decoder.decode(series.getKey(), chunk, sink::accept);
+                        bytes += decoder.decode(series.getKey(), chunk, scanned);
                     }
                 }
             }

@@ -6,6 +6,7 @@ import io.tidemark.engine.query.fragment.ChunkStatsAggregation;
 import io.tidemark.engine.query.fragment.FragmentPipeline;
 import io.tidemark.engine.query.fragment.FragmentSink;
 import io.tidemark.engine.query.fragment.ScanColumn;
+import io.tidemark.engine.query.fragment.ScanFilter;
 import io.tidemark.engine.query.operator.Filter;
 import io.tidemark.engine.query.operator.HashAggregation;
 import io.tidemark.engine.query.operator.TopN;
@@ -25,11 +26,14 @@ import java.util.Optional;
  * {@code whereImpliedBy}: the scan whose pruning already guarantees the WHERE clause (it holds only
  * pruning terms); when that scan's bounds prune exactly for a run, the shards skip the filter,
  * since every row the scan delivers satisfies it.
+ * {@code filterReads}: the scanned channels the filter reads, when the planner knows them; the
+ * shards then hand the filter to the scan ({@link FragmentSink#scanFilter()}), which decodes the
+ * other value columns only for chunks with rows that pass.
  */
 record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> filter, String filterText,
         List<VectorExpression> projection, List<String> projectionTexts, Optional<PartialAggregation> aggregation,
-        Optional<PartialTopN> topN, long rowLimit, Optional<ChunkStatsPlan> statsPlan, Optional<TableScan> whereImpliedBy)
-        implements FragmentPipeline {
+        Optional<PartialTopN> topN, long rowLimit, Optional<ChunkStatsPlan> statsPlan, Optional<TableScan> whereImpliedBy,
+        Optional<List<Integer>> filterReads) implements FragmentPipeline {
 
     /** Input: the projection, keys first. Output: the keys, then each call's intermediate states. */
     record PartialAggregation(List<SqlType> keyTypes, List<HashAggregation.AggregateCall> calls, List<String> keyTexts,
@@ -43,6 +47,15 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
         scanColumns = List.copyOf(scanColumns);
         projection = List.copyOf(projection);
         projectionTexts = List.copyOf(projectionTexts);
+        filterReads = filterReads.map(List::copyOf);
+    }
+
+    /** A pipeline whose filter, if any, the shards evaluate inside the fragment's sink. */
+    TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> filter, String filterText,
+            List<VectorExpression> projection, List<String> projectionTexts, Optional<PartialAggregation> aggregation,
+            Optional<PartialTopN> topN, long rowLimit, Optional<ChunkStatsPlan> statsPlan, Optional<TableScan> whereImpliedBy) {
+        this(scanColumns, filter, filterText, projection, projectionTexts, aggregation, topN, rowLimit, statsPlan, whereImpliedBy,
+                Optional.empty());
     }
 
     /** A pipeline that decodes every chunk it reads. */
@@ -55,7 +68,13 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
     /** A copy whose filter the shards skip when {@code scan} prunes exactly. */
     TablePipeline impliedBy(TableScan scan) {
         return new TablePipeline(scanColumns, filter, filterText, projection, projectionTexts, aggregation, topN, rowLimit, statsPlan,
-                Optional.of(scan));
+                Optional.of(scan), filterReads);
+    }
+
+    /** A copy whose filter reads only {@code channels} of the scanned rows, so the scan may run it before decoding the rest. */
+    TablePipeline filterReading(List<Integer> channels) {
+        return new TablePipeline(scanColumns, filter, filterText, projection, projectionTexts, aggregation, topN, rowLimit, statsPlan,
+                whereImpliedBy, Optional.of(channels));
     }
 
     /** Reads the columns and sends them on unchanged. */
@@ -126,16 +145,36 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
             this.filtering = filter.isPresent() && !whereImpliedBy.map(scan -> scan.boundsPruneExactly(context.eval())).orElse(false);
         }
 
+        /**
+         * The filter, for the scan to evaluate before decoding the columns it does not read; not
+         * under a row limit, whose rows past the limit are never filtered (nor fail the filter).
+         */
+        @Override
+        public Optional<ScanFilter> scanFilter() {
+            if (!filtering || filterReads.isEmpty() || rowLimit >= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new ScanFilter(filter.get(), context.eval(), filterReads.get()));
+        }
+
         @Override
         public void accept(Batch scanned) {
             context.checkRunning();
             if (rowLimit >= 0 && rowCount >= rowLimit) {
                 return;
             }
-            Batch batch = scanned;
-            if (filtering) {
-                batch = Filter.apply(batch, filter.get().evaluate(batch, context.eval()));
-            }
+            keep(filtering ? Filter.apply(scanned, filter.get().evaluate(scanned, context.eval())) : scanned);
+        }
+
+        @Override
+        public void acceptFiltered(Batch passed) {
+            context.checkRunning();
+            keep(passed);
+        }
+
+        /** Projects the rows that passed and aggregates, ranks or holds them. */
+        private void keep(Batch passed) {
+            Batch batch = passed;
             if (!projection.isEmpty()) {
                 batch = ProjectNode.project(batch, projection, context.eval());
             }
