@@ -56,6 +56,8 @@ final class ScanBatchDecoder {
     private final Vector[] constants;
     /** Per requested column, the last all-null stand-in the filter saw for it while it was not decoded. */
     private final Vector[] placeholders;
+    /** Value columns decoded so far (a chunk's column counts once): what filter-first saves shows here. */
+    private long valueColumnsDecoded;
 
     ScanBatchDecoder(List<ScanColumn> columns, long fromNanos, long toNanos) {
         this(columns, fromNanos, toNanos, null);
@@ -116,6 +118,7 @@ final class ScanBatchDecoder {
                 bytes += bytes(whole[c], lo, hi);
             } else if (filter == null || filter.reads(c) || Storage.of(column.type()) == Storage.OBJECT) {
                 whole[c] = valueColumn(chunk, column, n);
+                valueColumnsDecoded++;
                 bytes += bytes(whole[c], lo, hi);
             } else {
                 deferred = true;
@@ -186,6 +189,7 @@ final class ScanBatchDecoder {
         for (int c = 0; c < whole.length; c++) {
             if (whole[c] == null) {
                 whole[c] = valueColumn(chunk, columns.get(c), n);
+                valueColumnsDecoded++;
             }
         }
     }
@@ -223,6 +227,11 @@ final class ScanBatchDecoder {
             }
         }
         return (long) width * count;
+    }
+
+    /** Value columns decoded so far, one per chunk and column whether the chunk holds the column or not. */
+    long valueColumnsDecoded() {
+        return valueColumnsDecoded;
     }
 
     /** The value a dimension (null when the series lacks it) or measure name column holds in every row. */
