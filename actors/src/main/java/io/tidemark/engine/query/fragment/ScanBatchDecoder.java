@@ -41,6 +41,8 @@ import java.util.function.Consumer;
  * some row of the chunk passes; it delivers only the rows that pass. A filter keeping a few
  * percent of the rows ({@code usage_user > 90}) so leaves most chunks' other columns undecoded.
  * VARCHAR value columns are always decoded (their bytes scanned are their strings' lengths).
+ * A chunk whose header stats rule out every row ({@link ScanFilter#mayPass}) is not decoded at
+ * all (only its times when the range cuts it, to count its rows in range).
  */
 final class ScanBatchDecoder {
 
@@ -95,7 +97,8 @@ final class ScanBatchDecoder {
         int lo = 0;
         int hi = n;
         boolean inside = chunk.minTime() >= fromNanos && chunk.maxTime() <= toNanos;
-        if (timeRequested || !inside) {
+        boolean ruledOut = filter != null && !filter.mayPass(chunk, columns);
+        if (ruledOut ? !inside : timeRequested || !inside) {
             times = new long[n];
             chunk.decodeTimes(times);
             lo = SeriesMerge.firstAtOrAfter(times, n, fromNanos);
@@ -111,12 +114,19 @@ final class ScanBatchDecoder {
             ScanColumn column = columns.get(c);
             if (column.role() == ColumnRole.DIMENSION || column.role() == ColumnRole.MEASURE_NAME) {
                 String constant = constantValue(series, column);
-                whole[c] = constant(c, column.type(), constant, n);
+                if (!ruledOut) {
+                    whole[c] = constant(c, column.type(), constant, n);
+                }
                 bytes += constant == null ? 0 : (long) constant.length() * (hi - lo);
             } else if (column.role() == ColumnRole.TIMESTAMP) {
-                whole[c] = Vector.ofLongs(column.type(), times, null, n);
-                bytes += bytes(whole[c], lo, hi);
-            } else if (filter == null || filter.reads(c) || Storage.of(column.type()) == Storage.OBJECT) {
+                bytes += 8L * (hi - lo);
+                if (!ruledOut) {
+                    whole[c] = Vector.ofLongs(column.type(), times, null, n);
+                }
+            } else if (ruledOut && Storage.of(column.type()) == Storage.OBJECT) {
+                bytes += bytes(valueColumn(chunk, column, n), lo, hi);
+                valueColumnsDecoded++;
+            } else if (!ruledOut && (filter == null || filter.reads(c) || Storage.of(column.type()) == Storage.OBJECT)) {
                 whole[c] = valueColumn(chunk, column, n);
                 valueColumnsDecoded++;
                 bytes += bytes(whole[c], lo, hi);
@@ -124,6 +134,9 @@ final class ScanBatchDecoder {
                 deferred = true;
                 bytes += undecodedBytes(chunk, column, lo, hi);
             }
+        }
+        if (ruledOut) {
+            return bytes;
         }
         for (int from = lo; from < hi; from += MAX_BATCH_ROWS) {
             int to = Math.min(hi, from + MAX_BATCH_ROWS);
@@ -290,7 +303,8 @@ final class ScanBatchDecoder {
         }
     }
 
-    private static int indexOf(List<ColumnSpec> specs, ScanColumn column) {
+    /** The index of the chunk column a scan reads as {@code column} (same name and type), -1 when the chunk has none. */
+    static int indexOf(List<ColumnSpec> specs, ScanColumn column) {
         for (int c = 0; c < specs.size(); c++) {
             ColumnSpec spec = specs.get(c);
             if (spec.name().equals(column.name()) && EngineSchemaProvider.sqlType(spec.type()) == column.type()) {

@@ -220,7 +220,8 @@ final class SpecificationPlanner {
         }
         boolean[] read = new boolean[layout.size()];
         markRead(specification.where().get(), layout, read);
-        return pipeline.filterReading(channels(read));
+        return pipeline.filterReading(new TablePipeline.FilterReads(channels(read),
+                ValueBounds.of(analysis, specification.where().get(), layout)));
     }
 
     /** The channels of the table's rows that some clause after WHERE reads (also from inside a subquery), in order. */

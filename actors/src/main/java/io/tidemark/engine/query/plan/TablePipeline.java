@@ -7,6 +7,7 @@ import io.tidemark.engine.query.fragment.FragmentPipeline;
 import io.tidemark.engine.query.fragment.FragmentSink;
 import io.tidemark.engine.query.fragment.ScanColumn;
 import io.tidemark.engine.query.fragment.ScanFilter;
+import io.tidemark.engine.query.fragment.ValueBound;
 import io.tidemark.engine.query.operator.Filter;
 import io.tidemark.engine.query.operator.HashAggregation;
 import io.tidemark.engine.query.operator.TopN;
@@ -26,14 +27,15 @@ import java.util.Optional;
  * {@code whereImpliedBy}: the scan whose pruning already guarantees the WHERE clause (it holds only
  * pruning terms); when that scan's bounds prune exactly for a run, the shards skip the filter,
  * since every row the scan delivers satisfies it.
- * {@code filterReads}: the scanned channels the filter reads, when the planner knows them; the
- * shards then hand the filter to the scan ({@link FragmentSink#scanFilter()}), which decodes the
+ * {@code filterReads}: the scanned channels the filter reads and the conjuncts chunk stats can
+ * rule out, when the planner knows them; the shards then hand the filter to the scan
+ * ({@link FragmentSink#scanFilter()}), which skips the chunks the bounds rule out and decodes the
  * other value columns only for chunks with rows that pass.
  */
 record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> filter, String filterText,
         List<VectorExpression> projection, List<String> projectionTexts, Optional<PartialAggregation> aggregation,
         Optional<PartialTopN> topN, long rowLimit, Optional<ChunkStatsPlan> statsPlan, Optional<TableScan> whereImpliedBy,
-        Optional<List<Integer>> filterReads) implements FragmentPipeline {
+        Optional<FilterReads> filterReads) implements FragmentPipeline {
 
     /** Input: the projection, keys first. Output: the keys, then each call's intermediate states. */
     record PartialAggregation(List<SqlType> keyTypes, List<HashAggregation.AggregateCall> calls, List<String> keyTexts,
@@ -43,11 +45,19 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
     record PartialTopN(List<SortKey> keys, long count, List<String> texts) {
     }
 
+    /** What the filter reads: the scanned channels, and the conjuncts {@code column op constant} chunk stats can rule out. */
+    record FilterReads(List<Integer> channels, List<ValueBound> bounds) {
+
+        FilterReads {
+            channels = List.copyOf(channels);
+            bounds = List.copyOf(bounds);
+        }
+    }
+
     TablePipeline {
         scanColumns = List.copyOf(scanColumns);
         projection = List.copyOf(projection);
         projectionTexts = List.copyOf(projectionTexts);
-        filterReads = filterReads.map(List::copyOf);
     }
 
     /** A pipeline whose filter, if any, the shards evaluate inside the fragment's sink. */
@@ -71,10 +81,10 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
                 Optional.of(scan), filterReads);
     }
 
-    /** A copy whose filter reads only {@code channels} of the scanned rows, so the scan may run it before decoding the rest. */
-    TablePipeline filterReading(List<Integer> channels) {
+    /** A copy whose filter reads only {@code reads.channels()} of the scanned rows, so the scan may run it before decoding the rest. */
+    TablePipeline filterReading(FilterReads reads) {
         return new TablePipeline(scanColumns, filter, filterText, projection, projectionTexts, aggregation, topN, rowLimit, statsPlan,
-                whereImpliedBy, Optional.of(channels));
+                whereImpliedBy, Optional.of(reads));
     }
 
     /** Reads the columns and sends them on unchanged. */
@@ -154,7 +164,7 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
             if (!filtering || filterReads.isEmpty() || rowLimit >= 0) {
                 return Optional.empty();
             }
-            return Optional.of(new ScanFilter(filter.get(), context.eval(), filterReads.get()));
+            return Optional.of(new ScanFilter(filter.get(), context.eval(), filterReads.get().channels(), filterReads.get().bounds()));
         }
 
         @Override

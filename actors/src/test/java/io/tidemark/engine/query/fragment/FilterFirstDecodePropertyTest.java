@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * Filter first: a decoder given the fragment's filter delivers exactly the rows (same values, same
  * order) that decoding everything and filtering afterwards delivers, over chunks with gaps in any
  * column, a column the chunk lacks, VARCHAR values and ranges cutting the chunk, and reports the
- * same bytes scanned; a chunk where no row passes leaves the columns the filter does not read
- * undecoded.
+ * same bytes scanned, with or without a stats bound for the filter; a chunk where no row passes
+ * leaves the columns the filter does not read undecoded, and one the bound rules out every column.
  */
 class FilterFirstDecodePropertyTest {
 
@@ -122,7 +122,8 @@ class FilterFirstDecodePropertyTest {
     @Property(tries = 200)
     void filteringFirstDeliversWhatFilteringAfterDecodingDelivers(@ForAll @IntRange(min = 1, max = 1500) int rows,
             @ForAll long seed, @ForAll @IntRange(min = 0, max = 110) int threshold,
-            @ForAll @LongRange(min = -20, max = 16000) long from, @ForAll @IntRange(min = 0, max = 16000) int length) {
+            @ForAll @LongRange(min = -20, max = 16000) long from, @ForAll @IntRange(min = 0, max = 16000) int length,
+            @ForAll boolean bounded) {
         SealedChunk chunk = chunk(rows, seed);
         Above predicate = new Above(threshold);
         EvalContext eval = EvalContext.utc(0);
@@ -131,7 +132,8 @@ class FilterFirstDecodePropertyTest {
         long plainBytes = new ScanBatchDecoder(COLUMNS, from, from + length).decode(SERIES, chunk,
                 batch -> plain.add(Filter.apply(batch, predicate.evaluate(batch, eval))));
         List<Batch> first = new ArrayList<>();
-        ScanBatchDecoder filtered = new ScanBatchDecoder(COLUMNS, from, from + length, new ScanFilter(predicate, eval, List.of(A)));
+        List<ValueBound> bounds = bounded ? List.of(new ValueBound(A, ValueBound.Operator.GREATER, threshold)) : List.of();
+        ScanBatchDecoder filtered = new ScanBatchDecoder(COLUMNS, from, from + length, new ScanFilter(predicate, eval, List.of(A), bounds));
         long firstBytes = filtered.decode(SERIES, chunk, first::add);
 
         assertThat(rows(first)).isEqualTo(rows(plain));
@@ -143,7 +145,7 @@ class FilterFirstDecodePropertyTest {
     void aChunkWithoutSurvivorsDecodesOnlyTheFilterColumnAndVarchars() {
         SealedChunk chunk = chunk(720, 3);
         ScanBatchDecoder filtered = new ScanBatchDecoder(COLUMNS, Long.MIN_VALUE, Long.MAX_VALUE,
-                new ScanFilter(new Above(1_000), EvalContext.utc(0), List.of(A)));
+                new ScanFilter(new Above(1_000), EvalContext.utc(0), List.of(A), List.of()));
         List<Batch> out = new ArrayList<>();
         filtered.decode(SERIES, chunk, out::add);
         assertThat(out).isEmpty();
@@ -151,9 +153,23 @@ class FilterFirstDecodePropertyTest {
         assertThat(filtered.valueColumnsDecoded()).isEqualTo(2);
 
         filtered = new ScanBatchDecoder(COLUMNS, Long.MIN_VALUE, Long.MAX_VALUE,
-                new ScanFilter(new Above(-1), EvalContext.utc(0), List.of(A)));
+                new ScanFilter(new Above(-1), EvalContext.utc(0), List.of(A), List.of()));
         filtered.decode(SERIES, chunk, out::add);
         assertThat(filtered.valueColumnsDecoded()).isEqualTo(6);
+    }
+
+    @Test
+    void aChunkItsStatsRuleOutDecodesNoValueButCountsItsBytes() {
+        SealedChunk chunk = chunk(720, 5);
+        EvalContext eval = EvalContext.utc(0);
+        long plainBytes = new ScanBatchDecoder(COLUMNS, 100, 6000).decode(SERIES, chunk, batch -> { });
+        ScanBatchDecoder bounded = new ScanBatchDecoder(COLUMNS, 100, 6000, new ScanFilter(new Above(100), eval, List.of(A),
+                List.of(new ValueBound(A, ValueBound.Operator.GREATER, 100))));
+        List<Batch> out = new ArrayList<>();
+        assertThat(bounded.decode(SERIES, chunk, out::add)).isEqualTo(plainBytes);
+        assertThat(out).isEmpty();
+        // only the VARCHAR e, for its bytes
+        assertThat(bounded.valueColumnsDecoded()).isEqualTo(1);
     }
 
     @Test
@@ -165,7 +181,7 @@ class FilterFirstDecodePropertyTest {
         long plainBytes = new ScanBatchDecoder(COLUMNS, 5, Long.MAX_VALUE).decode(SERIES, chunk,
                 batch -> plain.add(Filter.apply(batch, predicate.evaluate(batch, eval))));
         List<Batch> first = new ArrayList<>();
-        long firstBytes = new ScanBatchDecoder(COLUMNS, 5, Long.MAX_VALUE, new ScanFilter(predicate, eval, List.of(A)))
+        long firstBytes = new ScanBatchDecoder(COLUMNS, 5, Long.MAX_VALUE, new ScanFilter(predicate, eval, List.of(A), List.of()))
                 .decode(SERIES, chunk, first::add);
         assertThat(first).hasSizeGreaterThan(1);
         assertThat(rows(first)).isEqualTo(rows(plain));
