@@ -258,7 +258,7 @@ final class ScanBatchDecoder {
         if (previous != null && previous.size() == n && Objects.equals(previous.get(0), value)) {
             return previous;
         }
-        Vector made = constant(type, value, n);
+        Vector made = Vector.constant(type, value, n);
         constants[c] = made;
         return made;
     }
@@ -267,7 +267,7 @@ final class ScanBatchDecoder {
     private static Vector valueColumn(SealedChunk chunk, ScanColumn column, int n) {
         int c = indexOf(chunk.columns(), column);
         if (c < 0) {
-            return constant(column.type(), null, n);
+            return Vector.nulls(column.type(), n);
         }
         boolean[] nulls = null;
         if (!chunk.allPresent(c)) {
@@ -312,27 +312,6 @@ final class ScanBatchDecoder {
             }
         }
         return -1;
-    }
-
-    /** {@code n} copies of a string, or {@code n} nulls of any type, filled without boxing per row. */
-    private static Vector constant(SqlType type, String value, int n) {
-        if (value != null) {
-            Object[] values = new Object[n];
-            Arrays.fill(values, value);
-            return Vector.ofObjects(type, values, n);
-        }
-        boolean[] nulls = new boolean[n];
-        Arrays.fill(nulls, true);
-        switch (Storage.of(type)) {
-            case LONG:
-                return Vector.ofLongs(type, new long[n], nulls, n);
-            case DOUBLE:
-                return Vector.ofDoubles(type, new double[n], nulls, n);
-            case BOOLEAN:
-                return Vector.ofBooleans(type, new boolean[n], nulls, n);
-            default:
-                return Vector.ofObjects(type, new Object[n], n);
-        }
     }
 
     /** The bytes scanned of rows {@code [lo, hi)} of a column, as the class comment defines them. */
