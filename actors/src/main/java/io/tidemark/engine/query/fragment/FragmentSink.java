@@ -1,6 +1,7 @@
 package io.tidemark.engine.query.fragment;
 
 import io.tidemark.engine.query.vector.Batch;
+import java.util.Optional;
 
 /**
  * One fragment's work at one place where the data lives (a shard's series): fed the scanned
@@ -12,4 +13,18 @@ public interface FragmentSink {
     void accept(Batch scanned);
 
     Batch finish();
+
+    /**
+     * The filter {@link #accept} applies first, when the scan may apply it instead (and hand the
+     * rows that pass to {@link #acceptFiltered}); empty (the default) when the sink has no filter
+     * or cannot say which columns it reads.
+     */
+    default Optional<ScanFilter> scanFilter() {
+        return Optional.empty();
+    }
+
+    /** Rows that already passed {@link #scanFilter()}: everything {@link #accept} does after its filter. */
+    default void acceptFiltered(Batch passed) {
+        throw new UnsupportedOperationException("cannot accept filtered rows: this sink offers no scan filter");
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -75,7 +76,9 @@ public final class ShardFragmentScan {
                 key -> key.shard(shardCount) == shard && wanted.test(key));
         Map<SeriesKey, List<SealedChunk>> bySeries = SeriesMerge.bySeries(history, List.of(memory), wanted);
         FragmentSink sink = pipeline.open(context);
-        ScanBatchDecoder decoder = new ScanBatchDecoder(scope.columns(), scope.fromNanos(), scope.toNanos());
+        ScanFilter filter = sink.scanFilter().orElse(null);
+        ScanBatchDecoder decoder = new ScanBatchDecoder(scope.columns(), scope.fromNanos(), scope.toNanos(), filter);
+        Consumer<Batch> scanned = filter == null ? sink::accept : sink::acceptFiltered;
         ChunkStatsAggregation stats = chunkStats ? pipeline.chunkStats(context).orElse(null) : null;
         long bytes = 0;
         for (Map.Entry<SeriesKey, List<SealedChunk>> series : bySeries.entrySet()) {
@@ -86,7 +89,7 @@ public final class ShardFragmentScan {
             for (SealedChunk chunk : SeriesMerge.disjoint(series.getValue())) {
                 if (stats == null || !stats.add(series.getKey(), chunk.stats(), chunk.columns(), scope.fromNanos(),
                         scope.toNanos())) {
-                    bytes += decoder.decode(series.getKey(), chunk, sink::accept);
+                    bytes += decoder.decode(series.getKey(), chunk, scanned);
                 }
             }
         }

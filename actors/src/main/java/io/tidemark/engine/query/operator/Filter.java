@@ -20,7 +20,7 @@ public final class Filter {
     }
 
     /** The rows {@code 0..rowCount} where {@code predicate} is true, ascending. */
-    static int[] truePositions(Vector predicate, int rowCount) {
+    public static int[] truePositions(Vector predicate, int rowCount) {
         if (predicate.size() != rowCount) {
             throw new IllegalArgumentException("cannot filter: predicate has " + predicate.size() + " rows, batch has " + rowCount);
         }

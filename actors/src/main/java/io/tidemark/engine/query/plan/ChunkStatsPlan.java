@@ -32,8 +32,10 @@ import io.tidemark.storage.chunk.ColumnSpec;
 import io.tidemark.storage.chunk.ColumnStats;
 import io.tidemark.storage.model.SeriesKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -211,6 +213,11 @@ record ChunkStatsPlan(List<ScanColumn> scanColumns, TableScan scan, List<VectorE
 
         private final EvalContext eval;
         private final VectorBuilder[] builders;
+        /** Per scanned column, its vector in the last {@link #ends} batch: kept while its value holds (vectors are immutable). */
+        private final Vector[] endColumns;
+        /** The chunk columns the last chunk had, and per scanned column its index there (-1: none, or time). */
+        private List<ColumnSpec> lastColumns;
+        private int[] chunkColumnOf;
         private int rowCount;
         private long bytes;
 
@@ -220,6 +227,7 @@ record ChunkStatsPlan(List<ScanColumn> scanColumns, TableScan scan, List<VectorE
             for (int i = 0; i < builders.length; i++) {
                 builders[i] = new VectorBuilder(outputTypes.get(i), 16);
             }
+            this.endColumns = new Vector[scanColumns.size()];
         }
 
         @Override
@@ -243,12 +251,20 @@ record ChunkStatsPlan(List<ScanColumn> scanColumns, TableScan scan, List<VectorE
                 }
                 keyValues[k] = key;
             }
+            int[] chunkColumns = chunkColumns(columns);
             List<Vector[]> states = new ArrayList<>(functions.size());
             for (int i = 0; i < functions.size(); i++) {
                 List<Integer> channels = argumentChannels.get(i);
-                List<ColumnStats> arguments = new ArrayList<>(channels.size());
-                for (int channel : channels) {
-                    arguments.add(columnStats(stats, columns, scanColumns.get(channel)));
+                List<ColumnStats> arguments;
+                if (channels.size() == 1) {
+                    arguments = List.of(columnStats(stats, chunkColumns, channels.get(0)));
+                } else if (channels.size() == 2) {
+                    arguments = List.of(columnStats(stats, chunkColumns, channels.get(0)), columnStats(stats, chunkColumns, channels.get(1)));
+                } else {
+                    arguments = new ArrayList<>(channels.size());
+                    for (int channel : channels) {
+                        arguments.add(columnStats(stats, chunkColumns, channel));
+                    }
                 }
                 Optional<Vector[]> state = functions.get(i).intermediateFromStats(stats.count(), arguments);
                 if (state.isEmpty()) {
@@ -284,43 +300,80 @@ record ChunkStatsPlan(List<ScanColumn> scanColumns, TableScan scan, List<VectorE
             return new Batch(columns, rowCount);
         }
 
-        /** The chunk's first and last rows in range as far as group keys can tell: its series' names and those rows' times. */
+        /**
+         * The chunk's first and last rows in range as far as group keys can tell: its series' names
+         * and those rows' times (nulls in the value columns). A name's vector is the last chunk's
+         * while the name is the same (a series' chunks come one after another).
+         */
         private Batch ends(SeriesKey series, long firstTime, long lastTime) {
-            List<Vector> columns = new ArrayList<>(scanColumns.size());
-            for (ScanColumn column : scanColumns) {
+            for (int c = 0; c < endColumns.length; c++) {
+                ScanColumn column = scanColumns.get(c);
+                Vector previous = endColumns[c];
                 switch (column.role()) {
                     case DIMENSION:
-                        columns.add(Vector.constant(column.type(), series.dimensionValue(column.name()), 2));
-                        break;
                     case MEASURE_NAME:
-                        columns.add(Vector.constant(column.type(), series.measureName(), 2));
+                        String name = column.role() == ColumnRole.DIMENSION ? series.dimensionValue(column.name()) : series.measureName();
+                        if (previous == null || !Objects.equals(previous.get(0), name)) {
+                            endColumns[c] = Vector.constant(column.type(), name, 2);
+                        }
                         break;
                     case TIMESTAMP:
-                        columns.add(Vector.ofLongs(column.type(), new long[] {firstTime, lastTime}, null, 2));
+                        endColumns[c] = Vector.ofLongs(column.type(), new long[] {firstTime, lastTime}, null, 2);
                         break;
                     default:
-                        columns.add(Vector.nulls(column.type(), 2));
+                        if (previous == null) {
+                            endColumns[c] = Vector.nulls(column.type(), 2);
+                        }
                 }
             }
-            return new Batch(columns, 2);
+            return new Batch(Arrays.asList(endColumns), 2);
+        }
+
+        /** Per scanned column, its index in the chunk's columns: worked out again only when a chunk's columns differ from the last one's. */
+        private int[] chunkColumns(List<ColumnSpec> columns) {
+            if (columns != lastColumns && !columns.equals(lastColumns)) {
+                int[] indexes = new int[scanColumns.size()];
+                for (int channel = 0; channel < indexes.length; channel++) {
+                    indexes[channel] = chunkColumnIndex(columns, scanColumns.get(channel));
+                }
+                chunkColumnOf = indexes;
+                lastColumns = columns;
+            }
+            return chunkColumnOf;
+        }
+
+        /**
+         * The stats of scanned column {@code channel} in the chunk: those of the chunk column of the
+         * same name and type, or stats of no values when it has none; for {@code time}, its range
+         * (times are present in every row, unique and ascending, so first is the minimum and last
+         * the maximum).
+         */
+        private ColumnStats columnStats(ChunkStats stats, int[] chunkColumns, int channel) {
+            ScanColumn column = scanColumns.get(channel);
+            if (column.role() == ColumnRole.TIMESTAMP) {
+                return new ColumnStats.LongStats(stats.count(), stats.minTime(), stats.maxTime(), 0, true, stats.minTime(), stats.maxTime());
+            }
+            int c = chunkColumns[channel];
+            return c >= 0 ? stats.column(c) : noValues(column);
         }
     }
 
-    /**
-     * The stats of the chunk column a scan reads as {@code column} (same name and type), or stats of
-     * no values when it has none; for {@code time}, its range (times are present in every row, unique
-     * and ascending, so first is the minimum and last the maximum).
-     */
-    private static ColumnStats columnStats(ChunkStats stats, List<ColumnSpec> columns, ScanColumn column) {
+    /** The index of the chunk column a scan reads as {@code column} (same name and type), -1 when it has none or it is the time. */
+    private static int chunkColumnIndex(List<ColumnSpec> columns, ScanColumn column) {
         if (column.role() == ColumnRole.TIMESTAMP) {
-            return new ColumnStats.LongStats(stats.count(), stats.minTime(), stats.maxTime(), 0, true, stats.minTime(), stats.maxTime());
+            return -1;
         }
         for (int c = 0; c < columns.size(); c++) {
             ColumnSpec spec = columns.get(c);
             if (spec.name().equals(column.name()) && EngineSchemaProvider.sqlType(spec.type()) == column.type()) {
-                return stats.column(c);
+                return c;
             }
         }
+        return -1;
+    }
+
+    /** The stats of a scanned column in a chunk that has no column of its name and type: stats of no values. */
+    private static ColumnStats noValues(ScanColumn column) {
         if (column.type() == PrimitiveType.DOUBLE) {
             return new ColumnStats.DoubleStats(0, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN);
         }

@@ -157,12 +157,14 @@ final class SpecificationPlanner {
             List<Expression> keys = analysis.groupingKeys(specification);
             AggregationPlan aggregation = AggregationPlan.of(builder, keys, aggregates, layout);
             if (aggregation.ordered()) {
-                TablePipeline rows = new TablePipeline(scanColumns, filter, filterText, List.of(), List.of(), Optional.empty(), Optional.empty(), -1);
+                TablePipeline rows = filterReads(new TablePipeline(scanColumns, filter, filterText, List.of(), List.of(),
+                        Optional.empty(), Optional.empty(), -1), layout);
                 return new RelationPlan(aggregation.single(new RemoteSourceNode(remote.scan(), rows)), aggregation.output());
             }
             TablePipeline pipeline = new TablePipeline(scanColumns, filter, filterText, aggregation.projection(),
                     aggregation.projectionTexts(), Optional.of(aggregation.partial()), Optional.empty(), -1,
                     ChunkStatsPlan.of(analysis, specification, keys, aggregates, aggregation, layout, remote), Optional.empty());
+            pipeline = filterReads(pipeline, layout);
             if (whereImplied) {
                 pipeline = pipeline.impliedBy(remote.scan());
             }
@@ -193,7 +195,8 @@ final class SpecificationPlanner {
                 texts.add(PlanBuilder.sql(orderBy.get(i).key()));
             }
             TablePipeline.PartialTopN topN = new TablePipeline.PartialTopN(keys, offset + limit, PlanBuilder.sortTexts(orderBy));
-            TablePipeline pipeline = new TablePipeline(scanColumns, filter, filterText, projection, texts, Optional.empty(), Optional.of(topN), -1);
+            TablePipeline pipeline = filterReads(new TablePipeline(scanColumns, filter, filterText, projection, texts, Optional.empty(),
+                    Optional.of(topN), -1), layout);
             if (whereImplied) {
                 pipeline = pipeline.impliedBy(remote.scan());
             }
@@ -203,10 +206,22 @@ final class SpecificationPlanner {
         boolean narrowed = kept.size() < layout.size();
         TablePipeline pipeline = new TablePipeline(scanColumns, filter, filterText, narrowed ? projection : List.of(),
                 narrowed ? texts : List.of(), Optional.empty(), Optional.empty(), rowLimit);
+        pipeline = filterReads(pipeline, layout);
         if (whereImplied) {
             pipeline = pipeline.impliedBy(remote.scan());
         }
         return new RelationPlan(new RemoteSourceNode(remote.scan(), pipeline), narrowed ? Layout.of(kept) : layout);
+    }
+
+    /** The pipeline told which of the table's channels its WHERE clause reads (none to tell without one). */
+    private TablePipeline filterReads(TablePipeline pipeline, Layout layout) {
+        if (specification.where().isEmpty()) {
+            return pipeline;
+        }
+        boolean[] read = new boolean[layout.size()];
+        markRead(specification.where().get(), layout, read);
+        return pipeline.filterReading(new TablePipeline.FilterReads(channels(read),
+                ValueBounds.of(analysis, specification.where().get(), layout)));
     }
 
     /** The channels of the table's rows that some clause after WHERE reads (also from inside a subquery), in order. */
@@ -224,6 +239,10 @@ final class SpecificationPlanner {
         for (Node root : roots) {
             markRead(root, layout, read);
         }
+        return channels(read);
+    }
+
+    private static List<Integer> channels(boolean[] read) {
         List<Integer> channels = new ArrayList<>();
         for (int channel = 0; channel < read.length; channel++) {
             if (read[channel]) {

@@ -6,6 +6,8 @@ import io.tidemark.engine.query.fragment.ChunkStatsAggregation;
 import io.tidemark.engine.query.fragment.FragmentPipeline;
 import io.tidemark.engine.query.fragment.FragmentSink;
 import io.tidemark.engine.query.fragment.ScanColumn;
+import io.tidemark.engine.query.fragment.ScanFilter;
+import io.tidemark.engine.query.fragment.ValueBound;
 import io.tidemark.engine.query.operator.Filter;
 import io.tidemark.engine.query.operator.HashAggregation;
 import io.tidemark.engine.query.operator.TopN;
@@ -25,11 +27,15 @@ import java.util.Optional;
  * {@code whereImpliedBy}: the scan whose pruning already guarantees the WHERE clause (it holds only
  * pruning terms); when that scan's bounds prune exactly for a run, the shards skip the filter,
  * since every row the scan delivers satisfies it.
+ * {@code filterReads}: the scanned channels the filter reads and the conjuncts chunk stats can
+ * rule out, when the planner knows them; the shards then hand the filter to the scan
+ * ({@link FragmentSink#scanFilter()}), which skips the chunks the bounds rule out and decodes the
+ * other value columns only for chunks with rows that pass.
  */
 record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> filter, String filterText,
         List<VectorExpression> projection, List<String> projectionTexts, Optional<PartialAggregation> aggregation,
-        Optional<PartialTopN> topN, long rowLimit, Optional<ChunkStatsPlan> statsPlan, Optional<TableScan> whereImpliedBy)
-        implements FragmentPipeline {
+        Optional<PartialTopN> topN, long rowLimit, Optional<ChunkStatsPlan> statsPlan, Optional<TableScan> whereImpliedBy,
+        Optional<FilterReads> filterReads) implements FragmentPipeline {
 
     /** Input: the projection, keys first. Output: the keys, then each call's intermediate states. */
     record PartialAggregation(List<SqlType> keyTypes, List<HashAggregation.AggregateCall> calls, List<String> keyTexts,
@@ -39,10 +45,27 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
     record PartialTopN(List<SortKey> keys, long count, List<String> texts) {
     }
 
+    /** What the filter reads: the scanned channels, and the conjuncts {@code column op constant} chunk stats can rule out. */
+    record FilterReads(List<Integer> channels, List<ValueBound> bounds) {
+
+        FilterReads {
+            channels = List.copyOf(channels);
+            bounds = List.copyOf(bounds);
+        }
+    }
+
     TablePipeline {
         scanColumns = List.copyOf(scanColumns);
         projection = List.copyOf(projection);
         projectionTexts = List.copyOf(projectionTexts);
+    }
+
+    /** A pipeline whose filter, if any, the shards evaluate inside the fragment's sink. */
+    TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> filter, String filterText,
+            List<VectorExpression> projection, List<String> projectionTexts, Optional<PartialAggregation> aggregation,
+            Optional<PartialTopN> topN, long rowLimit, Optional<ChunkStatsPlan> statsPlan, Optional<TableScan> whereImpliedBy) {
+        this(scanColumns, filter, filterText, projection, projectionTexts, aggregation, topN, rowLimit, statsPlan, whereImpliedBy,
+                Optional.empty());
     }
 
     /** A pipeline that decodes every chunk it reads. */
@@ -55,7 +78,13 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
     /** A copy whose filter the shards skip when {@code scan} prunes exactly. */
     TablePipeline impliedBy(TableScan scan) {
         return new TablePipeline(scanColumns, filter, filterText, projection, projectionTexts, aggregation, topN, rowLimit, statsPlan,
-                Optional.of(scan));
+                Optional.of(scan), filterReads);
+    }
+
+    /** A copy whose filter reads only {@code reads.channels()} of the scanned rows, so the scan may run it before decoding the rest. */
+    TablePipeline filterReading(FilterReads reads) {
+        return new TablePipeline(scanColumns, filter, filterText, projection, projectionTexts, aggregation, topN, rowLimit, statsPlan,
+                whereImpliedBy, Optional.of(reads));
     }
 
     /** Reads the columns and sends them on unchanged. */
@@ -132,16 +161,36 @@ record TablePipeline(List<ScanColumn> scanColumns, Optional<VectorExpression> fi
             this.filtering = filter.isPresent() && !whereImpliedBy.map(scan -> scan.boundsPruneExactly(context.eval())).orElse(false);
         }
 
+        /**
+         * The filter, for the scan to evaluate before decoding the columns it does not read; not
+         * under a row limit, whose rows past the limit are never filtered (nor fail the filter).
+         */
+        @Override
+        public Optional<ScanFilter> scanFilter() {
+            if (!filtering || filterReads.isEmpty() || rowLimit >= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new ScanFilter(filter.get(), context.eval(), filterReads.get().channels(), filterReads.get().bounds()));
+        }
+
         @Override
         public void accept(Batch scanned) {
             context.checkRunning();
             if (rowLimit >= 0 && rowCount >= rowLimit) {
                 return;
             }
-            Batch batch = scanned;
-            if (filtering) {
-                batch = Filter.apply(batch, filter.get().evaluate(batch, context.eval()));
-            }
+            keep(filtering ? Filter.apply(scanned, filter.get().evaluate(scanned, context.eval())) : scanned);
+        }
+
+        @Override
+        public void acceptFiltered(Batch passed) {
+            context.checkRunning();
+            keep(passed);
+        }
+
+        /** Projects the rows that passed and aggregates, ranks or holds them. */
+        private void keep(Batch passed) {
+            Batch batch = passed;
             if (!projection.isEmpty()) {
                 batch = ProjectNode.project(batch, projection, context.eval());
             }

@@ -10,6 +10,10 @@ import java.util.Objects;
  * array, chosen by {@link Storage#of(SqlType)}, and a null mask. Arrays may be longer than
  * {@code size}; rows past it are meaningless. The arrays are shared, never copied, so no one
  * writes to an array after it became a vector's.
+ *
+ * <p>A vector made by {@link #constant} (or {@link #nulls}) knows that every row holds the same
+ * value: its slices and selections of at most its size share its arrays instead of copying
+ * rows (a scan's dimension columns, and the columns a lazy AND selects but never reads).
  */
 public final class Vector {
 
@@ -21,8 +25,16 @@ public final class Vector {
     private final double[] doubles;
     private final boolean[] booleans;
     private final Object[] objects;
+    /** True when every row holds the same value (the arrays' first {@code size} elements are equal). */
+    private final boolean uniform;
 
     private Vector(SqlType type, int size, boolean[] nulls, long[] longs, double[] doubles, boolean[] booleans, Object[] objects) {
+        this(type, size, nulls, longs, doubles, booleans, objects, false);
+    }
+
+    private Vector(SqlType type, int size, boolean[] nulls, long[] longs, double[] doubles, boolean[] booleans, Object[] objects,
+            boolean uniform) {
+        this.uniform = uniform;
         this.type = Objects.requireNonNull(type, "type");
         this.storage = Storage.of(type);
         this.size = size;
@@ -82,28 +94,28 @@ public final class Vector {
                 if (value != null) {
                     Arrays.fill(values, ((Number) value).longValue());
                 }
-                return new Vector(type, size, nulls, values, null, null, null);
+                return new Vector(type, size, nulls, values, null, null, null, true);
             }
             case DOUBLE: {
                 double[] values = new double[size];
                 if (value != null) {
                     Arrays.fill(values, ((Number) value).doubleValue());
                 }
-                return new Vector(type, size, nulls, null, values, null, null);
+                return new Vector(type, size, nulls, null, values, null, null, true);
             }
             case BOOLEAN: {
                 boolean[] values = new boolean[size];
                 if (value != null) {
                     Arrays.fill(values, (Boolean) value);
                 }
-                return new Vector(type, size, nulls, null, null, values, null);
+                return new Vector(type, size, nulls, null, null, values, null, true);
             }
             default: {
                 Object[] values = new Object[size];
                 if (value != null) {
                     Arrays.fill(values, value);
                 }
-                return new Vector(type, size, nulls, null, null, null, values);
+                return new Vector(type, size, nulls, null, null, null, values, true);
             }
         }
     }
@@ -196,6 +208,9 @@ public final class Vector {
 
     /** The rows at {@code positions[0..count)}, in that order. */
     public Vector select(int[] positions, int count) {
+        if (uniform && count <= size) {
+            return new Vector(type, count, nulls, longs, doubles, booleans, objects, true);
+        }
         boolean[] selectedNulls = null;
         if (nulls != null) {
             selectedNulls = new boolean[count];
@@ -238,6 +253,9 @@ public final class Vector {
     /** Rows {@code [from, to)}. */
     public Vector slice(int from, int to) {
         int count = to - from;
+        if (uniform) {
+            return new Vector(type, count, nulls, longs, doubles, booleans, objects, true);
+        }
         boolean[] slicedNulls = nulls == null ? null : Arrays.copyOfRange(nulls, from, to);
         switch (storage) {
             case LONG:
@@ -299,7 +317,7 @@ public final class Vector {
     /** The same values seen as another type of the same storage (e.g. integer as bigint). */
     public Vector withType(SqlType newType) {
         requireStorage(newType, storage);
-        return new Vector(newType, size, nulls, longs, doubles, booleans, objects);
+        return new Vector(newType, size, nulls, longs, doubles, booleans, objects, uniform);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.tidemark.engine.query.fragment.FragmentPipeline;
 import io.tidemark.engine.query.fragment.FragmentRunner;
 import io.tidemark.engine.query.fragment.FragmentSink;
 import io.tidemark.engine.query.fragment.ScanColumn;
+import io.tidemark.engine.query.fragment.ScanFilter;
 import io.tidemark.engine.query.fragment.ScanRequest;
 import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.query.vector.Vector;
@@ -23,6 +24,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * a table's rows round-robin into three shards, prunes them by the request's time range and
  * values as the engine does, feeds each shard's rows to its own sink two rows at a time, and
  * returns every shard's output. Records the requests it served.
+ *
+ * <p>When a sink offers its filter to the scan ({@link FragmentSink#scanFilter()}), the runner
+ * evaluates it as the shards' decoder does, over rows whose channels the filter does not read are
+ * nulls, and hands the sink the rows that pass: every query test so checks that the planner names
+ * every channel a WHERE clause reads.
  */
 final class InMemoryFragmentRunner implements FragmentRunner {
 
@@ -54,12 +60,28 @@ final class InMemoryFragmentRunner implements FragmentRunner {
             }
             Batch shardRows = project(table, all.select(positions, count), request.columns());
             FragmentSink sink = pipeline.open(context);
+            ScanFilter filter = sink.scanFilter().orElse(null);
             for (int from = 0; from < shardRows.rowCount(); from += 2) {
-                sink.accept(shardRows.slice(from, Math.min(from + 2, shardRows.rowCount())));
+                Batch slice = shardRows.slice(from, Math.min(from + 2, shardRows.rowCount()));
+                if (filter == null) {
+                    sink.accept(slice);
+                } else {
+                    int[] passed = filter.survivors(readOnly(filter, slice));
+                    sink.acceptFiltered(slice.select(passed, passed.length));
+                }
             }
             outputs.add(sink.finish());
         }
         return CompletableFuture.completedFuture(outputs);
+    }
+
+    /** The batch with nulls in the channels the filter does not read. */
+    private static Batch readOnly(ScanFilter filter, Batch batch) {
+        List<Vector> columns = new ArrayList<>();
+        for (int c = 0; c < batch.columnCount(); c++) {
+            columns.add(filter.reads(c) ? batch.column(c) : Vector.nulls(batch.column(c).type(), batch.rowCount()));
+        }
+        return new Batch(columns, batch.rowCount());
     }
 
     private static boolean matches(CatalogTable table, Batch all, int row, ScanRequest request) {
