@@ -3,6 +3,8 @@ package io.tidemark.engine.shard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.Engine;
+import io.tidemark.engine.EngineException;
+import io.tidemark.engine.ErrorKind;
 import io.tidemark.engine.ManualClock;
 import io.tidemark.engine.testing.LoopbackCluster;
 import io.tidemark.engine.write.IngestBatch;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -102,8 +105,29 @@ class ShardRebalanceClusterTest {
         }
     }
 
-    /** One row per host at second {@code round}; the hosts spread over every shard. */
+    /**
+     * One row per host at second {@code round}; the hosts spread over every shard. Retried on
+     * THROTTLING as Timestream's clients do: while membership settles after a node leaves, a run of
+     * writes may find no replica and fail without a quorum (an identical retry is idempotent).
+     */
     private void write(Engine engine, int round) throws Exception {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (true) {
+            try {
+                assertThat(await(engine.write(batch(engine, round))).ingested().total()).isEqualTo(HOSTS);
+                return;
+            } catch (ExecutionException e) {
+                boolean throttled = e.getCause() instanceof EngineException cause
+                        && cause.kind() == ErrorKind.THROTTLING;
+                if (!throttled || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private IngestBatch batch(Engine engine, int round) {
         IngestBatch batch = engine.newBatch(DB, "cpu");
         int value = batch.column(MeasureType.DOUBLE.valueColumnName(), MeasureType.DOUBLE);
         for (int h = 0; h < HOSTS; h++) {
@@ -112,7 +136,7 @@ class ShardRebalanceClusterTest {
             batch.addRow(series, (clock.millis() - 60_000 + round * 1_000L) * 1_000_000L, 1, h);
             batch.setDouble(value, h + round);
         }
-        assertThat(await(engine.write(batch)).ingested().total()).isEqualTo(HOSTS);
+        return batch;
     }
 
     private static long count(Engine engine) throws Exception {
