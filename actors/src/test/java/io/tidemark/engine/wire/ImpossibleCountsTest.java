@@ -3,15 +3,11 @@ package io.tidemark.engine.wire;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.esotericsoftware.kryo.io.Output;
-import com.typesafe.config.ConfigFactory;
-import io.tidemark.storage.serialization.KryoSerializable;
+import io.tidemark.engine.testing.KryoWireSystem;
 import io.tidemark.storage.serialization.PekkoKryoSerializer;
 import java.io.NotSerializableException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.apache.pekko.actor.ExtendedActorSystem;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,21 +24,18 @@ class ImpossibleCountsTest {
 
     private static final int HUGE = 1_000_000;
 
-    private static ActorTestKit testKit;
+    private static KryoWireSystem wire;
     private static PekkoKryoSerializer kryo;
 
     @BeforeAll
     static void start() {
-        testKit = ActorTestKit.create("counts", ConfigFactory.parseString("pekko.actor.provider = local\n"
-                + "pekko.actor.serializers.kryo = \"" + PekkoKryoSerializer.class.getName() + "\"\n"
-                + "pekko.actor.serialization-bindings { \"" + KryoSerializable.class.getName() + "\" = kryo }")
-                .withFallback(ConfigFactory.load()));
-        kryo = new PekkoKryoSerializer((ExtendedActorSystem) Adapter.toClassic(testKit.system()));
+        wire = KryoWireSystem.start();
+        kryo = wire.serializer();
     }
 
     @AfterAll
     static void stop() {
-        testKit.shutdownTestKit();
+        wire.close();
     }
 
     static Stream<Arguments> messages() {

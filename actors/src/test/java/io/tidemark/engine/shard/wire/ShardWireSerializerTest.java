@@ -3,7 +3,6 @@ package io.tidemark.engine.shard.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.typesafe.config.ConfigFactory;
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.EngineExceptionSerializer;
 import io.tidemark.engine.ErrorKind;
@@ -15,6 +14,7 @@ import io.tidemark.engine.shard.SeriesChunks;
 import io.tidemark.engine.shard.SeriesShard;
 import io.tidemark.engine.shard.ShardStats;
 import io.tidemark.engine.shard.ShardWriteResult;
+import io.tidemark.engine.testing.KryoWireSystem;
 import io.tidemark.storage.chunk.ColumnSpec;
 import io.tidemark.storage.chunk.OpenChunk;
 import io.tidemark.storage.chunk.SealedChunk;
@@ -35,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.Done;
-import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
@@ -57,27 +56,24 @@ class ShardWireSerializerTest {
     private static final SeriesKey KEY = SeriesKey.of(List.of(new Dimension("host", "a"), new Dimension("az", "z1")),
             "cpu");
 
+    private static KryoWireSystem wire;
     private static ActorTestKit testKit;
     private static PekkoKryoSerializer kryo;
 
     @BeforeAll
     static void start() {
-        // the Kryo binding of tidemark/single-node.conf, on a local system (no cluster, no persistence)
-        testKit = ActorTestKit.create("wire", ConfigFactory.parseString("pekko.actor.provider = local\n"
-                + "pekko.actor.serializers.kryo = \"" + PekkoKryoSerializer.class.getName() + "\"\n"
-                + "pekko.actor.serialization-bindings { \"" + KryoSerializable.class.getName() + "\" = kryo }")
-                .withFallback(ConfigFactory.load()));
-        kryo = new PekkoKryoSerializer((ExtendedActorSystem) Adapter.toClassic(testKit.system()));
+        wire = KryoWireSystem.start();
+        testKit = wire.testKit();
+        kryo = wire.serializer();
     }
 
     @AfterAll
     static void stop() {
-        testKit.shutdownTestKit();
+        wire.close();
     }
 
-    @SuppressWarnings("unchecked")
     private static <T> ActorRef<T> replyTo() {
-        return (ActorRef<T>) testKit.system().deadLetters();
+        return wire.deadLetters();
     }
 
     static SealedChunk chunk() {

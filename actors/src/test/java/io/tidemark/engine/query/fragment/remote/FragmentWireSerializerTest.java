@@ -3,7 +3,6 @@ package io.tidemark.engine.query.fragment.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.typesafe.config.ConfigFactory;
 import io.tidemark.engine.query.fragment.ScanColumn;
 import io.tidemark.engine.query.fragment.ScanRequest;
 import io.tidemark.engine.query.fragment.ShardFragmentScan;
@@ -11,6 +10,7 @@ import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.query.vector.Vector;
 import io.tidemark.engine.shard.SeriesShard;
 import io.tidemark.engine.shard.fragment.FragmentDeclined;
+import io.tidemark.engine.testing.KryoWireSystem;
 import io.tidemark.sql.analyzer.ColumnRole;
 import io.tidemark.sql.type.ArrayType;
 import io.tidemark.sql.type.MapType;
@@ -29,10 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,26 +46,24 @@ class FragmentWireSerializerTest {
 
     private static final long T0 = 1_700_000_000_000_000_000L;
 
+    private static KryoWireSystem wire;
     private static ActorTestKit testKit;
     private static PekkoKryoSerializer kryo;
 
     @BeforeAll
     static void start() {
-        testKit = ActorTestKit.create("wire", ConfigFactory.parseString("pekko.actor.provider = local\n"
-                + "pekko.actor.serializers.kryo = \"" + PekkoKryoSerializer.class.getName() + "\"\n"
-                + "pekko.actor.serialization-bindings { \"" + KryoSerializable.class.getName() + "\" = kryo }")
-                .withFallback(ConfigFactory.load()));
-        kryo = new PekkoKryoSerializer((ExtendedActorSystem) Adapter.toClassic(testKit.system()));
+        wire = KryoWireSystem.start();
+        testKit = wire.testKit();
+        kryo = wire.serializer();
     }
 
     @AfterAll
     static void stop() {
-        testKit.shutdownTestKit();
+        wire.close();
     }
 
-    @SuppressWarnings("unchecked")
     private static <T> ActorRef<T> replyTo() {
-        return (ActorRef<T>) testKit.system().deadLetters();
+        return wire.deadLetters();
     }
 
     static ScanRequest request() {
