@@ -6,6 +6,7 @@ import io.tidemark.engine.shard.checkpoint.SeriesImage;
 import io.tidemark.storage.chunk.ColumnSpec;
 import io.tidemark.storage.chunk.OpenChunk;
 import io.tidemark.storage.chunk.SealedChunk;
+import io.tidemark.storage.journal.ShardJournal;
 import io.tidemark.storage.journal.ValueColumn;
 import io.tidemark.storage.journal.WriteBatch;
 import io.tidemark.storage.model.SeriesKey;
@@ -72,6 +73,29 @@ public final class MemoryStore {
     /** The slot of {@code key}, or null when the series has never been applied (or was dropped). */
     SeriesSlot slot(SeriesKey key) {
         return slots.get(key);
+    }
+
+    /**
+     * The journal visitor that rebuilds this store from a shard's journal exactly as the live calls
+     * built it: batches applied, migration marks frozen and committed, in journal order.
+     */
+    public ShardJournal.EntryVisitor journalReplay() {
+        return new ShardJournal.EntryVisitor() {
+            @Override
+            public void batch(long index, WriteBatch batch) {
+                apply(batch, index);
+            }
+
+            @Override
+            public void migrationFrozen(long index, long migrationId, long cutoffNanos) {
+                freeze(migrationId, cutoffNanos);
+            }
+
+            @Override
+            public void migrationCommitted(long index, long migrationId) {
+                commit(migrationId);
+            }
+        };
     }
 
     /** Appends every row of {@code batch}, journaled at {@code journalIndex}. */

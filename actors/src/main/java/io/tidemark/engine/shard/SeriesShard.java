@@ -257,7 +257,7 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         }
         CatchUp.CaughtUp caught = (CatchUp.CaughtUp) result;
         if (caught.appended() > 0) {
-            journal.replayEntries(replayedTo, new Replay());
+            journal.replayEntries(replayedTo, store.journalReplay());
             getContext().getLog().info("series shard caught up: table={}, shard={}, entries={}, from={}, {}", tableId,
                     shard, caught.appended(), caught.source(), store.stats(0));
         }
@@ -291,7 +291,7 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         try {
             ShardStorage.Recovered recovered = ShardStorage.open(ShardJournal.directory(env.dataDir(), tableId, shard),
                     env.journalOptions(), WriteBatchSerializer.register(KryoPool.builder()).build(), checkpointing,
-                    settings.checkpoint(), store, new Replay());
+                    settings.checkpoint(), store);
             this.storage = recovered.storage();
             this.journal = storage.journal();
             ctx.getLog().info("series shard recovered: table={}, shard={}, checkpointSequence={}, entries={}, {}",
@@ -302,24 +302,6 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         }
         if (checkpointing) {
             timers.startTimerWithFixedDelay(CheckpointTick.INSTANCE, settings.checkpoint().maxInterval());
-        }
-    }
-
-    /** Rebuilds the memory store from the journal exactly as the live calls built it. */
-    private final class Replay implements ShardJournal.EntryVisitor {
-        @Override
-        public void batch(long index, WriteBatch batch) {
-            store.apply(batch, index);
-        }
-
-        @Override
-        public void migrationFrozen(long index, long migrationId, long cutoffNanos) {
-            store.freeze(migrationId, cutoffNanos);
-        }
-
-        @Override
-        public void migrationCommitted(long index, long migrationId) {
-            store.commit(migrationId);
         }
     }
 

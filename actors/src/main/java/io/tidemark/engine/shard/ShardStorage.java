@@ -57,14 +57,15 @@ final class ShardStorage {
 
     /**
      * Opens the journal in {@code journalDir}, loads the newest checkpoint into the empty
-     * {@code store} and replays the journal after it through {@code replay}.
+     * {@code store} and replays the journal after it into {@code store} ({@link MemoryStore#journalReplay}).
      *
      * @param checkpointing whether this shard writes checkpoints
      * @throws CorruptionException if the journal does not continue the loaded checkpoint, or a
      *     checkpoint exists and none is intact while the journal does not start at its first entry
      */
     static Recovered open(Path journalDir, JournalOptions options, KryoPool kryo, boolean checkpointing,
-                          CheckpointSettings settings, MemoryStore store, ShardJournal.EntryVisitor replay) {
+                          CheckpointSettings settings, MemoryStore store) {
+        ShardJournal.EntryVisitor replay = store.journalReplay();
         ShardStorage storage = new ShardStorage(journalDir, options, kryo, checkpointing, settings);
         storage.journal = ShardJournal.open(journalDir, options, kryo);
         try {

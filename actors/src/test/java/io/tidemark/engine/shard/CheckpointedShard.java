@@ -62,22 +62,7 @@ final class CheckpointedShard {
         JournalOptions options = new JournalOptions(RollCycles.FAST_DAILY, FsyncPolicy.os(), () -> 0L, io);
         ShardStorage.Recovered recovered = ShardStorage.open(journalDir(dataDir), options,
                 WriteBatchSerializer.register(KryoPool.builder()).build(), true,
-                new CheckpointSettings(true, 1L << 40, Duration.ofDays(1), 0.5), store, new ShardJournal.EntryVisitor() {
-                    @Override
-                    public void batch(long index, WriteBatch batch) {
-                        store.apply(batch, index);
-                    }
-
-                    @Override
-                    public void migrationFrozen(long index, long migrationId, long cutoffNanos) {
-                        store.freeze(migrationId, cutoffNanos);
-                    }
-
-                    @Override
-                    public void migrationCommitted(long index, long migrationId) {
-                        store.commit(migrationId);
-                    }
-                });
+                new CheckpointSettings(true, 1L << 40, Duration.ofDays(1), 0.5), store);
         return new CheckpointedShard(store, magnetic, recovered);
     }
 
