@@ -26,12 +26,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -102,6 +105,10 @@ class FragmentShippingClusterTest {
             CLUSTER.add(Engine.start(Engine.singleNodeConfig(root.resolve("node-" + i), settings), CLOCK));
         }
         single = Engine.start(Engine.singleNodeConfig(root.resolve("single"), settings()), CLOCK);
+        // at R = 2 a write needs a replica Up: a node that does not yet see the others Up has none
+        LoopbackCluster.awaitUntil(LoopbackCluster.MEMBERSHIP_DEADLINE, "every node to see three members Up",
+                () -> CLUSTER.stream().allMatch(engine -> StreamSupport.stream(Cluster.get(engine.system()).state()
+                        .getMembers().spliterator(), false).filter(m -> m.status() == MemberStatus.up()).count() == 3));
         List<RecordInput> records = records();
         for (Engine engine : List.of(CLUSTER.get(0), single)) {
             await(engine.catalog().createDatabase(DB, null, List.of()));
