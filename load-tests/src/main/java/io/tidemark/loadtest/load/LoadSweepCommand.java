@@ -40,7 +40,7 @@ public final class LoadSweepCommand implements Callable<Integer> {
             description = "Host counts, one step each (default: ${DEFAULT-VALUE}).")
     List<Integer> hosts;
 
-    @Option(names = "--systems", split = ",", defaultValue = "tidemark,vm",
+    @Option(names = "--systems", split = ",", defaultValue = "tidemark,vm,influx,questdb",
             description = "Of tidemark, tidemark-in-process, vm, influx, questdb (default: ${DEFAULT-VALUE}).")
     List<String> systems;
 
