@@ -75,13 +75,12 @@ final class ScanPredicateExtractor {
         if (role(column).isEmpty()) {
             column = comparison.right();
             value = comparison.left();
-            operator = flip(operator);
+            operator = operator.swapped();
         }
-        if (operator == null || !isConstant(value)) {
+        if (!operator.bounds() || !isConstant(value)) {
             return false;
         }
-        if (hasRole(column, ColumnRole.TIMESTAMP) && operator != Comparison.Operator.NOT_EQUAL
-                && analysis.type(value) != PrimitiveType.UNKNOWN) {
+        if (hasRole(column, ColumnRole.TIMESTAMP) && analysis.type(value) != PrimitiveType.UNKNOWN) {
             timeBounds.add(new ScanPredicates.TimeBound(operator, value));
             return true;
         } else if (operator == Comparison.Operator.EQUAL && isNameColumn(column) && value instanceof StringLiteral literal) {
@@ -97,24 +96,6 @@ final class ScanPredicateExtractor {
             current.retainAll(more);
             return current;
         });
-    }
-
-    /** The operator with its operands swapped ({@code 5 < time} is {@code time > 5}); null for the ones not kept. */
-    private static Comparison.Operator flip(Comparison.Operator operator) {
-        switch (operator) {
-            case EQUAL:
-                return Comparison.Operator.EQUAL;
-            case LESS_THAN:
-                return Comparison.Operator.GREATER_THAN;
-            case LESS_THAN_OR_EQUAL:
-                return Comparison.Operator.GREATER_THAN_OR_EQUAL;
-            case GREATER_THAN:
-                return Comparison.Operator.LESS_THAN;
-            case GREATER_THAN_OR_EQUAL:
-                return Comparison.Operator.LESS_THAN_OR_EQUAL;
-            default:
-                return null;
-        }
     }
 
     private boolean isNameColumn(Expression expression) {

@@ -27,6 +27,28 @@ public record Comparison(SourceLocation location, Operator operator, Expression 
         public String sql() {
             return sql;
         }
+
+        /** The operator with its operands swapped: {@code 5 < x} is {@code x > 5}; the symmetric ones are themselves. */
+        public Operator swapped() {
+            switch (this) {
+                case LESS_THAN:
+                    return GREATER_THAN;
+                case LESS_THAN_OR_EQUAL:
+                    return GREATER_THAN_OR_EQUAL;
+                case GREATER_THAN:
+                    return LESS_THAN;
+                case GREATER_THAN_OR_EQUAL:
+                    return LESS_THAN_OR_EQUAL;
+                default:
+                    return this;
+            }
+        }
+
+        /** True for {@code = < <= > >=}: a value compared so bounds a range; a NULL operand never passes. */
+        public boolean bounds() {
+            return this == EQUAL || this == LESS_THAN || this == LESS_THAN_OR_EQUAL || this == GREATER_THAN
+                    || this == GREATER_THAN_OR_EQUAL;
+        }
     }
 
     @Override

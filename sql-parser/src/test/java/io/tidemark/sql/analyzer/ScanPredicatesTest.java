@@ -45,6 +45,18 @@ class ScanPredicatesTest {
     }
 
     @Test
+    void distinctFromNeitherBoundsTimeNorPrunes() {
+        for (String where : List.of("time IS DISTINCT FROM timestamp '2022-01-01'", "time IS NOT DISTINCT FROM timestamp '2022-01-01'",
+                "timestamp '2022-01-01' IS NOT DISTINCT FROM time", "time <> timestamp '2022-01-01'",
+                "host IS NOT DISTINCT FROM 'a'")) {
+            ScanPredicates predicates = predicates("SELECT * FROM db.cpu WHERE " + where).orElseThrow();
+            assertThat(predicates.timeBounds()).as(where).isEmpty();
+            assertThat(predicates.values()).as(where).isEmpty();
+            assertThat(predicates.exact()).as(where).isFalse();
+        }
+    }
+
+    @Test
     void contradictoryValuesLeaveAnEmptySet() {
         assertThat(predicates("SELECT * FROM db.cpu WHERE host = 'a' AND host = 'b'").orElseThrow().values())
                 .isEqualTo(Map.of("host", Set.of()));

@@ -49,19 +49,15 @@ final class ValueBounds {
     }
 
     private static Optional<ValueBound> bound(Analysis analysis, Comparison comparison, Layout layout) {
-        Optional<ValueBound.Operator> operator = operator(comparison.operator());
-        if (operator.isEmpty()) {
-            return Optional.empty();
-        }
         int left = doubleColumn(analysis, comparison.left(), layout);
         Optional<Double> right = literal(comparison.right());
         if (left >= 0 && right.isPresent()) {
-            return Optional.of(new ValueBound(left, operator.get(), right.get()));
+            return operator(comparison.operator()).map(operator -> new ValueBound(left, operator, right.get()));
         }
         int column = doubleColumn(analysis, comparison.right(), layout);
         Optional<Double> constant = literal(comparison.left());
         if (column >= 0 && constant.isPresent()) {
-            return Optional.of(new ValueBound(column, flipped(operator.get()), constant.get()));
+            return operator(comparison.operator().swapped()).map(operator -> new ValueBound(column, operator, constant.get()));
         }
         return Optional.empty();
     }
@@ -80,22 +76,6 @@ final class ValueBounds {
                 return Optional.of(ValueBound.Operator.EQUAL);
             default:
                 return Optional.empty();
-        }
-    }
-
-    /** {@code constant op column} as {@code column op' constant}. */
-    private static ValueBound.Operator flipped(ValueBound.Operator operator) {
-        switch (operator) {
-            case LESS:
-                return ValueBound.Operator.GREATER;
-            case LESS_OR_EQUAL:
-                return ValueBound.Operator.GREATER_OR_EQUAL;
-            case GREATER:
-                return ValueBound.Operator.LESS;
-            case GREATER_OR_EQUAL:
-                return ValueBound.Operator.LESS_OR_EQUAL;
-            default:
-                return operator;
         }
     }
 

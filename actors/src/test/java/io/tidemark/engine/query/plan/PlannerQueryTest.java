@@ -26,6 +26,15 @@ class PlannerQueryTest {
     }
 
     @Test
+    void distinctFromOnTimeFiltersRowsAsWritten() {
+        String at = "TIMESTAMP '2026-01-01 00:00:00'";
+        assertThat(fixture.rows("SELECT count(*) FROM \"tidemark\".\"cpu\" WHERE time IS NOT DISTINCT FROM " + at))
+                .containsExactly(row(5L));
+        assertThat(fixture.rows("SELECT count(*) FROM \"tidemark\".\"cpu\" WHERE " + at + " IS DISTINCT FROM time"))
+                .containsExactly(row(6L));
+    }
+
+    @Test
     void resultColumnsAreNamedAsTheAnalyzerNamesThem() {
         StatementPlan plan = fixture.plan("SELECT hostname, measure_value::double + 1 FROM \"tidemark\".\"cpu\"");
 
