@@ -8,14 +8,18 @@ import com.esotericsoftware.kryo.io.Output;
  * One group's partial state of an object-state aggregate, as its intermediate vector (of type
  * UNKNOWN) holds it: either the live state object with the {@link StateCodec} that merges and
  * writes it (a fragment run in this JVM), or the bytes that codec wrote on another node (a fragment
- * output read off the wire), which the final aggregate merges without an intermediate object.
+ * output read off the wire), which the final aggregate merges without an intermediate object. A
+ * live state is written once, when first needed (sizing the output, then sending it take the same
+ * bytes): writing may change the state object (a t-digest compresses), and a second writing could
+ * differ from the first.
  */
 public final class PartialState {
 
     private final StateKind kind;
     private final StateCodec<Object> codec;
     private final Object live;
-    private final byte[] written;
+    /** The wire form: read off the wire, or the live state's once written (then no longer merged live). */
+    private volatile byte[] written;
 
     private PartialState(StateKind kind, StateCodec<Object> codec, Object live, byte[] written) {
         this.kind = kind;
@@ -38,37 +42,49 @@ public final class PartialState {
         return kind;
     }
 
-    /** The state's wire form (written afresh for a live state: a state is written once per fragment output). */
+    /** The state's wire form. */
     public byte[] bytes() {
-        if (written != null) {
-            return written;
+        byte[] bytes = written;
+        if (bytes == null) {
+            synchronized (this) {
+                bytes = written;
+                if (bytes == null) {
+                    Output out = new Output(64, -1);
+                    codec.write(out, live);
+                    bytes = out.toBytes();
+                    written = bytes;
+                }
+            }
         }
-        Output out = new Output(64, -1);
-        codec.write(out, live);
-        return out.toBytes();
+        return bytes;
     }
 
-    /** Folds this state into {@code target}, a state of {@code into}'s aggregate. */
+    /**
+     * Folds this state into {@code target}, a state of {@code into}'s aggregate: the live state as it
+     * is, else from its bytes (a live state already written merges as what was written).
+     */
     @SuppressWarnings("unchecked")
     <S> void mergeInto(StateCodec<S> into, S target) {
         if (kind != into.kind()) {
             throw new IllegalStateException("cannot merge aggregation state: kind=" + kind + ", aggregate expects "
                     + into.kind());
         }
-        if (written == null) {
+        byte[] bytes = written;
+        if (bytes == null) {
             into.merge(target, (S) live);
             return;
         }
-        Input in = new Input(written);
+        Input in = new Input(bytes);
         into.mergeWritten(target, in);
-        if (in.position() != written.length) {
+        if (in.position() != bytes.length) {
             throw new KryoException("cannot read aggregation state: bytes left over, kind=" + kind + ", length="
-                    + written.length + ", read=" + in.position());
+                    + bytes.length + ", read=" + in.position());
         }
     }
 
     @Override
     public String toString() {
-        return "PartialState[" + kind + (written == null ? ", live" : ", " + written.length + " bytes") + "]";
+        byte[] bytes = written;
+        return "PartialState[" + kind + (bytes == null ? ", live" : ", " + bytes.length + " bytes") + "]";
     }
 }
