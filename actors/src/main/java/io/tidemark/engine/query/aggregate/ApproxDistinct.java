@@ -1,5 +1,7 @@
 package io.tidemark.engine.query.aggregate;
 
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
 import io.tidemark.engine.query.function.QueryFunctionException;
 import io.tidemark.engine.query.vector.Values;
 import io.tidemark.engine.query.vector.Vector;
@@ -12,7 +14,8 @@ import net.openhft.hashing.LongHashFunction;
  * off only when two distinct values collide in 64 bits, far inside any allowed standard error, at
  * the price of memory linear in the distinct count. Arrays, maps and rows hash through
  * {@link Values#hash} (32 bits), so they may collide more often. The error bound e is validated as
- * Trino does but does not change the (exact) count.
+ * Trino does but does not change the (exact) count. A state crosses nodes as its hashes, so merged
+ * states count exactly what the merged sets would.
  */
 final class ApproxDistinct implements ObjectAggregation<LongHashSet> {
 
@@ -71,6 +74,21 @@ final class ApproxDistinct implements ObjectAggregation<LongHashSet> {
     @Override
     public void merge(LongHashSet target, LongHashSet source) {
         target.addAll(source);
+    }
+
+    @Override
+    public StateKind kind() {
+        return StateKind.APPROX_DISTINCT;
+    }
+
+    @Override
+    public void write(Output out, LongHashSet state) {
+        state.write(out);
+    }
+
+    @Override
+    public void mergeWritten(LongHashSet target, Input in) {
+        target.addWritten(in);
     }
 
     @Override

@@ -1,9 +1,15 @@
 package io.tidemark.engine.query.aggregate;
 
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import com.tdunning.math.stats.Centroid;
 import com.tdunning.math.stats.TDigest;
 import io.tidemark.engine.query.function.QueryFunctionException;
 import io.tidemark.engine.query.vector.Vector;
+import io.tidemark.storage.serialization.KryoCounts;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
@@ -13,6 +19,12 @@ import java.util.List;
  * t-digest per group (compression 100, or {@code 1/accuracy} clamped to [100, 1000] when an
  * accuracy is given). The percentiles and accuracy are read from a group's first row, as Trino
  * treats them as constants. Bigint input gives the estimate rounded to the nearest integer.
+ *
+ * <p>A state crosses nodes as its digest's compression, its percentiles and the centroids
+ * {@link TDigest#centroids()} lists (which compresses the digest, as merging it in this JVM does),
+ * and the receiving node adds those centroids to its digest one by one, exactly as
+ * {@link TDigest#add(TDigest)} adds a digest's: a digest rebuilt from them would compress them
+ * again, and could merge differently.
  */
 final class ApproxPercentile implements ObjectAggregation<ApproxPercentile.DigestState> {
 
@@ -120,11 +132,64 @@ final class ApproxPercentile implements ObjectAggregation<ApproxPercentile.Diges
         if (source.digest == null) {
             return;
         }
-        if (target.digest == null) {
-            target.percentiles = source.percentiles;
-            target.digest = TDigest.createMergingDigest(source.digest.compression());
-        }
+        start(target, source.percentiles, source.digest.compression());
         target.digest.add(source.digest);
+    }
+
+    private static void start(DigestState target, double[] percentiles, double compression) {
+        if (target.digest == null) {
+            target.percentiles = percentiles;
+            target.digest = TDigest.createMergingDigest(compression);
+        }
+    }
+
+    @Override
+    public StateKind kind() {
+        return StateKind.APPROX_PERCENTILE;
+    }
+
+    /**
+     * {@code started <1>}, then when started {@code compression <8> percentiles <varint> percentile <8>*
+     * centroids <varint> (mean <8> count <varint>)*}.
+     */
+    @Override
+    public void write(Output out, DigestState state) {
+        out.writeBoolean(state.digest != null);
+        if (state.digest == null) {
+            return;
+        }
+        out.writeDouble(state.digest.compression());
+        out.writeVarInt(state.percentiles.length, true);
+        out.writeDoubles(state.percentiles, 0, state.percentiles.length);
+        Collection<Centroid> centroids = state.digest.centroids();
+        out.writeVarInt(centroids.size(), true);
+        for (Centroid centroid : centroids) {
+            out.writeDouble(centroid.mean());
+            out.writeVarInt(centroid.count(), true);
+        }
+    }
+
+    @Override
+    public void mergeWritten(DigestState target, Input in) {
+        if (!in.readBoolean()) {
+            return;
+        }
+        double compression = in.readDouble();
+        if (!(compression >= DEFAULT_COMPRESSION && compression <= MAX_COMPRESSION)) {
+            throw new KryoException("cannot read aggregation state: t-digest compression out of range, compression="
+                    + compression);
+        }
+        double[] percentiles = in.readDoubles(KryoCounts.readCount(in, "aggregation state", "percentiles"));
+        start(target, percentiles, compression);
+        int centroids = KryoCounts.readCount(in, "aggregation state", "centroids");
+        for (int i = 0; i < centroids; i++) {
+            double mean = in.readDouble();
+            int count = in.readVarInt(true);
+            if (count <= 0) {
+                throw new KryoException("cannot read aggregation state: centroid count not positive, count=" + count);
+            }
+            target.digest.add(mean, count);
+        }
     }
 
     @Override

@@ -2,8 +2,10 @@ package io.tidemark.engine.query.aggregate;
 
 import io.tidemark.engine.query.function.BoundSignature;
 import io.tidemark.sql.type.ArrayType;
+import io.tidemark.sql.type.MapType;
 import io.tidemark.sql.type.PrimitiveType;
 import io.tidemark.sql.type.SqlType;
+import io.tidemark.sql.type.TimeSeriesType;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -59,7 +61,7 @@ public final class BuiltinAggregates implements AggregateRegistry {
                 return extremumBy(name, arguments, returnType);
             case "arbitrary":
             case "any_value":
-                return arity == 1 ? object(new SelectionAggregations.Arbitrary(), returnType) : null;
+                return arity == 1 ? object(new SelectionAggregations.Arbitrary(arguments.get(0)), returnType) : null;
             case "bool_and":
             case "every":
                 return arity == 1 ? primitive(PrimitiveType.BOOLEAN, List.of(PrimitiveType.BOOLEAN),
@@ -76,17 +78,18 @@ public final class BuiltinAggregates implements AggregateRegistry {
             case "approx_percentile":
                 return approxPercentile(arguments, returnType);
             case "array_agg":
-                return arity == 1 ? object(new CollectionAggregations.ArrayAgg(), returnType) : null;
+                return arity == 1 ? object(new CollectionAggregations.ArrayAgg(new ArrayType(arguments.get(0))), returnType) : null;
             case "histogram":
-                return arity == 1 ? object(new CollectionAggregations.Histogram(), returnType) : null;
+                return arity == 1 ? object(new CollectionAggregations.Histogram(arguments.get(0)), returnType) : null;
             case "map_agg":
-                return arity == 2 ? object(new CollectionAggregations.MapAgg(), returnType) : null;
+                return arity == 2 ? object(new CollectionAggregations.MapAgg(new MapType(arguments.get(0), arguments.get(1))), returnType) : null;
             case "multimap_agg":
-                return arity == 2 ? object(new CollectionAggregations.MultimapAgg(), returnType) : null;
+                return arity == 2 ? object(new CollectionAggregations.MultimapAgg(new MapType(arguments.get(0),
+                        new ArrayType(arguments.get(1)))), returnType) : null;
             case "map_union":
-                return arity == 1 ? object(new CollectionAggregations.MapUnion(), returnType) : null;
+                return arity == 1 ? object(new CollectionAggregations.MapUnion(arguments.get(0)), returnType) : null;
             case "create_time_series":
-                return arity == 2 ? object(new CollectionAggregations.CreateTimeSeries(), returnType) : null;
+                return arity == 2 ? object(new CollectionAggregations.CreateTimeSeries(new TimeSeriesType(arguments.get(1))), returnType) : null;
             default:
                 return arity == 1 ? moments(name) : arity == 2 ? covariance(name) : null;
         }
@@ -118,7 +121,7 @@ public final class BuiltinAggregates implements AggregateRegistry {
         }
         if (arguments.size() == 2) {
             String call = (max ? "max" : "min") + "(x, n)";
-            return object(new SelectionAggregations.TopN(call, arguments.get(0), max, 0, 1), returnType);
+            return object(new SelectionAggregations.TopN(call, arguments.get(0), arguments.get(0), max, 0, 1), returnType);
         }
         return null;
     }
@@ -126,12 +129,12 @@ public final class BuiltinAggregates implements AggregateRegistry {
     private static AggregateFunction extremumBy(String name, List<SqlType> arguments, SqlType returnType) {
         boolean max = name.equals("max_by");
         if (arguments.size() == 2) {
-            ObjectAggregation<?> aggregation = new SelectionAggregations.ExtremumBy(arguments.get(1), max);
+            SelectionAggregations.ExtremumBy aggregation = new SelectionAggregations.ExtremumBy(arguments.get(0), arguments.get(1), max);
             return new BoundAggregate(returnType, ObjectAccumulator.INTERMEDIATE_TYPES,
-                    () -> new ObjectAccumulator<>(aggregation, returnType), StatsIntermediate.extremumByTime(max));
+                    () -> new ObjectAccumulator<>(aggregation, returnType), StatsIntermediate.extremumByTime(max, aggregation));
         }
         if (arguments.size() == 3) {
-            return object(new SelectionAggregations.TopN(name + "(x, y, n)", arguments.get(1), max, 1, 2), returnType);
+            return object(new SelectionAggregations.TopN(name + "(x, y, n)", arguments.get(1), arguments.get(0), max, 1, 2), returnType);
         }
         return null;
     }

@@ -1,11 +1,14 @@
 package io.tidemark.engine.query.aggregate;
 
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import io.tidemark.engine.query.vector.ValueWire;
 import io.tidemark.engine.query.vector.Values;
 import io.tidemark.engine.query.vector.Vector;
 import io.tidemark.engine.query.vector.VectorBuilder;
 import io.tidemark.sql.type.PrimitiveType;
 import io.tidemark.sql.type.SqlType;
-import java.util.Arrays;
+import io.tidemark.storage.serialization.KryoCounts;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,13 +16,15 @@ import java.util.Set;
 /**
  * {@code f(DISTINCT …)}: keeps each group's distinct argument tuples (in first-seen order; a null
  * is a value like any other here, the wrapped aggregate decides what nulls mean) and runs the
- * wrapped aggregate over them once, at {@link #result}. The intermediate is the set per group, so
- * a tuple seen by two fragments still counts once.
+ * wrapped aggregate over them once, at {@link #result}. The intermediate is the set per group (a
+ * {@link PartialState}), so a tuple seen by two fragments still counts once; it crosses nodes as its
+ * tuples in order.
  */
 final class DistinctAccumulator implements Accumulator {
 
     private final List<SqlType> argumentTypes;
     private final AggregateFunction aggregate;
+    private final TupleSets codec = new TupleSets();
     private Object[] tuples = new Object[0];
 
     DistinctAccumulator(List<SqlType> argumentTypes, AggregateFunction aggregate) {
@@ -76,19 +81,62 @@ final class DistinctAccumulator implements Accumulator {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Vector[] intermediate(int groupCount) {
         tuples = GroupArrays.ensure(tuples, groupCount);
-        return new Vector[] {Vector.ofObjects(PrimitiveType.UNKNOWN, Arrays.copyOf(tuples, groupCount), groupCount)};
+        Object[] partial = new Object[groupCount];
+        for (int g = 0; g < groupCount; g++) {
+            if (tuples[g] != null) {
+                partial[g] = PartialState.of(codec, (Set<Tuple>) tuples[g]);
+            }
+        }
+        return new Vector[] {Vector.ofObjects(PrimitiveType.UNKNOWN, partial, groupCount)};
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void merge(int[] groupIds, int groupCount, Vector[] intermediate, int rowCount) {
         tuples = GroupArrays.ensure(tuples, groupCount);
         for (int i = 0; i < rowCount; i++) {
-            Set<Tuple> partial = (Set<Tuple>) intermediate[0].getObject(i);
+            PartialState partial = (PartialState) intermediate[0].getObject(i);
             if (partial != null) {
-                set(groupIds[i]).addAll(partial);
+                partial.mergeInto(codec, set(groupIds[i]));
+            }
+        }
+    }
+
+    /** A group's set of tuples, merged and written for another node. */
+    private final class TupleSets implements StateCodec<Set<Tuple>> {
+
+        @Override
+        public StateKind kind() {
+            return StateKind.DISTINCT;
+        }
+
+        @Override
+        public void merge(Set<Tuple> target, Set<Tuple> source) {
+            target.addAll(source);
+        }
+
+        /** {@code count <varint>}, then per tuple in first-seen order each argument as {@code present <1> [value]}. */
+        @Override
+        public void write(Output out, Set<Tuple> state) {
+            out.writeVarInt(state.size(), true);
+            for (Tuple tuple : state) {
+                for (int a = 0; a < argumentTypes.size(); a++) {
+                    ValueWire.writeNullable(out, argumentTypes.get(a), tuple.values()[a]);
+                }
+            }
+        }
+
+        @Override
+        public void mergeWritten(Set<Tuple> target, Input in) {
+            int count = KryoCounts.readCount(in, "aggregation state", "distinct tuples");
+            for (int i = 0; i < count; i++) {
+                Object[] values = new Object[argumentTypes.size()];
+                for (int a = 0; a < values.length; a++) {
+                    values[a] = ValueWire.readNullable(in, argumentTypes.get(a));
+                }
+                target.add(new Tuple(argumentTypes, values));
             }
         }
     }

@@ -1,5 +1,9 @@
 package io.tidemark.engine.query.aggregate;
 
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import io.tidemark.storage.serialization.KryoCounts;
+
 /** A set of longs in one open-addressed array (linear probing), so adding a hash boxes nothing. */
 final class LongHashSet {
 
@@ -33,6 +37,24 @@ final class LongHashSet {
             if (other.used[i]) {
                 add(other.slots[i]);
             }
+        }
+    }
+
+    /** {@code count <varint> value <8>*}, in slot order (a set: no reader depends on the order). */
+    void write(Output out) {
+        out.writeVarInt(size, true);
+        for (int i = 0; i < slots.length; i++) {
+            if (used[i]) {
+                out.writeLong(slots[i]);
+            }
+        }
+    }
+
+    /** Adds every value of a set {@link #write} wrote. */
+    void addWritten(Input in) {
+        int count = KryoCounts.readCount(in, "aggregation state", "distinct hashes");
+        for (int i = 0; i < count; i++) {
+            add(in.readLong());
         }
     }
 

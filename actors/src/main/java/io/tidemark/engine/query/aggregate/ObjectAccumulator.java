@@ -5,14 +5,14 @@ import io.tidemark.engine.query.vector.Vector;
 import io.tidemark.engine.query.vector.VectorBuilder;
 import io.tidemark.sql.type.PrimitiveType;
 import io.tidemark.sql.type.SqlType;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * Runs an {@link ObjectAggregation} for many groups: one state object per group, created at the
- * group's first row. The intermediate is a single object-stored vector of the states (null for a
- * group that saw no rows); merging folds them into this accumulator's own states, never adopting
- * another accumulator's mutable state.
+ * group's first row. The intermediate is a single object-stored vector of the states, each as a
+ * {@link PartialState} (null for a group that saw no rows); merging folds them, live or as written
+ * on another node, into this accumulator's own states, never adopting another accumulator's
+ * mutable state.
  */
 final class ObjectAccumulator<S> implements Accumulator {
 
@@ -47,19 +47,25 @@ final class ObjectAccumulator<S> implements Accumulator {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Vector[] intermediate(int groupCount) {
         states = GroupArrays.ensure(states, groupCount);
-        return new Vector[] {Vector.ofObjects(PrimitiveType.UNKNOWN, Arrays.copyOf(states, groupCount), groupCount)};
+        Object[] partial = new Object[groupCount];
+        for (int g = 0; g < groupCount; g++) {
+            if (states[g] != null) {
+                partial[g] = PartialState.of(aggregation, (S) states[g]);
+            }
+        }
+        return new Vector[] {Vector.ofObjects(PrimitiveType.UNKNOWN, partial, groupCount)};
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void merge(int[] groupIds, int groupCount, Vector[] intermediate, int rowCount) {
         states = GroupArrays.ensure(states, groupCount);
         Object[] partial = intermediate[0].objects();
         for (int i = 0; i < rowCount; i++) {
             if (partial[i] != null) {
-                aggregation.merge(state(groupIds[i]), (S) partial[i]);
+                ((PartialState) partial[i]).mergeInto(aggregation, state(groupIds[i]));
             }
         }
     }

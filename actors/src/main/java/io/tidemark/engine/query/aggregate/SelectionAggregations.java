@@ -1,10 +1,15 @@
 package io.tidemark.engine.query.aggregate;
 
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
 import io.tidemark.engine.query.function.QueryFunctionException;
 import io.tidemark.engine.query.vector.Storage;
+import io.tidemark.engine.query.vector.ValueWire;
 import io.tidemark.engine.query.vector.Values;
 import io.tidemark.engine.query.vector.Vector;
 import io.tidemark.sql.type.SqlType;
+import io.tidemark.storage.serialization.KryoCounts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -78,6 +83,12 @@ final class SelectionAggregations {
 
     /** {@code arbitrary(x)}: the first non-null value. */
     static final class Arbitrary implements ObjectAggregation<Choice> {
+        private final SqlType type;
+
+        Arbitrary(SqlType type) {
+            this.type = type;
+        }
+
         @Override
         public Choice newState() {
             return new Choice();
@@ -103,15 +114,41 @@ final class SelectionAggregations {
         public Object result(Choice state) {
             return state.value;
         }
+
+        @Override
+        public StateKind kind() {
+            return StateKind.ARBITRARY;
+        }
+
+        /** {@code chosen <1> [value]} (a chosen value is never null). */
+        @Override
+        public void write(Output out, Choice state) {
+            out.writeBoolean(state.chosen);
+            if (state.chosen) {
+                ValueWire.writeValue(out, type, state.value);
+            }
+        }
+
+        @Override
+        public void mergeWritten(Choice target, Input in) {
+            if (in.readBoolean()) {
+                Choice source = new Choice();
+                source.value = ValueWire.readValue(in, type);
+                source.chosen = true;
+                merge(target, source);
+            }
+        }
     }
 
     /** {@code min_by(x, y)}/{@code max_by(x, y)}: x of the row with the least/greatest non-null y (the first such row on ties). */
     static final class ExtremumBy implements ObjectAggregation<Choice> {
+        private final SqlType valueType;
         private final SqlType keyType;
         private final int direction;
         private final boolean longKeys;
 
-        ExtremumBy(SqlType keyType, boolean max) {
+        ExtremumBy(SqlType valueType, SqlType keyType, boolean max) {
+            this.valueType = valueType;
             this.keyType = keyType;
             this.direction = max ? 1 : -1;
             this.longKeys = Storage.of(keyType) == Storage.LONG;
@@ -171,6 +208,38 @@ final class SelectionAggregations {
         public Object result(Choice state) {
             return state.value();
         }
+
+        @Override
+        public StateKind kind() {
+            return StateKind.EXTREMUM_BY;
+        }
+
+        /** {@code chosen <1>}, then when chosen {@code present <1> [value] key} (a chosen key is never null). */
+        @Override
+        public void write(Output out, Choice state) {
+            out.writeBoolean(state.chosen);
+            if (state.chosen) {
+                ValueWire.writeNullable(out, valueType, state.value());
+                ValueWire.writeValue(out, keyType, longKeys ? (Object) state.longKey : state.key);
+            }
+        }
+
+        @Override
+        public void mergeWritten(Choice target, Input in) {
+            if (!in.readBoolean()) {
+                return;
+            }
+            Choice source = new Choice();
+            source.value = ValueWire.readNullable(in, valueType);
+            Object key = ValueWire.readValue(in, keyType);
+            if (longKeys) {
+                source.longKey = (Long) key;
+            } else {
+                source.key = key;
+            }
+            source.chosen = true;
+            merge(target, source);
+        }
     }
 
     /** One candidate of a top-n: its ordering key, its value and its arrival number (ties keep arrival order). */
@@ -191,13 +260,17 @@ final class SelectionAggregations {
      */
     static final class TopN implements ObjectAggregation<TopState> {
         private final String call;
+        private final SqlType keyType;
+        private final SqlType valueType;
         private final int keyIndex;
         private final int limitIndex;
         private final Comparator<Ranked> best;
 
         /** @param call the call as errors name it, e.g. {@code max(x, n)} */
-        TopN(String call, SqlType keyType, boolean max, int keyIndex, int limitIndex) {
+        TopN(String call, SqlType keyType, SqlType valueType, boolean max, int keyIndex, int limitIndex) {
             this.call = call;
+            this.keyType = keyType;
+            this.valueType = valueType;
             this.keyIndex = keyIndex;
             this.limitIndex = limitIndex;
             Comparator<Ranked> byKey = (a, b) -> Values.compare(keyType, a.key(), b.key());
@@ -263,6 +336,42 @@ final class SelectionAggregations {
                 values.add(candidate.value());
             }
             return Collections.unmodifiableList(values);
+        }
+
+        @Override
+        public StateKind kind() {
+            return StateKind.TOP_N;
+        }
+
+        /**
+         * {@code n <varlong> count <varint> (key present <1> [value])*}, the candidates best first (so
+         * the reader's arrival numbers keep the order of ties).
+         */
+        @Override
+        public void write(Output out, TopState state) {
+            out.writeVarLong(state.limit, true);
+            List<Ranked> ordered = new ArrayList<>(state.heap);
+            ordered.sort(best);
+            out.writeVarInt(ordered.size(), true);
+            for (Ranked candidate : ordered) {
+                ValueWire.writeValue(out, keyType, candidate.key());
+                ValueWire.writeNullable(out, valueType, candidate.value());
+            }
+        }
+
+        @Override
+        public void mergeWritten(TopState target, Input in) {
+            TopState source = newState();
+            source.limit = in.readVarLong(true);
+            if (source.limit <= 0 || source.limit > MAX_SELECTED) {
+                throw new KryoException("cannot read aggregation state: " + call + " with n out of range, n=" + source.limit);
+            }
+            int count = KryoCounts.readCount(in, "aggregation state", "candidates");
+            for (int i = 0; i < count; i++) {
+                Object key = ValueWire.readValue(in, keyType);
+                source.heap.add(new Ranked(key, ValueWire.readNullable(in, valueType), source.arrivals++));
+            }
+            merge(target, source);
         }
     }
 }

@@ -88,9 +88,9 @@ interface StatsIntermediate {
     /**
      * min_by(x, time)/max_by(x, time) of a DOUBLE or BIGINT x: the {@link SelectionAggregations.Choice}
      * of the chunk's first or last row, read from x's first or last value when x is present in every
-     * row, null when in none.
+     * row, null when in none; as the {@link PartialState} of {@code aggregation}.
      */
-    static StatsIntermediate extremumByTime(boolean max) {
+    static StatsIntermediate extremumByTime(boolean max, SelectionAggregations.ExtremumBy aggregation) {
         return (rowCount, arguments) -> {
             if (arguments.size() != 2 || !(arguments.get(1) instanceof ColumnStats.LongStats key)
                     || key.nonNullCount() != rowCount || rowCount == 0) {
@@ -113,7 +113,7 @@ interface StatsIntermediate {
             }
             choice.longKey = max ? key.max() : key.min();
             choice.chosen = true;
-            return Optional.of(new Vector[] {Vector.ofObjects(PrimitiveType.UNKNOWN, new Object[] {choice}, 1)});
+            return Optional.of(new Vector[] {Vector.ofObjects(PrimitiveType.UNKNOWN, new Object[] {PartialState.of(aggregation, choice)}, 1)});
         };
     }
 

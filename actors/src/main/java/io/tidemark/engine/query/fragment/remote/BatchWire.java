@@ -3,8 +3,11 @@ package io.tidemark.engine.query.fragment.remote;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.tidemark.engine.query.aggregate.PartialState;
+import io.tidemark.engine.query.aggregate.StateKind;
 import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.query.vector.Storage;
+import io.tidemark.engine.query.vector.ValueWire;
 import io.tidemark.engine.query.vector.Vector;
 import io.tidemark.sql.type.ArrayType;
 import io.tidemark.sql.type.MapType;
@@ -14,7 +17,6 @@ import io.tidemark.sql.type.SqlType;
 import io.tidemark.sql.type.TimeSeriesType;
 import io.tidemark.storage.serialization.KryoCounts;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +25,10 @@ import java.util.Optional;
  * The wire form of a query {@link Batch}, what a fragment run on another node sends back: per
  * column its SQL type, a null mask when some row is null, then the values in bulk (longs and
  * doubles 8 bytes each, booleans 1 byte) or, for varchar and the parametric types, value by value
- * (nulls skipped). The types it carries ({@link #carries}): every primitive but UNKNOWN, and
- * arrays, maps, rows and timeseries of them. UNKNOWN is refused because an aggregation's
- * intermediate state of that type is a Java object (a digest, a set), and functions never leave
+ * ({@link ValueWire}; nulls skipped). A column of type UNKNOWN holds an object-state aggregate's
+ * partial states ({@link PartialState}; or only nulls, a null literal's column): each crosses as
+ * its kind and the bytes its aggregate wrote, and the final aggregate on this node merges those
+ * bytes. The types it carries ({@link #carries}): every type but a function's, which never leaves
  * an expression. Nothing per value is allocated for primitive columns. Layouts: docs/architecture.md §7.
  */
 public final class BatchWire {
@@ -35,7 +38,8 @@ public final class BatchWire {
     /** Frozen wire ids of the primitive types; 0 is never written. */
     private static final PrimitiveType[] PRIMITIVES = {null, PrimitiveType.BOOLEAN, PrimitiveType.INTEGER,
         PrimitiveType.BIGINT, PrimitiveType.DOUBLE, PrimitiveType.VARCHAR, PrimitiveType.TIMESTAMP, PrimitiveType.DATE,
-        PrimitiveType.TIME, PrimitiveType.INTERVAL_DAY_TO_SECOND, PrimitiveType.INTERVAL_YEAR_TO_MONTH};
+        PrimitiveType.TIME, PrimitiveType.INTERVAL_DAY_TO_SECOND, PrimitiveType.INTERVAL_YEAR_TO_MONTH,
+        PrimitiveType.UNKNOWN};
     static final int ARRAY = 20;
     static final int MAP = 21;
     static final int ROW = 22;
@@ -46,8 +50,8 @@ public final class BatchWire {
 
     /** True when every value of {@code type} can cross nodes in this form. */
     public static boolean carries(SqlType type) {
-        if (type instanceof PrimitiveType primitive) {
-            return primitive != PrimitiveType.UNKNOWN;
+        if (type instanceof PrimitiveType) {
+            return true;
         }
         if (type instanceof ArrayType array) {
             return carries(array.elementType());
@@ -120,7 +124,11 @@ public final class BatchWire {
                 Object[] values = vector.objects();
                 for (int row = 0; row < rows; row++) {
                     if (nulls == null || !nulls[row]) {
-                        writeValue(out, type, values[row]);
+                        if (type == PrimitiveType.UNKNOWN) {
+                            writeState(out, values[row]);
+                        } else {
+                            ValueWire.writeValue(out, type, values[row]);
+                        }
                     }
                 }
                 break;
@@ -145,11 +153,29 @@ public final class BatchWire {
                 Object[] values = new Object[rows];
                 for (int row = 0; row < rows; row++) {
                     if (nulls == null || !nulls[row]) {
-                        values[row] = readValue(in, type);
+                        values[row] = type == PrimitiveType.UNKNOWN ? readState(in) : ValueWire.readValue(in, type);
                     }
                 }
                 return Vector.ofObjects(type, values, rows);
         }
+    }
+
+    /** {@code kind <1> length <varint> state <length>}: an aggregation's partial state as its aggregate wrote it. */
+    private static void writeState(Output out, Object value) {
+        if (!(value instanceof PartialState state)) {
+            throw new IllegalArgumentException("cannot send a value of type unknown across nodes: class="
+                    + value.getClass().getName());
+        }
+        byte[] bytes = state.bytes();
+        out.writeByte(state.kind().id());
+        out.writeVarInt(bytes.length, true);
+        out.writeBytes(bytes);
+    }
+
+    private static PartialState readState(Input in) {
+        StateKind kind = StateKind.fromId(in.readByte() & 0xFF);
+        int length = KryoCounts.readCount(in, READING, "state bytes");
+        return PartialState.written(kind, in.readBytes(length));
     }
 
     /** Refuses a column whose values could not fit in the bytes left, before allocating for them. */
@@ -241,117 +267,10 @@ public final class BatchWire {
         }
     }
 
-    /** A boxed value of {@code type} as {@link Storage} describes it; never null here. */
-    private static void writeValue(Output out, SqlType type, Object value) {
-        if (type instanceof PrimitiveType primitive) {
-            switch (Storage.of(primitive)) {
-                case LONG:
-                    out.writeVarLong((Long) value, false);
-                    return;
-                case DOUBLE:
-                    out.writeDouble((Double) value);
-                    return;
-                case BOOLEAN:
-                    out.writeBoolean((Boolean) value);
-                    return;
-                default:
-                    out.writeString((String) value);
-                    return;
-            }
-        }
-        if (type instanceof ArrayType array) {
-            List<?> elements = (List<?>) value;
-            out.writeVarInt(elements.size(), true);
-            elements.forEach(element -> writeNullable(out, array.elementType(), element));
-        } else if (type instanceof MapType map) {
-            Map<?, ?> entries = (Map<?, ?>) value;
-            out.writeVarInt(entries.size(), true);
-            entries.forEach((key, entry) -> {
-                writeNullable(out, map.keyType(), key);
-                writeNullable(out, map.valueType(), entry);
-            });
-        } else if (type instanceof RowType row) {
-            List<?> fields = (List<?>) value;
-            for (int i = 0; i < row.fields().size(); i++) {
-                writeNullable(out, row.fields().get(i).type(), fields.get(i));
-            }
-        } else if (type instanceof TimeSeriesType series) {
-            List<?> points = (List<?>) value;
-            out.writeVarInt(points.size(), true);
-            for (Object point : points) {
-                List<?> timeAndValue = (List<?>) point;
-                out.writeVarLong((Long) timeAndValue.get(0), false);
-                writeNullable(out, series.valueType(), timeAndValue.get(1));
-            }
-        } else {
-            throw new IllegalArgumentException("cannot send type across nodes: type=" + type.displayName());
-        }
-    }
-
-    private static void writeNullable(Output out, SqlType type, Object value) {
-        out.writeBoolean(value != null);
-        if (value != null) {
-            writeValue(out, type, value);
-        }
-    }
-
-    private static Object readValue(Input in, SqlType type) {
-        if (type instanceof PrimitiveType primitive) {
-            switch (Storage.of(primitive)) {
-                case LONG:
-                    return in.readVarLong(false);
-                case DOUBLE:
-                    return in.readDouble();
-                case BOOLEAN:
-                    return in.readBoolean();
-                default:
-                    return in.readString();
-            }
-        }
-        if (type instanceof ArrayType array) {
-            int count = KryoCounts.readCount(in, READING, "array elements");
-            List<Object> elements = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                elements.add(readNullable(in, array.elementType()));
-            }
-            return elements;
-        }
-        if (type instanceof MapType map) {
-            int count = KryoCounts.readCount(in, READING, "map entries");
-            Map<Object, Object> entries = new LinkedHashMap<>();
-            for (int i = 0; i < count; i++) {
-                Object key = readNullable(in, map.keyType());
-                entries.put(key, readNullable(in, map.valueType()));
-            }
-            return entries;
-        }
-        if (type instanceof RowType row) {
-            List<Object> fields = new ArrayList<>(row.fields().size());
-            for (RowType.Field field : row.fields()) {
-                fields.add(readNullable(in, field.type()));
-            }
-            return fields;
-        }
-        TimeSeriesType series = (TimeSeriesType) type;
-        int count = KryoCounts.readCount(in, READING, "timeseries points");
-        List<Object> points = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            Long time = in.readVarLong(false);
-            List<Object> point = new ArrayList<>(2);
-            point.add(time);
-            point.add(readNullable(in, series.valueType()));
-            points.add(point);
-        }
-        return points;
-    }
-
-    private static Object readNullable(Input in, SqlType type) {
-        return in.readBoolean() ? readValue(in, type) : null;
-    }
-
     /**
      * An upper bound of the bytes {@link #write} takes for {@code batch}: exact plus a little for
-     * primitive columns, 3 bytes per char for strings, a walk of the values for the parametric types.
+     * primitive columns, 3 bytes per char for strings, a walk of the values for the parametric types,
+     * each aggregation state written out to be measured.
      */
     public static long estimateBytes(Batch batch) {
         long bytes = 10;
@@ -382,6 +301,9 @@ public final class BatchWire {
         }
         if (value instanceof String text) {
             return 6 + 3L * text.length();
+        }
+        if (value instanceof PartialState state) {
+            return 6 + state.bytes().length;
         }
         if (value instanceof List<?> list) {
             long bytes = 5;

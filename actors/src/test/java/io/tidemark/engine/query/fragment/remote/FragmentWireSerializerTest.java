@@ -175,14 +175,13 @@ class FragmentWireSerializerTest {
     void wireIdsOfTypesAndRolesAreFrozen() {
         Map<PrimitiveType, Integer> types = new LinkedHashMap<>();
         for (PrimitiveType type : PrimitiveType.values()) {
-            if (type != PrimitiveType.UNKNOWN) {
-                types.put(type, BatchWire.primitiveId(type));
-            }
+            types.put(type, BatchWire.primitiveId(type));
         }
         assertThat(types).containsExactly(Map.entry(PrimitiveType.BOOLEAN, 1), Map.entry(PrimitiveType.INTEGER, 2),
                 Map.entry(PrimitiveType.BIGINT, 3), Map.entry(PrimitiveType.DOUBLE, 4), Map.entry(PrimitiveType.VARCHAR, 5),
                 Map.entry(PrimitiveType.TIMESTAMP, 6), Map.entry(PrimitiveType.DATE, 7), Map.entry(PrimitiveType.TIME, 8),
-                Map.entry(PrimitiveType.INTERVAL_DAY_TO_SECOND, 9), Map.entry(PrimitiveType.INTERVAL_YEAR_TO_MONTH, 10));
+                Map.entry(PrimitiveType.INTERVAL_DAY_TO_SECOND, 9), Map.entry(PrimitiveType.INTERVAL_YEAR_TO_MONTH, 10),
+                Map.entry(PrimitiveType.UNKNOWN, 11));
         assertThat(List.of(BatchWire.ARRAY, BatchWire.MAP, BatchWire.ROW, BatchWire.TIMESERIES))
                 .containsExactly(20, 21, 22, 23);
         Map<ColumnRole, Integer> roles = new LinkedHashMap<>();
@@ -194,9 +193,9 @@ class FragmentWireSerializerTest {
     }
 
     @Test
-    void objectStatesAndFunctionsAreNotCarried() {
-        assertThat(BatchWire.carries(PrimitiveType.UNKNOWN)).isFalse();
-        assertThat(BatchWire.carries(new ArrayType(PrimitiveType.UNKNOWN))).isFalse();
+    void everyTypeButAFunctionIsCarried() {
+        assertThat(BatchWire.carries(PrimitiveType.UNKNOWN)).as("aggregation states").isTrue();
+        assertThat(BatchWire.carries(new ArrayType(PrimitiveType.UNKNOWN))).as("arrays of nulls").isTrue();
         assertThat(BatchWire.carries(new io.tidemark.sql.type.FunctionType(List.of(), PrimitiveType.BIGINT))).isFalse();
         for (SqlType type : everyType().columns().stream().map(Vector::type).toList()) {
             assertThat(BatchWire.carries(type)).as(type.displayName()).isTrue();
