@@ -52,9 +52,13 @@ import java.util.stream.IntStream;
 final class ChunkStatsRows implements ChunkStatsAggregation {
 
     /** Intervals of the sample of times a chunk is probed with before it is cut into runs. */
-    private static final int SAMPLE_INTERVALS = 16;
-    /** The most key changes among the sampled times for which a chunk is cut into runs. */
-    private static final int MAX_SAMPLED_CHANGES = 8;
+    private static final int SAMPLE_INTERVALS = 64;
+    /**
+     * The most key changes among the sampled times for which a chunk is cut into runs: runs then
+     * hold about 1/32 of the rows in range or more (a 720-row chunk in hourly or 10-minute bins, the
+     * twelve hours of a day-long magnetic block in hourly bins; not one in minute bins).
+     */
+    private static final int MAX_SAMPLED_CHANGES = 32;
 
     private final ChunkStatsPlan plan;
     private final List<ScanColumn> scanColumns;
