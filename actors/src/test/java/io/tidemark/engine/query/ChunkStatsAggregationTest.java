@@ -170,7 +170,9 @@ class ChunkStatsAggregationTest {
 
     @Test
     void chunksCutIntoBinsCountTheBytesTheScanWould() {
-        String where = " FROM metrics_db.cpu WHERE measure_name = 'cpu' AND time >= " + ago(250) + " GROUP BY host, bin(time, 1h)";
+        // inside the magnetic day block of each series (points up to 70 minutes ago), cutting it at both ends
+        String where = " FROM metrics_db.cpu WHERE measure_name = 'cpu' AND time BETWEEN " + ago(200) + " AND " + ago(75)
+                + " GROUP BY host, bin(time, 1h)";
         long runs = sql("SELECT host, bin(time, 1h), avg(measure_value::double), max(measure_value::double)" + where)
                 .status().cumulativeBytesScanned();
         long decoded = sql("SELECT host, bin(time, 1h), avg(measure_value::double + 0), max(measure_value::double + 0)" + where)

@@ -25,6 +25,9 @@ public sealed interface ColumnStats permits ColumnStats.DoubleStats, ColumnStats
          * and what a reader that decoded it works out for a run of its rows.
          */
         public static DoubleStats of(double[] values, boolean[] present, int from, int to) {
+            if (present == null) {
+                return ofAll(values, from, to);
+            }
             int nonNull = 0;
             int numbers = 0;
             double min = Double.POSITIVE_INFINITY;
@@ -57,6 +60,33 @@ public sealed interface ColumnStats permits ColumnStats.DoubleStats, ColumnStats
                 max = Double.NaN;
             }
             return new DoubleStats(nonNull, min, max, nonNull == 0 ? 0 : sum, first, last);
+        }
+
+        /** {@link #of} when every row is present: the same values, without a per-row presence test or first-value branch. */
+        private static DoubleStats ofAll(double[] values, int from, int to) {
+            if (from >= to) {
+                return new DoubleStats(0, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN);
+            }
+            int numbers = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                double v = values[i];
+                sum += v;
+                if (v <= min) {
+                    min = Math.min(min, v);
+                }
+                if (v >= max) {
+                    max = Math.max(max, v);
+                }
+                numbers += v == v ? 1 : 0;
+            }
+            if (numbers == 0) {
+                min = Double.NaN;
+                max = Double.NaN;
+            }
+            return new DoubleStats(to - from, min, max, sum, values[from], values[to - 1]);
         }
     }
 
