@@ -156,6 +156,30 @@ class ChunkStatsAggregationTest {
                 "GROUP BY host, " + bin + " ORDER BY host, b");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"bin(time, 30m)", "bin(time, 1h)", "bin(time, 2h)", "date_trunc('hour', time)"})
+    void binsCuttingChunksOfSeriesWithGapsUnderRangesCuttingThem(String bin) {
+        String range = "measure_name = 'metrics' AND time >= " + ago(235) + " AND time < " + ago(20);
+        sameAsDecoded("SELECT host, " + bin + " AS b, count(*), count(count), sum(count), min(usage), max(count), avg(usage),"
+                + " avg(count), sum(usage) FROM metrics_db.cpu", range, "GROUP BY host, " + bin + " ORDER BY host, b");
+        sameAsDecoded("SELECT region, " + bin + " AS b, min(time), max(time), max_by(usage, time), min_by(count, time)"
+                + " FROM metrics_db.cpu", range, "GROUP BY region, " + bin + " ORDER BY region, b");
+        sameAsDecoded("SELECT " + bin + " AS b, host, max(measure_value::bigint), avg(measure_value::bigint) FROM metrics_db.cpu",
+                "measure_name = 'load'", "GROUP BY " + bin + ", host ORDER BY b, host");
+    }
+
+    @Test
+    void chunksCutIntoBinsCountTheBytesTheScanWould() {
+        // inside the magnetic day block of each series (points up to 70 minutes ago), cutting it at both ends
+        String where = " FROM metrics_db.cpu WHERE measure_name = 'cpu' AND time BETWEEN " + ago(200) + " AND " + ago(75)
+                + " GROUP BY host, bin(time, 1h)";
+        long runs = sql("SELECT host, bin(time, 1h), avg(measure_value::double), max(measure_value::double)" + where)
+                .status().cumulativeBytesScanned();
+        long decoded = sql("SELECT host, bin(time, 1h), avg(measure_value::double + 0), max(measure_value::double + 0)" + where)
+                .status().cumulativeBytesScanned();
+        assertThat(runs).isPositive().isEqualTo(decoded);
+    }
+
     @Test
     void timeRangesCuttingChunks() {
         sameAsDecoded("SELECT host, count(*), sum(measure_value::double), max(measure_value::double) FROM metrics_db.cpu",

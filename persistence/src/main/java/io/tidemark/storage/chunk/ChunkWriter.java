@@ -55,38 +55,9 @@ final class ChunkWriter {
     }
 
     void doubles(int col, double[] values, boolean[] has) {
-        int nonNull = 0;
-        int numbers = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        double sum = 0;
-        double first = Double.NaN;
-        double last = Double.NaN;
-        for (int i = 0; i < count; i++) {
-            if (has != null && !has[i]) {
-                continue;
-            }
-            double v = values[i];
-            if (nonNull++ == 0) {
-                first = v;
-            }
-            last = v;
-            sum += v;
-            // NaN fails both comparisons; most values fail them too and skip Math.min/max, which
-            // are only needed to order -0.0 before 0.0
-            if (v <= min) {
-                min = Math.min(min, v);
-            }
-            if (v >= max) {
-                max = Math.max(max, v);
-            }
-            numbers += v == v ? 1 : 0;
-        }
-        if (numbers == 0) {
-            min = Double.NaN;
-            max = Double.NaN;
-        }
-        stats[col] = new ColumnStats.DoubleStats(nonNull, min, max, nonNull == 0 ? 0 : sum, first, last);
+        ColumnStats.DoubleStats columnStats = ColumnStats.DoubleStats.of(values, has, 0, count);
+        stats[col] = columnStats;
+        int nonNull = columnStats.nonNullCount();
         double[] filled = values;
         if (nonNull < count) {
             filled = new double[count];
@@ -105,31 +76,9 @@ final class ChunkWriter {
     }
 
     void longs(int col, long[] values, boolean[] has) {
-        int nonNull = 0;
-        long min = 0;
-        long max = 0;
-        long sum = 0;
-        boolean overflowed = false;
-        long first = 0;
-        long last = 0;
-        for (int i = 0; i < count; i++) {
-            if (has != null && !has[i]) {
-                continue;
-            }
-            long v = values[i];
-            if (nonNull++ == 0) {
-                first = v;
-                min = v;
-                max = v;
-            }
-            last = v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            long s = sum + v;
-            overflowed |= ((sum ^ s) & (v ^ s)) < 0;
-            sum = s;
-        }
-        stats[col] = new ColumnStats.LongStats(nonNull, min, max, sum, overflowed, first, last);
+        ColumnStats.LongStats columnStats = ColumnStats.LongStats.of(values, has, 0, count);
+        stats[col] = columnStats;
+        int nonNull = columnStats.nonNullCount();
         long[] filled = values;
         if (nonNull < count) {
             filled = new long[count];

@@ -1,5 +1,7 @@
 package io.tidemark.storage.codec;
 
+import java.util.Arrays;
+
 /**
  * {@link Encoding#RANS}: an order-0 byte entropy coder (range asymmetric numeral system, 12-bit
  * frequencies, 32-bit state, byte renormalisation) over a finished block. zstd's LZ stage spends
@@ -28,9 +30,12 @@ final class RansStage {
         final int[] laneCounts = new int[4 * 256];
         final int[] freq = new int[256];
         final int[] cum = new int[257];
-        /** Per slot: frequency (bits 0-12) and slot minus the symbol's first slot (bits 13-24). */
+        /**
+         * Per slot, its symbol's decode entry: frequency - 1 (bits 0-11), cumulative frequency
+         * (bits 12-23) and the byte (bits 24-31). One value per symbol, so the table of a block is
+         * {@code symbols} array fills, not a store per slot and field.
+         */
         final int[] slots = new int[SCALE];
-        final byte[] slotSymbol = new byte[SCALE];
         final long[] reciprocal = new long[256];
         final int[] shift = new int[256];
         byte[] coded = new byte[1024];
@@ -139,7 +144,7 @@ final class RansStage {
     static BitReader inflate(BitReader in) {
         Tables t = TABLES.get();
         int rawLength = in.readLength(MAX_RAW_BYTES, "rans raw length");
-        readTable(in, t.slots, t.slotSymbol);
+        readTable(in, t.slots);
         int payload = in.readLength(MAX_RAW_BYTES, "rans payload length");
         int at = in.bytePosition();
         in.skipBytes(payload);
@@ -147,12 +152,16 @@ final class RansStage {
             throw new CodecException("cannot decode rans block: payload=" + payload + ", minimum=4");
         }
         byte[] raw = rawBuffer(t, rawLength);
-        decodeSymbols(in.buffer(), at, at + payload, t.slots, t.slotSymbol, raw, rawLength);
+        decodeSymbols(in.buffer(), at, at + payload, t.slots, raw, rawLength);
         return new BitReader(raw, 0, rawLength);
     }
 
-    /** Reads the symbol table into the per-slot decode tables. */
-    private static void readTable(BitReader in, int[] slots, byte[] slotSymbol) {
+    /**
+     * Reads the symbol table into the per-slot decode table. A block of ~1,000 bytes (a 720-row
+     * chunk column) decodes about as many symbols as the table has slots, so filling it is a run of
+     * {@link Arrays#fill} per symbol rather than per-slot arithmetic.
+     */
+    private static void readTable(BitReader in, int[] slots) {
         int symbols = in.readLength(256, "rans symbol count");
         int s = -1;
         int total = 0;
@@ -162,11 +171,7 @@ final class RansStage {
             if (s > 255 || total + f > SCALE) {
                 throw new CodecException("cannot decode rans table: symbol=" + s + ", frequencyTotal=" + (total + f));
             }
-            for (int slot = total; slot < total + f; slot++) {
-                // what one decode step needs in one load: frequency, slot - cumulative frequency
-                slots[slot] = f | ((slot - total) << 13);
-                slotSymbol[slot] = (byte) s;
-            }
+            Arrays.fill(slots, total, total + f, (f - 1) | (total << 12) | (s << 24));
             total += f;
         }
         if (total != SCALE) {
@@ -191,8 +196,7 @@ final class RansStage {
      * Decodes {@code raw[0..rawLength)} from {@code src[at..end)}: the hot loop, in a small static
      * method so that the JIT compiles it by itself and early, whatever the callers look like.
      */
-    private static void decodeSymbols(byte[] src, int at, int end, int[] slots, byte[] slotSymbol,
-                                      byte[] raw, int rawLength) {
+    private static void decodeSymbols(byte[] src, int at, int end, int[] slots, byte[] raw, int rawLength) {
         int x = 0;
         for (int k = 0; k < 4; k++) {
             x = (x << 8) | (src[at++] & 0xFF);
@@ -203,8 +207,10 @@ final class RansStage {
         for (int i = 0; i < rawLength; i++) {
             int slot = x & (SCALE - 1);
             int entry = slots[slot];
-            raw[i] = slotSymbol[slot];
-            x = (entry & 0x1FFF) * (x >>> SCALE_BITS) + (entry >>> 13);
+            raw[i] = (byte) (entry >>> 24);
+            // x' = f * (x / M) + slot - cum, with f * q written (f - 1) * q + q so the multiply waits only on the load
+            int q = x >>> SCALE_BITS;
+            x = (entry & 0xFFF) * q + (q + slot - ((entry >>> 12) & 0xFFF));
             while (x < LOW) {
                 if (at >= end) {
                     throw new CodecException("cannot decode rans block: payload exhausted at byte=" + i
@@ -220,7 +226,7 @@ final class RansStage {
     }
 
     private static void countBytes(byte[] block, int length, int[] lanes, int[] counts) {
-        java.util.Arrays.fill(lanes, 0);
+        Arrays.fill(lanes, 0);
         int i = 0;
         for (; i + 4 <= length; i += 4) {
             lanes[(block[i] & 0xFF) << 2]++;

@@ -1,10 +1,8 @@
 package io.tidemark.engine.query.fragment;
 
 import io.tidemark.engine.query.vector.Batch;
-import io.tidemark.storage.chunk.ChunkStats;
-import io.tidemark.storage.chunk.ColumnSpec;
+import io.tidemark.storage.chunk.SealedChunk;
 import io.tidemark.storage.model.SeriesKey;
-import java.util.List;
 
 /**
  * The way a PARTIAL aggregation fragment answers whole chunks from their header stats instead of
@@ -15,17 +13,20 @@ import java.util.List;
 public interface ChunkStatsAggregation {
 
     /**
-     * Adds the chunk's contribution when its stats answer every aggregate exactly: the whole chunk
-     * lies in {@code [fromNanos, toNanos]} (the scanned range, retention applied) and every group
-     * key is constant over it. True means the chunk is answered and must not be decoded too.
+     * Adds the chunk's contribution over its rows in {@code [fromNanos, toNanos]} (the scanned
+     * range, retention applied) when it can answer every aggregate exactly without the scan: from
+     * the header stats when every group key is constant over those rows and they hold what the
+     * aggregates need, or from stats of runs of rows with equal group keys worked out from the
+     * decoded value columns. True means the chunk is answered and must not be decoded by the scan too.
      *
      * @param series the chunk's series
-     * @param stats the chunk's header stats
-     * @param columns the chunk's columns ({@code stats.column(i)} is of {@code columns.get(i)})
      */
-    boolean add(SeriesKey series, ChunkStats stats, List<ColumnSpec> columns, long fromNanos, long toNanos);
+    boolean add(SeriesKey series, SealedChunk chunk, long fromNanos, long toNanos);
 
-    /** The bytes scanned so far: 8 per header value read (each chunk's time range, each state's value). */
+    /**
+     * The bytes scanned so far: 8 per header value read (each chunk's time range, each state's
+     * value) for a chunk answered from its header, what the scan would count for one answered by runs.
+     */
     long bytesScanned();
 
     /** The rows of the accepted chunks, in the columns of {@link FragmentPipeline#outputTypes()}. */

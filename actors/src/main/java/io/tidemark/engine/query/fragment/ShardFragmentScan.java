@@ -87,8 +87,7 @@ public final class ShardFragmentScan {
                 throw new IllegalStateException("fragment attempt abandoned after its timeout");
             }
             for (SealedChunk chunk : SeriesMerge.disjoint(series.getValue())) {
-                if (stats == null || !stats.add(series.getKey(), chunk.stats(), chunk.columns(), scope.fromNanos(),
-                        scope.toNanos())) {
+                if (stats == null || !stats.add(series.getKey(), chunk, scope.fromNanos(), scope.toNanos())) {
                     bytes += decoder.decode(series.getKey(), chunk, scanned);
                 }
             }

@@ -1,16 +1,10 @@
 package io.tidemark.engine.query.plan;
 
-import io.tidemark.engine.query.EngineSchemaProvider;
 import io.tidemark.engine.query.QueryContext;
 import io.tidemark.engine.query.aggregate.AggregateFunction;
-import io.tidemark.engine.query.expression.EvalContext;
 import io.tidemark.engine.query.expression.VectorExpression;
 import io.tidemark.engine.query.fragment.ChunkStatsAggregation;
 import io.tidemark.engine.query.fragment.ScanColumn;
-import io.tidemark.engine.query.vector.Batch;
-import io.tidemark.engine.query.vector.Values;
-import io.tidemark.engine.query.vector.Vector;
-import io.tidemark.engine.query.vector.VectorBuilder;
 import io.tidemark.sql.analyzer.Analysis;
 import io.tidemark.sql.analyzer.ColumnReference;
 import io.tidemark.sql.analyzer.ColumnRole;
@@ -27,15 +21,9 @@ import io.tidemark.sql.ast.Table;
 import io.tidemark.sql.function.ResolvedFunction;
 import io.tidemark.sql.type.PrimitiveType;
 import io.tidemark.sql.type.SqlType;
-import io.tidemark.storage.chunk.ChunkStats;
-import io.tidemark.storage.chunk.ColumnSpec;
-import io.tidemark.storage.chunk.ColumnStats;
-import io.tidemark.storage.model.SeriesKey;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -205,181 +193,6 @@ record ChunkStatsPlan(List<ScanColumn> scanColumns, TableScan scan, List<VectorE
 
     /** The stats path of one shard's run; empty when a time bound of this execution does not prune exactly. */
     Optional<ChunkStatsAggregation> open(QueryContext context) {
-        return scan.boundsPruneExactly(context.eval()) ? Optional.of(new Rows(context.eval())) : Optional.empty();
-    }
-
-    /** The rows of one shard's accepted chunks. */
-    private final class Rows implements ChunkStatsAggregation {
-
-        private final EvalContext eval;
-        private final VectorBuilder[] builders;
-        /** Per scanned column, its vector in the last {@link #ends} batch: kept while its value holds (vectors are immutable). */
-        private final Vector[] endColumns;
-        /** The chunk columns the last chunk had, and per scanned column its index there (-1: none, or time). */
-        private List<ColumnSpec> lastColumns;
-        private int[] chunkColumnOf;
-        private int rowCount;
-        private long bytes;
-
-        Rows(EvalContext eval) {
-            this.eval = eval;
-            this.builders = new VectorBuilder[outputTypes.size()];
-            for (int i = 0; i < builders.length; i++) {
-                builders[i] = new VectorBuilder(outputTypes.get(i), 16);
-            }
-            this.endColumns = new Vector[scanColumns.size()];
-        }
-
-        @Override
-        public boolean add(SeriesKey series, ChunkStats stats, List<ColumnSpec> columns, long fromNanos, long toNanos) {
-            boolean oldestIn = stats.minTime() >= fromNanos && stats.minTime() <= toNanos;
-            boolean newestIn = stats.maxTime() >= fromNanos && stats.maxTime() <= toNanos;
-            for (Reach reach : reaches) {
-                boolean answers = reach == Reach.NEWEST_ROW ? newestIn : reach == Reach.OLDEST_ROW ? oldestIn : oldestIn && newestIn;
-                if (!answers) {
-                    return false;
-                }
-            }
-            Batch ends = ends(series, Math.max(stats.minTime(), fromNanos), Math.min(stats.maxTime(), toNanos));
-            Vector[] keyValues = new Vector[keys.size()];
-            for (int k = 0; k < keyValues.length; k++) {
-                Vector key = keys.get(k).evaluate(ends, eval);
-                Object first = key.get(0);
-                Object last = key.get(1);
-                if (first == null ? last != null : last == null || !Values.equal(key.type(), first, last)) {
-                    return false;
-                }
-                keyValues[k] = key;
-            }
-            int[] chunkColumns = chunkColumns(columns);
-            List<Vector[]> states = new ArrayList<>(functions.size());
-            for (int i = 0; i < functions.size(); i++) {
-                List<Integer> channels = argumentChannels.get(i);
-                List<ColumnStats> arguments;
-                if (channels.size() == 1) {
-                    arguments = List.of(columnStats(stats, chunkColumns, channels.get(0)));
-                } else if (channels.size() == 2) {
-                    arguments = List.of(columnStats(stats, chunkColumns, channels.get(0)), columnStats(stats, chunkColumns, channels.get(1)));
-                } else {
-                    arguments = new ArrayList<>(channels.size());
-                    for (int channel : channels) {
-                        arguments.add(columnStats(stats, chunkColumns, channel));
-                    }
-                }
-                Optional<Vector[]> state = functions.get(i).intermediateFromStats(stats.count(), arguments);
-                if (state.isEmpty()) {
-                    return false;
-                }
-                states.add(state.get());
-            }
-            int out = 0;
-            for (Vector key : keyValues) {
-                builders[out++].append(key, 0);
-            }
-            for (Vector[] state : states) {
-                for (Vector value : state) {
-                    builders[out++].append(value, 0);
-                }
-            }
-            rowCount++;
-            bytes += 8L * (2 + out - keyValues.length);
-            return true;
-        }
-
-        @Override
-        public long bytesScanned() {
-            return bytes;
-        }
-
-        @Override
-        public Batch finish() {
-            List<Vector> columns = new ArrayList<>(builders.length);
-            for (VectorBuilder builder : builders) {
-                columns.add(builder.build());
-            }
-            return new Batch(columns, rowCount);
-        }
-
-        /**
-         * The chunk's first and last rows in range as far as group keys can tell: its series' names
-         * and those rows' times (nulls in the value columns). A name's vector is the last chunk's
-         * while the name is the same (a series' chunks come one after another).
-         */
-        private Batch ends(SeriesKey series, long firstTime, long lastTime) {
-            for (int c = 0; c < endColumns.length; c++) {
-                ScanColumn column = scanColumns.get(c);
-                Vector previous = endColumns[c];
-                switch (column.role()) {
-                    case DIMENSION:
-                    case MEASURE_NAME:
-                        String name = column.role() == ColumnRole.DIMENSION ? series.dimensionValue(column.name()) : series.measureName();
-                        if (previous == null || !Objects.equals(previous.get(0), name)) {
-                            endColumns[c] = Vector.constant(column.type(), name, 2);
-                        }
-                        break;
-                    case TIMESTAMP:
-                        endColumns[c] = Vector.ofLongs(column.type(), new long[] {firstTime, lastTime}, null, 2);
-                        break;
-                    default:
-                        if (previous == null) {
-                            endColumns[c] = Vector.nulls(column.type(), 2);
-                        }
-                }
-            }
-            return new Batch(Arrays.asList(endColumns), 2);
-        }
-
-        /** Per scanned column, its index in the chunk's columns: worked out again only when a chunk's columns differ from the last one's. */
-        private int[] chunkColumns(List<ColumnSpec> columns) {
-            if (columns != lastColumns && !columns.equals(lastColumns)) {
-                int[] indexes = new int[scanColumns.size()];
-                for (int channel = 0; channel < indexes.length; channel++) {
-                    indexes[channel] = chunkColumnIndex(columns, scanColumns.get(channel));
-                }
-                chunkColumnOf = indexes;
-                lastColumns = columns;
-            }
-            return chunkColumnOf;
-        }
-
-        /**
-         * The stats of scanned column {@code channel} in the chunk: those of the chunk column of the
-         * same name and type, or stats of no values when it has none; for {@code time}, its range
-         * (times are present in every row, unique and ascending, so first is the minimum and last
-         * the maximum).
-         */
-        private ColumnStats columnStats(ChunkStats stats, int[] chunkColumns, int channel) {
-            ScanColumn column = scanColumns.get(channel);
-            if (column.role() == ColumnRole.TIMESTAMP) {
-                return new ColumnStats.LongStats(stats.count(), stats.minTime(), stats.maxTime(), 0, true, stats.minTime(), stats.maxTime());
-            }
-            int c = chunkColumns[channel];
-            return c >= 0 ? stats.column(c) : noValues(column);
-        }
-    }
-
-    /** The index of the chunk column a scan reads as {@code column} (same name and type), -1 when it has none or it is the time. */
-    private static int chunkColumnIndex(List<ColumnSpec> columns, ScanColumn column) {
-        if (column.role() == ColumnRole.TIMESTAMP) {
-            return -1;
-        }
-        for (int c = 0; c < columns.size(); c++) {
-            ColumnSpec spec = columns.get(c);
-            if (spec.name().equals(column.name()) && EngineSchemaProvider.sqlType(spec.type()) == column.type()) {
-                return c;
-            }
-        }
-        return -1;
-    }
-
-    /** The stats of a scanned column in a chunk that has no column of its name and type: stats of no values. */
-    private static ColumnStats noValues(ScanColumn column) {
-        if (column.type() == PrimitiveType.DOUBLE) {
-            return new ColumnStats.DoubleStats(0, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN);
-        }
-        if (column.type() == PrimitiveType.BIGINT || column.type() == PrimitiveType.TIMESTAMP) {
-            return new ColumnStats.LongStats(0, 0, 0, 0, false, 0, 0);
-        }
-        return column.type() == PrimitiveType.BOOLEAN ? new ColumnStats.BooleanStats(0, 0) : new ColumnStats.VarcharStats(0);
+        return scan.boundsPruneExactly(context.eval()) ? Optional.of(new ChunkStatsRows(this, context.eval())) : Optional.empty();
     }
 }
