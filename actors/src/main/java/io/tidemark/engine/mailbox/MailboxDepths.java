@@ -13,7 +13,7 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The message counts of one actor system's {@link CountingMailbox}es, by actor group: the actor's
- * top-level path ({@code /user/query-manager}, {@code /system/replica-keeper}; children count with
+ * top-level path ({@code /system/replica-keeper}, {@code /system/catalog-view}; children count with
  * their ancestor), or {@code /system/sharding/<entity type>} for sharded entities (every series
  * shard of the node in one group). Read when metrics are scraped: totals are kept as messages come
  * and go, the deepest mailbox is found by looking at each live one.

@@ -24,16 +24,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.Props;
 
 /**
  * Timestream's Query, CancelQuery and PrepareQuery on this node. A query runs to completion on the
- * query dispatcher ({@code tidemark.engine.query.dispatcher}), supervised by its {@link QueryPlanner} actor; its result is then kept (see {@link ResultStore}) and served in pages
+ * query dispatcher ({@code tidemark.engine.query.dispatcher}), supervised by {@link RunningQueries}
+ * (timeout, CancelQuery); its result is then kept (see {@link ResultStore}) and served in pages
  * of at most MaxRows rows (1..1000; without MaxRows, as many as fit) and at most about 1 MB,
  * estimated from the values. A page's NextToken names the query, the next page and a hash of the
  * query string: only the same query string may use it, and the same token returns the same page
@@ -84,17 +82,13 @@ public final class QueryService {
     static final int MAX_QUERY_STRING_CHARS = 262_144;
     static final int MAX_ROWS_LIMIT = 1000;
 
-    /** How long past the query timeout the service waits for the query's answer (its actor answers at the timeout). */
+    /** How long past the query timeout the service waits for the query's answer (its timer answers at the timeout). */
     private static final Duration ANSWER_MARGIN = Duration.ofSeconds(10);
 
     /** The dispatcher statements run on (not the blocking one their fragments' shard tasks use). */
     static final String DISPATCHER = "tidemark.engine.query.dispatcher";
 
-    /** Services started in this JVM, so that each names its manager actor apart (tests start several per node). */
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
-
-    private final ActorSystem<?> system;
-    private final ActorRef<QueryManager.Command> manager;
+    private final RunningQueries running;
     private final StatementRunner runner;
     private final QuerySettings settings;
     private final Clock clock;
@@ -108,19 +102,16 @@ public final class QueryService {
     }
 
     private QueryService(ActorSystem<?> system, StatementRunner runner, QuerySettings settings, Clock clock) {
-        this.system = system;
         this.runner = runner;
         this.settings = settings;
         this.clock = clock;
         this.statements = system.dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER));
         this.results = new ResultStore(settings, clock);
-        int instance = INSTANCES.getAndIncrement();
-        this.manager = system.systemActorOf(QueryManager.create(settings),
-                instance == 0 ? "query-manager" : "query-manager-" + instance, Props.empty());
+        this.running = new RunningQueries(system.scheduler(), system.executionContext(), settings);
     }
 
     /**
-     * Starts the node's query manager actor.
+     * The node's query service.
      *
      * @param planner plans a query or EXPLAIN statement
      * @param askTimeout how long a catalog lookup of the analysis may wait
@@ -177,7 +168,7 @@ public final class QueryService {
             return CompletableFuture.completedFuture(Optional.of("Query " + queryId + " has already been cancelled"));
         }
         if (!entry.result.isDone()) {
-            manager.tell(new QueryManager.Cancel(queryId, system.ignoreRef()));
+            running.cancel(queryId);
         }
         return CompletableFuture.completedFuture(Optional.empty());
     }
@@ -241,18 +232,15 @@ public final class QueryService {
     }
 
     /**
-     * Starts the statement on the query dispatcher at once and hands it to the manager, whose
-     * per-query actor supervises it (timeout, CancelQuery); the work itself completes the answer.
+     * Starts the statement on the query dispatcher at once and has {@link RunningQueries} supervise
+     * it (timeout, CancelQuery); the work itself completes the answer.
      */
     private CompletableFuture<QueryResult> run(String queryId, String queryString) {
         QueryContext query = new QueryContext(queryId, EvalContext.utc(nanos(clock.instant())),
                 System.nanoTime() + settings.timeout().toNanos(), settings.memoryLimitBytes());
-        CompletableFuture<QueryPlanner.Answer> answer = new CompletableFuture<>();
         CompletableFuture<StatementRunner.Executed> work =
                 CompletableFuture.supplyAsync(() -> runner.run(queryString, query), statements);
-        QueryPlanner.answerWhenDone(query, work, answer);
-        manager.tell(new QueryManager.Run(query, work, answer));
-        return answer.orTimeout(settings.timeout().plus(ANSWER_MARGIN).toMillis(), TimeUnit.MILLISECONDS)
+        return running.supervise(query, work).orTimeout(settings.timeout().plus(ANSWER_MARGIN).toMillis(), TimeUnit.MILLISECONDS)
                 .thenApply(done -> {
                     if (done.failure() != null) {
                         throw done.failure();
@@ -359,7 +347,7 @@ public final class QueryService {
             cause = cause.getCause();
         }
         if (cause instanceof java.util.concurrent.TimeoutException) {
-            return EngineException.internal("cannot run query: the query actor did not answer in time", cause);
+            return EngineException.internal("cannot run query: the query was not answered in time", cause);
         }
         return cause;
     }

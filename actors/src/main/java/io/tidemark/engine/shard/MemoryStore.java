@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The in-memory data of one series shard: per series an open chunk plus sealed chunks, and the
@@ -54,6 +55,8 @@ public final class MemoryStore {
     private long lastMigrationId = NO_MIGRATION;
     /** Points older than this may be in magnetic segments: the highest cutoff committed. */
     private long magneticCeilingNanos = Long.MIN_VALUE;
+    /** Told of each series as the store first holds it ({@link #watchSeries}). */
+    private Consumer<SeriesKey> seriesAdded = key -> { };
 
     public MemoryStore(String tableId, int sealPoints, long sealSpanNanos, TableMeter meter) {
         if (sealPoints < 1 || sealSpanNanos < 1) {
@@ -68,6 +71,16 @@ public final class MemoryStore {
 
     public String tableId() {
         return tableId;
+    }
+
+    /**
+     * Tells {@code listener} of every series the store holds now, then of each series as the store
+     * first holds it (on the thread that applies to the store, before the apply returns). One
+     * listener; a later call replaces it.
+     */
+    public void watchSeries(Consumer<SeriesKey> listener) {
+        slots.keySet().forEach(listener);
+        seriesAdded = listener;
     }
 
     /** The slot of {@code key}, or null when the series has never been applied (or was dropped). */
@@ -111,7 +124,12 @@ public final class MemoryStore {
         int[] columnMap = new int[columns.length];
         for (int s = 0; s < seriesCount; s++) {
             if (first[s] < first[s + 1]) {
-                SeriesSlot slot = slots.computeIfAbsent(batch.series(s), SeriesSlot::new);
+                SeriesSlot slot = slots.get(batch.series(s));
+                if (slot == null) {
+                    slot = new SeriesSlot(batch.series(s));
+                    slots.put(slot.key, slot);
+                    seriesAdded.accept(slot.key);
+                }
                 applySeries(slot, batch, columns, columnMap, rows, first[s], first[s + 1], journalIndex);
             }
         }
@@ -544,6 +562,7 @@ public final class MemoryStore {
             }
             slot.recomputeBounds();
             slots.put(slot.key, slot);
+            seriesAdded.accept(slot.key);
         }
         lastMigrationId = state.lastMigrationId();
         pendingMigrationId = state.pendingMigrationId();

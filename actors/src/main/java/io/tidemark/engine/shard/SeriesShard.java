@@ -177,6 +177,8 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
     /** Null unless the shard is replicated and has caught up. */
     private ReplicationLink replication;
     /** The run of writes waiting for the replicas, with their results; empty when none is. */
+    /** What queries on this node check before asking this shard ({@link LocalShardSeries}); published once serving. */
+    private final ShardSeriesValues seriesValues = new ShardSeriesValues();
     private final List<Write> roundWrites = new ArrayList<>();
     private final List<ShardWriteResult> roundResults = new ArrayList<>();
     private long round;
@@ -263,6 +265,7 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         }
         replication = new ReplicationLink(tableId, shard, env.replication().settings(), env.replication().peers(),
                 journal, getContext().messageAdapter(ReplicaMessages.Appended.class, ReplicaAnswered::new));
+        env.localSeries().publish(tableId, shard, seriesValues);
         return stash.unstashAll(this);
     }
 
@@ -302,6 +305,10 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         }
         if (checkpointing) {
             timers.startTimerWithFixedDelay(CheckpointTick.INSTANCE, settings.checkpoint().maxInterval());
+        }
+        store.watchSeries(seriesValues::add);
+        if (!env.replication().replicated()) {
+            env.localSeries().publish(tableId, shard, seriesValues);
         }
     }
 
@@ -715,6 +722,7 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
     }
 
     private Behavior<Command> close() {
+        env.localSeries().withdraw(tableId, shard, seriesValues);
         storage.close();
         store.release();
         if (env.replication().replicated()) {

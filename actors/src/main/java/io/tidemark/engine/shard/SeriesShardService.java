@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -131,6 +132,12 @@ public final class SeriesShardService implements ShardGateway {
                     throw cause instanceof RuntimeException e && !(cause instanceof StatusReply.ErrorMessage) ? e
                             : translate(cause, tableId, shard, "run query fragment", false);
                 }, Runnable::run);
+    }
+
+    /** Answered from the series the shards running on this node have published ({@link LocalShardSeries}). */
+    @Override
+    public boolean mayHold(String tableId, int shard, Map<String, Set<String>> values) {
+        return env.localSeries().mayHold(tableId, shard, values);
     }
 
     /** Asks the part server of a scan or freeze on another node for its parts, in order, until the last. */

@@ -13,11 +13,12 @@ import java.util.Objects;
 /**
  * What every series shard of a node shares: where data lives, the engine clock (also the journal's
  * roll-cycle clock), the magnetic store for duplicate checks, the meters, the settings, how
- * shards replicate their journals, and who runs the query fragments sent to them.
+ * shards replicate their journals, who runs the query fragments sent to them, and where the
+ * running shards list their series for queries ({@link LocalShardSeries}).
  */
 record ShardEnvironment(Path dataDir, Clock clock, MagneticReader magnetic, EngineMeters meters,
                         ShardSettings settings, FileIo fileIo, ShardReplication replication,
-                        FragmentHosting fragments) {
+                        FragmentHosting fragments, LocalShardSeries localSeries) {
 
     /** An environment whose shards keep one copy of their journal. */
     ShardEnvironment(Path dataDir, Clock clock, MagneticReader magnetic, EngineMeters meters, ShardSettings settings,
@@ -28,7 +29,8 @@ record ShardEnvironment(Path dataDir, Clock clock, MagneticReader magnetic, Engi
     /** An environment whose shards decline query fragments until a host is set. */
     ShardEnvironment(Path dataDir, Clock clock, MagneticReader magnetic, EngineMeters meters, ShardSettings settings,
                      FileIo fileIo, ShardReplication replication) {
-        this(dataDir, clock, magnetic, meters, settings, fileIo, replication, new FragmentHosting());
+        this(dataDir, clock, magnetic, meters, settings, fileIo, replication, new FragmentHosting(),
+                new LocalShardSeries());
     }
 
     ShardEnvironment {
@@ -40,6 +42,7 @@ record ShardEnvironment(Path dataDir, Clock clock, MagneticReader magnetic, Engi
         Objects.requireNonNull(fileIo, "file io");
         Objects.requireNonNull(replication, "replication");
         Objects.requireNonNull(fragments, "fragments");
+        Objects.requireNonNull(localSeries, "local series");
     }
 
     /** How shard journals (and the copies of other nodes' shards) are opened. */

@@ -5,6 +5,8 @@ import io.tidemark.engine.shard.fragment.FragmentDeclined;
 import io.tidemark.engine.shard.fragment.ShardFragment;
 import io.tidemark.storage.journal.WriteBatch;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -31,6 +33,18 @@ public interface ShardGateway {
     default CompletionStage<FragmentAnswer> runFragment(String tableId, int shard, ShardFragment fragment,
                                                         long fromNanos, long toNanos) {
         return CompletableFuture.completedFuture(new FragmentDeclined("this gateway does not run fragments"));
+    }
+
+    /**
+     * False only when the gateway knows, without asking the shard, that none of the shard's
+     * memory-store series can match {@code values} (column → listed values, as a scan prunes series
+     * by them: {@code measure_name} or a dimension name; empty matches every series): the shard runs
+     * on this node and has held no such series since it started. True otherwise (by default: this
+     * gateway knows nothing without asking). A query may leave the shard's memory store out then;
+     * the magnetic store is the caller's to check.
+     */
+    default boolean mayHold(String tableId, int shard, Map<String, Set<String>> values) {
+        return true;
     }
 
     /**

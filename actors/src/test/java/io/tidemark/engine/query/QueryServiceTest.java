@@ -228,6 +228,31 @@ class QueryServiceTest {
     }
 
     @Test
+    void aQueryStuckPastItsTimeLimitIsAnsweredByItsTimerAndTold() throws InterruptedException {
+        QuerySettings base = settings();
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<QueryContext> stuck = new AtomicReference<>();
+        QueryService held = service(new QuerySettings(Duration.ofMillis(200), base.fragmentTimeout(),
+                base.memoryLimitBytes(), base.maxStoredResults(), base.maxStoredBytes(), base.resultTtl(),
+                base.clientTokenWindow(), base.maxPageBytes()), context -> {
+                    stuck.set(context);
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+        try {
+            // the work never checks its deadline while it waits: only the timer can answer
+            assertFails(held.query(new QueryRequest(SELECT, Optional.empty(), Optional.empty(), Optional.empty())),
+                    ErrorKind.VALIDATION, "timed out: it ran longer than 200 ms");
+            assertThat(stuck.get().isCancelled()).as("the query's context is told to stop").isTrue();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void aResultLargerThanTheMemoryLimitFailsClearly() {
         QuerySettings base = settings();
         QueryService frugal = service(new QuerySettings(base.timeout(), base.fragmentTimeout(), 1000,

@@ -8,7 +8,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Mailbox gauges per actor group (label {@code actor}: {@code /system/sharding/series-shard},
- * {@code /user/query-manager} …; see {@link MailboxDepths}): messages waiting, the deepest
+ * {@code /system/replica-keeper} …; see {@link MailboxDepths}): messages waiting, the deepest
  * mailbox, and live mailboxes. A group with a growing backlog is the part of the node that cannot
  * keep up.
  */

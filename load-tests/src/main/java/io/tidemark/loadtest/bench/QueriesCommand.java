@@ -5,6 +5,7 @@ import io.tidemark.storage.fileio.FileIo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,8 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code tidemark bench queries}: see {@link QueryBenchmark}. */
 @Command(name = "queries", mixinStandardHelpOptions = true,
         description = {"Load the TSBS cpu-only data set in process and run the TSBS cpu-only queries in Timestream",
-                "SQL, each with random hosts and windows, in process or (--http) over the Query API. One line per query type:",
+                "SQL, each with random hosts and windows, in process or (--http) over the Query API.",
+                "A warm-up phase first (--warmup-seconds), then one line per query type:",
                 "<type> median_ms=<x> p90_ms=<y> rows=<n> cpu_ms=<z>, then <tier>-scan median_ms=<x> points_per_s_per_core=<y>."})
 public final class QueriesCommand implements Callable<Integer> {
 
@@ -30,8 +32,14 @@ public final class QueriesCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "20", description = "Measured runs per query type (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--warmups", defaultValue = "5", description = "Unmeasured runs first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmups", defaultValue = "5", description = "Unmeasured runs of each type just before its"
+            + " measured runs (default: ${DEFAULT-VALUE}).")
     int warmups;
+
+    @Option(names = "--warmup-seconds", defaultValue = "60", description = "Before any type is measured, run every"
+            + " chosen type round-robin until the JIT has settled (compiled under 50 ms in 5 s, after at least 10 s)"
+            + " or this many seconds have passed; 0 skips the phase (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds;
 
     @Option(names = "--tier", defaultValue = "memory", converter = TierConverter.class,
             description = "Where the data is queried: memory (the memory store) or magnetic (migrated to magnetic"
@@ -77,7 +85,7 @@ public final class QueriesCommand implements Callable<Integer> {
 
     QueryBenchmark.Options options(Path dataDir) {
         return new QueryBenchmark.Options(dataSet.config(), dataSet.hours(), runs, warmups, tier, Set.copyOf(types), dataDir,
-                http, distinctTexts);
+                http, distinctTexts, Duration.ofSeconds(warmupSeconds));
     }
 
     /** A query type by its TSBS name, e.g. {@code single-groupby-1-1-1}. */

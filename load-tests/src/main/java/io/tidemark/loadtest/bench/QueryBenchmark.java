@@ -10,12 +10,16 @@ import io.tidemark.http.server.HttpSettings;
 import io.tidemark.http.server.TidemarkServer;
 import io.tidemark.loadtest.tsbs.TsbsVocabulary;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -52,6 +56,8 @@ public final class QueryBenchmark {
     static final String TABLE = TsbsLoader.MEASURE;
     private static final int BATCH_ROWS = 10_000;
     private static final int IN_FLIGHT = 4;
+    /** Mixed into a type's seed for the warm-up phase's draws, so the measured draws stay as they were. */
+    private static final long WARM_UP_SEED = 0x5DEECE66DL;
 
     /** Where the data sits while the queries run. */
     public enum Tier {
@@ -70,18 +76,26 @@ public final class QueryBenchmark {
      * @param http whether queries go through the Query API over HTTP rather than in process
      * @param distinctTexts 0: every run draws its own hosts and window; n: each type cycles through its
      *     first n texts (a dashboard refreshing n panels), so the engine sees the same texts again
+     * @param warmUpLimit the longest the warm-up phase may run before any type is measured ({@link #warmUp});
+     *     zero: no phase, only each type's {@code warmups}
      */
     public record Options(CpuOnlyConfig data, int hours, int runs, int warmups, Tier tier, Set<TsbsQueries.Type> types,
-            Path dataDir, boolean http, int distinctTexts) {
+            Path dataDir, boolean http, int distinctTexts, Duration warmUpLimit) {
         public Options {
             types = types.isEmpty() ? EnumSet.allOf(TsbsQueries.Type.class) : EnumSet.copyOf(types);
-            if (hours <= 0 || runs <= 0 || warmups < 0 || distinctTexts < 0) {
+            if (hours <= 0 || runs <= 0 || warmups < 0 || distinctTexts < 0 || warmUpLimit.isNegative()) {
                 throw new IllegalArgumentException("cannot run query benchmark: hours=" + hours + ", runs=" + runs
-                        + ", warmups=" + warmups + ", distinctTexts=" + distinctTexts
-                        + " (hours and runs must be > 0, warmups and distinctTexts >= 0)");
+                        + ", warmups=" + warmups + ", distinctTexts=" + distinctTexts + ", warmUpLimit=" + warmUpLimit
+                        + " (hours and runs must be > 0, warmups, distinctTexts and warmUpLimit >= 0)");
             }
         }
     }
+
+    /** The warm-up phase ends once the JIT compiled for less than this long during one {@link #QUIET_WINDOW}. */
+    static final Duration QUIET_COMPILATION = Duration.ofMillis(50);
+    static final Duration QUIET_WINDOW = Duration.ofSeconds(5);
+    /** The warm-up phase runs at least this long (or its limit, if shorter), however quiet the JIT. */
+    static final Duration MIN_WARM_UP = Duration.ofSeconds(10);
 
     /**
      * One query type's measured runs: wall-clock median and 90th percentile, the mean process CPU
@@ -160,6 +174,7 @@ public final class QueryBenchmark {
                 runner = sql -> client.query(sql).rows();
             }
             TsbsQueries queries = queries();
+            warmUp(runner, queries, out);
             for (TsbsQueries.Type type : options.types()) {
                 out.println(measure(runner, type.label(), texts(queries, type)).line());
             }
@@ -189,6 +204,58 @@ public final class QueryBenchmark {
         double points = rows * (double) TsbsVocabulary.FIELD_COUNT;
         out.printf(Locale.ROOT, "%s median_ms=%.2f points_per_s_per_core=%.0f%n", scan.label(), scan.medianMillis(),
                 points / (scan.medianMillis() / 1e3) / Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The warm-up phase: runs the chosen types one after another, round after round, with draws of
+     * their own (the measured runs draw as they would without it), until the JIT has settled — it
+     * compiled for less than {@link #QUIET_COMPILATION} during the last {@link #QUIET_WINDOW}, after
+     * at least {@link #MIN_WARM_UP} — or {@link Options#warmUpLimit()} has passed. The peers'
+     * published figures are hot runs of a long-running server, which a JVM matches only once its
+     * query path is compiled; a few warm-ups per type measure the compiler instead. Prints one line.
+     */
+    private void warmUp(ToLongFunction<String> runner, TsbsQueries queries, PrintStream out) {
+        Duration limit = options.warmUpLimit();
+        if (limit.isZero()) {
+            return;
+        }
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        List<Supplier<String>> texts = new ArrayList<>();
+        for (TsbsQueries.Type type : options.types()) {
+            SplittableRandom random = new SplittableRandom(random(type).nextLong() ^ WARM_UP_SEED);
+            texts.add(() -> queries.sql(type, random));
+        }
+        long start = System.nanoTime();
+        long end = start + limit.toNanos();
+        long earliest = start + Math.min(MIN_WARM_UP.toNanos(), limit.toNanos());
+        long windowStart = start;
+        long windowCompiled = timed ? jit.getTotalCompilationTime() : 0;
+        long lastWindow = -1;
+        long count = 0;
+        boolean settled = false;
+        while (!settled) {
+            for (Supplier<String> text : texts) {
+                runner.applyAsLong(text.get());
+                count++;
+            }
+            long now = System.nanoTime();
+            if (now >= end) {
+                break;
+            }
+            if (timed && now - windowStart >= QUIET_WINDOW.toNanos()) {
+                long compiled = jit.getTotalCompilationTime();
+                lastWindow = compiled - windowCompiled;
+                settled = lastWindow < QUIET_COMPILATION.toMillis() && now >= earliest;
+                windowStart = now;
+                windowCompiled = compiled;
+            }
+        }
+        out.printf(Locale.ROOT, "warm-up: %d queries of %d types in %.1f s (%s), JIT compilation %s%n", count,
+                texts.size(), (System.nanoTime() - start) / 1e9, settled ? String.format(Locale.ROOT,
+                        "settled: the JIT compiled %d ms in the last %d s", lastWindow, QUIET_WINDOW.toSeconds())
+                        : "the limit, --warmup-seconds, was reached",
+                timed ? jit.getTotalCompilationTime() + " ms in all" : "time unknown");
     }
 
     /** The type's query texts, run after run: each drawn afresh, or cycling through the first {@code distinctTexts}. */

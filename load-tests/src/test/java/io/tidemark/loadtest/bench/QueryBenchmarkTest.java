@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +32,9 @@ class QueryBenchmarkTest {
     private static final long SEED = 5;
     private static final Pattern RESULT = Pattern.compile("(\\S+) median_ms=\\d+\\.\\d{2} p90_ms=\\d+\\.\\d{2} rows=(\\d+) cpu_ms=\\d+\\.\\d{2}");
     private static final Pattern SCAN = Pattern.compile("(memory|magnetic)-scan median_ms=\\d+\\.\\d{2} points_per_s_per_core=\\d+");
+    private static final Pattern WARM_UP = Pattern.compile("warm-up: (\\d+) queries of 1 types in \\d+\\.\\d s \\((settled:"
+            + " the JIT compiled \\d+ ms in the last 5 s|the limit, --warmup-seconds, was reached)\\), JIT compilation"
+            + " (\\d+ ms in all|time unknown)");
     private static final Pattern HOST = Pattern.compile("hostname = 'host_(\\d+)'");
 
     @Test
@@ -54,6 +58,40 @@ class QueryBenchmarkTest {
         assertThat(defaults.options(null)).extracting(QueryBenchmark.Options::runs, QueryBenchmark.Options::warmups,
                 QueryBenchmark.Options::tier, QueryBenchmark.Options::hours, QueryBenchmark.Options::types)
                 .containsExactly(20, 5, QueryBenchmark.Tier.MEMORY, 24, EnumSet.allOf(TsbsQueries.Type.class));
+    }
+
+    @Test
+    void warmUpPhaseIsOnByDefaultAndItsLimitParsed() {
+        QueriesCommand defaults = LoadTestMain.commandLine().parseArgs("bench", "queries").subcommand().subcommand()
+                .commandSpec().commandLine().getCommand();
+        assertThat(defaults.options(null).warmUpLimit()).isEqualTo(Duration.ofSeconds(60));
+        QueriesCommand none = LoadTestMain.commandLine().parseArgs("bench", "queries", "--warmup-seconds", "0")
+                .subcommand().subcommand().commandSpec().commandLine().getCommand();
+        assertThat(none.options(null).warmUpLimit()).isZero();
+    }
+
+    @Test
+    void warmUpPhaseRunsBeforeTheMeasuredTypesAndPrintsItsLine(@TempDir Path dir) {
+        QueryBenchmark.Options options = new QueryBenchmark.Options(CpuOnlyConfig.tsbs(2, SEED, ValueMode.INT), 1, 1, 0,
+                QueryBenchmark.Tier.MEMORY, Set.of(TsbsQueries.Type.SINGLE_GROUPBY_1_1_1), dir, false, 0,
+                Duration.ofMillis(500));
+        List<String> lines = run(options);
+
+        int warmUp = indexOfMatch(lines, WARM_UP);
+        int measured = indexOfMatch(lines, RESULT);
+        assertThat(warmUp).as("the warm-up line in %s", lines).isNotNegative().isLessThan(measured);
+        Matcher m = WARM_UP.matcher(lines.get(warmUp));
+        assertThat(m.matches()).isTrue();
+        assertThat(Long.parseLong(m.group(1))).as("queries run while warming up").isPositive();
+    }
+
+    private static int indexOfMatch(List<String> lines, Pattern pattern) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (pattern.matcher(lines.get(i)).matches()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
@@ -173,7 +211,8 @@ class QueryBenchmarkTest {
     }
 
     private static QueryBenchmark.Options options(QueryBenchmark.Tier tier, Path dir, boolean http) {
-        return new QueryBenchmark.Options(CpuOnlyConfig.tsbs(2, SEED, ValueMode.INT), 1, 1, 0, tier, Set.of(), dir, http, 0);
+        return new QueryBenchmark.Options(CpuOnlyConfig.tsbs(2, SEED, ValueMode.INT), 1, 1, 0, tier, Set.of(), dir, http, 0,
+                Duration.ZERO);
     }
 
     private static String printQueries(QueryBenchmark.Options options) {

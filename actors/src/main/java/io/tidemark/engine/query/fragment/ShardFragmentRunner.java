@@ -17,9 +17,11 @@ import io.tidemark.engine.shard.SeriesChunks;
 import io.tidemark.engine.shard.ShardGateway;
 import io.tidemark.engine.tier.MagneticTier;
 import io.tidemark.engine.tier.RetentionBounds;
+import io.tidemark.storage.model.SeriesKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 /**
  * Runs a fragment on every shard of a table at once, where each shard lives: every shard task
@@ -43,7 +46,11 @@ import java.util.concurrent.atomic.LongAdder;
  * cannot cross nodes ({@link BatchWire#carries}) or shipping is off
  * ({@code tidemark.engine.query.ship-fragments}), is read the older way: the shard sends its
  * memory-store chunks in the range ({@link ShardGateway#scan}) and this node runs
- * {@link ShardFragmentScan} over them. Bytes scanned count once a shard's answer is accepted.
+ * {@link ShardFragmentScan} over them. Bytes scanned count once a shard's answer is accepted. A
+ * shard running on this node that cannot hold a series the scan wants (by the measure names and
+ * dimension values it has held, {@link ShardGateway#mayHold}, and the magnetic store's series
+ * dictionaries) gets no task at all: its output over no rows is made here, so a query pruned to
+ * one host costs one shard task, not one per shard.
  *
  * <p>Supervision: a shard task that fails with anything but the user's error (an
  * {@link EngineException} other than INTERNAL or THROTTLING, a {@link QueryFunctionException},
@@ -63,13 +70,18 @@ public final class ShardFragmentRunner implements FragmentRunner {
      */
     static final Duration RETRY_BACKOFF = Duration.ofMillis(250);
 
-    /** How the shard tasks of this node ran, for metrics and tests. */
-    public record Counts(long shipped, long scanned) {
+    /**
+     * How the shard tasks of this node ran, for metrics and tests: answered by the shard's node
+     * running the fragment, by this node reading the shard's chunks, or left out without asking the
+     * shard (nothing in it can match).
+     */
+    public record Counts(long shipped, long scanned, long skipped) {
     }
 
     private final CatalogService catalog;
     private final ShardGateway shards;
     private final ShardFragmentScan scans;
+    private final MagneticTier magnetic;
     private final Clock clock;
     private final Executor blocking;
     private final Duration fragmentTimeout;
@@ -77,6 +89,7 @@ public final class ShardFragmentRunner implements FragmentRunner {
     private final boolean ship;
     private final LongAdder shipped = new LongAdder();
     private final LongAdder scanned = new LongAdder();
+    private final LongAdder skipped = new LongAdder();
 
     /** A runner that ships fragments to the shards. */
     public ShardFragmentRunner(CatalogService catalog, ShardGateway shards, MagneticTier magnetic, Clock clock,
@@ -96,6 +109,7 @@ public final class ShardFragmentRunner implements FragmentRunner {
         this.catalog = catalog;
         this.shards = shards;
         this.scans = new ShardFragmentScan(magnetic, chunkStats);
+        this.magnetic = magnetic;
         this.clock = clock;
         this.blocking = blocking;
         this.fragmentTimeout = fragmentTimeout;
@@ -114,9 +128,9 @@ public final class ShardFragmentRunner implements FragmentRunner {
         return new NodeFragmentHost(scans, rebuilder, blocking, memoryLimitBytes, maxAnswerBytes);
     }
 
-    /** Shard tasks answered by the shard's node running the fragment, and by this node reading the shard's chunks. */
+    /** Shard tasks answered by the shard's node running the fragment, by this node reading its chunks, or skipped. */
     public Counts counts() {
-        return new Counts(shipped.sum(), scanned.sum());
+        return new Counts(shipped.sum(), scanned.sum(), skipped.sum());
     }
 
     /**
@@ -145,15 +159,65 @@ public final class ShardFragmentRunner implements FragmentRunner {
         }
         long from = Math.max(request.fromNanos(), RetentionBounds.expiryNanos(clock, table.retention()));
         ShardScan scan = new ShardScan(table, request, from, pipeline, context, sql);
+        boolean[] empty = emptyShards(scan);
         List<CompletableFuture<Batch>> answers = new ArrayList<>(table.shardCount());
         for (int shard = 0; shard < table.shardCount(); shard++) {
-            answers.add(supervised(scan, shard));
+            answers.add(empty[shard] ? emptyOutput(scan) : supervised(scan, shard));
         }
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<Batch> out = new ArrayList<>(answers.size());
             answers.forEach(answer -> out.add(answer.join()));
             return out;
         });
+    }
+
+    /**
+     * The shards known to hold nothing the scan reads, answered here without a task or a message:
+     * every shard when the range is empty (e.g. wholly past retention); else a shard that runs on
+     * this node and has held no series the scan's values match ({@link ShardGateway#mayHold}),
+     * provided the magnetic store holds none of that shard's either (one pass over the segments'
+     * series dictionaries, no block read, made only when some shard's memory holds none). A shard
+     * on another node is always asked.
+     */
+    private boolean[] emptyShards(ShardScan scan) {
+        int shardCount = scan.table.shardCount();
+        boolean[] empty = new boolean[shardCount];
+        if (scan.from > scan.request.toNanos()) {
+            Arrays.fill(empty, true);
+            return empty;
+        }
+        boolean any = false;
+        for (int shard = 0; shard < shardCount; shard++) {
+            empty[shard] = !shards.mayHold(scan.table.tableId(), shard, scan.request.values());
+            any |= empty[shard];
+        }
+        if (any) {
+            Predicate<SeriesKey> wanted = SeriesFilter.of(scan.request.values());
+            try {
+                // the predicate only notes a wanted series' shard and declines it, so no block is read
+                magnetic.scan(scan.table.tableId(), scan.from, scan.request.toNanos(), key -> {
+                    if (wanted.test(key)) {
+                        empty[key.shard(shardCount)] = false;
+                    }
+                    return false;
+                });
+            } catch (RuntimeException e) {
+                // the shard tasks read the magnetic store too, and report its failure with their retry
+                Arrays.fill(empty, false);
+            }
+        }
+        return empty;
+    }
+
+    /** What a shard with nothing to read answers: its sink's output over no rows (e.g. a global aggregate's state). */
+    private CompletableFuture<Batch> emptyOutput(ShardScan scan) {
+        try {
+            Batch batch = scan.pipeline.open(scan.context).finish();
+            skipped.increment();
+            return CompletableFuture.completedFuture(batch);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** The shard's task, run again once if it fails for a reason other than the user's. */
@@ -181,11 +245,7 @@ public final class ShardFragmentRunner implements FragmentRunner {
     private CompletableFuture<Batch> attempt(ShardScan scan, int shard, boolean first) {
         AtomicBoolean abandoned = new AtomicBoolean();
         CompletableFuture<ShardFragmentScan.Output> answer;
-        if (scan.from > scan.request.toNanos()) {
-            // nothing to read (e.g. the whole range is past retention): the sink still answers
-            answer = CompletableFuture.supplyAsync(() -> new ShardFragmentScan.Output(
-                    scan.pipeline.open(scan.context).finish(), 0), blocking);
-        } else if (scan.shippable) {
+        if (scan.shippable) {
             answer = bounded(shards.runFragment(scan.table.tableId(), shard, scan.fragment(abandoned), scan.from,
                     scan.request.toNanos()), "run query fragment on shard", scan, shard, first)
                     .thenCompose(reply -> reply instanceof ShardFragmentScan.Output output
