@@ -133,7 +133,7 @@ public final class IngestBatch {
         int shard = key.shard(table.shardCount());
         seriesKeys.add(key);
         seriesShard[h] = shard;
-        seriesLocal[h] = shardRows(shard).builder.series(key);
+        seriesLocal[h] = shardRows(shard).builder.addNewSeries(key); // new to this batch, so to its shard's
         int bytes = utf8Length(key.measureName());
         // Series of one write nearly always share their dimension names (one host after another): the set
         // of names only needs adding to when they differ from the last series'.

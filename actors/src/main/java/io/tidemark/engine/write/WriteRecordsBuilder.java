@@ -163,14 +163,43 @@ public final class WriteRecordsBuilder {
             return false;
         }
         if (index == keys.length) {
-            int n = index * 2;
-            keys = Arrays.copyOf(keys, n);
-            measureTypes = Arrays.copyOf(measureTypes, n);
-            timeNanos = Arrays.copyOf(timeNanos, n);
-            versions = Arrays.copyOf(versions, n);
-            valueOffsets = Arrays.copyOf(valueOffsets, n + 1);
+            growRecords(index * 2);
         }
         return true;
+    }
+
+    /**
+     * A hint from a reader that has read the first records: the request holds about
+     * {@code records} records in all. Makes room for them (up to the record limit) and for as many
+     * values per record as the records so far had, so that the arrays do not grow by doubling,
+     * copying every value again each time.
+     */
+    public void expectRecords(int records) {
+        int n = Math.min(records, limits.maxRecordsPerRequest());
+        if (n > keys.length) {
+            growRecords(n);
+        }
+        if (recordCount > 0) {
+            long values = (long) n * Math.max(1, valueCount / recordCount);
+            if (values > valueBits.length) {
+                growValues((int) Math.min(values, Integer.MAX_VALUE - 8));
+            }
+        }
+    }
+
+    private void growRecords(int n) {
+        keys = Arrays.copyOf(keys, n);
+        measureTypes = Arrays.copyOf(measureTypes, n);
+        timeNanos = Arrays.copyOf(timeNanos, n);
+        versions = Arrays.copyOf(versions, n);
+        valueOffsets = Arrays.copyOf(valueOffsets, n + 1);
+    }
+
+    private void growValues(int n) {
+        valueColumns = Arrays.copyOf(valueColumns, n);
+        valueTypes = Arrays.copyOf(valueTypes, n);
+        valueBits = Arrays.copyOf(valueBits, n);
+        valueStrings = Arrays.copyOf(valueStrings, n);
     }
 
     private RecordDimensions dimensionsOf(RecordFields fields) {
@@ -300,11 +329,7 @@ public final class WriteRecordsBuilder {
         }
         int v = valueCount;
         if (v == valueBits.length) {
-            int n = v * 2;
-            valueColumns = Arrays.copyOf(valueColumns, n);
-            valueTypes = Arrays.copyOf(valueTypes, n);
-            valueBits = Arrays.copyOf(valueBits, n);
-            valueStrings = Arrays.copyOf(valueStrings, n);
+            growValues(v * 2);
         }
         valueStrings[v] = null;
         switch (type) {

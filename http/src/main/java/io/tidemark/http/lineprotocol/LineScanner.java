@@ -25,6 +25,8 @@ final class LineScanner {
     private static final long SPACES = 0x2020202020202020L;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long EQUALS = 0x3D3D3D3D3D3D3D3DL;
+    private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
 
     private LineScanner() {
     }
@@ -82,6 +84,18 @@ final class LineScanner {
         while (true) {
             int keyStart = p;
             while (p < limit) {
+                // Eight bytes at a time up to the first byte that may end the key or escape.
+                while (p + 8 <= limit) {
+                    long stop = keyDelimiters((long) LONGS.get(b, p));
+                    if (stop != 0) {
+                        p += Long.numberOfTrailingZeros(stop) >>> 3;
+                        break;
+                    }
+                    p += 8;
+                }
+                if (p == limit) {
+                    break;
+                }
                 byte c = b[p];
                 if (c == '=' || c == ',' || c == ' ' || c == '\n') {
                     break;
@@ -179,6 +193,15 @@ final class LineScanner {
     /** Whether any byte of {@code word} is a space, a newline or a backslash (SWAR zero-byte test). */
     private static boolean hasSeriesDelimiter(long word) {
         return (zeroByte(word ^ SPACES) | zeroByte(word ^ NEWLINES) | zeroByte(word ^ BACKSLASHES)) != 0;
+    }
+
+    /**
+     * The bytes of {@code word} that are an equals sign, a comma, a space, a newline or a backslash,
+     * each as its high bit; exact for the lowest one flagged (borrows only run upwards).
+     */
+    private static long keyDelimiters(long word) {
+        return zeroByte(word ^ EQUALS) | zeroByte(word ^ COMMAS) | zeroByte(word ^ SPACES) | zeroByte(word ^ NEWLINES)
+                | zeroByte(word ^ BACKSLASHES);
     }
 
     private static long zeroByte(long x) {

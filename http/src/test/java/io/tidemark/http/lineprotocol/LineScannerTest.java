@@ -95,6 +95,23 @@ class LineScannerTest {
         assertThat(scan("m f\\ i\\,e\\=ld=1i")).containsExactly("m{} f i,e=ld=1i");
     }
 
+    /** Field keys are delimited eight bytes at a time: an escape or a delimiter may stand at any place of a word. */
+    @Test
+    void fieldKeysEndOrEscapeAtAnyPlaceOfAWord() {
+        for (int length = 1; length <= 20; length++) {
+            for (int at = 0; at < length; at++) {
+                String key = "k".repeat(length);
+                String escaped = key.substring(0, at) + "\\ " + key.substring(at);
+                String literal = key.substring(0, at) + "\\x" + key.substring(at);
+                assertThat(scan("m " + key + "=1i," + escaped + "=2i," + literal + "=3i 7\nm " + key + "\n"))
+                        .as("key length %d, escape at %d", length, at)
+                        .containsExactly("m{} " + key + "=1i " + key.substring(0, at) + " " + key.substring(at) + "=2i "
+                                + key.substring(0, at) + "\\x" + key.substring(at) + "=3i @7",
+                                "ERROR " + (3 + length) + ": missing field value");
+            }
+        }
+    }
+
     @Test
     void backslashBeforeAnyOtherCharacterIsLiteral() {
         assertThat(scan("m\\x,t\\y=v\\z f\\q=\"a\\tb\"")).containsExactly("m\\x{t\\y=v\\z;} f\\q=<a\\tb>");

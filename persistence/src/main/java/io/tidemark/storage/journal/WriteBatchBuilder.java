@@ -43,12 +43,29 @@ public final class WriteBatchBuilder {
     /** The index of {@code key} in the batch's series table, adding it on first use. */
     public int series(SeriesKey key) {
         Objects.requireNonNull(key, "series key");
+        // the map covers a prefix of the table: index what addNewSeries added since
+        for (int i = seriesIds.size(); i < series.size(); i++) {
+            seriesIds.put(series.get(i), i);
+        }
         Integer id = seriesIds.get(key);
         if (id != null) {
             return id;
         }
         series.add(key);
         seriesIds.put(key, series.size() - 1);
+        return series.size() - 1;
+    }
+
+    /**
+     * Adds {@code key} to the batch's series table without looking it up, for a caller that keeps
+     * its own index of the keys it has added (and so knows this one is new): one map fewer per
+     * series. The key must not be in the table yet ({@link #series} finds it afterwards).
+     *
+     * @return its index in the series table
+     */
+    public int addNewSeries(SeriesKey key) {
+        Objects.requireNonNull(key, "series key");
+        series.add(key);
         return series.size() - 1;
     }
 

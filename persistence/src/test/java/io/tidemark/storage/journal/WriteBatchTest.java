@@ -47,6 +47,26 @@ class WriteBatchTest {
     }
 
     @Test
+    void seriesAddedWithoutLookupAreFoundByLaterLookups() {
+        SeriesKey disk = SeriesKey.of(List.of(new Dimension("host", "b")), "disk");
+        WriteBatchBuilder b = WriteBatch.builder("t1", 0);
+        int cpu = b.series(CPU);
+        int mem = b.addNewSeries(MEM);
+        int diskIndex = b.addNewSeries(disk);
+
+        assertThat(List.of(cpu, mem, diskIndex)).containsExactly(0, 1, 2);
+        assertThat(b.series(MEM)).isEqualTo(mem);
+        assertThat(b.series(disk)).isEqualTo(diskIndex);
+        assertThat(b.series(CPU)).isEqualTo(cpu);
+        b.addRow(mem, 1L, 1L);
+        b.addRow(diskIndex, 2L, 1L);
+        WriteBatch batch = b.build();
+        assertThat(batch.seriesCount()).isEqualTo(3);
+        assertThat(batch.series(batch.seriesIndex(0))).isEqualTo(MEM);
+        assertThat(batch.series(batch.seriesIndex(1))).isEqualTo(disk);
+    }
+
+    @Test
     void growsPastInitialCapacityAndBitsetWordBoundaries() {
         WriteBatch batch = TestBatches.batch(5, 1000);
         assertThat(batch.rowCount()).isEqualTo(1000);

@@ -1,5 +1,9 @@
 package io.tidemark.http.wire.write;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -50,6 +54,14 @@ final class JsonCursor {
     private static final byte MEMBER = 2;
     private static final byte ELEMENT = 3;
     private static final byte VALUE = 4;
+
+    /** Eight input bytes at a time, the first in the lowest byte of the word. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
+    private static final long SPACES = ONES * 0x20;
 
     private byte[] in;
     private int pos;
@@ -161,18 +173,7 @@ final class JsonCursor {
             }
             byte b = in[p++];
             if (b == '"') {
-                while (true) {
-                    if (p >= limit) {
-                        throw NOT_TAKEN;
-                    }
-                    byte c = in[p++];
-                    if (c == '"') {
-                        break;
-                    }
-                    if (c == '\\') {
-                        p++;
-                    }
-                }
+                p = skipStringBody(p);
             } else if (b == '[' || b == '{') {
                 nesting++;
             } else if ((b == ']' || b == '}') && --nesting == 0) {
@@ -181,6 +182,45 @@ final class JsonCursor {
         }
         pos = p;
         depth--;
+    }
+
+    /** From just after a string's opening quote (escapes skipped, nothing checked): the offset after its closing one. */
+    private int skipStringBody(int p) {
+        while (true) {
+            while (p + Long.BYTES <= limit) {
+                long word = (long) WORDS.get(in, p);
+                long special = zeroByte(word ^ QUOTES) | zeroByte(word ^ BACKSLASHES);
+                if (special != 0) {
+                    p += Long.numberOfTrailingZeros(special) >>> 3;
+                    break;
+                }
+                p += Long.BYTES;
+            }
+            if (p >= limit) {
+                throw NOT_TAKEN;
+            }
+            byte c = in[p++];
+            if (c == '"') {
+                return p;
+            }
+            if (c == '\\') {
+                p++;
+            }
+        }
+    }
+
+    /**
+     * The bytes of {@code word} that end a plain string's run, each as its high bit: a quote, a
+     * backslash, a control character, or any byte of a multi-byte character. Exact for the lowest
+     * byte flagged (the borrows of the zero-byte tests only run upwards), which is all a scan needs.
+     */
+    private static long notPlain(long word) {
+        return zeroByte(word ^ QUOTES) | zeroByte(word ^ BACKSLASHES) | ((word - SPACES) & ~word & HIGH_BITS)
+                | (word & HIGH_BITS);
+    }
+
+    private static long zeroByte(long x) {
+        return (x - ONES) & ~x & HIGH_BITS;
     }
 
     /** The offset just after the last token read (after its closing quote, bracket or last digit). */
@@ -204,23 +244,23 @@ final class JsonCursor {
         return text;
     }
 
-    /** True when the text of the last {@link #NAME} or {@link #STRING} is {@code s}; compares bytes when it is plain. */
-    boolean textIs(String s) {
+    /**
+     * True when the text of the last {@link #NAME} or {@link #STRING} is the one {@code utf8}
+     * encodes; compares bytes when it is plain (every text but those with escapes or non-ASCII
+     * characters).
+     */
+    boolean textIs(byte[] utf8) {
         int n = textLength;
+        if (!textWidened) {
+            return utf8.length == n && Arrays.equals(in, plainStart, plainStart + n, utf8, 0, n);
+        }
+        String s = new String(utf8, StandardCharsets.UTF_8);
         if (s.length() != n) {
             return false;
         }
-        if (textWidened) {
-            for (int i = 0; i < n; i++) {
-                if (text[i] != s.charAt(i)) {
-                    return false;
-                }
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                if (in[plainStart + i] != s.charAt(i)) {
-                    return false;
-                }
+        for (int i = 0; i < n; i++) {
+            if (text[i] != s.charAt(i)) {
+                return false;
             }
         }
         return true;
@@ -371,6 +411,14 @@ final class JsonCursor {
     private void string(int maxChars) {
         int start = pos;
         int p = start;
+        while (p + Long.BYTES <= limit) {
+            long stop = notPlain((long) WORDS.get(in, p));
+            if (stop != 0) {
+                p += Long.numberOfTrailingZeros(stop) >>> 3;
+                break;
+            }
+            p += Long.BYTES;
+        }
         while (true) {
             if (p == limit) {
                 throw NOT_TAKEN;

@@ -1,53 +1,102 @@
 package io.tidemark.http.wire.write;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Strings for short texts that repeat from record to record (measure and attribute names,
- * dimension names, enum values), looked up by their characters so that reading one again costs
- * a hash, not a string. Bounded: when full it is emptied and fills again. Not thread-safe.
+ * Strings for short texts that repeat from record to record (member names, measure and attribute
+ * names, dimension names, enum values), looked up by their characters so that reading one again
+ * costs a hash, not a string. Each comes as a {@link Name} with its UTF-8 bytes, so that a reader
+ * can compare the input with the name it expects as bytes. The seed strings (the member names the
+ * reader switches on) are always in the table as the very constants the reader's {@code switch}
+ * compares with, which makes that comparison an identity check. Bounded: when full it is emptied
+ * (but for the seeds) and fills again. Not thread-safe.
  */
 final class NameTable {
+
+    /** A text of the table: the string and its UTF-8 bytes (never changed). */
+    static final class Name {
+        final String text;
+        final byte[] utf8;
+
+        private Name(String text) {
+            this.text = text;
+            this.utf8 = text.getBytes(StandardCharsets.UTF_8);
+        }
+    }
 
     private static final int CAPACITY = 4096;
     /** Longer texts are rarely names worth keeping. */
     private static final int MAX_LENGTH = 128;
 
-    private final String[] strings = new String[CAPACITY];
+    private final Name[] names = new Name[CAPACITY];
     private final int[] hashes = new int[CAPACITY];
+    private final String[] seeds;
     private int size;
 
-    /** The string of {@code chars[offset, offset + length)}. */
-    String get(char[] chars, int offset, int length) {
+    NameTable(String... seeds) {
+        this.seeds = seeds.clone();
+        seed();
+    }
+
+    /** The name of {@code chars[offset, offset + length)}. */
+    Name get(char[] chars, int offset, int length) {
         if (length > MAX_LENGTH) {
-            return new String(chars, offset, length);
+            return new Name(new String(chars, offset, length));
         }
-        int hash = 0;
-        for (int i = 0; i < length; i++) {
-            hash = 31 * hash + chars[offset + i];
+        int hash = hash(chars, offset, length);
+        int slot = find(hash, chars, offset, length);
+        if (names[slot] != null) {
+            return names[slot];
         }
+        if (size >= CAPACITY / 2) {
+            Arrays.fill(names, null);
+            size = 0;
+            seed();
+            slot = find(hash, chars, offset, length);
+            if (names[slot] != null) {
+                return names[slot];
+            }
+        }
+        return insert(slot, hash, new String(chars, offset, length));
+    }
+
+    /** The slot holding the text, or the empty slot where it belongs. */
+    private int find(int hash, char[] chars, int offset, int length) {
         int mask = CAPACITY - 1;
         for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
-            String s = strings[slot];
-            if (s == null) {
-                return add(slot, hash, new String(chars, offset, length));
-            }
-            if (hashes[slot] == hash && matches(s, chars, offset, length)) {
-                return s;
+            Name n = names[slot];
+            if (n == null || (hashes[slot] == hash && matches(n.text, chars, offset, length))) {
+                return slot;
             }
         }
     }
 
-    private String add(int slot, int hash, String s) {
-        if (size >= CAPACITY / 2) {
-            Arrays.fill(strings, null);
-            size = 0;
-            return get(s.toCharArray(), 0, s.length());
-        }
-        strings[slot] = s;
+    private Name insert(int slot, int hash, String s) {
+        Name n = new Name(s);
+        names[slot] = n;
         hashes[slot] = hash;
         size++;
-        return s;
+        return n;
+    }
+
+    private void seed() {
+        for (String s : seeds) {
+            char[] chars = s.toCharArray();
+            int hash = hash(chars, 0, chars.length);
+            int slot = find(hash, chars, 0, chars.length);
+            if (names[slot] == null) {
+                insert(slot, hash, s);
+            }
+        }
+    }
+
+    private static int hash(char[] chars, int offset, int length) {
+        int hash = 0;
+        for (int i = 0; i < length; i++) {
+            hash = 31 * hash + chars[offset + i];
+        }
+        return hash;
     }
 
     private static boolean matches(String s, char[] chars, int offset, int length) {

@@ -14,6 +14,7 @@ import io.tidemark.engine.write.DimensionsCache;
 import io.tidemark.engine.write.RecordDimensions;
 import io.tidemark.engine.write.RecordFields;
 import io.tidemark.engine.write.WriteRecordsBuilder;
+import io.tidemark.http.wire.write.NameTable.Name;
 import java.util.Arrays;
 
 /**
@@ -53,19 +54,22 @@ final class WriteRecordsReader {
     private final JsonCursor cursor = new JsonCursor();
     /** Reads a new Dimensions list item by item. */
     private final JsonCursor listCursor = new JsonCursor();
-    private final NameTable names = new NameTable();
+    /** Seeded with the member names below: a switch on a name from the table compares by identity. */
+    private final NameTable names = new NameTable("DatabaseName", "TableName", "CommonAttributes", "Records",
+            "Dimensions", "MeasureName", "MeasureValue", "MeasureValueType", "Time", "TimeUnit", "Version",
+            "MeasureValues", "Name", "Value", "DimensionValueType", "Type");
     private final RecordFields record = new RecordFields();
     private final RecordFields dimensionItems = new RecordFields();
     private char[] valueText = new char[64];
     /** The names and enum values met at the same place of the previous record: records repeat their shape. */
-    private String recentMeasureName;
-    private String recentMeasureValueType;
-    private String recentTimeUnit;
-    private String[] recentAttributeNames = new String[16];
-    private String[] recentAttributeTypes = new String[16];
+    private Name recentMeasureName;
+    private Name recentMeasureValueType;
+    private Name recentTimeUnit;
+    private Name[] recentAttributeNames = new Name[16];
+    private Name[] recentAttributeTypes = new Name[16];
     /** The member names met in the previous record, in order: records repeat their shape. */
-    private String[] recentMembers = new String[8];
-    private String[] recentItemMembers = new String[4];
+    private Name[] recentMembers = new Name[8];
+    private Name[] recentItemMembers = new Name[4];
 
     WriteRecordsReader(DimensionsCache dimensionsCache) {
         this.dimensionsCache = dimensionsCache;
@@ -97,7 +101,7 @@ final class WriteRecordsReader {
         boolean recordsGiven = false;
         int t;
         while ((t = p.next()) == NAME) {
-            String member = names.get(p.chars(), 0, p.textLength());
+            String member = names.get(p.chars(), 0, p.textLength()).text;
             t = p.next();
             switch (member) {
                 case "DatabaseName":
@@ -126,9 +130,16 @@ final class WriteRecordsReader {
                         expect(t, START_ARRAY);
                         recordsGiven = true;
                         out.recordsPresent();
+                        int firstStart = p.offset();
                         while ((t = p.next()) == START_OBJECT) {
                             readRecord(p, body, record.clear(), out);
                             out.record(record);
+                            if (firstStart >= 0) {
+                                // records of one request are much alike: the first one's size tells how many follow
+                                int firstBytes = Math.max(1, p.offset() - firstStart);
+                                out.expectRecords(1 + (body.length - p.offset()) / firstBytes);
+                                firstStart = -1;
+                            }
                         }
                         expect(t, END_ARRAY);
                     }
@@ -152,10 +163,10 @@ final class WriteRecordsReader {
             if (m == recentMembers.length) {
                 recentMembers = Arrays.copyOf(recentMembers, m * 2);
             }
-            String member = known(p, recentMembers[m]);
+            Name member = known(p, recentMembers[m]);
             recentMembers[m] = member;
             t = p.next();
-            switch (member) {
+            switch (member.text) {
                 case "Dimensions":
                     seen = once(seen, DIMENSIONS);
                     if (t != NULL) {
@@ -166,7 +177,7 @@ final class WriteRecordsReader {
                 case "MeasureName":
                     seen = once(seen, MEASURE_NAME);
                     recentMeasureName = name(p, t, recentMeasureName);
-                    f.measureName(recentMeasureName);
+                    f.measureName(text(recentMeasureName));
                     break;
                 case "MeasureValue":
                     seen = once(seen, MEASURE_VALUE);
@@ -178,7 +189,7 @@ final class WriteRecordsReader {
                 case "MeasureValueType":
                     seen = once(seen, MEASURE_VALUE_TYPE);
                     recentMeasureValueType = name(p, t, recentMeasureValueType);
-                    f.measureValueType(recentMeasureValueType);
+                    f.measureValueType(text(recentMeasureValueType));
                     break;
                 case "Time":
                     seen = once(seen, TIME);
@@ -190,7 +201,7 @@ final class WriteRecordsReader {
                 case "TimeUnit":
                     seen = once(seen, TIME_UNIT);
                     recentTimeUnit = name(p, t, recentTimeUnit);
-                    f.timeUnit(recentTimeUnit);
+                    f.timeUnit(text(recentTimeUnit));
                     break;
                 case "Version":
                     seen = once(seen, VERSION);
@@ -261,7 +272,7 @@ final class WriteRecordsReader {
             switch (member) {
                 case "Name":
                     seen = once(seen, 1);
-                    name = name(p, t, null);
+                    name = text(name(p, t, null));
                     break;
                 case "Value":
                     seen = once(seen, 2);
@@ -269,7 +280,7 @@ final class WriteRecordsReader {
                     break;
                 case "DimensionValueType":
                     seen = once(seen, 4);
-                    type = name(p, t, null);
+                    type = text(name(p, t, null));
                     break;
                 default:
                     p.skipChildren();
@@ -286,8 +297,8 @@ final class WriteRecordsReader {
             recentAttributeTypes = Arrays.copyOf(recentAttributeTypes, position * 2);
         }
         int seen = 0;
-        String name = null;
-        String type = null;
+        Name name = null;
+        Name type = null;
         int length = -1;
         int t;
         for (int m = 0; (t = p.next()) == NAME; m++) {
@@ -320,7 +331,7 @@ final class WriteRecordsReader {
             }
         }
         expect(t, END_OBJECT);
-        f.addMeasureValue(name, length < 0 ? null : valueText, 0, Math.max(length, 0), type);
+        f.addMeasureValue(text(name), length < 0 ? null : valueText, 0, Math.max(length, 0), text(type));
     }
 
     /**
@@ -328,7 +339,7 @@ final class WriteRecordsReader {
      *
      * @param likely the string met at the same place of the previous record, or null
      */
-    private String name(JsonCursor p, int t, String likely) {
+    private Name name(JsonCursor p, int t, Name likely) {
         if (t == NULL) {
             return null;
         }
@@ -341,17 +352,21 @@ final class WriteRecordsReader {
         if (m == recentItemMembers.length) {
             recentItemMembers = Arrays.copyOf(recentItemMembers, m * 2);
         }
-        String member = known(p, recentItemMembers[m]);
+        Name member = known(p, recentItemMembers[m]);
         recentItemMembers[m] = member;
-        return member;
+        return member.text;
     }
 
     /**
      * The string of the cursor's text, from the name table; {@code likely} when it is that string
      * (compared with the bytes, before any hash or copy).
      */
-    private String known(JsonCursor p, String likely) {
-        return likely != null && p.textIs(likely) ? likely : names.get(p.chars(), 0, p.textLength());
+    private Name known(JsonCursor p, Name likely) {
+        return likely != null && p.textIs(likely.utf8) ? likely : names.get(p.chars(), 0, p.textLength());
+    }
+
+    private static String text(Name name) {
+        return name == null ? null : name.text;
     }
 
     /** A string member; null for JSON null. */

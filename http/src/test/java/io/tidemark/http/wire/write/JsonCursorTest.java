@@ -182,10 +182,10 @@ class JsonCursorTest {
         assertThat(new String(bytes, from, c.offset() - from, StandardCharsets.UTF_8))
                 .isEqualTo("[{\"a\":\"]\\\"}\"}, [tru, {]}]");
         assertThat(c.next()).isEqualTo(JsonCursor.NAME);
-        assertThat(c.textIs("next")).isTrue();
+        assertThat(c.textIs(utf8("next"))).isTrue();
         assertThat(c.next()).isEqualTo(JsonCursor.STRING);
-        assertThat(c.textIs("n")).isTrue();
-        assertThat(c.textIs("next")).isFalse();
+        assertThat(c.textIs(utf8("n"))).isTrue();
+        assertThat(c.textIs(utf8("next"))).isFalse();
         assertThat(c.next()).isEqualTo(JsonCursor.END_OBJECT);
     }
 
@@ -196,13 +196,44 @@ class JsonCursorTest {
         c.next();
 
         c.next();
-        assertThat(c.textIs("plain")).isTrue();
-        assertThat(c.textIs("plaiN")).isFalse();
+        assertThat(c.textIs(utf8("plain"))).isTrue();
+        assertThat(c.textIs(utf8("plaiN"))).isFalse();
         c.next();
-        assertThat(c.textIs("h\u00e9")).isTrue();
+        assertThat(c.textIs(utf8("h\u00e9"))).isTrue();
         c.next();
-        assertThat(c.textIs("Ab")).isTrue();
+        assertThat(c.textIs(utf8("Ab"))).isTrue();
         assertThat(new String(c.chars(), 0, c.textLength())).isEqualTo("Ab");
+    }
+
+    /**
+     * Strings are delimited eight bytes at a time: a quote, an escape, a control character or a
+     * multi-byte character at any place of a word (and in the tail after the last whole word)
+     * must end the plain run exactly there, read or skipped.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\\\"", "\\\\", "\\n", "\u00e9", "\uD83D\uDE00", "\u2028"})
+    void readsAndSkipsAStringWhateverItsSpecialCharactersPlaceInAWord(String special) {
+        for (int length = 0; length <= 20; length++) {
+            for (int at = 0; at <= length; at++) {
+                String text = "x".repeat(at) + special + "y".repeat(length - at);
+                byte[] bytes = ("[" + text.length() + ",\"" + text + "\",[\"" + text + "\"],\"z\"]")
+                        .getBytes(StandardCharsets.UTF_8);
+
+                assertThat(cursor(bytes)).as(text).isEqualTo(jackson(bytes));
+                JsonCursor c = new JsonCursor().reset(bytes, 0, bytes.length);
+                c.next();
+                c.next();
+                c.next();
+                assertThat(c.next()).isEqualTo(JsonCursor.START_ARRAY);
+                c.skipUnchecked();
+                assertThat(c.next()).as(text).isEqualTo(JsonCursor.STRING);
+                assertThat(c.textIs(utf8("z"))).as(text).isTrue();
+            }
+        }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     @org.junit.jupiter.api.Test

@@ -66,6 +66,24 @@ class WriteRecordsReaderTest {
                 .contains("boot:TIMESTAMP=1700000000000000000");
     }
 
+    /** The reader sizes the builder from its first record: later records larger or smaller must read the same. */
+    @Test
+    void readsRecordsUnlikeTheFirstOneAsTheTreeReadingDoes() {
+        List<Rec> records = new ArrayList<>();
+        records.add(rec().dims(dim("h", "a")).name("m").time(NOW).multi(attr("x", "1", "DOUBLE")));
+        for (int i = 0; i < 60; i++) {
+            List<MeasureValueInput> values = new ArrayList<>();
+            for (int v = 0; v < 1 + i % 13; v++) {
+                values.add(attr("attribute_with_a_long_name_" + v, i + "." + v, "DOUBLE"));
+            }
+            records.add(rec().dims(dim("h", "host_number_" + i), dim("rack", "r" + i % 3)).name("m").time(NOW)
+                    .multi(values.toArray(MeasureValueInput[]::new)));
+        }
+        records.add(rec().dims(dim("h", "b")).name("s").time(NOW).value("2.5"));
+        String read = agrees(json(records.toArray(Rec[]::new)));
+        assertThat(read).startsWith("rejections []").contains("attribute_with_a_long_name_12:DOUBLE=");
+    }
+
     @Test
     void mergesCommonAttributesMemberByMember() {
         Rec common = rec().dims(dim("region", "eu"), dim("az", "a")).name("cpu").time("1795607999").unit("SECONDS")
