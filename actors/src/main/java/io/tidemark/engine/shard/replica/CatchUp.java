@@ -25,6 +25,12 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * most advanced copy (a tail no quorum acknowledged, or a copy left so far behind that the entries
  * it needs were released) is replaced: the answer tells the entity to delete it and start over,
  * and the empty journal then takes the whole copy.
+ *
+ * <p>A journal that holds no entries but continues after a checkpoint (it was started afresh
+ * after the checkpoint's sequence C, having ended before it) cannot anchor on its last entry: it
+ * reads the entries from C + 1 of a copy that holds entry C + 1 (or ends at C). A copy whose
+ * entries start later has a gap after the checkpoint and is never a source; when every copy
+ * ahead of C has one, catching up fails (the shard does not serve with a hole).
  */
 public final class CatchUp {
 
@@ -113,13 +119,23 @@ public final class CatchUp {
 
     private Behavior<Message> chooseSource() {
         timers.cancel(TimedOut.INSTANCE);
+        long last = journal.lastSequence();
+        boolean afterCheckpoint = holdsNoEntries() && last != ShardJournal.NO_SEQUENCE;
         CopyStatus best = null;
+        CopyStatus gapped = null;
         for (CopyStatus s : statuses) {
-            if (best == null || s.lastSequence() > best.lastSequence()) {
+            if (afterCheckpoint && s.lastSequence() > last && s.firstSequence() > last + 1) {
+                gapped = gapped == null || s.lastSequence() > gapped.lastSequence() ? s : gapped;
+            } else if (best == null || s.lastSequence() > best.lastSequence()) {
                 best = s;
             }
         }
-        if (best == null || best.lastSequence() <= journal.lastSequence()) {
+        if (best == null || best.lastSequence() <= last) {
+            if (gapped != null) {
+                return finish(new Failed("every copy ahead of the checkpoint at sequence " + last + " lacks the entries"
+                        + " after it: " + peers.describe(gapped.keeper()) + " holds " + gapped.firstSequence() + " to "
+                        + gapped.lastSequence()));
+            }
             // the most advanced copy is this one; replicas that lag or differ are backfilled by the primary
             return finish(new CaughtUp(0, null));
         }
@@ -133,11 +149,16 @@ public final class CatchUp {
                 .build();
     }
 
+    /** Reads the page after this journal's last entry; one holding none reads from its next sequence number. */
     private void readNext(CopyStatus source, ActorRef<Page> adapter) {
         long after = journal.lastSequence();
-        source.keeper().tell(new Read(tableId, shard, after == ShardJournal.NO_SEQUENCE, after,
-                journal.lastChecksum(), adapter));
+        source.keeper().tell(new Read(tableId, shard, holdsNoEntries(), after, journal.lastChecksum(), adapter));
         timers.startSingleTimer(TimedOut.INSTANCE, settings.timeout());
+    }
+
+    /** Whether the journal holds no entry: it is new, or continues after a checkpoint. */
+    private boolean holdsNoEntries() {
+        return journal.firstSequence() > journal.lastSequence();
     }
 
     private Behavior<Message> onPage(Page page, CopyStatus source, ActorRef<Page> adapter) {
