@@ -28,9 +28,11 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  *
  * <p>A journal that holds no entries but continues after a checkpoint (it was started afresh
  * after the checkpoint's sequence C, having ended before it) cannot anchor on its last entry: it
- * reads the entries from C + 1 of a copy that holds entry C + 1 (or ends at C). A copy whose
- * entries start later has a gap after the checkpoint and is never a source; when every copy
- * ahead of C has one, catching up fails (the shard does not serve with a hole).
+ * reads the entries from C + 1 of the most advanced copy, which must hold entry C + 1 (of equally
+ * advanced copies, one that does is taken). A copy whose entries start later has a gap after the
+ * checkpoint and is never a source; when the most advanced copy has one, catching up fails (the
+ * shard neither serves with a hole nor from a less advanced copy that may lack acknowledged
+ * entries).
  */
 public final class CatchUp {
 
@@ -122,22 +124,22 @@ public final class CatchUp {
         long last = journal.lastSequence();
         boolean afterCheckpoint = holdsNoEntries() && last != ShardJournal.NO_SEQUENCE;
         CopyStatus best = null;
-        CopyStatus gapped = null;
         for (CopyStatus s : statuses) {
-            if (afterCheckpoint && s.lastSequence() > last && s.firstSequence() > last + 1) {
-                gapped = gapped == null || s.lastSequence() > gapped.lastSequence() ? s : gapped;
-            } else if (best == null || s.lastSequence() > best.lastSequence()) {
+            // of equally advanced copies, one that continues the checkpoint
+            if (best == null || s.lastSequence() > best.lastSequence() || (s.lastSequence() == best.lastSequence()
+                    && afterCheckpoint && gapAfter(best, last) && !gapAfter(s, last))) {
                 best = s;
             }
         }
         if (best == null || best.lastSequence() <= last) {
-            if (gapped != null) {
-                return finish(new Failed("every copy ahead of the checkpoint at sequence " + last + " lacks the entries"
-                        + " after it: " + peers.describe(gapped.keeper()) + " holds " + gapped.firstSequence() + " to "
-                        + gapped.lastSequence()));
-            }
             // the most advanced copy is this one; replicas that lag or differ are backfilled by the primary
             return finish(new CaughtUp(0, null));
+        }
+        if (afterCheckpoint && gapAfter(best, last)) {
+            // a less advanced copy may lack acknowledged entries the most advanced one holds
+            return finish(new Failed("the most advanced copy lacks the entries after the checkpoint at sequence " + last
+                    + ": " + peers.describe(best.keeper()) + " holds " + best.firstSequence() + " to "
+                    + best.lastSequence()));
         }
         CopyStatus source = best;
         ActorRef<Page> adapter = ctx.messageAdapter(Page.class, Paged::new);
@@ -154,6 +156,11 @@ public final class CatchUp {
         long after = journal.lastSequence();
         source.keeper().tell(new Read(tableId, shard, holdsNoEntries(), after, journal.lastChecksum(), adapter));
         timers.startSingleTimer(TimedOut.INSTANCE, settings.timeout());
+    }
+
+    /** Whether {@code copy} cannot continue a checkpoint covering up to {@code covered}: it starts later. */
+    private static boolean gapAfter(CopyStatus copy, long covered) {
+        return copy.firstSequence() > covered + 1;
     }
 
     /** Whether the journal holds no entry: it is new, or continues after a checkpoint. */
