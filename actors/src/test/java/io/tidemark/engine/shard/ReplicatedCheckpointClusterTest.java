@@ -10,6 +10,8 @@ import io.tidemark.engine.shard.replica.ReplicaMessages;
 import io.tidemark.engine.testing.LoopbackCluster;
 import io.tidemark.engine.tier.MagneticReader;
 import io.tidemark.storage.checkpoint.CheckpointLayout;
+import io.tidemark.storage.checkpoint.CheckpointManifest;
+import io.tidemark.storage.fileio.FileIo;
 import io.tidemark.storage.journal.ShardJournal;
 import io.tidemark.storage.journal.WriteBatch;
 import java.io.IOException;
@@ -30,6 +32,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
@@ -106,6 +109,67 @@ class ReplicatedCheckpointClusterTest {
             assertThat(points(scan(cluster, other, moved), series("h"))).hasSize(7 + BIG_ROWS).containsKey(6L);
             assertThat(copy(cluster, replica).lastSequence()).as("the new primary replicates to the same copy")
                     .isEqualTo(8);
+        }
+    }
+
+    /**
+     * The primary checkpoints (its interval timer) an entry its replica never got (a run that missed
+     * its quorum), then its node stops: the new owner serves that checkpoint although every copy
+     * ends before it, and its first write replaces the replica's copy from scratch and counts.
+     */
+    @Test
+    void aNewOwnerFindingACheckpointNewerThanEveryCopysTailServesItAndRestartsTheCopies() {
+        try (LoopbackCluster cluster = LoopbackCluster.start(3, root, """
+                tidemark.cluster.replication-factor = 2
+                tidemark.engine.shard.replication.timeout = 2s
+                tidemark.engine.shard.checkpoint.max-interval = 1s
+                pekko.cluster.split-brain-resolver.stable-after = 2s
+                """)) {
+            startKeepers(cluster);
+            int primary = 0;
+            int replica = nextInRing(cluster, primary);
+            int other = 3 - primary - replica;
+            ActorRef<SeriesShard.Command> shard = spawnShard(cluster, primary);
+            write(cluster, primary, shard, small(0));
+            write(cluster, primary, shard, small(1));
+
+            ActorRef<ReplicaMessages.KeeperCommand> replicaKeeper = env(cluster.node(replica), cluster.dataDir(replica))
+                    .replication().peers().local();
+            get(AskPattern.<ReplicaMessages.KeeperCommand, Done>ask(replicaKeeper,
+                    r -> new ReplicaMessages.HandOver(TestRows.TABLE, 0, r), ASK, cluster.node(replica).scheduler()));
+            StatusReply<ShardWriteResult> refused = ask(cluster.node(primary), shard,
+                    r -> new SeriesShard.Write(small(2), r));
+            assertThat(refused.isError()).as("the replica cannot take the run").isTrue();
+            Path checkpoints = cluster.sharedDir().resolve("checkpoints").resolve(TestRows.TABLE).resolve("0");
+            LoopbackCluster.awaitUntil(ASK, "a checkpoint covering the unacknowledged entry 3",
+                    () -> newestCoveredSequence(checkpoints) == 3);
+            replicaKeeper.tell(new ReplicaMessages.TakeBack(TestRows.TABLE, 0));
+            assertThat(copy(cluster, replica).lastSequence()).as("the copy's tail").isEqualTo(2);
+
+            cluster.crash(primary);
+            cluster.awaitMembers(2);
+            ActorRef<SeriesShard.Command> moved = spawnShard(cluster, other);
+            assertThat(points(scan(cluster, other, moved), series("h")).keySet())
+                    .as("the checkpoint, with the row no replica acknowledged").containsExactly(0L, 1L, 2L);
+            write(cluster, other, moved, small(3));
+            assertThat(points(scan(cluster, other, moved), series("h")).keySet()).containsExactly(0L, 1L, 2L, 3L);
+            ReplicaMessages.CopyStatus copy = copy(cluster, replica);
+            assertThat(copy.firstSequence()).as("the copy restarted after the checkpoint").isEqualTo(4);
+            assertThat(copy.lastSequence()).isEqualTo(4);
+        }
+    }
+
+    /** The sequence the newest manifest in {@code dir} covers; -1 when there is none. */
+    private static long newestCoveredSequence(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return -1;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            Path newest = files.filter(f -> CheckpointLayout.number(f, CheckpointLayout.MANIFEST_PREFIX,
+                    CheckpointLayout.MANIFEST_SUFFIX) >= 0).max(Comparator.naturalOrder()).orElse(null);
+            return newest == null ? -1 : CheckpointManifest.read(FileIo.DEFAULT, newest).coveredSequence();
+        } catch (IOException e) {
+            return -1; // a manifest deleted between listing and reading: look again
         }
     }
 
