@@ -156,6 +156,10 @@ class ReplicatedCheckpointClusterTest {
             ReplicaMessages.CopyStatus copy = copy(cluster, replica);
             assertThat(copy.firstSequence()).as("the copy restarted after the checkpoint").isEqualTo(4);
             assertThat(copy.lastSequence()).isEqualTo(4);
+
+            StatusReply<Done> dropped = ask(cluster.node(other), moved, SeriesShard.Drop::new);
+            assertThat(dropped.isSuccess()).as("drop: %s", dropped).isTrue();
+            assertThat(checkpoints.getParent()).as("the table's checkpoints on the shared root").doesNotExist();
         }
     }
 
