@@ -64,7 +64,10 @@ import org.apache.pekko.pattern.StatusReply;
  * ({@link ReplicationLink}); the run is acknowledged once a majority of the R copies holds it, and
  * fails with THROTTLING ("replication quorum not reached", so clients retry) when that does not happen within the
  * replication timeout. The rows of a failed run stay journaled and applied here (they may
- * surface in reads; a retried identical write is idempotent).
+ * surface in reads; a retried identical write is idempotent). A replicated shard checkpoints to
+ * the root every node reaches ({@link io.tidemark.engine.shard.replica.ShardReplication#checkpointDirectory}),
+ * once more right after catching up (before it serves), and ships the release point of each
+ * checkpoint only once it is durable (see {@link ShardStorage}).
  */
 public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
 
@@ -263,10 +266,30 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
             getContext().getLog().info("series shard caught up: table={}, shard={}, entries={}, from={}, {}", tableId,
                     shard, caught.appended(), caught.source(), store.stats(0));
         }
+        long claimed = storage.checkpointing() ? claimCheckpoints() : ShardJournal.NO_SEQUENCE;
         replication = new ReplicationLink(tableId, shard, env.replication().settings(), env.replication().peers(),
                 journal, getContext().messageAdapter(ReplicaMessages.Appended.class, ReplicaAnswered::new));
         env.localSeries().publish(tableId, shard, seriesValues);
+        replication.released(claimed + 1);
         return stash.unstashAll(this);
+    }
+
+    /**
+     * Checkpoints what the shard caught up to before it serves, so an earlier owner still running
+     * elsewhere stops writing to the shared checkpoints (and a later owner replays less). The
+     * replicas release what it covers with the first {@code Append}.
+     */
+    private long claimCheckpoints() {
+        try {
+            long covered = storage.claim(store);
+            journal = storage.journal();
+            getContext().getLog().info("series shard checkpointed on taking over: table={}, shard={}, sequence={},"
+                    + " dir={}", tableId, shard, covered, storage.checkpointDirectory());
+            return covered;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start series shard: cannot write its checkpoint, table=" + tableId
+                    + ", shard=" + shard + ", dir=" + storage.checkpointDirectory(), e);
+        }
     }
 
     public static String entityId(String tableId, int shard) {
@@ -290,11 +313,16 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         this.store = new MemoryStore(tableId, settings.sealPoints(), settings.sealSpan().toNanos(),
                 env.meters().table(tableId));
         this.checker = new DuplicateChecker(store, env.magnetic());
-        boolean checkpointing = settings.checkpoint().enabled() && !env.replication().replicated();
+        boolean checkpointing = env.replication().replicated() ? env.replication().checkpointing()
+                : settings.checkpoint().enabled();
         try {
-            ShardStorage.Recovered recovered = ShardStorage.open(ShardJournal.directory(env.dataDir(), tableId, shard),
-                    env.journalOptions(), WriteBatchSerializer.register(KryoPool.builder()).build(), checkpointing,
-                    settings.checkpoint(), store);
+            Path journalDir = ShardJournal.directory(env.dataDir(), tableId, shard);
+            KryoPool kryo = WriteBatchSerializer.register(KryoPool.builder()).build();
+            ShardStorage.Recovered recovered = checkpointing && env.replication().replicated()
+                    ? ShardStorage.openReplicated(journalDir, env.replication().checkpointDirectory(tableId, shard),
+                            env.journalOptions(), kryo, true, settings.checkpoint(), store)
+                    : ShardStorage.open(journalDir, env.journalOptions(), kryo, checkpointing, settings.checkpoint(),
+                            store);
             this.storage = recovered.storage();
             this.journal = storage.journal();
             ctx.getLog().info("series shard recovered: table={}, shard={}, checkpointSequence={}, entries={}, {}",
@@ -404,6 +432,9 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
                 roundWrites.get(i).replyTo().tell(StatusReply.success(roundResults.get(i)));
             }
             endRound();
+            if (storage.checkpointDue()) {
+                checkpoint();
+            }
         }
         return this;
     }
@@ -587,7 +618,12 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
      */
     private void checkpoint() {
         try {
-            storage.checkpoint(store);
+            long covered = storage.checkpoint(store);
+            if (replication != null && covered != ShardJournal.NO_SEQUENCE) {
+                // only now that the checkpoint is durable may the copies drop what it covers
+                replication.released(covered + 1);
+                replication.ship();
+            }
         } catch (IOException e) {
             getContext().getLog().warn("cannot checkpoint memory store, the journal is kept: table={}, shard={}",
                     tableId, shard, e);
@@ -597,9 +633,13 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         journal = storage.journal();
     }
 
-    /** Graceful stop: checkpoints everything, open chunks included, so the journal is left empty. */
+    /**
+     * Graceful stop: checkpoints everything, open chunks included, so the journal is left empty. Not
+     * a replicated shard: a node stops its shards also when it was downed, and the shard's new owner
+     * may be writing to the shared checkpoints by then.
+     */
     private Behavior<Command> checkpointAndClose() {
-        if (storage.checkpointing()) {
+        if (storage.checkpointing() && !env.replication().replicated()) {
             try {
                 storage.checkpoint(store);
                 journal = storage.journal();
@@ -627,6 +667,9 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
         StatusReply<Done> reply;
         try {
             ShardFiles.deleteTree(env.fileIo(), shardDir);
+            if (env.replication().checkpointing()) {
+                dropSharedCheckpoints();
+            }
             reply = StatusReply.success(Done.getInstance());
         } catch (RuntimeException e) {
             reply = StatusReply.error(EngineException.internal("cannot drop shard: table=" + tableId + ", shard="
@@ -636,6 +679,20 @@ public final class SeriesShard extends AbstractBehavior<SeriesShard.Command> {
             return dropped(drop, reply);
         }
         return dropCopies(drop, reply);
+    }
+
+    /** Deletes the shard's checkpoints on the shared root, and the table's directory there once empty. */
+    private void dropSharedCheckpoints() {
+        ShardFiles.deleteTree(env.fileIo(), env.replication().checkpointDirectory(tableId, shard));
+        Path tableDir = env.replication().checkpointTableDirectory(tableId);
+        try {
+            if (env.fileIo().exists(tableDir) && env.fileIo().list(tableDir, "*").isEmpty()) {
+                env.fileIo().delete(tableDir);
+            }
+        } catch (IOException e) {
+            // another shard of the table removed it meanwhile, or still holds files there
+            getContext().getLog().debug("table checkpoint directory kept: dir={}", tableDir, e);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tidemark.engine.shard;
 
+import com.typesafe.config.Config;
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.shard.fragment.FragmentAnswer;
@@ -11,6 +12,7 @@ import io.tidemark.engine.shard.replica.ReplicaPeers;
 import io.tidemark.engine.shard.replica.ReplicationSettings;
 import io.tidemark.engine.shard.replica.ShardReplication;
 import io.tidemark.engine.tier.MagneticReader;
+import io.tidemark.engine.tier.MagneticTier;
 import io.tidemark.storage.chunk.SealedChunk;
 import io.tidemark.storage.fileio.FileIo;
 import io.tidemark.storage.journal.WriteBatch;
@@ -88,10 +90,33 @@ public final class SeriesShardService implements ShardGateway {
         if (!replication.replicated()) {
             return env;
         }
+        Path checkpointRoot = replicatedCheckpointRoot(system.settings().config(), dataDir, settings);
         ActorRef<ReplicaMessages.KeeperCommand> keeper = system.systemActorOf(ReplicaKeeper.create(dataDir,
                 env.journalOptions(), replication), ReplicaPeers.KEEPER_NAME, DispatcherSelector.fromConfig(DISPATCHER));
         return new ShardEnvironment(dataDir, clock, magnetic, meters, settings, FileIo.DEFAULT,
-                new ShardReplication(replication, new ReplicaPeers(system, keeper)));
+                new ShardReplication(replication, new ReplicaPeers(system, keeper), checkpointRoot));
+    }
+
+    /**
+     * Where replicated shards checkpoint: {@code tidemark.magnetic.root-dir}, which must be storage
+     * every node reaches (a shard restarted on another node loads its checkpoint from there); null
+     * when they do not checkpoint.
+     *
+     * @throws IllegalArgumentException when they checkpoint and the root is this node's data dir
+     *     (the default, so evidently not shared)
+     */
+    static Path replicatedCheckpointRoot(Config config, Path dataDir, ShardSettings settings) {
+        if (!settings.checkpoint().replicatedShardsCheckpoint()) {
+            return null;
+        }
+        Path root = MagneticTier.rootDir(config).normalize();
+        if (root.equals(dataDir.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("cannot start replicated shards: they checkpoint to"
+                    + " tidemark.magnetic.root-dir, which must be a directory every node reaches, but it is this node's"
+                    + " data dir, root-dir=" + root + " (set tidemark.magnetic.root-dir to the"
+                    + " shared directory, or tidemark.engine.shard.checkpoint.replicated = off)");
+        }
+        return root;
     }
 
     static SeriesShardService init(ActorSystem<?> system, ShardEnvironment env) {

@@ -1,6 +1,7 @@
 package io.tidemark.engine.shard;
 
 import io.tidemark.engine.shard.checkpoint.CheckpointSettings;
+import io.tidemark.engine.shard.checkpoint.CheckpointTakenOverException;
 import io.tidemark.engine.shard.checkpoint.ShardCheckpoints;
 import io.tidemark.storage.CorruptionException;
 import io.tidemark.storage.checkpoint.CheckpointLayout;
@@ -24,8 +25,17 @@ import java.nio.file.Path;
  * journal, or the new checkpoint and a journal whose entries it covers (skipped on replay, the
  * journal then started afresh).
  *
- * <p>Without checkpointing (a replicated shard: its replicas' copies of the journal are what a new
- * owner catches up from) a checkpoint already on disk is still loaded, and the journal is never
+ * <p>A replicated shard ({@link #openReplicated}) checkpoints to a directory every node reaches,
+ * so its next owner loads the checkpoint wherever it starts. Its journal is not started afresh
+ * (the copies on other nodes compare their last entries with it, and a new owner's catch-up reads
+ * the entries after the checkpoint from them): once the checkpoint is durable the journal releases
+ * the cycles the checkpoint covers, and the shard has its replicas release the same
+ * ({@code releaseBeforeSequence}). Recovery there loads the newest checkpoint; a journal copy
+ * that ends before the checkpoint's sequence is started afresh after it, one that ends at or after
+ * it is kept and its later entries replayed, and one with a gap after the checkpoint is refused
+ * (CorruptionException, never served).
+ *
+ * <p>Without checkpointing a checkpoint already on disk is still loaded, and the journal is never
  * released past it.
  */
 final class ShardStorage {
@@ -35,20 +45,23 @@ final class ShardStorage {
     private final KryoPool kryo;
     private final FileIo io;
     private final boolean checkpointing;
+    private final boolean replicated;
     private final CheckpointSettings settings;
     private final ShardCheckpoints checkpoints;
     private ShardJournal journal;
+    /** The journal's {@link ShardJournal#appendedBytes()} when it was last checkpointed (or opened). */
+    private long appendedAtCheckpoint;
 
-    private ShardStorage(Path journalDir, JournalOptions options, KryoPool kryo, boolean checkpointing,
-                         CheckpointSettings settings) {
+    private ShardStorage(Path journalDir, Path checkpointDir, boolean replicated, JournalOptions options, KryoPool kryo,
+                         boolean checkpointing, CheckpointSettings settings) {
         this.journalDir = journalDir;
         this.options = options;
         this.kryo = kryo;
         this.io = options.fileIo();
         this.checkpointing = checkpointing;
+        this.replicated = replicated;
         this.settings = settings;
-        this.checkpoints = ShardCheckpoints.open(io, CheckpointLayout.directory(journalDir.getParent()),
-                settings.compactBelow());
+        this.checkpoints = ShardCheckpoints.open(io, checkpointDir, settings.compactBelow(), replicated);
     }
 
     /** What {@link #open} recovered. */
@@ -65,15 +78,29 @@ final class ShardStorage {
      */
     static Recovered open(Path journalDir, JournalOptions options, KryoPool kryo, boolean checkpointing,
                           CheckpointSettings settings, MemoryStore store) {
+        return open(new ShardStorage(journalDir, CheckpointLayout.directory(journalDir.getParent()), false, options,
+                kryo, checkpointing, settings), store);
+    }
+
+    /**
+     * Opens a replicated shard's journal copy in {@code journalDir} and recovers as {@link #open}
+     * does, from the checkpoints in {@code checkpointDir} (on storage every node reaches, fenced
+     * against the shard's other owners: {@link ShardCheckpoints}).
+     */
+    static Recovered openReplicated(Path journalDir, Path checkpointDir, JournalOptions options, KryoPool kryo,
+                                    boolean checkpointing, CheckpointSettings settings, MemoryStore store) {
+        return open(new ShardStorage(journalDir, checkpointDir, true, options, kryo, checkpointing, settings), store);
+    }
+
+    private static Recovered open(ShardStorage storage, MemoryStore store) {
         ShardJournal.EntryVisitor replay = store.journalReplay();
-        ShardStorage storage = new ShardStorage(journalDir, options, kryo, checkpointing, settings);
-        storage.journal = ShardJournal.open(journalDir, options, kryo);
+        storage.journal = ShardJournal.open(storage.journalDir, storage.options, storage.kryo);
         try {
             // restored chunks need no journal entry; NO_INDEX keeps the release after a migration commit
             // (used when not checkpointing) from passing the checkpoint
             long covered = storage.checkpoints.load(store, ShardJournal.NO_INDEX);
             ShardJournal journal = storage.journal;
-            if (covered == ShardCheckpoints.NONE) {
+            if (!storage.checkpoints.exists()) {
                 // a checkpoint was written, so the journal was started afresh after it unless it still
                 // begins at the shard's first entry
                 if (storage.checkpoints.foundManifest() && (journal.lastSequence() == ShardJournal.NO_SEQUENCE
@@ -84,7 +111,9 @@ final class ShardStorage {
                 }
                 return new Recovered(storage, journal.replayEntries(ShardJournal.NO_INDEX, replay), covered);
             }
-            if (journal.lastSequence() <= covered) {
+            // a replicated copy ending exactly at the checkpoint is kept: its last entry is what the
+            // other copies and the catch-up compare with
+            if (journal.lastSequence() < covered || (!storage.replicated && journal.lastSequence() == covered)) {
                 storage.restartJournal(covered);
                 return new Recovered(storage, 0, covered);
             }
@@ -117,26 +146,54 @@ final class ShardStorage {
         return journal.lastSequence() > checkpoints.coveredSequence();
     }
 
-    /** Whether the journal has grown enough since it was started (or opened) to checkpoint now. */
+    /** Whether the journal has grown enough since the last checkpoint (or since it was opened) to checkpoint now. */
     boolean checkpointDue() {
-        return checkpointing && journal.appendedBytes() >= settings.journalBytes();
+        return checkpointing && journal.appendedBytes() - appendedAtCheckpoint >= settings.journalBytes();
     }
 
     /**
      * Checkpoints {@code store}, which holds exactly the journal's entries, then starts the journal
-     * afresh. Does nothing when the journal holds nothing new.
+     * afresh, or, replicated, releases the journal cycles the checkpoint covers. Does nothing when
+     * the journal holds nothing new.
      *
+     * @return the sequence number the checkpoint covers (the journal's last), or
+     *     {@link ShardJournal#NO_SEQUENCE} when nothing was written
      * @throws IOException if the checkpoint cannot be written; the journal is untouched then
+     * @throws CheckpointTakenOverException if another owner of a replicated shard has checkpointed since
      * @throws UncheckedIOException if the journal cannot be started afresh (the checkpoint stands;
      *     the shard must restart, and recovery finishes the job)
      */
-    void checkpoint(MemoryStore store) throws IOException {
+    long checkpoint(MemoryStore store) throws IOException {
         if (!journalAhead()) {
-            return;
+            return ShardJournal.NO_SEQUENCE;
         }
+        return writeCheckpoint(store);
+    }
+
+    /**
+     * A replicated shard that has caught up, before it serves: checkpoints {@code store} even when
+     * the journal holds nothing new, so an earlier owner still running somewhere finds a checkpoint
+     * it did not write and stops writing checkpoints ({@link ShardCheckpoints}).
+     *
+     * @return the sequence number the checkpoint covers
+     * @throws IOException if the checkpoint cannot be written
+     * @throws CheckpointTakenOverException if another owner has checkpointed since this one loaded
+     */
+    long claim(MemoryStore store) throws IOException {
+        return writeCheckpoint(store);
+    }
+
+    private long writeCheckpoint(MemoryStore store) throws IOException {
         long covered = journal.lastSequence();
         checkpoints.write(store, covered);
-        restartJournal(covered);
+        appendedAtCheckpoint = journal.appendedBytes();
+        if (replicated) {
+            // the current cycle stays: the copies match their ends against its last entry
+            journal.releaseBeforeSequence(covered + 1);
+        } else {
+            restartJournal(covered);
+        }
+        return covered;
     }
 
     private void restartJournal(long covered) {
@@ -144,6 +201,12 @@ final class ShardStorage {
         ShardFiles.deleteTree(io, journalDir);
         journal = ShardJournal.open(journalDir, options, kryo);
         journal.continueAfterSequence(covered);
+        appendedAtCheckpoint = 0;
+    }
+
+    /** Where the checkpoints are. */
+    Path checkpointDirectory() {
+        return checkpoints.directory();
     }
 
     void close() {

@@ -19,9 +19,10 @@ import org.apache.pekko.cluster.typed.Join;
 
 /**
  * Several cluster nodes in one JVM for tests: each an actor system with its own data directory
- * ({@code <root>/node-<i>}) and Pekko remoting on a free loopback port, so every message between
- * them is really serialized and sent over TCP. Node 0 joins itself, the others join node 0, and
- * {@link #start} returns once every node sees every member Up.
+ * ({@code <root>/node-<i>}), a directory they share ({@link #sharedDir}), and Pekko remoting on a
+ * free loopback port, so every message between them is really serialized and sent over TCP. Node
+ * 0 joins itself, the others join node 0, and {@link #start} returns once every node sees every
+ * member Up.
  *
  * <p>Each node's config is {@code overrides} over {@code tidemark/single-node.conf} with self-join
  * off. Waits are deadlines for a busy shared machine, not speed assertions.
@@ -65,6 +66,8 @@ public final class LoopbackCluster implements AutoCloseable {
         return ConfigFactory.load(ConfigFactory.parseString(overrides.apply(i))
                 .withFallback(ConfigFactory.parseString("tidemark.data-dir = \""
                         + dataDir(i).toString().replace("\\", "/") + "\"\ntidemark.cluster.self-join = off"))
+                .withFallback(ConfigFactory.parseString("tidemark.magnetic.root-dir = \""
+                        + sharedDir().toString().replace("\\", "/") + "\""))
                 .withFallback(ConfigFactory.parseResources("tidemark/single-node.conf")));
     }
 
@@ -86,6 +89,14 @@ public final class LoopbackCluster implements AutoCloseable {
 
     public Path dataDir(int i) {
         return root.resolve("node-" + i);
+    }
+
+    /**
+     * The directory every node reaches, their {@code tidemark.magnetic.root-dir} unless the
+     * overrides set another (the magnetic store and replicated shards' checkpoints live there).
+     */
+    public Path sharedDir() {
+        return root.resolve("shared");
     }
 
     /** Waits until every running node sees exactly {@code size} members, all Up. */

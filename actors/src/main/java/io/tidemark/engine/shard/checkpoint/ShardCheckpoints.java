@@ -33,6 +33,13 @@ import org.slf4j.LoggerFactory;
  * file either refers to, so a damaged newest manifest falls back to the previous one (if the
  * journal still reaches back to it); everything else is deleted once the new manifest is durable.
  *
+ * <p>A replicated shard's checkpoints live in a directory every node reaches, which the shard's
+ * next owner (on another node) loads from and then writes to. There the checkpoints are
+ * {@linkplain #open(FileIo, Path, double, boolean) fenced}: before writing, an instance checks that
+ * the newest manifest in the directory is one it loaded or wrote itself, and refuses otherwise
+ * (a newer owner has written since; an owner writes a checkpoint as soon as it has caught up,
+ * before it serves), so a node that lost the shard never overwrites its new owner's state.
+ *
  * <p>Not thread-safe: the shard actor owns it.
  */
 public final class ShardCheckpoints {
@@ -56,16 +63,27 @@ public final class ShardCheckpoints {
     private long nextFileId = 1;
     private long nextGeneration = 1;
     private boolean foundManifest;
+    private final boolean fenced;
 
-    private ShardCheckpoints(FileIo io, Path dir, double compactBelow) {
+    private ShardCheckpoints(FileIo io, Path dir, double compactBelow, boolean fenced) {
         this.io = io;
         this.dir = dir;
         this.compactBelow = compactBelow;
+        this.fenced = fenced;
     }
 
     /** The checkpoints in {@code dir} (which may not exist yet); nothing is loaded until {@link #load}. */
     public static ShardCheckpoints open(FileIo io, Path dir, double compactBelow) {
-        return new ShardCheckpoints(io, dir, compactBelow);
+        return new ShardCheckpoints(io, dir, compactBelow, false);
+    }
+
+    /**
+     * The checkpoints in {@code dir}; with {@code fenced} (a directory the shard's later owners on
+     * other nodes write to) {@link #write} refuses once a manifest this instance did not load or
+     * write is the newest.
+     */
+    public static ShardCheckpoints open(FileIo io, Path dir, double compactBelow, boolean fenced) {
+        return new ShardCheckpoints(io, dir, compactBelow, fenced);
     }
 
     public Path directory() {
@@ -182,6 +200,9 @@ public final class ShardCheckpoints {
      * @throws IOException if a file cannot be written; the previous checkpoint stays the current one
      */
     public void write(MemoryStore store, long coveredSequence) throws IOException {
+        if (fenced) {
+            requireNewestIsOwn();
+        }
         List<SeriesImage> images = store.images();
         Set<Long> rewrite = filesToCompact(images);
         Map<SealedChunk, Location> next = new IdentityHashMap<>();
@@ -213,6 +234,26 @@ public final class ShardCheckpoints {
         current = manifest;
         located = next;
         deleteUnneeded();
+    }
+
+    /**
+     * Refuses when the directory's newest manifest is newer than any this instance loaded or wrote.
+     *
+     * @throws CheckpointTakenOverException if it is: another owner has checkpointed since
+     */
+    private void requireNewestIsOwn() throws IOException {
+        long own = nextGeneration - 1;
+        if (!io.exists(dir)) {
+            return;
+        }
+        for (Path file : io.list(dir, "*")) {
+            long generation = CheckpointLayout.number(file, CheckpointLayout.MANIFEST_PREFIX,
+                    CheckpointLayout.MANIFEST_SUFFIX);
+            if (generation > own) {
+                throw new CheckpointTakenOverException("cannot checkpoint: another owner of the shard wrote a newer"
+                        + " checkpoint, dir=" + dir + ", newest=" + generation + ", own=" + own);
+            }
+        }
     }
 
     private void place(SealedChunk chunk, Set<Long> rewrite, Map<SealedChunk, Location> next,

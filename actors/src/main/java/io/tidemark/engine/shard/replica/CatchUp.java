@@ -25,6 +25,14 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * most advanced copy (a tail no quorum acknowledged, or a copy left so far behind that the entries
  * it needs were released) is replaced: the answer tells the entity to delete it and start over,
  * and the empty journal then takes the whole copy.
+ *
+ * <p>A journal that holds no entries but continues after a checkpoint (it was started afresh
+ * after the checkpoint's sequence C, having ended before it) cannot anchor on its last entry: it
+ * reads the entries from C + 1 of the most advanced copy, which must hold entry C + 1 (of equally
+ * advanced copies, one that does is taken). A copy whose entries start later has a gap after the
+ * checkpoint and is never a source; when the most advanced copy has one, catching up fails (the
+ * shard neither serves with a hole nor from a less advanced copy that may lack acknowledged
+ * entries).
  */
 public final class CatchUp {
 
@@ -113,15 +121,25 @@ public final class CatchUp {
 
     private Behavior<Message> chooseSource() {
         timers.cancel(TimedOut.INSTANCE);
+        long last = journal.lastSequence();
+        boolean afterCheckpoint = holdsNoEntries() && last != ShardJournal.NO_SEQUENCE;
         CopyStatus best = null;
         for (CopyStatus s : statuses) {
-            if (best == null || s.lastSequence() > best.lastSequence()) {
+            // of equally advanced copies, one that continues the checkpoint
+            if (best == null || s.lastSequence() > best.lastSequence() || (s.lastSequence() == best.lastSequence()
+                    && afterCheckpoint && gapAfter(best, last) && !gapAfter(s, last))) {
                 best = s;
             }
         }
-        if (best == null || best.lastSequence() <= journal.lastSequence()) {
+        if (best == null || best.lastSequence() <= last) {
             // the most advanced copy is this one; replicas that lag or differ are backfilled by the primary
             return finish(new CaughtUp(0, null));
+        }
+        if (afterCheckpoint && gapAfter(best, last)) {
+            // a less advanced copy may lack acknowledged entries the most advanced one holds
+            return finish(new Failed("the most advanced copy lacks the entries after the checkpoint at sequence " + last
+                    + ": " + peers.describe(best.keeper()) + " holds " + best.firstSequence() + " to "
+                    + best.lastSequence()));
         }
         CopyStatus source = best;
         ActorRef<Page> adapter = ctx.messageAdapter(Page.class, Paged::new);
@@ -133,11 +151,21 @@ public final class CatchUp {
                 .build();
     }
 
+    /** Reads the page after this journal's last entry; one holding none reads from its next sequence number. */
     private void readNext(CopyStatus source, ActorRef<Page> adapter) {
         long after = journal.lastSequence();
-        source.keeper().tell(new Read(tableId, shard, after == ShardJournal.NO_SEQUENCE, after,
-                journal.lastChecksum(), adapter));
+        source.keeper().tell(new Read(tableId, shard, holdsNoEntries(), after, journal.lastChecksum(), adapter));
         timers.startSingleTimer(TimedOut.INSTANCE, settings.timeout());
+    }
+
+    /** Whether {@code copy} cannot continue a checkpoint covering up to {@code covered}: it starts later. */
+    private static boolean gapAfter(CopyStatus copy, long covered) {
+        return copy.firstSequence() > covered + 1;
+    }
+
+    /** Whether the journal holds no entry: it is new, or continues after a checkpoint. */
+    private boolean holdsNoEntries() {
+        return journal.firstSequence() > journal.lastSequence();
     }
 
     private Behavior<Message> onPage(Page page, CopyStatus source, ActorRef<Page> adapter) {

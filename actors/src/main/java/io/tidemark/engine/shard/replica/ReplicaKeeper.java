@@ -155,10 +155,10 @@ public final class ReplicaKeeper extends AbstractBehavior<KeeperCommand> {
             if (hosted.contains(key)) {
                 m.replyTo().tell(new Page(m.tableId(), m.shard(), false, List.of(), ReplicaMessages.UNAVAILABLE));
             } else if (copy == null) {
-                m.replyTo().tell(new Page(m.tableId(), m.shard(), m.fromStart()
-                        || m.afterSequence() == ShardJournal.NO_SEQUENCE, List.of(), ShardJournal.NO_SEQUENCE));
+                m.replyTo().tell(new Page(m.tableId(), m.shard(), m.afterSequence() == ShardJournal.NO_SEQUENCE,
+                        List.of(), ShardJournal.NO_SEQUENCE));
             } else {
-                ShardJournal.EntryPage page = m.fromStart() ? copy.readFirst(settings.pageEntries(), settings.pageBytes())
+                ShardJournal.EntryPage page = m.fromStart() ? readFrom(copy, m.afterSequence())
                         : copy.readAfter(m.afterSequence(), m.afterChecksum(), settings.pageEntries(), settings.pageBytes());
                 m.replyTo().tell(new Page(m.tableId(), m.shard(), page.anchored(), page.entries(), copy.lastSequence()));
             }
@@ -167,6 +167,24 @@ public final class ReplicaKeeper extends AbstractBehavior<KeeperCommand> {
             m.replyTo().tell(new Page(m.tableId(), m.shard(), false, List.of(), ReplicaMessages.UNAVAILABLE));
         }
         return this;
+    }
+
+    /**
+     * The first page of the entries after {@code afterSequence} for a reader holding none (see
+     * {@link Read}): from the copy's first entry when {@code afterSequence} is
+     * {@link ShardJournal#NO_SEQUENCE}, else only when the copy holds entry {@code afterSequence + 1}
+     * or ends at {@code afterSequence}; not anchored when the copy has a gap there or ends before it.
+     */
+    private ShardJournal.EntryPage readFrom(ShardJournal copy, long afterSequence) {
+        if (afterSequence == ShardJournal.NO_SEQUENCE || copy.firstSequence() == afterSequence + 1) {
+            return copy.lastSequence() == afterSequence ? new ShardJournal.EntryPage(true, List.of())
+                    : copy.readFirst(settings.pageEntries(), settings.pageBytes());
+        }
+        if (copy.firstSequence() <= afterSequence && afterSequence <= copy.lastSequence()) {
+            return copy.readAfter(afterSequence, copy.checksumAt(afterSequence), settings.pageEntries(),
+                    settings.pageBytes());
+        }
+        return new ShardJournal.EntryPage(false, List.of());
     }
 
     private Behavior<KeeperCommand> onHandOver(HandOver m) {

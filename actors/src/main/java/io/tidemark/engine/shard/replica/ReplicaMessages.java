@@ -71,7 +71,11 @@ public final class ReplicaMessages {
 
     /**
      * Reads the entries after {@code afterSequence}, provided the copy agrees up to it (its entry
-     * there has {@code afterChecksum}), or from the first entry held when {@code fromStart}.
+     * there has {@code afterChecksum}). With {@code fromStart} the reader holds no entry to anchor
+     * on: with {@code afterSequence} {@link io.tidemark.storage.journal.ShardJournal#NO_SEQUENCE}
+     * it reads from the first entry held; otherwise it continues after a checkpoint covering
+     * {@code afterSequence} and reads the entries from {@code afterSequence + 1}, which the copy
+     * must hold (or end at {@code afterSequence}): a copy that starts later answers "not anchored".
      */
     public record Read(String tableId, int shard, boolean fromStart, long afterSequence, int afterChecksum,
                        ActorRef<Page> replyTo) implements KeeperCommand {

@@ -170,6 +170,32 @@ class ReplicaKeeperTest {
         assertThat(read(true, 0, 0).entries()).extracting(JournalEntry::sequence).containsExactly(5L, 6L);
     }
 
+    /**
+     * A reader that continues after a checkpoint covering entry C holds no entry to anchor on: it
+     * reads from C + 1, which a copy starting after it (a gap) must not answer with entries.
+     */
+    @Test
+    void aReaderContinuingAfterACheckpointReadsFromTheNextSequenceUnlessTheCopyHasAGapThere() {
+        List<JournalEntry> entries = journal(6);
+        assertThat(append(true, 0, 0, entries.subList(2, 6)).accepted()).as("a copy holding 3 to 6").isTrue();
+
+        Page fromItsFirst = read(true, 2, 0);
+        assertThat(fromItsFirst.anchored()).isTrue();
+        assertThat(fromItsFirst.entries()).extracting(JournalEntry::sequence).containsExactly(3L, 4L);
+        assertThat(fromItsFirst.entries().get(0).frame()).isEqualTo(entries.get(2).frame());
+        Page inside = read(true, 4, 0);
+        assertThat(inside.anchored()).as("the checksum is not compared: the checkpoint has none").isTrue();
+        assertThat(inside.entries()).extracting(JournalEntry::sequence).containsExactly(5L, 6L);
+        Page atTheEnd = read(true, 6, 0);
+        assertThat(atTheEnd.anchored()).isTrue();
+        assertThat(atTheEnd.entries()).isEmpty();
+
+        Page gap = read(true, 1, 0);
+        assertThat(gap.anchored()).as("entry 2 was released: the copy cannot continue a checkpoint at 1").isFalse();
+        assertThat(gap.entries()).isEmpty();
+        assertThat(read(true, 7, 0).anchored()).as("the copy ends before the checkpoint").isFalse();
+    }
+
     @Test
     void aCopyHandedOverToTheShardIsUnavailableUntilTakenBack() {
         List<JournalEntry> entries = journal(1);
