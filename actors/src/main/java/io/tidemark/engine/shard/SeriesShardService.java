@@ -4,6 +4,7 @@ import io.tidemark.engine.EngineException;
 import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.shard.fragment.FragmentAnswer;
 import io.tidemark.engine.shard.fragment.FragmentHost;
+import io.tidemark.engine.shard.fragment.HeldAnswerCommand;
 import io.tidemark.engine.shard.fragment.ShardFragment;
 import io.tidemark.engine.shard.replica.ReplicaKeeper;
 import io.tidemark.engine.shard.replica.ReplicaMessages;
@@ -130,6 +131,20 @@ public final class SeriesShardService implements ShardGateway {
                             ? failure.getCause() : failure;
                     throw cause instanceof RuntimeException e && !(cause instanceof StatusReply.ErrorMessage) ? e
                             : translate(cause, tableId, shard, "run query fragment", false);
+                }, Runnable::run);
+    }
+
+    @Override
+    public CompletionStage<FragmentAnswer> nextAnswerPart(String tableId, int shard,
+                                                          ActorRef<HeldAnswerCommand> holder, long answerId,
+                                                          int index) {
+        return AskPattern.<HeldAnswerCommand, FragmentAnswer>askWithStatus(holder,
+                replyTo -> new HeldAnswerCommand.NextPart(answerId, index, replyTo), settings.askTimeout(), scheduler)
+                .handleAsync((part, failure) -> {
+                    if (failure != null) {
+                        throw translate(failure, tableId, shard, "fetch the next part of a fragment's answer", false);
+                    }
+                    return part;
                 }, Runnable::run);
     }
 
