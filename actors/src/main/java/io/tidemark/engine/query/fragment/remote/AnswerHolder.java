@@ -70,7 +70,7 @@ public final class AnswerHolder {
     private final LongAdder expired = new LongAdder();
 
     private AnswerHolder(ActorSystem<?> system, Clock clock, long partBytes, Duration idleTimeout,
-            long maxHeldBytes) {
+            long maxHeldBytes, String name) {
         if (partBytes < 1024 || idleTimeout.isNegative() || idleTimeout.isZero() || maxHeldBytes < 1) {
             throw new IllegalArgumentException("cannot start the fragment answer keeper: parts of at least 1 KiB,"
                     + " a positive idle timeout and memory limit, partBytes=" + partBytes + ", idleTimeout="
@@ -79,7 +79,7 @@ public final class AnswerHolder {
         this.system = system;
         this.partBytes = partBytes;
         this.maxHeldBytes = maxHeldBytes;
-        this.actor = system.systemActorOf(keeper(clock, idleTimeout), "fragment-answers", Props.empty());
+        this.actor = system.systemActorOf(keeper(clock, idleTimeout), name, Props.empty());
     }
 
     /**
@@ -90,8 +90,14 @@ public final class AnswerHolder {
      * @param maxHeldBytes what all held answers together may take
      */
     public static AnswerHolder start(ActorSystem<?> system, Clock clock, long maxHeldBytes) {
+        return start(system, clock, maxHeldBytes, "fragment-answers");
+    }
+
+    /** A keeper under another name than the node's (several in one test system). */
+    static AnswerHolder start(ActorSystem<?> system, Clock clock, long maxHeldBytes, String name) {
         Config config = system.settings().config();
-        return new AnswerHolder(system, clock, partBytes(config), config.getDuration(IDLE_TIMEOUT), maxHeldBytes);
+        return new AnswerHolder(system, clock, partBytes(config), config.getDuration(IDLE_TIMEOUT), maxHeldBytes,
+                name);
     }
 
     /** {@value #PART_BYTES}, or 3/4 of {@value #FRAME} when it is {@code auto}. */
