@@ -27,9 +27,9 @@ import java.util.concurrent.CompletionStage;
  * is answered once all are. When one shard or part fails (INTERNAL, THROTTLING) the write fails
  * as a whole although other shards and earlier parts may have made their rows durable: a client
  * retries the same records, and Timestream's rules make that safe (a record written again with
- * the same value and version is accepted without being stored twice). Refuses writes with THROTTLING while the node's memory
- * stores hold more than the budget, so a write burst is pushed back to clients instead of
- * exhausting the heap.
+ * the same value and version is accepted without being stored twice). Refuses writes with
+ * THROTTLING while the node's memory stores hold more than the budget, so a write burst is pushed
+ * back to clients instead of exhausting the heap.
  */
 public final class WriteCoordinator {
 

@@ -208,10 +208,11 @@ public final class AnswerHolder {
                     .onMessage(HeldAnswerCommand.NextPart.class, next -> {
                         Held answer = answers.get(next.answerId());
                         if (answer == null || next.index() != answer.next) {
-                            next.replyTo().tell(StatusReply.error(new EngineException(ErrorKind.INTERNAL, "cannot send the next part"
-                                    + " of a query fragment's answer: it is not held here (its query ended, or nobody"
-                                    + " asked for it within " + idleTimeout + "), answerId=" + next.answerId()
-                                    + ", part=" + next.index() + (answer == null ? "" : ", expected=" + answer.next))));
+                            next.replyTo().tell(StatusReply.error(new EngineException(ErrorKind.INTERNAL,
+                                    "cannot send the next part of a query fragment's answer: it is not held here (its"
+                                    + " query ended, or nobody asked for it within " + idleTimeout + "), answerId="
+                                    + next.answerId() + ", part=" + next.index()
+                                    + (answer == null ? "" : ", expected=" + answer.next))));
                             return Behaviors.same();
                         }
                         int index = answer.next++;

@@ -96,9 +96,9 @@ public final class OutputAssembly {
     private void take(FragmentAnswer answer) {
         if (!(answer instanceof OutputPart part) || part.answerId() != first.answerId()
                 || part.index() != parts.size() || part.count() != first.count()) {
-            throw new EngineException(ErrorKind.INTERNAL, "cannot join a query fragment's answer: expected part " + parts.size()
-                    + " of " + first.count() + " of answer " + first.answerId() + ", got " + answer + ", table="
-                    + tableId + ", shard=" + shard);
+            throw new EngineException(ErrorKind.INTERNAL, "cannot join a query fragment's answer: expected part "
+                    + parts.size() + " of " + first.count() + " of answer " + first.answerId() + ", got " + answer
+                    + ", table=" + tableId + ", shard=" + shard);
         }
         long bytes = BatchWire.estimateBytes(part.batch());
         // counted even when refused, so it is released with the rest

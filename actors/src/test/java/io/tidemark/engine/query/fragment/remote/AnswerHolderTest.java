@@ -141,8 +141,10 @@ class AnswerHolderTest {
         Batch batch = new Batch(List.of(Vector.ofObjects(PrimitiveType.VARCHAR, wide, 2)), 2);
 
         assertThatThrownBy(() -> answers.answer(new ShardFragmentScan.Output(batch, 0), "table=t, shard=3"))
-                .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.VALIDATION))
-                .hasMessageContaining("a row is larger than one message").hasMessageContaining("row=1, table=t, shard=3");
+                .isInstanceOfSatisfying(EngineException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ErrorKind.VALIDATION))
+                .hasMessageContaining("a row is larger than one message")
+                .hasMessageContaining("row=1, table=t, shard=3");
         assertThat(answers.counts().held()).isZero();
     }
 
@@ -151,7 +153,8 @@ class AnswerHolderTest {
         AnswerHolder answers = holder(PART_BYTES * 3L);
 
         assertThatThrownBy(() -> answers.answer(new ShardFragmentScan.Output(rows(3000), 0), "table=t, shard=0"))
-                .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.THROTTLING))
+                .isInstanceOfSatisfying(EngineException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ErrorKind.THROTTLING))
                 .hasMessageContaining("max=" + PART_BYTES * 3L);
         assertThat(List.of(answers.counts().held(), answers.counts().heldBytes())).containsExactly(0L, 0L);
     }
@@ -201,7 +204,8 @@ class AnswerHolderTest {
         AnswerHolder answers = holder(1 << 20);
         OutputPart first = (OutputPart) answers.answer(new ShardFragmentScan.Output(rows(3000), 0), "table=t, shard=0");
         FragmentAnswer second = gateway(new AtomicInteger(), new ArrayList<>())
-                .nextAnswerPart("t", 0, first.holder(), first.answerId(), 1).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                .nextAnswerPart("t", 0, first.holder(), first.answerId(), 1).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
         assertThat(((OutputPart) second).index()).isEqualTo(1);
 
         CLOCK.advance(Duration.ofSeconds(29));
