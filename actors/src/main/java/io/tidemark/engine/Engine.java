@@ -14,6 +14,7 @@ import io.tidemark.engine.query.QuerySettings;
 import io.tidemark.engine.query.aggregate.BuiltinAggregates;
 import io.tidemark.engine.query.fragment.FragmentRunner;
 import io.tidemark.engine.query.fragment.ShardFragmentRunner;
+import io.tidemark.engine.query.fragment.remote.AnswerHolder;
 import io.tidemark.engine.query.fragment.remote.FragmentRebuilder;
 import io.tidemark.engine.query.fragment.remote.NodeFragmentHost;
 import io.tidemark.engine.query.function.ScalarFunctionRegistry;
@@ -21,7 +22,6 @@ import io.tidemark.engine.query.plan.Planner;
 import io.tidemark.engine.scan.ScannedSeries;
 import io.tidemark.engine.scan.TableScanner;
 import io.tidemark.engine.shard.FirstReadTimeout;
-import io.tidemark.engine.shard.ScanParts;
 import io.tidemark.engine.shard.SeriesShardService;
 import io.tidemark.engine.subscription.SubscriptionService;
 import io.tidemark.engine.subscription.SubscriptionSettings;
@@ -35,6 +35,7 @@ import io.tidemark.engine.tier.TierSettings;
 import io.tidemark.engine.tier.TierSingleton;
 import io.tidemark.engine.write.IngestBatch;
 import io.tidemark.engine.write.RecordConverter;
+import io.tidemark.engine.write.ShardPartCut;
 import io.tidemark.engine.write.WriteCoordinator;
 import io.tidemark.engine.write.WriteLimits;
 import io.tidemark.engine.write.WriteOutcome;
@@ -106,7 +107,7 @@ public final class Engine implements AutoCloseable {
         this.shards = SeriesShardService.init(system, settings.dataDir(), clock, magnetic, meters);
         this.writes = new WriteCoordinator(catalog, shards, meters,
                 new RecordConverter(WriteLimits.fromConfig(config)), clock, settings.memoryBudgetBytes(),
-                this::acknowledged);
+                this::acknowledged, ShardPartCut.maxPartBytes(config));
         FirstReadTimeout firstRead = FirstReadTimeout.fromConfig(config);
         this.scanner = new TableScanner(shards, magnetic, clock,
                 system.dispatchers().lookup(DispatcherSelector.blocking()), firstRead);
@@ -117,7 +118,7 @@ public final class Engine implements AutoCloseable {
                 config.getBoolean("tidemark.engine.query.ship-fragments"));
         Planner planner = new Planner(ScalarFunctionRegistry.builtin(), BuiltinAggregates.instance());
         this.fragmentHost = fragments.host(new FragmentRebuilder(new EngineSchemaProvider(catalog, settings.askTimeout()),
-                planner::plan), query.memoryLimitBytes(), ScanParts.partBytes(config));
+                planner::plan), query.memoryLimitBytes(), AnswerHolder.start(system, clock, query.memoryLimitBytes()));
         shards.hostFragments(fragmentHost);
         this.queries = QueryService.start(system, catalog, fragments, planner::plan, query, settings.askTimeout(), clock);
         this.subscriptions = SubscriptionService.start(system, queries::execute, SubscriptionSettings.fromConfig(config),

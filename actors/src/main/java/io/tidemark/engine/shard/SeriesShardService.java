@@ -5,6 +5,7 @@ import io.tidemark.engine.EngineException;
 import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.shard.fragment.FragmentAnswer;
 import io.tidemark.engine.shard.fragment.FragmentHost;
+import io.tidemark.engine.shard.fragment.HeldAnswerCommand;
 import io.tidemark.engine.shard.fragment.ShardFragment;
 import io.tidemark.engine.shard.replica.ReplicaKeeper;
 import io.tidemark.engine.shard.replica.ReplicaMessages;
@@ -163,6 +164,20 @@ public final class SeriesShardService implements ShardGateway {
     @Override
     public boolean mayHold(String tableId, int shard, Map<String, Set<String>> values) {
         return env.localSeries().mayHold(tableId, shard, values);
+    }
+
+    @Override
+    public CompletionStage<FragmentAnswer> nextAnswerPart(String tableId, int shard,
+                                                          ActorRef<HeldAnswerCommand> holder, long answerId,
+                                                          int index) {
+        return AskPattern.<HeldAnswerCommand, FragmentAnswer>askWithStatus(holder,
+                replyTo -> new HeldAnswerCommand.NextPart(answerId, index, replyTo), settings.askTimeout(), scheduler)
+                .handleAsync((part, failure) -> {
+                    if (failure != null) {
+                        throw translate(failure, tableId, shard, "fetch the next part of a fragment's answer", false);
+                    }
+                    return part;
+                }, Runnable::run);
     }
 
     /** Asks the part server of a scan or freeze on another node for its parts, in order, until the last. */

@@ -2,6 +2,7 @@ package io.tidemark.engine.shard;
 
 import io.tidemark.engine.shard.fragment.FragmentAnswer;
 import io.tidemark.engine.shard.fragment.FragmentDeclined;
+import io.tidemark.engine.shard.fragment.HeldAnswerCommand;
 import io.tidemark.engine.shard.fragment.ShardFragment;
 import io.tidemark.storage.journal.WriteBatch;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * How the rest of the engine reaches the series shards of a table, wherever they run. A shard is
@@ -45,6 +47,19 @@ public interface ShardGateway {
      */
     default boolean mayHold(String tableId, int shard, Map<String, Set<String>> values) {
         return true;
+    }
+
+    /**
+     * The next part of a fragment's answer that the shard's node sent in parts (its output did not
+     * fit one message): part {@code index} of answer {@code answerId}, from {@code holder}, the
+     * node's keeper of answer parts named in the part before. A gateway that reaches no other node
+     * (test doubles) has none to ask.
+     */
+    default CompletionStage<FragmentAnswer> nextAnswerPart(String tableId, int shard,
+                                                           ActorRef<HeldAnswerCommand> holder, long answerId,
+                                                           int index) {
+        return CompletableFuture.failedFuture(new IllegalStateException("cannot fetch the next part of a fragment's"
+                + " answer: this gateway reaches no other node, table=" + tableId + ", shard=" + shard));
     }
 
     /**

@@ -21,12 +21,15 @@ import java.util.concurrent.CompletionStage;
 /**
  * Takes a write from a client to durable rows: resolves the table, registers new names with the
  * catalog, splits the rows by shard, sends each shard its part, and joins the shards' answers into
- * Timestream's counts and rejections. When one shard fails (INTERNAL, THROTTLING) the write fails
- * as a whole although other shards may have made their parts durable: a client retries the same
- * records, and Timestream's rules make that safe (a record written again with the same value and
- * version is accepted without being stored twice). Refuses writes with THROTTLING while the node's memory
- * stores hold more than the budget, so a write burst is pushed back to clients instead of
- * exhausting the heap.
+ * Timestream's counts and rejections. A shard's part larger than one message to another node may
+ * take is sent as several consecutive batches ({@link ShardPartCut}), each journaled and
+ * replicated as a write of its own, the next sent once the one before is acknowledged; the client
+ * is answered once all are. When one shard or part fails (INTERNAL, THROTTLING) the write fails
+ * as a whole although other shards and earlier parts may have made their rows durable: a client
+ * retries the same records, and Timestream's rules make that safe (a record written again with
+ * the same value and version is accepted without being stored twice). Refuses writes with
+ * THROTTLING while the node's memory stores hold more than the budget, so a write burst is pushed
+ * back to clients instead of exhausting the heap.
  */
 public final class WriteCoordinator {
 
@@ -37,10 +40,20 @@ public final class WriteCoordinator {
     private final Clock clock;
     private final long memoryBudgetBytes;
     private final WriteListener listener;
+    private final long maxPartBytes;
 
     /** @param listener told of every acknowledged write that stored a point */
     public WriteCoordinator(CatalogService catalog, ShardGateway shards, EngineMeters meters,
             RecordConverter converter, Clock clock, long memoryBudgetBytes, WriteListener listener) {
+        this(catalog, shards, meters, converter, clock, memoryBudgetBytes, listener, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param listener told of every acknowledged write that stored a point
+     * @param maxPartBytes the most bytes one message to a shard may take ({@link ShardPartCut#maxPartBytes})
+     */
+    public WriteCoordinator(CatalogService catalog, ShardGateway shards, EngineMeters meters,
+            RecordConverter converter, Clock clock, long memoryBudgetBytes, WriteListener listener, long maxPartBytes) {
         this.catalog = catalog;
         this.shards = shards;
         this.meters = meters;
@@ -48,6 +61,7 @@ public final class WriteCoordinator {
         this.clock = clock;
         this.memoryBudgetBytes = memoryBudgetBytes;
         this.listener = listener;
+        this.maxPartBytes = maxPartBytes;
     }
 
     /** Timestream's WriteRecords. */
@@ -124,10 +138,20 @@ public final class WriteCoordinator {
                     + " bytes); retry the write later.");
         }
         List<RejectedRecord> rejected = new ArrayList<>(batch.rejections());
-        List<ShardPart> parts = batch.build();
-        List<CompletableFuture<ShardWriteResult>> answers = new ArrayList<>(parts.size());
-        for (ShardPart part : parts) {
-            answers.add(shards.write(part.batch()).toCompletableFuture());
+        List<ShardPart> parts = new ArrayList<>();
+        List<CompletableFuture<ShardWriteResult>> answers = new ArrayList<>();
+        for (ShardPart whole : batch.build()) {
+            // a shard's part too large for one message goes as several, each sent once the one before is
+            // acknowledged: its rows stay in order, and a failed part stops the rest of the shard's
+            CompletableFuture<ShardWriteResult> previous = null;
+            for (ShardPart part : ShardPartCut.cut(whole, maxPartBytes)) {
+                CompletableFuture<ShardWriteResult> answer = previous == null
+                        ? shards.write(part.batch()).toCompletableFuture()
+                        : previous.thenCompose(done -> shards.write(part.batch()));
+                parts.add(part);
+                answers.add(answer);
+                previous = answer;
+            }
         }
         String tableId = batch.table().tableId();
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {

@@ -6,9 +6,12 @@ import io.tidemark.engine.catalog.CatalogService;
 import io.tidemark.engine.catalog.TableDescription;
 import io.tidemark.engine.catalog.TableStatus;
 import io.tidemark.engine.query.QueryContext;
+import io.tidemark.engine.query.fragment.remote.AnswerHolder;
 import io.tidemark.engine.query.fragment.remote.BatchWire;
 import io.tidemark.engine.query.fragment.remote.FragmentRebuilder;
 import io.tidemark.engine.query.fragment.remote.NodeFragmentHost;
+import io.tidemark.engine.query.fragment.remote.OutputAssembly;
+import io.tidemark.engine.query.fragment.remote.OutputPart;
 import io.tidemark.engine.query.fragment.remote.ShippedFragment;
 import io.tidemark.engine.query.function.QueryFunctionException;
 import io.tidemark.engine.query.vector.Batch;
@@ -41,16 +44,17 @@ import java.util.function.Predicate;
  * states) and the bytes it scanned, so chunks never cross nodes. A shard on this node runs the
  * fragment's own pipeline and query context (nothing is serialized); a shard on another node
  * rebuilds the pipeline from the statement's SQL text ({@link FragmentRebuilder}). A shard that
- * declines the fragment (it cannot be rebuilt identically there, its output would not fit a
- * message, or the plan was not built from SQL), and every shard when the fragment's output types
+ * declines the fragment (it cannot be rebuilt identically there, or the plan was not built from
+ * SQL), and every shard when the fragment's output types
  * cannot cross nodes ({@link BatchWire#carries}) or shipping is off
  * ({@code tidemark.engine.query.ship-fragments}), is read the older way: the shard sends its
  * memory-store chunks in the range ({@link ShardGateway#scan}) and this node runs
- * {@link ShardFragmentScan} over them. Bytes scanned count once a shard's answer is accepted. A
- * shard running on this node that cannot hold a series the scan wants (by the measure names and
- * dimension values it has held, {@link ShardGateway#mayHold}, and the magnetic store's series
- * dictionaries) gets no task at all: its output over no rows is made here, so a query pruned to
- * one host costs one shard task, not one per shard.
+ * {@link ShardFragmentScan} over them. An output too large for one message comes back in parts,
+ * which this node fetches in order ({@link OutputAssembly}). Bytes scanned count once a shard's
+ * answer is accepted. A shard running on this node that cannot hold a series the scan wants (by
+ * the measure names and dimension values it has held, {@link ShardGateway#mayHold}, and the
+ * magnetic store's series dictionaries) gets no task at all: its output over no rows is made
+ * here, so a query pruned to one host costs one shard task, not one per shard.
  *
  * <p>Supervision: a shard task that fails with anything but the user's error (an
  * {@link EngineException} other than INTERNAL or THROTTLING, a {@link QueryFunctionException},
@@ -122,10 +126,10 @@ public final class ShardFragmentRunner implements FragmentRunner {
      * magnetic store and executor.
      *
      * @param memoryLimitBytes what a fragment from another node may hold at once
-     * @param maxAnswerBytes the largest output sent back to another node
+     * @param answers where an output too large for one message is kept for the querying node
      */
-    public NodeFragmentHost host(FragmentRebuilder rebuilder, long memoryLimitBytes, long maxAnswerBytes) {
-        return new NodeFragmentHost(scans, rebuilder, blocking, memoryLimitBytes, maxAnswerBytes);
+    public NodeFragmentHost host(FragmentRebuilder rebuilder, long memoryLimitBytes, AnswerHolder answers) {
+        return new NodeFragmentHost(scans, rebuilder, blocking, memoryLimitBytes, answers);
     }
 
     /** Shard tasks answered by the shard's node running the fragment, by this node reading its chunks, or skipped. */
@@ -248,8 +252,11 @@ public final class ShardFragmentRunner implements FragmentRunner {
         if (scan.shippable) {
             answer = bounded(shards.runFragment(scan.table.tableId(), shard, scan.fragment(abandoned), scan.from,
                     scan.request.toNanos()), "run query fragment on shard", scan, shard, first)
-                    .thenCompose(reply -> reply instanceof ShardFragmentScan.Output output
-                            ? counted(shipped, output) : scanned(scan, shard, first, abandoned));
+                    .thenCompose(reply -> reply instanceof ShardFragmentScan.Output output ? counted(shipped, output)
+                            : reply instanceof OutputPart part ? OutputAssembly.collect(part, shards,
+                                    scan.table.tableId(), shard, scan.context, abandoned::get)
+                                    .thenCompose(output -> counted(shipped, output))
+                            : scanned(scan, shard, first, abandoned));
         } else {
             answer = scanned(scan, shard, first, abandoned);
         }

@@ -22,9 +22,8 @@ import java.util.concurrent.atomic.LongAdder;
  * read itself. A fragment from this node runs with the pipeline and query context it carries; one
  * from another node is first rebuilt ({@link FragmentRebuilder}) and runs under a context of its
  * own (the query's id and start, this node's memory limit, the fragment's time limit); its output
- * goes back only when it fits one remoting message ({@code maxAnswerBytes}), else the fragment is
- * declined and the querying node reads the shard's chunks instead (compressed chunks are smaller
- * than decoded rows). A local run's failure goes back as it is; a sent one's becomes an
+ * goes back in one remoting message when it fits, else in parts the querying node fetches one at a
+ * time ({@link AnswerHolder}). A local run's failure goes back as it is; a sent one's becomes an
  * {@link EngineException}, the only failure that crosses nodes: a function's error in the user's
  * data becomes VALIDATION (not retried, as on the querying node), anything else INTERNAL.
  */
@@ -38,22 +37,22 @@ public final class NodeFragmentHost implements FragmentHost {
     private final FragmentRebuilder rebuilder;
     private final Executor blocking;
     private final long memoryLimitBytes;
-    private final long maxAnswerBytes;
+    private final AnswerHolder answers;
     private final LongAdder local = new LongAdder();
     private final LongAdder rebuilt = new LongAdder();
     private final LongAdder declined = new LongAdder();
 
     /**
      * @param memoryLimitBytes what a fragment from another node may hold at once (the node's query memory limit)
-     * @param maxAnswerBytes the largest output sent back to another node
+     * @param answers where an output too large for one message is kept for the querying node
      */
     public NodeFragmentHost(ShardFragmentScan scans, FragmentRebuilder rebuilder, Executor blocking,
-            long memoryLimitBytes, long maxAnswerBytes) {
+            long memoryLimitBytes, AnswerHolder answers) {
         this.scans = scans;
         this.rebuilder = rebuilder;
         this.blocking = blocking;
         this.memoryLimitBytes = memoryLimitBytes;
-        this.maxAnswerBytes = maxAnswerBytes;
+        this.answers = answers;
     }
 
     @Override
@@ -94,18 +93,19 @@ public final class NodeFragmentHost implements FragmentHost {
         QueryContext context = new QueryContext(shipped.queryId(), EvalContext.utc(shipped.queryStartNanos()),
                 System.nanoTime() + shipped.timeoutMillis() * 1_000_000L, memoryLimitBytes);
         ShardFragmentScan.Output output = scans.run(shipped.scope(shard), found.pipeline(), context, memory, () -> false);
-        long bytes = BatchWire.estimateBytes(output.batch());
-        if (bytes > maxAnswerBytes) {
-            return decline("the output does not fit one message: about " + bytes + " bytes, rows="
-                    + output.batch().rowCount() + ", max=" + maxAnswerBytes);
-        }
         rebuilt.increment();
-        return output;
+        return answers.answer(output, "table=" + shipped.tableId() + ", shard=" + shard + ", queryId="
+                + shipped.queryId());
     }
 
     private FragmentAnswer decline(String reason) {
         declined.increment();
         return new FragmentDeclined(reason);
+    }
+
+    /** This node's keeper of the answers sent in parts. */
+    public AnswerHolder answers() {
+        return answers;
     }
 
     public Counts counts() {
