@@ -237,7 +237,8 @@ class ShardFragmentRunnerTest {
             ShardFragmentRunner runner = new ShardFragmentRunner(engine.catalog(), shards,
                     new MagneticTier(FileIo.DEFAULT, dataDir.resolve("dropped-magnetic"), clock, new EngineMeters(),
                             CompactionPolicy.DEFAULT), clock, blocking, Duration.ofMinutes(10), true,
-                    new FirstReadTimeout(Duration.ofMillis(100)));
+                    new FirstReadTimeout(Duration.ofMillis(100)),
+                    ((ShardFragmentRunner) engine.fragments()).control());
             List<ScanColumn> columns = List.of(HOST, DOUBLE_VALUE);
 
             List<List<Object>> rows = rows(runner.run(request("dropped", columns, Map.of()),
