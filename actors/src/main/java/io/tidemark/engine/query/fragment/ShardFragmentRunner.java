@@ -192,8 +192,9 @@ public final class ShardFragmentRunner implements FragmentRunner {
         for (CompletableFuture<Batch> answer : answers) {
             answer.whenComplete((batch, failure) -> {
                 if (failure != null) {
-                    scan.stop("another shard task of the query failed");
+                    // answered first: the stopped attempts fail too, and must not be the query's error
                     all.completeExceptionally(unwrap(failure));
+                    scan.stop("another shard task of the query failed");
                 } else if (left.decrementAndGet() == 0) {
                     all.complete(answers.stream().map(CompletableFuture::join).toList());
                 }
@@ -345,26 +346,6 @@ public final class ShardFragmentRunner implements FragmentRunner {
             return "timed out after " + fragmentTimeout.toMillis() + " ms";
         }
         return cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
-    }
-
-    /** One attempt of a shard task, which can be told to stop wherever it runs. */
-    private static final class ShardAttempt {
-
-        /** Stops a run of the fragment on this node over chunks it read. */
-        final AtomicBoolean abandoned = new AtomicBoolean();
-        /** The shipped attempt, or null when this node reads the shard's chunks. */
-        final FragmentControl.Attempt tracked;
-
-        ShardAttempt(FragmentControl.Attempt tracked) {
-            this.tracked = tracked;
-        }
-
-        void stop(String reason) {
-            abandoned.set(true);
-            if (tracked != null) {
-                tracked.cancel(reason);
-            }
-        }
     }
 
     /** One fragment over one table: what every shard task of the query shares. */

@@ -64,9 +64,9 @@ public final class ShardFragmentScan {
      */
     public interface ChunkHook {
 
-        ChunkHook NONE = (scope, stopped) -> { };
+        ChunkHook NONE = (queryId, scope, stopped) -> { };
 
-        void beforeChunk(Scope scope, BooleanSupplier stopped);
+        void beforeChunk(String queryId, Scope scope, BooleanSupplier stopped);
 
         /** The hook {@code tidemark.engine.query.fragment-chunk-hook} names, or {@link #NONE}. */
         static ChunkHook fromConfig(Config config) {
@@ -123,7 +123,7 @@ public final class ShardFragmentScan {
         for (Map.Entry<SeriesKey, List<SealedChunk>> series : bySeries.entrySet()) {
             context.checkRunning();
             for (SealedChunk chunk : SeriesMerge.disjoint(series.getValue())) {
-                hook.beforeChunk(scope, stopped);
+                hook.beforeChunk(context.queryId(), scope, stopped);
                 if (stopped.getAsBoolean()) {
                     throw new CancellationException("fragment attempt stopped: query " + context.queryId()
                             + ", table=" + scope.tableId() + ", shard=" + scope.shard());

@@ -208,11 +208,11 @@ public final class FragmentControl {
             cluster.subscriptions().tell(Subscribe.create(context.messageAdapter(ClusterEvent.MemberRemoved.class,
                     event -> new MembershipChanged(event.member().address(), Change.REMOVED)),
                     ClusterEvent.MemberRemoved.class));
-            return running(context, new HashSet<>(), new ArrayList<>());
+            return receiving(context, new HashSet<>(), new ArrayList<>());
         });
     }
 
-    private Behavior<Command> running(ActorContext<Command> context, Set<Address> unreachable,
+    private Behavior<Command> receiving(ActorContext<Command> context, Set<Address> unreachable,
             List<CompletableFuture<Void>> waiting) {
         return Behaviors.receive(Command.class)
                 .onMessage(FragmentStarted.class, started -> {

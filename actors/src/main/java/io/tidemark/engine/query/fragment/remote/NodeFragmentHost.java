@@ -15,6 +15,7 @@ import io.tidemark.engine.shard.fragment.ShardFragment;
 import io.tidemark.engine.shard.fragment.TrackedFragment;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
@@ -91,7 +92,18 @@ public final class NodeFragmentHost implements FragmentHost {
                 }
             }, blocking);
         }
-        return answer.whenComplete((done, failure) -> running.finish());
+        // the failure goes back as it is: a CompletionException around it would not cross nodes
+        CompletableFuture<FragmentAnswer> finished = new CompletableFuture<>();
+        answer.whenComplete((done, failure) -> {
+            running.finish();
+            if (failure == null) {
+                finished.complete(done);
+            } else {
+                finished.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            }
+        });
+        return finished;
     }
 
     private FragmentAnswer runLocal(ShippedFragment shipped, int shard, List<SeriesChunks> memory,
