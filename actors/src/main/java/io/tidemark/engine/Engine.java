@@ -15,6 +15,7 @@ import io.tidemark.engine.query.aggregate.BuiltinAggregates;
 import io.tidemark.engine.query.fragment.FragmentRunner;
 import io.tidemark.engine.query.fragment.ShardFragmentRunner;
 import io.tidemark.engine.query.fragment.remote.AnswerHolder;
+import io.tidemark.engine.query.fragment.ShardFragmentScan;
 import io.tidemark.engine.query.fragment.remote.FragmentRebuilder;
 import io.tidemark.engine.query.fragment.remote.NodeFragmentHost;
 import io.tidemark.engine.query.function.ScalarFunctionRegistry;
@@ -23,6 +24,7 @@ import io.tidemark.engine.scan.ScannedSeries;
 import io.tidemark.engine.scan.TableScanner;
 import io.tidemark.engine.shard.FirstReadTimeout;
 import io.tidemark.engine.shard.SeriesShardService;
+import io.tidemark.engine.shard.fragment.FragmentControl;
 import io.tidemark.engine.subscription.SubscriptionService;
 import io.tidemark.engine.subscription.SubscriptionSettings;
 import io.tidemark.engine.subscription.TableWritten;
@@ -115,7 +117,8 @@ public final class Engine implements AutoCloseable {
         this.fragments = new ShardFragmentRunner(catalog, shards, magnetic, clock,
                 system.dispatchers().lookup(DispatcherSelector.blocking()), query.fragmentTimeout(),
                 config.getBoolean("tidemark.engine.query.chunk-stats"), firstRead,
-                config.getBoolean("tidemark.engine.query.ship-fragments"));
+                config.getBoolean("tidemark.engine.query.ship-fragments"), FragmentControl.start(system),
+                ShardFragmentScan.ChunkHook.fromConfig(config));
         Planner planner = new Planner(ScalarFunctionRegistry.builtin(), BuiltinAggregates.instance());
         this.fragmentHost = fragments.host(new FragmentRebuilder(new EngineSchemaProvider(catalog, settings.askTimeout()),
                 planner::plan), query.memoryLimitBytes(), AnswerHolder.start(system, clock, query.memoryLimitBytes()));

@@ -2,6 +2,8 @@ package io.tidemark.engine.query;
 
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.query.expression.EvalContext;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,6 +21,7 @@ public final class QueryContext {
     private final AtomicLong reservedBytes = new AtomicLong();
     private final AtomicLong bytesScanned = new AtomicLong();
     private final AtomicReference<String> cancelled = new AtomicReference<>();
+    private final Queue<Runnable> onCancel = new ConcurrentLinkedQueue<>();
 
     /**
      * @param deadlineNanoTime {@link System#nanoTime()} after which the query fails as timed out
@@ -50,8 +53,32 @@ public final class QueryContext {
         }
     }
 
+    /** Cancels the query; the actions of {@link #whenCancelled} run on the calling thread. */
     public void cancel(String reason) {
-        cancelled.compareAndSet(null, reason);
+        if (cancelled.compareAndSet(null, reason)) {
+            runCancelActions();
+        }
+    }
+
+    /**
+     * Runs {@code action} once when the query is cancelled (at once when it already is): how work
+     * the query started elsewhere, which checks no flag of this context (fragments on other
+     * nodes), learns to stop.
+     *
+     * @return forgets {@code action}, once the work it stops is over
+     */
+    public Runnable whenCancelled(Runnable action) {
+        onCancel.add(action);
+        if (isCancelled()) {
+            runCancelActions();
+        }
+        return () -> onCancel.remove(action);
+    }
+
+    private void runCancelActions() {
+        for (Runnable action = onCancel.poll(); action != null; action = onCancel.poll()) {
+            action.run();
+        }
     }
 
     public boolean isCancelled() {

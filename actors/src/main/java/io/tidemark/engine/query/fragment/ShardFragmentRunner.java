@@ -18,6 +18,9 @@ import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.shard.FirstReadTimeout;
 import io.tidemark.engine.shard.SeriesChunks;
 import io.tidemark.engine.shard.ShardGateway;
+import io.tidemark.engine.shard.fragment.FragmentAnswer;
+import io.tidemark.engine.shard.fragment.FragmentControl;
+import io.tidemark.engine.shard.fragment.FragmentId;
 import io.tidemark.engine.tier.MagneticTier;
 import io.tidemark.engine.tier.RetentionBounds;
 import io.tidemark.storage.model.SeriesKey;
@@ -26,13 +29,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
@@ -61,10 +68,16 @@ import java.util.function.Predicate;
  * or the query being cancelled or out of time) is run again once, after {@link #RETRY_BACKOFF}
  * (a shard whose node died is restarted on a surviving node meanwhile, and the retry runs where
  * it now lives), with a fresh sink; a second failure fails the query with an INTERNAL error
- * naming the table, the shard and the cause. A task running longer than the fragment timeout
- * counts as failed and is told to stop, and so does a first attempt whose shard has not answered
- * within the {@link FirstReadTimeout} (a message dropped in a shard hand-off is resent in
- * seconds; the retry waits the whole ask timeout).
+ * naming the table, the shard and the cause. A shipped attempt is followed through the node's
+ * {@link FragmentControl}: the node running it acknowledges it on receipt, so the first attempt's
+ * {@link FirstReadTimeout} bounds only the receipt (a message dropped in a shard hand-off is
+ * resent in seconds) and the fragment timeout bounds the run; an attempt whose node becomes
+ * unreachable (before its receipt: any node) fails at once, and its retry waits until this node
+ * sees no unreachable member (the lost node is downed and its shards move; at most the fragment
+ * timeout), then the backoff. An attempt that fails or times out is told to stop where it runs,
+ * and so is every outstanding attempt of the fragment when the query is cancelled (CancelQuery,
+ * its timeout) or another shard's task fails it ({@link QueryContext#whenCancelled}): the running
+ * node's scan stops before its next chunk.
  */
 public final class ShardFragmentRunner implements FragmentRunner {
 
@@ -75,11 +88,16 @@ public final class ShardFragmentRunner implements FragmentRunner {
     static final Duration RETRY_BACKOFF = Duration.ofMillis(250);
 
     /**
-     * How the shard tasks of this node ran, for metrics and tests: answered by the shard's node
-     * running the fragment, by this node reading the shard's chunks, or left out without asking the
-     * shard (nothing in it can match).
+     * How the shard tasks of this node ran, for metrics and tests.
+     *
+     * @param shipped tasks answered by the shard's node running the fragment
+     * @param scanned tasks answered by this node reading the shard's chunks
+     * @param skipped tasks left out without asking the shard (nothing in it can match)
+     * @param retried tasks run a second time
+     * @param nodeLosses attempts failed because the node running them (or, before their receipt, any node) was lost
+     * @param firstReadTimeouts first attempts not acknowledged within the first-read timeout
      */
-    public record Counts(long shipped, long scanned, long skipped) {
+    public record Counts(long shipped, long scanned, long skipped, long retried, long nodeLosses, long firstReadTimeouts) {
     }
 
     private final CatalogService catalog;
@@ -91,14 +109,20 @@ public final class ShardFragmentRunner implements FragmentRunner {
     private final Duration fragmentTimeout;
     private final FirstReadTimeout firstRead;
     private final boolean ship;
+    private final FragmentControl control;
     private final LongAdder shipped = new LongAdder();
     private final LongAdder scanned = new LongAdder();
     private final LongAdder skipped = new LongAdder();
+    private final LongAdder retried = new LongAdder();
+    private final LongAdder nodeLosses = new LongAdder();
+    private final LongAdder firstReadTimeouts = new LongAdder();
 
     /** A runner that ships fragments to the shards. */
     public ShardFragmentRunner(CatalogService catalog, ShardGateway shards, MagneticTier magnetic, Clock clock,
-            Executor blocking, Duration fragmentTimeout, boolean chunkStats, FirstReadTimeout firstRead) {
-        this(catalog, shards, magnetic, clock, blocking, fragmentTimeout, chunkStats, firstRead, true);
+            Executor blocking, Duration fragmentTimeout, boolean chunkStats, FirstReadTimeout firstRead,
+            FragmentControl control) {
+        this(catalog, shards, magnetic, clock, blocking, fragmentTimeout, chunkStats, firstRead, true, control,
+                ShardFragmentScan.ChunkHook.NONE);
     }
 
     /**
@@ -107,13 +131,17 @@ public final class ShardFragmentRunner implements FragmentRunner {
      * @param chunkStats whether aggregations may be answered from chunk stats
      * @param firstRead how long the first attempt waits for the shard
      * @param ship whether fragments run on the shards' nodes (else this node reads their chunks)
+     * @param control the node's fragment control (attempts asked for and run here)
+     * @param hook called before every chunk a fragment run of this node reads ({@link ShardFragmentScan.ChunkHook})
      */
     public ShardFragmentRunner(CatalogService catalog, ShardGateway shards, MagneticTier magnetic, Clock clock,
-            Executor blocking, Duration fragmentTimeout, boolean chunkStats, FirstReadTimeout firstRead, boolean ship) {
+            Executor blocking, Duration fragmentTimeout, boolean chunkStats, FirstReadTimeout firstRead, boolean ship,
+            FragmentControl control, ShardFragmentScan.ChunkHook hook) {
         this.catalog = catalog;
         this.shards = shards;
-        this.scans = new ShardFragmentScan(magnetic, chunkStats);
+        this.scans = new ShardFragmentScan(magnetic, chunkStats, hook);
         this.magnetic = magnetic;
+        this.control = control;
         this.clock = clock;
         this.blocking = blocking;
         this.fragmentTimeout = fragmentTimeout;
@@ -129,12 +157,18 @@ public final class ShardFragmentRunner implements FragmentRunner {
      * @param answers where an output too large for one message is kept for the querying node
      */
     public NodeFragmentHost host(FragmentRebuilder rebuilder, long memoryLimitBytes, AnswerHolder answers) {
-        return new NodeFragmentHost(scans, rebuilder, blocking, memoryLimitBytes, answers);
+        return new NodeFragmentHost(scans, control, rebuilder, blocking, memoryLimitBytes, answers);
     }
 
-    /** Shard tasks answered by the shard's node running the fragment, by this node reading its chunks, or skipped. */
+    /** How this node's shard tasks ran. */
     public Counts counts() {
-        return new Counts(shipped.sum(), scanned.sum(), skipped.sum());
+        return new Counts(shipped.sum(), scanned.sum(), skipped.sum(), retried.sum(), nodeLosses.sum(),
+                firstReadTimeouts.sum());
+    }
+
+    /** The node's fragment control: the attempts this node asked for and runs. */
+    public FragmentControl control() {
+        return control;
     }
 
     /**
@@ -168,11 +202,22 @@ public final class ShardFragmentRunner implements FragmentRunner {
         for (int shard = 0; shard < table.shardCount(); shard++) {
             answers.add(empty[shard] ? emptyOutput(scan) : supervised(scan, shard));
         }
-        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            List<Batch> out = new ArrayList<>(answers.size());
-            answers.forEach(answer -> out.add(answer.join()));
-            return out;
-        });
+        // the first failure fails the fragment at once, and the other shards' attempts are told to stop
+        CompletableFuture<List<Batch>> all = new CompletableFuture<>();
+        Runnable forget = context.whenCancelled(() -> scan.stop("the query was cancelled"));
+        AtomicInteger left = new AtomicInteger(answers.size());
+        for (CompletableFuture<Batch> answer : answers) {
+            answer.whenComplete((batch, failure) -> {
+                if (failure != null) {
+                    // answered first: the stopped attempts fail too, and must not be the query's error
+                    all.completeExceptionally(unwrap(failure));
+                    scan.stop("another shard task of the query failed");
+                } else if (left.decrementAndGet() == 0) {
+                    all.complete(answers.stream().map(CompletableFuture::join).toList());
+                }
+            });
+        }
+        return all.whenComplete((rows, failure) -> forget.run());
     }
 
     /**
@@ -226,19 +271,26 @@ public final class ShardFragmentRunner implements FragmentRunner {
 
     /** The shard's task, run again once if it fails for a reason other than the user's. */
     private CompletableFuture<Batch> supervised(ShardScan scan, int shard) {
-        return attempt(scan, shard, true).exceptionallyCompose(first -> {
-            if (!retryable(first, scan.context)) {
+        return attempt(scan, shard, 1).exceptionallyCompose(first -> {
+            if (!retryable(first, scan)) {
                 return CompletableFuture.failedFuture(unwrap(first));
             }
+            retried.increment();
+            // a lost node's shards move once it is downed and removed: a retry sent while it is only
+            // unreachable would go to it again
+            CompletableFuture<Void> settled = control.settled()
+                    .completeOnTimeout(null, fragmentTimeout.toMillis(), TimeUnit.MILLISECONDS);
             Executor later = CompletableFuture.delayedExecutor(RETRY_BACKOFF.toMillis(), TimeUnit.MILLISECONDS, blocking);
-            return CompletableFuture.runAsync(() -> { }, later).thenCompose(ignored -> attempt(scan, shard, false))
+            return CompletableFuture.anyOf(settled, scan.stopped)
+                    .thenCompose(ignored -> CompletableFuture.runAsync(() -> { }, later))
+                    .thenCompose(ignored -> attempt(scan, shard, 2))
                     .exceptionallyCompose(second -> failedTwice(scan, shard, second));
         });
     }
 
     private CompletableFuture<Batch> failedTwice(ShardScan scan, int shard, Throwable second) {
         Throwable cause = unwrap(second);
-        if (!retryable(second, scan.context)) {
+        if (!retryable(second, scan)) {
             return CompletableFuture.failedFuture(cause);
         }
         return CompletableFuture.failedFuture(EngineException.internal("cannot run query fragment: table="
@@ -246,26 +298,69 @@ public final class ShardFragmentRunner implements FragmentRunner {
                 + ", failed twice, last cause: " + describe(cause), cause));
     }
 
-    private CompletableFuture<Batch> attempt(ShardScan scan, int shard, boolean first) {
-        AtomicBoolean abandoned = new AtomicBoolean();
+    private CompletableFuture<Batch> attempt(ShardScan scan, int shard, int number) {
+        boolean first = number == 1;
+        FragmentControl.Attempt tracked = scan.shippable ? control.open(new FragmentId(
+                scan.context.queryId(), control.nextSerial(), scan.table.tableId(), shard, number)) : null;
+        ShardAttempt running = scan.begin(tracked);
         CompletableFuture<ShardFragmentScan.Output> answer;
-        if (scan.shippable) {
-            answer = bounded(shards.runFragment(scan.table.tableId(), shard, scan.fragment(abandoned), scan.from,
-                    scan.request.toNanos()), "run query fragment on shard", scan, shard, first)
-                    .thenCompose(reply -> reply instanceof ShardFragmentScan.Output output ? counted(shipped, output)
-                            : reply instanceof OutputPart part ? OutputAssembly.collect(part, shards,
-                                    scan.table.tableId(), shard, scan.context, abandoned::get)
+        if (running.abandoned.get()) {
+            answer = CompletableFuture.failedFuture(new CancellationException("cannot run query fragment: stopped, "
+                    + scan.stopped.getNow(null)));
+        } else if (tracked != null) {
+            CompletableFuture<FragmentAnswer> reply = shards.runFragment(scan.table.tableId(), shard,
+                    tracked.track(scan.fragment()), scan.from, scan.request.toNanos()).toCompletableFuture();
+            answer = followed(reply, tracked, scan, shard, first)
+                    .thenCompose(answered -> answered instanceof ShardFragmentScan.Output output ? counted(shipped, output)
+                            : answered instanceof OutputPart part ? OutputAssembly.collect(part, shards,
+                                    scan.table.tableId(), shard, scan.context, running.abandoned::get)
                                     .thenCompose(output -> counted(shipped, output))
-                            : scanned(scan, shard, first, abandoned));
+                            : scanned(scan, shard, first, running.abandoned));
         } else {
-            answer = scanned(scan, shard, first, abandoned);
+            answer = scanned(scan, shard, first, running.abandoned);
         }
         return answer.orTimeout(fragmentTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((output, failure) -> abandoned.set(failure != null))
+                .whenComplete((output, failure) -> {
+                    if (failure != null) {
+                        running.stop("the attempt failed where it was asked for: " + describe(unwrap(failure)));
+                    }
+                    scan.end(running);
+                })
                 .thenApply(output -> {
                     scan.context.addBytesScanned(output.bytesScanned());
                     return output.batch();
                 });
+    }
+
+    /**
+     * The shipped attempt's answer, failed early when its node is lost or, on the first attempt,
+     * when the node has not acknowledged it (nor answered) within the first-read timeout.
+     */
+    private CompletableFuture<FragmentAnswer> followed(CompletableFuture<FragmentAnswer> reply,
+            FragmentControl.Attempt tracked, ShardScan scan, int shard, boolean first) {
+        CompletableFuture<FragmentAnswer> answer = new CompletableFuture<>();
+        reply.whenComplete((done, failure) -> {
+            if (failure == null) {
+                answer.complete(done);
+            } else {
+                answer.completeExceptionally(failure);
+            }
+        });
+        tracked.lost().whenComplete((never, lost) -> {
+            if (lost != null && answer.completeExceptionally(lost)) {
+                nodeLosses.increment();
+            }
+        });
+        if (first) {
+            firstRead.bound(CompletableFuture.anyOf(tracked.received(), reply), "run query fragment on shard",
+                    scan.table.tableId(), shard).whenComplete((received, failure) -> {
+                        if (failure != null && !reply.isDone() && !tracked.received().isDone()
+                                && answer.completeExceptionally(failure)) {
+                            firstReadTimeouts.increment();
+                        }
+                    });
+        }
+        return answer;
     }
 
     /** Reads the shard's memory-store chunks and runs the fragment over them here. */
@@ -290,10 +385,10 @@ public final class ShardFragmentRunner implements FragmentRunner {
         return CompletableFuture.completedFuture(output);
     }
 
-    /** False for the user's errors, and once the query itself is cancelled or out of time. */
-    private static boolean retryable(Throwable failure, QueryContext context) {
+    /** False for the user's errors, and once the query itself is cancelled or out of time, or the fragment failed. */
+    private static boolean retryable(Throwable failure, ShardScan scan) {
         Throwable cause = unwrap(failure);
-        if (context.isCancelled() || cause instanceof QueryFunctionException) {
+        if (scan.context.isCancelled() || scan.stopped.isDone() || cause instanceof QueryFunctionException) {
             return false;
         }
         if (cause instanceof EngineException e) {
@@ -328,6 +423,9 @@ public final class ShardFragmentRunner implements FragmentRunner {
         /** The statement's text, or null when the plan was not built from SQL. */
         final String sql;
         final boolean shippable;
+        /** Completes with the reason once every attempt of the fragment should stop. */
+        final CompletableFuture<String> stopped = new CompletableFuture<>();
+        private final Set<ShardAttempt> running = ConcurrentHashMap.newKeySet();
         /** Computed once, and only when a fragment crosses nodes. */
         private volatile String fingerprint;
 
@@ -347,10 +445,35 @@ public final class ShardFragmentRunner implements FragmentRunner {
                     request.values(), from, request.toNanos());
         }
 
-        ShippedFragment fragment(AtomicBoolean abandoned) {
+        ShippedFragment fragment() {
             return new ShippedFragment(context.queryId(), sql, context.eval().queryStartNanos(),
                     fragmentTimeout.toMillis(), table.tableId(), table.shardCount(), request, from, this::fingerprint,
-                    new ShippedFragment.Local(pipeline, context, abandoned));
+                    new ShippedFragment.Local(pipeline, context));
+        }
+
+        /** An attempt starting; stopped at once when the fragment already is. */
+        ShardAttempt begin(FragmentControl.Attempt tracked) {
+            ShardAttempt attempt = new ShardAttempt(tracked);
+            running.add(attempt);
+            String reason = stopped.getNow(null);
+            if (reason != null) {
+                attempt.stop(reason);
+            }
+            return attempt;
+        }
+
+        void end(ShardAttempt attempt) {
+            running.remove(attempt);
+            if (attempt.tracked != null) {
+                attempt.tracked.close();
+            }
+        }
+
+        /** Stops every running attempt of the fragment, here and on the nodes running them; no new one starts. */
+        void stop(String reason) {
+            if (stopped.complete(reason)) {
+                running.forEach(attempt -> attempt.stop(reason));
+            }
         }
 
         private String fingerprint() {

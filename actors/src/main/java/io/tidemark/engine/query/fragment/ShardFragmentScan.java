@@ -1,5 +1,6 @@
 package io.tidemark.engine.query.fragment;
 
+import com.typesafe.config.Config;
 import io.tidemark.engine.query.QueryContext;
 import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.scan.SeriesMerge;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -25,7 +27,9 @@ import java.util.function.Predicate;
  * batches ({@link ScanBatchDecoder}); when the pipeline offers {@link FragmentPipeline#chunkStats}
  * (and chunk stats are enabled), each merged chunk is first offered to it, and only the chunks it
  * declines are decoded; its rows follow the sink's. The query's {@link QueryContext#checkRunning()}
- * is honoured between series. Runs on the calling thread.
+ * is honoured between series, and the run's own stop flag (its attempt was cancelled or given up)
+ * before every chunk: a stopped run throws {@link CancellationException} and drops its sink with
+ * what it held. Runs on the calling thread.
  */
 public final class ShardFragmentScan {
 
@@ -52,22 +56,57 @@ public final class ShardFragmentScan {
     public record Output(Batch batch, long bytesScanned) implements FragmentAnswer {
     }
 
+    /**
+     * Called before every chunk a run reads, with the run's stop flag: how a test makes a run slow
+     * (e.g. holds it until it is stopped) without slowing the product code. Named by
+     * {@code tidemark.engine.query.fragment-chunk-hook} (a class with a public no-argument
+     * constructor; empty: none).
+     */
+    public interface ChunkHook {
+
+        ChunkHook NONE = (queryId, scope, stopped) -> { };
+
+        void beforeChunk(String queryId, Scope scope, BooleanSupplier stopped);
+
+        /** The hook {@code tidemark.engine.query.fragment-chunk-hook} names, or {@link #NONE}. */
+        static ChunkHook fromConfig(Config config) {
+            String name = config.getString("tidemark.engine.query.fragment-chunk-hook");
+            if (name.isEmpty()) {
+                return NONE;
+            }
+            try {
+                return Class.forName(name).asSubclass(ChunkHook.class).getConstructor().newInstance();
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                throw new IllegalArgumentException("cannot use fragment chunk hook: it must be a ChunkHook with a"
+                        + " public no-argument constructor, class=" + name, e);
+            }
+        }
+    }
+
     private final MagneticTier magnetic;
     private final boolean chunkStats;
+    private final ChunkHook hook;
 
     /** @param chunkStats whether aggregations may be answered from chunk stats */
     public ShardFragmentScan(MagneticTier magnetic, boolean chunkStats) {
+        this(magnetic, chunkStats, ChunkHook.NONE);
+    }
+
+    /** @param hook called before every chunk ({@link ChunkHook}) */
+    public ShardFragmentScan(MagneticTier magnetic, boolean chunkStats, ChunkHook hook) {
         this.magnetic = magnetic;
         this.chunkStats = chunkStats;
+        this.hook = hook;
     }
 
     /**
      * Runs {@code pipeline} over the shard's {@code memory} chunks and its magnetic chunks.
      *
-     * @param abandoned true once the caller gave up on this run (its timeout); the run stops at the next series
+     * @param stopped true once this run is not wanted any more (its attempt was cancelled, failed or
+     *     timed out where it was asked for); the run stops before its next chunk
      */
     public Output run(Scope scope, FragmentPipeline pipeline, QueryContext context, List<SeriesChunks> memory,
-            BooleanSupplier abandoned) {
+            BooleanSupplier stopped) {
         context.checkRunning();
         int shardCount = scope.shardCount();
         int shard = scope.shard();
@@ -83,10 +122,12 @@ public final class ShardFragmentScan {
         long bytes = 0;
         for (Map.Entry<SeriesKey, List<SealedChunk>> series : bySeries.entrySet()) {
             context.checkRunning();
-            if (abandoned.getAsBoolean()) {
-                throw new IllegalStateException("fragment attempt abandoned after its timeout");
-            }
             for (SealedChunk chunk : SeriesMerge.disjoint(series.getValue())) {
+                hook.beforeChunk(context.queryId(), scope, stopped);
+                if (stopped.getAsBoolean()) {
+                    throw new CancellationException("fragment attempt stopped: query " + context.queryId()
+                            + ", table=" + scope.tableId() + ", shard=" + scope.shard());
+                }
                 if (stats == null || !stats.add(series.getKey(), chunk, scope.fromNanos(), scope.toNanos())) {
                     bytes += decoder.decode(series.getKey(), chunk, scanned);
                 }

@@ -237,7 +237,8 @@ class ShardFragmentRunnerTest {
             ShardFragmentRunner runner = new ShardFragmentRunner(engine.catalog(), shards,
                     new MagneticTier(FileIo.DEFAULT, dataDir.resolve("dropped-magnetic"), clock, new EngineMeters(),
                             CompactionPolicy.DEFAULT), clock, blocking, Duration.ofMinutes(10), true,
-                    new FirstReadTimeout(Duration.ofMillis(100)));
+                    new FirstReadTimeout(Duration.ofMillis(100)),
+                    ((ShardFragmentRunner) engine.fragments()).control());
             List<ScanColumn> columns = List.of(HOST, DOUBLE_VALUE);
 
             List<List<Object>> rows = rows(runner.run(request("dropped", columns, Map.of()),
@@ -281,7 +282,8 @@ class ShardFragmentRunnerTest {
         assertThatThrownBy(() -> await(engine.fragments().run(request("user_error", List.of(DOUBLE_VALUE), Map.of()),
                 userError, context())))
                 .isInstanceOf(QueryFunctionException.class).hasMessage("Division by zero");
-        assertThat(userError.opened()).as("one sink per shard, no retry").isEqualTo(2);
+        // the first failure stops the other shard's task, which may not have opened its sink yet
+        assertThat(userError.opened()).as("at most one sink per shard, no retry").isBetween(1, 2);
     }
 
     @Test

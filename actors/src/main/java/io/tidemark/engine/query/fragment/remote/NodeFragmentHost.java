@@ -7,11 +7,15 @@ import io.tidemark.engine.query.fragment.ShardFragmentScan;
 import io.tidemark.engine.query.function.QueryFunctionException;
 import io.tidemark.engine.shard.SeriesChunks;
 import io.tidemark.engine.shard.fragment.FragmentAnswer;
+import io.tidemark.engine.shard.fragment.FragmentControl;
 import io.tidemark.engine.shard.fragment.FragmentDeclined;
 import io.tidemark.engine.shard.fragment.FragmentHost;
+import io.tidemark.engine.shard.fragment.RunningFragments;
 import io.tidemark.engine.shard.fragment.ShardFragment;
+import io.tidemark.engine.shard.fragment.TrackedFragment;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
@@ -26,6 +30,11 @@ import java.util.concurrent.atomic.LongAdder;
  * time ({@link AnswerHolder}). A local run's failure goes back as it is; a sent one's becomes an
  * {@link EngineException}, the only failure that crosses nodes: a function's error in the user's
  * data becomes VALIDATION (not retried, as on the querying node), anything else INTERNAL.
+ *
+ * <p>Every fragment comes as a {@link TrackedFragment}: the node's {@link FragmentControl}
+ * registers it under its attempt's id and acknowledges it to the querying node before it is
+ * queued, and the run stops before its next chunk once the querying node cancels the attempt
+ * (the same flag for this node's own queries and for other nodes').
  */
 public final class NodeFragmentHost implements FragmentHost {
 
@@ -34,6 +43,7 @@ public final class NodeFragmentHost implements FragmentHost {
     }
 
     private final ShardFragmentScan scans;
+    private final FragmentControl control;
     private final FragmentRebuilder rebuilder;
     private final Executor blocking;
     private final long memoryLimitBytes;
@@ -46,9 +56,10 @@ public final class NodeFragmentHost implements FragmentHost {
      * @param memoryLimitBytes what a fragment from another node may hold at once (the node's query memory limit)
      * @param answers where an output too large for one message is kept for the querying node
      */
-    public NodeFragmentHost(ShardFragmentScan scans, FragmentRebuilder rebuilder, Executor blocking,
-            long memoryLimitBytes, AnswerHolder answers) {
+    public NodeFragmentHost(ShardFragmentScan scans, FragmentControl control, FragmentRebuilder rebuilder,
+            Executor blocking, long memoryLimitBytes, AnswerHolder answers) {
         this.scans = scans;
+        this.control = control;
         this.rebuilder = rebuilder;
         this.blocking = blocking;
         this.memoryLimitBytes = memoryLimitBytes;
@@ -58,41 +69,58 @@ public final class NodeFragmentHost implements FragmentHost {
     @Override
     public CompletionStage<FragmentAnswer> run(ShardFragment fragment, String tableId, int shard,
             List<SeriesChunks> memory) {
-        if (!(fragment instanceof ShippedFragment shipped)) {
+        if (!(fragment instanceof TrackedFragment tracked) || !(tracked.fragment() instanceof ShippedFragment shipped)) {
             return CompletableFuture.completedFuture(new FragmentDeclined("unknown fragment type: "
-                    + fragment.getClass().getName()));
+                    + (fragment instanceof TrackedFragment t ? t.fragment() : fragment).getClass().getName()));
         }
+        RunningFragments.Running running = control.begin(tracked);
+        CompletableFuture<FragmentAnswer> answer;
         if (shipped.local() != null) {
-            return CompletableFuture.supplyAsync(() -> runLocal(shipped, shard, memory), blocking);
+            answer = CompletableFuture.supplyAsync(() -> runLocal(shipped, shard, memory, running), blocking);
+        } else {
+            answer = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return runSent(shipped, shard, memory, running);
+                } catch (EngineException e) {
+                    throw e;
+                } catch (QueryFunctionException e) {
+                    throw EngineException.validation(e.getMessage());
+                } catch (RuntimeException e) {
+                    throw EngineException.internal("cannot run query fragment: table=" + tableId + ", shard=" + shard
+                            + ", queryId=" + shipped.queryId() + ", cause=" + e, e);
+                }
+            }, blocking);
         }
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return runSent(shipped, shard, memory);
-            } catch (EngineException e) {
-                throw e;
-            } catch (QueryFunctionException e) {
-                throw EngineException.validation(e.getMessage());
-            } catch (RuntimeException e) {
-                throw EngineException.internal("cannot run query fragment: table=" + tableId + ", shard=" + shard
-                        + ", queryId=" + shipped.queryId() + ", cause=" + e, e);
+        // the failure goes back as it is: a CompletionException around it would not cross nodes
+        CompletableFuture<FragmentAnswer> finished = new CompletableFuture<>();
+        answer.whenComplete((done, failure) -> {
+            running.finish();
+            if (failure == null) {
+                finished.complete(done);
+            } else {
+                finished.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
             }
-        }, blocking);
+        });
+        return finished;
     }
 
-    private FragmentAnswer runLocal(ShippedFragment shipped, int shard, List<SeriesChunks> memory) {
+    private FragmentAnswer runLocal(ShippedFragment shipped, int shard, List<SeriesChunks> memory,
+            RunningFragments.Running running) {
         ShippedFragment.Local here = shipped.local();
         local.increment();
-        return scans.run(shipped.scope(shard), here.pipeline(), here.context(), memory, here.abandoned()::get);
+        return scans.run(shipped.scope(shard), here.pipeline(), here.context(), memory, running);
     }
 
-    private FragmentAnswer runSent(ShippedFragment shipped, int shard, List<SeriesChunks> memory) {
+    private FragmentAnswer runSent(ShippedFragment shipped, int shard, List<SeriesChunks> memory,
+            RunningFragments.Running running) {
         FragmentRebuilder.Rebuilt found = rebuilder.rebuild(shipped);
         if (found.declined() != null) {
             return decline(found.declined());
         }
         QueryContext context = new QueryContext(shipped.queryId(), EvalContext.utc(shipped.queryStartNanos()),
                 System.nanoTime() + shipped.timeoutMillis() * 1_000_000L, memoryLimitBytes);
-        ShardFragmentScan.Output output = scans.run(shipped.scope(shard), found.pipeline(), context, memory, () -> false);
+        ShardFragmentScan.Output output = scans.run(shipped.scope(shard), found.pipeline(), context, memory, running);
         rebuilt.increment();
         return answers.answer(output, "table=" + shipped.tableId() + ", shard=" + shard + ", queryId="
                 + shipped.queryId());

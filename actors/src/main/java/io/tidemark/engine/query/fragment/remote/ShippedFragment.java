@@ -6,7 +6,6 @@ import io.tidemark.engine.query.fragment.ScanRequest;
 import io.tidemark.engine.query.fragment.ShardFragmentScan;
 import io.tidemark.engine.shard.fragment.ShardFragment;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -15,9 +14,10 @@ import java.util.function.Supplier;
  * query's start instant (so {@code now()} and {@code ago()} evaluate alike), the scan request and
  * a fingerprint of the pipeline ({@link FragmentPipeline#fingerprint()}), plus the table's id and
  * shard count, the first time read after retention, and how long the run may take. On the
- * querying node's own shards the fragment also carries the pipeline, the query's context and
- * the attempt's abandoned flag, and runs as it is: Pekko serializes only what crosses nodes, and
- * those fields are not part of the wire form.
+ * querying node's own shards the fragment also carries the pipeline and the query's context, and
+ * runs as it is: Pekko serializes only what crosses nodes, and those fields are not part of the
+ * wire form. It travels inside a {@link io.tidemark.engine.shard.fragment.TrackedFragment}, so the
+ * attempt can be stopped wherever it runs.
  *
  * @param sql the statement's text; null when the plan was not built from SQL (the fragment then
  *     runs only where it was built)
@@ -27,7 +27,7 @@ public record ShippedFragment(String queryId, String sql, long queryStartNanos, 
         implements ShardFragment {
 
     /** What only the querying node has; null once the fragment crossed nodes. */
-    public record Local(FragmentPipeline pipeline, QueryContext context, AtomicBoolean abandoned) {
+    public record Local(FragmentPipeline pipeline, QueryContext context) {
     }
 
     public ShippedFragment {

@@ -52,8 +52,9 @@ import org.junit.jupiter.api.io.TempDir;
  * approx_distinct, DISTINCT, array_agg and the other collecting and selecting aggregates) included,
  * their states crossing nodes as bytes — and the fragments that cannot be shipped (a subquery in an
  * expression) fall back to reading chunks. Last, the node owning a shard crashes and a query
- * started right after still answers exactly: its fragment on the lost shard is retried on the
- * shard's new node, which caught up from a replica. Rows hold halves only, so sums are exact in
+ * started right after still answers exactly: its fragment on the lost shard fails when the node
+ * becomes unreachable (not at the first-read timeout) and is retried on the shard's new node,
+ * which caught up from a replica. Rows hold halves only, so sums are exact in
  * any order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -100,9 +101,10 @@ class FragmentShippingClusterTest {
             settings.put("pekko.coordinated-shutdown.run-by-actor-system-terminate", "off");
             settings.put("pekko.cluster.split-brain-resolver.stable-after", "2s");
             settings.put("tidemark.engine.ask-timeout", "20s");
-            // the first attempt of a fragment on the lost node's shard is never answered; its retry must
-            // reach the shard's new node, so it goes after the survivors removed the lost one (failure
-            // detection ~4-5 s + stable-after 2 s + removal margin 2 s)
+            // the first attempt of a fragment on the lost node's shard is never answered: it fails when the
+            // node becomes unreachable (~4-5 s), and its retry waits until the survivors removed the lost
+            // node (stable-after 2 s). A first-read timeout longer than all that shows the attempt did not
+            // wait for it
             settings.put("tidemark.engine.shard.first-read-timeout", "12s");
             CLUSTER.add(Engine.start(Engine.singleNodeConfig(root.resolve("node-" + i), settings), CLOCK));
         }
@@ -235,11 +237,24 @@ class FragmentShippingClusterTest {
         int victim = hosts.values().stream().filter(node -> node != QUERIER).findFirst()
                 .orElseThrow(() -> new AssertionError("every shard runs on the querying node: " + hosts));
         List<String> expected = rows(query(single, AGGREGATES));
+        ShardFragmentRunner.Counts before = runner(QUERIER).counts();
 
+        long crashed = System.nanoTime();
         CLUSTER.get(victim).system().terminate();
+        // the query's attempt on the lost shard goes to the dead node, not to one still answering
+        await(CLUSTER.get(victim).system().getWhenTerminated());
 
         assertThat(rows(query(CLUSTER.get(QUERIER), AGGREGATES))).isEqualTo(expected);
+        long answered = System.nanoTime();
         assertThat(rows(query(CLUSTER.get(QUERIER), GLOBAL))).isEqualTo(rows(query(single, GLOBAL)));
+        // the lost shard's attempt failed when its node became unreachable, not at the first-read timeout
+        ShardFragmentRunner.Counts after = runner(QUERIER).counts();
+        assertThat(after.nodeLosses() - before.nodeLosses()).as("attempts failed by the node's loss").isPositive();
+        assertThat(after.firstReadTimeouts() - before.firstReadTimeouts()).as("first-read timeouts").isZero();
+        assertThat(after.retried() - before.retried()).as("retried shard tasks").isPositive();
+        System.out.printf("query over the lost node's shard answered %d ms after the crash (load %s)%n",
+                (answered - crashed) / 1_000_000, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
     }
 
     private static ShardFragmentRunner runner(int node) {

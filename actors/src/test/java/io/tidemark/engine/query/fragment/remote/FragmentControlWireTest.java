@@ -1,0 +1,120 @@
+package io.tidemark.engine.query.fragment.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tidemark.engine.shard.fragment.CancelFragment;
+import io.tidemark.engine.shard.fragment.FragmentId;
+import io.tidemark.engine.shard.fragment.FragmentStarted;
+import io.tidemark.engine.shard.fragment.TrackedFragment;
+import io.tidemark.engine.testing.KryoWireSystem;
+import io.tidemark.storage.serialization.KryoSerializable;
+import io.tidemark.storage.serialization.PekkoKryoSerializer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.NotSerializableException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fragment control messages (a fragment sent under its attempt's id, the running node's
+ * receipt, the querying node's cancel) round-trip through the Pekko Kryo serializer under their
+ * frozen ids (630-632), with frozen bytes ({@code fixtures/fragment-control-v1}); damaged ones are
+ * refused. The control refs are the dead-letters ref of a local system named {@code wire}, so the
+ * bytes carry no host or port.
+ */
+class FragmentControlWireTest {
+
+    private static final FragmentId ID = new FragmentId("3f2a9c0d5e6b47a8b1c2d3e4f5a6b7c8", 42,
+            "0123456789abcdef", 3, 2);
+
+    private static KryoWireSystem wire;
+    private static PekkoKryoSerializer kryo;
+
+    @BeforeAll
+    static void start() {
+        wire = KryoWireSystem.start();
+        kryo = wire.serializer();
+    }
+
+    @AfterAll
+    static void stop() {
+        wire.close();
+    }
+
+    /** One of each message, by fixture name, with the Kryo id it is registered under. */
+    static Map<String, Map.Entry<Object, Integer>> samples() {
+        Map<String, Map.Entry<Object, Integer>> samples = new LinkedHashMap<>();
+        samples.put("TrackedFragment", Map.entry(new TrackedFragment(ID, wire.deadLetters(),
+                FragmentWireSerializerTest.fragment("SELECT hostname, avg(usage_user) FROM metrics.cpu GROUP BY"
+                        + " hostname")), 630));
+        samples.put("FragmentStarted", Map.entry(new FragmentStarted(ID, wire.deadLetters()), 631));
+        samples.put("CancelFragment", Map.entry(new CancelFragment(ID, "the query was cancelled"), 632));
+        return samples;
+    }
+
+    @Test
+    void everyMessageIsMarkedAndRegisteredUnderItsFrozenId() {
+        samples().forEach((name, sample) -> {
+            assertThat(sample.getKey()).as(name).isInstanceOf(KryoSerializable.class);
+            byte[] bytes = kryo.toBinary(sample.getKey());
+            int id = sample.getValue();
+            assertThat(bytes[0] & 0xFF).as(name).isEqualTo(((id + 2) & 0x7F) | 0x80);
+            assertThat(bytes[1] & 0xFF).as(name).isEqualTo((id + 2) >>> 7);
+        });
+    }
+
+    @Test
+    void bytesMatchTheV1FixturesAndReadBackToTheSameBytes() throws IOException {
+        for (Map.Entry<String, Map.Entry<Object, Integer>> e : samples().entrySet()) {
+            String actual = HexFormat.of().formatHex(kryo.toBinary(e.getValue().getKey()));
+            String expected = fixture(e.getKey(), actual);
+            assertThat(actual).as("bytes of %s changed: nodes of different versions would no longer understand"
+                    + " each other", e.getKey()).isEqualTo(expected);
+            Object back = kryo.fromBinary(HexFormat.of().parseHex(expected));
+            assertThat(back).isInstanceOf(e.getValue().getKey().getClass());
+            assertThat(HexFormat.of().formatHex(kryo.toBinary(back))).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void idsReasonsAndTheTrackedFragmentCrossWithoutItsLocalPart() {
+        TrackedFragment tracked = (TrackedFragment) kryo.fromBinary(kryo.toBinary(samples().get("TrackedFragment")
+                .getKey()));
+        assertThat(tracked.id()).isEqualTo(ID);
+        assertThat(tracked.control()).isEqualTo(wire.deadLetters());
+        ShippedFragment inner = (ShippedFragment) tracked.fragment();
+        assertThat(inner.local()).isNull();
+        assertThat(inner.queryId()).isEqualTo("q-1");
+
+        CancelFragment cancel = (CancelFragment) kryo.fromBinary(kryo.toBinary(new CancelFragment(ID, "timed out")));
+        assertThat(cancel).isEqualTo(new CancelFragment(ID, "timed out"));
+        FragmentStarted started = (FragmentStarted) kryo.fromBinary(kryo.toBinary(new FragmentStarted(ID,
+                wire.deadLetters())));
+        assertThat(started.id()).isEqualTo(ID);
+    }
+
+    @Test
+    void refusesDamagedMessagesAndUnknownIds() {
+        // id 639 (+2 = 0x281) is in the range of fragment control messages but registered to nothing
+        assertThatThrownBy(() -> kryo.fromBinary(new byte[] {(byte) 0x81, 0x05, 0x00}))
+                .isInstanceOf(NotSerializableException.class).hasMessageContaining("cannot deserialize with Kryo");
+        // a CancelFragment (632 + 2 = 0x27a) whose query id and table id are null
+        assertThatThrownBy(() -> kryo.fromBinary(new byte[] {(byte) 0xfa, 0x04, (byte) 0x80, 0x00, (byte) 0x80, 0x00,
+            0x00, (byte) 0x80})).isInstanceOf(NotSerializableException.class)
+                .hasMessageContaining("a fragment id field is null");
+    }
+
+    private static String fixture(String name, String actual) throws IOException {
+        try (InputStream in = FragmentControlWireTest.class.getResourceAsStream(
+                "/fixtures/fragment-control-v1/" + name + ".hex")) {
+            assertThat(in).as("fixture for " + name + ", today's bytes: " + actual).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+        }
+    }
+}
