@@ -14,14 +14,19 @@ import java.util.Arrays;
  */
 final class NameTable {
 
-    /** A text of the table: the string and its UTF-8 bytes (never changed). */
+    /**
+     * A text of the table: the string and its UTF-8 bytes (never changed), or null bytes for a
+     * string UTF-8 cannot carry (an unpaired surrogate, which would encode as {@code ?} and so
+     * match a {@code ?} written plainly).
+     */
     static final class Name {
         final String text;
         final byte[] utf8;
 
         private Name(String text) {
             this.text = text;
-            this.utf8 = text.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            this.utf8 = new String(bytes, StandardCharsets.UTF_8).equals(text) ? bytes : null;
         }
     }
 

@@ -362,7 +362,8 @@ final class WriteRecordsReader {
      * (compared with the bytes, before any hash or copy).
      */
     private Name known(JsonCursor p, Name likely) {
-        return likely != null && p.textIs(likely.utf8) ? likely : names.get(p.chars(), 0, p.textLength());
+        return likely != null && likely.utf8 != null && p.textIs(likely.utf8) ? likely
+                : names.get(p.chars(), 0, p.textLength());
     }
 
     private static String text(Name name) {

@@ -251,6 +251,18 @@ class WriteRecordsReaderTest {
         assertThat(read).startsWith("rejections []").contains("héste").contains("😀");
     }
 
+    /** A name with an unpaired surrogate encodes as "?" in UTF-8: a plain "?" in the next record is another name. */
+    @Test
+    void tellsANameWithAnUnpairedSurrogateFromAQuestionMark() {
+        String body = "{\"DatabaseName\":\"db\",\"TableName\":\"tbl\",\"Records\":["
+                + "{\"Dimensions\":[{\"Name\":\"h\",\"Value\":\"a\"}],\"MeasureName\":\"\\ud800\",\"MeasureValue\":\"1\","
+                + "\"Time\":\"" + NOW + "\"},"
+                + "{\"Dimensions\":[{\"Name\":\"h\",\"Value\":\"a\"}],\"MeasureName\":\"?\",\"MeasureValue\":\"2\","
+                + "\"Time\":\"" + NOW + "\"}]}";
+        String read = agrees(body);
+        assertThat(read).contains("1 {h=a, measure_name=?}");
+    }
+
     @Test
     void keepsASeriesKeyForEveryDimensionListItHasSeen() {
         WriteRecordsReader reader = new WriteRecordsReader(new DimensionsCache(100));
