@@ -57,6 +57,14 @@ class ImpossibleCountsTest {
                     out.writeVarInt(1, true);
                     out.writeString("table-1");
                 }),
+                Arguments.of("fragment output aggregation state bytes", 603, (Consumer<Output>) out -> {
+                    out.writeVarLong(42, true);
+                    out.writeVarInt(1, true);
+                    out.writeVarInt(1, true);
+                    out.writeByte(11);
+                    out.writeBoolean(false);
+                    out.writeByte(6);
+                }),
                 Arguments.of("catalog journal append", 550, (Consumer<Output>) out -> { }),
                 Arguments.of("catalog journal answer", 551, (Consumer<Output>) out -> { }),
                 Arguments.of("catalog journal events", 555, (Consumer<Output>) out -> { }),

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionException;
 /**
  * The boundary between the final part and a fragment: runs {@code pipeline} over the table on
  * every shard through the execution's fragment runner (on the node owning each shard, unless the
- * pipeline's output holds object states, which cannot cross nodes) and gathers the outputs (the
+ * pipeline's output has a type that cannot cross nodes) and gathers the outputs (the
  * consumer merges them: a FINAL aggregation, a top-N, or plain rows).
  */
 record RemoteSourceNode(TableScan scan, TablePipeline pipeline) implements PlanNode {

@@ -3,9 +3,12 @@ package io.tidemark.engine.query.fragment.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidemark.engine.query.aggregate.Accumulator;
+import io.tidemark.engine.query.aggregate.BuiltinAggregates;
 import io.tidemark.engine.query.fragment.ScanColumn;
 import io.tidemark.engine.query.fragment.ScanRequest;
 import io.tidemark.engine.query.fragment.ShardFragmentScan;
+import io.tidemark.engine.query.function.BoundSignature;
 import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.query.vector.Vector;
 import io.tidemark.engine.shard.SeriesShard;
@@ -106,6 +109,24 @@ class FragmentWireSerializerTest {
                     java.util.Arrays.asList(T0 + 1, null)), List.of(), null}, 3)), 3);
     }
 
+    /**
+     * A partial aggregation's output with object states: per hostname max_by(usage, time) and
+     * array_agg(usage), a group no row reached (null states) in the middle.
+     */
+    static Batch objectStates() {
+        Accumulator maxBy = BuiltinAggregates.instance().bind(new BoundSignature("max_by", List.of(PrimitiveType.DOUBLE,
+                PrimitiveType.TIMESTAMP), PrimitiveType.DOUBLE), false).orElseThrow().newAccumulator();
+        Accumulator arrayAgg = BuiltinAggregates.instance().bind(new BoundSignature("array_agg", List.of(PrimitiveType.DOUBLE),
+                new ArrayType(PrimitiveType.DOUBLE)), false).orElseThrow().newAccumulator();
+        int[] groups = {0, 0, 2};
+        Vector usage = Vector.ofDoubles(PrimitiveType.DOUBLE, new double[] {1.5, 0, 99.5}, new boolean[] {false, true, false}, 3);
+        Vector time = Vector.ofLongs(PrimitiveType.TIMESTAMP, new long[] {T0, T0 + 1, T0}, null, 3);
+        maxBy.add(groups, 3, new Vector[] {usage, time}, 3);
+        arrayAgg.add(groups, 3, new Vector[] {usage}, 3);
+        return new Batch(List.of(Vector.ofObjects(PrimitiveType.VARCHAR, new Object[] {"host_1", "host_2", "host_3"}, 3),
+                maxBy.intermediate(3)[0], arrayAgg.intermediate(3)[0]), 3);
+    }
+
     /** One of each message, by fixture name, with the Kryo id it is registered under. */
     static Map<String, Map.Entry<Object, Integer>> samples() {
         Map<String, Map.Entry<Object, Integer>> samples = new LinkedHashMap<>();
@@ -116,6 +137,7 @@ class FragmentWireSerializerTest {
                 + " expressions"), 601));
         samples.put("ShippedFragmentWithoutSql", Map.entry(fragment(null), 602));
         samples.put("Output", Map.entry(new ShardFragmentScan.Output(everyType(), 1_234_567), 603));
+        samples.put("OutputObjectStates", Map.entry(new ShardFragmentScan.Output(objectStates(), 42), 603));
         samples.put("OutputEmpty", Map.entry(new ShardFragmentScan.Output(Batch.empty(List.of(PrimitiveType.VARCHAR,
                 PrimitiveType.DOUBLE)), 0), 603));
         return samples;
