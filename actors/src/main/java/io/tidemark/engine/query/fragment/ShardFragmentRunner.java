@@ -199,8 +199,16 @@ public final class ShardFragmentRunner implements FragmentRunner {
         ShardScan scan = new ShardScan(table, request, from, pipeline, context, sql);
         boolean[] empty = emptyShards(scan);
         List<CompletableFuture<Batch>> answers = new ArrayList<>(table.shardCount());
+        // every empty shard's sink would make the same output over no rows: made once, shared (batches are immutable)
+        CompletableFuture<Batch> nothing = null;
         for (int shard = 0; shard < table.shardCount(); shard++) {
-            answers.add(empty[shard] ? emptyOutput(scan) : supervised(scan, shard));
+            if (empty[shard]) {
+                nothing = nothing == null ? emptyOutput(scan) : nothing;
+                skipped.increment();
+                answers.add(nothing);
+            } else {
+                answers.add(supervised(scan, shard));
+            }
         }
         // the first failure fails the fragment at once, and the other shards' attempts are told to stop
         CompletableFuture<List<Batch>> all = new CompletableFuture<>();
@@ -259,11 +267,9 @@ public final class ShardFragmentRunner implements FragmentRunner {
     }
 
     /** What a shard with nothing to read answers: its sink's output over no rows (e.g. a global aggregate's state). */
-    private CompletableFuture<Batch> emptyOutput(ShardScan scan) {
+    private static CompletableFuture<Batch> emptyOutput(ShardScan scan) {
         try {
-            Batch batch = scan.pipeline.open(scan.context).finish();
-            skipped.increment();
-            return CompletableFuture.completedFuture(batch);
+            return CompletableFuture.completedFuture(scan.pipeline.open(scan.context).finish());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -80,6 +80,17 @@ class ShardSkipTest {
         return out;
     }
 
+    /** The one row of a query's result. */
+    private static List<Object> count(Engine engine, String sql) {
+        Batch rows = await(engine.query(sql)).rows();
+        assertThat(rows.rowCount()).as(sql).isEqualTo(1);
+        List<Object> row = new ArrayList<>();
+        for (int c = 0; c < rows.columnCount(); c++) {
+            row.add(rows.column(c).get(0));
+        }
+        return row;
+    }
+
     private Engine start() {
         return QueryTestEngine.start(dataDir, clock, Map.of("tidemark.engine.catalog.shards-per-table", SHARDS));
     }
@@ -99,6 +110,12 @@ class ShardSkipTest {
             assertThat(skipped[0]).isZero();
             assertThat(scan(engine, "skip", Set.of("new"), skipped)).isEmpty();
             assertThat(skipped[0]).as("no shard ever held 'new'").isEqualTo(SHARDS);
+
+            // a global aggregate over skipped shards: their shared empty output merges as each shard's would
+            assertThat(count(engine, "SELECT count(*), sum(measure_value::double) FROM " + DB + ".skip"
+                    + " WHERE host = 'new'")).containsExactly(0L, null);
+            assertThat(count(engine, "SELECT count(*), sum(measure_value::double) FROM " + DB + ".skip"
+                    + " WHERE host = 'h3'")).containsExactly(1L, 3.0);
 
             write(engine, "skip", List.of(single("cpu", "DOUBLE", "1", clock.millis() - 500, "host", "new")));
 
