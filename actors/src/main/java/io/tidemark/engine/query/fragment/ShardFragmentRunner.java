@@ -132,28 +132,65 @@ public final class ShardFragmentRunner implements FragmentRunner {
     /** This runner, shipping fragments with the statement's text so other nodes can rebuild them. */
     @Override
     public FragmentRunner forStatement(String sql) {
-        return (request, pipeline, context) -> run(request, pipeline, context, sql);
+        return new FragmentRunner() {
+            @Override
+            public CompletionStage<List<Batch>> run(ScanRequest request, FragmentPipeline pipeline,
+                    QueryContext context) {
+                return ShardFragmentRunner.this.run(request, pipeline, context, sql);
+            }
+
+            @Override
+            public PlacedFragment placed(ScanRequest request, FragmentPipeline pipeline, QueryContext context) {
+                return ShardFragmentRunner.this.placed(request, pipeline, context, sql);
+            }
+        };
+    }
+
+    /** {@inheritDoc} One place per shard, each supervised as {@link #run} supervises it. */
+    @Override
+    public PlacedFragment placed(ScanRequest request, FragmentPipeline pipeline, QueryContext context) {
+        return placed(request, pipeline, context, null);
     }
 
     private CompletionStage<List<Batch>> run(ScanRequest request, FragmentPipeline pipeline, QueryContext context,
             String sql) {
-        TableDescription table = catalog.table(request.database(), request.table())
-                .filter(t -> t.status() == TableStatus.ACTIVE).orElse(null);
-        if (table == null) {
-            return CompletableFuture.failedFuture(EngineException.notFound("cannot scan table: it does not exist,"
-                    + " database=" + request.database() + ", table=" + request.table()));
+        PlacedFragment placed;
+        try {
+            placed = placed(request, pipeline, context, sql);
+        } catch (EngineException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        long from = Math.max(request.fromNanos(), RetentionBounds.expiryNanos(clock, table.retention()));
-        ShardScan scan = new ShardScan(table, request, from, pipeline, context, sql);
-        List<CompletableFuture<Batch>> answers = new ArrayList<>(table.shardCount());
-        for (int shard = 0; shard < table.shardCount(); shard++) {
-            answers.add(supervised(scan, shard));
+        List<CompletableFuture<Batch>> answers = new ArrayList<>(placed.places());
+        for (int shard = 0; shard < placed.places(); shard++) {
+            answers.add(placed.run(shard).toCompletableFuture());
         }
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<Batch> out = new ArrayList<>(answers.size());
             answers.forEach(answer -> out.add(answer.join()));
             return out;
         });
+    }
+
+    /** The shards of the table as places; fails with NOT_FOUND when the table does not exist or is being deleted. */
+    private PlacedFragment placed(ScanRequest request, FragmentPipeline pipeline, QueryContext context, String sql) {
+        TableDescription table = catalog.table(request.database(), request.table())
+                .filter(t -> t.status() == TableStatus.ACTIVE)
+                .orElseThrow(() -> EngineException.notFound("cannot scan table: it does not exist,"
+                        + " database=" + request.database() + ", table=" + request.table()));
+        long from = Math.max(request.fromNanos(), RetentionBounds.expiryNanos(clock, table.retention()));
+        ShardScan scan = new ShardScan(table, request, from, pipeline, context, sql);
+        context.recordTableScan(QueryContext.TableScanned.of(table, from, request.toNanos()));
+        return new PlacedFragment() {
+            @Override
+            public int places() {
+                return table.shardCount();
+            }
+
+            @Override
+            public CompletionStage<Batch> run(int place) {
+                return supervised(scan, place);
+            }
+        };
     }
 
     /** The shard's task, run again once if it fails for a reason other than the user's. */
