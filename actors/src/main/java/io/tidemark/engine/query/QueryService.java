@@ -232,7 +232,14 @@ public final class QueryService {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 StatementRunner.Opened opened = runner.open(queryString, query);
-                return new ResultStream(query, opened.columns(), opened.rows(), statements, work, answer);
+                ResultStream stream = new ResultStream(query, opened.columns(), opened.rows(), statements, work, answer);
+                // stopped (time limit, CancelQuery) while no one reads it: what it holds is released all the same
+                answer.thenAccept(done -> {
+                    if (done.failure() != null) {
+                        stream.close();
+                    }
+                });
+                return stream;
             } catch (RuntimeException e) {
                 EngineException failure = QueryPlanner.failure(query, e);
                 work.completeExceptionally(failure);
