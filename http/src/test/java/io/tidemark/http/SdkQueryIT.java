@@ -2,6 +2,7 @@ package io.tidemark.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,10 @@ import software.amazon.awssdk.services.timestreamquery.model.CancelQueryResponse
 import software.amazon.awssdk.services.timestreamquery.model.ColumnInfo;
 import software.amazon.awssdk.services.timestreamquery.model.ConflictException;
 import software.amazon.awssdk.services.timestreamquery.model.Datum;
+import software.amazon.awssdk.services.timestreamquery.model.ParameterMapping;
 import software.amazon.awssdk.services.timestreamquery.model.PrepareQueryResponse;
+import software.amazon.awssdk.services.timestreamquery.model.QueryInsightsMode;
+import software.amazon.awssdk.services.timestreamquery.model.QueryInsightsResponse;
 import software.amazon.awssdk.services.timestreamquery.model.QueryResponse;
 import software.amazon.awssdk.services.timestreamquery.model.ScalarType;
 import software.amazon.awssdk.services.timestreamquery.model.SelectColumn;
@@ -224,8 +228,49 @@ class SdkQueryIT {
         assertThat(prepared.columns().get(1).aliased()).isTrue();
         assertThat(prepared.parameters()).singleElement().satisfies(p -> {
             assertThat(p.name()).isEqualTo("wanted");
-            assertThat(p.type().scalarType()).isNotNull();
+            assertThat(p.type().scalarType()).isEqualTo(ScalarType.VARCHAR);
         });
+    }
+
+    @Test
+    void prepareQueryTypesParametersByTheirUseAndQueryRefusesThemUnbound() {
+        String sql = "SELECT bin(time, @width) AS t, @label AS l, max(measure_value::double) FROM q_db.metrics"
+                + " WHERE host = @wanted AND time BETWEEN @scheduled_runtime - 1h AND @scheduled_runtime"
+                + " GROUP BY bin(time, @width)";
+        PrepareQueryResponse prepared = client.prepareQuery(b -> b.validateOnly(true).queryString(sql));
+
+        assertThat(prepared.parameters()).extracting(ParameterMapping::name, p -> p.type().scalarType())
+                .containsExactly(tuple("width", ScalarType.INTERVAL_DAY_TO_SECOND), tuple("label", ScalarType.UNKNOWN),
+                        tuple("wanted", ScalarType.VARCHAR), tuple("scheduled_runtime", ScalarType.TIMESTAMP));
+        assertThatThrownBy(() -> client.query(b -> b.queryString(sql)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .startsWith("line 1:18: Query has unbound parameter @width"));
+    }
+
+    @Test
+    void queryInsightsDescribeTheWholeQueryOnEveryPage() {
+        String arn = writer.describeTable(b -> b.databaseName("q_db").tableName("metrics")).table().arn();
+        String sql = "SELECT host, measure_value::double FROM q_db.metrics WHERE time BETWEEN from_unixtime("
+                + BASE_SECONDS + ") AND from_unixtime(" + (BASE_SECONDS + 9) + ")";
+
+        QueryResponse first = client.query(b -> b.queryString(sql).maxRows(15)
+                .queryInsights(i -> i.mode(QueryInsightsMode.ENABLED_WITH_RATE_CONTROL)));
+        QueryResponse second = client.query(b -> b.queryString(sql).maxRows(15).nextToken(first.nextToken())
+                .queryInsights(i -> i.mode(QueryInsightsMode.ENABLED_WITH_RATE_CONTROL)));
+
+        QueryInsightsResponse insights = first.queryInsightsResponse();
+        assertThat(insights.querySpatialCoverage().max().value()).isEqualTo(1.0);
+        assertThat(insights.querySpatialCoverage().max().tableArn()).isEqualTo(arn);
+        assertThat(insights.querySpatialCoverage().max().partitionKey()).containsExactly("measure_name");
+        assertThat(insights.queryTemporalRange().max().value()).isEqualTo(9_000_000_000L);
+        assertThat(insights.queryTemporalRange().max().tableArn()).isEqualTo(arn);
+        assertThat(insights.queryTableCount()).isEqualTo(1);
+        assertThat(insights.outputRows()).isEqualTo(20);
+        assertThat(insights.outputBytes()).isPositive();
+        assertThat(insights.unloadWrittenRows()).isNull();
+        assertThat(first.rows().size() + second.rows().size()).isEqualTo(20);
+        assertThat(second.queryInsightsResponse()).isEqualTo(insights);
+        assertThat(client.query(b -> b.queryString(sql)).queryInsightsResponse()).isNull();
     }
 
     @Test

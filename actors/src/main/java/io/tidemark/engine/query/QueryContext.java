@@ -1,8 +1,12 @@
 package io.tidemark.engine.query;
 
 import io.tidemark.engine.EngineException;
+import io.tidemark.engine.catalog.PartitionKey;
+import io.tidemark.engine.catalog.TableDescription;
 import io.tidemark.engine.query.expression.EvalContext;
 import java.util.Queue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,14 +18,44 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class QueryContext {
 
+    /**
+     * One table a fragment of the query read: its ARN and partition key (the names of its
+     * dimension keys; {@code measure_name} for the default key), how many shards the table has and
+     * how many the fragment read (all, or none when its time range was empty), and the time range
+     * it read (after retention; {@code toNanos} may be {@link Long#MAX_VALUE} when unbounded).
+     */
+    public record TableScanned(String tableArn, List<String> partitionKey, int shardCount, long fromNanos,
+            long toNanos) {
+
+        public TableScanned {
+            partitionKey = List.copyOf(partitionKey);
+        }
+
+        /** The scan of {@code table} over {@code [fromNanos, toNanos]}. */
+        public static TableScanned of(TableDescription table, long fromNanos, long toNanos) {
+            List<String> keys = new ArrayList<>();
+            for (PartitionKey key : table.partitionKeys()) {
+                keys.add(key.type() == PartitionKey.Type.DIMENSION ? key.name() : "measure_name");
+            }
+            return new TableScanned(table.arn(), keys, table.shardCount(), fromNanos, toNanos);
+        }
+
+        /** The shards read: every one unless the range is empty. */
+        public int shardsRead() {
+            return fromNanos > toNanos ? 0 : shardCount;
+        }
+    }
+
     private final String queryId;
     private final EvalContext eval;
     private final long deadlineNanoTime;
     private final long memoryLimitBytes;
     private final AtomicLong reservedBytes = new AtomicLong();
+    private final AtomicLong peakReservedBytes = new AtomicLong();
     private final AtomicLong bytesScanned = new AtomicLong();
     private final AtomicReference<String> cancelled = new AtomicReference<>();
     private final Queue<Runnable> onCancel = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<TableScanned> tablesScanned = new ConcurrentLinkedQueue<>();
 
     /**
      * @param deadlineNanoTime {@link System#nanoTime()} after which the query fails as timed out
@@ -88,6 +122,7 @@ public final class QueryContext {
     /** Accounts {@code bytes} more held by the query; throws a clear error past the limit. */
     public void reserveMemory(long bytes) {
         long total = reservedBytes.addAndGet(bytes);
+        peakReservedBytes.accumulateAndGet(total, Math::max);
         if (total > memoryLimitBytes) {
             throw new EngineException(io.tidemark.engine.ErrorKind.VALIDATION, "Query " + queryId
                     + " exceeded its memory limit: limit=" + memoryLimitBytes + " bytes, needed at least " + total + " bytes");
@@ -102,11 +137,26 @@ public final class QueryContext {
         return reservedBytes.get();
     }
 
+    /** The most the query held at once so far (refused reservations included). */
+    public long peakReservedMemory() {
+        return peakReservedBytes.get();
+    }
+
     public void addBytesScanned(long bytes) {
         bytesScanned.addAndGet(bytes);
     }
 
     public long bytesScanned() {
         return bytesScanned.get();
+    }
+
+    /** Notes a table a fragment of the query reads, for the query's insights. */
+    public void recordTableScan(TableScanned scanned) {
+        tablesScanned.add(scanned);
+    }
+
+    /** The tables the query's fragments read so far, once per fragment. */
+    public List<TableScanned> tablesScanned() {
+        return List.copyOf(tablesScanned);
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -46,18 +47,27 @@ import org.apache.pekko.actor.typed.DispatcherSelector;
  */
 public final class QueryService {
 
-    /** A Query call. */
+    /** A Query call; {@code insights}: QueryInsights enabled (rate limited, and the page carries them). */
     public record QueryRequest(String queryString, Optional<String> clientToken, Optional<String> nextToken,
-            Optional<Integer> maxRows) {
+            Optional<Integer> maxRows, boolean insights) {
+
+        /** A call without QueryInsights. */
+        public QueryRequest(String queryString, Optional<String> clientToken, Optional<String> nextToken,
+                Optional<Integer> maxRows) {
+            this(queryString, clientToken, nextToken, maxRows, false);
+        }
     }
 
     /** ProgressPercentage, CumulativeBytesScanned, CumulativeBytesMetered. */
     public record QueryStatus(double progressPercentage, long cumulativeBytesScanned, long cumulativeBytesMetered) {
     }
 
-    /** One page of a result; {@code nextToken} is absent on the last page. */
+    /**
+     * One page of a result; {@code nextToken} is absent on the last page; {@code insights} are the
+     * whole query's, present when the call enabled them.
+     */
     public record QueryPage(String queryId, List<OutputColumn> columns, Batch rows, Optional<String> nextToken,
-            QueryStatus status) {
+            QueryStatus status, Optional<QueryInsights> insights) {
     }
 
     /** A whole result (the in-process API). */
@@ -95,6 +105,8 @@ public final class QueryService {
     private final Executor statements;
     private final ResultStore results;
     private final QueryMeter meter = new QueryMeter();
+    private final AtomicInteger unfinished = new AtomicInteger();
+    private final InsightsRateLimit insightsRate;
     /** ClientToken → the run it started; guarded by itself. */
     private final Map<String, ClientRun> clientTokens = new HashMap<>();
 
@@ -108,6 +120,8 @@ public final class QueryService {
         this.statements = system.dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER));
         this.results = new ResultStore(settings, clock);
         this.running = new RunningQueries(system.scheduler(), system.executionContext(), settings);
+        this.insightsRate = new InsightsRateLimit(
+                system.settings().config().getInt("tidemark.engine.query.insights-per-second"), clock);
     }
 
     /**
@@ -143,12 +157,15 @@ public final class QueryService {
                 if (entry == null || !entry.queryHash.equals(hash)) {
                     throw PageToken.invalid();
                 }
-                return page(entry, token.page(), token.startRow(), request.maxRows());
+                return page(entry, token.page(), token.startRow(), request.maxRows(), request.insights());
+            }
+            if (request.insights()) {
+                insightsRate.acquire();
             }
             ResultStore.Entry entry = request.clientToken().isPresent()
                     ? runOnce(request.clientToken().get(), request.queryString(), hash)
                     : start(request.queryString(), hash);
-            return page(entry, 0, 0, request.maxRows());
+            return page(entry, 0, 0, request.maxRows(), request.insights());
         } catch (EngineException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -183,6 +200,52 @@ public final class QueryService {
         return unwrapped(CompletableFuture.supplyAsync(() -> runner.prepare(queryString), statements));
     }
 
+    /**
+     * Starts a statement whose rows are then pulled batch by batch ({@link ResultStream}), nothing
+     * kept for paging: a pipeline's result streams from the shards without ever being held whole.
+     * The stage completes once the statement is planned and started (or fails as {@link #execute} does).
+     */
+    public CompletionStage<ResultStream> stream(String queryString) {
+        try {
+            validateQueryString(queryString);
+        } catch (EngineException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        QueryContext query = newContext(newQueryId());
+        CompletableFuture<StatementRunner.Executed> work = new CompletableFuture<>();
+        CompletableFuture<RunningQueries.Answer> answer = supervise(query, work);
+        answer.thenAccept(done -> {
+            if (done.failure() == null) {
+                meter.succeeded(done.bytesScanned());
+            } else {
+                meter.failed(done.failure());
+            }
+        });
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                StatementRunner.Opened opened = runner.open(queryString, query);
+                ResultStream stream = new ResultStream(query, opened.columns(), opened.rows(), statements, work, answer);
+                // stopped (time limit, CancelQuery) while no one reads it: what it holds is released all the same
+                answer.thenAccept(done -> {
+                    if (done.failure() != null) {
+                        stream.close();
+                    }
+                });
+                return stream;
+            } catch (RuntimeException e) {
+                EngineException failure = RunningQueries.failure(query, e);
+                work.completeExceptionally(failure);
+                throw failure;
+            }
+        }, statements).exceptionallyCompose(failure -> answer.thenCompose(done ->
+                CompletableFuture.failedFuture(done.failure() != null ? done.failure() : unwrap(failure))));
+    }
+
+    /** Statements started on this node whose work has not finished yet (queries running, results streaming). */
+    public int runningQueries() {
+        return unfinished.get();
+    }
+
     /** Runs a statement to its whole result, nothing kept for paging (the in-process API). */
     public CompletionStage<QueryResult> execute(String queryString) {
         try {
@@ -190,14 +253,17 @@ public final class QueryService {
         } catch (EngineException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return unwrapped(run(newQueryId(), queryString));
+        return unwrapped(run(newQueryId(), queryString).thenApply(Ran::result));
     }
 
     private ResultStore.Entry start(String queryString, String hash) {
         ResultStore.Entry entry = results.add(newQueryId(), hash);
-        run(entry.queryId, queryString).whenComplete((result, failure) -> {
+        run(entry.queryId, queryString).whenComplete((ran, failure) -> {
             if (failure == null) {
-                results.finished(entry, ResultSizes.all(result.rows()));
+                QueryResult result = ran.result();
+                long bytes = ResultSizes.all(result.rows());
+                results.finished(entry, bytes);
+                entry.insights = QueryInsights.of(ran.query(), result.rows().rowCount(), bytes);
                 entry.result.complete(result);
             } else {
                 results.failed(entry);
@@ -235,27 +301,43 @@ public final class QueryService {
      * Starts the statement on the query dispatcher at once and has {@link RunningQueries} supervise
      * it (timeout, CancelQuery); the work itself completes the answer.
      */
-    private CompletableFuture<QueryResult> run(String queryId, String queryString) {
-        QueryContext query = new QueryContext(queryId, EvalContext.utc(nanos(clock.instant())),
-                System.nanoTime() + settings.timeout().toNanos(), settings.memoryLimitBytes());
+    /** A statement run to its result, and the context it ran in (what it read, for its insights). */
+    private record Ran(QueryResult result, QueryContext query) {
+    }
+
+    private CompletableFuture<Ran> run(String queryId, String queryString) {
+        QueryContext query = newContext(queryId);
         CompletableFuture<StatementRunner.Executed> work =
                 CompletableFuture.supplyAsync(() -> runner.run(queryString, query), statements);
-        return running.supervise(query, work).orTimeout(settings.timeout().plus(ANSWER_MARGIN).toMillis(), TimeUnit.MILLISECONDS)
+        return supervise(query, work).orTimeout(settings.timeout().plus(ANSWER_MARGIN).toMillis(), TimeUnit.MILLISECONDS)
                 .thenApply(done -> {
                     if (done.failure() != null) {
                         throw done.failure();
                     }
                     long scanned = done.bytesScanned();
-                    return new QueryResult(queryId, done.executed().columns(), done.executed().rows(),
-                            new QueryStatus(100.0, scanned, Math.max(scanned, MIN_METERED_BYTES)));
+                    return new Ran(new QueryResult(queryId, done.executed().columns(), done.executed().rows(),
+                            new QueryStatus(100.0, scanned, Math.max(scanned, MIN_METERED_BYTES))), query);
                 })
-                .whenComplete((result, failure) -> {
+                .whenComplete((ran, failure) -> {
                     if (failure == null) {
-                        meter.succeeded(result.status().cumulativeBytesScanned());
+                        meter.succeeded(ran.result().status().cumulativeBytesScanned());
                     } else {
                         meter.failed(unwrap(failure));
                     }
                 });
+    }
+
+    private QueryContext newContext(String queryId) {
+        return new QueryContext(queryId, EvalContext.utc(nanos(clock.instant())),
+                System.nanoTime() + settings.timeout().toNanos(), settings.memoryLimitBytes());
+    }
+
+    /** Has {@link RunningQueries} supervise the query's work; the answer completes with the work, or at a timeout or CancelQuery. */
+    private CompletableFuture<RunningQueries.Answer> supervise(QueryContext query,
+            CompletableFuture<StatementRunner.Executed> work) {
+        unfinished.incrementAndGet();
+        work.whenComplete((done, failure) -> unfinished.decrementAndGet());
+        return running.supervise(query, work);
     }
 
     private static long nanos(Instant instant) {
@@ -263,16 +345,19 @@ public final class QueryService {
     }
 
     /** The page starting at {@code startRow} once the query has finished. */
-    private CompletionStage<QueryPage> page(ResultStore.Entry entry, int page, int startRow, Optional<Integer> maxRows) {
+    private CompletionStage<QueryPage> page(ResultStore.Entry entry, int page, int startRow, Optional<Integer> maxRows,
+            boolean insights) {
         return unwrapped(entry.result.thenApply(result -> {
             if (results.isCancelled(entry)) {
                 throw EngineException.conflict("Query " + entry.queryId + " was cancelled");
             }
-            return cut(result, entry.queryHash, page, startRow, maxRows.orElse(Integer.MAX_VALUE));
+            return cut(result, entry.queryHash, page, startRow, maxRows.orElse(Integer.MAX_VALUE),
+                    insights ? Optional.of(entry.insights) : Optional.empty());
         }));
     }
 
-    private QueryPage cut(QueryResult result, String hash, int page, int startRow, int maxRows) {
+    private QueryPage cut(QueryResult result, String hash, int page, int startRow, int maxRows,
+            Optional<QueryInsights> insights) {
         Batch rows = result.rows();
         int total = rows.rowCount();
         if (startRow > total) {
@@ -295,7 +380,7 @@ public final class QueryService {
         Batch pageRows = startRow == 0 && end == total ? rows : rows.slice(startRow, end);
         Optional<String> next = end < total
                 ? Optional.of(new PageToken(result.queryId(), page + 1, end, hash).encode()) : Optional.empty();
-        return new QueryPage(result.queryId(), result.columns(), pageRows, next, result.status());
+        return new QueryPage(result.queryId(), result.columns(), pageRows, next, result.status(), insights);
     }
 
     private static void validate(QueryRequest request) {

@@ -22,6 +22,8 @@ final class ResultStore {
         final String queryHash;
         final long startedMillis;
         final CompletableFuture<QueryResult> result = new CompletableFuture<>();
+        /** Set before {@link #result} completes successfully. */
+        volatile QueryInsights insights;
         private boolean cancelled;
         private long bytes;
 

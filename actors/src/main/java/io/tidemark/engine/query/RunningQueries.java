@@ -86,7 +86,7 @@ final class RunningQueries {
     }
 
     /** The user-facing form of a failure: the engine's own errors as they are, anything else INTERNAL. */
-    private static EngineException failure(QueryContext query, Throwable thrown) {
+    static EngineException failure(QueryContext query, Throwable thrown) {
         Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
         if (cause instanceof EngineException e) {
             return e;

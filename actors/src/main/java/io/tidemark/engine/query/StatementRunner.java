@@ -6,6 +6,7 @@ import io.tidemark.engine.query.QueryService.PreparedColumn;
 import io.tidemark.engine.query.QueryService.PreparedQuery;
 import io.tidemark.engine.query.fragment.FragmentRunner;
 import io.tidemark.engine.query.function.QueryFunctionException;
+import io.tidemark.engine.query.plan.BatchCursor;
 import io.tidemark.engine.query.plan.StatementPlan;
 import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.sql.analyzer.Analysis;
@@ -13,21 +14,14 @@ import io.tidemark.sql.analyzer.ColumnReference;
 import io.tidemark.sql.analyzer.Field;
 import io.tidemark.sql.analyzer.OutputColumn;
 import io.tidemark.sql.analyzer.SemanticException;
-import io.tidemark.sql.ast.Node;
 import io.tidemark.sql.ast.Parameter;
 import io.tidemark.sql.ast.Query;
 import io.tidemark.sql.ast.Statement;
 import io.tidemark.sql.ast.Unload;
 import io.tidemark.sql.parser.ParseException;
 import io.tidemark.sql.parser.SqlParser;
-import io.tidemark.sql.type.PrimitiveType;
-import io.tidemark.sql.type.SqlType;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -41,8 +35,12 @@ import java.util.function.Function;
  */
 final class StatementRunner {
 
-    /** A statement's result: its columns and every row. */
+    /** A statement's result: its columns and every row (none for a streamed statement: its rows went through its cursor). */
     record Executed(List<OutputColumn> columns, Batch rows) {
+    }
+
+    /** A statement started as a cursor over its rows; closing the cursor ends the statement. */
+    record Opened(List<OutputColumn> columns, BatchCursor rows) {
     }
 
     private final SqlParser parser = new SqlParser();
@@ -65,6 +63,7 @@ final class StatementRunner {
         try {
             StatementCache.Prepared statement = prepared(sql);
             Analysis analysis = statement.analysis();
+            requireNoParameters(analysis);
             context.checkRunning();
             if (CatalogStatements.answers(analysis.statement())) {
                 return new Executed(analysis.outputColumns(), catalogStatements.execute(analysis));
@@ -79,6 +78,50 @@ final class StatementRunner {
             // the rows are held until the last page is read: they count against the query's memory
             context.reserveMemory(ResultSizes.all(rows));
             return new Executed(plan.columns(), rows);
+        } catch (QueryFunctionException e) {
+            throw EngineException.validation(e.getMessage());
+        }
+    }
+
+    /**
+     * Starts the statement as {@link #run} does, but hands its rows out through a cursor
+     * ({@link StatementPlan#open}) rather than holding them all: a pipeline's rows stream from the
+     * shards. The statement's plan is used by the cursor until it is closed.
+     */
+    Opened open(String sql, QueryContext context) {
+        try {
+            StatementCache.Prepared statement = prepared(sql);
+            Analysis analysis = statement.analysis();
+            requireNoParameters(analysis);
+            context.checkRunning();
+            if (CatalogStatements.answers(analysis.statement())) {
+                return new Opened(analysis.outputColumns(), BatchCursor.of(catalogStatements.execute(analysis), context));
+            }
+            StatementPlan plan = statement.takePlan(planner);
+            BatchCursor rows;
+            try {
+                rows = plan.open(context, fragments.forStatement(sql));
+            } catch (RuntimeException e) {
+                statement.givePlanBack(plan);
+                throw e;
+            }
+            return new Opened(plan.columns(), new BatchCursor() {
+                private boolean closed;
+
+                @Override
+                public Optional<Batch> next() {
+                    return rows.next();
+                }
+
+                @Override
+                public void close() {
+                    if (!closed) {
+                        closed = true;
+                        rows.close();
+                        statement.givePlanBack(plan);
+                    }
+                }
+            });
         } catch (QueryFunctionException e) {
             throw EngineException.validation(e.getMessage());
         }
@@ -123,22 +166,24 @@ final class StatementRunner {
         }
     }
 
-    /** The {@code @name} parameters in order of first use, each once, typed as the analysis typed them. */
+    /** The statement's {@code @name} parameters with their types, as PrepareQuery lists them. */
     private static List<ParameterMapping> parameters(Analysis analysis) {
-        Map<String, ParameterMapping> found = new LinkedHashMap<>();
-        Deque<Node> pending = new ArrayDeque<>();
-        pending.push(analysis.statement());
-        while (!pending.isEmpty()) {
-            Node node = pending.pop();
-            if (node instanceof Parameter parameter) {
-                SqlType type = analysis.types().getOrDefault(parameter, PrimitiveType.UNKNOWN);
-                found.putIfAbsent(parameter.name(), new ParameterMapping(parameter.name(), type));
-            }
-            List<Node> children = node.children();
-            for (int i = children.size() - 1; i >= 0; i--) {
-                pending.push(children.get(i));
-            }
+        List<ParameterMapping> parameters = new ArrayList<>();
+        analysis.parameters().forEach((name, type) -> parameters.add(new ParameterMapping(name, type)));
+        return parameters;
+    }
+
+    /**
+     * Refuses a statement with {@code @name} parameters: nothing binds them when it runs as a
+     * query (a scheduled query binds {@code @scheduled_runtime}); PrepareQuery lists them.
+     */
+    private static void requireNoParameters(Analysis analysis) {
+        List<Parameter> uses = analysis.parameterUses();
+        if (!uses.isEmpty()) {
+            Parameter first = uses.get(0);
+            throw EngineException.validation("line " + first.location().line() + ":" + first.location().column()
+                    + ": Query has unbound parameter @" + first.name() + ": a query's parameters are bound only when"
+                    + " it runs as a scheduled query (PrepareQuery lists them)");
         }
-        return List.copyOf(found.values());
     }
 }

@@ -1,16 +1,19 @@
 package io.tidemark.http.sql;
 
-import io.tidemark.engine.query.QueryService.QueryResult;
+import io.tidemark.engine.query.QueryService.QueryStatus;
 import io.tidemark.engine.query.expression.ValueFormat;
 import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.query.vector.Vector;
+import io.tidemark.http.wire.WireError;
 import io.tidemark.http.wire.query.ResultJson;
+import io.tidemark.sql.analyzer.OutputColumn;
 import io.tidemark.sql.type.PrimitiveType;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * {@code text/csv} as RFC 4180 has it: a header row of the column names, then one record per row,
@@ -18,31 +21,32 @@ import java.nio.charset.StandardCharsets;
  * CR or LF is quoted, its quotes doubled. NULL is an empty field; an empty string is {@code ""}, so
  * the two stay apart. Values are the Query API's texts: scalars as its {@code ScalarValue}s, arrays,
  * maps, rows and timeseries in the text form {@code CAST(x AS varchar)} gives ({@code [1, 2]},
- * {@code {a=1}}, {@code {time=…, value=…}}).
+ * {@code {a=1}}, {@code {time=…, value=…}}). CSV has no place for an error after its rows have
+ * started: such a response is aborted ({@link #writeError} declines), so a client sees a broken
+ * transfer rather than a short file it could take for the whole result.
  */
 final class CsvResultRenderer extends ResultRenderer {
 
     private final Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
             WRITER_BUFFER_BYTES);
 
-    CsvResultRenderer(QueryResult result) {
-        super(result);
+    CsvResultRenderer(String queryId, List<OutputColumn> columns) {
+        super(queryId, columns);
     }
 
     @Override
     protected void writeHead() throws IOException {
-        for (int c = 0; c < result.columns().size(); c++) {
+        for (int c = 0; c < columns.size(); c++) {
             if (c > 0) {
                 writer.write(',');
             }
-            writeField(result.columns().get(c).name());
+            writeField(columns.get(c).name());
         }
         writer.write("\r\n");
     }
 
     @Override
-    protected void writeRow(int row) throws IOException {
-        Batch rows = result.rows();
+    protected void writeRow(Batch rows, int row) throws IOException {
         for (int c = 0; c < rows.columnCount(); c++) {
             if (c > 0) {
                 writer.write(',');
@@ -59,8 +63,13 @@ final class CsvResultRenderer extends ResultRenderer {
     }
 
     @Override
-    protected void writeTail() {
+    protected void writeTail(QueryStatus status) {
         // CSV has no trailer: the last record's CRLF ends the document.
+    }
+
+    @Override
+    protected boolean writeError(WireError error) {
+        return false;
     }
 
     @Override

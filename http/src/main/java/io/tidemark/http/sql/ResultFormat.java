@@ -1,8 +1,9 @@
 package io.tidemark.http.sql;
 
-import io.tidemark.engine.query.QueryService.QueryResult;
+import io.tidemark.sql.analyzer.OutputColumn;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpCharsets;
@@ -23,9 +24,10 @@ enum ResultFormat {
 
     private final MediaType mediaType;
     private final ContentType contentType;
-    private final Function<QueryResult, ResultRenderer> renderer;
+    private final BiFunction<String, List<OutputColumn>, ResultRenderer> renderer;
 
-    ResultFormat(MediaType mediaType, ContentType contentType, Function<QueryResult, ResultRenderer> renderer) {
+    ResultFormat(MediaType mediaType, ContentType contentType,
+            BiFunction<String, List<OutputColumn>, ResultRenderer> renderer) {
         this.mediaType = mediaType;
         this.contentType = contentType;
         this.renderer = renderer;
@@ -35,8 +37,9 @@ enum ResultFormat {
         return contentType;
     }
 
-    ResultRenderer renderer(QueryResult result) {
-        return renderer.apply(result);
+    /** A renderer of the result of query {@code queryId}, whose columns are {@code columns}. */
+    ResultRenderer renderer(String queryId, List<OutputColumn> columns) {
+        return renderer.apply(queryId, columns);
     }
 
     /**

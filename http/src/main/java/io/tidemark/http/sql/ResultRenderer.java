@@ -1,20 +1,27 @@
 package io.tidemark.http.sql;
 
-import io.tidemark.engine.query.QueryService.QueryResult;
+import io.tidemark.engine.query.QueryService.QueryStatus;
+import io.tidemark.engine.query.vector.Batch;
+import io.tidemark.http.wire.WireError;
+import io.tidemark.sql.analyzer.OutputColumn;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.apache.pekko.util.ByteString;
 
 /**
- * A query result rendered as a sequence of response chunks, lazily: each {@link #next} renders
- * rows until the chunk reaches {@link #CHUNK_BYTES} (or the rows run out), so only one chunk of
- * text is in memory at a time however large the result. The first chunk starts with the format's
- * head, the last ends with its tail. Single use, one thread at a time (a stream stage pulls it).
+ * A query result rendered as response chunks while its batches arrive: {@link #head} first (the
+ * columns), then each batch's rows ({@link #rows}), cut into chunks of about {@link #CHUNK_BYTES},
+ * then {@link #tail} once the rows have ended, or {@link #errorTrailer} when the result fails after
+ * the head went out. Only about one chunk of text is held at a time however large the result:
+ * what a batch leaves under a chunk's size goes out with the next batch's rows, or the tail.
+ * Single use, one thread at a time (a stream stage calls it).
  */
-abstract class ResultRenderer implements Iterator<ByteString> {
+abstract class ResultRenderer {
 
     /**
      * A chunk is cut once it holds this many bytes: large enough to amortize a write, small enough
@@ -27,55 +34,94 @@ abstract class ResultRenderer implements Iterator<ByteString> {
 
     /** Where the subclass writes; taken and emptied for every chunk. */
     protected final ChunkBuffer out = new ChunkBuffer();
-    protected final QueryResult result;
-    private int nextRow;
-    private boolean started;
-    private boolean finished;
+    protected final String queryId;
+    protected final List<OutputColumn> columns;
 
-    ResultRenderer(QueryResult result) {
-        this.result = result;
+    ResultRenderer(String queryId, List<OutputColumn> columns) {
+        this.queryId = queryId;
+        this.columns = List.copyOf(columns);
     }
 
     /** Writes what comes before the first row. */
     protected abstract void writeHead() throws IOException;
 
-    /** Writes row {@code row} of the result. */
-    protected abstract void writeRow(int row) throws IOException;
+    /** Writes row {@code row} of {@code rows}. */
+    protected abstract void writeRow(Batch rows, int row) throws IOException;
 
     /** Writes what comes after the last row. */
-    protected abstract void writeTail() throws IOException;
+    protected abstract void writeTail(QueryStatus status) throws IOException;
+
+    /**
+     * Ends the document with {@code error} after the rows written so far; false when the format
+     * has no way to say so (the response is then aborted instead).
+     */
+    protected abstract boolean writeError(WireError error) throws IOException;
 
     /** Pushes anything the subclass buffers into {@link #out}; called before every chunk is taken. */
     protected abstract void flush() throws IOException;
 
-    @Override
-    public boolean hasNext() {
-        return !finished;
+    /** The head of the document: the columns. */
+    ByteString head() {
+        return render(this::writeHead);
     }
 
-    @Override
-    public ByteString next() {
-        if (finished) {
-            throw new NoSuchElementException("the result has been rendered");
-        }
+    /** The chunks of {@code batch}'s rows that fill {@link #CHUNK_BYTES}; the rest waits for the next call. */
+    Iterator<ByteString> rows(Batch batch) {
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                try {
+                    while (next < batch.rowCount() && out.size() < CHUNK_BYTES) {
+                        writeRow(batch, next++);
+                    }
+                } catch (IOException e) {
+                    throw failed(e);
+                }
+                return out.size() >= CHUNK_BYTES;
+            }
+
+            @Override
+            public ByteString next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("the batch's rows have been rendered");
+                }
+                return render(() -> { });
+            }
+        };
+    }
+
+    /** The rest of the rows and the end of the document, with the query's status. */
+    ByteString tail(QueryStatus status) {
+        return render(() -> writeTail(status));
+    }
+
+    /** The rest of the rows and {@code error} ending the document; empty when the format cannot carry it. */
+    Optional<ByteString> errorTrailer(WireError error) {
+        boolean[] written = new boolean[1];
+        ByteString chunk = render(() -> written[0] = writeError(error));
+        return written[0] ? Optional.of(chunk) : Optional.empty();
+    }
+
+    /** A chunk of what {@code write} writes after what was pending. */
+    private ByteString render(Write write) {
         try {
-            if (!started) {
-                started = true;
-                writeHead();
-            }
-            int rows = result.rows().rowCount();
-            while (nextRow < rows && out.size() < CHUNK_BYTES) {
-                writeRow(nextRow++);
-            }
-            if (nextRow == rows) {
-                writeTail();
-                finished = true;
-            }
+            write.run();
             flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot render query result: queryId=" + result.queryId(), e);
+            throw failed(e);
         }
         return out.take();
+    }
+
+    private UncheckedIOException failed(IOException e) {
+        return new UncheckedIOException("cannot render query result: queryId=" + queryId, e);
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        void run() throws IOException;
     }
 
     /** A byte buffer whose content is handed over as a ByteString without copying, then forgotten. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.query.QueryService;
+import io.tidemark.engine.query.ResultStream;
+import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.http.auth.SigV4Verifier;
 import io.tidemark.http.wire.StrictBody;
 import io.tidemark.http.wire.WireError;
@@ -13,12 +15,15 @@ import io.tidemark.http.wire.WireJson;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
@@ -30,7 +35,10 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.apache.pekko.japi.pf.PFBuilder;
+import org.apache.pekko.stream.Graph;
 import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.SourceShape;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 import org.slf4j.Logger;
@@ -39,14 +47,16 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /sql}: runs one statement and streams its whole result, no paging. The body is the
  * statement, as {@code text/plain} (any {@code text/*}, or no Content-Type) or as
- * {@code application/json} {@code {"query": "…"}}. The result is rendered as JSON or CSV by
- * {@code Accept} ({@link ResultFormat}) into a chunked entity, a slice of rows at a time
- * ({@link ResultRenderer}); the engine's columnar result itself is bounded by the query memory
- * limit ({@code tidemark.engine.query.memory-limit}), past which the query fails with a
- * ValidationException. Failures are answered before any row, whatever the format, as
- * {@code {"error": {"type", "message"}}} with the status the wire API sends for the same error
- * (a SQL error keeps the parser's {@code line L:C: …} message). With {@code auth = sigv4} the
- * request must be signed as for Query (service {@code timestream}).
+ * {@code application/json} {@code {"query": "…"}}. The result is pulled from the engine batch by
+ * batch as the client reads it ({@link ResultStream}: a pipeline's rows come shard by shard and
+ * are never held whole, so only what a blocking operator keeps counts against
+ * {@code tidemark.engine.query.memory-limit}), rendered as JSON or CSV by {@code Accept}
+ * ({@link ResultFormat}) into a chunked entity ({@link ResultRenderer}). A client that disconnects
+ * cancels the query. Failures up to the first batch are answered before any row, whatever the
+ * format, as {@code {"error": {"type", "message"}}} with the status the wire API sends for the
+ * same error (a SQL error keeps the parser's {@code line L:C: …} message); a failure after that
+ * ends a JSON document with an {@code "error"} member and aborts a CSV response. With
+ * {@code auth = sigv4} the request must be signed as for Query (service {@code timestream}).
  */
 public final class SqlRoutes extends AllDirectives {
 
@@ -85,11 +95,42 @@ public final class SqlRoutes extends AllDirectives {
                     "cannot render result: Accept=" + accept + " (supported: " + ResultFormat.SUPPORTED + ")")));
         }
         return readBody(request)
-                .thenCompose(body -> queries.execute(statement(request, body)))
-                .thenApply(result -> HttpResponse.create().withStatus(StatusCodes.OK).withEntity(
-                        HttpEntities.createChunked(format.get().contentType(),
-                                Source.fromIterator(() -> format.get().renderer(result)))))
+                .thenCompose(body -> queries.stream(statement(request, body)))
+                .thenCompose(stream -> stream.next().thenApply(first -> respond(stream, first, format.get())))
                 .exceptionally(failure -> error(toError(unwrap(failure))));
+    }
+
+    /**
+     * 200 with the result streamed as the client reads it: the head, the first batch (computed
+     * before answering, so that an error until then still gets its status), then each further
+     * batch pulled from the engine only once the previous has been written. A client that goes
+     * away cancels the query; a failure after the head ends the document with an error trailer
+     * (JSON) or aborts the response (CSV).
+     */
+    private HttpResponse respond(ResultStream stream, Optional<Batch> first, ResultFormat format) {
+        ResultRenderer renderer = format.renderer(stream.queryId(), stream.columns());
+        Source<Batch, NotUsed> batches = first.map(batch -> Source.single(batch).concat(Source.unfoldResourceAsync(
+                () -> CompletableFuture.completedFuture(stream), ResultStream::next,
+                open -> open.close().thenApply(closed -> Done.getInstance())))).orElse(Source.empty());
+        // one stage renders everything in order: it takes the next batch (or the end) only once the
+        // previous batch's chunks are all out
+        Source<ByteString, NotUsed> body = Source.single(renderer.head())
+                .concat(batches.map(Optional::of).concat(Source.single(Optional.empty()))
+                        .mapConcat(batch -> batch.isPresent()
+                                ? (Iterable<ByteString>) () -> renderer.rows(batch.get())
+                                : List.of(renderer.tail(stream.status()))))
+                .recoverWithRetries(1, new PFBuilder<Throwable, Graph<SourceShape<ByteString>, NotUsed>>()
+                        .matchAny(failure -> trailer(stream, renderer, unwrap(failure)))
+                        .build());
+        return HttpResponse.create().withStatus(StatusCodes.OK)
+                .withEntity(HttpEntities.createChunked(format.contentType(), body));
+    }
+
+    /** The error trailer of a result that failed after its head went out, or the failure itself (aborting the response). */
+    private Source<ByteString, NotUsed> trailer(ResultStream stream, ResultRenderer renderer, Throwable failure) {
+        WireError error = toError(failure);
+        LOG.debug("/sql query {} failed after its first rows: {}", stream.queryId(), error.message());
+        return renderer.errorTrailer(error).map(Source::single).orElseGet(() -> Source.failed(failure));
     }
 
     private CompletionStage<ByteString> readBody(HttpRequest request) {

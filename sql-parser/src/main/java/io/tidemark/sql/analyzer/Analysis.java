@@ -4,14 +4,19 @@ import io.tidemark.sql.ast.Expression;
 import io.tidemark.sql.ast.FunctionCall;
 import io.tidemark.sql.ast.Lambda;
 import io.tidemark.sql.ast.Node;
+import io.tidemark.sql.ast.Parameter;
 import io.tidemark.sql.ast.QuerySpecification;
 import io.tidemark.sql.ast.Relation;
 import io.tidemark.sql.ast.WithQuery;
 import io.tidemark.sql.ast.Statement;
 import io.tidemark.sql.ast.Table;
 import io.tidemark.sql.function.ResolvedFunction;
+import io.tidemark.sql.type.PrimitiveType;
 import io.tidemark.sql.type.SqlType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,6 +45,8 @@ public final class Analysis {
     private final Map<QuerySpecification, List<Expression>> groupingKeys = new IdentityHashMap<>();
     private final Map<Table, WithQuery> namedQueries = new IdentityHashMap<>();
     private List<OutputColumn> outputColumns = List.of();
+    /** Computed on first use (the analysis no longer changes by then). */
+    private volatile List<Parameter> parameterUses;
 
     Analysis(Statement statement) {
         this.statement = statement;
@@ -57,6 +64,48 @@ public final class Analysis {
                     + expression + ", location=" + expression.location());
         }
         return type;
+    }
+
+    /** Every use of a {@code @name} parameter in the statement, in text order. */
+    public List<Parameter> parameterUses() {
+        List<Parameter> known = parameterUses;
+        if (known == null) {
+            List<Parameter> found = new ArrayList<>();
+            Deque<Node> pending = new ArrayDeque<>();
+            pending.push(statement);
+            while (!pending.isEmpty()) {
+                Node node = pending.pop();
+                if (node instanceof Parameter parameter) {
+                    found.add(parameter);
+                }
+                List<Node> children = node.children();
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    pending.push(children.get(i));
+                }
+            }
+            known = List.copyOf(found);
+            parameterUses = known;
+        }
+        return known;
+    }
+
+    /**
+     * The statement's {@code @name} parameters in order of first use, each once, with its type:
+     * the type of what it is compared with ({@code =}, {@code <}, {@code BETWEEN}, {@code IN}),
+     * the type a function declares for it ({@code bin(time, @p)}: interval day to second),
+     * timestamp for {@code @scheduled_runtime}, else unknown. A parameter used several times takes
+     * the first type known from its uses.
+     */
+    public Map<String, SqlType> parameters() {
+        Map<String, SqlType> found = new LinkedHashMap<>();
+        for (Parameter use : parameterUses()) {
+            SqlType type = types.getOrDefault(use, PrimitiveType.UNKNOWN);
+            SqlType before = found.get(use.name());
+            if (before == null || before == PrimitiveType.UNKNOWN) {
+                found.put(use.name(), type);
+            }
+        }
+        return Collections.unmodifiableMap(found);
     }
 
     /** Every typed expression; the map is keyed by node identity. */

@@ -63,6 +63,9 @@ import java.util.stream.Collectors;
  */
 final class ExpressionAnalyzer implements AstVisitor<SqlType, Scope> {
 
+    /** The parameter a scheduled query binds to the time it runs as. */
+    static final String SCHEDULED_RUNTIME = "scheduled_runtime";
+
     /** Analyzes a nested query whose outer references resolve in the given scope; returns its output fields. */
     interface SubqueryAnalyzer {
         List<Field> analyze(Query query, Scope scope);
@@ -201,7 +204,25 @@ final class ExpressionAnalyzer implements AstVisitor<SqlType, Scope> {
 
     @Override
     public SqlType visitParameter(Parameter node, Scope scope) {
-        return PrimitiveType.UNKNOWN;
+        // the time a scheduled query runs as; any other parameter is typed by its use, if at all
+        return node.name().equalsIgnoreCase(SCHEDULED_RUNTIME) ? PrimitiveType.TIMESTAMP : PrimitiveType.UNKNOWN;
+    }
+
+    /**
+     * Gives each {@code @name} parameter among {@code operands} still of unknown type the common
+     * type of the typed operands it is compared with ({@code host = @h}: varchar).
+     */
+    private void typeParameters(List<Expression> operands, List<SqlType> types) {
+        List<SqlType> known = types.stream().filter(t -> t != PrimitiveType.UNKNOWN).toList();
+        Optional<SqlType> common = known.isEmpty() ? Optional.empty() : TypeCoercion.commonSuperType(known);
+        if (common.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < operands.size(); i++) {
+            if (operands.get(i) instanceof Parameter parameter && types.get(i) == PrimitiveType.UNKNOWN) {
+                analysis.recordType(parameter, common.get());
+            }
+        }
     }
 
     @Override
@@ -243,6 +264,7 @@ final class ExpressionAnalyzer implements AstVisitor<SqlType, Scope> {
         SqlType left = analyze(node.left(), scope);
         SqlType right = analyze(node.right(), scope);
         checkComparable(node, node.operator(), left, right);
+        typeParameters(List.of(node.left(), node.right()), List.of(left, right));
         return PrimitiveType.BOOLEAN;
     }
 
@@ -291,6 +313,9 @@ final class ExpressionAnalyzer implements AstVisitor<SqlType, Scope> {
             for (Expression item : list.values()) {
                 types.add(analyze(item, scope));
             }
+            List<Expression> operands = new ArrayList<>(List.of(node.value()));
+            operands.addAll(list.values());
+            typeParameters(operands, types);
             analysis.recordType(list, value);
         } else {
             types.add(analyze(node.valueList(), scope));
@@ -313,6 +338,7 @@ final class ExpressionAnalyzer implements AstVisitor<SqlType, Scope> {
             throw new SemanticException(node.location(), "Cannot check if " + value.displayName() + " is BETWEEN "
                     + min.displayName() + " and " + max.displayName());
         }
+        typeParameters(List.of(node.value(), node.min(), node.max()), List.of(value, min, max));
         return PrimitiveType.BOOLEAN;
     }
 

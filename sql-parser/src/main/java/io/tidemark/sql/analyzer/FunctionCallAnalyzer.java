@@ -5,6 +5,7 @@ import io.tidemark.sql.ast.FrameBound;
 import io.tidemark.sql.ast.FunctionCall;
 import io.tidemark.sql.ast.Identifier;
 import io.tidemark.sql.ast.Lambda;
+import io.tidemark.sql.ast.Parameter;
 import io.tidemark.sql.ast.Node;
 import io.tidemark.sql.ast.SortItem;
 import io.tidemark.sql.ast.Window;
@@ -65,6 +66,9 @@ final class FunctionCallAnalyzer {
         for (int i = 0; i < node.arguments().size(); i++) {
             if (node.arguments().get(i) instanceof Lambda lambda) {
                 analysis.recordType(lambda, function.argumentTypes().get(i));
+            } else if (node.arguments().get(i) instanceof Parameter parameter) {
+                // a parameter takes the type the chosen overload declares for it (bin(time, @p): interval)
+                analysis.recordType(parameter, function.argumentTypes().get(i));
             }
         }
         checkCallSite(node, name, function.kind(), scope);

@@ -184,48 +184,105 @@ public final class ShardFragmentRunner implements FragmentRunner {
     /** This runner, shipping fragments with the statement's text so other nodes can rebuild them. */
     @Override
     public FragmentRunner forStatement(String sql) {
-        return (request, pipeline, context) -> run(request, pipeline, context, sql);
+        return new FragmentRunner() {
+            @Override
+            public CompletionStage<List<Batch>> run(ScanRequest request, FragmentPipeline pipeline,
+                    QueryContext context) {
+                return ShardFragmentRunner.this.run(request, pipeline, context, sql);
+            }
+
+            @Override
+            public PlacedFragment placed(ScanRequest request, FragmentPipeline pipeline, QueryContext context) {
+                return ShardFragmentRunner.this.placed(request, pipeline, context, sql);
+            }
+        };
+    }
+
+    /** {@inheritDoc} One place per shard, each supervised as {@link #run} supervises it. */
+    @Override
+    public PlacedFragment placed(ScanRequest request, FragmentPipeline pipeline, QueryContext context) {
+        return placed(request, pipeline, context, null);
     }
 
     private CompletionStage<List<Batch>> run(ScanRequest request, FragmentPipeline pipeline, QueryContext context,
             String sql) {
-        TableDescription table = catalog.table(request.database(), request.table())
-                .filter(t -> t.status() == TableStatus.ACTIVE).orElse(null);
-        if (table == null) {
-            return CompletableFuture.failedFuture(EngineException.notFound("cannot scan table: it does not exist,"
-                    + " database=" + request.database() + ", table=" + request.table()));
+        ShardPlaces places;
+        try {
+            places = placed(request, pipeline, context, sql);
+        } catch (EngineException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        long from = Math.max(request.fromNanos(), RetentionBounds.expiryNanos(clock, table.retention()));
-        ShardScan scan = new ShardScan(table, request, from, pipeline, context, sql);
-        boolean[] empty = emptyShards(scan);
-        List<CompletableFuture<Batch>> answers = new ArrayList<>(table.shardCount());
-        // every empty shard's sink would make the same output over no rows: made once, shared (batches are immutable)
-        CompletableFuture<Batch> nothing = null;
-        for (int shard = 0; shard < table.shardCount(); shard++) {
-            if (empty[shard]) {
-                nothing = nothing == null ? emptyOutput(scan) : nothing;
-                skipped.increment();
-                answers.add(nothing);
-            } else {
-                answers.add(supervised(scan, shard));
-            }
+        List<CompletableFuture<Batch>> answers = new ArrayList<>(places.places());
+        for (int shard = 0; shard < places.places(); shard++) {
+            answers.add(places.run(shard));
         }
         // the first failure fails the fragment at once, and the other shards' attempts are told to stop
         CompletableFuture<List<Batch>> all = new CompletableFuture<>();
-        Runnable forget = context.whenCancelled(() -> scan.stop("the query was cancelled"));
         AtomicInteger left = new AtomicInteger(answers.size());
         for (CompletableFuture<Batch> answer : answers) {
             answer.whenComplete((batch, failure) -> {
                 if (failure != null) {
                     // answered first: the stopped attempts fail too, and must not be the query's error
                     all.completeExceptionally(unwrap(failure));
-                    scan.stop("another shard task of the query failed");
+                    places.scan.stop("another shard task of the query failed");
                 } else if (left.decrementAndGet() == 0) {
                     all.complete(answers.stream().map(CompletableFuture::join).toList());
                 }
             });
         }
-        return all.whenComplete((rows, failure) -> forget.run());
+        return all.whenComplete((rows, failure) -> places.forget.run());
+    }
+
+    /**
+     * The shards of the table as places; fails with NOT_FOUND when the table does not exist or is
+     * being deleted. The query's cancellation stops the scan's attempts.
+     */
+    private ShardPlaces placed(ScanRequest request, FragmentPipeline pipeline, QueryContext context, String sql) {
+        TableDescription table = catalog.table(request.database(), request.table())
+                .filter(t -> t.status() == TableStatus.ACTIVE)
+                .orElseThrow(() -> EngineException.notFound("cannot scan table: it does not exist,"
+                        + " database=" + request.database() + ", table=" + request.table()));
+        long from = Math.max(request.fromNanos(), RetentionBounds.expiryNanos(clock, table.retention()));
+        ShardScan scan = new ShardScan(table, request, from, pipeline, context, sql);
+        context.recordTableScan(QueryContext.TableScanned.of(table, from, request.toNanos()));
+        Runnable forget = context.whenCancelled(() -> scan.stop("the query was cancelled"));
+        return new ShardPlaces(scan, emptyShards(scan), forget);
+    }
+
+    /**
+     * A scan's shards run on demand: a shard known to hold nothing the scan reads answers the
+     * output over no rows, made once per scan and shared (batches are immutable), without a task;
+     * any other runs supervised.
+     */
+    private final class ShardPlaces implements PlacedFragment {
+
+        final ShardScan scan;
+        final Runnable forget;
+        private final boolean[] empty;
+        private CompletableFuture<Batch> nothing;
+
+        ShardPlaces(ShardScan scan, boolean[] empty, Runnable forget) {
+            this.scan = scan;
+            this.empty = empty;
+            this.forget = forget;
+        }
+
+        @Override
+        public int places() {
+            return empty.length;
+        }
+
+        @Override
+        public synchronized CompletableFuture<Batch> run(int shard) {
+            if (!empty[shard]) {
+                return supervised(scan, shard);
+            }
+            skipped.increment();
+            if (nothing == null) {
+                nothing = emptyOutput(scan);
+            }
+            return nothing;
+        }
     }
 
     /**

@@ -27,7 +27,11 @@ record FilterNode(PlanNode source, VectorExpression predicate, String text) impl
 
     @Override
     public Batch execute(PlanExecutor executor) {
-        Batch input = executor.run(source);
-        return Filter.apply(input, predicate.evaluate(input, executor.eval()));
+        return apply(executor.run(source), executor.eval());
+    }
+
+    /** The rows of {@code input} where the predicate is true. */
+    Batch apply(Batch input, EvalContext eval) {
+        return Filter.apply(input, predicate.evaluate(input, eval));
     }
 }

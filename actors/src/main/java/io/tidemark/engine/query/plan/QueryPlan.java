@@ -6,6 +6,7 @@ import io.tidemark.engine.query.fragment.FragmentRunner;
 import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.sql.analyzer.OutputColumn;
 import java.util.List;
+import java.util.Optional;
 
 /** A planned query: the plan tree and the subqueries its expressions run. */
 final class QueryPlan implements StatementPlan {
@@ -50,5 +51,41 @@ final class QueryPlan implements StatementPlan {
         } finally {
             subqueries.end();
         }
+    }
+
+    /**
+     * {@inheritDoc} Pipelines stream ({@link ResultCursors}); the plan's execution, and what its
+     * executor holds, lasts until the cursor is closed, so the plan must not run again before then.
+     */
+    @Override
+    public BatchCursor open(QueryContext context, FragmentRunner runner) {
+        subqueries.begin(context, runner);
+        PlanExecutor executor = subqueries.executor();
+        BatchCursor cursor;
+        try {
+            cursor = ResultCursors.of(root, executor);
+        } catch (RuntimeException e) {
+            executor.releaseAll();
+            subqueries.end();
+            throw e;
+        }
+        return new BatchCursor() {
+            private boolean closed;
+
+            @Override
+            public Optional<Batch> next() {
+                return closed ? Optional.empty() : cursor.next();
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    closed = true;
+                    cursor.close();
+                    executor.releaseAll();
+                    subqueries.end();
+                }
+            }
+        };
     }
 }

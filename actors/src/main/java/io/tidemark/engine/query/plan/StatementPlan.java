@@ -24,4 +24,14 @@ public interface StatementPlan {
      * {@link io.tidemark.engine.query.function.QueryFunctionException} for the user's errors.
      */
     Batch execute(QueryContext context, FragmentRunner runner);
+
+    /**
+     * Starts the plan as a cursor over its result, on the calling thread: the result then comes
+     * batch by batch as {@link BatchCursor#next} asks for it, and what the plan holds is released
+     * when the cursor is closed. By default the plan is {@link #execute executed} at once and its
+     * rows handed out in one batch.
+     */
+    default BatchCursor open(QueryContext context, FragmentRunner runner) {
+        return BatchCursor.of(execute(context, runner), context);
+    }
 }

@@ -2,6 +2,7 @@ package io.tidemark.http.wire.query;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tidemark.engine.query.QueryInsights;
 import io.tidemark.engine.query.QueryService;
 import io.tidemark.engine.query.QueryService.PreparedColumn;
 import io.tidemark.engine.query.QueryService.PreparedQuery;
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
  * model's constraints, with Timestream's wording; QueryString and MaxRows are checked by the
  * engine, in the same wording. A Query page is rendered as {@code QueryId}, {@code NextToken}
  * (absent on the last page), {@code Rows}, {@code ColumnInfo} (on every page) and
- * {@code QueryStatus}; see {@link ResultJson} for the values.
+ * {@code QueryStatus}, and with {@code QueryInsights {Mode: ENABLED_WITH_RATE_CONTROL}} the whole
+ * query's {@code QueryInsightsResponse} on every page; see {@link ResultJson} for the values.
  */
 public final class QueryOperations implements OperationGroup {
 
@@ -55,6 +57,7 @@ public final class QueryOperations implements OperationGroup {
         }
         Integer maxRows = m.intValue("MaxRows");
         Members insights = m.object("QueryInsights");
+        boolean insightsEnabled = false;
         if (insights != null) {
             String mode = insights.requiredString("Mode");
             if (!mode.equals("ENABLED_WITH_RATE_CONTROL") && !mode.equals("DISABLED")) {
@@ -62,9 +65,11 @@ public final class QueryOperations implements OperationGroup {
                         + " failed to satisfy constraint: Member must satisfy enum value set:"
                         + " [ENABLED_WITH_RATE_CONTROL, DISABLED]").exception();
             }
+            insightsEnabled = mode.equals("ENABLED_WITH_RATE_CONTROL");
         }
         return queries.query(new QueryRequest(queryString, Optional.ofNullable(clientToken),
-                Optional.ofNullable(nextToken), Optional.ofNullable(maxRows))).thenApply(QueryOperations::render);
+                Optional.ofNullable(nextToken), Optional.ofNullable(maxRows), insightsEnabled))
+                .thenApply(QueryOperations::render);
     }
 
     private CompletionStage<ObjectNode> cancel(WireRequest request) {
@@ -104,7 +109,22 @@ public final class QueryOperations implements OperationGroup {
                 .put("ProgressPercentage", status.progressPercentage())
                 .put("CumulativeBytesScanned", status.cumulativeBytesScanned())
                 .put("CumulativeBytesMetered", status.cumulativeBytesMetered());
+        page.insights().ifPresent(insights -> render(insights, out.putObject("QueryInsightsResponse")));
         return out;
+    }
+
+    /** QueryInsightsResponse: the Unload* members are left out (UNLOAD is not supported). */
+    private static void render(QueryInsights insights, ObjectNode out) {
+        insights.spatialCoverage().ifPresent(max -> {
+            ObjectNode node = out.putObject("QuerySpatialCoverage").putObject("Max");
+            node.put("Value", max.value()).put("TableArn", max.tableArn());
+            max.partitionKey().forEach(node.putArray("PartitionKey")::add);
+        });
+        insights.temporalRange().ifPresent(max -> out.putObject("QueryTemporalRange").putObject("Max")
+                .put("Value", max.nanos()).put("TableArn", max.tableArn()));
+        out.put("QueryTableCount", insights.tableCount());
+        out.put("OutputRows", insights.outputRows());
+        out.put("OutputBytes", insights.outputBytes());
     }
 
     private static ObjectNode render(PreparedQuery prepared) {
