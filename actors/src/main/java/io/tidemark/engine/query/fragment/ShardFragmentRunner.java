@@ -235,9 +235,11 @@ public final class ShardFragmentRunner implements FragmentRunner {
 
     /**
      * The shards of the table as places; fails with NOT_FOUND when the table does not exist or is
-     * being deleted. The query's cancellation stops the scan's attempts.
+     * being deleted, and with the query's own error when it was already cancelled or is out of
+     * time. The query's cancellation stops the scan's attempts.
      */
     private ShardPlaces placed(ScanRequest request, FragmentPipeline pipeline, QueryContext context, String sql) {
+        context.checkRunning();
         TableDescription table = catalog.table(request.database(), request.table())
                 .filter(t -> t.status() == TableStatus.ACTIVE)
                 .orElseThrow(() -> EngineException.notFound("cannot scan table: it does not exist,"
