@@ -42,23 +42,23 @@ import java.util.stream.IntStream;
  * worked out from the arrays as the chunk writer works out a header's ({@link
  * ColumnStats.DoubleStats#of}), then handed to the same {@link AggregateFunction#intermediateFromStats}.
  * Hourly bins over two-hour chunks (double-groupby) so cost a decode and a pass per column, no
- * vectors, no per-row bin or group-key hashing. Taken only when a sample of times through the chunk
- * shows few key changes (finer bins go through the decoding scan, which handles them per row as
- * cheaply), and only over DOUBLE and BIGINT value columns.</li>
+ * vectors, no per-row bin or group-key hashing. Taken only when a probe of three times shows bins
+ * wider than about 1/32 of the chunk's span in range (finer ones go through the decoding scan,
+ * which handles them per row as cheaply), and only over DOUBLE and BIGINT value columns.</li>
  * </ul>
  * A chunk declined both ways (a NaN under min or max, an overflowed BIGINT sum) is decoded by the
  * scan; nothing of it is added here.
  */
 final class ChunkStatsRows implements ChunkStatsAggregation {
 
-    /** Intervals of the sample of times a chunk is probed with before it is cut into runs. */
-    private static final int SAMPLE_INTERVALS = 64;
     /**
-     * The most key changes among the sampled times for which a chunk is cut into runs: runs then
-     * hold about 1/32 of the rows in range or more (a 720-row chunk in hourly or 10-minute bins, the
-     * twelve hours of a day-long magnetic block in hourly bins; not one in minute bins).
+     * The probe's step as a fraction of the span of the chunk's rows in range: keys that change
+     * both from the first time to one step later and from there to two steps later have bins
+     * narrower than about 1/32 of the span (minute bins over a 2-hour chunk), which the scan
+     * handles as cheaply; wider bins (hourly or 10-minute bins over a 720-row chunk, hourly bins
+     * over twelve hours of a day-long magnetic block) are cut into runs.
      */
-    private static final int MAX_SAMPLED_CHANGES = 32;
+    private static final int PROBE_STEPS = 32;
 
     private final ChunkStatsPlan plan;
     private final List<ScanColumn> scanColumns;
@@ -68,7 +68,8 @@ final class ChunkStatsRows implements ChunkStatsAggregation {
     private final Vector[] endColumns;
     /** Per scanned column, the all-null stand-in of the last row-wide batch of that size (time keys read only the time). */
     private final Vector[] rowStandIns;
-    private final Vector[] sampleStandIns;
+    private final Vector[] probeStandIns;
+    private final long[] probeTimes = new long[3];
     /** Scanned columns the aggregates read values of (not the time). */
     private final int[] valueChannels;
     /** Per scanned column, the chunk's decoded values and presence (null: every row present) of the current chunk. */
@@ -97,7 +98,7 @@ final class ChunkStatsRows implements ChunkStatsAggregation {
         int columns = scanColumns.size();
         this.endColumns = new Vector[columns];
         this.rowStandIns = new Vector[columns];
-        this.sampleStandIns = new Vector[columns];
+        this.probeStandIns = new Vector[columns];
         this.valueChannels = IntStream.range(0, columns)
                 .filter(c -> isValue(scanColumns.get(c).role())).toArray();
         this.doubles = new double[columns][];
@@ -195,7 +196,7 @@ final class ChunkStatsRows implements ChunkStatsAggregation {
             }
         }
         int[] varying = varyingKeys(endKeys);
-        if (varying.length > 0 && sampledChanges(first, last, varying) > MAX_SAMPLED_CHANGES) {
+        if (varying.length > 0 && binsTooNarrow(first, last, varying)) {
             return false;
         }
         int n = chunk.count();
@@ -258,27 +259,25 @@ final class ChunkStatsRows implements ChunkStatsAggregation {
         return Arrays.copyOf(varying, count);
     }
 
-    /** How often the varying keys change over {@value #SAMPLE_INTERVALS} equal steps from first to last. */
-    private int sampledChanges(long first, long last, int[] varying) {
-        int size = SAMPLE_INTERVALS + 1;
-        long[] sample = new long[size];
-        long span = last - first;
-        for (int j = 0; j < size; j++) {
-            sample[j] = first + span / SAMPLE_INTERVALS * j + span % SAMPLE_INTERVALS * j / SAMPLE_INTERVALS;
-        }
-        Batch samples = timeBatch(sample, size, sampleStandIns);
-        boolean[] changed = new boolean[size];
+    /** True when the varying keys change twice within two probe steps from the first time (see {@link #PROBE_STEPS}). */
+    private boolean binsTooNarrow(long first, long last, int[] varying) {
+        long step = (last - first) / PROBE_STEPS;
+        probeTimes[0] = first;
+        probeTimes[1] = first + step;
+        probeTimes[2] = first + 2 * step;
+        Batch probe = timeBatch(probeTimes, 3, probeStandIns);
+        boolean firstChange = false;
+        boolean secondChange = false;
         for (int k : varying) {
-            Vector key = plan.keys().get(k).evaluate(samples, eval);
-            for (int j = 1; j < size; j++) {
-                changed[j] |= !Values.equal(key.type(), key.get(j - 1), key.get(j));
+            Vector key = plan.keys().get(k).evaluate(probe, eval);
+            if (key.storage() != Storage.LONG || key.mayHaveNulls()) {
+                return true;
             }
+            long[] values = key.longs();
+            firstChange |= values[0] != values[1];
+            secondChange |= values[1] != values[2];
         }
-        int changes = 0;
-        for (boolean c : changed) {
-            changes += c ? 1 : 0;
-        }
-        return changes;
+        return firstChange && secondChange;
     }
 
     /** Fills {@link #runStarts} with the first row of each run of equal keys in {@code [lo, hi)}, then hi; returns the runs. */
