@@ -1,8 +1,15 @@
 package io.tidemark.engine.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.typesafe.config.ConfigFactory;
 import io.tidemark.storage.serialization.KryoSerializable;
 import io.tidemark.storage.serialization.PekkoKryoSerializer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Map;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -45,6 +52,45 @@ public final class KryoWireSystem implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <T> ActorRef<T> deadLetters() {
         return (ActorRef<T>) testKit.system().deadLetters();
+    }
+
+    /**
+     * Every sample (name → value and the Kryo id it is registered under) is marked for Kryo
+     * (exceptions excepted: they are registered by class) and written under its id, which Kryo writes
+     * first as the id + 2 in an unsigned varint.
+     */
+    public void assertFrozenIds(Map<String, Map.Entry<Object, Integer>> samples) {
+        samples.forEach((name, sample) -> {
+            Object value = sample.getKey();
+            int id = sample.getValue();
+            if (!(value instanceof Throwable)) {
+                assertThat(value).as(name).isInstanceOf(KryoSerializable.class);
+            }
+            byte[] bytes = serializer.toBinary(value);
+            assertThat(bytes[0] & 0xFF).as(name).isEqualTo(((id + 2) & 0x7F) | 0x80);
+            assertThat(bytes[1] & 0xFF).as(name).isEqualTo((id + 2) >>> 7);
+        });
+    }
+
+    /**
+     * Every sample's bytes are those of its fixture {@code /fixtures/<directory>/<name>.hex}, and the
+     * fixture's bytes read back to a value of the sample's class that writes the same bytes again.
+     */
+    public void assertFixtures(String directory, Map<String, Map.Entry<Object, Integer>> samples) throws IOException {
+        for (Map.Entry<String, Map.Entry<Object, Integer>> e : samples.entrySet()) {
+            String actual = HexFormat.of().formatHex(serializer.toBinary(e.getValue().getKey()));
+            String expected;
+            try (InputStream in = KryoWireSystem.class.getResourceAsStream(
+                    "/fixtures/" + directory + "/" + e.getKey() + ".hex")) {
+                assertThat(in).as("fixture for " + e.getKey() + ", today's bytes: " + actual).isNotNull();
+                expected = new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+            }
+            assertThat(actual).as("bytes of %s changed: nodes of different versions would no longer understand"
+                    + " each other", e.getKey()).isEqualTo(expected);
+            Object back = serializer.fromBinary(HexFormat.of().parseHex(expected));
+            assertThat(back).isInstanceOf(e.getValue().getKey().getClass());
+            assertThat(HexFormat.of().formatHex(serializer.toBinary(back))).isEqualTo(expected);
+        }
     }
 
     @Override

@@ -42,7 +42,7 @@ final class Comparisons {
             return new Evaluator(PrimitiveType.BOOLEAN, (batch, context) -> compareToConstant(op, left.evaluate(batch, context), constant.value()));
         }
         if (!distinct && left instanceof ConstantExpression constant) {
-            int flipped = flip(op);
+            int flipped = code(operator.swapped());
             return new Evaluator(PrimitiveType.BOOLEAN, (batch, context) -> compareToConstant(flipped, right.evaluate(batch, context), constant.value()));
         }
         return new Evaluator(PrimitiveType.BOOLEAN, (batch, context) -> compare(op, left.evaluate(batch, context), right.evaluate(batch, context)));
@@ -93,21 +93,6 @@ final class Comparisons {
 
     private static boolean isNullConstant(VectorExpression expression) {
         return expression instanceof ConstantExpression constant && constant.isNull();
-    }
-
-    private static int flip(int op) {
-        switch (op) {
-            case LESS_THAN:
-                return GREATER_THAN;
-            case LESS_THAN_OR_EQUAL:
-                return GREATER_THAN_OR_EQUAL;
-            case GREATER_THAN:
-                return LESS_THAN;
-            case GREATER_THAN_OR_EQUAL:
-                return LESS_THAN_OR_EQUAL;
-            default:
-                return op;
-        }
     }
 
     /** Compares every row of {@code a} with one value (null: every row null). */

@@ -23,14 +23,10 @@ import io.tidemark.storage.journal.WriteBatchBuilder;
 import io.tidemark.storage.model.Dimension;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
-import io.tidemark.storage.serialization.KryoSerializable;
 import io.tidemark.storage.serialization.PekkoKryoSerializer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.NotSerializableException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,30 +120,12 @@ class ShardWireSerializerTest {
 
     @Test
     void everyMessageIsMarkedAndRegisteredUnderItsFrozenId() {
-        samples().forEach((name, sample) -> {
-            Object value = sample.getKey();
-            int id = sample.getValue();
-            if (!(value instanceof Throwable)) {
-                assertThat(value).as(name).isInstanceOf(KryoSerializable.class);
-            }
-            byte[] bytes = kryo.toBinary(value);
-            // Kryo writes the registered id + 2 as an unsigned varint
-            assertThat(bytes[0] & 0xFF).as(name).isEqualTo(((id + 2) & 0x7F) | 0x80);
-            assertThat(bytes[1] & 0xFF).as(name).isEqualTo((id + 2) >>> 7);
-        });
+        wire.assertFrozenIds(samples());
     }
 
     @Test
     void bytesMatchTheV1FixturesAndReadBackToTheSameBytes() throws IOException {
-        for (Map.Entry<String, Map.Entry<Object, Integer>> e : samples().entrySet()) {
-            String expected = fixture(e.getKey());
-            assertThat(HexFormat.of().formatHex(kryo.toBinary(e.getValue().getKey())))
-                    .as("bytes of %s changed: nodes of different versions would no longer understand each other",
-                            e.getKey()).isEqualTo(expected);
-            Object back = kryo.fromBinary(HexFormat.of().parseHex(expected));
-            assertThat(back).isInstanceOf(e.getValue().getKey().getClass());
-            assertThat(HexFormat.of().formatHex(kryo.toBinary(back))).isEqualTo(expected);
-        }
+        wire.assertFixtures("shard-wire-v1", samples());
     }
 
     @Test
@@ -228,11 +206,4 @@ class ShardWireSerializerTest {
                 .isInstanceOf(NotSerializableException.class).hasMessageContaining("count exceeds payload");
     }
 
-    private static String fixture(String name) throws IOException {
-        try (InputStream in = ShardWireSerializerTest.class.getResourceAsStream(
-                "/fixtures/shard-wire-v1/" + name + ".hex")) {
-            assertThat(in).as("fixture for " + name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
-        }
-    }
 }

@@ -8,13 +8,9 @@ import io.tidemark.engine.shard.fragment.FragmentId;
 import io.tidemark.engine.shard.fragment.FragmentStarted;
 import io.tidemark.engine.shard.fragment.TrackedFragment;
 import io.tidemark.engine.testing.KryoWireSystem;
-import io.tidemark.storage.serialization.KryoSerializable;
 import io.tidemark.storage.serialization.PekkoKryoSerializer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.NotSerializableException;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -60,26 +56,12 @@ class FragmentControlWireTest {
 
     @Test
     void everyMessageIsMarkedAndRegisteredUnderItsFrozenId() {
-        samples().forEach((name, sample) -> {
-            assertThat(sample.getKey()).as(name).isInstanceOf(KryoSerializable.class);
-            byte[] bytes = kryo.toBinary(sample.getKey());
-            int id = sample.getValue();
-            assertThat(bytes[0] & 0xFF).as(name).isEqualTo(((id + 2) & 0x7F) | 0x80);
-            assertThat(bytes[1] & 0xFF).as(name).isEqualTo((id + 2) >>> 7);
-        });
+        wire.assertFrozenIds(samples());
     }
 
     @Test
     void bytesMatchTheV1FixturesAndReadBackToTheSameBytes() throws IOException {
-        for (Map.Entry<String, Map.Entry<Object, Integer>> e : samples().entrySet()) {
-            String actual = HexFormat.of().formatHex(kryo.toBinary(e.getValue().getKey()));
-            String expected = fixture(e.getKey(), actual);
-            assertThat(actual).as("bytes of %s changed: nodes of different versions would no longer understand"
-                    + " each other", e.getKey()).isEqualTo(expected);
-            Object back = kryo.fromBinary(HexFormat.of().parseHex(expected));
-            assertThat(back).isInstanceOf(e.getValue().getKey().getClass());
-            assertThat(HexFormat.of().formatHex(kryo.toBinary(back))).isEqualTo(expected);
-        }
+        wire.assertFixtures("fragment-control-v1", samples());
     }
 
     @Test
@@ -110,11 +92,4 @@ class FragmentControlWireTest {
                 .hasMessageContaining("a fragment id field is null");
     }
 
-    private static String fixture(String name, String actual) throws IOException {
-        try (InputStream in = FragmentControlWireTest.class.getResourceAsStream(
-                "/fixtures/fragment-control-v1/" + name + ".hex")) {
-            assertThat(in).as("fixture for " + name + ", today's bytes: " + actual).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
-        }
-    }
 }

@@ -21,13 +21,9 @@ import io.tidemark.sql.type.PrimitiveType;
 import io.tidemark.sql.type.RowType;
 import io.tidemark.sql.type.SqlType;
 import io.tidemark.sql.type.TimeSeriesType;
-import io.tidemark.storage.serialization.KryoSerializable;
 import io.tidemark.storage.serialization.PekkoKryoSerializer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.NotSerializableException;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,26 +141,12 @@ class FragmentWireSerializerTest {
 
     @Test
     void everyMessageIsMarkedAndRegisteredUnderItsFrozenId() {
-        samples().forEach((name, sample) -> {
-            assertThat(sample.getKey()).as(name).isInstanceOf(KryoSerializable.class);
-            byte[] bytes = kryo.toBinary(sample.getKey());
-            int id = sample.getValue();
-            assertThat(bytes[0] & 0xFF).as(name).isEqualTo(((id + 2) & 0x7F) | 0x80);
-            assertThat(bytes[1] & 0xFF).as(name).isEqualTo((id + 2) >>> 7);
-        });
+        wire.assertFrozenIds(samples());
     }
 
     @Test
     void bytesMatchTheV1FixturesAndReadBackToTheSameBytes() throws IOException {
-        for (Map.Entry<String, Map.Entry<Object, Integer>> e : samples().entrySet()) {
-            String actual = HexFormat.of().formatHex(kryo.toBinary(e.getValue().getKey()));
-            String expected = fixture(e.getKey(), actual);
-            assertThat(actual).as("bytes of %s changed: nodes of different versions would no longer understand"
-                    + " each other", e.getKey()).isEqualTo(expected);
-            Object back = kryo.fromBinary(HexFormat.of().parseHex(expected));
-            assertThat(back).isInstanceOf(e.getValue().getKey().getClass());
-            assertThat(HexFormat.of().formatHex(kryo.toBinary(back))).isEqualTo(expected);
-        }
+        wire.assertFixtures("fragment-wire-v1", samples());
     }
 
     @Test
@@ -240,11 +222,4 @@ class FragmentWireSerializerTest {
                 .isInstanceOf(NotSerializableException.class).hasMessageContaining("unknown type id, id=99");
     }
 
-    private static String fixture(String name, String actual) throws IOException {
-        try (InputStream in = FragmentWireSerializerTest.class.getResourceAsStream(
-                "/fixtures/fragment-wire-v1/" + name + ".hex")) {
-            assertThat(in).as("fixture for " + name + ", today's bytes: " + actual).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
-        }
-    }
 }
