@@ -18,12 +18,12 @@ import io.tidemark.engine.query.QueryService.QueryPage;
 import io.tidemark.engine.query.QueryService.QueryRequest;
 import io.tidemark.engine.query.fragment.ShardFragmentRunner;
 import io.tidemark.engine.shard.fragment.FragmentControl;
+import io.tidemark.engine.testing.EngineCluster;
 import io.tidemark.engine.testing.LoopbackCluster;
 import io.tidemark.engine.write.RecordInput;
 import io.tidemark.storage.model.Dimension;
 import io.tidemark.storage.model.SeriesKey;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,9 +36,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
-import org.apache.pekko.cluster.MemberStatus;
-import org.apache.pekko.cluster.typed.Cluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,35 +70,19 @@ class FragmentCancelClusterTest {
     private static final List<Engine> CLUSTER = new ArrayList<>();
     private static TableDescription table;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     @BeforeAll
     static void start() throws IOException {
-        int[] ports = {freePort(), freePort(), freePort()};
-        for (int i = 0; i < 3; i++) {
-            Map<String, Object> settings = new HashMap<>();
-            settings.put("tidemark.engine.catalog.shards-per-table", SHARDS);
-            settings.put("tidemark.engine.tier.migration-interval", "1h");
-            settings.put("tidemark.engine.tier.retention-interval", "1h");
-            settings.put("tidemark.engine.tier.retention-first-delay", "1h");
-            settings.put("tidemark.cluster.self-join", false);
-            settings.put("tidemark.magnetic.root-dir", root.resolve("shared").toString());
-            settings.put("pekko.remote.artery.canonical.port", ports[i]);
-            settings.put("pekko.cluster.seed-nodes", List.of("pekko://tidemark@127.0.0.1:" + ports[0]));
-            settings.put("pekko.cluster.sharding.rebalance-interval", "1h");
-            settings.put("tidemark.engine.ask-timeout", "10m");
-            settings.put("tidemark.engine.query.fragment-timeout", "10m");
-            settings.put("tidemark.engine.shard.first-read-timeout", FIRST_READ.toMillis() + "ms");
-            settings.put("tidemark.engine.query.fragment-chunk-hook", HoldingChunkHook.class.getName());
-            CLUSTER.add(Engine.start(Engine.singleNodeConfig(root.resolve("node-" + i), settings), CLOCK));
-        }
-        LoopbackCluster.awaitUntil(LoopbackCluster.MEMBERSHIP_DEADLINE, "every node to see three members Up",
-                () -> CLUSTER.stream().allMatch(engine -> StreamSupport.stream(Cluster.get(engine.system()).state()
-                        .getMembers().spliterator(), false).filter(m -> m.status() == MemberStatus.up()).count() == 3));
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("tidemark.engine.catalog.shards-per-table", SHARDS);
+        settings.put("tidemark.engine.tier.migration-interval", "1h");
+        settings.put("tidemark.engine.tier.retention-interval", "1h");
+        settings.put("tidemark.engine.tier.retention-first-delay", "1h");
+        settings.put("tidemark.engine.ask-timeout", "10m");
+        settings.put("tidemark.engine.query.fragment-timeout", "10m");
+        settings.put("tidemark.engine.shard.first-read-timeout", FIRST_READ.toMillis() + "ms");
+        settings.put("tidemark.engine.query.fragment-chunk-hook", HoldingChunkHook.class.getName());
+        CLUSTER.addAll(EngineCluster.start(3, root, settings, CLOCK));
         Engine first = CLUSTER.get(0);
         await(first.catalog().createDatabase(DB, null, List.of()));
         table = await(first.catalog().createTable(DB, "cpu", RetentionProperties.DEFAULT,

@@ -15,10 +15,10 @@ import io.tidemark.engine.query.QueryService.QueryResult;
 import io.tidemark.engine.query.fragment.ShardFragmentRunner;
 import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.shard.SeriesShard;
+import io.tidemark.engine.testing.EngineCluster;
 import io.tidemark.engine.testing.LoopbackCluster;
 import io.tidemark.engine.write.RecordInput;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,15 +26,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.typed.Cluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -71,11 +68,6 @@ class FragmentShippingClusterTest {
     private static Engine single;
     private static TableDescription table;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static Map<String, Object> settings() {
         Map<String, Object> settings = new HashMap<>();
@@ -88,31 +80,19 @@ class FragmentShippingClusterTest {
 
     @BeforeAll
     static void start() throws IOException {
-        int[] ports = {freePort(), freePort(), freePort()};
-        for (int i = 0; i < 3; i++) {
-            Map<String, Object> settings = settings();
-            settings.put("tidemark.cluster.self-join", false);
-            settings.put("tidemark.cluster.replication-factor", 2);
-            settings.put("tidemark.magnetic.root-dir", root.resolve("shared").toString());
-            settings.put("pekko.remote.artery.canonical.port", ports[i]);
-            settings.put("pekko.cluster.seed-nodes", List.of("pekko://tidemark@127.0.0.1:" + ports[0]));
-            settings.put("pekko.cluster.sharding.rebalance-interval", "1h");
-            // a crash: terminating the system does not leave the cluster; the survivors down it after 2 s
-            settings.put("pekko.coordinated-shutdown.run-by-actor-system-terminate", "off");
-            settings.put("pekko.cluster.split-brain-resolver.stable-after", "2s");
-            settings.put("tidemark.engine.ask-timeout", "20s");
-            // the first attempt of a fragment on the lost node's shard is never answered: it fails when the
-            // node becomes unreachable (~4-5 s), and its retry waits until the survivors removed the lost
-            // node (stable-after 2 s). A first-read timeout longer than all that shows the attempt did not
-            // wait for it
-            settings.put("tidemark.engine.shard.first-read-timeout", "12s");
-            CLUSTER.add(Engine.start(Engine.singleNodeConfig(root.resolve("node-" + i), settings), CLOCK));
-        }
+        Map<String, Object> settings = settings();
+        settings.put("tidemark.cluster.replication-factor", 2);
+        // a crash: terminating the system does not leave the cluster; the survivors down it after 2 s
+        settings.put("pekko.coordinated-shutdown.run-by-actor-system-terminate", "off");
+        settings.put("pekko.cluster.split-brain-resolver.stable-after", "2s");
+        settings.put("tidemark.engine.ask-timeout", "20s");
+        // the first attempt of a fragment on the lost node's shard is never answered: it fails when the
+        // node becomes unreachable (~4-5 s), and its retry waits until the survivors removed the lost
+        // node (stable-after 2 s). A first-read timeout longer than all that shows the attempt did not
+        // wait for it
+        settings.put("tidemark.engine.shard.first-read-timeout", "12s");
+        CLUSTER.addAll(EngineCluster.start(3, root, settings, CLOCK));
         single = Engine.start(Engine.singleNodeConfig(root.resolve("single"), settings()), CLOCK);
-        // at R = 2 a write needs a replica Up: a node that does not yet see the others Up has none
-        LoopbackCluster.awaitUntil(LoopbackCluster.MEMBERSHIP_DEADLINE, "every node to see three members Up",
-                () -> CLUSTER.stream().allMatch(engine -> StreamSupport.stream(Cluster.get(engine.system()).state()
-                        .getMembers().spliterator(), false).filter(m -> m.status() == MemberStatus.up()).count() == 3));
         List<RecordInput> records = records();
         for (Engine engine : List.of(CLUSTER.get(0), single)) {
             await(engine.catalog().createDatabase(DB, null, List.of()));

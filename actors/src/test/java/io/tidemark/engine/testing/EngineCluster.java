@@ -1,0 +1,59 @@
+package io.tidemark.engine.testing;
+
+import io.tidemark.engine.Engine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+
+/**
+ * Whole engines joined into one cluster in this JVM, for tests of what crosses nodes: engine
+ * {@code i} keeps its data in {@code <root>/node-<i>}, all share {@code <root>/shared} as the
+ * magnetic root, listen on a free loopback port and join engine 0; shards are not rebalanced.
+ */
+public final class EngineCluster {
+
+    private EngineCluster() {
+    }
+
+    /**
+     * Starts {@code size} engines, each with {@code settings} over the cluster's own, and returns
+     * them once every engine sees every member Up (a write at R = 2 needs a replica Up).
+     */
+    public static List<Engine> start(int size, Path root, Map<String, Object> settings, Clock clock) {
+        int[] ports = new int[size];
+        for (int i = 0; i < size; i++) {
+            ports[i] = freePort();
+        }
+        List<Engine> engines = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            Map<String, Object> node = new HashMap<>(settings);
+            node.put("tidemark.cluster.self-join", false);
+            node.put("tidemark.magnetic.root-dir", root.resolve("shared").toString());
+            node.put("pekko.remote.artery.canonical.port", ports[i]);
+            node.put("pekko.cluster.seed-nodes", List.of("pekko://tidemark@127.0.0.1:" + ports[0]));
+            node.put("pekko.cluster.sharding.rebalance-interval", "1h");
+            engines.add(Engine.start(Engine.singleNodeConfig(root.resolve("node-" + i), node), clock));
+        }
+        LoopbackCluster.awaitUntil(LoopbackCluster.MEMBERSHIP_DEADLINE, "every node to see " + size + " members Up",
+                () -> engines.stream().allMatch(engine -> StreamSupport.stream(Cluster.get(engine.system()).state()
+                        .getMembers().spliterator(), false).filter(m -> m.status() == MemberStatus.up()).count() == size));
+        return engines;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
