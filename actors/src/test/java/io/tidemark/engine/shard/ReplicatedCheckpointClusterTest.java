@@ -5,10 +5,8 @@ import static io.tidemark.engine.shard.TestRows.series;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.ManualClock;
-import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.shard.replica.ReplicaMessages;
 import io.tidemark.engine.testing.LoopbackCluster;
-import io.tidemark.engine.tier.MagneticReader;
 import io.tidemark.storage.checkpoint.CheckpointLayout;
 import io.tidemark.storage.checkpoint.CheckpointManifest;
 import io.tidemark.storage.fileio.FileIo;
@@ -21,21 +19,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.pattern.StatusReply;
 import org.junit.jupiter.api.Test;
@@ -50,9 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplicatedCheckpointClusterTest {
 
-    private static final Duration ASK = Duration.ofSeconds(30);
-    private static final String ENTITY = SeriesShard.entityId(TestRows.TABLE, 0);
-    private static final MagneticReader NO_MAGNETIC = (table, key, from, to) -> List.of();
     /** Rows of the write that passes the checkpoint threshold (random values: they do not compress away). */
     private static final int BIG_ROWS = 8_000;
 
@@ -60,9 +48,7 @@ class ReplicatedCheckpointClusterTest {
     Path root;
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T10:00:00Z"));
-    /** By identity: every node's actor system has the same name. */
-    private final Map<ActorSystem<Void>, ShardEnvironment> environments = new IdentityHashMap<>();
-    private int spawned;
+    private final ShardNodes nodes = new ShardNodes(clock);
 
     @Test
     void theCheckpointShrinksEveryCopyAndAShardRestartedElsewhereLoadsItPlusTheTail() {
@@ -72,11 +58,11 @@ class ReplicatedCheckpointClusterTest {
                 tidemark.engine.shard.checkpoint.journal-bytes = 32KiB
                 pekko.cluster.split-brain-resolver.stable-after = 2s
                 """)) {
-            startKeepers(cluster);
+            nodes.startKeepers(cluster);
             int primary = 0;
-            int replica = nextInRing(cluster, primary);
+            int replica = ShardNodes.nextInRing(cluster, primary);
             int other = 3 - primary - replica;
-            ActorRef<SeriesShard.Command> shard = spawnShard(cluster, primary);
+            ActorRef<SeriesShard.Command> shard = nodes.spawnShard(cluster, primary);
             for (int second = 0; second < 3; second++) {
                 write(cluster, primary, shard, small(second));
             }
@@ -92,8 +78,8 @@ class ReplicatedCheckpointClusterTest {
                     .exists();
             assertThat(cycleFiles(ShardJournal.directory(cluster.dataDir(primary), TestRows.TABLE, 0)))
                     .as("the primary released the first hour's cycle the checkpoint covers").isEqualTo(1);
-            LoopbackCluster.awaitUntil(ASK, "the replica's copy released what the checkpoint covers", () -> {
-                ReplicaMessages.CopyStatus copy = copy(cluster, replica);
+            LoopbackCluster.awaitUntil(ShardNodes.ASK, "the replica's copy released what the checkpoint covers", () -> {
+                ReplicaMessages.CopyStatus copy = nodes.copy(cluster, replica);
                 return copy.firstSequence() == 4 && copy.lastSequence() == 7;
             });
             TreeMap<Long, String> before = points(scan(cluster, primary, shard), series("h"));
@@ -101,13 +87,13 @@ class ReplicatedCheckpointClusterTest {
 
             cluster.crash(primary);
             cluster.awaitMembers(2);
-            ActorRef<SeriesShard.Command> moved = spawnShard(cluster, other);
+            ActorRef<SeriesShard.Command> moved = nodes.spawnShard(cluster, other);
             assertThat(points(scan(cluster, other, moved), series("h")))
                     .as("the checkpoint (entries 1 to 4) and the tail caught up from the replica (5 to 7)")
                     .isEqualTo(before);
             write(cluster, other, moved, small(6));
             assertThat(points(scan(cluster, other, moved), series("h"))).hasSize(7 + BIG_ROWS).containsKey(6L);
-            assertThat(copy(cluster, replica).lastSequence()).as("the new primary replicates to the same copy")
+            assertThat(nodes.copy(cluster, replica).lastSequence()).as("the new primary replicates to the same copy")
                     .isEqualTo(8);
         }
     }
@@ -125,35 +111,35 @@ class ReplicatedCheckpointClusterTest {
                 tidemark.engine.shard.checkpoint.max-interval = 1s
                 pekko.cluster.split-brain-resolver.stable-after = 2s
                 """)) {
-            startKeepers(cluster);
+            nodes.startKeepers(cluster);
             int primary = 0;
-            int replica = nextInRing(cluster, primary);
+            int replica = ShardNodes.nextInRing(cluster, primary);
             int other = 3 - primary - replica;
-            ActorRef<SeriesShard.Command> shard = spawnShard(cluster, primary);
+            ActorRef<SeriesShard.Command> shard = nodes.spawnShard(cluster, primary);
             write(cluster, primary, shard, small(0));
             write(cluster, primary, shard, small(1));
 
-            ActorRef<ReplicaMessages.KeeperCommand> replicaKeeper = env(cluster.node(replica), cluster.dataDir(replica))
+            ActorRef<ReplicaMessages.KeeperCommand> replicaKeeper = nodes.env(cluster.node(replica), cluster.dataDir(replica))
                     .replication().peers().local();
-            get(AskPattern.<ReplicaMessages.KeeperCommand, Done>ask(replicaKeeper,
-                    r -> new ReplicaMessages.HandOver(TestRows.TABLE, 0, r), ASK, cluster.node(replica).scheduler()));
+            ShardNodes.get(AskPattern.<ReplicaMessages.KeeperCommand, Done>ask(replicaKeeper,
+                    r -> new ReplicaMessages.HandOver(TestRows.TABLE, 0, r), ShardNodes.ASK, cluster.node(replica).scheduler()));
             StatusReply<ShardWriteResult> refused = ask(cluster.node(primary), shard,
                     r -> new SeriesShard.Write(small(2), r));
             assertThat(refused.isError()).as("the replica cannot take the run").isTrue();
             Path checkpoints = cluster.sharedDir().resolve("checkpoints").resolve(TestRows.TABLE).resolve("0");
-            LoopbackCluster.awaitUntil(ASK, "a checkpoint covering the unacknowledged entry 3",
+            LoopbackCluster.awaitUntil(ShardNodes.ASK, "a checkpoint covering the unacknowledged entry 3",
                     () -> newestCoveredSequence(checkpoints) == 3);
             replicaKeeper.tell(new ReplicaMessages.TakeBack(TestRows.TABLE, 0));
-            assertThat(copy(cluster, replica).lastSequence()).as("the copy's tail").isEqualTo(2);
+            assertThat(nodes.copy(cluster, replica).lastSequence()).as("the copy's tail").isEqualTo(2);
 
             cluster.crash(primary);
             cluster.awaitMembers(2);
-            ActorRef<SeriesShard.Command> moved = spawnShard(cluster, other);
+            ActorRef<SeriesShard.Command> moved = nodes.spawnShard(cluster, other);
             assertThat(points(scan(cluster, other, moved), series("h")).keySet())
                     .as("the checkpoint, with the row no replica acknowledged").containsExactly(0L, 1L, 2L);
             write(cluster, other, moved, small(3));
             assertThat(points(scan(cluster, other, moved), series("h")).keySet()).containsExactly(0L, 1L, 2L, 3L);
-            ReplicaMessages.CopyStatus copy = copy(cluster, replica);
+            ReplicaMessages.CopyStatus copy = nodes.copy(cluster, replica);
             assertThat(copy.firstSequence()).as("the copy restarted after the checkpoint").isEqualTo(4);
             assertThat(copy.lastSequence()).isEqualTo(4);
 
@@ -198,40 +184,6 @@ class ReplicatedCheckpointClusterTest {
         }
     }
 
-    /** What every node does at start: its shard environment, with its replica keeper. */
-    private void startKeepers(LoopbackCluster cluster) {
-        for (int i = 0; i < cluster.nodes().size(); i++) {
-            if (!cluster.node(i).whenTerminated().isCompleted()) {
-                env(cluster.node(i), cluster.dataDir(i));
-            }
-        }
-    }
-
-    private ShardEnvironment env(ActorSystem<Void> node, Path dataDir) {
-        return environments.computeIfAbsent(node, n -> SeriesShardService.environment(n, dataDir, clock, NO_MAGNETIC,
-                new EngineMeters()));
-    }
-
-    private ActorRef<SeriesShard.Command> spawnShard(LoopbackCluster cluster, int node) {
-        ActorSystem<Void> system = cluster.node(node);
-        return system.systemActorOf(SeriesShard.create(ENTITY, null, env(system, cluster.dataDir(node))),
-                "shard-" + spawned++, Props.empty());
-    }
-
-    private ReplicaMessages.CopyStatus copy(LoopbackCluster cluster, int node) {
-        ActorSystem<Void> system = cluster.node(node);
-        ActorRef<ReplicaMessages.KeeperCommand> keeper = env(system, cluster.dataDir(node)).replication().peers().local();
-        return get(AskPattern.ask(keeper, r -> new ReplicaMessages.GetCopy(TestRows.TABLE, 0, r), ASK,
-                system.scheduler()));
-    }
-
-    /** The member after {@code node} in the ring of members sorted by address: its shards' replica at R=2. */
-    private static int nextInRing(LoopbackCluster cluster, int node) {
-        List<Integer> ring = IntStream.range(0, cluster.nodes().size()).boxed()
-                .sorted(Comparator.comparing(i -> cluster.node(i).address().toString())).collect(Collectors.toList());
-        return ring.get((ring.indexOf(node) + 1) % ring.size());
-    }
-
     private void write(LoopbackCluster cluster, int node, ActorRef<SeriesShard.Command> shard, WriteBatch batch) {
         StatusReply<ShardWriteResult> reply = ask(cluster.node(node), shard, r -> new SeriesShard.Write(batch, r));
         assertThat(reply.isSuccess()).as("write: %s", reply).isTrue();
@@ -246,14 +198,7 @@ class ReplicatedCheckpointClusterTest {
 
     private static <T> StatusReply<T> ask(ActorSystem<Void> system, ActorRef<SeriesShard.Command> shard,
                                           Function<ActorRef<StatusReply<T>>, SeriesShard.Command> message) {
-        return get(AskPattern.ask(shard, message::apply, ASK, system.scheduler()));
+        return ShardNodes.get(AskPattern.ask(shard, message::apply, ShardNodes.ASK, system.scheduler()));
     }
 
-    private static <T> T get(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get(ASK.toSeconds() + 5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("no answer", e);
-        }
-    }
 }

@@ -7,30 +7,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.ErrorKind;
 import io.tidemark.engine.ManualClock;
-import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.shard.replica.ReplicaMessages;
 import io.tidemark.engine.testing.LoopbackCluster;
-import io.tidemark.engine.tier.MagneticReader;
 import io.tidemark.storage.journal.ShardJournal;
 import io.tidemark.storage.journal.WriteBatch;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.pattern.StatusReply;
 import org.junit.jupiter.api.Test;
@@ -43,17 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShardReplicationClusterTest {
 
-    private static final Duration ASK = Duration.ofSeconds(30);
-    private static final String ENTITY = SeriesShard.entityId(TestRows.TABLE, 0);
-    private static final MagneticReader NO_MAGNETIC = (table, key, from, to) -> List.of();
 
     @TempDir
     Path root;
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T10:00:00Z"));
-    /** By identity: every node's actor system has the same name. */
-    private final Map<ActorSystem<Void>, ShardEnvironment> environments = new IdentityHashMap<>();
-    private int spawned;
+    private final ShardNodes nodes = new ShardNodes(clock);
 
     @Test
     void writesReachTwoCopiesAndTheShardCatchesUpWhereverItRestarts() {
@@ -61,33 +48,33 @@ class ShardReplicationClusterTest {
                 tidemark.cluster.replication-factor = 2
                 pekko.cluster.split-brain-resolver.stable-after = 2s
                 """)) {
-            startKeepers(cluster);
+            nodes.startKeepers(cluster);
             int primary = 0;
-            int replica = nextInRing(cluster, primary);
+            int replica = ShardNodes.nextInRing(cluster, primary);
             int other = 3 - primary - replica;
-            ActorRef<SeriesShard.Command> shard = spawnShard(cluster, primary);
+            ActorRef<SeriesShard.Command> shard = nodes.spawnShard(cluster, primary);
             for (int second = 0; second < 10; second++) {
                 write(cluster, primary, shard, second);
             }
-            assertThat(copy(cluster, replica).lastSequence()).as("the replica's copy holds every batch").isEqualTo(10);
-            assertThat(copy(cluster, other).lastSequence()).as("a third node holds no copy at R=2")
+            assertThat(nodes.copy(cluster, replica).lastSequence()).as("the replica's copy holds every batch").isEqualTo(10);
+            assertThat(nodes.copy(cluster, other).lastSequence()).as("a third node holds no copy at R=2")
                     .isEqualTo(ShardJournal.NO_SEQUENCE);
 
             cluster.crash(primary);
             cluster.awaitMembers(2);
-            ActorRef<SeriesShard.Command> moved = spawnShard(cluster, other);
+            ActorRef<SeriesShard.Command> moved = nodes.spawnShard(cluster, other);
             assertThat(seconds(scan(cluster, other, moved))).as("caught up from the replica before serving")
                     .containsExactlyElementsOf(range(10));
             for (int second = 10; second < 15; second++) {
                 write(cluster, other, moved, second);
             }
-            assertThat(copy(cluster, replica).lastSequence()).isEqualTo(15);
+            assertThat(nodes.copy(cluster, replica).lastSequence()).isEqualTo(15);
 
             cluster.restart(primary);
             cluster.awaitMembers(3);
-            startKeepers(cluster);
+            nodes.startKeepers(cluster);
             moved.tell(SeriesShard.Passivate.INSTANCE);
-            ActorRef<SeriesShard.Command> back = spawnShard(cluster, primary);
+            ActorRef<SeriesShard.Command> back = nodes.spawnShard(cluster, primary);
             assertThat(seconds(scan(cluster, primary, back)))
                     .as("the rejoined node's stale copy caught up when the shard started there again")
                     .containsExactlyElementsOf(range(15));
@@ -103,10 +90,10 @@ class ShardReplicationClusterTest {
                 tidemark.engine.shard.replication.timeout = 2s
                 pekko.cluster.split-brain-resolver.stable-after = 120s
                 """)) {
-            startKeepers(cluster);
-            ActorRef<SeriesShard.Command> shard = spawnShard(cluster, 0);
+            nodes.startKeepers(cluster);
+            ActorRef<SeriesShard.Command> shard = nodes.spawnShard(cluster, 0);
             write(cluster, 0, shard, 0);
-            assertThat(copy(cluster, 1).lastSequence()).isEqualTo(1);
+            assertThat(nodes.copy(cluster, 1).lastSequence()).isEqualTo(1);
 
             cluster.crash(1);
             StatusReply<ShardWriteResult> refused = ask(cluster.node(0), shard,
@@ -127,21 +114,21 @@ class ShardReplicationClusterTest {
                 tidemark.cluster.replication-factor = 2
                 tidemark.engine.shard.replication.timeout = 2s
                 """)) {
-            startKeepers(cluster);
-            ActorRef<SeriesShard.Command> shard = spawnShard(cluster, 0);
+            nodes.startKeepers(cluster);
+            ActorRef<SeriesShard.Command> shard = nodes.spawnShard(cluster, 0);
             write(cluster, 0, shard, 0);
 
-            ActorRef<ReplicaMessages.KeeperCommand> replicaKeeper = env(cluster.node(1), cluster.dataDir(1))
+            ActorRef<ReplicaMessages.KeeperCommand> replicaKeeper = nodes.env(cluster.node(1), cluster.dataDir(1))
                     .replication().peers().local();
-            get(AskPattern.<ReplicaMessages.KeeperCommand, Done>ask(replicaKeeper,
-                    r -> new ReplicaMessages.HandOver(TestRows.TABLE, 0, r), ASK, cluster.node(1).scheduler()));
+            ShardNodes.get(AskPattern.<ReplicaMessages.KeeperCommand, Done>ask(replicaKeeper,
+                    r -> new ReplicaMessages.HandOver(TestRows.TABLE, 0, r), ShardNodes.ASK, cluster.node(1).scheduler()));
             StatusReply<ShardWriteResult> refused = ask(cluster.node(0), shard, r -> new SeriesShard.Write(batch(1), r));
             assertThat(refused.isError()).as("the replica cannot take the run").isTrue();
             assertThat(refused.getError().getMessage()).contains("replication quorum not reached, copies=1 of 2");
 
             replicaKeeper.tell(new ReplicaMessages.TakeBack(TestRows.TABLE, 0));
             write(cluster, 0, shard, 2);
-            ReplicaMessages.CopyStatus copy = copy(cluster, 1);
+            ReplicaMessages.CopyStatus copy = nodes.copy(cluster, 1);
             assertThat(copy.lastSequence()).as("backfilled with the run it missed, then the new one").isEqualTo(3);
             assertThat(copy.firstSequence()).isEqualTo(1);
             assertThat(seconds(scan(cluster, 0, shard))).containsExactly(0L, 1L, 2L);
@@ -153,10 +140,10 @@ class ShardReplicationClusterTest {
         try (LoopbackCluster cluster = LoopbackCluster.start(3, root, """
                 tidemark.cluster.replication-factor = 2
                 """)) {
-            startKeepers(cluster);
+            nodes.startKeepers(cluster);
             int primary = 0;
-            int replica = nextInRing(cluster, primary);
-            ActorRef<SeriesShard.Command> shard = spawnShard(cluster, primary);
+            int replica = ShardNodes.nextInRing(cluster, primary);
+            ActorRef<SeriesShard.Command> shard = nodes.spawnShard(cluster, primary);
             for (int second = 0; second < 3; second++) {
                 write(cluster, primary, shard, second);
             }
@@ -173,7 +160,7 @@ class ShardReplicationClusterTest {
                             .as("node %d keeps nothing of the dropped table", node).doesNotExist();
                 }
             }
-            assertThat(copy(cluster, replica).lastSequence()).as("the keeper holds no copy any more")
+            assertThat(nodes.copy(cluster, replica).lastSequence()).as("the keeper holds no copy any more")
                     .isEqualTo(ShardJournal.NO_SEQUENCE);
         }
     }
@@ -193,11 +180,11 @@ class ShardReplicationClusterTest {
                 # the shards of this test run at /system/shard-<n>, not under the sharding region
                 pekko.remote.artery.large-message-destinations = ["/system/replica-keeper", "/system/*/catch-up/*"]
                 """)) {
-            startKeepers(cluster);
+            nodes.startKeepers(cluster);
             int primary = 0;
-            int replica = nextInRing(cluster, primary);
+            int replica = ShardNodes.nextInRing(cluster, primary);
             int other = 3 - primary - replica;
-            ActorRef<SeriesShard.Command> shard = spawnShard(cluster, primary);
+            ActorRef<SeriesShard.Command> shard = nodes.spawnShard(cluster, primary);
             int writes = 12;
             int rows = 4_000;
             List<CompletionStage<StatusReply<ShardWriteResult>>> replies = new ArrayList<>();
@@ -208,53 +195,19 @@ class ShardReplicationClusterTest {
                     batch.add("h", (long) w * rows + r, 1, random.nextDouble());
                 }
                 WriteBatch built = batch.build();
-                replies.add(AskPattern.ask(shard, reply -> new SeriesShard.Write(built, reply), ASK,
+                replies.add(AskPattern.ask(shard, reply -> new SeriesShard.Write(built, reply), ShardNodes.ASK,
                         cluster.node(primary).scheduler()));
             }
             for (CompletionStage<StatusReply<ShardWriteResult>> reply : replies) {
-                StatusReply<ShardWriteResult> answer = get(reply);
+                StatusReply<ShardWriteResult> answer = ShardNodes.get(reply);
                 assertThat(answer.isSuccess()).as("a large write reaches its replica: %s", answer).isTrue();
             }
-            assertThat(copy(cluster, replica).lastSequence()).isEqualTo(writes);
+            assertThat(nodes.copy(cluster, replica).lastSequence()).isEqualTo(writes);
 
-            ActorRef<SeriesShard.Command> elsewhere = spawnShard(cluster, other);
+            ActorRef<SeriesShard.Command> elsewhere = nodes.spawnShard(cluster, other);
             assertThat(seconds(scan(cluster, other, elsewhere))).as("caught up from the replica in pages")
                     .hasSize(writes * rows);
         }
-    }
-
-    /** What every node does at start: its shard environment, with its replica keeper. */
-    private void startKeepers(LoopbackCluster cluster) {
-        for (int i = 0; i < cluster.nodes().size(); i++) {
-            if (!cluster.node(i).whenTerminated().isCompleted()) {
-                env(cluster.node(i), cluster.dataDir(i));
-            }
-        }
-    }
-
-    private ShardEnvironment env(ActorSystem<Void> node, Path dataDir) {
-        return environments.computeIfAbsent(node, n -> SeriesShardService.environment(n, dataDir, clock, NO_MAGNETIC,
-                new EngineMeters()));
-    }
-
-    private ActorRef<SeriesShard.Command> spawnShard(LoopbackCluster cluster, int node) {
-        ActorSystem<Void> system = cluster.node(node);
-        return system.systemActorOf(SeriesShard.create(ENTITY, null, env(system, cluster.dataDir(node))),
-                "shard-" + spawned++, Props.empty());
-    }
-
-    private ReplicaMessages.CopyStatus copy(LoopbackCluster cluster, int node) {
-        ActorSystem<Void> system = cluster.node(node);
-        ActorRef<ReplicaMessages.KeeperCommand> keeper = env(system, cluster.dataDir(node)).replication().peers().local();
-        return get(AskPattern.ask(keeper, r -> new ReplicaMessages.GetCopy(TestRows.TABLE, 0, r), ASK,
-                system.scheduler()));
-    }
-
-    /** The member after {@code node} in the ring of members sorted by address: its shards' replica at R=2. */
-    private static int nextInRing(LoopbackCluster cluster, int node) {
-        List<Integer> ring = IntStream.range(0, cluster.nodes().size()).boxed()
-                .sorted(Comparator.comparing(i -> cluster.node(i).address().toString())).collect(Collectors.toList());
-        return ring.get((ring.indexOf(node) + 1) % ring.size());
     }
 
     private static WriteBatch batch(int second) {
@@ -283,14 +236,7 @@ class ShardReplicationClusterTest {
 
     private static <T> StatusReply<T> ask(ActorSystem<Void> system, ActorRef<SeriesShard.Command> shard,
                                           Function<ActorRef<StatusReply<T>>, SeriesShard.Command> message) {
-        return get(AskPattern.ask(shard, message::apply, ASK, system.scheduler()));
+        return ShardNodes.get(AskPattern.ask(shard, message::apply, ShardNodes.ASK, system.scheduler()));
     }
 
-    private static <T> T get(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get(ASK.toSeconds() + 5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("no answer", e);
-        }
-    }
 }
