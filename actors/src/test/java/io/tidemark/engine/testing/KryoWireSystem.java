@@ -14,6 +14,9 @@ import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A local actor system named {@code wire} bound to Kryo as a node's config binds it
@@ -21,23 +24,28 @@ import org.apache.pekko.actor.typed.javadsl.Adapter;
  * {@link PekkoKryoSerializer}, every class registered in the modules' reference.conf), with no
  * cluster and no persistence, for the tests of remote messages' bytes. Its dead-letters ref is
  * the reply-to of golden messages, so their bytes carry no host or port.
+ *
+ * <p>A JUnit extension: a test class declares {@code @RegisterExtension static final KryoWireSystem
+ * WIRE = new KryoWireSystem();} and the system runs from before its first test to after its last.
  */
-public final class KryoWireSystem implements AutoCloseable {
+public final class KryoWireSystem implements BeforeAllCallback, AfterAllCallback {
 
-    private final ActorTestKit testKit;
-    private final PekkoKryoSerializer serializer;
+    private ActorTestKit testKit;
+    private PekkoKryoSerializer serializer;
 
-    private KryoWireSystem(ActorTestKit testKit) {
-        this.testKit = testKit;
-        this.serializer = new PekkoKryoSerializer((ExtendedActorSystem) Adapter.toClassic(testKit.system()));
-    }
-
-    public static KryoWireSystem start() {
-        return new KryoWireSystem(ActorTestKit.create("wire", ConfigFactory.parseString(
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        testKit = ActorTestKit.create("wire", ConfigFactory.parseString(
                 "pekko.actor.provider = local\n"
                         + "pekko.actor.serializers.kryo = \"" + PekkoKryoSerializer.class.getName() + "\"\n"
                         + "pekko.actor.serialization-bindings { \"" + KryoSerializable.class.getName() + "\" = kryo }")
-                .withFallback(ConfigFactory.load())));
+                .withFallback(ConfigFactory.load()));
+        serializer = new PekkoKryoSerializer((ExtendedActorSystem) Adapter.toClassic(testKit.system()));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        testKit.shutdownTestKit();
     }
 
     public ActorTestKit testKit() {
@@ -46,6 +54,14 @@ public final class KryoWireSystem implements AutoCloseable {
 
     public PekkoKryoSerializer serializer() {
         return serializer;
+    }
+
+    public byte[] toBinary(Object message) {
+        return serializer.toBinary(message);
+    }
+
+    public Object fromBinary(byte[] bytes) {
+        return serializer.fromBinary(bytes);
     }
 
     /** The system's dead letters, typed as a reply-to of any message. */
@@ -91,10 +107,5 @@ public final class KryoWireSystem implements AutoCloseable {
             assertThat(back).isInstanceOf(e.getValue().getKey().getClass());
             assertThat(HexFormat.of().formatHex(serializer.toBinary(back))).isEqualTo(expected);
         }
-    }
-
-    @Override
-    public void close() {
-        testKit.shutdownTestKit();
     }
 }

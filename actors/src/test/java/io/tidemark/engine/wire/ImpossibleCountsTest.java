@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.esotericsoftware.kryo.io.Output;
 import io.tidemark.engine.testing.KryoWireSystem;
-import io.tidemark.storage.serialization.PekkoKryoSerializer;
 import java.io.NotSerializableException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,19 +22,8 @@ class ImpossibleCountsTest {
 
     private static final int HUGE = 1_000_000;
 
-    private static KryoWireSystem wire;
-    private static PekkoKryoSerializer kryo;
-
-    @BeforeAll
-    static void start() {
-        wire = KryoWireSystem.start();
-        kryo = wire.serializer();
-    }
-
-    @AfterAll
-    static void stop() {
-        wire.close();
-    }
+    @RegisterExtension
+    static final KryoWireSystem WIRE = new KryoWireSystem();
 
     static Stream<Arguments> messages() {
         return Stream.of(
@@ -80,7 +67,7 @@ class ImpossibleCountsTest {
         out.writeVarInt(HUGE, true);
         out.writeBytes(new byte[] {1, 2, 3});
         byte[] bytes = out.toBytes();
-        assertThatThrownBy(() -> kryo.fromBinary(bytes)).isInstanceOf(NotSerializableException.class)
+        assertThatThrownBy(() -> WIRE.fromBinary(bytes)).isInstanceOf(NotSerializableException.class)
                 .hasMessageContaining("count exceeds payload");
     }
 }

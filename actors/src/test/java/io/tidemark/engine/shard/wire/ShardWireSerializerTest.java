@@ -31,14 +31,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.Done;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.serialization.SerializationExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every message of the series-shard protocol round-trips through the Pekko Kryo serializer with the
@@ -52,24 +50,11 @@ class ShardWireSerializerTest {
     private static final SeriesKey KEY = SeriesKey.of(List.of(new Dimension("host", "a"), new Dimension("az", "z1")),
             "cpu");
 
-    private static KryoWireSystem wire;
-    private static ActorTestKit testKit;
-    private static PekkoKryoSerializer kryo;
-
-    @BeforeAll
-    static void start() {
-        wire = KryoWireSystem.start();
-        testKit = wire.testKit();
-        kryo = wire.serializer();
-    }
-
-    @AfterAll
-    static void stop() {
-        wire.close();
-    }
+    @RegisterExtension
+    static final KryoWireSystem WIRE = new KryoWireSystem();
 
     private static <T> ActorRef<T> replyTo() {
-        return wire.deadLetters();
+        return WIRE.deadLetters();
     }
 
     static SealedChunk chunk() {
@@ -120,12 +105,12 @@ class ShardWireSerializerTest {
 
     @Test
     void everyMessageIsMarkedAndRegisteredUnderItsFrozenId() {
-        wire.assertFrozenIds(samples());
+        WIRE.assertFrozenIds(samples());
     }
 
     @Test
     void bytesMatchTheV1FixturesAndReadBackToTheSameBytes() throws IOException {
-        wire.assertFixtures("shard-wire-v1", samples());
+        WIRE.assertFixtures("shard-wire-v1", samples());
     }
 
     @Test
@@ -133,20 +118,20 @@ class ShardWireSerializerTest {
         for (String name : List.of("Write", "Scan", "Freeze", "Commit", "GetStats", "Drop", "NextPart",
                 "ShardWriteResult", "ShardStats")) {
             Object value = samples().get(name).getKey();
-            assertThat(kryo.fromBinary(kryo.toBinary(value))).as(name).isEqualTo(value);
+            assertThat(WIRE.fromBinary(WIRE.toBinary(value))).as(name).isEqualTo(value);
         }
     }
 
     @Test
     void sealedChunksTravelAsTheirEncodedBytes() {
         SealedChunk chunk = chunk();
-        byte[] bytes = kryo.toBinary(new ScannedChunks(List.of(new SeriesChunks(KEY, List.of(chunk)))));
+        byte[] bytes = WIRE.toBinary(new ScannedChunks(List.of(new SeriesChunks(KEY, List.of(chunk)))));
         // the last series' last chunk, then the null "more" ref (0x00)
         byte[] tail = Arrays.copyOfRange(bytes, bytes.length - 1 - chunk.bytes().length, bytes.length - 1);
         assertThat(tail).isEqualTo(chunk.bytes());
         assertThat(bytes[bytes.length - 1]).isZero();
 
-        ScannedChunks back = (ScannedChunks) kryo.fromBinary(bytes);
+        ScannedChunks back = (ScannedChunks) WIRE.fromBinary(bytes);
         assertThat(back.series()).hasSize(1);
         assertThat(back.series().get(0).series()).isEqualTo(KEY);
         assertThat(back.series().get(0).chunks()).singleElement()
@@ -156,12 +141,12 @@ class ShardWireSerializerTest {
     @Test
     void anEngineExceptionKeepsItsKindMessageAndCauseText() {
         for (ErrorKind kind : ErrorKind.values()) {
-            EngineException back = (EngineException) kryo.fromBinary(kryo.toBinary(new EngineException(kind, "m " + kind)));
+            EngineException back = (EngineException) WIRE.fromBinary(WIRE.toBinary(new EngineException(kind, "m " + kind)));
             assertThat(back.kind()).isEqualTo(kind);
             assertThat(back.getMessage()).isEqualTo("m " + kind);
             assertThat(back.getCause()).isNull();
         }
-        EngineException back = (EngineException) kryo.fromBinary(kryo.toBinary(
+        EngineException back = (EngineException) WIRE.fromBinary(WIRE.toBinary(
                 samples().get("EngineExceptionWithCause").getKey()));
         assertThat(back.kind()).isEqualTo(ErrorKind.INTERNAL);
         assertThat(back.getCause()).isInstanceOf(EngineExceptionSerializer.RemoteCause.class)
@@ -182,27 +167,27 @@ class ShardWireSerializerTest {
     @Test
     void statusReplyErrorsAreBoundToKryoNotToJavaSerialization() {
         StatusReply<Done> reply = StatusReply.error(EngineException.throttling("cannot accept write: shard busy"));
-        assertThat(SerializationExtension.get(Adapter.toClassic(testKit.system())).findSerializerFor(reply.getError())
+        assertThat(SerializationExtension.get(Adapter.toClassic(WIRE.testKit().system())).findSerializerFor(reply.getError())
                 .identifier()).isEqualTo(PekkoKryoSerializer.IDENTIFIER);
     }
 
     @Test
     void refusesUnknownIdsDamagedChunksAndImpossibleCounts() {
         // id 449 (+2 = 0x1c3) is in the shard protocol's range but registered to nothing
-        assertThatThrownBy(() -> kryo.fromBinary(new byte[] {(byte) 0xc3, 0x03, 0x00}))
+        assertThatThrownBy(() -> WIRE.fromBinary(new byte[] {(byte) 0xc3, 0x03, 0x00}))
                 .isInstanceOf(NotSerializableException.class).hasMessageContaining("cannot deserialize with Kryo");
         // an unknown error kind
-        byte[] error = kryo.toBinary(EngineException.validation("x"));
+        byte[] error = WIRE.toBinary(EngineException.validation("x"));
         error[2] = 99;
-        assertThatThrownBy(() -> kryo.fromBinary(error)).isInstanceOf(NotSerializableException.class)
+        assertThatThrownBy(() -> WIRE.fromBinary(error)).isInstanceOf(NotSerializableException.class)
                 .hasMessageContaining("unknown kind id=99");
         // a chunk whose bytes were damaged on the way
-        byte[] scanned = kryo.toBinary(new ScannedChunks(List.of(new SeriesChunks(KEY, List.of(chunk())))));
+        byte[] scanned = WIRE.toBinary(new ScannedChunks(List.of(new SeriesChunks(KEY, List.of(chunk())))));
         scanned[scanned.length - 7] ^= 0x40;
-        assertThatThrownBy(() -> kryo.fromBinary(scanned)).isInstanceOf(NotSerializableException.class)
+        assertThatThrownBy(() -> WIRE.fromBinary(scanned)).isInstanceOf(NotSerializableException.class)
                 .hasMessageContaining("chunk damaged");
         // a series count (420 + 2 = 0x1a6, then 16383) larger than the bytes that follow
-        assertThatThrownBy(() -> kryo.fromBinary(new byte[] {(byte) 0xa6, 0x03, (byte) 0xff, 0x7f}))
+        assertThatThrownBy(() -> WIRE.fromBinary(new byte[] {(byte) 0xa6, 0x03, (byte) 0xff, 0x7f}))
                 .isInstanceOf(NotSerializableException.class).hasMessageContaining("count exceeds payload");
     }
 

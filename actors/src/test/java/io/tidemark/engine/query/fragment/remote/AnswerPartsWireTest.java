@@ -8,16 +8,14 @@ import io.tidemark.engine.query.vector.Vector;
 import io.tidemark.engine.shard.fragment.HeldAnswerCommand;
 import io.tidemark.engine.testing.KryoWireSystem;
 import io.tidemark.sql.type.PrimitiveType;
-import io.tidemark.storage.serialization.PekkoKryoSerializer;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The messages of fragment answers sent in parts round-trip through the Pekko Kryo serializer with
@@ -27,22 +25,11 @@ import org.junit.jupiter.api.Test;
  */
 class AnswerPartsWireTest {
 
-    private static KryoWireSystem wire;
-    private static PekkoKryoSerializer kryo;
-
-    @BeforeAll
-    static void start() {
-        wire = KryoWireSystem.start();
-        kryo = wire.serializer();
-    }
-
-    @AfterAll
-    static void stop() {
-        wire.close();
-    }
+    @RegisterExtension
+    static final KryoWireSystem WIRE = new KryoWireSystem();
 
     private static <T> ActorRef<T> ref() {
-        return wire.deadLetters();
+        return WIRE.deadLetters();
     }
 
     static Batch rows() {
@@ -63,17 +50,17 @@ class AnswerPartsWireTest {
 
     @Test
     void everyMessageIsMarkedAndRegisteredUnderItsFrozenId() {
-        wire.assertFrozenIds(samples());
+        WIRE.assertFrozenIds(samples());
     }
 
     @Test
     void bytesMatchTheV1FixturesAndReadBackToTheSameBytes() throws IOException {
-        wire.assertFixtures("answer-parts-v1", samples());
+        WIRE.assertFixtures("answer-parts-v1", samples());
     }
 
     @Test
     void aPartReadsBackWithItsPlaceRowsAndHolder() {
-        OutputPart back = (OutputPart) kryo.fromBinary(kryo.toBinary(samples().get("OutputPart").getKey()));
+        OutputPart back = (OutputPart) WIRE.fromBinary(WIRE.toBinary(samples().get("OutputPart").getKey()));
         assertThat(List.of(back.answerId(), back.index(), back.count(), back.bytesScanned()))
                 .isEqualTo(List.of(300L, 2, 5, 123_456L));
         assertThat(back.hasNext()).isTrue();
@@ -83,11 +70,11 @@ class AnswerPartsWireTest {
 
     @Test
     void refusesAPartIndexOutsideItsCount() {
-        byte[] bytes = kryo.toBinary(samples().get("OutputPart").getKey());
+        byte[] bytes = WIRE.toBinary(samples().get("OutputPart").getKey());
         // answerId 300 is two varint bytes after the class id; index 2 -> 7 (of count 5)
         assertThat(bytes[4]).isEqualTo((byte) 2);
         bytes[4] = 7;
-        assertThatThrownBy(() -> kryo.fromBinary(bytes)).isInstanceOf(NotSerializableException.class)
+        assertThatThrownBy(() -> WIRE.fromBinary(bytes)).isInstanceOf(NotSerializableException.class)
                 .hasMessageContaining("not one of at least two parts, index=7, count=5");
     }
 

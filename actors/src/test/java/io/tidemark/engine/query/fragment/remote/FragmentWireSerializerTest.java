@@ -21,18 +21,15 @@ import io.tidemark.sql.type.PrimitiveType;
 import io.tidemark.sql.type.RowType;
 import io.tidemark.sql.type.SqlType;
 import io.tidemark.sql.type.TimeSeriesType;
-import io.tidemark.storage.serialization.PekkoKryoSerializer;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The messages of shipped fragments round-trip through the Pekko Kryo serializer with the
@@ -45,24 +42,11 @@ class FragmentWireSerializerTest {
 
     private static final long T0 = 1_700_000_000_000_000_000L;
 
-    private static KryoWireSystem wire;
-    private static ActorTestKit testKit;
-    private static PekkoKryoSerializer kryo;
-
-    @BeforeAll
-    static void start() {
-        wire = KryoWireSystem.start();
-        testKit = wire.testKit();
-        kryo = wire.serializer();
-    }
-
-    @AfterAll
-    static void stop() {
-        wire.close();
-    }
+    @RegisterExtension
+    static final KryoWireSystem WIRE = new KryoWireSystem();
 
     private static <T> ActorRef<T> replyTo() {
-        return wire.deadLetters();
+        return WIRE.deadLetters();
     }
 
     static ScanRequest request() {
@@ -141,18 +125,18 @@ class FragmentWireSerializerTest {
 
     @Test
     void everyMessageIsMarkedAndRegisteredUnderItsFrozenId() {
-        wire.assertFrozenIds(samples());
+        WIRE.assertFrozenIds(samples());
     }
 
     @Test
     void bytesMatchTheV1FixturesAndReadBackToTheSameBytes() throws IOException {
-        wire.assertFixtures("fragment-wire-v1", samples());
+        WIRE.assertFixtures("fragment-wire-v1", samples());
     }
 
     @Test
     void aFragmentCrossesWithoutItsLocalPartAndWithItsRequestFingerprintAndBounds() {
         ShippedFragment sent = fragment("SELECT 1");
-        ShippedFragment back = (ShippedFragment) kryo.fromBinary(kryo.toBinary(sent));
+        ShippedFragment back = (ShippedFragment) WIRE.fromBinary(WIRE.toBinary(sent));
         assertThat(back.local()).isNull();
         assertThat(back.request()).isEqualTo(sent.request());
         assertThat(back.fingerprint().get()).isEqualTo(sent.fingerprint().get());
@@ -160,7 +144,7 @@ class FragmentWireSerializerTest {
                 back.shardCount(), back.fromNanos())).isEqualTo(List.of(sent.queryId(), sent.sql(), sent.queryStartNanos(),
                 sent.timeoutMillis(), sent.tableId(), sent.shardCount(), sent.fromNanos()));
 
-        SeriesShard.RunFragment run = (SeriesShard.RunFragment) kryo.fromBinary(kryo.toBinary(
+        SeriesShard.RunFragment run = (SeriesShard.RunFragment) WIRE.fromBinary(WIRE.toBinary(
                 samples().get("RunFragment").getKey()));
         assertThat(run.fromNanos()).isEqualTo(T0 + 1);
         assertThat(run.toNanos()).isEqualTo(Long.MAX_VALUE);
@@ -169,7 +153,7 @@ class FragmentWireSerializerTest {
 
     @Test
     void anOutputReadsBackWithEveryTypeValueAndNull() {
-        ShardFragmentScan.Output back = (ShardFragmentScan.Output) kryo.fromBinary(kryo.toBinary(
+        ShardFragmentScan.Output back = (ShardFragmentScan.Output) WIRE.fromBinary(WIRE.toBinary(
                 samples().get("Output").getKey()));
         assertThat(back.bytesScanned()).isEqualTo(1_234_567);
         BatchRoundTripTest.assertSameBatch(back.batch(), everyType());
@@ -209,16 +193,16 @@ class FragmentWireSerializerTest {
     @Test
     void refusesUnknownIdsAndImpossibleCounts() {
         // id 649 (+2 = 0x28b) is in the range of shipped fragments but registered to nothing
-        assertThatThrownBy(() -> kryo.fromBinary(new byte[] {(byte) 0x8b, 0x05, 0x00}))
+        assertThatThrownBy(() -> WIRE.fromBinary(new byte[] {(byte) 0x8b, 0x05, 0x00}))
                 .isInstanceOf(NotSerializableException.class).hasMessageContaining("cannot deserialize with Kryo");
         // an Output (603 + 2 = 0x25d) whose batch claims 16383 columns in 0 bytes
-        assertThatThrownBy(() -> kryo.fromBinary(new byte[] {(byte) 0xdd, 0x04, 0x00, (byte) 0xff, 0x7f}))
+        assertThatThrownBy(() -> WIRE.fromBinary(new byte[] {(byte) 0xdd, 0x04, 0x00, (byte) 0xff, 0x7f}))
                 .isInstanceOf(NotSerializableException.class).hasMessageContaining("count exceeds payload");
         // an Output whose one BIGINT column claims 1000 rows but carries none
-        assertThatThrownBy(() -> kryo.fromBinary(new byte[] {(byte) 0xdd, 0x04, 0x00, 0x01, (byte) 0xe8, 0x07, 0x03,
+        assertThatThrownBy(() -> WIRE.fromBinary(new byte[] {(byte) 0xdd, 0x04, 0x00, 0x01, (byte) 0xe8, 0x07, 0x03,
             0x00})).isInstanceOf(NotSerializableException.class).hasMessageContaining("column exceeds payload");
         // an unknown type id
-        assertThatThrownBy(() -> kryo.fromBinary(new byte[] {(byte) 0xdd, 0x04, 0x00, 0x01, 0x01, 0x63, 0x00}))
+        assertThatThrownBy(() -> WIRE.fromBinary(new byte[] {(byte) 0xdd, 0x04, 0x00, 0x01, 0x01, 0x63, 0x00}))
                 .isInstanceOf(NotSerializableException.class).hasMessageContaining("unknown type id, id=99");
     }
 
