@@ -25,7 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,14 +38,8 @@ class EngineTest {
     Path dataDir;
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-03-10T12:00:00Z"));
+    @AutoClose
     private Engine engine;
-
-    @AfterEach
-    void stop() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     private Engine start(Map<String, Object> overrides) {
         Map<String, Object> settings = new java.util.HashMap<>(Map.of(

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.cluster.Member;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,14 +40,8 @@ class CatalogClusterTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-05-01T00:00:00Z"));
     private final List<CatalogService> services = new ArrayList<>();
+    @AutoClose
     private LoopbackCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     private void startCluster() {
         cluster = LoopbackCluster.start(3, root, CONFIG);

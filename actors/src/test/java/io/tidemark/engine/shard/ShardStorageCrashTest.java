@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,15 +74,9 @@ class ShardStorageCrashTest {
 
     private final FailingIo io = new FailingIo();
     private final CheckpointedShard reference = CheckpointedShard.reference(NO_MAGNETIC);
+    @AutoClose
     private CheckpointedShard shard;
     private long second;
-
-    @AfterEach
-    void close() {
-        if (shard != null) {
-            shard.close();
-        }
-    }
 
     /** Writes {@code rows} points of three series to both the shard and the reference. */
     private void write(int rows) {

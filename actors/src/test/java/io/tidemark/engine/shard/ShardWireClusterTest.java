@@ -45,7 +45,7 @@ import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +69,7 @@ class ShardWireClusterTest {
     @TempDir
     static Path root;
 
+    @AutoClose
     private static LoopbackCluster cluster;
     private static SeriesShardService[] services;
     private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-11-25T10:00:00Z"));
@@ -86,13 +87,6 @@ class ShardWireClusterTest {
         for (int i = 0; i < 3; i++) {
             services[i] = SeriesShardService.init(cluster.node(i), cluster.dataDir(i), CLOCK, NO_MAGNETIC,
                     new EngineMeters());
-        }
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
         }
     }
 

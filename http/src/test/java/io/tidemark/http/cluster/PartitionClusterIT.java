@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.timestreamwrite.TimestreamWriteClient;
@@ -28,14 +28,8 @@ class PartitionClusterIT {
     @TempDir
     Path dataRoot;
 
+    @AutoClose
     private ProcessCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void theMajorityKeepsWritingAndTheContinuedMinorityAcknowledgesNothingAndExits() throws Exception {

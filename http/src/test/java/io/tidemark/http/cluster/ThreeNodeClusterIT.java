@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.timestreamwrite.TimestreamWriteClient;
@@ -24,14 +24,8 @@ class ThreeNodeClusterIT {
     @TempDir
     Path dataRoot;
 
+    @AutoClose
     private ProcessCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void writesThroughEveryNodeAreReadCompleteAndEqualThroughEveryNode() throws Exception {

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +33,8 @@ class HttpQueryClientTest {
 
     @TempDir
     static Path dir;
+
+    @AutoClose
     private static TidemarkServer server;
     private static URI endpoint;
 
@@ -55,13 +57,6 @@ class HttpQueryClientTest {
             throw e;
         }
         endpoint = URI.create("http://127.0.0.1:" + server.localAddress().getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

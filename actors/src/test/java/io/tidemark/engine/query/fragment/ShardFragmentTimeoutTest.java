@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,14 +41,8 @@ class ShardFragmentTimeoutTest {
     Path dataDir;
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-03-10T12:00:00Z"));
+    @AutoClose
     private Engine engine;
-
-    @AfterEach
-    void stop() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     private static QueryContext context() {
         return new QueryContext("q1", EvalContext.utc(0), System.nanoTime() + Duration.ofMinutes(1).toNanos(),
