@@ -73,12 +73,9 @@ class LargeMessagesClusterTest {
     private static int owner;
 
 
+    /** Frames of 32 KiB and large frames of 256 KiB, so that a few thousand rows take many of them. */
     private static Map<String, Object> settings() {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("tidemark.engine.catalog.shards-per-table", SHARDS);
-        settings.put("tidemark.engine.tier.migration-interval", "1h");
-        settings.put("tidemark.engine.tier.retention-interval", "1h");
-        settings.put("tidemark.engine.tier.retention-first-delay", "1h");
+        Map<String, Object> settings = EngineCluster.quietTiers(SHARDS);
         settings.put("pekko.remote.artery.advanced.maximum-frame-size", "32KiB");
         settings.put("pekko.remote.artery.advanced.maximum-large-frame-size", "256KiB");
         return settings;
@@ -86,15 +83,7 @@ class LargeMessagesClusterTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Map<String, Object> settings = settings();
-        settings.put("tidemark.cluster.replication-factor", 2);
-        // a crash: terminating the system does not leave the cluster; the survivors down it after 2 s
-        settings.put("pekko.coordinated-shutdown.run-by-actor-system-terminate", "off");
-        settings.put("pekko.cluster.split-brain-resolver.stable-after", "2s");
-        settings.put("tidemark.engine.ask-timeout", "20s");
-        // a fragment's first attempt on the lost node's shard is retried after the survivors removed it
-        settings.put("tidemark.engine.shard.first-read-timeout", "12s");
-        CLUSTER.addAll(EngineCluster.start(3, root, settings, CLOCK));
+        CLUSTER.addAll(EngineCluster.start(3, root, EngineCluster.withCrashes(settings()), CLOCK));
         single = Engine.start(Engine.singleNodeConfig(root.resolve("single"), settings()), CLOCK);
         for (Engine engine : List.of(CLUSTER.get(0), single)) {
             await(engine.catalog().createDatabase(DB, null, List.of()));

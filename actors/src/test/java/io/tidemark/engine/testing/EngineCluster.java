@@ -49,6 +49,36 @@ public final class EngineCluster {
         return engines;
     }
 
+    /**
+     * Settings for tests that run whatever tier work they need themselves: {@code shards} shards per
+     * table, and no migration or retention pass starts during a test.
+     */
+    public static Map<String, Object> quietTiers(int shards) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("tidemark.engine.catalog.shards-per-table", shards);
+        settings.put("tidemark.engine.tier.migration-interval", "1h");
+        settings.put("tidemark.engine.tier.retention-interval", "1h");
+        settings.put("tidemark.engine.tier.retention-first-delay", "1h");
+        return settings;
+    }
+
+    /**
+     * {@code settings} for a cluster whose test crashes a node: every shard has a replica; a crash
+     * (terminating a system) does not leave the cluster, and the survivors down the lost node after
+     * 2 s. The first attempt of a fragment on the lost node's shard is never answered: it fails when
+     * the node becomes unreachable (~4-5 s), and its retry waits until the survivors removed the node;
+     * a first-read timeout longer than all that shows the attempt did not wait for it.
+     */
+    public static Map<String, Object> withCrashes(Map<String, Object> settings) {
+        Map<String, Object> crashing = new HashMap<>(settings);
+        crashing.put("tidemark.cluster.replication-factor", 2);
+        crashing.put("pekko.coordinated-shutdown.run-by-actor-system-terminate", "off");
+        crashing.put("pekko.cluster.split-brain-resolver.stable-after", "2s");
+        crashing.put("tidemark.engine.ask-timeout", "20s");
+        crashing.put("tidemark.engine.shard.first-read-timeout", "12s");
+        return crashing;
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +72,7 @@ class FragmentCancelClusterTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("tidemark.engine.catalog.shards-per-table", SHARDS);
-        settings.put("tidemark.engine.tier.migration-interval", "1h");
-        settings.put("tidemark.engine.tier.retention-interval", "1h");
-        settings.put("tidemark.engine.tier.retention-first-delay", "1h");
+        Map<String, Object> settings = EngineCluster.quietTiers(SHARDS);
         settings.put("tidemark.engine.ask-timeout", "10m");
         settings.put("tidemark.engine.query.fragment-timeout", "10m");
         settings.put("tidemark.engine.shard.first-read-timeout", FIRST_READ.toMillis() + "ms");

@@ -69,30 +69,10 @@ class FragmentShippingClusterTest {
     private static TableDescription table;
 
 
-    private static Map<String, Object> settings() {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("tidemark.engine.catalog.shards-per-table", SHARDS);
-        settings.put("tidemark.engine.tier.migration-interval", "1h");
-        settings.put("tidemark.engine.tier.retention-interval", "1h");
-        settings.put("tidemark.engine.tier.retention-first-delay", "1h");
-        return settings;
-    }
-
     @BeforeAll
     static void start() throws IOException {
-        Map<String, Object> settings = settings();
-        settings.put("tidemark.cluster.replication-factor", 2);
-        // a crash: terminating the system does not leave the cluster; the survivors down it after 2 s
-        settings.put("pekko.coordinated-shutdown.run-by-actor-system-terminate", "off");
-        settings.put("pekko.cluster.split-brain-resolver.stable-after", "2s");
-        settings.put("tidemark.engine.ask-timeout", "20s");
-        // the first attempt of a fragment on the lost node's shard is never answered: it fails when the
-        // node becomes unreachable (~4-5 s), and its retry waits until the survivors removed the lost
-        // node (stable-after 2 s). A first-read timeout longer than all that shows the attempt did not
-        // wait for it
-        settings.put("tidemark.engine.shard.first-read-timeout", "12s");
-        CLUSTER.addAll(EngineCluster.start(3, root, settings, CLOCK));
-        single = Engine.start(Engine.singleNodeConfig(root.resolve("single"), settings()), CLOCK);
+        CLUSTER.addAll(EngineCluster.start(3, root, EngineCluster.withCrashes(EngineCluster.quietTiers(SHARDS)), CLOCK));
+        single = Engine.start(Engine.singleNodeConfig(root.resolve("single"), EngineCluster.quietTiers(SHARDS)), CLOCK);
         List<RecordInput> records = records();
         for (Engine engine : List.of(CLUSTER.get(0), single)) {
             await(engine.catalog().createDatabase(DB, null, List.of()));
