@@ -1,9 +1,9 @@
 package io.tidemark.engine.shard;
 
 import io.tidemark.engine.EngineException;
+import io.tidemark.engine.testing.UnusedShardGateway;
 import io.tidemark.storage.chunk.ColumnSpec;
 import io.tidemark.storage.chunk.OpenChunk;
-import io.tidemark.storage.journal.WriteBatch;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers them when {@code failure} is null (a scan dropped in a shard hand-off); every other
  * shard holds nothing.
  */
-public final class FailingScans implements ShardGateway {
+public final class FailingScans extends UnusedShardGateway {
 
     private final AtomicInteger shardZeroScans = new AtomicInteger();
     private final SeriesKey series;
@@ -51,30 +51,5 @@ public final class FailingScans implements ShardGateway {
                 MeasureType.DOUBLE)));
         open.setDouble(0, open.append(timeNanos, 1), value);
         return CompletableFuture.completedFuture(List.of(new SeriesChunks(series, List.of(open.seal()))));
-    }
-
-    @Override
-    public CompletionStage<ShardWriteResult> write(WriteBatch batch) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<FrozenChunks> freezeForMigration(String tableId, int shard, long cutoffNanos) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<Void> commitMigration(String tableId, int shard, long migrationId) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<ShardStats> stats(String tableId, int shard) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<Void> drop(String tableId, int shard) {
-        throw new UnsupportedOperationException();
     }
 }

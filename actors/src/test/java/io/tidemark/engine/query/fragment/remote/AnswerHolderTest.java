@@ -13,15 +13,11 @@ import io.tidemark.engine.query.expression.EvalContext;
 import io.tidemark.engine.query.fragment.ShardFragmentScan;
 import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.query.vector.Vector;
-import io.tidemark.engine.shard.FrozenChunks;
-import io.tidemark.engine.shard.SeriesChunks;
 import io.tidemark.engine.shard.ShardGateway;
-import io.tidemark.engine.shard.ShardStats;
-import io.tidemark.engine.shard.ShardWriteResult;
+import io.tidemark.engine.testing.UnusedShardGateway;
 import io.tidemark.engine.shard.fragment.FragmentAnswer;
 import io.tidemark.engine.shard.fragment.HeldAnswerCommand;
 import io.tidemark.sql.type.PrimitiveType;
-import io.tidemark.storage.journal.WriteBatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,7 +161,7 @@ class AnswerHolderTest {
         OutputPart first = (OutputPart) answers.answer(new ShardFragmentScan.Output(rows(3000), 0), "table=t, shard=0");
         QueryContext context = context(1 << 20);
         AtomicInteger fetched = new AtomicInteger();
-        ShardGateway cancelling = new Gateway() {
+        ShardGateway cancelling = new UnusedShardGateway() {
             @Override
             public CompletionStage<FragmentAnswer> nextAnswerPart(String tableId, int shard,
                     ActorRef<HeldAnswerCommand> holder, long answerId, int index) {
@@ -223,7 +219,7 @@ class AnswerHolderTest {
 
     /** Asks the keeper for parts as the shard service does, counting them and collecting their rows. */
     private static ShardGateway gateway(AtomicInteger fetched, List<Batch> seen) {
-        return new Gateway() {
+        return new UnusedShardGateway() {
             @Override
             public CompletionStage<FragmentAnswer> nextAnswerPart(String tableId, int shard,
                     ActorRef<HeldAnswerCommand> holder, long answerId, int index) {
@@ -238,38 +234,5 @@ class AnswerHolderTest {
                         });
             }
         };
-    }
-
-    /** A gateway that reaches nothing but a keeper of answer parts. */
-    private abstract static class Gateway implements ShardGateway {
-        @Override
-        public CompletionStage<ShardWriteResult> write(WriteBatch batch) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletionStage<List<SeriesChunks>> scan(String tableId, int shard, long fromNanos, long toNanos) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletionStage<FrozenChunks> freezeForMigration(String tableId, int shard, long cutoffNanos) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletionStage<Void> commitMigration(String tableId, int shard, long migrationId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletionStage<ShardStats> stats(String tableId, int shard) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletionStage<Void> drop(String tableId, int shard) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
