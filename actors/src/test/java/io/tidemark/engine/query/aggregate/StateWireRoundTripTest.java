@@ -13,6 +13,7 @@ import io.tidemark.engine.query.fragment.remote.BatchWire;
 import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.query.vector.Vector;
 import io.tidemark.engine.query.vector.VectorBuilder;
+import io.tidemark.engine.testing.RandomSqlValues;
 import io.tidemark.sql.type.ArrayType;
 import io.tidemark.sql.type.MapType;
 import io.tidemark.sql.type.RowType;
@@ -21,9 +22,7 @@ import io.tidemark.sql.type.TimeSeriesType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
@@ -228,26 +227,7 @@ class StateWireRoundTripTest {
     }
 
     /** Few distinct values (so keys repeat, top-n and min_by/max_by see ties, sets stay small), nested types too. */
-    static Object value(SqlType type, Random random) {
-        if (type instanceof ArrayType array) {
-            List<Object> elements = new ArrayList<>();
-            for (int i = random.nextInt(3); i > 0; i--) {
-                elements.add(random.nextInt(5) == 0 ? null : value(array.elementType(), random));
-            }
-            return elements;
-        }
-        if (type instanceof MapType map) {
-            Map<Object, Object> entries = new LinkedHashMap<>();
-            for (int i = random.nextInt(3); i > 0; i--) {
-                entries.put(value(map.keyType(), random), random.nextInt(5) == 0 ? null : value(map.valueType(), random));
-            }
-            return entries;
-        }
-        if (type instanceof RowType row) {
-            List<Object> fields = new ArrayList<>();
-            row.fields().forEach(field -> fields.add(random.nextInt(5) == 0 ? null : value(field.type(), random)));
-            return fields;
-        }
+    private static final RandomSqlValues VALUES = new RandomSqlValues(3, (type, random) -> {
         if (type == DOUBLE) {
             int pick = random.nextInt(40);
             return pick == 0 ? Double.NaN : pick == 1 ? -0.0 : (random.nextInt(41) - 20) / 4.0;
@@ -262,5 +242,9 @@ class StateWireRoundTripTest {
             return 1_700_000_000_000_000_000L + random.nextInt(50) * 1_000_000L;
         }
         return (long) random.nextInt(41) - 20;
+    });
+
+    static Object value(SqlType type, Random random) {
+        return VALUES.value(type, random);
     }
 }

@@ -7,6 +7,7 @@ import com.esotericsoftware.kryo.io.Output;
 import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.query.vector.Vector;
 import io.tidemark.engine.query.vector.VectorBuilder;
+import io.tidemark.engine.testing.RandomSqlValues;
 import io.tidemark.sql.type.ArrayType;
 import io.tidemark.sql.type.MapType;
 import io.tidemark.sql.type.PrimitiveType;
@@ -14,9 +15,7 @@ import io.tidemark.sql.type.RowType;
 import io.tidemark.sql.type.SqlType;
 import io.tidemark.sql.type.TimeSeriesType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -45,7 +44,7 @@ class BatchRoundTripTest {
             SqlType type = TYPES.get(random.nextInt(TYPES.size()));
             VectorBuilder builder = new VectorBuilder(type, rows);
             for (int r = 0; r < rows; r++) {
-                builder.append(random.nextInt(100) < nullPercent ? null : value(type, random));
+                builder.append(random.nextInt(100) < nullPercent ? null : VALUES.value(type, random));
             }
             vectors.add(builder.build());
         }
@@ -59,37 +58,8 @@ class BatchRoundTripTest {
         assertThat(BatchWire.estimateBytes(batch)).isGreaterThanOrEqualTo(out.position());
     }
 
-    private static Object value(SqlType type, Random random) {
-        if (type instanceof ArrayType array) {
-            List<Object> elements = new ArrayList<>();
-            for (int i = random.nextInt(4); i > 0; i--) {
-                elements.add(random.nextInt(5) == 0 ? null : value(array.elementType(), random));
-            }
-            return elements;
-        }
-        if (type instanceof MapType map) {
-            Map<Object, Object> entries = new LinkedHashMap<>();
-            for (int i = random.nextInt(4); i > 0; i--) {
-                entries.put(value(map.keyType(), random), random.nextInt(5) == 0 ? null : value(map.valueType(), random));
-            }
-            return entries;
-        }
-        if (type instanceof RowType row) {
-            List<Object> fields = new ArrayList<>();
-            row.fields().forEach(field -> fields.add(random.nextInt(5) == 0 ? null : value(field.type(), random)));
-            return fields;
-        }
-        if (type instanceof TimeSeriesType series) {
-            List<Object> points = new ArrayList<>();
-            for (int i = random.nextInt(4); i > 0; i--) {
-                List<Object> point = new ArrayList<>();
-                point.add(random.nextLong());
-                point.add(random.nextInt(5) == 0 ? null : value(series.valueType(), random));
-                points.add(point);
-            }
-            return points;
-        }
-        switch ((PrimitiveType) type) {
+    private static final RandomSqlValues VALUES = new RandomSqlValues(4, (type, random) -> {
+        switch (type) {
             case BOOLEAN:
                 return random.nextBoolean();
             case DOUBLE:
@@ -99,7 +69,7 @@ class BatchRoundTripTest {
             default:
                 return random.nextInt(10) == 0 ? Long.MIN_VALUE : random.nextLong();
         }
-    }
+    });
 
     /** Same column types, row count, and per row the same null-ness and boxed value. */
     static void assertSameBatch(Batch actual, Batch expected) {
