@@ -154,6 +154,30 @@ class MetricsAndHealthIT {
     }
 
     @Test
+    void theScannedBytesCounterMovesByWhatTheStatementReportsItScanned() throws Exception {
+        long nowSeconds = System.currentTimeMillis() / 1000;
+        writer.writeRecords(b -> b.databaseName("m_db").tableName("cpu")
+                .commonAttributes(c -> c.dimensions(Dimension.builder().name("host").value("scan").build())
+                        .measureName("scanned").measureValueType(MeasureValueType.DOUBLE).timeUnit("SECONDS"))
+                .records(Record.builder().time(Long.toString(nowSeconds - 50)).measureValue("2.5").build(),
+                        Record.builder().time(Long.toString(nowSeconds - 49)).measureValue("3.5").build()));
+        Map<String, Double> before = scrape();
+
+        HttpResponse<String> response = sql("SELECT host, measure_value::double FROM m_db.cpu"
+                + " WHERE measure_name = 'scanned' ORDER BY time");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = RawHttp.json(response);
+        assertThat(body.get("rows")).hasSize(2);
+        long scanned = body.get("queryStatus").get("cumulativeBytesScanned").asLong();
+        assertThat(scanned).isPositive();
+        Map<String, Double> after = scrape();
+        assertThat(value(after, "tidemark_query_scanned_bytes_total")
+                - value(before, "tidemark_query_scanned_bytes_total")).isEqualTo(scanned);
+        assertThat(value(after, "tidemark_queries_total") - value(before, "tidemark_queries_total")).isEqualTo(1);
+    }
+
+    @Test
     void dispatchersTheJvmAndSubscriptionsAreExposed() throws Exception {
         Map<String, Double> samples = scrape();
         assertThat(samples).containsKeys(
