@@ -154,6 +154,57 @@ class MetricsAndHealthIT {
     }
 
     @Test
+    void lineProtocolWritesAreCountedUnderTheirOwnEndpointsAndMoveTheIngestCounters() throws Exception {
+        String table = "{database=\"m_db\",table=\"lp_metrics\"}";
+        String v1 = "tidemark_http_requests_total{endpoint=\"/write\",operation=\"POST\",status=\"2xx\"}";
+        String v2 = "tidemark_http_requests_total{endpoint=\"/api/v2/write\",operation=\"POST\",status=\"2xx\"}";
+        long seconds = System.currentTimeMillis() / 1000 - 30;
+        Map<String, Double> before = scrape();
+
+        assertThat(lineProtocol("/write?db=m_db&precision=s", "lp_metrics,host=a x=1i,y=2.5 " + seconds + "\n"
+                + "lp_metrics,host=b x=3i,y=4.5 " + seconds).statusCode()).isEqualTo(204);
+        assertThat(lineProtocol("/api/v2/write?bucket=m_db&precision=s", "lp_metrics,host=c x=5i " + seconds).statusCode())
+                .isEqualTo(204);
+
+        Map<String, Double> after = scrape();
+        assertThat(value(after, v1) - value(before, v1)).isEqualTo(1);
+        assertThat(value(after, v2) - value(before, v2)).isEqualTo(1);
+        assertThat(value(after, "tidemark_ingest_records_total" + table)
+                - value(before, "tidemark_ingest_records_total" + table)).isEqualTo(3);
+        assertThat(value(after, "tidemark_ingest_points_total" + table)
+                - value(before, "tidemark_ingest_points_total" + table)).isEqualTo(5);
+    }
+
+    static HttpResponse<String> lineProtocol(String pathAndQuery, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(node.uri().resolve(pathAndQuery)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Test
+    void theScannedBytesCounterMovesByWhatTheStatementReportsItScanned() throws Exception {
+        long nowSeconds = System.currentTimeMillis() / 1000;
+        writer.writeRecords(b -> b.databaseName("m_db").tableName("cpu")
+                .commonAttributes(c -> c.dimensions(Dimension.builder().name("host").value("scan").build())
+                        .measureName("scanned").measureValueType(MeasureValueType.DOUBLE).timeUnit("SECONDS"))
+                .records(Record.builder().time(Long.toString(nowSeconds - 50)).measureValue("2.5").build(),
+                        Record.builder().time(Long.toString(nowSeconds - 49)).measureValue("3.5").build()));
+        Map<String, Double> before = scrape();
+
+        HttpResponse<String> response = sql("SELECT host, measure_value::double FROM m_db.cpu"
+                + " WHERE measure_name = 'scanned' ORDER BY time");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = RawHttp.json(response);
+        assertThat(body.get("rows")).hasSize(2);
+        long scanned = body.get("queryStatus").get("cumulativeBytesScanned").asLong();
+        assertThat(scanned).isPositive();
+        Map<String, Double> after = scrape();
+        assertThat(value(after, "tidemark_query_scanned_bytes_total")
+                - value(before, "tidemark_query_scanned_bytes_total")).isEqualTo(scanned);
+        assertThat(value(after, "tidemark_queries_total") - value(before, "tidemark_queries_total")).isEqualTo(1);
+    }
+
+    @Test
     void dispatchersTheJvmAndSubscriptionsAreExposed() throws Exception {
         Map<String, Double> samples = scrape();
         assertThat(samples).containsKeys(

@@ -102,6 +102,16 @@ class SdkQueryIT {
     }
 
     @Test
+    void unnamedColumnsAreNamedByTheirPositionAsTimestreamNamesThem() {
+        QueryResponse response = client.query(b -> b.queryString(
+                "SELECT 1, 2 AS two, max(measure_value::double) FROM q_db.metrics"));
+
+        assertThat(response.columnInfo()).extracting(ColumnInfo::name).containsExactly("_col0", "two", "_col2");
+        assertThat(response.rows().get(0).data()).extracting(Datum::scalarValue)
+                .containsExactly("1", "2", Double.toString(POINTS - 0.5));
+    }
+
+    @Test
     void arraysRowsAndMapsArriveAsNestedDatums() {
         QueryResponse response = client.query(b -> b.queryString("SELECT ARRAY[1, NULL, 3] AS a,"
                 + " CAST(ROW(1, 'x') AS ROW(id bigint, name varchar)) AS r, MAP(ARRAY['k'], ARRAY[2.5]) AS m"));
@@ -286,5 +296,21 @@ class SdkQueryIT {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("maxRows");
         assertThatThrownBy(() -> client.query(b -> b.queryString("SELECT 1").clientToken("short")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("clientToken");
+    }
+
+    @Test
+    void queryStringsUpToTimestreamsLimitOf262144CharactersRunAndLongerOnesAreRefused() {
+        String select = "SELECT 1 AS one -- ";
+        String longest = select + "x".repeat(262_144 - select.length());
+        QueryResponse atTheLimit = client.query(b -> b.queryString(longest));
+        assertThat(atTheLimit.rows().get(0).data().get(0).scalarValue()).isEqualTo("1");
+
+        assertThatThrownBy(() -> client.query(b -> b.queryString(longest + "x")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value at"
+                            + " 'queryString' failed to satisfy constraint: Member must have length less than or"
+                            + " equal to 262144");
+                });
     }
 }

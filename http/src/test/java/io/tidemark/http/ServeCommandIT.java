@@ -2,6 +2,7 @@ package io.tidemark.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's jar as a real process: it serves, stops gracefully on SIGTERM, and neither a
- * SIGTERM nor a kill -9 loses an acknowledged write (the restarted node refuses to overwrite it).
+ * SIGTERM, a second SIGTERM while it stops, nor a kill -9 loses an acknowledged write (the restarted
+ * node refuses to overwrite it, or counts it).
  */
 class ServeCommandIT {
 
@@ -56,6 +58,37 @@ class ServeCommandIT {
         } finally {
             third.process.destroy();
             third.process.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aSecondSigtermWhileStoppingLosesNoAcknowledgedWrite() throws Exception {
+        long time = System.currentTimeMillis() - 10_000;
+        Node first = Node.start(dataDir);
+        assertThat(first.http.post(PREFIX + "CreateDatabase", "{\"DatabaseName\":\"launcher\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(first.http.post(PREFIX + "CreateTable", "{\"DatabaseName\":\"launcher\",\"TableName\":\"tbl\"}")
+                .statusCode()).isEqualTo(200);
+        int acknowledged = 20;
+        for (int i = 0; i < acknowledged; i++) {
+            assertThat(write(first, "h" + i, time, Integer.toString(i)).statusCode()).isEqualTo(200);
+        }
+
+        first.process.destroy();
+        first.process.destroy();
+        assertThat(first.process.waitFor(60, TimeUnit.SECONDS)).as("stopped after two SIGTERMs").isTrue();
+
+        Node second = Node.start(dataDir);
+        try {
+            HttpResponse<String> count = second.http.post(PREFIX + "Query",
+                    "{\"QueryString\":\"SELECT count(*), sum(measure_value::double) FROM launcher.tbl\"}");
+            assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
+            JsonNode data = RawHttp.json(count).get("Rows").get(0).get("Data");
+            assertThat(data.get(0).get("ScalarValue").asText()).isEqualTo(Integer.toString(acknowledged));
+            assertThat(data.get(1).get("ScalarValue").asText()).isEqualTo("190.0");
+        } finally {
+            second.process.destroy();
+            second.process.waitFor(60, TimeUnit.SECONDS);
         }
     }
 

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * How {@code serve} assembles a node's config: {@code --node n} takes node n's ports from a
+ * How {@code serve} assembles a node's config: without options a node serves on 127.0.0.1:8080
+ * with its data in {@code ./data}; {@code --port}, {@code --bind} and {@code --data-dir} beat a
+ * {@code --config} file, which beats the defaults, and an unreadable file is refused naming it;
+ * {@code --node n} takes node n's ports from a
  * multi-node config (cluster-config's three-node.conf), options beat the file, and a node the
  * config does not list, or a cluster config without {@code --node}, is refused with a clear error.
  */
@@ -90,6 +93,50 @@ class ServeCommandTest {
         assertThat(config.getInt("pekko.remote.artery.canonical.port")).isEqualTo(3001);
         assertThat(config.getInt("tidemark.http.port")).isEqualTo(3101);
         assertThat(config.getStringList("pekko.cluster.seed-nodes")).first().isEqualTo("pekko://tidemark@127.0.0.1:3001");
+    }
+
+    @Test
+    void withoutOptionsANodeServesOnLocalhost8080WithDataInDotData() {
+        Config config = config();
+
+        assertThat(config.getString("tidemark.http.bind")).isEqualTo("127.0.0.1");
+        assertThat(config.getInt("tidemark.http.port")).isEqualTo(8080);
+        assertThat(config.getString("tidemark.http.auth")).isEqualTo("none");
+        assertThat(config.getString("tidemark.data-dir")).isEqualTo(System.getenv().getOrDefault("TIDEMARK_DATA_DIR", "data"));
+    }
+
+    @Test
+    void portBindAndDataDirOverrideTheConfigFileWhichOverridesTheDefaults() throws Exception {
+        Path file = dir.resolve("node.conf");
+        Files.writeString(file, "tidemark.http { port = 9001, bind = \"10.0.0.1\", auth = sigv4 }\n"
+                + "tidemark.data-dir = \"/from/the/file\"\n");
+        Path data = dir.resolve("data");
+
+        Config fileOnly = config("--config", file.toString());
+        assertThat(fileOnly.getInt("tidemark.http.port")).isEqualTo(9001);
+        assertThat(fileOnly.getString("tidemark.http.bind")).isEqualTo("10.0.0.1");
+        assertThat(fileOnly.getString("tidemark.http.auth")).isEqualTo("sigv4");
+        assertThat(fileOnly.getString("tidemark.data-dir")).isEqualTo("/from/the/file");
+        assertThat(fileOnly.getString("tidemark.persistence.journal.dir"))
+                .isEqualTo("/from/the/file/catalog/journal");
+
+        Config options = config("--config", file.toString(), "--port", "9002", "--bind", "0.0.0.0", "--data-dir",
+                data.toString());
+        assertThat(options.getInt("tidemark.http.port")).isEqualTo(9002);
+        assertThat(options.getString("tidemark.http.bind")).isEqualTo("0.0.0.0");
+        assertThat(options.getString("tidemark.http.auth")).isEqualTo("sigv4");
+        assertThat(options.getString("tidemark.data-dir")).isEqualTo(data.toAbsolutePath().toString());
+        assertThat(options.getString("tidemark.persistence.journal.dir"))
+                .isEqualTo(data.toAbsolutePath() + "/catalog/journal");
+    }
+
+    @Test
+    void anUnreadableConfigFileIsRefusedNamingIt() {
+        Path missing = dir.resolve("missing.conf");
+
+        assertThatThrownBy(() -> config("--config", missing.toString()))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessage("cannot read config: file=" + missing.toAbsolutePath());
     }
 
     @Test
