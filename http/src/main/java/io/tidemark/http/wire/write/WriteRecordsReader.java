@@ -29,9 +29,10 @@ import java.util.Arrays;
  * anything else (malformed JSON, a member of the wrong JSON type, a member given twice,
  * CommonAttributes after Records, a required member missing, or JSON outside the cursor's subset)
  * {@link #read} answers false and the caller reads the body as a tree, whose reader words the error (or, for a well-formed body in an
- * unusual order, reads it). Not thread-safe: one per thread.
+ * unusual order, reads it). Not thread-safe: one per thread. Public for the JMH benchmark of the
+ * reading ({@code WriteRecordsReadBenchmark}); the server reaches it through {@link WriteRecordsOperation}.
  */
-final class WriteRecordsReader {
+public final class WriteRecordsReader {
 
     /** Unwinds a read that met a body of another shape (or JSON the cursor does not take); carries no stack. */
     private static final RuntimeException OTHER_SHAPE = JsonCursor.NOT_TAKEN;
@@ -71,7 +72,7 @@ final class WriteRecordsReader {
     private Name[] recentMembers = new Name[8];
     private Name[] recentItemMembers = new Name[4];
 
-    WriteRecordsReader(DimensionsCache dimensionsCache) {
+    public WriteRecordsReader(DimensionsCache dimensionsCache) {
         this.dimensionsCache = dimensionsCache;
     }
 
@@ -80,7 +81,7 @@ final class WriteRecordsReader {
      *
      * @return false when the body is not of the shape this reader takes; {@code out} is then spent
      */
-    boolean read(byte[] body, WriteRecordsBuilder out) {
+    public boolean read(byte[] body, WriteRecordsBuilder out) {
         if (body.length == 0) {
             return false;
         }
