@@ -76,6 +76,8 @@ final class JsonCursor {
     /** Where a plain string's text starts in the input; it is in {@link #text} only once {@link #textWidened}. */
     private int plainStart;
     private boolean textWidened;
+    /** Whether the last text is plain, at {@link #plainStart} in the input (widened or not). */
+    private boolean textPlain;
     private long integer;
     private boolean integerFits;
     /** The code point {@link #utf8} decoded last. */
@@ -142,6 +144,96 @@ final class JsonCursor {
         }
         state[level] = NEXT;
         return value();
+    }
+
+    /**
+     * Reads the next member name of the object being read when it is {@code quotedName} (a name
+     * with its quotes, as {@link #plainQuoted} makes it) written plainly, right after the previous
+     * member's comma or the opening brace, and followed by the colon, all without whitespace: a
+     * comparison of bytes instead of a token. Changes nothing and answers false otherwise (the
+     * caller then reads the token with {@link #next}); the text of the last token is not updated.
+     */
+    boolean nextNameIs(byte[] quotedName) {
+        int level = depth - 1;
+        if (level < 0 || !isObject[level]) {
+            return false;
+        }
+        int p = pos;
+        byte expects = state[level];
+        if (expects == NEXT) {
+            if (p == limit || in[p] != ',') {
+                return false;
+            }
+            p++;
+        } else if (expects != FIRST) {
+            return false;
+        }
+        int colon = p + quotedName.length;
+        if (colon >= limit || in[colon] != ':' || !bytesAre(p, quotedName)) {
+            return false;
+        }
+        pos = colon + 1;
+        state[level] = VALUE;
+        return true;
+    }
+
+    /**
+     * Reads the value of the member just named when it is the string {@code quoted} (as
+     * {@link #plainQuoted} makes it) written plainly right after the colon; changes nothing and
+     * answers false otherwise. The text of the last token is not updated.
+     */
+    boolean nextStringIs(byte[] quoted) {
+        int level = depth - 1;
+        if (level < 0 || state[level] != VALUE) {
+            return false;
+        }
+        int end = pos + quoted.length;
+        if (end > limit || !bytesAre(pos, quoted)) {
+            return false;
+        }
+        pos = end;
+        state[level] = NEXT;
+        return true;
+    }
+
+    /**
+     * {@code text} with its quotes as UTF-8, the form {@link #nextNameIs} and {@link #nextStringIs}
+     * compare with, or null when the text has a character JSON must escape (a quote, a backslash, a
+     * control character) or one UTF-8 cannot carry (an unpaired surrogate).
+     */
+    static byte[] plainQuoted(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (!new String(utf8, StandardCharsets.UTF_8).equals(text)) {
+            return null;
+        }
+        byte[] quoted = new byte[utf8.length + 2];
+        quoted[0] = '"';
+        for (int i = 0; i < utf8.length; i++) {
+            byte b = utf8[i];
+            if (b == '"' || b == '\\' || (b >= 0 && b < 0x20)) {
+                return null;
+            }
+            quoted[i + 1] = b;
+        }
+        quoted[quoted.length - 1] = '"';
+        return quoted;
+    }
+
+    /** True when the input at {@code p} holds {@code expected} (which fits before the limit). */
+    private boolean bytesAre(int p, byte[] expected) {
+        int n = expected.length;
+        int i = 0;
+        for (; i + Long.BYTES <= n; i += Long.BYTES) {
+            if ((long) WORDS.get(in, p + i) != (long) WORDS.get(expected, i)) {
+                return false;
+            }
+        }
+        for (; i < n; i++) {
+            if (in[p + i] != expected[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** After {@link #START_OBJECT} or {@link #START_ARRAY}: moves past the matching end; else does nothing. */
@@ -264,6 +356,19 @@ final class JsonCursor {
             }
         }
         return true;
+    }
+
+    /**
+     * True when the text of the last {@link #NAME} or {@link #STRING} is plain (printable ASCII
+     * without escapes): it is then the input's bytes at {@link #textStart()}, one character each.
+     */
+    boolean textIsPlain() {
+        return textPlain;
+    }
+
+    /** Where a {@link #textIsPlain plain} text starts in the input. */
+    int textStart() {
+        return plainStart;
     }
 
     int textLength() {
@@ -440,6 +545,7 @@ final class JsonCursor {
         plainStart = start;
         textLength = p - start;
         textWidened = false;
+        textPlain = true;
         pos = p + 1;
     }
 
@@ -482,6 +588,7 @@ final class JsonCursor {
         }
         textLength = n;
         textWidened = true;
+        textPlain = false;
         pos = p + 1;
     }
 
