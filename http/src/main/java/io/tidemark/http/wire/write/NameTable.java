@@ -23,7 +23,7 @@ final class NameTable {
         final String text;
         final byte[] utf8;
         /** The text as {@link JsonCursor#plainQuoted} writes it, or null: what the cursor compares the input with. */
-        final byte[] quoted;
+        final JsonCursor.Quoted quoted;
 
         private Name(String text) {
             this.text = text;

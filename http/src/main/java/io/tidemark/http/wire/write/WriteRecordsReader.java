@@ -21,8 +21,9 @@ import java.util.Arrays;
  * Reads a WriteRecords body token by token (a {@link JsonCursor} over the raw bytes, no tree) into
  * a {@link WriteRecordsBuilder}, which applies the engine's rules as records arrive.
  * Names and enum values come from a {@link NameTable}; value texts go to the builder as
- * characters; a record's Dimensions list is skipped over and looked up by its bytes in a
- * {@link DimensionsCache}, and read item by item only the first time those bytes come.
+ * characters; a record's Dimensions list is compared with the list that followed the previous
+ * record's last time, or else skipped over and looked up by its bytes in a {@link DimensionsCache},
+ * and read item by item only the first time those bytes come.
  *
  * <p>It takes the shape every client sends: a JSON object with DatabaseName, TableName and
  * Records, CommonAttributes (if any) before Records, each member once and of its model type. On
@@ -70,6 +71,8 @@ public final class WriteRecordsReader {
     /** The member names met in the previous record, in order: records repeat their shape. */
     private Name[] recentMembers = new Name[8];
     private Name[] recentItemMembers = new Name[4];
+    /** The cached Dimensions list of the previous record, or null: its successor is the likely next list. */
+    private DimensionsCache.Entry lastDimensions;
 
     public WriteRecordsReader(DimensionsCache dimensionsCache) {
         this.dimensionsCache = dimensionsCache;
@@ -239,19 +242,40 @@ public final class WriteRecordsReader {
     }
 
     /**
-     * A Dimensions list, from its START_ARRAY: skipped over, then looked up by its bytes; read
-     * item by item (with a parser of its own) only when those bytes are new.
+     * A Dimensions list, from its START_ARRAY: compared with the list that followed the previous
+     * record's last time, else skipped over and looked up by its bytes; read item by item (with a
+     * parser of its own) only when those bytes are new.
      */
     private RecordDimensions dimensions(JsonCursor p, byte[] body, WriteRecordsBuilder out) {
+        DimensionsCache.Entry last = lastDimensions;
+        DimensionsCache.Entry predicted = last == null ? null : last.next();
+        if (predicted != null && p.skipIfBytes(predicted.bytes())) {
+            lastDimensions = predicted;
+            return predicted.dimensions();
+        }
         // The cursor has consumed exactly the '[' when it returns START_ARRAY. The list is skipped unchecked:
         // bytes found in the cache are those of a list checked before, and others are read in full below.
         int from = p.offset() - 1;
         p.skipUnchecked();
         int to = p.offset();
-        RecordDimensions known = dimensionsCache.get(body, from, to);
-        if (known != null) {
-            return known;
+        DimensionsCache.Entry known = dimensionsCache.get(body, from, to);
+        if (known == null) {
+            RecordDimensions checked = readDimensions(body, from, to, out);
+            known = dimensionsCache.put(body, from, to, checked);
+            if (known == null) {
+                lastDimensions = null;
+                return checked;
+            }
         }
+        if (last != null) {
+            last.followedBy(known);
+        }
+        lastDimensions = known;
+        return known.dimensions();
+    }
+
+    /** A Dimensions list at {@code body[from, to)} read item by item and checked. */
+    private RecordDimensions readDimensions(byte[] body, int from, int to, WriteRecordsBuilder out) {
         RecordFields items = dimensionItems.clear();
         items.dimensionsPresent();
         JsonCursor list = listCursor.reset(body, from, to);
@@ -262,9 +286,7 @@ public final class WriteRecordsReader {
         }
         expect(t, END_ARRAY);
         expect(list.next(), END);
-        RecordDimensions checked = out.dimensions(items);
-        dimensionsCache.put(body, from, to, checked);
-        return checked;
+        return out.dimensions(items);
     }
 
     private void dimension(JsonCursor p, RecordFields items) {

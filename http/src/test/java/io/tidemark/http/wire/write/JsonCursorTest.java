@@ -56,7 +56,7 @@ class JsonCursorTest {
      * Quoted texts the guessing reading tries at every token; the texts JSON must escape (a quote,
      * a backslash, a control character) or UTF-8 cannot carry have no plain form and are left out.
      */
-    private static final List<byte[]> GUESSES = Stream.of("", "a", "Dimensions", "h\u00e9", "\uD83D\uDE00",
+    private static final List<JsonCursor.Quoted> GUESSES = Stream.of("", "a", "Dimensions", "h\u00e9", "\uD83D\uDE00",
             "x".repeat(40), "q\"", "b\\s", "\u0001", "\uDE00").map(JsonCursor::plainQuoted).filter(Objects::nonNull)
             .toList();
 
@@ -103,8 +103,8 @@ class JsonCursorTest {
     }
 
     private static String guess(JsonCursor c) {
-        for (byte[] quoted : GUESSES) {
-            String text = new String(quoted, 1, quoted.length - 2, StandardCharsets.UTF_8);
+        for (JsonCursor.Quoted quoted : GUESSES) {
+            String text = new String(quoted.bytes, 1, quoted.bytes.length - 2, StandardCharsets.UTF_8);
             if (c.nextNameIs(quoted)) {
                 return "name " + text;
             }
@@ -299,8 +299,8 @@ class JsonCursorTest {
     @org.junit.jupiter.api.Test
     void takesAnExpectedNameOrStringOnlyWrittenPlainlyInItsPlace() {
         byte[] json = "{\"a\":\"b\",\"a\" :\"b\",\"ab\":[\"b\"]}".getBytes(StandardCharsets.UTF_8);
-        byte[] a = JsonCursor.plainQuoted("a");
-        byte[] b = JsonCursor.plainQuoted("b");
+        JsonCursor.Quoted a = JsonCursor.plainQuoted("a");
+        JsonCursor.Quoted b = JsonCursor.plainQuoted("b");
         JsonCursor c = new JsonCursor().reset(json, 0, json.length);
         assertThat(c.nextNameIs(a)).as("before the object").isFalse();
         assertThat(c.next()).isEqualTo(JsonCursor.START_OBJECT);
@@ -323,8 +323,8 @@ class JsonCursorTest {
 
     @org.junit.jupiter.api.Test
     void givesNoPlainFormToATextJsonMustEscapeOrUtf8CannotCarry() {
-        assertThat(JsonCursor.plainQuoted("h\u00e9")).isEqualTo("\"h\u00e9\"".getBytes(StandardCharsets.UTF_8));
-        assertThat(JsonCursor.plainQuoted("")).isEqualTo(new byte[] {'"', '"'});
+        assertThat(JsonCursor.plainQuoted("h\u00e9").bytes).isEqualTo("\"h\u00e9\"".getBytes(StandardCharsets.UTF_8));
+        assertThat(JsonCursor.plainQuoted("").bytes).isEqualTo(new byte[] {'"', '"'});
         for (String escaped : List.of("q\"", "b\\s", "tab\t", "\u0001", "\uDE00", "\uD83D")) {
             assertThat(JsonCursor.plainQuoted(escaped)).as(escaped).isNull();
         }
