@@ -158,10 +158,11 @@ final class RecordChecks {
     }
 
     String attributeValueBytes(MeasureType[] types, String[] strings, int from, int to) {
-        int bytes = 0;
-        for (int v = from; v < to; v++) {
-            bytes += storedBytes(types[v], strings[v]);
-        }
+        return attributeValueBytesReason(storedBytes(types, strings, from, to));
+    }
+
+    /** @param bytes a multi-measure record's {@link #storedBytes} */
+    String attributeValueBytesReason(int bytes) {
         if (bytes > limits.maxAttributeValueBytes()) {
             return "The record's MeasureValues are " + bytes + " bytes together; the limit is "
                     + limits.maxAttributeValueBytes() + " bytes.";
@@ -169,13 +170,27 @@ final class RecordChecks {
         return null;
     }
 
+    /** The stored sizes of the values {@code [from, to)} together. */
+    static int storedBytes(MeasureType[] types, String[] strings, int from, int to) {
+        int bytes = 0;
+        for (int v = from; v < to; v++) {
+            bytes += storedBytes(types[v], strings[v]);
+        }
+        return bytes;
+    }
+
     /** @param dimensionBytes the record's {@link #dimensionBytes} */
     String recordSize(int dimensionBytes, String measureName, boolean multi, String[] columns, MeasureType[] types,
             String[] strings, int from, int to) {
-        int bytes = dimensionBytes + utf8Length(measureName) + TIME_BYTES;
-        for (int v = from; v < to; v++) {
-            bytes += storedBytes(types[v], strings[v]) + (multi ? utf8Length(columns[v]) : 0);
+        int bytes = dimensionBytes + utf8Length(measureName) + TIME_BYTES + storedBytes(types, strings, from, to);
+        for (int v = from; multi && v < to; v++) {
+            bytes += utf8Length(columns[v]);
         }
+        return recordBytesReason(bytes);
+    }
+
+    /** @param bytes a record's size as Timestream meters it */
+    String recordBytesReason(int bytes) {
         if (bytes > limits.maxRecordBytes()) {
             return "The record is " + bytes + " bytes; the limit is " + limits.maxRecordBytes() + " bytes.";
         }

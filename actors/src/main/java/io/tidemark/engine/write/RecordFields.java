@@ -13,7 +13,8 @@ import java.util.List;
  */
 public final class RecordFields {
 
-    static final int ABSENT = -1;
+    /** The start of a text that is absent (an item without a Value). */
+    public static final int ABSENT = -1;
 
     String measureName;
     String measureValueType;
@@ -81,12 +82,22 @@ public final class RecordFields {
     }
 
     public void time(char[] chars, int offset, int length) {
-        timeStart = copy(chars, offset, length);
+        timeAt(appendText(chars, offset, length), length);
+    }
+
+    /** The Time is the text at {@code start} that {@link #appendText} or {@link #appendAscii} returned. */
+    public void timeAt(int start, int length) {
+        timeStart = start;
         timeLength = length;
     }
 
     public void measureValue(char[] chars, int offset, int length) {
-        measureValueStart = copy(chars, offset, length);
+        measureValueAt(appendText(chars, offset, length), length);
+    }
+
+    /** The MeasureValue is the text at {@code start} that {@link #appendText} or {@link #appendAscii} returned. */
+    public void measureValueAt(int start, int length) {
+        measureValueStart = start;
         measureValueLength = length;
     }
 
@@ -131,6 +142,15 @@ public final class RecordFields {
      * @param type the item's Type, or null when absent
      */
     public void addMeasureValue(String name, char[] chars, int offset, int length, String type) {
+        addMeasureValueAt(name, chars == null ? ABSENT : appendText(chars, offset, length), length, type);
+    }
+
+    /**
+     * @param start where {@link #appendText} or {@link #appendAscii} put the value's text, or
+     *     {@link #ABSENT} when the item has no Value
+     * @param type the item's Type, or null when absent
+     */
+    public void addMeasureValueAt(String name, int start, int length, String type) {
         hasMeasureValues = true;
         int v = valueCount;
         if (v == valueNames.length) {
@@ -142,7 +162,7 @@ public final class RecordFields {
         }
         valueNames[v] = name;
         valueTypes[v] = type;
-        valueStarts[v] = chars == null ? ABSENT : copy(chars, offset, length);
+        valueStarts[v] = start;
         valueLengths[v] = length;
         valueItemNull[v] = false;
         valueCount = v + 1;
@@ -208,12 +228,28 @@ public final class RecordFields {
         return new String(text, timeStart, timeLength);
     }
 
-    private int copy(char[] chars, int offset, int length) {
+    /** Keeps a text of this record (a value, a Time) for a later member; the start to give that member. */
+    public int appendText(char[] chars, int offset, int length) {
+        int start = room(length);
+        System.arraycopy(chars, offset, text, start, length);
+        return start;
+    }
+
+    /** {@link #appendText} for a text of ASCII bytes, one character each. */
+    public int appendAscii(byte[] ascii, int offset, int length) {
+        int start = room(length);
+        char[] out = text;
+        for (int i = 0; i < length; i++) {
+            out[start + i] = (char) ascii[offset + i];
+        }
+        return start;
+    }
+
+    private int room(int length) {
         int start = textLength;
         if (start + length > text.length) {
             text = Arrays.copyOf(text, Math.max(text.length * 2, start + length));
         }
-        System.arraycopy(chars, offset, text, start, length);
         textLength = start + length;
         return start;
     }

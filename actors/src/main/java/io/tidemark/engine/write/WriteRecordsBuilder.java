@@ -35,6 +35,8 @@ public final class WriteRecordsBuilder {
     }
 
     private static final RecordFields NO_COMMON_ATTRIBUTES = new RecordFields();
+    private static final String MULTI_WITH_MEASURE_VALUE = "The record has the MeasureValueType MULTI and a"
+            + " MeasureValue; a MULTI record carries its values in MeasureValues only.";
 
     private final WriteLimits limits;
     private final RecordChecks checks;
@@ -50,6 +52,9 @@ public final class WriteRecordsBuilder {
 
     /** Names of the records accepted so far, with their types: the request's schema delta. */
     private final RequestNames names = new RequestNames();
+    /** The names of the last accepted multi-measure record: a record of the same names skips the rules of names. */
+    private final RecordShape lastShape = new RecordShape();
+    private final boolean sameShapeShortcut;
 
     private final List<RejectedRecord> rejections = new ArrayList<>();
     private SeriesKey[] keys = new SeriesKey[16];
@@ -64,8 +69,14 @@ public final class WriteRecordsBuilder {
     private int valueCount;
 
     public WriteRecordsBuilder(WriteLimits limits) {
+        this(limits, true);
+    }
+
+    /** @param sameShapeShortcut false to check every record's names in full (the reference for tests) */
+    WriteRecordsBuilder(WriteLimits limits, boolean sameShapeShortcut) {
         this.limits = limits;
         this.checks = new RecordChecks(limits);
+        this.sameShapeShortcut = sameShapeShortcut;
     }
 
     public void databaseName(String name) {
@@ -226,7 +237,10 @@ public final class WriteRecordsBuilder {
 
         int start = valueCount;
         valueOffsets[index] = start;
-        String reason = checks.measureName(measureName);
+        RecordFields valuesFrom = r.hasMeasureValues ? r : c;
+        boolean sameShape = sameShapeShortcut && type == MeasureType.MULTI
+                && lastShape.matches(measureName, dims, valuesFrom);
+        String reason = sameShape ? null : checks.measureName(measureName);
         SeriesKey key = null;
         if (reason == null && commonDimensions.count() == 0) {
             key = dims.knownKey(measureName);
@@ -238,15 +252,23 @@ public final class WriteRecordsBuilder {
         if (reason == null) {
             reason = checks.dimensionBytesReason(dimensionBytes);
         }
-        if (reason == null) {
-            reason = type == MeasureType.MULTI ? multiValues(r, unit, dims) : singleValue(r, type, unit);
-        }
-        if (reason == null) {
-            reason = checks.recordSize(dimensionBytes, measureName, type == MeasureType.MULTI, valueColumns, valueTypes,
-                    valueStrings, start, valueCount);
-        }
-        if (reason == null) {
-            reason = names.add(measureName, type, commonDimensions, dims, valueColumns, valueTypes, start, valueCount);
+        if (reason == null && sameShape) {
+            reason = sameShapeValues(r, unit, dimensionBytes);
+        } else {
+            if (reason == null) {
+                reason = type == MeasureType.MULTI ? multiValues(r, unit, dims) : singleValue(r, type, unit);
+            }
+            if (reason == null) {
+                reason = checks.recordSize(dimensionBytes, measureName, type == MeasureType.MULTI, valueColumns,
+                        valueTypes, valueStrings, start, valueCount);
+            }
+            if (reason == null) {
+                reason = names.add(measureName, type, commonDimensions, dims, valueColumns, valueTypes, start,
+                        valueCount);
+            }
+            if (reason == null && type == MeasureType.MULTI) {
+                lastShape.remember(measureName, dims, valuesFrom, valueTypes, start);
+            }
         }
         if (reason != null) {
             valueCount = start;
@@ -295,8 +317,7 @@ public final class WriteRecordsBuilder {
 
     private String multiValues(RecordFields r, TimeUnit unit, RecordDimensions dims) {
         if (r.hasMeasureValue() || common.hasMeasureValue()) {
-            return "The record has the MeasureValueType MULTI and a MeasureValue; a MULTI record carries its values"
-                    + " in MeasureValues only.";
+            return MULTI_WITH_MEASURE_VALUE;
         }
         RecordFields from = r.hasMeasureValues ? r : common;
         int count = from.valueCount;
@@ -314,6 +335,30 @@ public final class WriteRecordsBuilder {
             }
         }
         return reason == null ? checks.attributeValueBytes(valueTypes, valueStrings, first, valueCount) : reason;
+    }
+
+    /**
+     * {@link #multiValues} and the record size for a record of {@link #lastShape}'s names: its
+     * values are read and their sizes checked; its names passed every rule with the last record.
+     */
+    private String sameShapeValues(RecordFields r, TimeUnit unit, int dimensionBytes) {
+        if (r.hasMeasureValue() || common.hasMeasureValue()) {
+            return MULTI_WITH_MEASURE_VALUE;
+        }
+        RecordFields from = r.hasMeasureValues ? r : common;
+        int first = valueCount;
+        String reason = null;
+        for (int v = 0; reason == null && v < from.valueCount; v++) {
+            String name = from.valueNames[v];
+            reason = addValue(name, lastShape.valueType(v), from.text, from.valueStarts[v], from.valueLengths[v], unit,
+                    name);
+        }
+        if (reason != null) {
+            return reason;
+        }
+        int valueBytes = RecordChecks.storedBytes(valueTypes, valueStrings, first, valueCount);
+        reason = checks.attributeValueBytesReason(valueBytes);
+        return reason != null ? reason : checks.recordBytesReason(dimensionBytes + lastShape.nameBytes() + valueBytes);
     }
 
     /**

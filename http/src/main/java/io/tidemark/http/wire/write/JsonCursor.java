@@ -62,6 +62,8 @@ final class JsonCursor {
     private static final long QUOTES = ONES * '"';
     private static final long BACKSLASHES = ONES * '\\';
     private static final long SPACES = ONES * 0x20;
+    /** From this length on, {@link Arrays#equals} (vectorised) compares faster than a word at a time. */
+    private static final int LONG_COMPARISON = 64;
 
     private byte[] in;
     private int pos;
@@ -76,6 +78,8 @@ final class JsonCursor {
     /** Where a plain string's text starts in the input; it is in {@link #text} only once {@link #textWidened}. */
     private int plainStart;
     private boolean textWidened;
+    /** Whether the last text is plain, at {@link #plainStart} in the input (widened or not). */
+    private boolean textPlain;
     private long integer;
     private boolean integerFits;
     /** The code point {@link #utf8} decoded last. */
@@ -142,6 +146,159 @@ final class JsonCursor {
         }
         state[level] = NEXT;
         return value();
+    }
+
+    /**
+     * Reads the next member name of the object being read when it is {@code quotedName} written
+     * plainly, right after the previous
+     * member's comma or the opening brace, and followed by the colon, all without whitespace: a
+     * comparison of bytes instead of a token. Changes nothing and answers false otherwise (the
+     * caller then reads the token with {@link #next}); the text of the last token is not updated.
+     */
+    boolean nextNameIs(Quoted quotedName) {
+        int level = depth - 1;
+        if (level < 0 || !isObject[level]) {
+            return false;
+        }
+        int p = pos;
+        byte expects = state[level];
+        if (expects == NEXT) {
+            if (p == limit || in[p] != ',') {
+                return false;
+            }
+            p++;
+        } else if (expects != FIRST) {
+            return false;
+        }
+        int colon = p + quotedName.bytes.length;
+        if (colon >= limit || in[colon] != ':' || !bytesAre(p, quotedName)) {
+            return false;
+        }
+        pos = colon + 1;
+        state[level] = VALUE;
+        return true;
+    }
+
+    /**
+     * Reads the value of the member just named when it is the string {@code quoted} written plainly
+     * right after the colon; changes nothing and
+     * answers false otherwise. The text of the last token is not updated.
+     */
+    boolean nextStringIs(Quoted quoted) {
+        int level = depth - 1;
+        if (level < 0 || state[level] != VALUE) {
+            return false;
+        }
+        int end = pos + quoted.bytes.length;
+        if (end > limit || !bytesAre(pos, quoted)) {
+            return false;
+        }
+        pos = end;
+        state[level] = NEXT;
+        return true;
+    }
+
+    /**
+     * After {@link #START_OBJECT} or {@link #START_ARRAY}: moves past the container when its bytes,
+     * from its opening bracket, are {@code container} (the bytes of a whole container read or
+     * skipped before, such as a Dimensions list); changes nothing and answers false otherwise.
+     */
+    boolean skipIfBytes(byte[] container) {
+        int open = depth;
+        if (open == 0 || state[open - 1] != FIRST) {
+            throw new IllegalStateException("cannot skip: not at the start of a container");
+        }
+        int from = pos - 1;
+        if (from + container.length > limit || !bytesAre(from, container)) {
+            return false;
+        }
+        pos = from + container.length;
+        depth--;
+        return true;
+    }
+
+    /**
+     * A text with its quotes as UTF-8, the form {@link #nextNameIs} and {@link #nextStringIs}
+     * compare the input with; its first eight bytes are kept as a word.
+     */
+    static final class Quoted {
+        final byte[] bytes;
+        /** The first eight bytes (fewer, zero-padded) as one little-endian word, and the mask of those that count. */
+        private final long head;
+        private final long headMask;
+
+        private Quoted(byte[] bytes) {
+            this.bytes = bytes;
+            long word = 0;
+            int n = Math.min(bytes.length, Long.BYTES);
+            for (int i = 0; i < n; i++) {
+                word |= (bytes[i] & 0xFFL) << (8 * i);
+            }
+            this.head = word;
+            this.headMask = n == Long.BYTES ? -1L : (1L << (8 * n)) - 1;
+        }
+    }
+
+    /**
+     * {@code text} in the form {@link #nextNameIs} and {@link #nextStringIs} compare with, or null
+     * when the text has a character JSON must escape (a quote, a backslash, a control character)
+     * or one UTF-8 cannot carry (an unpaired surrogate).
+     */
+    static Quoted plainQuoted(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (!new String(utf8, StandardCharsets.UTF_8).equals(text)) {
+            return null;
+        }
+        byte[] quoted = new byte[utf8.length + 2];
+        quoted[0] = '"';
+        for (int i = 0; i < utf8.length; i++) {
+            byte b = utf8[i];
+            if (b == '"' || b == '\\' || (b >= 0 && b < 0x20)) {
+                return null;
+            }
+            quoted[i + 1] = b;
+        }
+        quoted[quoted.length - 1] = '"';
+        return new Quoted(quoted);
+    }
+
+    /** True when the input at {@code p} holds {@code expected} (which fits before the limit). */
+    private boolean bytesAre(int p, Quoted expected) {
+        if (p + Long.BYTES > limit) {
+            return bytesAre(p, expected.bytes);
+        }
+        if ((((long) WORDS.get(in, p) ^ expected.head) & expected.headMask) != 0) {
+            return false;
+        }
+        return expected.bytes.length <= Long.BYTES || restAre(p, expected.bytes);
+    }
+
+    /** True when the input at {@code p} holds {@code expected} (which fits before the limit). */
+    private boolean bytesAre(int p, byte[] expected) {
+        if (expected.length >= LONG_COMPARISON) {
+            return Arrays.equals(in, p, p + expected.length, expected, 0, expected.length);
+        }
+        if (expected.length < Long.BYTES) {
+            for (int i = 0; i < expected.length; i++) {
+                if (in[p + i] != expected[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return (long) WORDS.get(in, p) == (long) WORDS.get(expected, 0) && restAre(p, expected);
+    }
+
+    /** For {@code expected} of eight bytes or more whose first eight match: the rest, a word at a time (the last overlapping). */
+    private boolean restAre(int p, byte[] expected) {
+        int n = expected.length;
+        int i = Long.BYTES;
+        for (; i + Long.BYTES <= n; i += Long.BYTES) {
+            if ((long) WORDS.get(in, p + i) != (long) WORDS.get(expected, i)) {
+                return false;
+            }
+        }
+        return i == n || (long) WORDS.get(in, p + n - Long.BYTES) == (long) WORDS.get(expected, n - Long.BYTES);
     }
 
     /** After {@link #START_OBJECT} or {@link #START_ARRAY}: moves past the matching end; else does nothing. */
@@ -264,6 +421,19 @@ final class JsonCursor {
             }
         }
         return true;
+    }
+
+    /**
+     * True when the text of the last {@link #NAME} or {@link #STRING} is plain (printable ASCII
+     * without escapes): it is then the input's bytes at {@link #textStart()}, one character each.
+     */
+    boolean textIsPlain() {
+        return textPlain;
+    }
+
+    /** Where a {@link #textIsPlain plain} text starts in the input. */
+    int textStart() {
+        return plainStart;
     }
 
     int textLength() {
@@ -440,6 +610,7 @@ final class JsonCursor {
         plainStart = start;
         textLength = p - start;
         textWidened = false;
+        textPlain = true;
         pos = p + 1;
     }
 
@@ -482,6 +653,7 @@ final class JsonCursor {
         }
         textLength = n;
         textWidened = true;
+        textPlain = false;
         pos = p + 1;
     }
 

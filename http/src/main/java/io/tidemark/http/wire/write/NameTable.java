@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Strings for short texts that repeat from record to record (member names, measure and attribute
  * names, dimension names, enum values), looked up by their characters so that reading one again
  * costs a hash, not a string. Each comes as a {@link Name} with its UTF-8 bytes, so that a reader
- * can compare the input with the name it expects as bytes. The seed strings (the member names the
+ * can compare the input with the name it expects as bytes (and, quoted, before reading a token). The seed strings (the member names the
  * reader switches on) are always in the table as the very constants the reader's {@code switch}
  * compares with, which makes that comparison an identity check. Bounded: when full it is emptied
  * (but for the seeds) and fills again. Not thread-safe.
@@ -22,11 +22,14 @@ final class NameTable {
     static final class Name {
         final String text;
         final byte[] utf8;
+        /** The text as {@link JsonCursor#plainQuoted} writes it, or null: what the cursor compares the input with. */
+        final JsonCursor.Quoted quoted;
 
         private Name(String text) {
             this.text = text;
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             this.utf8 = new String(bytes, StandardCharsets.UTF_8).equals(text) ? bytes : null;
+            this.quoted = JsonCursor.plainQuoted(text);
         }
     }
 

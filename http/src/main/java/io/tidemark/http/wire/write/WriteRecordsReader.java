@@ -21,17 +21,19 @@ import java.util.Arrays;
  * Reads a WriteRecords body token by token (a {@link JsonCursor} over the raw bytes, no tree) into
  * a {@link WriteRecordsBuilder}, which applies the engine's rules as records arrive.
  * Names and enum values come from a {@link NameTable}; value texts go to the builder as
- * characters; a record's Dimensions list is skipped over and looked up by its bytes in a
- * {@link DimensionsCache}, and read item by item only the first time those bytes come.
+ * characters; a record's Dimensions list is compared with the list that followed the previous
+ * record's last time, or else skipped over and looked up by its bytes in a {@link DimensionsCache},
+ * and read item by item only the first time those bytes come.
  *
  * <p>It takes the shape every client sends: a JSON object with DatabaseName, TableName and
  * Records, CommonAttributes (if any) before Records, each member once and of its model type. On
  * anything else (malformed JSON, a member of the wrong JSON type, a member given twice,
  * CommonAttributes after Records, a required member missing, or JSON outside the cursor's subset)
  * {@link #read} answers false and the caller reads the body as a tree, whose reader words the error (or, for a well-formed body in an
- * unusual order, reads it). Not thread-safe: one per thread.
+ * unusual order, reads it). Not thread-safe: one per thread. Public for the JMH benchmark of the
+ * reading ({@code WriteRecordsReadBenchmark}); the server reaches it through {@link WriteRecordsOperation}.
  */
-final class WriteRecordsReader {
+public final class WriteRecordsReader {
 
     /** Unwinds a read that met a body of another shape (or JSON the cursor does not take); carries no stack. */
     private static final RuntimeException OTHER_SHAPE = JsonCursor.NOT_TAKEN;
@@ -60,7 +62,6 @@ final class WriteRecordsReader {
             "MeasureValues", "Name", "Value", "DimensionValueType", "Type");
     private final RecordFields record = new RecordFields();
     private final RecordFields dimensionItems = new RecordFields();
-    private char[] valueText = new char[64];
     /** The names and enum values met at the same place of the previous record: records repeat their shape. */
     private Name recentMeasureName;
     private Name recentMeasureValueType;
@@ -70,8 +71,10 @@ final class WriteRecordsReader {
     /** The member names met in the previous record, in order: records repeat their shape. */
     private Name[] recentMembers = new Name[8];
     private Name[] recentItemMembers = new Name[4];
+    /** The cached Dimensions list of the previous record, or null: its successor is the likely next list. */
+    private DimensionsCache.Entry lastDimensions;
 
-    WriteRecordsReader(DimensionsCache dimensionsCache) {
+    public WriteRecordsReader(DimensionsCache dimensionsCache) {
         this.dimensionsCache = dimensionsCache;
     }
 
@@ -80,7 +83,7 @@ final class WriteRecordsReader {
      *
      * @return false when the body is not of the shape this reader takes; {@code out} is then spent
      */
-    boolean read(byte[] body, WriteRecordsBuilder out) {
+    public boolean read(byte[] body, WriteRecordsBuilder out) {
         if (body.length == 0) {
             return false;
         }
@@ -158,17 +161,20 @@ final class WriteRecordsReader {
     /** One Record or CommonAttributes object, from just after its START_OBJECT. */
     private void readRecord(JsonCursor p, byte[] body, RecordFields f, WriteRecordsBuilder out) {
         int seen = 0;
-        int t;
-        for (int m = 0; (t = p.next()) == NAME; m++) {
+        for (int m = 0; ; m++) {
             if (m == recentMembers.length) {
                 recentMembers = Arrays.copyOf(recentMembers, m * 2);
             }
-            Name member = known(p, recentMembers[m]);
+            Name member = member(p, recentMembers[m]);
+            if (member == null) {
+                return;
+            }
             recentMembers[m] = member;
-            t = p.next();
+            int t;
             switch (member.text) {
                 case "Dimensions":
                     seen = once(seen, DIMENSIONS);
+                    t = p.next();
                     if (t != NULL) {
                         expect(t, START_ARRAY);
                         f.dimensions(dimensions(p, body, out));
@@ -176,35 +182,38 @@ final class WriteRecordsReader {
                     break;
                 case "MeasureName":
                     seen = once(seen, MEASURE_NAME);
-                    recentMeasureName = name(p, t, recentMeasureName);
+                    recentMeasureName = name(p, recentMeasureName);
                     f.measureName(text(recentMeasureName));
                     break;
                 case "MeasureValue":
                     seen = once(seen, MEASURE_VALUE);
+                    t = p.next();
                     if (t != NULL) {
                         expect(t, STRING);
-                        f.measureValue(p.chars(), 0, p.textLength());
+                        f.measureValueAt(keepText(p, body, f), p.textLength());
                     }
                     break;
                 case "MeasureValueType":
                     seen = once(seen, MEASURE_VALUE_TYPE);
-                    recentMeasureValueType = name(p, t, recentMeasureValueType);
+                    recentMeasureValueType = name(p, recentMeasureValueType);
                     f.measureValueType(text(recentMeasureValueType));
                     break;
                 case "Time":
                     seen = once(seen, TIME);
+                    t = p.next();
                     if (t != NULL) {
                         expect(t, STRING);
-                        f.time(p.chars(), 0, p.textLength());
+                        f.timeAt(keepText(p, body, f), p.textLength());
                     }
                     break;
                 case "TimeUnit":
                     seen = once(seen, TIME_UNIT);
-                    recentTimeUnit = name(p, t, recentTimeUnit);
+                    recentTimeUnit = name(p, recentTimeUnit);
                     f.timeUnit(text(recentTimeUnit));
                     break;
                 case "Version":
                     seen = once(seen, VERSION);
+                    t = p.next();
                     if (t != NULL) {
                         expect(t, INTEGER);
                         if (!p.integerFitsLong()) {
@@ -215,36 +224,58 @@ final class WriteRecordsReader {
                     break;
                 case "MeasureValues":
                     seen = once(seen, MEASURE_VALUES);
+                    t = p.next();
                     if (t != NULL) {
                         expect(t, START_ARRAY);
                         f.measureValuesPresent();
                         while ((t = p.next()) == START_OBJECT) {
-                            measureValue(p, f);
+                            measureValue(p, body, f);
                         }
                         expect(t, END_ARRAY);
                     }
                     break;
                 default:
+                    p.next();
                     p.skipChildren();
             }
         }
-        expect(t, END_OBJECT);
     }
 
     /**
-     * A Dimensions list, from its START_ARRAY: skipped over, then looked up by its bytes; read
-     * item by item (with a parser of its own) only when those bytes are new.
+     * A Dimensions list, from its START_ARRAY: compared with the list that followed the previous
+     * record's last time, else skipped over and looked up by its bytes; read item by item (with a
+     * parser of its own) only when those bytes are new.
      */
     private RecordDimensions dimensions(JsonCursor p, byte[] body, WriteRecordsBuilder out) {
+        DimensionsCache.Entry last = lastDimensions;
+        DimensionsCache.Entry predicted = last == null ? null : last.next();
+        if (predicted != null && p.skipIfBytes(predicted.bytes())) {
+            lastDimensions = predicted;
+            return predicted.dimensions();
+        }
         // The cursor has consumed exactly the '[' when it returns START_ARRAY. The list is skipped unchecked:
         // bytes found in the cache are those of a list checked before, and others are read in full below.
         int from = p.offset() - 1;
         p.skipUnchecked();
         int to = p.offset();
-        RecordDimensions known = dimensionsCache.get(body, from, to);
-        if (known != null) {
-            return known;
+        DimensionsCache.Entry known = dimensionsCache.get(body, from, to);
+        if (known == null) {
+            RecordDimensions checked = readDimensions(body, from, to, out);
+            known = dimensionsCache.put(body, from, to, checked);
+            if (known == null) {
+                lastDimensions = null;
+                return checked;
+            }
         }
+        if (last != null) {
+            last.followedBy(known);
+        }
+        lastDimensions = known;
+        return known.dimensions();
+    }
+
+    /** A Dimensions list at {@code body[from, to)} read item by item and checked. */
+    private RecordDimensions readDimensions(byte[] body, int from, int to, WriteRecordsBuilder out) {
         RecordFields items = dimensionItems.clear();
         items.dimensionsPresent();
         JsonCursor list = listCursor.reset(body, from, to);
@@ -255,9 +286,7 @@ final class WriteRecordsReader {
         }
         expect(t, END_ARRAY);
         expect(list.next(), END);
-        RecordDimensions checked = out.dimensions(items);
-        dimensionsCache.put(body, from, to, checked);
-        return checked;
+        return out.dimensions(items);
     }
 
     private void dimension(JsonCursor p, RecordFields items) {
@@ -265,32 +294,33 @@ final class WriteRecordsReader {
         String name = null;
         String value = null;
         String type = null;
-        int t;
-        for (int m = 0; (t = p.next()) == NAME; m++) {
-            String member = itemMember(p, m);
-            t = p.next();
-            switch (member) {
+        for (int m = 0; ; m++) {
+            Name member = itemMember(p, m);
+            if (member == null) {
+                break;
+            }
+            switch (member.text) {
                 case "Name":
                     seen = once(seen, 1);
-                    name = text(name(p, t, null));
+                    name = text(name(p, null));
                     break;
                 case "Value":
                     seen = once(seen, 2);
-                    value = text(p, t);
+                    value = text(p, p.next());
                     break;
                 case "DimensionValueType":
                     seen = once(seen, 4);
-                    type = text(name(p, t, null));
+                    type = text(name(p, null));
                     break;
                 default:
+                    p.next();
                     p.skipChildren();
             }
         }
-        expect(t, END_OBJECT);
         items.addDimension(name, value, type);
     }
 
-    private void measureValue(JsonCursor p, RecordFields f) {
+    private void measureValue(JsonCursor p, byte[] body, RecordFields f) {
         int position = f.measureValueCount();
         if (position == recentAttributeNames.length) {
             recentAttributeNames = Arrays.copyOf(recentAttributeNames, position * 2);
@@ -299,47 +329,76 @@ final class WriteRecordsReader {
         int seen = 0;
         Name name = null;
         Name type = null;
-        int length = -1;
-        int t;
-        for (int m = 0; (t = p.next()) == NAME; m++) {
-            String member = itemMember(p, m);
-            t = p.next();
-            switch (member) {
+        int start = RecordFields.ABSENT;
+        int length = 0;
+        for (int m = 0; ; m++) {
+            Name member = itemMember(p, m);
+            if (member == null) {
+                break;
+            }
+            switch (member.text) {
                 case "Name":
                     seen = once(seen, 1);
-                    name = name(p, t, recentAttributeNames[position]);
+                    name = name(p, recentAttributeNames[position]);
                     recentAttributeNames[position] = name;
                     break;
                 case "Value":
                     seen = once(seen, 2);
+                    int t = p.next();
                     if (t != NULL) {
                         expect(t, STRING);
+                        start = keepText(p, body, f);
                         length = p.textLength();
-                        if (length > valueText.length) {
-                            valueText = Arrays.copyOf(valueText, Math.max(length, valueText.length * 2));
-                        }
-                        System.arraycopy(p.chars(), 0, valueText, 0, length);
                     }
                     break;
                 case "Type":
                     seen = once(seen, 4);
-                    type = name(p, t, recentAttributeTypes[position]);
+                    type = name(p, recentAttributeTypes[position]);
                     recentAttributeTypes[position] = type;
                     break;
                 default:
+                    p.next();
                     p.skipChildren();
             }
         }
-        expect(t, END_OBJECT);
-        f.addMeasureValue(text(name), length < 0 ? null : valueText, 0, Math.max(length, 0), text(type));
+        f.addMeasureValueAt(text(name), start, length, text(type));
+    }
+
+    /** The text of the cursor's STRING, kept in {@code f}'s text; where it starts there. */
+    private static int keepText(JsonCursor p, byte[] body, RecordFields f) {
+        return p.textIsPlain() ? f.appendAscii(body, p.textStart(), p.textLength())
+                : f.appendText(p.chars(), 0, p.textLength());
     }
 
     /**
-     * A string member that repeats across records (a name, an enum value); null for JSON null.
+     * The next member name of the object being read, or null at its end.
+     *
+     * @param likely the member met at the same place of the previous object, or null: compared
+     *     with the input before any token is read
+     */
+    private Name member(JsonCursor p, Name likely) {
+        if (likely != null && likely.quoted != null && p.nextNameIs(likely.quoted)) {
+            return likely;
+        }
+        int t = p.next();
+        if (t == END_OBJECT) {
+            return null;
+        }
+        expect(t, NAME);
+        return known(p, likely);
+    }
+
+    /**
+     * The value of a string member that repeats across records (a name, an enum value); null for
+     * JSON null.
      *
      * @param likely the string met at the same place of the previous record, or null
      */
-    private Name name(JsonCursor p, int t, Name likely) {
+    private Name name(JsonCursor p, Name likely) {
+        if (likely != null && likely.quoted != null && p.nextStringIs(likely.quoted)) {
+            return likely;
+        }
+        int t = p.next();
         if (t == NULL) {
             return null;
         }
@@ -347,14 +406,16 @@ final class WriteRecordsReader {
         return known(p, likely);
     }
 
-    /** A member name of a Dimensions or MeasureValues item, the {@code m}th of its item. */
-    private String itemMember(JsonCursor p, int m) {
+    /** The next member name of a Dimensions or MeasureValues item, the {@code m}th of its item; null at its end. */
+    private Name itemMember(JsonCursor p, int m) {
         if (m == recentItemMembers.length) {
             recentItemMembers = Arrays.copyOf(recentItemMembers, m * 2);
         }
-        Name member = known(p, recentItemMembers[m]);
-        recentItemMembers[m] = member;
-        return member.text;
+        Name member = member(p, recentItemMembers[m]);
+        if (member != null) {
+            recentItemMembers[m] = member;
+        }
+        return member;
     }
 
     /**

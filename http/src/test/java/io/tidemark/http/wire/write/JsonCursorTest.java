@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -50,11 +52,36 @@ class JsonCursorTest {
         }
     }
 
+    /**
+     * Quoted texts the guessing reading tries at every token; the texts JSON must escape (a quote,
+     * a backslash, a control character) or UTF-8 cannot carry have no plain form and are left out.
+     */
+    private static final List<JsonCursor.Quoted> GUESSES = Stream.of("", "a", "Dimensions", "h\u00e9", "\uD83D\uDE00",
+            "x".repeat(40), "q\"", "b\\s", "\u0001", "\uDE00").map(JsonCursor::plainQuoted).filter(Objects::nonNull)
+            .toList();
+
     private static String cursor(byte[] bytes) {
+        return cursor(bytes, false);
+    }
+
+    /**
+     * @param guessing try each of {@link #GUESSES} as the next name ({@link JsonCursor#nextNameIs})
+     *     and as the next member value ({@link JsonCursor#nextStringIs}) before reading each token
+     */
+    private static String cursor(byte[] bytes, boolean guessing) {
         StringBuilder out = new StringBuilder();
         JsonCursor c = new JsonCursor().reset(bytes, 0, bytes.length);
         try {
-            for (int t = c.next(); t != JsonCursor.END; t = c.next()) {
+            while (true) {
+                String guessed = guessing ? guess(c) : null;
+                if (guessed != null) {
+                    out.append(guessed).append('\n');
+                    continue;
+                }
+                int t = c.next();
+                if (t == JsonCursor.END) {
+                    return out.toString();
+                }
                 out.append(switch (t) {
                     case JsonCursor.START_OBJECT -> "{";
                     case JsonCursor.END_OBJECT -> "}";
@@ -67,7 +94,6 @@ class JsonCursorTest {
                     default -> "scalar";
                 }).append(at(t <= JsonCursor.END_ARRAY, c.offset())).append('\n');
             }
-            return out.toString();
         } catch (RuntimeException e) {
             if (e == JsonCursor.NOT_TAKEN) {
                 return "not taken";
@@ -76,13 +102,30 @@ class JsonCursorTest {
         }
     }
 
+    private static String guess(JsonCursor c) {
+        for (JsonCursor.Quoted quoted : GUESSES) {
+            String text = new String(quoted.bytes, 1, quoted.bytes.length - 2, StandardCharsets.UTF_8);
+            if (c.nextNameIs(quoted)) {
+                return "name " + text;
+            }
+            if (c.nextStringIs(quoted)) {
+                return "string " + text;
+            }
+        }
+        return null;
+    }
+
     /** The offset after a bracket or brace (where Jackson has consumed exactly the token; after a name it reads ahead). */
     private static String at(boolean bracket, long offset) {
         return bracket ? " @" + offset : "";
     }
 
     private static String agrees(byte[] bytes) {
-        String cursor = cursor(bytes);
+        return agrees(bytes, false);
+    }
+
+    private static String agrees(byte[] bytes, boolean guessing) {
+        String cursor = cursor(bytes, guessing);
         String jackson = jackson(bytes);
         if (jackson.equals("refused")) {
             assertThat(cursor).as("what Jackson refuses").isEqualTo("not taken");
@@ -246,6 +289,45 @@ class JsonCursorTest {
     @Property(tries = 1500)
     void neverReadsDifferentlyFromJackson(@ForAll("texts") byte[] bytes) {
         Statistics.label("outcome").collect(agrees(bytes));
+    }
+
+    @Property(tries = 1500)
+    void comparingExpectedTextsAsBytesNeverReadsDifferentlyFromJackson(@ForAll("texts") byte[] bytes) {
+        Statistics.label("outcome").collect(agrees(bytes, true));
+    }
+
+    @org.junit.jupiter.api.Test
+    void takesAnExpectedNameOrStringOnlyWrittenPlainlyInItsPlace() {
+        byte[] json = "{\"a\":\"b\",\"a\" :\"b\",\"ab\":[\"b\"]}".getBytes(StandardCharsets.UTF_8);
+        JsonCursor.Quoted a = JsonCursor.plainQuoted("a");
+        JsonCursor.Quoted b = JsonCursor.plainQuoted("b");
+        JsonCursor c = new JsonCursor().reset(json, 0, json.length);
+        assertThat(c.nextNameIs(a)).as("before the object").isFalse();
+        assertThat(c.next()).isEqualTo(JsonCursor.START_OBJECT);
+        assertThat(c.nextStringIs(b)).as("a string where a name goes").isFalse();
+        assertThat(c.nextNameIs(a)).isTrue();
+        assertThat(c.nextNameIs(a)).as("a name where a value goes").isFalse();
+        assertThat(c.nextStringIs(b)).isTrue();
+        assertThat(c.nextNameIs(a)).as("whitespace before the colon").isFalse();
+        assertThat(c.next()).isEqualTo(JsonCursor.NAME);
+        assertThat(c.nextStringIs(b)).isTrue();
+        assertThat(c.nextNameIs(a)).as("a longer name").isFalse();
+        assertThat(c.next()).isEqualTo(JsonCursor.NAME);
+        assertThat(c.next()).isEqualTo(JsonCursor.START_ARRAY);
+        assertThat(c.nextStringIs(b)).as("an array element").isFalse();
+        assertThat(c.next()).isEqualTo(JsonCursor.STRING);
+        assertThat(c.next()).isEqualTo(JsonCursor.END_ARRAY);
+        assertThat(c.next()).isEqualTo(JsonCursor.END_OBJECT);
+        assertThat(c.next()).isEqualTo(JsonCursor.END);
+    }
+
+    @org.junit.jupiter.api.Test
+    void givesNoPlainFormToATextJsonMustEscapeOrUtf8CannotCarry() {
+        assertThat(JsonCursor.plainQuoted("h\u00e9").bytes).isEqualTo("\"h\u00e9\"".getBytes(StandardCharsets.UTF_8));
+        assertThat(JsonCursor.plainQuoted("").bytes).isEqualTo(new byte[] {'"', '"'});
+        for (String escaped : List.of("q\"", "b\\s", "tab\t", "\u0001", "\uDE00", "\uD83D")) {
+            assertThat(JsonCursor.plainQuoted(escaped)).as(escaped).isNull();
+        }
     }
 
     @Provide

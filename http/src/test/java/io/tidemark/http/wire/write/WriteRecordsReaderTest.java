@@ -277,6 +277,18 @@ class WriteRecordsReaderTest {
     }
 
     @Test
+    void readsTheListThatFollowsAsItselfWhenItIsNotTheOneThatFollowedLastTime() {
+        // a then b teaches the reader that b follows a; then a is followed by lists b is a prefix of, or near b
+        agrees(json(cpu().dims(dim("host", "a")), cpu().dims(dim("host", "b"))));
+        String read = agrees(json(cpu().dims(dim("host", "a")), cpu().dims(dim("host", "bb")),
+                cpu().dims(dim("host", "a")), cpu().dims(dim("host", "c")),
+                cpu().dims(dim("host", "a")), cpu().dims(dim("host", "b"), dim("rack", "r")),
+                cpu().dims(dim("host", "a")), cpu().dims(dim("host", "b"))));
+        assertThat(read).contains("1 {host=bb, measure_name=cpu}").contains("3 {host=c, measure_name=cpu}")
+                .contains("5 {host=b, rack=r, measure_name=cpu}").contains("7 {host=b, measure_name=cpu}");
+    }
+
+    @Test
     void checksAKnownDimensionListAgainstEachRecordsMeasureName() {
         agrees(json(cpu()));
         String read = agrees(json(cpu().name("host"), cpu().dims(dim("host", "a"), dim("rack", "r")).name("rack")));
