@@ -171,6 +171,25 @@ class LineScannerTest {
     }
 
     @Test
+    void longTimestampsConvertEightDigitsAtATimeWithTheSameLimits() {
+        assertThat(scan("m f=1i 1700000000123456789\nm f=1i 12345678\r\nm f=1i 9223372036854775807\n"
+                + "m f=1i -9223372036854775807 \nm f=1i 1234567890123456\nm f=1i 1700000000123456789"))
+                .containsExactly("m{} f=1i @1700000000123456789", "m{} f=1i @12345678",
+                        "m{} f=1i @9223372036854775807", "m{} f=1i @-9223372036854775807",
+                        "m{} f=1i @1234567890123456", "m{} f=1i @1700000000123456789");
+        // a non-digit in each eight-byte step, past the range, too many digits, Long.MIN_VALUE
+        assertThat(scan("m f=1i 12345a78901234567\nm f=1i 12345678901234/67\nm f=1i 1234567890123456789:\n"
+                + "m f=1i 9223372036854775808\nm f=1i 12345678901234567890\nm f=1i -9223372036854775808"))
+                .containsExactly(
+                        "ERROR 8: invalid timestamp: expected an integer",
+                        "ERROR 8: invalid timestamp: expected an integer",
+                        "ERROR 8: invalid timestamp: expected an integer",
+                        "ERROR 8: invalid timestamp: expected an integer",
+                        "ERROR 8: invalid timestamp: expected an integer",
+                        "ERROR 8: invalid timestamp: expected an integer");
+    }
+
+    @Test
     void commentsBlankLinesAndCrLfAreSkipped() {
         assertThat(scan("# a comment\n\n   \r\nm f=1i 1\r\n  m f=2i\r\n#last")).containsExactly("m{} f=1i @1",
                 "m{} f=2i");
