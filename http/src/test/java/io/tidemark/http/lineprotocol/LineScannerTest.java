@@ -236,6 +236,22 @@ class LineScannerTest {
     }
 
     @Test
+    void theHashTheScanTakesIsTheHashOfTheSectionWithOrWithoutEscapes() {
+        String text = "cpu,hostname=host_0,region=eu-central-1,datacenter=eu-central-1a f=1i\n"
+                + "c\\ pu,host\\,name=host_0,region=eu\\ central-1,datacenter=eu-central-1a f=1i\n"
+                + "cpu,hostname=host_0,region=eu-central-1,datacenter=eu-central-1a\\\\x f=1i";
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        ParsedLine line = new ParsedLine();
+        int lines = 0;
+        for (int p = 0; p < b.length; lines++) {
+            p = LineScanner.scan(b, p, b.length, line);
+            assertThat(line.kind).isEqualTo(ParsedLine.POINT);
+            assertThat(line.seriesHash).isEqualTo(LineScanner.hash(b, line.seriesStart, line.seriesEnd));
+        }
+        assertThat(lines).isEqualTo(3);
+    }
+
+    @Test
     void exponentWithoutDigitsIsRefused() {
         assertThat(scan("m f=1e")).containsExactly("ERROR 5: invalid float field value: malformed exponent");
     }
