@@ -124,6 +124,26 @@ class LineProtocolIT {
     }
 
     @Test
+    void linesLikeTheLastGoodOneButForOneKeyOrTypeAreCheckedInFull() throws Exception {
+        long t = baseSeconds * 1_000_000_000L;
+        // each line after the first has the first's field count: only its keys and types tell it apart
+        String body = "shape,h=a x=1i,y=2i " + t + "\n"
+                + "shape,h=b x=3i,x=4i " + t + "\n"
+                + "shape,h=c x=5i,y=6 " + t + "\n"
+                + "shape,h=d x=7i,yy=8i " + t + "\n"
+                + "shape,h=e y=9i,x=10i " + t + "\n"
+                + "shape,h=f x=11i,yy=12i " + t + "\n"
+                + "shape,h=g x=13i,y=14i " + t + "\n";
+        HttpResponse<String> response = post("/write?db=lp_partial", body, false);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"error\":\"partial write: line 2: unable to parse: duplicate field"
+                + " key x; line 3: field type conflict: input field \\\"y\\\" on measurement \\\"shape\\\" is type"
+                + " float, already exists as type integer dropped=2\"}");
+        assertThat(rows("SELECT h, x, y, yy FROM lp_partial.shape ORDER BY h")).containsExactly(
+                "a|1|2|null", "d|7|null|8", "e|10|9|null", "f|11|null|12", "g|13|14|null");
+    }
+
+    @Test
     void typeConflictWithTheTablesSchemaIsNamed() throws Exception {
         long t = baseSeconds * 1_000_000_000L;
         assertThat(post("/write?db=lp_partial", "schema,h=a v=\"text\" " + t, false).statusCode()).isEqualTo(204);

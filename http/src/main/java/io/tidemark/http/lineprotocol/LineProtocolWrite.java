@@ -157,25 +157,12 @@ final class LineProtocolWrite {
             return;
         }
         int fields = line.fieldCount;
-        if (slots.length < fields) {
-            slots = new int[fields * 2];
-        }
-        for (int f = 0; f < fields; f++) {
-            int slot = t.fieldSlot(body, line, f);
-            String refused = t.refusal(slot);
-            if (refused != null) {
-                reject(number, refused);
+        int[] columns = t.sameShape(body, line);
+        if (columns == null) {
+            columns = checkFields(t, number);
+            if (columns == null) {
                 return;
             }
-            if (t.type(slot) != TableLines.measureType(line.type[f])) {
-                reject(number, t.conflict(slot, line.type[f]));
-                return;
-            }
-            if (!t.useOnce(slot, number)) {
-                reject(number, "unable to parse: duplicate field key " + t.fieldName(slot));
-                return;
-            }
-            slots[f] = slot;
         }
         long timeNanos = nowNanos;
         if (line.hasTime) {
@@ -191,7 +178,7 @@ final class LineProtocolWrite {
         }
         t.accepted(number);
         for (int f = 0; f < fields; f++) {
-            int column = t.column(slots[f]);
+            int column = columns[f];
             switch (line.type[f]) {
                 case ParsedLine.FLOAT:
                     batch.setDouble(column, line.doubleValue(f));
@@ -209,6 +196,37 @@ final class LineProtocolWrite {
                     break;
             }
         }
+    }
+
+    /**
+     * Finds (or declares) the slot of each field of the line and checks it: not refused, of the
+     * value's type, once in the line.
+     *
+     * @return the batch column of each field; null when the line was rejected
+     */
+    private int[] checkFields(TableLines t, int number) {
+        int fields = line.fieldCount;
+        if (slots.length < fields) {
+            slots = new int[fields * 2];
+        }
+        for (int f = 0; f < fields; f++) {
+            int slot = t.fieldSlot(body, line, f);
+            String refused = t.refusal(slot);
+            if (refused != null) {
+                reject(number, refused);
+                return null;
+            }
+            if (t.type(slot) != TableLines.measureType(line.type[f])) {
+                reject(number, t.conflict(slot, line.type[f]));
+                return null;
+            }
+            if (!t.useOnce(slot, number)) {
+                reject(number, "unable to parse: duplicate field key " + t.fieldName(slot));
+                return null;
+            }
+            slots[f] = slot;
+        }
+        return t.passed(line, slots);
     }
 
     /** Opens the batch of an existing table; false when the table does not exist (yet). */

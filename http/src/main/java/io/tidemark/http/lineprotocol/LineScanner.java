@@ -8,8 +8,9 @@ import java.nio.ByteOrder;
  * Scans InfluxDB line protocol
  * ({@code measurement[,tag=value…] field=value[,field=value…] [timestamp]}) one line at a time
  * from the body's bytes into a reused {@link ParsedLine}: the series section is only delimited and
- * hashed (its bytes are the key of the series caches; {@link SeriesSection} splits it on a cache
- * miss), field keys are delimited and hashed, values are converted from bytes. No allocation per
+ * hashed, in one pass (its bytes are the key of the series caches; {@link SeriesSection} splits it
+ * on a cache miss), field keys are delimited, values are converted from bytes, timestamps are
+ * delimited and converted eight bytes at a time. No allocation per
  * line, except a float the fast path cannot convert exactly (more than 18 digits or an exponent).
  *
  * <p>Escapes follow the line protocol reference: in the series section and in field keys a
@@ -27,6 +28,8 @@ final class LineScanner {
     private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
     private static final long EQUALS = 0x3D3D3D3D3D3D3D3DL;
     private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
+    private static final long RETURNS = 0x0D0D0D0D0D0D0D0DL;
+    private static final long HASH_SEED = 0x243F6A8885A308D3L;
 
     private LineScanner() {
     }
@@ -52,9 +55,21 @@ final class LineScanner {
             return nextLine(b, p, limit);
         }
         int seriesStart = p;
+        // The words the eight-byte loop passes over are hashed as it goes (while no escape has shifted
+        // them off the section's word grid); the rest is hashed once the section's end is known.
+        long h = HASH_SEED;
+        int hashed = p;
         while (p < limit) {
             // Eight bytes at a time while none of them is a space, a newline or a backslash.
-            while (p + 8 <= limit && !hasSeriesDelimiter((long) LONGS.get(b, p))) {
+            while (p + 8 <= limit) {
+                long word = (long) LONGS.get(b, p);
+                if (hasSeriesDelimiter(word)) {
+                    break;
+                }
+                if (p == hashed) {
+                    h = mix(h, word);
+                    hashed += 8;
+                }
                 p += 8;
             }
             if (p == limit) {
@@ -74,7 +89,7 @@ final class LineScanner {
         }
         out.seriesStart = seriesStart;
         out.seriesEnd = p;
-        out.seriesHash = hash(b, seriesStart, p);
+        out.seriesHash = finishHash(h, b, seriesStart, hashed, p);
         while (p < limit && b[p] == ' ') {
             p++;
         }
@@ -152,6 +167,15 @@ final class LineScanner {
         }
         if (!isLineEnd(b, p, limit)) {
             int timeStart = p;
+            // Eight bytes at a time up to the first one that may end the timestamp.
+            while (p + 8 <= limit) {
+                long stop = timeDelimiters((long) LONGS.get(b, p));
+                if (stop != 0) {
+                    p += Long.numberOfTrailingZeros(stop) >>> 3;
+                    break;
+                }
+                p += 8;
+            }
             while (p < limit && b[p] != ' ' && b[p] != '\n' && b[p] != '\r') {
                 p++;
             }
@@ -177,17 +201,29 @@ final class LineScanner {
      * per multiply, so a 150-byte series section hashes in a few dozen cycles.
      */
     static int hash(byte[] b, int s, int e) {
-        long h = (e - s) * 0x9E3779B97F4A7C15L;
-        int p = s;
+        return finishHash(HASH_SEED, b, s, s, e);
+    }
+
+    /**
+     * {@link #hash} of {@code b[s, e)} given {@code h}, the state after mixing the words of
+     * {@code b[s, from)} ({@code from - s} a multiple of eight): what the series scan calls with
+     * the words it already hashed while delimiting.
+     */
+    private static int finishHash(long h, byte[] b, int s, int from, int e) {
+        int p = from;
         for (; p + 8 <= e; p += 8) {
-            h = Long.rotateLeft(h ^ (long) LONGS.get(b, p), 29) * 0xBF58476D1CE4E5B9L;
+            h = mix(h, (long) LONGS.get(b, p));
         }
         long tail = 0;
         for (; p < e; p++) {
             tail = tail << 8 | (b[p] & 0xFF);
         }
-        h = (h ^ tail) * 0x94D049BB133111EBL;
+        h = (h ^ tail ^ (e - s) * 0x9E3779B97F4A7C15L) * 0x94D049BB133111EBL;
         return (int) (h ^ h >>> 32);
+    }
+
+    private static long mix(long h, long word) {
+        return Long.rotateLeft(h ^ word, 29) * 0xBF58476D1CE4E5B9L;
     }
 
     /** Whether any byte of {@code word} is a space, a newline or a backslash (SWAR zero-byte test). */
@@ -202,6 +238,11 @@ final class LineScanner {
     private static long keyDelimiters(long word) {
         return zeroByte(word ^ EQUALS) | zeroByte(word ^ COMMAS) | zeroByte(word ^ SPACES) | zeroByte(word ^ NEWLINES)
                 | zeroByte(word ^ BACKSLASHES);
+    }
+
+    /** The bytes of {@code word} that are a space, a newline or a carriage return, as in {@link #keyDelimiters}. */
+    private static long timeDelimiters(long word) {
+        return zeroByte(word ^ SPACES) | zeroByte(word ^ NEWLINES) | zeroByte(word ^ RETURNS);
     }
 
     private static long zeroByte(long x) {

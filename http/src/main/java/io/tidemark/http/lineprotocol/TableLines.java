@@ -6,6 +6,9 @@ import io.tidemark.engine.write.IngestBatch;
 import io.tidemark.storage.model.Dimension;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +28,7 @@ final class TableLines {
 
     /** Timestream's limit on a dimension name, in UTF-8 bytes. */
     private static final int MAX_DIMENSION_NAME_BYTES = CatalogRules.MAX_DIMENSION_NAME_BYTES;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     final String measurement;
     /** Null when every line of the measurement is refused ({@link #refusal}). */
@@ -45,6 +49,14 @@ final class TableLines {
     private int[] slotKeyEnd = new int[16];
     /** Field position in a line → the slot the previous line had there, or -1. */
     private int[] predicted = new int[0];
+    /**
+     * The last line whose fields all passed their checks, position by position: its value types,
+     * slots and batch columns ({@link #sameShape}); {@code shapeFields} is -1 before any.
+     */
+    private int shapeFields = -1;
+    private byte[] shapeTypes = new byte[0];
+    private int[] shapeSlots = new int[0];
+    private int[] shapeColumns = new int[0];
     private final Set<String> dimensionNames = new HashSet<>();
     private int[] acceptedLines = new int[64];
     private int acceptedCount;
@@ -104,6 +116,69 @@ final class TableLines {
     }
 
     /**
+     * The batch column of each field of {@code line} when it has the shape of the last line that
+     * passed every field check ({@link #passed}): as many fields, the same keys in the same order,
+     * values of the same types. Such a line passes them too (a slot's name, type and refusal never
+     * change, and a shape has no key twice), so they are not made again. Null for any other line.
+     */
+    int[] sameShape(byte[] body, ParsedLine line) {
+        int fields = line.fieldCount;
+        if (fields != shapeFields) {
+            return null;
+        }
+        for (int f = 0; f < fields; f++) {
+            int slot = shapeSlots[f];
+            if (line.type[f] != shapeTypes[f] || !sameBytes(body, slotKeyStart[slot], slotKeyEnd[slot],
+                    line.keyStart[f], line.keyEnd[f])) {
+                return null;
+            }
+        }
+        return shapeColumns;
+    }
+
+    /**
+     * Records that every field of {@code line} passed its checks, its slots in {@code slots}: the
+     * shape {@link #sameShape} compares the next lines with.
+     *
+     * @return the batch column of each field
+     */
+    int[] passed(ParsedLine line, int[] slots) {
+        int fields = line.fieldCount;
+        if (shapeSlots.length < fields) {
+            shapeTypes = new byte[fields];
+            shapeSlots = new int[fields];
+            shapeColumns = new int[fields];
+        }
+        for (int f = 0; f < fields; f++) {
+            shapeTypes[f] = line.type[f];
+            shapeSlots[f] = slots[f];
+            shapeColumns[f] = slotColumn[slots[f]];
+        }
+        shapeFields = fields;
+        return shapeColumns;
+    }
+
+    /** Whether {@code body[s, e)} holds the bytes of {@code body[start, end)}, compared eight at a time. */
+    private static boolean sameBytes(byte[] body, int s, int e, int start, int end) {
+        int n = e - s;
+        if (n != end - start) {
+            return false;
+        }
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            if ((long) LONGS.get(body, s + i) != (long) LONGS.get(body, start + i)) {
+                return false;
+            }
+        }
+        for (; i < n; i++) {
+            if (body[s + i] != body[start + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The slot of field {@code f} of {@code line}, declaring it on first use; its refusal, if any,
      * in {@link #refusal(int)}. Lines of one measurement usually list the same keys in the same
      * order, so the slot the previous line had at position {@code f} is tried first: its key's
@@ -114,7 +189,7 @@ final class TableLines {
         int end = line.keyEnd[f];
         if (f < predicted.length) {
             int guess = predicted[f];
-            if (guess >= 0 && Arrays.equals(body, slotKeyStart[guess], slotKeyEnd[guess], body, start, end)) {
+            if (guess >= 0 && sameBytes(body, slotKeyStart[guess], slotKeyEnd[guess], start, end)) {
                 return guess;
             }
         } else {
@@ -178,11 +253,6 @@ final class TableLines {
 
     String refusal(int slot) {
         return slotRefusal.get(slot);
-    }
-
-    /** The batch column of a slot; its type must match the value's ({@link #conflict}). */
-    int column(int slot) {
-        return slotColumn[slot];
     }
 
     MeasureType type(int slot) {

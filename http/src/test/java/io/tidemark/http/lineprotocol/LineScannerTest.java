@@ -171,6 +171,25 @@ class LineScannerTest {
     }
 
     @Test
+    void longTimestampsConvertEightDigitsAtATimeWithTheSameLimits() {
+        assertThat(scan("m f=1i 1700000000123456789\nm f=1i 12345678\r\nm f=1i 9223372036854775807\n"
+                + "m f=1i -9223372036854775807 \nm f=1i 1234567890123456\nm f=1i 1700000000123456789"))
+                .containsExactly("m{} f=1i @1700000000123456789", "m{} f=1i @12345678",
+                        "m{} f=1i @9223372036854775807", "m{} f=1i @-9223372036854775807",
+                        "m{} f=1i @1234567890123456", "m{} f=1i @1700000000123456789");
+        // a non-digit in each eight-byte step, past the range, too many digits, Long.MIN_VALUE
+        assertThat(scan("m f=1i 12345a78901234567\nm f=1i 12345678901234/67\nm f=1i 1234567890123456789:\n"
+                + "m f=1i 9223372036854775808\nm f=1i 12345678901234567890\nm f=1i -9223372036854775808"))
+                .containsExactly(
+                        "ERROR 8: invalid timestamp: expected an integer",
+                        "ERROR 8: invalid timestamp: expected an integer",
+                        "ERROR 8: invalid timestamp: expected an integer",
+                        "ERROR 8: invalid timestamp: expected an integer",
+                        "ERROR 8: invalid timestamp: expected an integer",
+                        "ERROR 8: invalid timestamp: expected an integer");
+    }
+
+    @Test
     void commentsBlankLinesAndCrLfAreSkipped() {
         assertThat(scan("# a comment\n\n   \r\nm f=1i 1\r\n  m f=2i\r\n#last")).containsExactly("m{} f=1i @1",
                 "m{} f=2i");
@@ -214,6 +233,22 @@ class LineScannerTest {
         int third = text.lastIndexOf("cpu");
         assertThat(LineScanner.hash(b, second, second + length)).isEqualTo(LineScanner.hash(b, first, length));
         assertThat(LineScanner.hash(b, third, third + length)).isNotEqualTo(LineScanner.hash(b, first, length));
+    }
+
+    @Test
+    void theHashTheScanTakesIsTheHashOfTheSectionWithOrWithoutEscapes() {
+        String text = "cpu,hostname=host_0,region=eu-central-1,datacenter=eu-central-1a f=1i\n"
+                + "c\\ pu,host\\,name=host_0,region=eu\\ central-1,datacenter=eu-central-1a f=1i\n"
+                + "cpu,hostname=host_0,region=eu-central-1,datacenter=eu-central-1a\\\\x f=1i";
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        ParsedLine line = new ParsedLine();
+        int lines = 0;
+        for (int p = 0; p < b.length; lines++) {
+            p = LineScanner.scan(b, p, b.length, line);
+            assertThat(line.kind).isEqualTo(ParsedLine.POINT);
+            assertThat(line.seriesHash).isEqualTo(LineScanner.hash(b, line.seriesStart, line.seriesEnd));
+        }
+        assertThat(lines).isEqualTo(3);
     }
 
     @Test

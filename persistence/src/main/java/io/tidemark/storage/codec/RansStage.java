@@ -29,7 +29,9 @@ final class RansStage {
         /** Four interleaved histograms, so runs of one byte do not serialise on one counter. */
         final int[] laneCounts = new int[4 * 256];
         final int[] freq = new int[256];
-        final int[] cum = new int[257];
+        /** The byte values a block holds, ascending. */
+        final int[] present = new int[256];
+        final int[] cum = new int[256];
         /**
          * Per slot, its symbol's decode entry: frequency - 1 (bits 0-11), cumulative frequency
          * (bits 12-23) and the byte (bits 24-31). One value per symbol, so the table of a block is
@@ -61,29 +63,30 @@ final class RansStage {
         }
         Tables t = TABLES.get();
         int[] counts = t.counts;
-        countBytes(block, length, t.laneCounts, counts);
-        normalise(counts, length, t.freq);
+        // from here on only the bytes present are visited: a block of small deltas has a few dozen
+        // of them, and freq, cum and the reciprocals of absent bytes are never read (nor cleared)
+        int[] present = t.present;
+        int symbols = countBytes(block, length, t.laneCounts, counts, present);
         int[] freq = t.freq;
+        normalise(counts, present, symbols, length, freq);
         int[] cum = t.cum;
         int tableBytes = 1;
-        int symbols = 0;
         int prev = -1;
-        for (int s = 0; s < 256; s++) {
-            cum[s + 1] = cum[s] + freq[s];
-            if (freq[s] > 0) {
-                symbols++;
-                tableBytes += BitWriter.uvarintSize(s - prev - 1) + BitWriter.uvarintSize(freq[s] - 1);
-                prev = s;
-            }
+        int total = 0;
+        for (int k = 0; k < symbols; k++) {
+            int s = present[k];
+            cum[s] = total;
+            total += freq[s];
+            tableBytes += BitWriter.uvarintSize(s - prev - 1) + BitWriter.uvarintSize(freq[s] - 1);
+            prev = s;
         }
         if (symbols < 2 || tableBytes >= Math.min(length, limit)) {
             return false;
         }
         double entropyBits = 0;
-        for (int s = 0; s < 256; s++) {
-            if (counts[s] > 0) {
-                entropyBits += counts[s] * Math.log((double) length / counts[s]);
-            }
+        for (int k = 0; k < symbols; k++) {
+            int c = counts[present[k]];
+            entropyBits += c * Math.log((double) length / c);
         }
         if (tableBytes + entropyBits / Math.log(2) / 8 >= limit) {
             return false;
@@ -95,13 +98,12 @@ final class RansStage {
         int p = coded.length;
         long[] reciprocal = t.reciprocal;
         int[] shift = t.shift;
-        for (int s = 0; s < 256; s++) {
-            if (freq[s] > 0) {
-                // Granlund-Montgomery: q = (x * m) >>> (31 + l) equals x / f for every x < 2^31
-                int l = 32 - Integer.numberOfLeadingZeros(freq[s] - 1);
-                reciprocal[s] = (1L << (31 + l)) / freq[s] + 1;
-                shift[s] = 31 + l;
-            }
+        for (int k = 0; k < symbols; k++) {
+            int s = present[k];
+            // Granlund-Montgomery: q = (x * m) >>> (31 + l) equals x / f for every x < 2^31
+            int l = 32 - Integer.numberOfLeadingZeros(freq[s] - 1);
+            reciprocal[s] = (1L << (31 + l)) / freq[s] + 1;
+            shift[s] = 31 + l;
         }
         long x = LOW;
         for (int i = length - 1; i >= 0; i--) {
@@ -128,12 +130,11 @@ final class RansStage {
         out.writeUvarint(length);
         out.writeUvarint(symbols);
         prev = -1;
-        for (int s = 0; s < 256; s++) {
-            if (freq[s] > 0) {
-                out.writeUvarint(s - prev - 1);
-                out.writeUvarint(freq[s] - 1);
-                prev = s;
-            }
+        for (int k = 0; k < symbols; k++) {
+            int s = present[k];
+            out.writeUvarint(s - prev - 1);
+            out.writeUvarint(freq[s] - 1);
+            prev = s;
         }
         out.writeUvarint(payload);
         out.writeBytes(coded, p, payload);
@@ -225,7 +226,8 @@ final class RansStage {
         }
     }
 
-    private static void countBytes(byte[] block, int length, int[] lanes, int[] counts) {
+    /** Counts each byte value of the block; lists the values present, ascending, and returns how many there are. */
+    private static int countBytes(byte[] block, int length, int[] lanes, int[] counts, int[] present) {
         Arrays.fill(lanes, 0);
         int i = 0;
         for (; i + 4 <= length; i += 4) {
@@ -237,17 +239,26 @@ final class RansStage {
         for (; i < length; i++) {
             lanes[(block[i] & 0xFF) << 2]++;
         }
+        int symbols = 0;
         for (int s = 0; s < 256; s++) {
-            counts[s] = lanes[s << 2] + lanes[(s << 2) | 1] + lanes[(s << 2) | 2] + lanes[(s << 2) | 3];
+            int c = lanes[s << 2] + lanes[(s << 2) | 1] + lanes[(s << 2) | 2] + lanes[(s << 2) | 3];
+            counts[s] = c;
+            present[symbols] = s;
+            symbols += c == 0 ? 0 : 1;
         }
+        return symbols;
     }
 
-    /** Scales byte counts to frequencies summing to {@link #SCALE}, every present byte at least 1. */
-    private static void normalise(int[] counts, int total, int[] freq) {
+    /**
+     * Scales the counts of the {@code symbols} bytes in {@code present} to frequencies summing to
+     * {@link #SCALE}, each at least 1; sets only their entries of {@code freq}.
+     */
+    private static void normalise(int[] counts, int[] present, int symbols, int total, int[] freq) {
         int sum = 0;
-        int largest = 0;
-        for (int s = 0; s < 256; s++) {
-            freq[s] = counts[s] == 0 ? 0 : Math.max(1, (int) ((long) counts[s] * SCALE / total));
+        int largest = present[0];
+        for (int k = 0; k < symbols; k++) {
+            int s = present[k];
+            freq[s] = Math.max(1, (int) ((long) counts[s] * SCALE / total));
             sum += freq[s];
             if (counts[s] > counts[largest]) {
                 largest = s;
@@ -256,7 +267,8 @@ final class RansStage {
         freq[largest] += SCALE - sum;
         while (freq[largest] < 1) {
             // rare bytes rounded up to 1 overdrew the budget: take it back from any byte above 1
-            for (int s = 0; s < 256 && freq[largest] < 1; s++) {
+            for (int k = 0; k < symbols && freq[largest] < 1; k++) {
+                int s = present[k];
                 if (s != largest && freq[s] > 1) {
                     freq[s]--;
                     freq[largest]++;
