@@ -64,7 +64,7 @@ final class DuplicateChecker {
         for (int s = 0; s < seriesCount; s++) {
             slots[s] = store.slot(batch.series(s));
         }
-        checkColumnTypes(batch, slots);
+        checkColumnTypes(batch, store.layout(batch), slots);
         long[] newestInBatch = new long[seriesCount];
         Arrays.fill(newestInBatch, Long.MIN_VALUE);
         BitSet keep = new BitSet(rows);
@@ -113,10 +113,11 @@ final class DuplicateChecker {
     /**
      * Fails on the first row (in row order) with no value or with a value in a column whose type
      * differs from the one its series stores under that name. The stored types are looked up once
-     * per series and column, not per row; when no series conflicts with any column and every row
+     * per series and column, not per row, and not at all for a series whose slot remembers that
+     * the batch's layout agrees with it; when no series conflicts with any column and every row
      * has a value (checked a word of rows at a time), no row is visited.
      */
-    private static void checkColumnTypes(WriteBatch batch, SeriesSlot[] slots) {
+    private static void checkColumnTypes(WriteBatch batch, ColumnLayout layout, SeriesSlot[] slots) {
         int columns = batch.columnCount();
         ValueColumn[] valueColumns = new ValueColumn[columns];
         for (int c = 0; c < columns; c++) {
@@ -125,17 +126,22 @@ final class DuplicateChecker {
         // conflicting[s * columns + c]: the stored type of series s under column c's name, when it differs
         MeasureType[] conflicting = null;
         for (int s = 0; s < slots.length; s++) {
-            if (slots[s] == null) {
+            if (slots[s] == null || slots[s].typesAgree(layout)) {
                 continue;
             }
+            boolean agree = true;
             for (int c = 0; c < columns; c++) {
-                MeasureType stored = slots[s].columnType(valueColumns[c].name());
-                if (stored != null && stored != valueColumns[c].type()) {
+                MeasureType stored = slots[s].columnType(layout.name(c));
+                if (stored != null && stored != layout.type(c)) {
                     if (conflicting == null) {
                         conflicting = new MeasureType[slots.length * columns];
                     }
                     conflicting[s * columns + c] = stored;
+                    agree = false;
                 }
+            }
+            if (agree) {
+                slots[s].rememberTypesAgree(layout);
             }
         }
         if (conflicting == null && everyRowHasAValue(batch, valueColumns)) {

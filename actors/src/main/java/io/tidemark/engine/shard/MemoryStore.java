@@ -46,6 +46,7 @@ public final class MemoryStore {
     private final long sealSpanNanos;
     private final TableMeter meter;
     private final Map<SeriesKey, SeriesSlot> slots = new HashMap<>();
+    private final ColumnLayout.Interned layouts = new ColumnLayout.Interned();
     private long bytes;
     private long points;
     private long unreportedBytes;
@@ -118,10 +119,10 @@ public final class MemoryStore {
         for (int c = 0; c < columns.length; c++) {
             columns[c] = batch.column(c);
         }
+        ColumnLayout layout = layouts.of(batch);
         // series are independent: applying each one's rows in row order builds what row order would
         int[] first = new int[seriesCount + 1];
         int[] rows = rowsBySeries(batch, first);
-        int[] columnMap = new int[columns.length];
         for (int s = 0; s < seriesCount; s++) {
             if (first[s] < first[s + 1]) {
                 SeriesSlot slot = slots.get(batch.series(s));
@@ -130,10 +131,15 @@ public final class MemoryStore {
                     slots.put(slot.key, slot);
                     seriesAdded.accept(slot.key);
                 }
-                applySeries(slot, batch, columns, columnMap, rows, first[s], first[s + 1], journalIndex);
+                applySeries(slot, batch, columns, layout, rows, first[s], first[s + 1], journalIndex);
             }
         }
         report();
+    }
+
+    /** The layout of {@code batch}'s value columns, the object every batch of this store with the same ones gets. */
+    ColumnLayout layout(WriteBatch batch) {
+        return layouts.of(batch);
     }
 
     /**
@@ -161,9 +167,10 @@ public final class MemoryStore {
      * open chunk takes as it is (room left, span kept, no column it lacks), copied column by column.
      * Between runs the chunk is sealed or reopened exactly where appending row by row would.
      */
-    private void applySeries(SeriesSlot slot, WriteBatch batch, ValueColumn[] columns, int[] columnMap, int[] rows,
-                             int from, int to, long journalIndex) {
+    private void applySeries(SeriesSlot slot, WriteBatch batch, ValueColumn[] columns, ColumnLayout layout,
+                             int[] rows, int from, int to, long journalIndex) {
         OpenChunk mapped = null;
+        int[] columnMap = null;
         int i = from;
         while (i < to) {
             int row = rows[i];
@@ -172,12 +179,12 @@ public final class MemoryStore {
                 seal(slot);
             }
             if (slot.open != null && mapped != slot.open) {
-                map(slot.open, columns, columnMap);
+                columnMap = slot.openChunkIndexes(layout);
                 mapped = slot.open;
             }
             if (slot.open == null || lacksColumn(columns, columnMap, row)) {
                 reopen(slot, columns, row, journalIndex);
-                map(slot.open, columns, columnMap);
+                columnMap = slot.openChunkIndexes(layout);
                 mapped = slot.open;
             }
             OpenChunk open = slot.open;
@@ -206,12 +213,6 @@ public final class MemoryStore {
     private boolean spanTooLong(long lo, long hi, long time) {
         long span = Math.max(hi, time) - Math.min(lo, time);
         return span > sealSpanNanos || span < 0;
-    }
-
-    private static void map(OpenChunk open, ValueColumn[] columns, int[] columnMap) {
-        for (int c = 0; c < columns.length; c++) {
-            columnMap[c] = open.columnIndex(columns[c].name());
-        }
     }
 
     private static boolean lacksColumn(ValueColumn[] columns, int[] columnMap, int row) {

@@ -33,6 +33,13 @@ final class SeriesSlot {
     /** Oldest and newest point held in memory (open, sealed and frozen); MAX/MIN when none. */
     long minTime = Long.MAX_VALUE;
     long maxTime = Long.MIN_VALUE;
+    /** The layout last found to store no column under another type, and the {@link #columns} it was checked against. */
+    private ColumnLayout typesAgreeLayout;
+    private List<ColumnSpec> typesAgreeColumns;
+    /** The open chunks' index of each column of {@link #indexedLayout}, for chunks of {@link #indexedColumns}. */
+    private ColumnLayout indexedLayout;
+    private List<ColumnSpec> indexedColumns;
+    private int[] chunkIndexes;
 
     SeriesSlot(SeriesKey key) {
         this.key = key;
@@ -52,6 +59,36 @@ final class SeriesSlot {
             }
         }
         return null;
+    }
+
+    /**
+     * True when {@link #typesAgree(ColumnLayout) remembered}: no column of {@code layout} is stored
+     * by this series under another type. The series' columns only grow (a new list each time), so
+     * the answer holds while they are the same list.
+     */
+    boolean typesAgree(ColumnLayout layout) {
+        return typesAgreeLayout == layout && typesAgreeColumns == columns;
+    }
+
+    /** Remembers that no column of {@code layout} is stored by this series under another type. */
+    void rememberTypesAgree(ColumnLayout layout) {
+        typesAgreeLayout = layout;
+        typesAgreeColumns = columns;
+    }
+
+    /**
+     * The index in {@link #open} of each column of {@code layout}, -1 where the chunk lacks it;
+     * worked out once per layout and chunk column list, which successive open chunks share. The
+     * array is the slot's: read it, do not change it.
+     */
+    int[] openChunkIndexes(ColumnLayout layout) {
+        List<ColumnSpec> chunkColumns = open.columns();
+        if (indexedLayout != layout || indexedColumns != chunkColumns) {
+            chunkIndexes = layout.indexesIn(chunkColumns);
+            indexedLayout = layout;
+            indexedColumns = chunkColumns;
+        }
+        return chunkIndexes;
     }
 
     void recomputeBounds() {

@@ -6,7 +6,6 @@ import io.tidemark.engine.catalog.SchemaDelta;
 import io.tidemark.engine.catalog.TableDescription;
 import io.tidemark.storage.journal.WriteBatch;
 import io.tidemark.storage.journal.WriteBatchBuilder;
-import io.tidemark.storage.model.Dimension;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
 import java.time.Duration;
@@ -62,8 +61,8 @@ public final class IngestBatch {
 
     private final Map<String, MeasureType> measures = new LinkedHashMap<>();
     private final Set<String> dimensionNames = new LinkedHashSet<>();
-    /** The last series whose dimension names were added to {@link #dimensionNames}. */
-    private SeriesKey namesOf;
+    /** The dimension names ({@link SeriesFacts#dimensionNames}) last added to {@link #dimensionNames}. */
+    private List<String> namesOf;
 
     private final ShardRows[] shards;
     private final int expectedShardRows;
@@ -134,22 +133,14 @@ public final class IngestBatch {
         seriesKeys.add(key);
         seriesShard[h] = shard;
         seriesLocal[h] = shardRows(shard).builder.addNewSeries(key); // new to this batch, so to its shard's
-        int bytes = utf8Length(key.measureName());
+        SeriesFacts facts = SeriesFacts.of(key);
         // Series of one write nearly always share their dimension names (one host after another): the set
         // of names only needs adding to when they differ from the last series'.
-        boolean sameNames = namesOf != null && namesOf.dimensionCount() == key.dimensionCount();
-        for (int d = 0; d < key.dimensionCount(); d++) {
-            Dimension dimension = key.dimension(d);
-            sameNames = sameNames && dimension.name().equals(namesOf.dimension(d).name());
-            bytes += utf8Length(dimension.name()) + utf8Length(dimension.value());
+        if (facts.dimensionNames != namesOf) {
+            dimensionNames.addAll(facts.dimensionNames);
+            namesOf = facts.dimensionNames;
         }
-        if (!sameNames) {
-            for (int d = 0; d < key.dimensionCount(); d++) {
-                dimensionNames.add(key.dimension(d).name());
-            }
-            namesOf = key;
-        }
-        seriesBytes[h] = bytes;
+        seriesBytes[h] = facts.bytes;
         seriesRejection.add(missingPartitionKey(key));
         seriesHandles.put(key, h);
         return h;

@@ -221,6 +221,41 @@ class MemoryStoreTest {
         assertThat(storedPoints()).isEqualTo(1);
     }
 
+    /** One row of series {@code host}: {@code value} DOUBLE and {@code other} BIGINT columns, values where not null. */
+    private static WriteBatch valueAndOther(String host, long second, Double value, Long other) {
+        var b = WriteBatch.builder(TABLE, 0);
+        int valueColumn = b.column(TestRows.VALUE, MeasureType.DOUBLE);
+        int otherColumn = b.column("other", MeasureType.BIGINT);
+        b.addRow(b.series(series(host)), T0 + second * SECOND, 1);
+        if (value != null) {
+            b.setDouble(valueColumn, value);
+        }
+        if (other != null) {
+            b.setLong(otherColumn, other);
+        }
+        return b.build();
+    }
+
+    @Test
+    void aColumnLayoutASeriesAgreedWithIsCheckedAgainOnceTheSeriesStoresANewColumn() {
+        assertThat(write(valueAndOther("a", 1, 1.0, null))).isEmpty();
+        assertThat(write(valueAndOther("a", 2, 2.0, null))).isEmpty();
+        // another layout gives "a" the column "other" as VARCHAR; the first layout writes it as BIGINT
+        var varchar = WriteBatch.builder(TABLE, 0);
+        int otherText = varchar.column("other", MeasureType.VARCHAR);
+        varchar.addRow(varchar.series(series("a")), T0 + 3 * SECOND, 1);
+        varchar.setString(otherText, "x");
+        assertThat(write(varchar.build())).isEmpty();
+        assertThatThrownBy(() -> write(valueAndOther("a", 4, 4.0, 7L))).isInstanceOf(EngineException.class)
+                .hasMessageContaining("column type differs").hasMessageContaining("column=other")
+                .hasMessageContaining("stored=VARCHAR");
+        // the layout's rows without "other" still land in the right columns, through chunks of both column sets
+        assertThat(write(valueAndOther("a", 5, 5.0, null))).isEmpty();
+        assertThat(points(store.scan(Long.MIN_VALUE, Long.MAX_VALUE), series("a"))).containsExactly(
+                Map.entry(1L, "v1 " + TestRows.VALUE + "=1.0"), Map.entry(2L, "v1 " + TestRows.VALUE + "=2.0"),
+                Map.entry(3L, "v1 other=x"), Map.entry(5L, "v1 " + TestRows.VALUE + "=5.0"));
+    }
+
     @Test
     void namesTheFirstBadRowOfALongBatchAndAcceptsAConflictingColumnTheSeriesDoesNotUse() {
         write(new Doubles().add("a", 1, 1, 1.0).build());

@@ -1,6 +1,7 @@
 package io.tidemark.engine.write;
 
 import static io.tidemark.engine.write.WriteFixtures.NOW_MILLIS;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.catalog.MagneticStoreWriteProperties;
@@ -71,4 +72,32 @@ class IngestBatchTest {
         assertThat(batch.schemaDelta().dimensions()).containsExactlyInAnyOrder("host", "region", "zone", "rack");
         assertThat(batch.schemaDelta().measures()).containsOnlyKeys("metrics");
     }
+
+    @Test
+    void aSeriesWrittenByEarlierBatchesIsMeteredAndNamedAsOnItsFirstWrite() {
+        String[] dims = {"höst", "h-ü1", "region", "eu"};
+        int dimensionBytes = 0;
+        for (String part : dims) {
+            dimensionBytes += part.getBytes(UTF_8).length;
+        }
+        int expectedBytes = "metrics".getBytes(UTF_8).length + dimensionBytes + 8 + 8; // the time and one DOUBLE value
+        long t0 = (NOW_MILLIS - 60_000L) * 1_000_000L;
+        for (int call = 0; call < 3; call++) {
+            // the same key object on the second call, an equal one on the third
+            SeriesKey key = call == 2
+                    ? SeriesKey.of(List.of(new Dimension("region", "eu"), new Dimension("höst", "h-ü1")), "metrics")
+                    : KEPT_KEY;
+            IngestBatch batch = new IngestBatch(FOUR_SHARDS, NOW_MILLIS);
+            batch.series(SeriesKey.of(List.of(new Dimension("rack", "r" + call)), "metrics"), MeasureType.MULTI);
+            int series = batch.series(key, MeasureType.MULTI);
+            batch.addRow(series, t0 + call, 1, 0);
+            batch.setDouble(batch.column("cpu", MeasureType.DOUBLE), 1.0);
+            assertThat(batch.schemaDelta().dimensions()).containsExactlyInAnyOrder("rack", "höst", "region");
+            assertThat(batch.build()).singleElement().satisfies(part -> assertThat(part.rowBytes())
+                    .containsExactly(expectedBytes));
+        }
+    }
+
+    private static final SeriesKey KEPT_KEY =
+            SeriesKey.of(List.of(new Dimension("höst", "h-ü1"), new Dimension("region", "eu")), "metrics");
 }

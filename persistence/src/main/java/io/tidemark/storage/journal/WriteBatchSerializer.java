@@ -22,6 +22,13 @@ public final class WriteBatchSerializer extends Serializer<WriteBatch> {
     /** Kryo registration id of {@link WriteBatch}; part of the on-disk format, never reuse it. */
     public static final int WRITE_BATCH_KRYO_ID = 100;
 
+    /**
+     * The series table entries of the keys written lately, shared by every journal and wire of the
+     * process: one bound for all of them, and a key goes to one shard wherever it is written from.
+     */
+    private static final SeriesKeyEncodings SERIES_ENCODINGS =
+            new SeriesKeyEncodings(SeriesKeyEncodings.DEFAULT_MAX_BYTES);
+
     public WriteBatchSerializer() {
         setImmutable(true);
     }
@@ -38,12 +45,7 @@ public final class WriteBatchSerializer extends Serializer<WriteBatch> {
         SeriesKey[] series = batch.seriesTable();
         out.writeVarInt(series.length, true);
         for (SeriesKey key : series) {
-            out.writeVarInt(key.dimensionCount(), true);
-            for (int d = 0; d < key.dimensionCount(); d++) {
-                out.writeString(key.dimension(d).name());
-                out.writeString(key.dimension(d).value());
-            }
-            out.writeString(key.measureName());
+            SERIES_ENCODINGS.write(out, key);
         }
         int rows = batch.rowCount();
         out.writeVarInt(rows, true);

@@ -76,6 +76,9 @@ class JournalEntryFormatTest {
         BatchEntryCodec codec = new BatchEntryCodec(TestBatches.kryo());
         Output frame = codec.encode(goldenBatch(), 1L);
         GoldenHex.assertSameBytes(Arrays.copyOf(frame.getBuffer(), frame.position()), golden, "batch-entry.hex");
+        // again, now from the series entries kept by the first encoding
+        frame = codec.encode(goldenBatch(), 1L);
+        GoldenHex.assertSameBytes(Arrays.copyOf(frame.getBuffer(), frame.position()), golden, "batch-entry.hex");
         assertThat(EntryFrame.findDamage(BatchEntryCodec.MAGIC, golden, golden.length)).isNull();
         assertThat(codec.decode(golden, golden.length)).isEqualTo(goldenBatch());
     }
