@@ -1,5 +1,6 @@
 package io.tidemark.engine.query;
 
+import com.typesafe.config.Config;
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.catalog.CatalogService;
 import io.tidemark.engine.metering.QueryMeter;
@@ -33,7 +34,7 @@ import org.apache.pekko.actor.typed.DispatcherSelector;
  * Timestream's Query, CancelQuery and PrepareQuery on this node. A query runs to completion on the
  * query dispatcher ({@code tidemark.engine.query.dispatcher}), supervised by {@link RunningQueries}
  * (timeout, CancelQuery); its result is then kept (see {@link ResultStore}) and served in pages
- * of at most MaxRows rows (1..1000; without MaxRows, as many as fit) and at most about 1 MB,
+ * of at most MaxRows rows (1..1000 unless {@code max-rows} raises it; without MaxRows, as many as fit) and at most about 1 MB,
  * estimated from the values. A page's NextToken names the query, the next page and a hash of the
  * query string: only the same query string may use it, and the same token returns the same page
  * again. A ClientToken repeated with the same query string within
@@ -89,8 +90,6 @@ public final class QueryService {
 
     /** Timestream meters at least this many bytes per query. */
     static final long MIN_METERED_BYTES = 10_000_000L;
-    static final int MAX_QUERY_STRING_CHARS = 262_144;
-    static final int MAX_ROWS_LIMIT = 1000;
 
     /** How long past the query timeout the service waits for the query's answer (its timer answers at the timeout). */
     private static final Duration ANSWER_MARGIN = Duration.ofSeconds(10);
@@ -107,6 +106,9 @@ public final class QueryService {
     private final QueryMeter meter = new QueryMeter();
     private final AtomicInteger unfinished = new AtomicInteger();
     private final InsightsRateLimit insightsRate;
+    /** The longest QueryString and the largest MaxRows accepted (Timestream's 262,144 and 1,000 by default). */
+    private final int maxQueryStringChars;
+    private final int maxRows;
     /** ClientToken → the run it started; guarded by itself. */
     private final Map<String, ClientRun> clientTokens = new HashMap<>();
 
@@ -120,8 +122,20 @@ public final class QueryService {
         this.statements = system.dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER));
         this.results = new ResultStore(settings, clock);
         this.running = new RunningQueries(system.scheduler(), system.executionContext(), settings);
-        this.insightsRate = new InsightsRateLimit(
-                system.settings().config().getInt("tidemark.engine.query.insights-per-second"), clock);
+        Config query = system.settings().config().getConfig("tidemark.engine.query");
+        this.insightsRate = new InsightsRateLimit(query.getInt("insights-per-second"), clock);
+        this.maxQueryStringChars = raisedOnly(query, "max-query-string-chars", 262_144);
+        this.maxRows = raisedOnly(query, "max-rows", 1000);
+    }
+
+    /** A limit of Timestream's that a node may raise but not lower, so that no Timestream client is refused. */
+    private static int raisedOnly(Config query, String path, int timestreams) {
+        int value = query.getInt(path);
+        if (value < timestreams) {
+            throw new IllegalArgumentException("cannot start the query service: tidemark.engine.query." + path
+                    + " may be raised but not lowered below Timestream's limit, value=" + value + ", limit=" + timestreams);
+        }
+        return value;
     }
 
     /**
@@ -383,28 +397,28 @@ public final class QueryService {
         return new QueryPage(result.queryId(), result.columns(), pageRows, next, result.status(), insights);
     }
 
-    private static void validate(QueryRequest request) {
+    private void validate(QueryRequest request) {
         validateQueryString(request.queryString());
         request.maxRows().ifPresent(maxRows -> {
             if (maxRows < 1) {
                 throw EngineException.validation("1 validation error detected: Value '" + maxRows
                         + "' at 'maxRows' failed to satisfy constraint: Member must have value greater than or equal to 1");
             }
-            if (maxRows > MAX_ROWS_LIMIT) {
+            if (maxRows > this.maxRows) {
                 throw EngineException.validation("1 validation error detected: Value '" + maxRows + "' at 'maxRows'"
-                        + " failed to satisfy constraint: Member must have value less than or equal to " + MAX_ROWS_LIMIT);
+                        + " failed to satisfy constraint: Member must have value less than or equal to " + this.maxRows);
             }
         });
     }
 
-    private static void validateQueryString(String queryString) {
+    private void validateQueryString(String queryString) {
         if (queryString == null || queryString.isEmpty()) {
             throw EngineException.validation("1 validation error detected: Value at 'queryString' failed to satisfy"
                     + " constraint: Member must have length greater than or equal to 1");
         }
-        if (queryString.length() > MAX_QUERY_STRING_CHARS) {
+        if (queryString.length() > maxQueryStringChars) {
             throw EngineException.validation("1 validation error detected: Value at 'queryString' failed to satisfy"
-                    + " constraint: Member must have length less than or equal to " + MAX_QUERY_STRING_CHARS);
+                    + " constraint: Member must have length less than or equal to " + maxQueryStringChars);
         }
     }
 
