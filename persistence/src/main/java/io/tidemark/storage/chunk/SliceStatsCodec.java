@@ -10,13 +10,18 @@ import java.util.List;
  * Writes and reads the slice stats section of a version 2 chunk ({@link SliceStats}). Layout: <a
  * href="../../../../../../../../docs/formats/chunk.md">docs/formats/chunk.md</a>, "Slice stats".
  * Extremes and sums are stored against the column's header stats (XOR of the bit patterns for
- * doubles, differences for longs), so a slice whose extreme is the chunk's costs one byte and
- * whole-number doubles a few.
+ * doubles, differences for longs), so a slice whose extreme is the chunk's costs one byte, or a
+ * double as a short decimal when that is shorter (whole numbers and two-decimal values: 2–4 bytes).
  */
 final class SliceStatsCodec {
 
     /** The trailing-zero byte of an XOR-coded double equal to its reference. */
     private static final int SAME_BITS = 64;
+    /** The tag of a double written as {@code (double) m / 10^0}; 10^k adds k. */
+    private static final int FIRST_SCALE = 65;
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    /** Scaled values at or above 2^53 are not all exact longs. */
+    private static final double MAX_EXACT = 0x1p53;
 
     private SliceStatsCodec() {
     }
@@ -55,9 +60,9 @@ final class SliceStatsCodec {
                 }
                 if (slice instanceof ColumnStats.DoubleStats d) {
                     ColumnStats.DoubleStats chunk = (ColumnStats.DoubleStats) header[c];
-                    writeXor(d.min(), chunk.min(), out);
-                    writeXor(d.max(), chunk.max(), out);
-                    writeXor(d.sum(), chunk.sum(), out);
+                    writeDouble(d.min(), chunk.min(), out);
+                    writeDouble(d.max(), chunk.max(), out);
+                    writeDouble(d.sum(), chunk.sum(), out);
                 } else {
                     ColumnStats.LongStats l = (ColumnStats.LongStats) slice;
                     ColumnStats.LongStats chunk = (ColumnStats.LongStats) header[c];
@@ -123,9 +128,9 @@ final class SliceStatsCodec {
                     continue;
                 }
                 if (chunk instanceof ColumnStats.DoubleStats d) {
-                    min[c][s] = readXor(d.min(), in);
-                    max[c][s] = readXor(d.max(), in);
-                    sum[c][s] = readXor(d.sum(), in);
+                    min[c][s] = readDouble(d.min(), in);
+                    max[c][s] = readDouble(d.max(), in);
+                    sum[c][s] = readDouble(d.sum(), in);
                 } else {
                     ColumnStats.LongStats l = (ColumnStats.LongStats) chunk;
                     int flags = in.readByte();
@@ -146,26 +151,60 @@ final class SliceStatsCodec {
                 overflowed);
     }
 
-    private static void writeXor(double value, double reference, BitWriter out) {
+    /**
+     * A double field: its XOR with the reference (a trailing-zero byte 0..64, then the XOR shifted
+     * right as a uvarint unless it is 0), or, when shorter, {@code (double) m / 10^k} (a byte
+     * 65 + k, then m as a zig-zag varint).
+     */
+    private static void writeDouble(double value, double reference, BitWriter out) {
         long x = Double.doubleToRawLongBits(value) ^ Double.doubleToRawLongBits(reference);
-        if (x == 0) {
-            out.writeByte(SAME_BITS);
-            return;
+        int zeros = x == 0 ? SAME_BITS : Long.numberOfTrailingZeros(x);
+        int xorBytes = x == 0 ? 1 : 1 + BitWriter.uvarintSize(x >>> zeros);
+        int scale = scaleOf(value);
+        if (scale >= 0) {
+            long mantissa = Math.round(value * POW10[scale]);
+            if (1 + BitWriter.uvarintSize(BitWriter.zigZag(mantissa)) < xorBytes) {
+                out.writeByte(FIRST_SCALE + scale);
+                out.writeVarint(mantissa);
+                return;
+            }
         }
-        int zeros = Long.numberOfTrailingZeros(x);
         out.writeByte(zeros);
-        out.writeUvarint(x >>> zeros);
+        if (x != 0) {
+            out.writeUvarint(x >>> zeros);
+        }
     }
 
-    private static long readXor(double reference, BitReader in) {
-        int zeros = in.readByte();
+    /** The smallest k in 0..9 such that {@code (double) m / 10^k} is {@code value}'s bit pattern, m = round(value · 10^k); -1 if none. */
+    private static int scaleOf(double value) {
+        for (int k = 0; k < POW10.length; k++) {
+            double scaled = value * POW10[k];
+            if (!(Math.abs(scaled) < MAX_EXACT)) {
+                return -1;
+            }
+            if (Double.doubleToRawLongBits(toDouble(Math.round(scaled), k)) == Double.doubleToRawLongBits(value)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static double toDouble(long mantissa, int scale) {
+        return scale == 0 ? (double) mantissa : mantissa / POW10[scale];
+    }
+
+    private static long readDouble(double reference, BitReader in) {
+        int tag = in.readByte();
         long bits = Double.doubleToRawLongBits(reference);
-        if (zeros == SAME_BITS) {
+        if (tag == SAME_BITS) {
             return bits;
         }
-        if (zeros > SAME_BITS) {
-            throw new CodecException("bad trailing zero count=" + zeros);
+        if (tag < SAME_BITS) {
+            return bits ^ (in.readUvarint() << tag);
         }
-        return bits ^ (in.readUvarint() << zeros);
+        if (tag < FIRST_SCALE + POW10.length && tag >= FIRST_SCALE) {
+            return Double.doubleToRawLongBits(toDouble(in.readVarint(), tag - FIRST_SCALE));
+        }
+        throw new CodecException("bad slice value tag=" + tag);
     }
 }
