@@ -9,7 +9,10 @@ final class ChunkLayout {
 
     /** "TMCH". */
     static final int MAGIC = 0x544D4348;
+    /** Version 1: no slice stats. */
     static final int FORMAT_VERSION = 1;
+    /** Version 2: version 1 plus the slice stats section after the last values section ({@link SliceStats}). */
+    static final int FORMAT_VERSION_SLICES = 2;
     /** Encryption algorithm id 0: none, the only value this version writes or reads. */
     static final int ENCRYPTION_NONE = 0;
 
@@ -33,8 +36,13 @@ final class ChunkLayout {
     /** Longest column name in UTF-8 bytes. */
     static final int MAX_NAME_BYTES = 0xFFFF;
 
-    /** Sections: times, versions, then presence and values per column. */
-    static int sectionCount(int columns) {
+    /** Sections: times, versions, then presence and values per column; version 2 adds the slice stats section last. */
+    static int sectionCount(int columns, int version) {
+        return 2 + 2 * columns + (version == FORMAT_VERSION_SLICES ? 1 : 0);
+    }
+
+    /** The slice stats section of a version 2 chunk. */
+    static int sliceSection(int columns) {
         return 2 + 2 * columns;
     }
 

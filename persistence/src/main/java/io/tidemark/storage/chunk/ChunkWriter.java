@@ -32,15 +32,47 @@ final class ChunkWriter {
     private final long maxTime;
     private final byte[][] sections;
     private final ColumnStats[] stats;
+    /** Per slice, its first row, then the row count (null: the chunk gets no slice stats, format version 1). */
+    private final int[] sliceStarts;
+    /** Per column, per slice: the stats of the slice's rows (null for columns without slice stats). */
+    private final ColumnStats[][] sliceStats;
 
     ChunkWriter(List<ColumnSpec> columns, int count, long[] times) {
         this.columns = columns;
         this.count = count;
         this.minTime = times[0];
         this.maxTime = times[count - 1];
-        this.sections = new byte[ChunkLayout.sectionCount(columns.size())][];
+        this.sliceStarts = sliceStarts(times, count);
+        int version = sliceStarts == null ? ChunkLayout.FORMAT_VERSION : ChunkLayout.FORMAT_VERSION_SLICES;
+        this.sections = new byte[ChunkLayout.sectionCount(columns.size(), version)][];
         this.stats = new ColumnStats[columns.size()];
+        this.sliceStats = new ColumnStats[columns.size()][];
         sections[0] = encodeLongs(times);
+    }
+
+    /**
+     * The first row of each {@link SliceStats#WRITER_WIDTH_NANOS} slice the rows span, then
+     * {@code count}; null when they span one slice, too many, or too few rows per slice
+     * ({@link SliceStats#MIN_ROWS_PER_SLICE}).
+     */
+    private static int[] sliceStarts(long[] times, int count) {
+        long width = SliceStats.WRITER_WIDTH_NANOS;
+        long slices = SliceStatsCodec.sliceCount(times[0], times[count - 1], width);
+        if (slices < 2 || slices > SliceStats.MAX_SLICES || slices * SliceStats.MIN_ROWS_PER_SLICE > count) {
+            return null;
+        }
+        int[] starts = new int[(int) slices + 1];
+        long first = SliceStats.sliceOf(times[0], width);
+        int row = 0;
+        for (int s = 0; s < slices; s++) {
+            starts[s] = row;
+            long end = (first + s + 1) * width;
+            while (row < count && times[row] < end) {
+                row++;
+            }
+        }
+        starts[(int) slices] = count;
+        return starts;
     }
 
     void versions(long[] versions) {
@@ -57,6 +89,12 @@ final class ChunkWriter {
     void doubles(int col, double[] values, boolean[] has) {
         ColumnStats.DoubleStats columnStats = ColumnStats.DoubleStats.of(values, has, 0, count);
         stats[col] = columnStats;
+        if (sliceStarts != null) {
+            sliceStats[col] = new ColumnStats[sliceStarts.length - 1];
+            for (int s = 0; s < sliceStats[col].length; s++) {
+                sliceStats[col][s] = ColumnStats.DoubleStats.of(values, has, sliceStarts[s], sliceStarts[s + 1]);
+            }
+        }
         int nonNull = columnStats.nonNullCount();
         double[] filled = values;
         if (nonNull < count) {
@@ -78,6 +116,12 @@ final class ChunkWriter {
     void longs(int col, long[] values, boolean[] has) {
         ColumnStats.LongStats columnStats = ColumnStats.LongStats.of(values, has, 0, count);
         stats[col] = columnStats;
+        if (sliceStarts != null) {
+            sliceStats[col] = new ColumnStats[sliceStarts.length - 1];
+            for (int s = 0; s < sliceStats[col].length; s++) {
+                sliceStats[col][s] = ColumnStats.LongStats.of(values, has, sliceStarts[s], sliceStarts[s + 1]);
+            }
+        }
         int nonNull = columnStats.nonNullCount();
         long[] filled = values;
         if (nonNull < count) {
@@ -148,6 +192,15 @@ final class ChunkWriter {
             }
             ChunkStatsCodec.write(stats[c], meta);
         }
+        if (sliceStarts != null) {
+            int[] rows = new int[sliceStarts.length - 1];
+            for (int s = 0; s < rows.length; s++) {
+                rows[s] = sliceStarts[s + 1] - sliceStarts[s];
+            }
+            BitWriter slices = new BitWriter(64);
+            SliceStatsCodec.write(SliceStats.WRITER_WIDTH_NANOS, rows, columns, count, stats, sliceStats, slices);
+            sections[ChunkLayout.sliceSection(columns.size())] = slices.toByteArray();
+        }
         int sectionBytes = 0;
         for (byte[] section : sections) {
             meta.writeUvarint(section.length);
@@ -156,7 +209,7 @@ final class ChunkWriter {
         int total = ChunkLayout.HEADER_BYTES + meta.sizeInBytes() + sectionBytes + ChunkLayout.CRC_BYTES;
         ByteBuffer buf = ByteBuffer.allocate(total);
         buf.putInt(ChunkLayout.MAGIC)
-                .put((byte) ChunkLayout.FORMAT_VERSION)
+                .put((byte) (sliceStarts == null ? ChunkLayout.FORMAT_VERSION : ChunkLayout.FORMAT_VERSION_SLICES))
                 .put((byte) ChunkLayout.ENCRYPTION_NONE)
                 .putShort((short) columns.size())
                 .putInt(total)

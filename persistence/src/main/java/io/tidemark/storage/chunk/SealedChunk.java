@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32C;
 
 /**
@@ -28,6 +29,7 @@ import java.util.zip.CRC32C;
 public final class SealedChunk {
 
     private final byte[] bytes;
+    private final int version;
     private final int count;
     private final long minTime;
     private final long maxTime;
@@ -47,10 +49,10 @@ public final class SealedChunk {
         if (magic != ChunkLayout.MAGIC) {
             throw corrupt(ChunkLayout.MAGIC_OFFSET, "bad chunk magic=0x" + Integer.toHexString(magic));
         }
-        int version = bytes[ChunkLayout.VERSION_OFFSET] & 0xFF;
-        if (version != ChunkLayout.FORMAT_VERSION) {
+        version = bytes[ChunkLayout.VERSION_OFFSET] & 0xFF;
+        if (version != ChunkLayout.FORMAT_VERSION && version != ChunkLayout.FORMAT_VERSION_SLICES) {
             throw corrupt(ChunkLayout.VERSION_OFFSET, "unsupported chunk version=" + version
-                    + ", supported=" + ChunkLayout.FORMAT_VERSION);
+                    + ", supported=" + ChunkLayout.FORMAT_VERSION + ".." + ChunkLayout.FORMAT_VERSION_SLICES);
         }
         int length = header.getInt(ChunkLayout.LENGTH_OFFSET);
         if (length != bytes.length) {
@@ -93,7 +95,7 @@ public final class SealedChunk {
                 columnStats.add(ChunkStatsCodec.read(spec.type(), count, in));
             }
             stats = new ChunkStats(count, minTime, maxTime, columnStats);
-            int sections = ChunkLayout.sectionCount(columnCount);
+            int sections = ChunkLayout.sectionCount(columnCount, version);
             sectionOffsets = new int[sections];
             sectionLengths = new int[sections];
             for (int s = 0; s < sections; s++) {
@@ -175,6 +177,25 @@ public final class SealedChunk {
 
     public ChunkStats stats() {
         return stats;
+    }
+
+    /**
+     * The chunk's column stats per aligned time slice, read from its bytes on every call (not kept
+     * with the chunk); empty for a chunk without them (format version 1: one slice, or too few rows
+     * per slice).
+     *
+     * @throws CorruptionException when the section cannot be read
+     */
+    public Optional<SliceStats> sliceStats() {
+        if (version != ChunkLayout.FORMAT_VERSION_SLICES) {
+            return Optional.empty();
+        }
+        int section = ChunkLayout.sliceSection(columns.size());
+        try {
+            return Optional.of(SliceStatsCodec.read(reader(section), columns, stats));
+        } catch (CodecException | IllegalArgumentException e) {
+            throw new CorruptionException(null, sectionOffsets[section], "cannot read chunk slice stats: " + e.getMessage(), e);
+        }
     }
 
     public void decodeTimes(long[] out) {

@@ -21,8 +21,8 @@ class SealedChunkCorruptionTest {
     static Stream<Arguments> damage() {
         return Stream.of(
                 damage("bad magic", b -> set(b, 0, (byte) 'X'), 0, "bad chunk magic"),
-                damage("bad version", b -> set(b, ChunkLayout.VERSION_OFFSET, (byte) 2), ChunkLayout.VERSION_OFFSET,
-                        "unsupported chunk version=2"),
+                damage("bad version", b -> set(b, ChunkLayout.VERSION_OFFSET, (byte) 3), ChunkLayout.VERSION_OFFSET,
+                        "unsupported chunk version=3"),
                 damage("flipped payload bit", b -> set(b, b.length / 2, (byte) (b[b.length / 2] ^ 0x10)),
                         -1, "CRC32C mismatch"),
                 damage("bad stored CRC", b -> set(b, b.length - 1, (byte) (b[b.length - 1] ^ 1)), -1,

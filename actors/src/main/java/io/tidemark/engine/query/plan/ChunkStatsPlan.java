@@ -128,6 +128,25 @@ record ChunkStatsPlan(List<ScanColumn> scanColumns, TableScan scan, List<VectorE
                 aggregation.projection().subList(0, keys.size()), functions, channels, reaches, outputTypes));
     }
 
+    /**
+     * True when every aggregate reads the whole chunk's rows and only value columns (count, sum,
+     * min, max, avg; no min_by/max_by, no min/max of time): what a chunk's slice stats, which keep
+     * no first or last values and no times, can answer.
+     */
+    boolean slicesMayAnswer() {
+        for (int i = 0; i < functions.size(); i++) {
+            if (reaches.get(i) != Reach.WHOLE_CHUNK) {
+                return false;
+            }
+            for (int channel : argumentChannels.get(i)) {
+                if (scanColumns.get(channel).role() == ColumnRole.TIMESTAMP) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private static boolean isTime(Analysis analysis, Expression expression) {
         return role(analysis, expression).orElse(null) == ColumnRole.TIMESTAMP;
     }

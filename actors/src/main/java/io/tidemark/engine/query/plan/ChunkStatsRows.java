@@ -18,6 +18,7 @@ import io.tidemark.storage.chunk.ChunkStats;
 import io.tidemark.storage.chunk.ColumnSpec;
 import io.tidemark.storage.chunk.ColumnStats;
 import io.tidemark.storage.chunk.SealedChunk;
+import io.tidemark.storage.chunk.SliceStats;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
 import java.util.ArrayList;
@@ -32,10 +33,15 @@ import java.util.stream.IntStream;
  * of a chunk's rows, one row of group keys and intermediate states, which the final step merges
  * like the partial states of decoded chunks. Used on one thread.
  *
- * <p>Two ways to answer a chunk:
+ * <p>Three ways to answer a chunk:
  * <ul>
  * <li><b>From its header</b>, decoding nothing, when every group key is constant over the rows in
  * range and the range holds the rows each aggregate's {@link ChunkStatsPlan.Reach} needs.</li>
+ * <li><b>From its slice stats</b> ({@link SliceStats}: per aligned hour), decoding nothing, when the
+ * aggregates read only counts, sums and extremes of value columns ({@link
+ * ChunkStatsPlan#slicesMayAnswer()}), and every slice with rows in range lies wholly in the range
+ * with constant group keys: hourly, 2-hour or daily bins (and date_trunc to the hour or day) over
+ * a 2-hour chunk or a day-long magnetic block, one row per slice.</li>
  * <li><b>By runs</b> otherwise: the chunk's times and the aggregates' value columns are decoded
  * into this object's reused arrays, the rows in range are cut into runs of equal group keys (the
  * keys are monotone in time, so equal keys are adjacent rows), and each run's column stats are
@@ -61,6 +67,8 @@ final class ChunkStatsRows implements ChunkStatsAggregation {
     private static final int PROBE_STEPS = 32;
 
     private final ChunkStatsPlan plan;
+    /** True when the aggregates read only value columns' count, sum, min and max (see {@link #addFromSlices}). */
+    private final boolean slicesMayAnswer;
     private final List<ScanColumn> scanColumns;
     private final EvalContext eval;
     private final VectorBuilder[] builders;
@@ -88,6 +96,7 @@ final class ChunkStatsRows implements ChunkStatsAggregation {
 
     ChunkStatsRows(ChunkStatsPlan plan, EvalContext eval) {
         this.plan = plan;
+        this.slicesMayAnswer = plan.slicesMayAnswer();
         this.scanColumns = plan.scanColumns();
         this.eval = eval;
         List<SqlType> outputTypes = plan.outputTypes();
@@ -125,6 +134,9 @@ final class ChunkStatsRows implements ChunkStatsAggregation {
         ChunkStats stats = chunk.stats();
         if (constant && reachesInRange(stats, fromNanos, toNanos)) {
             return addFromHeader(stats, chunkColumns, endKeys);
+        }
+        if (slicesMayAnswer && addFromSlices(series, chunk, fromNanos, toNanos, chunkColumns)) {
+            return true;
         }
         return addRuns(chunk, fromNanos, toNanos, first, last, endKeys, chunkColumns, series);
     }
@@ -180,6 +192,70 @@ final class ChunkStatsRows implements ChunkStatsAggregation {
         }
         append(endKeys, null, 0, states, 0);
         bytes += 8L * (2 + builders.length - endKeys.length);
+        return true;
+    }
+
+    /**
+     * One row per slice of the chunk's {@link SliceStats} that holds rows in range, from the
+     * slice's stats; false (nothing added) when the chunk has none, or a slice with rows in range
+     * is cut by the range or by a change of group key, or an aggregate declines a slice's stats.
+     * A slice's rows lie between its bounds and the chunk's first and last times; those bounds
+     * decide, as the chunk's do in {@link #add}.
+     */
+    private boolean addFromSlices(SeriesKey series, SealedChunk chunk, long fromNanos, long toNanos, int[] chunkColumns) {
+        for (int channel : valueChannels) {
+            int c = chunkColumns[channel];
+            if (c >= 0 && !numeric(chunk.columns().get(c).type())) {
+                return false;
+            }
+        }
+        Optional<SliceStats> read = chunk.sliceStats();
+        if (read.isEmpty()) {
+            return false;
+        }
+        SliceStats slices = read.get();
+        int functions = plan.functions().size();
+        List<Vector[]> keys = new ArrayList<>(slices.count());
+        List<Vector[]> states = new ArrayList<>(slices.count() * functions);
+        for (int s = 0; s < slices.count(); s++) {
+            if (slices.rows(s) == 0) {
+                continue;
+            }
+            long first = Math.max(slices.start(s), chunk.minTime());
+            long last = Math.min(slices.start(s) + (slices.width() - 1), chunk.maxTime());
+            if (last < fromNanos || first > toNanos) {
+                continue;
+            }
+            if (first < fromNanos || last > toNanos) {
+                return false;
+            }
+            Batch ends = ends(series, first, last);
+            Vector[] sliceKeys = new Vector[plan.keys().size()];
+            for (int k = 0; k < sliceKeys.length; k++) {
+                sliceKeys[k] = plan.keys().get(k).evaluate(ends, eval);
+                if (!sameRows(sliceKeys[k])) {
+                    return false;
+                }
+            }
+            for (int i = 0; i < functions; i++) {
+                List<Integer> channels = plan.argumentChannels().get(i);
+                List<ColumnStats> arguments = new ArrayList<>(channels.size());
+                for (int channel : channels) {
+                    int c = chunkColumns[channel];
+                    arguments.add(c >= 0 ? slices.column(c, s) : noValues(scanColumns.get(channel)));
+                }
+                Optional<Vector[]> state = plan.functions().get(i).intermediateFromStats(slices.rows(s), arguments);
+                if (state.isEmpty()) {
+                    return false;
+                }
+                states.add(state.get());
+            }
+            keys.add(sliceKeys);
+        }
+        for (int r = 0; r < keys.size(); r++) {
+            append(keys.get(r), null, 0, states, r * functions);
+            bytes += 8L * (2 + builders.length - keys.get(r).length);
+        }
         return true;
     }
 
