@@ -6,6 +6,7 @@ import static io.tidemark.engine.query.QueryTestEngine.multi;
 import static io.tidemark.engine.query.QueryTestEngine.single;
 import static io.tidemark.engine.query.QueryTestEngine.versioned;
 import static io.tidemark.engine.query.QueryTestEngine.write;
+import static io.tidemark.engine.testing.BatchRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,6 @@ import io.tidemark.engine.catalog.RetentionProperties;
 import io.tidemark.engine.query.QueryService.QueryPage;
 import io.tidemark.engine.query.QueryService.QueryRequest;
 import io.tidemark.engine.query.QueryService.QueryResult;
-import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.write.RecordInput;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,18 +81,6 @@ class QueryEndToEndTest {
 
     private static QueryResult sql(String sql) {
         return await(engine.query(sql));
-    }
-
-    private static List<List<Object>> rows(Batch batch) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (int r = 0; r < batch.rowCount(); r++) {
-            List<Object> row = new ArrayList<>();
-            for (int c = 0; c < batch.columnCount(); c++) {
-                row.add(batch.column(c).get(r));
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 
     @Test

@@ -5,13 +5,13 @@ import static io.tidemark.engine.query.QueryTestEngine.createTable;
 import static io.tidemark.engine.query.QueryTestEngine.multi;
 import static io.tidemark.engine.query.QueryTestEngine.single;
 import static io.tidemark.engine.query.QueryTestEngine.write;
+import static io.tidemark.engine.testing.BatchRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.Engine;
 import io.tidemark.engine.ManualClock;
 import io.tidemark.engine.catalog.RetentionProperties;
 import io.tidemark.engine.query.QueryService.QueryResult;
-import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.write.DimensionInput;
 import io.tidemark.engine.write.MeasureValueInput;
 import io.tidemark.engine.write.RecordInput;
@@ -105,18 +105,6 @@ class SliceStatsAggregationTest {
 
     private static QueryResult sql(String sql) {
         return await(engine.query(sql));
-    }
-
-    private static List<List<Object>> rows(Batch batch) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (int r = 0; r < batch.rowCount(); r++) {
-            List<Object> row = new ArrayList<>();
-            for (int c = 0; c < batch.columnCount(); c++) {
-                row.add(batch.column(c).get(r));
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 
     /** The query's rows, checked equal to those of its decoded twin. */

@@ -1,5 +1,6 @@
 package io.tidemark.engine.subscription;
 
+import static io.tidemark.engine.testing.BatchRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.Engine;
@@ -8,7 +9,6 @@ import io.tidemark.engine.ManualClock;
 import io.tidemark.engine.catalog.MagneticStoreWriteProperties;
 import io.tidemark.engine.catalog.RetentionProperties;
 import io.tidemark.engine.query.QueryService.QueryResult;
-import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.subscription.SubscriptionEvent.Closing;
 import io.tidemark.engine.subscription.SubscriptionEvent.Failed;
 import io.tidemark.engine.subscription.SubscriptionEvent.Snapshot;
@@ -20,7 +20,6 @@ import io.tidemark.storage.model.SeriesKey;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -108,18 +107,6 @@ class LiveQueryTest {
 
     static <T extends SubscriptionEvent> T expect(TestProbe<SubscriptionEvent> probe, Class<T> type) {
         return probe.expectMessageClass(type, WAIT);
-    }
-
-    static List<List<Object>> rows(Batch batch) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (int r = 0; r < batch.rowCount(); r++) {
-            List<Object> row = new ArrayList<>();
-            for (int c = 0; c < batch.columnCount(); c++) {
-                row.add(batch.column(c).get(r));
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 
     static long bin(long minuteOfHour) {

@@ -1,5 +1,6 @@
 package io.tidemark.engine.query.operator;
 
+import static io.tidemark.engine.testing.BatchRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.query.QueryContext;
@@ -54,7 +55,7 @@ class HashAggregationPropertyTest {
         }
         Batch result = aggregation.finish();
         assertThat(aggregation.outputTypes()).isEqualTo(types(result));
-        assertThat(TestBatches.rows(result)).isEqualTo(reference(c.keyChannels(), c.rows()));
+        assertThat(rows(result)).isEqualTo(reference(c.keyChannels(), c.rows()));
         assertThat(context.reservedMemory()).isZero();
     }
 
@@ -87,7 +88,7 @@ class HashAggregationPropertyTest {
         for (Batch states : partials) {
             merged.add(states);
         }
-        assertThat(TestBatches.rows(merged.finish())).containsExactlyInAnyOrderElementsOf(reference(c.keyChannels(), c.rows()));
+        assertThat(rows(merged.finish())).containsExactlyInAnyOrderElementsOf(reference(c.keyChannels(), c.rows()));
         assertThat(context.reservedMemory()).isZero();
     }
 

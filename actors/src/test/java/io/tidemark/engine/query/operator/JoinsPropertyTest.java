@@ -1,5 +1,6 @@
 package io.tidemark.engine.query.operator;
 
+import static io.tidemark.engine.testing.BatchRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.query.QueryContext;
@@ -69,7 +70,7 @@ class JoinsPropertyTest {
         Batch joined = Joins.join(TestBatches.batch(SIDE, c.left()), TestBatches.batch(SIDE, c.right()), c.type(), c.keys(), c.keys(),
                 residual, context, c.blockPairs());
         assertThat(joined.columnCount()).isEqualTo(6);
-        assertThat(TestBatches.rows(joined)).isEqualTo(reference(c));
+        assertThat(rows(joined)).isEqualTo(reference(c));
         assertThat(context.reservedMemory()).isZero();
     }
 

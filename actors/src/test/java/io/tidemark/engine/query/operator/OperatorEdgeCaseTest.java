@@ -1,6 +1,7 @@
 package io.tidemark.engine.query.operator;
 
 import static io.tidemark.engine.query.operator.TestBatches.row;
+import static io.tidemark.engine.testing.BatchRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +39,7 @@ class OperatorEdgeCaseTest {
     void filterKeepsOnlyTrueRowsAndTreatsNullAsFalse() {
         Batch batch = TestBatches.batch(ONE_BIGINT, List.of(row(1L), row(2L), row(3L)));
         Vector predicate = Vector.ofBooleans(PrimitiveType.BOOLEAN, new boolean[] {true, true, false}, new boolean[] {false, true, false}, 3);
-        assertThat(TestBatches.rows(Filter.apply(batch, predicate))).containsExactly(row(1L));
+        assertThat(rows(Filter.apply(batch, predicate))).containsExactly(row(1L));
         Vector allTrue = Vector.constant(PrimitiveType.BOOLEAN, true, 3);
         assertThat(Filter.apply(batch, allTrue)).isSameAs(batch);
         assertThat(Filter.apply(batch, Vector.nulls(PrimitiveType.UNKNOWN, 3)).rowCount()).isZero();
@@ -50,8 +51,8 @@ class OperatorEdgeCaseTest {
     @Test
     void limitSkipsTheOffsetAndKeepsAtMostTheLimit() {
         Batch batch = TestBatches.batch(ONE_BIGINT, List.of(row(1L), row(2L), row(3L)));
-        assertThat(TestBatches.rows(Limit.apply(batch, 1, 1))).containsExactly(row(2L));
-        assertThat(TestBatches.rows(Limit.apply(batch, 1, -1))).containsExactly(row(2L), row(3L));
+        assertThat(rows(Limit.apply(batch, 1, 1))).containsExactly(row(2L));
+        assertThat(rows(Limit.apply(batch, 1, -1))).containsExactly(row(2L), row(3L));
         assertThat(Limit.apply(batch, 0, Long.MAX_VALUE)).isSameAs(batch);
         assertThat(Limit.apply(batch, Long.MAX_VALUE, 5).rowCount()).isZero();
         assertThat(Limit.apply(batch, 0, 0).rowCount()).isZero();
@@ -62,19 +63,19 @@ class OperatorEdgeCaseTest {
     void globalAggregationHasOneRowWithoutInput() {
         HashAggregation single = new HashAggregation(Step.SINGLE, List.of(), List.of(), SUM_COUNT_STAR, context);
         single.add(Batch.empty(ONE_BIGINT));
-        assertThat(TestBatches.rows(single.finish())).containsExactly(row(null, 0L));
+        assertThat(rows(single.finish())).containsExactly(row(null, 0L));
 
         HashAggregation partial = new HashAggregation(Step.PARTIAL, List.of(), List.of(), SUM_COUNT_STAR, context);
         Batch states = partial.finish();
-        assertThat(TestBatches.rows(states)).containsExactly(row(null, 0L));
+        assertThat(rows(states)).containsExactly(row(null, 0L));
 
         HashAggregation merged = new HashAggregation(Step.FINAL, List.of(), List.of(), SUM_COUNT_STAR, context);
         merged.add(states);
         merged.add(states);
-        assertThat(TestBatches.rows(merged.finish())).containsExactly(row(null, 0L));
+        assertThat(rows(merged.finish())).containsExactly(row(null, 0L));
 
         HashAggregation noInputFinal = new HashAggregation(Step.FINAL, List.of(), List.of(), SUM_COUNT_STAR, context);
-        assertThat(TestBatches.rows(noInputFinal.finish())).containsExactly(row(null, 0L));
+        assertThat(rows(noInputFinal.finish())).containsExactly(row(null, 0L));
     }
 
     @Test
@@ -92,7 +93,7 @@ class OperatorEdgeCaseTest {
                 List.of(new AggregateCall(TestAggregates.COUNT, List.of(), Optional.empty())), context);
         count.add(noColumns(3));
         count.add(noColumns(4));
-        assertThat(TestBatches.rows(count.finish())).containsExactly(row(7L));
+        assertThat(rows(count.finish())).containsExactly(row(7L));
     }
 
     @Test
@@ -114,14 +115,14 @@ class OperatorEdgeCaseTest {
         Batch empty = Batch.empty(ONE_BIGINT);
         Batch one = TestBatches.batch(ONE_BIGINT, List.of(row(42L)));
         assertThat(Sort.sort(empty, List.of(SortKey.ascending(0)), context).rowCount()).isZero();
-        assertThat(TestBatches.rows(Sort.sort(one, List.of(SortKey.ascending(0)), context))).containsExactly(row(42L));
+        assertThat(rows(Sort.sort(one, List.of(SortKey.ascending(0)), context))).containsExactly(row(42L));
         TopN topN = new TopN(ONE_BIGINT, List.of(SortKey.ascending(0)), 3, context);
         assertThat(topN.finish().columnCount()).isEqualTo(1);
-        assertThat(TestBatches.rows(Joins.join(one, one, Joins.Type.INNER, List.of(0), List.of(0), Optional.empty(), context)))
+        assertThat(rows(Joins.join(one, one, Joins.Type.INNER, List.of(0), List.of(0), Optional.empty(), context)))
                 .containsExactly(row(42L, 42L));
-        assertThat(TestBatches.rows(Joins.join(empty, one, Joins.Type.FULL, List.of(0), List.of(0), Optional.empty(), context)))
+        assertThat(rows(Joins.join(empty, one, Joins.Type.FULL, List.of(0), List.of(0), Optional.empty(), context)))
                 .containsExactly(row(null, 42L));
-        assertThat(TestBatches.rows(Joins.join(one, empty, Joins.Type.LEFT, List.of(0), List.of(0), Optional.empty(), context)))
+        assertThat(rows(Joins.join(one, empty, Joins.Type.LEFT, List.of(0), List.of(0), Optional.empty(), context)))
                 .containsExactly(row(42L, null));
         assertThat(UnnestOperator.apply(Batch.empty(List.of(TestValues.BIGINT_ARRAY)), List.of(0), true, true, context).rowCount()).isZero();
         assertThat(context.reservedMemory()).isZero();
@@ -189,7 +190,7 @@ class OperatorEdgeCaseTest {
         List<SqlType> doubles = List.of(PrimitiveType.DOUBLE);
         Batch left = TestBatches.batch(doubles, List.of(row(-0.0), row(Double.NaN), row(1.5)));
         Batch right = TestBatches.batch(doubles, List.of(row(Double.NaN), row(0.0), row(1.5)));
-        assertThat(TestBatches.rows(Joins.join(left, right, Joins.Type.FULL, List.of(0), List.of(0), Optional.empty(), context)))
+        assertThat(rows(Joins.join(left, right, Joins.Type.FULL, List.of(0), List.of(0), Optional.empty(), context)))
                 .containsExactly(row(-0.0, 0.0), row(Double.NaN, null), row(1.5, 1.5), row(null, Double.NaN));
     }
 

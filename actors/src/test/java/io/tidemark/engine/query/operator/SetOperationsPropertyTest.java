@@ -1,6 +1,7 @@
 package io.tidemark.engine.query.operator;
 
 import static io.tidemark.engine.query.operator.TestBatches.normalize;
+import static io.tidemark.engine.testing.BatchRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.query.QueryContext;
@@ -73,7 +74,7 @@ class SetOperationsPropertyTest {
     }
 
     private static List<List<Object>> normalized(Batch batch) {
-        return TestBatches.normalizeRows(TestBatches.rows(batch));
+        return TestBatches.normalizeRows(rows(batch));
     }
 
     private static List<List<Object>> firstOccurrences(List<List<Object>> rows) {

@@ -1,5 +1,6 @@
 package io.tidemark.engine.query.operator;
 
+import static io.tidemark.engine.testing.BatchRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.query.QueryContext;
@@ -55,7 +56,7 @@ class SortPropertyTest {
     void sortIsStableAndOrdered(@ForAll("cases") Case c) {
         QueryContext context = TestBatches.context();
         Batch sorted = Sort.sort(TestBatches.batch(TYPES, c.rows()), c.keys(), context);
-        assertThat(TestBatches.rows(sorted)).isEqualTo(referenceSort(c.rows(), c.keys()));
+        assertThat(rows(sorted)).isEqualTo(referenceSort(c.rows(), c.keys()));
         assertThat(context.reservedMemory()).isZero();
     }
 
@@ -68,7 +69,7 @@ class SortPropertyTest {
         }
         Batch top = topN.finish();
         Batch expected = Limit.apply(Sort.sort(TestBatches.batch(TYPES, c.rows()), c.keys(), context), 0, c.n());
-        assertThat(TestBatches.rows(top)).isEqualTo(TestBatches.rows(expected));
+        assertThat(rows(top)).isEqualTo(rows(expected));
         assertThat(context.reservedMemory()).isZero();
     }
 
@@ -81,7 +82,7 @@ class SortPropertyTest {
             topN.add(TestBatches.batch(TYPES, c.rows().subList(from, Math.min(c.rows().size(), from + 7))));
         }
         List<List<Object>> expected = referenceSort(c.rows(), c.keys());
-        assertThat(TestBatches.rows(topN.finish())).isEqualTo(expected.subList(0, (int) Math.min(n, expected.size())));
+        assertThat(rows(topN.finish())).isEqualTo(expected.subList(0, (int) Math.min(n, expected.size())));
     }
 
     private static List<List<Object>> withIds(List<List<Object>> rows) {

@@ -1,5 +1,7 @@
 package io.tidemark.engine.query.operator;
 
+import static io.tidemark.engine.testing.BatchRows.rows;
+
 import io.tidemark.engine.query.QueryContext;
 import io.tidemark.engine.query.expression.EvalContext;
 import io.tidemark.engine.query.vector.Batch;
@@ -31,18 +33,6 @@ final class TestBatches {
             columns.add(builder.build());
         }
         return new Batch(columns, rows.size());
-    }
-
-    static List<List<Object>> rows(Batch batch) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (int r = 0; r < batch.rowCount(); r++) {
-            List<Object> row = new ArrayList<>();
-            for (Vector column : batch.columns()) {
-                row.add(column.get(r));
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 
     static List<Object> row(Object... values) {

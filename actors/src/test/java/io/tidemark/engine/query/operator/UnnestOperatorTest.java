@@ -1,6 +1,7 @@
 package io.tidemark.engine.query.operator;
 
 import static io.tidemark.engine.query.operator.TestBatches.row;
+import static io.tidemark.engine.testing.BatchRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ class UnnestOperatorTest {
                 row("y", List.of(), null),
                 row("z", null, List.of("b", "c"))));
         Batch out = UnnestOperator.apply(input, List.of(1, 2), true, false, TestBatches.context());
-        assertThat(TestBatches.rows(out)).containsExactly(
+        assertThat(rows(out)).containsExactly(
                 row("x", List.of(1L, 2L, 3L), List.of("a"), 1L, "a", 1L),
                 row("x", List.of(1L, 2L, 3L), List.of("a"), 2L, null, 2L),
                 row("x", List.of(1L, 2L, 3L), List.of("a"), 3L, null, 3L),
@@ -54,7 +55,7 @@ class UnnestOperatorTest {
         List<SqlType> types = List.of(PrimitiveType.BIGINT, TestValues.BIGINT_ARRAY);
         Batch input = TestBatches.batch(types, List.of(row(1L, List.of()), row(2L, null), row(3L, List.of(7L))));
         Batch out = UnnestOperator.apply(input, List.of(1), true, true, TestBatches.context());
-        assertThat(TestBatches.rows(out)).containsExactly(
+        assertThat(rows(out)).containsExactly(
                 row(1L, List.of(), null, null),
                 row(2L, null, null, null),
                 row(3L, List.of(7L), 7L, 1L));
@@ -67,7 +68,7 @@ class UnnestOperatorTest {
         assertThat(out.columnCount()).isEqualTo(3);
         assertThat(out.column(1).type()).isEqualTo(PrimitiveType.BIGINT);
         assertThat(out.column(2).type()).isEqualTo(PrimitiveType.VARCHAR);
-        assertThat(TestBatches.rows(out).stream().map(r -> r.subList(1, 3)).toList())
+        assertThat(rows(out).stream().map(r -> r.subList(1, 3)).toList())
                 .containsExactly(row(1L, "a"), row(2L, null), row(null, null), row(3L, "c"));
     }
 
@@ -82,7 +83,7 @@ class UnnestOperatorTest {
         assertThat(out.column(2).type()).isEqualTo(PrimitiveType.VARCHAR);
         assertThat(out.column(4).type()).isEqualTo(PrimitiveType.TIMESTAMP);
         assertThat(out.column(5).type()).isEqualTo(PrimitiveType.DOUBLE);
-        assertThat(TestBatches.rows(out).stream().map(r -> r.subList(2, 7)).toList()).containsExactly(
+        assertThat(rows(out).stream().map(r -> r.subList(2, 7)).toList()).containsExactly(
                 row("b", 2L, 10L, 1.5, 1L),
                 row("a", null, 20L, 2.5, 2L),
                 row(null, null, 30L, -1.0, 3L));
@@ -161,7 +162,7 @@ class UnnestOperatorTest {
                 expected.add(row);
             }
         }
-        assertThat(TestBatches.rows(out)).isEqualTo(expected);
+        assertThat(rows(out)).isEqualTo(expected);
     }
 
     private static List<Object> listOf(Object... values) {

@@ -6,6 +6,7 @@ import io.tidemark.engine.query.expression.EvalContext;
 import io.tidemark.engine.query.function.ScalarFunctionRegistry;
 import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.query.vector.VectorBuilder;
+import io.tidemark.engine.testing.BatchRows;
 import io.tidemark.sql.analyzer.Analysis;
 import io.tidemark.sql.analyzer.Analyzer;
 import io.tidemark.sql.analyzer.CatalogTable;
@@ -78,19 +79,7 @@ final class QueryFixture {
 
     /** The rows of a query's result, boxed. */
     List<List<Object>> rows(String sql) {
-        return rows(execute(sql));
-    }
-
-    static List<List<Object>> rows(Batch batch) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (int r = 0; r < batch.rowCount(); r++) {
-            List<Object> row = new ArrayList<>();
-            for (int c = 0; c < batch.columnCount(); c++) {
-                row.add(batch.column(c).get(r));
-            }
-            rows.add(row);
-        }
-        return rows;
+        return BatchRows.rows(execute(sql));
     }
 
     static List<Object> row(Object... values) {

@@ -1,0 +1,24 @@
+package io.tidemark.engine.testing;
+
+import io.tidemark.engine.query.vector.Batch;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A batch's rows as lists of boxed values, for assertions on whole results. */
+public final class BatchRows {
+
+    private BatchRows() {
+    }
+
+    public static List<List<Object>> rows(Batch batch) {
+        List<List<Object>> rows = new ArrayList<>(batch.rowCount());
+        for (int r = 0; r < batch.rowCount(); r++) {
+            List<Object> row = new ArrayList<>(batch.columnCount());
+            for (int c = 0; c < batch.columnCount(); c++) {
+                row.add(batch.column(c).get(r));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+}
