@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +44,7 @@ class ApiDocExamplesIT {
     @TempDir
     static Path dataDir;
 
+    @AutoClose
     static ServerFixture node;
 
     @BeforeAll
@@ -57,11 +58,6 @@ class ApiDocExamplesIT {
                     .commonAttributes(c -> c.measureName("usage").measureValueType(MeasureValueType.DOUBLE))
                     .records(record("host_0", "0.5", time), record("host_1", "10.5", time)));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     private static Record record(String host, String value, long time) {

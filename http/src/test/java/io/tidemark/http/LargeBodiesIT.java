@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +26,7 @@ class LargeBodiesIT {
     @TempDir
     static Path dataDir;
 
+    @AutoClose
     static ServerFixture node;
 
     @BeforeAll
@@ -33,11 +34,6 @@ class LargeBodiesIT {
         node = ServerFixture.start(dataDir, Map.of());
         node.server.engine().catalog().createDatabase("large", null, List.of()).toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     @Test

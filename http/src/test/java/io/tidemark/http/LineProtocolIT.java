@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +32,7 @@ class LineProtocolIT {
     @TempDir
     static Path dataDir;
 
+    @AutoClose
     static ServerFixture node;
     static HttpClient http;
     /** Whole seconds, a minute ago: inside the default memory store window. */
@@ -46,11 +47,6 @@ class LineProtocolIT {
                     .get(10, TimeUnit.SECONDS);
         }
         baseSeconds = System.currentTimeMillis() / 1000 - 60;
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     @Test

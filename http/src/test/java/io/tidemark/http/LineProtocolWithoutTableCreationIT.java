@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +28,7 @@ class LineProtocolWithoutTableCreationIT {
     @TempDir
     static Path dataDir;
 
+    @AutoClose
     static ServerFixture node;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -38,11 +39,6 @@ class LineProtocolWithoutTableCreationIT {
                 .get(10, TimeUnit.SECONDS);
         node.server.engine().catalog().createTable("lp_off", "known", null, null, null, List.of())
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     @Test

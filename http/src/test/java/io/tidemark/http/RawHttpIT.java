@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +28,7 @@ class RawHttpIT {
     @TempDir
     static Path dataDir;
 
+    @AutoClose
     static ServerFixture node;
     static RawHttp http;
 
@@ -36,11 +37,6 @@ class RawHttpIT {
         node = ServerFixture.start(dataDir, Map.of("tidemark.http.limits.max-body-bytes", MAX_BODY,
                 "tidemark.http.limits.body-timeout", "1s"));
         http = new RawHttp(node.uri());
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     @Test

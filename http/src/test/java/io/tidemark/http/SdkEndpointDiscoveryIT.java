@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,16 +24,12 @@ class SdkEndpointDiscoveryIT {
     @TempDir
     static Path dataDir;
 
+    @AutoClose
     static ServerFixture node;
 
     @BeforeAll
     static void start() {
         node = ServerFixture.start(dataDir, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +32,7 @@ class SigV4AuthIT {
     @TempDir
     static Path dataDir;
 
+    @AutoClose
     static ServerFixture node;
 
     @BeforeAll
@@ -41,11 +42,6 @@ class SigV4AuthIT {
                 "tidemark.http.access-keys", List.of(Map.of("id", ServerFixture.ACCESS_KEY,
                         "secret", ServerFixture.SECRET_KEY)),
                 "tidemark.engine.catalog.max-databases", 2));
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     @Test

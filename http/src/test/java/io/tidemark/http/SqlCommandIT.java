@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +27,7 @@ class SqlCommandIT {
     @TempDir
     static Path dataDir;
 
+    @AutoClose
     static ServerFixture node;
 
     @BeforeAll
@@ -45,11 +46,6 @@ class SqlCommandIT {
         }
         assertThat(http.post(PREFIX + "WriteRecords", "{\"DatabaseName\":\"cli\",\"TableName\":\"cpu\",\"Records\":["
                 + records + "]}").statusCode()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +31,7 @@ class SqlEndpointAuthIT {
     @TempDir
     static Path dataDir;
 
+    @AutoClose
     static ServerFixture node;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -40,11 +41,6 @@ class SqlEndpointAuthIT {
                 "tidemark.http.auth", "sigv4",
                 "tidemark.http.access-keys", List.of(Map.of("id", ServerFixture.ACCESS_KEY,
                         "secret", ServerFixture.SECRET_KEY))));
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     /** {@code statement} POSTed to /sql as text/plain, signed with {@code secret} unless it is null. */

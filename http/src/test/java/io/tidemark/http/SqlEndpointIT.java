@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +35,7 @@ class SqlEndpointIT {
     @TempDir
     static Path dataDir;
 
+    @AutoClose
     static ServerFixture node;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -54,11 +55,6 @@ class SqlEndpointIT {
                             .measureValueType(MeasureValueType.DOUBLE).timeUnit("SECONDS"))
                     .records(records));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     static HttpRequest.Builder sql(String body, String contentType, String accept) {
