@@ -2,16 +2,16 @@ package io.tidemark.engine;
 
 import static io.tidemark.engine.query.QueryTestEngine.DB;
 import static io.tidemark.engine.query.QueryTestEngine.await;
+import static io.tidemark.engine.testing.BatchRows.typedRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.catalog.MagneticStoreWriteProperties;
 import io.tidemark.engine.catalog.RetentionProperties;
 import io.tidemark.engine.catalog.TableDescription;
-import io.tidemark.engine.query.QueryService.QueryResult;
 import io.tidemark.engine.query.fragment.ShardFragmentRunner;
 import io.tidemark.engine.query.fragment.remote.AnswerHolder;
-import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.shard.SeriesShard;
+import io.tidemark.engine.testing.BatchRows;
 import io.tidemark.engine.testing.EngineCluster;
 import io.tidemark.engine.testing.LoopbackCluster;
 import io.tidemark.engine.write.IngestBatch;
@@ -24,15 +24,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.cluster.sharding.ShardRegion;
-import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -72,7 +65,6 @@ class LargeMessagesClusterTest {
     /** The node hosting the shard the rows go to. */
     private static int owner;
 
-
     /** Frames of 32 KiB and large frames of 256 KiB, so that a few thousand rows take many of them. */
     private static Map<String, Object> settings() {
         Map<String, Object> settings = EngineCluster.quietTiers(SHARDS);
@@ -97,7 +89,8 @@ class LargeMessagesClusterTest {
                 () -> CLUSTER.stream().allMatch(engine -> engine.catalog().table(DB, "big").isPresent()));
         // the first row alone starts the shard's entity, so the large write can go through another node
         assertThat(await(CLUSTER.get(0).write(batch(CLUSTER.get(0), 1))).ingested().total()).isEqualTo(1);
-        owner = entityHosts().get(SeriesShard.entityId(table.tableId(), SERIES.shard(SHARDS)));
+        owner = EngineCluster.entityHosts(CLUSTER, table.tableId())
+                .get(SeriesShard.entityId(table.tableId(), SERIES.shard(SHARDS)));
         assertThat(await(single.write(batch(single, ROWS))).rejected()).isEmpty();
     }
 
@@ -137,13 +130,13 @@ class LargeMessagesClusterTest {
 
         assertThat(outcome.rejected()).isEmpty();
         assertThat(outcome.ingested().total()).isEqualTo(ROWS);
-        List<String> expected = rows(query(single, ALL));
+        List<String> expected = rows(single, ALL);
         assertThat(expected).hasSize(ROWS);
         for (int node = 0; node < 3; node++) {
             ShardFragmentRunner.Counts before = runner(node).counts();
             AnswerHolder.Counts held = holder(owner).counts();
 
-            assertThat(rows(query(CLUSTER.get(node), ALL))).as("node %d", node).isEqualTo(expected);
+            assertThat(rows(CLUSTER.get(node), ALL)).as("node %d", node).isEqualTo(expected);
 
             ShardFragmentRunner.Counts after = runner(node).counts();
             // a shard on the querying node that holds none of the wanted series is skipped, not asked
@@ -157,7 +150,7 @@ class LargeMessagesClusterTest {
             }
             assertThat(List.of(heldAfter.held(), heldAfter.heldBytes())).as("held after node %d's query", node)
                     .containsExactly(0L, 0L);
-            assertThat(rows(query(CLUSTER.get(node), GLOBAL))).isEqualTo(rows(query(single, GLOBAL)));
+            assertThat(rows(CLUSTER.get(node), GLOBAL)).isEqualTo(rows(single, GLOBAL));
         }
     }
 
@@ -170,19 +163,19 @@ class LargeMessagesClusterTest {
 
         assertThat(outcome.rejected()).isEmpty();
         assertThat(outcome.ingested().total()).isEqualTo(ROWS);
-        assertThat(rows(query(CLUSTER.get(other(owner)), GLOBAL))).isEqualTo(rows(query(single, GLOBAL)));
+        assertThat(rows(CLUSTER.get(other(owner)), GLOBAL)).isEqualTo(rows(single, GLOBAL));
     }
 
     @Test
     @Order(3)
     void afterTheShardsNodeIsLostTheSurvivorsReadEveryRowFromTheReplica() {
-        List<String> expected = rows(query(single, ALL));
+        List<String> expected = rows(single, ALL);
 
         CLUSTER.get(owner).system().terminate();
 
         for (int node = 0; node < 3; node++) {
             if (node != owner) {
-                assertThat(rows(query(CLUSTER.get(node), ALL))).as("node %d", node).isEqualTo(expected);
+                assertThat(rows(CLUSTER.get(node), ALL)).as("node %d", node).isEqualTo(expected);
             }
         }
     }
@@ -195,40 +188,8 @@ class LargeMessagesClusterTest {
         return CLUSTER.get(node).fragmentHost().answers();
     }
 
-    private static QueryResult query(Engine engine, String sql) {
-        return await(engine.query(sql));
-    }
-
-    /** Each row as its boxed values, column types included. */
-    private static List<String> rows(QueryResult result) {
-        Batch batch = result.rows();
-        List<String> rows = new ArrayList<>();
-        for (int r = 0; r < batch.rowCount(); r++) {
-            List<Object> row = new ArrayList<>();
-            for (int c = 0; c < batch.columnCount(); c++) {
-                row.add(batch.column(c).type().displayName() + ":" + batch.column(c).get(r));
-            }
-            rows.add(row.toString());
-        }
-        return rows;
-    }
-
-    /** Which node runs each started shard entity of the table. */
-    private static Map<String, Integer> entityHosts() {
-        Map<String, Integer> hosts = new HashMap<>();
-        for (int node = 0; node < 3; node++) {
-            ActorSystem<Void> system = CLUSTER.get(node).system();
-            ShardRegion.CurrentShardRegionState state = await(AskPattern.ask(ClusterSharding.get(system).shardState(),
-                    (ActorRef<ShardRegion.CurrentShardRegionState> replyTo) -> new GetShardRegionState(
-                            SeriesShard.TYPE_KEY, replyTo), Duration.ofSeconds(30), system.scheduler()));
-            for (ShardRegion.ShardState shard : state.getShards()) {
-                for (String entity : shard.getEntityIds()) {
-                    if (entity.startsWith(table.tableId() + "/")) {
-                        hosts.put(entity, node);
-                    }
-                }
-            }
-        }
-        return hosts;
+    /** The rows {@code sql} answers on {@code engine}, typed (see {@link BatchRows#typedRows}). */
+    private static List<String> rows(Engine engine, String sql) {
+        return typedRows(await(engine.query(sql)).rows());
     }
 }

@@ -21,4 +21,17 @@ public final class BatchRows {
         }
         return rows;
     }
+
+    /** Each row as the text of its values, each prefixed with its column's type, for comparing results across nodes. */
+    public static List<String> typedRows(Batch batch) {
+        List<String> rows = new ArrayList<>(batch.rowCount());
+        for (int r = 0; r < batch.rowCount(); r++) {
+            List<Object> row = new ArrayList<>(batch.columnCount());
+            for (int c = 0; c < batch.columnCount(); c++) {
+                row.add(batch.column(c).type().displayName() + ":" + batch.column(c).get(r));
+            }
+            rows.add(row.toString());
+        }
+        return rows;
+    }
 }

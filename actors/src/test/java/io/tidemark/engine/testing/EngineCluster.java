@@ -1,17 +1,25 @@
 package io.tidemark.engine.testing;
 
 import io.tidemark.engine.Engine;
+import io.tidemark.engine.shard.SeriesShard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.sharding.ShardRegion;
+import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.typed.Cluster;
 
 /**
@@ -77,6 +85,32 @@ public final class EngineCluster {
         crashing.put("tidemark.engine.ask-timeout", "20s");
         crashing.put("tidemark.engine.shard.first-read-timeout", "12s");
         return crashing;
+    }
+
+    /**
+     * Which engine (by index) runs each started shard entity of table {@code tableId}, asked of
+     * every engine whose system still runs.
+     */
+    public static Map<String, Integer> entityHosts(List<Engine> engines, String tableId) {
+        Map<String, Integer> hosts = new HashMap<>();
+        for (int node = 0; node < engines.size(); node++) {
+            ActorSystem<Void> system = engines.get(node).system();
+            if (system.whenTerminated().isCompleted()) {
+                continue;
+            }
+            ShardRegion.CurrentShardRegionState state = AskPattern.ask(ClusterSharding.get(system).shardState(),
+                    (ActorRef<ShardRegion.CurrentShardRegionState> replyTo) -> new GetShardRegionState(
+                            SeriesShard.TYPE_KEY, replyTo), Duration.ofSeconds(30), system.scheduler())
+                    .toCompletableFuture().join();
+            for (ShardRegion.ShardState shard : state.getShards()) {
+                for (String entity : shard.getEntityIds()) {
+                    if (entity.startsWith(tableId + "/")) {
+                        hosts.put(entity, node);
+                    }
+                }
+            }
+        }
+        return hosts;
     }
 
     private static int freePort() {

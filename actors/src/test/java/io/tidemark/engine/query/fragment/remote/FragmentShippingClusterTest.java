@@ -4,6 +4,7 @@ import static io.tidemark.engine.query.QueryTestEngine.DB;
 import static io.tidemark.engine.query.QueryTestEngine.await;
 import static io.tidemark.engine.query.QueryTestEngine.multi;
 import static io.tidemark.engine.query.QueryTestEngine.write;
+import static io.tidemark.engine.testing.BatchRows.typedRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.Engine;
@@ -13,8 +14,7 @@ import io.tidemark.engine.catalog.RetentionProperties;
 import io.tidemark.engine.catalog.TableDescription;
 import io.tidemark.engine.query.QueryService.QueryResult;
 import io.tidemark.engine.query.fragment.ShardFragmentRunner;
-import io.tidemark.engine.query.vector.Batch;
-import io.tidemark.engine.shard.SeriesShard;
+import io.tidemark.engine.testing.BatchRows;
 import io.tidemark.engine.testing.EngineCluster;
 import io.tidemark.engine.testing.LoopbackCluster;
 import io.tidemark.engine.write.RecordInput;
@@ -26,12 +26,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.cluster.sharding.ShardRegion;
-import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -68,10 +62,10 @@ class FragmentShippingClusterTest {
     private static Engine single;
     private static TableDescription table;
 
-
     @BeforeAll
     static void start() throws IOException {
-        CLUSTER.addAll(EngineCluster.start(3, root, EngineCluster.withCrashes(EngineCluster.quietTiers(SHARDS)), CLOCK));
+        CLUSTER.addAll(EngineCluster.start(3, root, EngineCluster.withCrashes(EngineCluster.quietTiers(SHARDS)),
+                CLOCK));
         single = Engine.start(Engine.singleNodeConfig(root.resolve("single"), EngineCluster.quietTiers(SHARDS)), CLOCK);
         List<RecordInput> records = records();
         for (Engine engine : List.of(CLUSTER.get(0), single)) {
@@ -196,7 +190,7 @@ class FragmentShippingClusterTest {
         Map<String, Integer> hosts = entityHosts();
         int victim = hosts.values().stream().filter(node -> node != QUERIER).findFirst()
                 .orElseThrow(() -> new AssertionError("every shard runs on the querying node: " + hosts));
-        List<String> expected = rows(query(single, AGGREGATES));
+        List<String> expected = rows(single, AGGREGATES);
         ShardFragmentRunner.Counts before = runner(QUERIER).counts();
 
         long crashed = System.nanoTime();
@@ -204,9 +198,9 @@ class FragmentShippingClusterTest {
         // the query's attempt on the lost shard goes to the dead node, not to one still answering
         await(CLUSTER.get(victim).system().getWhenTerminated());
 
-        assertThat(rows(query(CLUSTER.get(QUERIER), AGGREGATES))).isEqualTo(expected);
+        assertThat(rows(CLUSTER.get(QUERIER), AGGREGATES)).isEqualTo(expected);
         long answered = System.nanoTime();
-        assertThat(rows(query(CLUSTER.get(QUERIER), GLOBAL))).isEqualTo(rows(query(single, GLOBAL)));
+        assertThat(rows(CLUSTER.get(QUERIER), GLOBAL)).isEqualTo(rows(single, GLOBAL));
         // the lost shard's attempt failed when its node became unreachable, not at the first-read timeout
         ShardFragmentRunner.Counts after = runner(QUERIER).counts();
         assertThat(after.nodeLosses() - before.nodeLosses()).as("attempts failed by the node's loss").isPositive();
@@ -229,23 +223,14 @@ class FragmentShippingClusterTest {
         return await(engine.query(sql));
     }
 
-    private static void assertSameRows(String sql, QueryResult actual, QueryResult expected) {
-        assertThat(expected.rows().rowCount()).as("rows of %s", sql).isPositive();
-        assertThat(rows(actual)).as(sql).isEqualTo(rows(expected));
+    /** The rows {@code sql} answers on {@code engine}, typed (see {@link BatchRows#typedRows}). */
+    private static List<String> rows(Engine engine, String sql) {
+        return typedRows(query(engine, sql).rows());
     }
 
-    /** Each row as its boxed values, column types included. */
-    private static List<String> rows(QueryResult result) {
-        Batch batch = result.rows();
-        List<String> rows = new ArrayList<>();
-        for (int r = 0; r < batch.rowCount(); r++) {
-            List<Object> row = new ArrayList<>();
-            for (int c = 0; c < batch.columnCount(); c++) {
-                row.add(batch.column(c).type().displayName() + ":" + batch.column(c).get(r));
-            }
-            rows.add(row.toString());
-        }
-        return rows;
+    private static void assertSameRows(String sql, QueryResult actual, QueryResult expected) {
+        assertThat(expected.rows().rowCount()).as("rows of %s", sql).isPositive();
+        assertThat(typedRows(actual.rows())).as(sql).isEqualTo(typedRows(expected.rows()));
     }
 
     private static Map<Integer, Integer> entitiesPerNode() {
@@ -256,23 +241,7 @@ class FragmentShippingClusterTest {
 
     /** Which node runs each shard entity of the table. */
     private static Map<String, Integer> entityHosts() {
-        Map<String, Integer> hosts = new HashMap<>();
-        for (int node = 0; node < 3; node++) {
-            ActorSystem<Void> system = CLUSTER.get(node).system();
-            if (system.whenTerminated().isCompleted()) {
-                continue;
-            }
-            ShardRegion.CurrentShardRegionState state = await(AskPattern.ask(ClusterSharding.get(system).shardState(),
-                    (ActorRef<ShardRegion.CurrentShardRegionState> replyTo) -> new GetShardRegionState(
-                            SeriesShard.TYPE_KEY, replyTo), Duration.ofSeconds(30), system.scheduler()));
-            for (ShardRegion.ShardState shard : state.getShards()) {
-                for (String entity : shard.getEntityIds()) {
-                    if (entity.startsWith(table.tableId() + "/")) {
-                        hosts.put(entity, node);
-                    }
-                }
-            }
-        }
+        Map<String, Integer> hosts = EngineCluster.entityHosts(CLUSTER, table.tableId());
         assertThat(hosts).as("every shard entity runs somewhere").hasSize(SHARDS);
         return hosts;
     }
