@@ -5,6 +5,7 @@ import static io.tidemark.http.auth.SigV4.sha256;
 import static io.tidemark.http.auth.SigV4.utf8;
 
 import io.tidemark.http.wire.WireError;
+import io.tidemark.http.wire.WireException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,8 +52,24 @@ public final class SigV4Verifier {
         this.maxSkew = maxSkew;
     }
 
-    /** Empty when the request is signed by a configured key; else the error to answer. */
-    public Optional<WireError> verify(HttpRequest request, byte[] body) {
+    /**
+     * The access key that signed the request.
+     *
+     * @throws WireException the error to answer when the request is not signed by a configured key
+     */
+    public String authenticate(HttpRequest request, byte[] body) {
+        Verification verification = check(request, body);
+        if (verification.refusal() != null) {
+            throw verification.refusal().exception();
+        }
+        return verification.accessKey();
+    }
+
+    /** The outcome of checking a signature: the signing key, or the refusal (exactly one of them non-null). */
+    private record Verification(String accessKey, WireError refusal) {
+    }
+
+    private Verification check(HttpRequest request, byte[] body) {
         Optional<String> authorization = request.getHeader("Authorization").map(HttpHeader::value);
         if (authorization.isEmpty()) {
             return refuse(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
@@ -104,7 +121,7 @@ public final class SigV4Verifier {
             return refuse(403, "InvalidSignatureException", "The request signature we calculated does not match the "
                     + "signature you provided. Check your AWS Secret Access Key and signing method.");
         }
-        return Optional.empty();
+        return new Verification(scope[0], null);
     }
 
     /**
@@ -196,7 +213,7 @@ public final class SigV4Verifier {
         return fields;
     }
 
-    private static Optional<WireError> refuse(int status, String type, String message) {
-        return Optional.of(WireError.of(status, type, message));
+    private static Verification refuse(int status, String type, String message) {
+        return new Verification(null, WireError.of(status, type, message));
     }
 }

@@ -5,6 +5,7 @@ import io.tidemark.engine.Engine;
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.ErrorKind;
 import io.tidemark.http.wire.StrictBody;
+import io.tidemark.http.wire.WireError;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * {@code p} accepted, see {@link LineProtocolAuth}) and {@code POST /api/v2/write?bucket=&org=&precision=}
  * (v2; {@code org} ignored), plus {@code GET|HEAD /ping}. Answers as InfluxDB does: 204 when every
  * line was written (durably), 400 {@code {"error":"partial write: …"}} naming each refused line
- * (the others are written), 404 for an unknown database, 400 for a bad precision, 413 for a body
+ * (the others are written), 404 for an unknown database, 400 for a bad precision, 401 without valid
+ * credentials and 403 for a key not allowed to write the database (under {@code auth = sigv4}), 413 for a body
  * over {@code tidemark.http.line-protocol.max-body-bytes} (also after gzip decompression).
  */
 public final class LineProtocolRoutes extends AllDirectives {
@@ -93,8 +95,9 @@ public final class LineProtocolRoutes extends AllDirectives {
         } catch (IllegalArgumentException e) {
             return done(error(400, e.getMessage()));
         }
-        if (auth.isPresent() && !auth.get().allows(request, params)) {
-            return done(error(401, "authorization failed"));
+        Optional<WireError> refused = auth.flatMap(a -> a.refusal(request, params, database));
+        if (refused.isPresent()) {
+            return done(error(refused.get().status(), refused.get().message()));
         }
         long declared = request.entity().getContentLengthOption().orElse(-1L);
         if (declared > settings.maxBodyBytes()) {

@@ -2,23 +2,22 @@ package io.tidemark.http.server;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.tidemark.http.auth.AccessKeys;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The {@code tidemark.http} section: where the server listens, how requests are authenticated and
  * the request limits. See the http module's {@code reference.conf} for each key's meaning.
  *
- * @param accessKeys access key id to secret, for {@code auth = sigv4}
+ * @param accessKeys the keys' secrets and permissions, for {@code auth = sigv4}
  * @param advertisedAddress DescribeEndpoints' Address; empty to derive it from each request's Host
  */
 public record HttpSettings(
         String bind,
         int port,
         Auth auth,
-        Map<String, String> accessKeys,
+        AccessKeys accessKeys,
         Duration signatureMaxSkew,
         long maxBodyBytes,
         Duration bodyTimeout,
@@ -35,10 +34,6 @@ public record HttpSettings(
 
     private static final String PATH = "tidemark.http.";
 
-    public HttpSettings {
-        accessKeys = Map.copyOf(accessKeys);
-    }
-
     public static HttpSettings fromConfig(Config root) {
         Config c = root.getConfig("tidemark.http");
         Auth auth;
@@ -48,11 +43,8 @@ public record HttpSettings(
             throw new ConfigException.BadValue(PATH + "auth", "cannot read auth: value=" + c.getString("auth")
                     + " (expected none or sigv4)");
         }
-        Map<String, String> keys = new LinkedHashMap<>();
-        for (Config key : c.getConfigList("access-keys")) {
-            keys.put(key.getString("id"), key.getString("secret"));
-        }
-        if (auth == Auth.SIGV4 && keys.isEmpty()) {
+        AccessKeys keys = AccessKeys.fromConfig(c.getConfigList("access-keys"), PATH + "access-keys");
+        if (auth == Auth.SIGV4 && keys.secrets().isEmpty()) {
             throw new ConfigException.BadValue(PATH + "access-keys",
                     "cannot verify signatures without access keys: auth=sigv4, access-keys=[]");
         }

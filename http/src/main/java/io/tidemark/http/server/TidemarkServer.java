@@ -1,6 +1,9 @@
 package io.tidemark.http.server;
 
 import io.tidemark.engine.Engine;
+import io.tidemark.engine.catalog.Arns;
+import io.tidemark.http.auth.AccessControl;
+import io.tidemark.http.auth.Permissions;
 import io.tidemark.http.auth.SigV4Verifier;
 import io.tidemark.http.metrics.MetricsRoutes;
 import io.tidemark.http.metrics.NodeMetrics;
@@ -70,8 +73,10 @@ public final class TidemarkServer implements AutoCloseable {
 
     /** Binds {@code settings.bind():settings.port()} (port 0 picks a free one) in front of {@code engine}. */
     public static TidemarkServer start(Engine engine, HttpSettings settings, Clock clock) {
-        Optional<SigV4Verifier> verifier = settings.auth() == HttpSettings.Auth.SIGV4
-                ? Optional.of(new SigV4Verifier(settings.accessKeys(), clock, settings.signatureMaxSkew()))
+        Permissions permissions = new Permissions(settings.accessKeys(), arns(engine));
+        Optional<AccessControl> access = settings.auth() == HttpSettings.Auth.SIGV4
+                ? Optional.of(new AccessControl(new SigV4Verifier(settings.accessKeys().secrets(), clock,
+                        settings.signatureMaxSkew()), permissions))
                 : Optional.empty();
         List<OperationGroup> groups = List.of(
                 new AccountOperations(settings.advertisedAddress()),
@@ -82,14 +87,15 @@ public final class TidemarkServer implements AutoCloseable {
                 new QueryOperations(engine.queries()),
                 new UnsupportedOperations());
         Materializer materializer = Materializer.matFromSystem(engine.system());
-        TimestreamRoutes wire = new TimestreamRoutes(groups, verifier, settings.maxBodyBytes(),
+        TimestreamRoutes wire = new TimestreamRoutes(groups, access, settings.maxBodyBytes(),
                 settings.bodyTimeout().toMillis(), materializer);
-        SqlRoutes sql = new SqlRoutes(engine.queries(), verifier, settings.maxBodyBytes(),
+        SqlRoutes sql = new SqlRoutes(engine.queries(), access, settings.maxBodyBytes(),
                 settings.bodyTimeout().toMillis(), materializer);
-        SubscribeRoutes subscribe = new SubscribeRoutes(engine.subscriptions(), verifier, materializer);
+        SubscribeRoutes subscribe = new SubscribeRoutes(engine.subscriptions(), access, materializer);
         LineProtocolRoutes lineProtocol = new LineProtocolRoutes(engine,
                 LineProtocolSettings.fromConfig(engine.system().settings().config()),
-                verifier.map(v -> new LineProtocolAuth(settings.accessKeys())), settings.bodyTimeout().toMillis(),
+                access.map(a -> new LineProtocolAuth(settings.accessKeys().secrets(), permissions)),
+                settings.bodyTimeout().toMillis(),
                 clock, materializer);
         NodeMetrics metrics = new NodeMetrics(engine, clock, ENDPOINTS, operationNames(groups));
         Executor blocking = engine.system().dispatchers().lookup(DispatcherSelector.blocking());
@@ -114,6 +120,12 @@ public final class TidemarkServer implements AutoCloseable {
             throw new IllegalStateException("cannot bind: address=" + settings.bind() + ":" + settings.port()
                     + ", cause=" + cause, cause);
         }
+    }
+
+    /** The node's ARNs ({@code tidemark.engine.arn}), as AccessDeniedException names resources. */
+    private static Arns arns(Engine engine) {
+        var config = engine.system().settings().config();
+        return new Arns(config.getString("tidemark.engine.arn.region"), config.getString("tidemark.engine.arn.account-id"));
     }
 
     public InetSocketAddress localAddress() {

@@ -7,7 +7,7 @@ import io.tidemark.engine.EngineException;
 import io.tidemark.engine.query.QueryService;
 import io.tidemark.engine.query.ResultStream;
 import io.tidemark.engine.query.vector.Batch;
-import io.tidemark.http.auth.SigV4Verifier;
+import io.tidemark.http.auth.AccessControl;
 import io.tidemark.http.wire.StrictBody;
 import io.tidemark.http.wire.WireError;
 import io.tidemark.http.wire.WireException;
@@ -56,27 +56,28 @@ import org.slf4j.LoggerFactory;
  * format, as {@code {"error": {"type", "message"}}} with the status the wire API sends for the
  * same error (a SQL error keeps the parser's {@code line L:C: …} message); a failure after that
  * ends a JSON document with an {@code "error"} member and aborts a CSV response. With
- * {@code auth = sigv4} the request must be signed as for Query (service {@code timestream}).
+ * {@code auth = sigv4} the request must be signed as for Query (service {@code timestream}), by a
+ * key allowed Query on every table the statement reads (else 403 AccessDeniedException).
  */
 public final class SqlRoutes extends AllDirectives {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqlRoutes.class);
 
     private final QueryService queries;
-    private final Optional<SigV4Verifier> verifier;
+    private final Optional<AccessControl> access;
     private final long maxBodyBytes;
     private final long bodyTimeoutMillis;
     private final Materializer materializer;
 
     /**
-     * @param verifier present when requests must carry a valid SigV4 signature
+     * @param access present when requests must carry a valid SigV4 signature by a key allowed to run them
      * @param maxBodyBytes longer statements are refused with 413
      * @param bodyTimeoutMillis how long a client may take to send its body
      */
-    public SqlRoutes(QueryService queries, Optional<SigV4Verifier> verifier, long maxBodyBytes,
+    public SqlRoutes(QueryService queries, Optional<AccessControl> access, long maxBodyBytes,
             long bodyTimeoutMillis, Materializer materializer) {
         this.queries = queries;
-        this.verifier = verifier;
+        this.access = access;
         this.maxBodyBytes = maxBodyBytes;
         this.bodyTimeoutMillis = bodyTimeoutMillis;
         this.materializer = materializer;
@@ -141,14 +142,15 @@ public final class SqlRoutes extends AllDirectives {
         return StrictBody.read(request.entity(), maxBodyBytes, bodyTimeoutMillis, materializer);
     }
 
-    /** The statement the body carries, once the signature (if required) is verified. */
+    /** The statement the body carries, once the signature and the key's permission (if required) are checked. */
     private String statement(HttpRequest request, ByteString body) {
-        if (verifier.isPresent()) {
-            Optional<WireError> refused = verifier.get().verify(request, body.toArrayUnsafe());
-            if (refused.isPresent()) {
-                throw refused.get().exception();
-            }
-        }
+        Optional<String> accessKey = access.map(a -> a.authenticate(request, body.toArrayUnsafe()));
+        String sql = statementText(request, body);
+        accessKey.ifPresent(key -> access.get().authorizeStatement(key, sql));
+        return sql;
+    }
+
+    private static String statementText(HttpRequest request, ByteString body) {
         ContentType type = request.entity().getContentType();
         if (type.mediaType().equals(MediaTypes.APPLICATION_JSON)) {
             return jsonStatement(body);

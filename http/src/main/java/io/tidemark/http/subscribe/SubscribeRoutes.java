@@ -3,9 +3,10 @@ package io.tidemark.http.subscribe;
 import io.tidemark.engine.ErrorKind;
 import io.tidemark.engine.subscription.SubscriptionEvent;
 import io.tidemark.engine.subscription.SubscriptionService;
-import io.tidemark.http.auth.SigV4Verifier;
+import io.tidemark.http.auth.AccessControl;
 import io.tidemark.http.wire.StrictBody;
 import io.tidemark.http.wire.WireError;
+import io.tidemark.http.wire.WireException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.NotUsed;
@@ -31,7 +32,9 @@ import org.apache.pekko.stream.javadsl.Source;
 /**
  * {@code GET /subscribe}: a WebSocket on which the client sends one query ({@code {"query":"…"}}
  * or the SQL text itself) and receives the frames {@link SubscriptionJson} describes. Under
- * {@code auth = sigv4} the upgrade request must be signed like any wire request (empty body).
+ * {@code auth = sigv4} the upgrade request must be signed like any wire request (empty body), and
+ * the signing key must be allowed Query on every table the query reads: else the only frame is an
+ * AccessDeniedException error and nothing is subscribed.
  *
  * <p>Each connection is one subscriber: an actor-backed source the live query sends events to.
  * An event is acknowledged when the WebSocket stream takes it for sending, so a client that reads
@@ -48,37 +51,51 @@ public final class SubscribeRoutes extends AllDirectives {
     private static final long FIRST_FRAME_TIMEOUT_MILLIS = 20_000;
 
     private final SubscriptionService subscriptions;
-    private final Optional<SigV4Verifier> verifier;
+    private final Optional<AccessControl> access;
     private final Materializer materializer;
 
-    public SubscribeRoutes(SubscriptionService subscriptions, Optional<SigV4Verifier> verifier,
+    public SubscribeRoutes(SubscriptionService subscriptions, Optional<AccessControl> access,
             Materializer materializer) {
         this.subscriptions = subscriptions;
-        this.verifier = verifier;
+        this.access = access;
         this.materializer = materializer;
     }
 
     public Route route() {
         return path("subscribe", () -> get(() -> extractRequest(request -> {
-            Optional<WireError> refused = verifier.flatMap(v -> v.verify(request, new byte[0]));
-            if (refused.isPresent()) {
-                return complete(refusal(refused.get()));
+            Optional<String> accessKey;
+            try {
+                accessKey = access.map(a -> a.authenticate(request, new byte[0]));
+            } catch (WireException e) {
+                return complete(refusal(e.error()));
             }
-            return handleWebSocketMessages(connection());
+            return handleWebSocketMessages(connection(accessKey));
         })));
     }
 
-    /** One subscriber: the client's first text frame subscribes; events flow back as frames. */
-    private Flow<Message, Message, NotUsed> connection() {
-        Pair<org.apache.pekko.actor.ActorRef, Source<SubscriptionEvent, NotUsed>> events =
-                Source.<SubscriptionEvent>actorRef(message -> Optional.empty(), message -> Optional.empty(),
+    /** The last frame of a connection whose query the key may not run (it never subscribes). */
+    private record Refused(WireError error) {
+    }
+
+    /**
+     * One subscriber: the client's first text frame subscribes; events flow back as frames. The
+     * frames' source takes the engine's {@link SubscriptionEvent}s and, from this class only, {@link Refused}.
+     *
+     * @param accessKey the key that signed the upgrade request, under {@code auth = sigv4}
+     */
+    private Flow<Message, Message, NotUsed> connection(Optional<String> accessKey) {
+        Pair<org.apache.pekko.actor.ActorRef, Source<Object, NotUsed>> events =
+                Source.<Object>actorRef(message -> Optional.empty(), message -> Optional.empty(),
                         EVENT_BUFFER, OverflowStrategy.fail()).preMaterialize(materializer);
         ActorRef<SubscriptionEvent> subscriber = Adapter.toTyped(events.first());
         Source<Message, NotUsed> out = events.second()
-                .takeWhile(event -> !event.isFinal(), true)
+                .takeWhile(event -> event instanceof SubscriptionEvent e && !e.isFinal(), true)
                 .map(event -> {
+                    if (event instanceof Refused refused) {
+                        return (Message) TextMessage.create(SubscriptionJson.error(refused.error()));
+                    }
                     subscriptions.ack(subscriber);
-                    return (Message) TextMessage.create(SubscriptionJson.render(event));
+                    return (Message) TextMessage.create(SubscriptionJson.render((SubscriptionEvent) event));
                 })
                 .watchTermination((notUsed, done) -> {
                     // on the completing thread: the stage's plain whenComplete would start a thread per connection
@@ -89,7 +106,7 @@ public final class SubscribeRoutes extends AllDirectives {
         AtomicBoolean subscribed = new AtomicBoolean();
         Sink<Message, ?> in = Sink.foreach(message -> {
             if (subscribed.compareAndSet(false, true)) {
-                subscribe(message, subscriber);
+                subscribe(message, subscriber, accessKey, events.first());
             } else {
                 drain(message);
             }
@@ -97,7 +114,8 @@ public final class SubscribeRoutes extends AllDirectives {
         return Flow.fromSinkAndSourceCoupled(in, out);
     }
 
-    private void subscribe(Message message, ActorRef<SubscriptionEvent> subscriber) {
+    private void subscribe(Message message, ActorRef<SubscriptionEvent> subscriber, Optional<String> accessKey,
+            org.apache.pekko.actor.ActorRef frames) {
         if (!message.isText()) {
             drain(message);
             subscriber.tell(new SubscriptionEvent.Failed(ErrorKind.VALIDATION,
@@ -113,7 +131,11 @@ public final class SubscribeRoutes extends AllDirectives {
                         return;
                     }
                     try {
-                        subscriptions.subscribe(SubscriptionJson.query(text.getStrictText()), subscriber);
+                        String sql = SubscriptionJson.query(text.getStrictText());
+                        accessKey.ifPresent(key -> access.get().authorizeStatement(key, sql));
+                        subscriptions.subscribe(sql, subscriber);
+                    } catch (WireException e) {
+                        frames.tell(new Refused(e.error()), org.apache.pekko.actor.ActorRef.noSender());
                     } catch (IllegalArgumentException e) {
                         subscriber.tell(new SubscriptionEvent.Failed(ErrorKind.VALIDATION, e.getMessage()));
                     }

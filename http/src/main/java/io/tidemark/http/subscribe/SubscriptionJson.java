@@ -58,6 +58,19 @@ final class SubscriptionJson {
         return out.toString();
     }
 
+    /** The error frame of a refusal decided before any subscription (AccessDeniedException). */
+    static String error(WireError error) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator gen = WireJson.MAPPER.getFactory().createGenerator(out)) {
+            gen.writeStartObject();
+            writeError(gen, error.type(), error.message());
+            gen.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render a subscription error frame", e);
+        }
+        return out.toString();
+    }
+
     /**
      * The query of a client's first frame: the {@code query} member of a JSON object, or the whole
      * text as SQL when it is not a JSON object.

@@ -3,7 +3,8 @@ package io.tidemark.http.wire;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.engine.EngineException;
-import io.tidemark.http.auth.SigV4Verifier;
+import io.tidemark.http.auth.AccessControl;
+import io.tidemark.http.auth.Action;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The front door of the Timestream wire API (AWS JSON 1.0): {@code POST /} with
  * {@code X-Amz-Target: Timestream_20181101.<Operation>}. Reads the body within the size limit,
- * verifies the signature when configured, dispatches to the operation (which gets the parsed JSON,
+ * verifies the signature and the signing key's permission for the operation's {@link Action} when
+ * configured, dispatches to the operation (which gets the parsed JSON,
  * or the raw bytes for a {@link BodyOperation}) and renders
  * its output or Timestream's error. Every failure is answered; none stops the server.
  */
@@ -51,32 +53,39 @@ public final class TimestreamRoutes extends AllDirectives {
             "One or more records have been rejected.", false, true);
     private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
-    private final Map<String, BodyOperation> operations = new HashMap<>();
-    private final Optional<SigV4Verifier> verifier;
+    private final Map<String, Registered> operations = new HashMap<>();
+    private final Optional<AccessControl> access;
     private final long maxBodyBytes;
     private final long bodyTimeoutMillis;
     private final Materializer materializer;
 
     /**
-     * @param verifier present when requests must carry a valid SigV4 signature
+     * @param access present when requests must carry a valid SigV4 signature by a key allowed to make them
      * @param maxBodyBytes longer bodies are refused with 413 before they are parsed
      * @param bodyTimeoutMillis how long a client may take to send its body
      */
-    public TimestreamRoutes(List<OperationGroup> groups, Optional<SigV4Verifier> verifier, long maxBodyBytes,
+    public TimestreamRoutes(List<OperationGroup> groups, Optional<AccessControl> access, long maxBodyBytes,
             long bodyTimeoutMillis, Materializer materializer) {
         for (OperationGroup group : groups) {
             group.operations().forEach((name, op) -> register(name, (body, authority) ->
                     op.invoke(new WireRequest(Members.root(WireJson.readBody(body)), authority))));
             group.bodyOperations().forEach(this::register);
         }
-        this.verifier = verifier;
+        this.access = access;
         this.maxBodyBytes = maxBodyBytes;
         this.bodyTimeoutMillis = bodyTimeoutMillis;
         this.materializer = materializer;
     }
 
+    /** An operation and the action a key must be allowed to call it. */
+    private record Registered(BodyOperation operation, Action action) {
+    }
+
     private void register(String name, BodyOperation operation) {
-        if (operations.put(name, operation) != null) {
+        Action action = Action.ofOperation(name).filter(a -> a.operation().equals(name)).orElseThrow(() ->
+                new IllegalArgumentException("cannot register operation without its access action: name=" + name
+                        + " (add it to io.tidemark.http.auth.Action)"));
+        if (operations.put(name, new Registered(operation, action)) != null) {
             throw new IllegalArgumentException("cannot register operation twice: name=" + name);
         }
     }
@@ -94,7 +103,7 @@ public final class TimestreamRoutes extends AllDirectives {
                     "cannot dispatch request: missing header X-Amz-Target (expected " + TARGET_PREFIX
                             + "<Operation>)")));
         }
-        BodyOperation operation = target.get().startsWith(TARGET_PREFIX)
+        Registered operation = target.get().startsWith(TARGET_PREFIX)
                 ? operations.get(target.get().substring(TARGET_PREFIX.length())) : null;
         if (operation == null) {
             return done(error(requestId, WireError.of(404, WireError.UNKNOWN_OPERATION,
@@ -114,16 +123,11 @@ public final class TimestreamRoutes extends AllDirectives {
         return StrictBody.read(request.entity(), maxBodyBytes, bodyTimeoutMillis, materializer);
     }
 
-    private CompletionStage<ObjectNode> invoke(BodyOperation operation, HttpRequest request, ByteString body) {
+    private CompletionStage<ObjectNode> invoke(Registered operation, HttpRequest request, ByteString body) {
         byte[] bytes = body.toArrayUnsafe();
-        if (verifier.isPresent()) {
-            Optional<WireError> refused = verifier.get().verify(request, bytes);
-            if (refused.isPresent()) {
-                throw refused.get().exception();
-            }
-        }
+        access.ifPresent(a -> a.authorizeOperation(request, operation.action(), bytes));
         String authority = request.getHeader("Host").map(HttpHeader::value).orElse("localhost");
-        return operation.invoke(bytes, authority);
+        return operation.operation().invoke(bytes, authority);
     }
 
     private WireException tooLarge(long size) {

@@ -3,6 +3,7 @@ package io.tidemark.http.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.http.wire.WireError;
+import io.tidemark.http.wire.WireException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -41,20 +42,22 @@ class SigV4VerifierTest {
 
     @Test
     void aRequestSignedByTheSdkSignerIsAccepted() {
-        assertThat(verifier.verify(signed("secret", "timestream", "eu-central-1", BODY), bytes(BODY))).isEmpty();
+        assertThat(verify(verifier, signed("secret", "timestream", "eu-central-1", BODY), bytes(BODY))).isEmpty();
+        assertThat(verifier.authenticate(signed("secret", "timestream", "eu-central-1", BODY), bytes(BODY)))
+                .isEqualTo("AKIDEXAMPLE");
     }
 
     @Test
     void aChangedBodyOrAnotherSecretIsAnInvalidSignature() {
-        assertThat(code(verifier.verify(signed("secret", "timestream", "us-east-1", BODY),
+        assertThat(code(verify(verifier, signed("secret", "timestream", "us-east-1", BODY),
                 bytes("{\"DatabaseName\":\"other\"}")))).isEqualTo("InvalidSignatureException");
-        assertThat(code(verifier.verify(signed("other", "timestream", "us-east-1", BODY), bytes(BODY))))
+        assertThat(code(verify(verifier, signed("other", "timestream", "us-east-1", BODY), bytes(BODY))))
                 .isEqualTo("InvalidSignatureException");
     }
 
     @Test
     void anotherServiceInTheScopeIsIncomplete() {
-        assertThat(code(verifier.verify(signed("secret", "dynamodb", "us-east-1", BODY), bytes(BODY))))
+        assertThat(code(verify(verifier, signed("secret", "dynamodb", "us-east-1", BODY), bytes(BODY))))
                 .isEqualTo("IncompleteSignatureException");
     }
 
@@ -62,7 +65,7 @@ class SigV4VerifierTest {
     void aSignatureOlderThanTheAllowedSkewHasExpired() {
         SigV4Verifier later = new SigV4Verifier(Map.of("AKIDEXAMPLE", "secret"),
                 Clock.fixed(SIGNED_AT.plus(Duration.ofMinutes(16)), ZoneOffset.UTC), Duration.ofMinutes(15));
-        Optional<WireError> refused = later.verify(signed("secret", "timestream", "us-east-1", BODY), bytes(BODY));
+        Optional<WireError> refused = verify(later, signed("secret", "timestream", "us-east-1", BODY), bytes(BODY));
         assertThat(code(refused)).isEqualTo("InvalidSignatureException");
         assertThat(refused.get().message()).startsWith("Signature expired");
     }
@@ -92,6 +95,16 @@ class SigV4VerifierTest {
         }
         return HttpRequest.POST("/").addHeaders(headers).withEntity(HttpEntities.create(
                 ContentTypes.parse("application/x-amz-json-1.0"), bytes(body)));
+    }
+
+    /** The refusal {@link SigV4Verifier#authenticate} throws; empty when it accepts the request. */
+    private static Optional<WireError> verify(SigV4Verifier verifier, HttpRequest request, byte[] body) {
+        try {
+            verifier.authenticate(request, body);
+            return Optional.empty();
+        } catch (WireException e) {
+            return Optional.of(e.error());
+        }
     }
 
     private static String code(Optional<WireError> error) {
