@@ -20,11 +20,14 @@ import org.junit.jupiter.api.Test;
 
 class LineProtocolAuthTest {
 
-    private final LineProtocolAuth auth = new LineProtocolAuth(Map.of("AKIDLP", "s3cret", "AKIDRO", "r3ad"),
-            new Permissions(new AccessKeys(Map.of("AKIDLP", "s3cret", "AKIDRO", "r3ad"), Map.of(
-                    "AKIDLP", AccessPolicy.FULL_ACCESS,
-                    "AKIDRO", AccessPolicy.of(List.of(new Grant(Set.of(Action.QUERY), Set.of("*"), Set.of("*"))))))),
-                    new Arns("us-east-1", "000000000000")));
+    /** AKIDLP may do everything; AKIDRO may only query. */
+    private static final Map<String, String> SECRETS = Map.of("AKIDLP", "s3cret", "AKIDRO", "r3ad");
+    private static final AccessPolicy QUERY_ONLY = AccessPolicy.of(List.of(
+            new Grant(Set.of(Action.QUERY), Set.of("*"), Set.of("*"))));
+
+    private final LineProtocolAuth auth = new LineProtocolAuth(SECRETS, new Permissions(
+            new AccessKeys(SECRETS, Map.of("AKIDLP", AccessPolicy.FULL_ACCESS, "AKIDRO", QUERY_ONLY)),
+            new Arns("us-east-1", "000000000000")));
 
     private static HttpRequest withAuthorization(String value) {
         return HttpRequest.POST("/write").addHeader(RawHeader.create("Authorization", value));
