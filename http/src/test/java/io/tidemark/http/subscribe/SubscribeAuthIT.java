@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,17 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
-/** {@code /subscribe} on a node with {@code auth = sigv4}: the upgrade request must be signed like any other. */
+/**
+ * {@code /subscribe} on a node with {@code auth = sigv4}: the upgrade request must be signed like
+ * any other, and a key may subscribe only to a query over tables it may read.
+ */
 class SubscribeAuthIT {
 
     static final String ACCESS_KEY = "AKIDSUBSCRIBETEST";
     static final String SECRET_KEY = "subscribe-test-secret";
+    /** May read database {@code allowed} only. */
+    static final String READER = "AKIDSUBSCRIBEREADER";
+    static final String READER_SECRET = "subscribe-reader-secret";
 
     @TempDir
     static Path dataDir;
@@ -42,7 +49,9 @@ class SubscribeAuthIT {
     static void start() {
         var config = Engine.singleNodeConfig(dataDir, Map.of("tidemark.http.port", 0,
                 "tidemark.http.auth", "sigv4",
-                "tidemark.http.access-keys", List.of(Map.of("id", ACCESS_KEY, "secret", SECRET_KEY))));
+                "tidemark.http.access-keys", List.of(Map.of("id", ACCESS_KEY, "secret", SECRET_KEY),
+                        Map.of("id", READER, "secret", READER_SECRET, "allow", List.of(
+                                Map.of("actions", List.of("read"), "databases", List.of("allowed")))))));
         Engine engine = Engine.start(config, Clock.systemUTC());
         server = TidemarkServer.start(engine, HttpSettings.fromConfig(config), Clock.systemUTC());
         uri = URI.create("ws://127.0.0.1:" + server.localAddress().getPort() + "/subscribe");
@@ -64,8 +73,34 @@ class SubscribeAuthIT {
 
     @Test
     void aSignedUpgradeSubscribes() throws Exception {
+        SubscriptionClient client = new SubscriptionClient(0, true);
+        WebSocket socket = signedUpgrade(ACCESS_KEY, SECRET_KEY, client);
+        socket.sendText("SELECT 1 AS one", true).join();
+
+        var snapshot = client.next(Duration.ofSeconds(30));
+        assertThat(snapshot.path("type").asText()).isEqualTo("snapshot");
+        assertThat(client.rows()).containsExactly(List.of("1"));
+        socket.abort();
+    }
+
+    @Test
+    void aQueryOverATableTheKeyMayNotReadGetsAnAccessDeniedFrameAndTheSocketCloses() throws Exception {
+        SubscriptionClient client = new SubscriptionClient(0, true);
+        WebSocket socket = signedUpgrade(READER, READER_SECRET, client);
+        socket.sendText("{\"query\": \"SELECT * FROM secret.cpu\"}", true).join();
+
+        var frame = client.next(Duration.ofSeconds(30));
+        assertThat(frame.path("type").asText()).isEqualTo("error");
+        assertThat(frame.path("errorType").asText()).isEqualTo("AccessDeniedException");
+        assertThat(frame.path("message").asText()).startsWith("User: " + READER + " is not authorized to perform:"
+                + " timestream:Query on resource: arn:aws:timestream:us-east-1:000000000000:database/secret/table/cpu");
+        client.closed().get(30, TimeUnit.SECONDS);
+    }
+
+    /** A WebSocket to /subscribe whose upgrade request is signed by {@code key}. */
+    private static WebSocket signedUpgrade(String key, String secret, SubscriptionClient client) {
         SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(ACCESS_KEY, SECRET_KEY))
+                .identity(AwsCredentialsIdentity.create(key, secret))
                 .request(SdkHttpRequest.builder().method(SdkHttpMethod.GET)
                         .uri(URI.create("http://127.0.0.1:" + uri.getPort() + "/subscribe")).build())
                 .payload(ContentStreamProvider.fromUtf8String(""))
@@ -77,13 +112,6 @@ class SubscribeAuthIT {
                 values.forEach(value -> builder.header(name, value));
             }
         });
-        SubscriptionClient client = new SubscriptionClient(0, true);
-        WebSocket socket = builder.buildAsync(uri, client).join();
-        socket.sendText("SELECT 1 AS one", true).join();
-
-        var snapshot = client.next(Duration.ofSeconds(30));
-        assertThat(snapshot.path("type").asText()).isEqualTo("snapshot");
-        assertThat(client.rows()).containsExactly(List.of("1"));
-        socket.abort();
+        return builder.buildAsync(uri, client).join();
     }
 }
