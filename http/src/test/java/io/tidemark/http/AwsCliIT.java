@@ -42,7 +42,7 @@ class AwsCliIT {
         }
     }
 
-    private static boolean awsCliInstalled() {
+    static boolean awsCliInstalled() {
         try {
             Process p = new ProcessBuilder("aws", "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();

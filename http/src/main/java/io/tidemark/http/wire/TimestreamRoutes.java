@@ -3,6 +3,7 @@ package io.tidemark.http.wire;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.engine.EngineException;
+import io.tidemark.engine.ErrorKind;
 import io.tidemark.http.auth.SigV4Verifier;
 import java.util.HashMap;
 import java.util.List;
@@ -138,7 +139,7 @@ public final class TimestreamRoutes extends AllDirectives {
         }
         if (failure instanceof EngineException) {
             EngineException e = (EngineException) failure;
-            if (e.getCause() != null) {
+            if (e.getCause() != null || e.kind() == ErrorKind.INTERNAL) {
                 LOG.warn("{} failed: {}", e.kind(), e.getMessage(), e.getCause());
             }
             return WireError.of(e);
