@@ -28,13 +28,18 @@ final class ServerFixture implements AutoCloseable {
 
     /** Starts a node with the given config keys over the defaults (port 0: a free port). */
     static ServerFixture start(Path dataDir, Map<String, Object> overrides) {
+        return start(dataDir, overrides, Clock.systemUTC());
+    }
+
+    /** Starts a node as {@link #start(Path, Map)} does, whose engine and listener read {@code clock}. */
+    static ServerFixture start(Path dataDir, Map<String, Object> overrides, Clock clock) {
         Map<String, Object> all = new HashMap<>(overrides);
         all.putIfAbsent("tidemark.http.port", 0);
         all.putIfAbsent("tidemark.engine.catalog.shards-per-table", 1);
         var config = Engine.singleNodeConfig(dataDir, all);
-        Engine engine = Engine.start(config, Clock.systemUTC());
+        Engine engine = Engine.start(config, clock);
         try {
-            return new ServerFixture(TidemarkServer.start(engine, HttpSettings.fromConfig(config), Clock.systemUTC()));
+            return new ServerFixture(TidemarkServer.start(engine, HttpSettings.fromConfig(config), clock));
         } catch (RuntimeException e) {
             engine.close();
             throw e;

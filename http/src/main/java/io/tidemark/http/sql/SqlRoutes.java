@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.engine.EngineException;
+import io.tidemark.engine.ErrorKind;
 import io.tidemark.engine.query.QueryService;
 import io.tidemark.engine.query.ResultStream;
 import io.tidemark.engine.query.vector.Batch;
@@ -197,7 +198,7 @@ public final class SqlRoutes extends AllDirectives {
             return wire.error();
         }
         if (failure instanceof EngineException e) {
-            if (e.getCause() != null) {
+            if (e.getCause() != null || e.kind() == ErrorKind.INTERNAL) {
                 LOG.warn("{} failed: {}", e.kind(), e.getMessage(), e.getCause());
             }
             return WireError.of(e);

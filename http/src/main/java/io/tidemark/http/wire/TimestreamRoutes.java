@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.engine.EngineException;
 import io.tidemark.http.auth.AccessControl;
 import io.tidemark.http.auth.Action;
+import io.tidemark.engine.ErrorKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +143,7 @@ public final class TimestreamRoutes extends AllDirectives {
         }
         if (failure instanceof EngineException) {
             EngineException e = (EngineException) failure;
-            if (e.getCause() != null) {
+            if (e.getCause() != null || e.kind() == ErrorKind.INTERNAL) {
                 LOG.warn("{} failed: {}", e.kind(), e.getMessage(), e.getCause());
             }
             return WireError.of(e);

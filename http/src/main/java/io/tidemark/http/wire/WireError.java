@@ -17,6 +17,9 @@ public record WireError(int status, String type, String message, ObjectNode extr
     public static final String VALIDATION = "ValidationException";
     public static final String SERIALIZATION = "SerializationException";
     public static final String UNKNOWN_OPERATION = "UnknownOperationException";
+    /** What the caller is told of an internal failure of the engine; the node logs the failure itself. */
+    public static final String INTERNAL_MESSAGE = "cannot answer request: internal failure of the node (logged);"
+            + " retry later";
 
     public static WireError of(int status, String type, String message) {
         return new WireError(status, type, message, JsonNodeFactory.instance.objectNode());
@@ -32,8 +35,15 @@ public record WireError(int status, String type, String message, ObjectNode extr
         return of(400, SERIALIZATION, message);
     }
 
-    /** The error Timestream answers for the engine's failure kind. */
+    /**
+     * The error Timestream answers for the engine's failure kind. An internal failure's message
+     * names files, table ids and causes, which are the operator's business, not the caller's: it
+     * is logged by the front door and the caller gets {@link #INTERNAL_MESSAGE}.
+     */
     public static WireError of(EngineException e) {
+        if (e.kind() == ErrorKind.INTERNAL) {
+            return internal(INTERNAL_MESSAGE);
+        }
         return of(statusOf(e.kind()), typeOf(e.kind()), e.getMessage());
     }
 

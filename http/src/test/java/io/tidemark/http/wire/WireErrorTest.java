@@ -21,6 +21,18 @@ class WireErrorTest {
     }
 
     @Test
+    void anInternalFailureKeepsItsDetailsFromTheCaller() {
+        WireError error = WireError.of(EngineException.internal("cannot journal write: journal failed, table=t1, dir="
+                + "/var/lib/tidemark/shards/t1/0/journal, cause=java.io.IOException: No space left on device",
+                new java.io.IOException("No space left on device")));
+
+        assertThat(error.status()).isEqualTo(500);
+        assertThat(error.message()).isEqualTo(WireError.INTERNAL_MESSAGE).doesNotContain("journal", "/", "Exception");
+        assertThat(WireError.of(EngineException.validation("cannot write: table=t1")).message())
+                .isEqualTo("cannot write: table=t1");
+    }
+
+    @Test
     void theBodyCarriesTypeMessageAndExtraMembers() {
         WireError error = WireError.of(419, "RejectedRecordsException", "rejected");
         error.extra().putArray("RejectedRecords").addObject().put("RecordIndex", 3);

@@ -1,0 +1,163 @@
+package io.tidemark.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code ./tidemark} script builds the server jar on first use and again whenever a source
+ * file or pom is newer than the jar, as its header and docs/api.md ("Starting a node") say.
+ *
+ * <p>It runs in a copy of the repository without {@code http/target/tidemark-server.jar}, so the
+ * other ITs of this JVM keep their jar. The copy keeps the modules' compiled classes and Maven's
+ * record of them ({@code target/maven-status}, whose absolute paths are moved to the copy): the
+ * state of a checkout whose modules the reactor has built, where the script's build only has to
+ * package and shade. The build runs offline ({@code MAVEN_ARGS=-o}): CI has every plugin and
+ * dependency in the local repository by then, and the script must not need the network.
+ */
+class ServeBuildsOnFirstUseIT {
+
+    static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    static final List<String> MODULES = List.of("sql-parser", "persistence", "cluster-config", "actors", "http");
+    static final String BUILDING = "tidemark: building the server jar";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void serveBuildsTheJarWhenMissingThenOnlyWhenAPomOrSourceIsNewer() throws Exception {
+        Path copy = copyWithoutServerJar(temp.resolve("repository"));
+        Path jar = copy.resolve("http/target/tidemark-server.jar");
+        assertThat(jar).doesNotExist();
+
+        Path log = temp.resolve("serve.log");
+        Process serve = tidemark(copy, log, "serve", "--port", "0", "--data-dir", temp.resolve("data").toString());
+        try {
+            URI address = awaitServing(serve, log);
+            assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains(BUILDING);
+            assertThat(jar).isRegularFile();
+            assertThat(new RawHttp(address).get("/health").statusCode()).isEqualTo(200);
+        } finally {
+            stop(serve);
+        }
+
+        FileTime built = Files.getLastModifiedTime(jar);
+        String current = run(copy, temp.resolve("current.log"));
+        assertThat(current).as("a current jar is not rebuilt").doesNotContain(BUILDING).contains("--data-dir");
+        assertThat(Files.getLastModifiedTime(jar)).isEqualTo(built);
+
+        Files.setLastModifiedTime(copy.resolve("http/pom.xml"), FileTime.fromMillis(built.toMillis() + 2_000));
+        String stale = run(copy, temp.resolve("stale.log"));
+        assertThat(stale).as("a pom newer than the jar rebuilds it").contains(BUILDING).contains("--data-dir");
+        assertThat(Files.getLastModifiedTime(jar)).isGreaterThan(built);
+    }
+
+    /** {@code ./tidemark serve --help} in the copy: the launcher's build check, then the command's usage. */
+    private static String run(Path copy, Path log) throws Exception {
+        Process help = tidemark(copy, log, "serve", "--help");
+        boolean finished = help.waitFor(240, TimeUnit.SECONDS);
+        if (!finished) {
+            stop(help);
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(finished).as("./tidemark serve --help finished: " + output).isTrue();
+        assertThat(help.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private static Process tidemark(Path copy, Path log, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("./tidemark"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of("JAVA_HOME", System.getProperty("java.home"), "MAVEN_ARGS", "-o"));
+        return builder.start();
+    }
+
+    private static URI awaitServing(Process serve, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (System.nanoTime() < deadline && serve.isAlive()) {
+            Matcher serving = ServeCommandIT.SERVING.matcher(Files.readString(log, StandardCharsets.UTF_8));
+            if (serving.find()) {
+                return URI.create(serving.group(1));
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("./tidemark serve did not build and serve: "
+                + Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    /** SIGTERM to the process and whatever it started (Maven while it builds), then a kill if it lingers. */
+    private static void stop(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * The launcher, the build files and the modules the server jar is made of (sources and build
+     * output), without the server jar and the test reports; load-tests only by its pom, which the
+     * reactor reads.
+     */
+    private static Path copyWithoutServerJar(Path copy) throws IOException {
+        for (String file : List.of("pom.xml", "mvnw", ".mvn", "tidemark", "load-tests/pom.xml")) {
+            copyTree(REPOSITORY.resolve(file), copy.resolve(file));
+        }
+        for (String module : MODULES) {
+            for (String part : List.of("pom.xml", "src", "target")) {
+                copyTree(REPOSITORY.resolve(module).resolve(part), copy.resolve(module).resolve(part));
+            }
+        }
+        Files.deleteIfExists(copy.resolve("http/target/tidemark-server.jar"));
+        String from = REPOSITORY + "/";
+        String to = copy + "/";
+        try (Stream<Path> files = Files.walk(copy)) {
+            for (Path status : files.filter(p -> p.toString().contains("/target/maven-status/")
+                    && p.toString().endsWith(".lst")).toList()) {
+                FileTime modified = Files.getLastModifiedTime(status);
+                Files.writeString(status, Files.readString(status).replace(from, to));
+                Files.setLastModifiedTime(status, modified);
+            }
+        }
+        return copy;
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> paths = Files.walk(source)) {
+            paths.filter(p -> !p.getFileName().toString().endsWith("-reports")
+                            && !p.toString().contains("-reports/") && !p.equals(REPOSITORY.resolve(
+                                    "http/target/tidemark-server.jar")))
+                    .forEach(p -> {
+                        try {
+                            Path to = target.resolve(source.relativize(p).toString());
+                            if (Files.isDirectory(p)) {
+                                Files.createDirectories(to);
+                            } else {
+                                Files.createDirectories(to.getParent());
+                                Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
+                            }
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("cannot copy the repository: file=" + p, e);
+                        }
+                    });
+        }
+    }
+}
