@@ -21,7 +21,7 @@ import java.util.Set;
  * start-up with the path of the entry, since a grant read wrongly would let a key do more or
  * less than meant.
  *
- * @param secrets access key id to secret access key, in configuration order
+ * @param secrets access key id to secret access key
  * @param policies access key id to what the key may do
  */
 public record AccessKeys(Map<String, String> secrets, Map<String, AccessPolicy> policies) {

@@ -105,15 +105,16 @@ class AccessKeysTest {
     }
 
     @Test
-    void aBadGrantFailsTheServerSettings() {
-        Config config = ConfigFactory.parseString("""
-                tidemark.http.auth = sigv4
-                tidemark.http.access-keys = [ { id = K, secret = s, allow = [ { actions = [ raed ], databases = [ d ] } ] } ]
-                """).withFallback(ConfigFactory.defaultReference()).resolve();
+    void aBadGrantFailsTheServerSettingsWhetherOrNotSignaturesAreChecked() {
+        for (String auth : List.of("sigv4", "none")) {
+            Config config = ConfigFactory.parseString("tidemark.http.auth = " + auth + "\n"
+                    + "tidemark.http.access-keys = [ { id = K, secret = s, allow = [ { actions = [ raed ], databases = [ d ] } ] } ]")
+                    .withFallback(ConfigFactory.defaultReference()).resolve();
 
-        assertThatThrownBy(() -> HttpSettings.fromConfig(config))
-                .isInstanceOf(ConfigException.BadValue.class)
-                .hasMessageContaining("unknown action=raed");
+            assertThatThrownBy(() -> HttpSettings.fromConfig(config)).as(auth)
+                    .isInstanceOf(ConfigException.BadValue.class)
+                    .hasMessageContaining("unknown action=raed");
+        }
     }
 
     private static Set<Action> group(Action.Group group) {
