@@ -29,16 +29,10 @@ final class SeriesFacts {
     final int bytes;
     /** The dimension names in key order; the same object for every kept key with the same names. */
     final List<String> dimensionNames;
-    /**
-     * Chars of the measure name and of every dimension name and value: the upper bound of the key's
-     * series-table entry ({@link ShardPartCut}) is worked out from it without walking the key again.
-     */
-    final int chars;
 
-    private SeriesFacts(int bytes, List<String> dimensionNames, int chars) {
+    private SeriesFacts(int bytes, List<String> dimensionNames) {
         this.bytes = bytes;
         this.dimensionNames = dimensionNames;
-        this.chars = chars;
     }
 
     static SeriesFacts of(SeriesKey key) {
@@ -55,12 +49,10 @@ final class SeriesFacts {
 
     private static SeriesFacts workOut(SeriesKey key) {
         int bytes = IngestBatch.utf8Length(key.measureName());
-        int chars = key.measureName().length();
         List<String> names = new ArrayList<>(key.dimensionCount());
         for (int d = 0; d < key.dimensionCount(); d++) {
             names.add(key.dimension(d).name());
             bytes += IngestBatch.utf8Length(key.dimension(d).name()) + IngestBatch.utf8Length(key.dimension(d).value());
-            chars += key.dimension(d).name().length() + key.dimension(d).value().length();
         }
         List<String> kept = List.copyOf(names);
         List<String> shared = NAME_LISTS.get(kept);
@@ -73,6 +65,6 @@ final class SeriesFacts {
                 shared = kept;
             }
         }
-        return new SeriesFacts(bytes, shared, chars);
+        return new SeriesFacts(bytes, shared);
     }
 }

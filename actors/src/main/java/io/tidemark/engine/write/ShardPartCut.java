@@ -125,7 +125,12 @@ public final class ShardPartCut {
             this.varcharColumns = Arrays.copyOf(strings, varchars);
             this.series = new long[batch.seriesCount()];
             for (int s = 0; s < series.length; s++) {
-                series[s] = seriesBytes(batch.series(s));
+                SeriesKey key = batch.series(s);
+                long bytes = VARINT + stringBytes(key.measureName());
+                for (int d = 0; d < key.dimensionCount(); d++) {
+                    bytes += stringBytes(key.dimension(d).name()) + stringBytes(key.dimension(d).value());
+                }
+                series[s] = bytes;
             }
         }
 
@@ -153,16 +158,6 @@ public final class ShardPartCut {
 
         private static long stringBytes(String s) {
             return VARINT + 3L * s.length();
-        }
-
-        /**
-         * The key's entry: a count, then the measure name and each dimension's name and value as
-         * strings. From the key's kept {@link SeriesFacts}: walking every dimension of every series of
-         * every write cost more than the rest of the cut.
-         */
-        static long seriesBytes(SeriesKey key) {
-            int strings = 1 + 2 * key.dimensionCount();
-            return VARINT + (long) strings * VARINT + 3L * SeriesFacts.of(key).chars;
         }
     }
 }
