@@ -40,6 +40,8 @@ public final class IngestBatch {
     private static final DateTimeFormatter WINDOW_FORMAT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final int NO_ROW = -1;
+    /** Series room made up front at most (rows may share series: 5,000 lines of 100 hosts); more grow as they arrive. */
+    private static final int MAX_PRESIZED_SERIES = 1_024;
 
     private final TableDescription table;
     private final long memoryLowerNanos;
@@ -47,13 +49,14 @@ public final class IngestBatch {
     /** Lower bound for magnetic-store writes; {@code Long.MAX_VALUE} when the table takes none. */
     private final long magneticLowerNanos;
 
-    private final Map<SeriesKey, Integer> seriesHandles = new HashMap<>();
-    private final List<SeriesKey> seriesKeys = new ArrayList<>();
-    private int[] seriesShard = new int[16];
-    private int[] seriesLocal = new int[16];
-    private int[] seriesBytes = new int[16];
+    /** Sized from the expected rows (a series per row at most): a call of 100 records grew it four times. */
+    private final Map<SeriesKey, Integer> seriesHandles;
+    private final List<SeriesKey> seriesKeys;
+    private int[] seriesShard;
+    private int[] seriesLocal;
+    private int[] seriesBytes;
     /** Per series handle, why its rows are refused (a required partition key is missing), or null. */
-    private final List<String> seriesRejection = new ArrayList<>();
+    private final List<String> seriesRejection;
 
     private final Map<String, Integer> columnHandles = new HashMap<>();
     private final List<String> columnNames = new ArrayList<>();
@@ -99,6 +102,13 @@ public final class IngestBatch {
                 ? Math.multiplyExact(nowMillis - table.retention().totalRetention().toMillis(), 1_000_000L)
                 : Long.MAX_VALUE;
         this.shards = new ShardRows[table.shardCount()];
+        int seriesRoom = Math.max(16, Math.min(expectedRows, MAX_PRESIZED_SERIES));
+        this.seriesHandles = new HashMap<>(seriesRoom * 4 / 3 + 1);
+        this.seriesKeys = new ArrayList<>(seriesRoom);
+        this.seriesShard = new int[seriesRoom];
+        this.seriesLocal = new int[seriesRoom];
+        this.seriesBytes = new int[seriesRoom];
+        this.seriesRejection = new ArrayList<>(seriesRoom);
     }
 
     public TableDescription table() {

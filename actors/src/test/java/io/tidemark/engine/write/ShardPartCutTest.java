@@ -73,6 +73,27 @@ class ShardPartCutTest {
     }
 
     @Test
+    void theBoundOfASeriesEntryCoversDimensionsOfThreeByteCharsAndKeepsToTheKeysBytes() {
+        WriteBatchBuilder builder = WriteBatch.builder("t-1", 0);
+        int usage = builder.column("usage", MeasureType.DOUBLE);
+        for (int s = 0; s < 50; s++) {
+            List<Dimension> dims = new ArrayList<>();
+            for (int d = 0; d < 10; d++) {
+                dims.add(new Dimension("dimension_✓_" + d, "value-€-" + s + "-" + "✓".repeat(d * 7)));
+            }
+            builder.addRow(builder.series(SeriesKey.of(dims, "measure_é")), T0 + s, 1);
+            builder.setDouble(usage, s);
+        }
+        WriteBatch batch = builder.build();
+
+        long estimate = ShardPartCut.estimateBytes(batch);
+
+        assertThat(estimate).isGreaterThanOrEqualTo(wireBytes(batch));
+        // the series dominate this batch: the bound stays within 3 bytes per char plus the length prefixes
+        assertThat(estimate).isLessThan(wireBytes(batch) * 2L);
+    }
+
+    @Test
     void aLargePartIsCutIntoPartsWithinTheLimitHoldingEveryRowInOrder() {
         ShardPart whole = part(6000);
         long max = 16 * 1024;
