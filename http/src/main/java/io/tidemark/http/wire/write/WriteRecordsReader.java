@@ -76,6 +76,7 @@ public final class WriteRecordsReader {
     /** The last record read by its tokens, as bytes with holes: records of its shape are read by their bytes. */
     private final RecordTemplate template = new RecordTemplate();
     private final RecordTemplate.KnownLists knownLists = this::knownList;
+    private long recordsByTemplate;
 
     public WriteRecordsReader(DimensionsCache dimensionsCache) {
         this.dimensionsCache = dimensionsCache;
@@ -186,7 +187,13 @@ public final class WriteRecordsReader {
             return false;
         }
         p.elementRead(end);
+        recordsByTemplate++;
         return true;
+    }
+
+    /** Records this reader has read by their bytes, as a record of the shape it learned last ({@link RecordTemplate}). */
+    public long recordsReadByTemplate() {
+        return recordsByTemplate;
     }
 
     /** One Record or CommonAttributes object, from just after its START_OBJECT. */
