@@ -81,7 +81,8 @@ final class RequestRules {
                         "is not an integer count of the record's TimeUnit.");
             }
         }
-        for (int d = 0; d < dims.count(); d++) {
+        // a list without a broken item, in a request without common dimensions, has nothing to find here
+        for (int d = 0; (!dims.isReusable() || common.count() > 0) && d < dims.count(); d++) {
             if (dims.breaksRequestRule(d)) {
                 throw dims.requestRuleError(index);
             }
