@@ -62,17 +62,16 @@ final class JsonCursor {
     private int depth;
     private boolean rootRead;
 
-    private char[] text = new char[128];
+    /** Holds the last text once widened or decoded. */
+    private final JsonStringDecoder decoder = new JsonStringDecoder();
     private int textLength;
-    /** Where a plain string's text starts in the input; it is in {@link #text} only once {@link #textWidened}. */
+    /** Where a plain string's text starts in the input; it is in {@link #decoder} only once {@link #textWidened}. */
     private int plainStart;
     private boolean textWidened;
     /** Whether the last text is plain, at {@link #plainStart} in the input (widened or not). */
     private boolean textPlain;
     private long integer;
     private boolean integerFits;
-    /** The code point {@link #utf8} decoded last. */
-    private int lastCodePoint;
 
     /** Reads {@code in[from, to)} as one JSON text from its start. */
     JsonCursor reset(byte[] in, int from, int to) {
@@ -324,17 +323,10 @@ final class JsonCursor {
     /** The text of the last {@link #NAME} or {@link #STRING}: {@code chars()[0, textLength())}. */
     char[] chars() {
         if (!textWidened) {
-            int n = textLength;
-            if (text.length < n) {
-                text = new char[Math.max(n, text.length * 2)];
-            }
-            char[] out = text;
-            for (int i = 0; i < n; i++) {
-                out[i] = (char) in[plainStart + i];
-            }
+            decoder.widen(in, plainStart, textLength);
             textWidened = true;
         }
-        return text;
+        return decoder.chars();
     }
 
     /**
@@ -351,6 +343,7 @@ final class JsonCursor {
         if (s.length() != n) {
             return false;
         }
+        char[] text = decoder.chars();
         for (int i = 0; i < n; i++) {
             if (text[i] != s.charAt(i)) {
                 return false;
@@ -511,7 +504,7 @@ final class JsonCursor {
     /**
      * Reads a string from just after its opening quote to just after its closing one. A plain one
      * (printable ASCII, no escape: names and numbers, nearly every string of a write) is only
-     * delimited here, and widened into {@link #text} if and when {@link #chars()} asks; any other is
+     * delimited here, and widened into the decoder's characters if and when {@link #chars()} asks; any other is
      * decoded at once.
      */
     private void string(int maxChars) {
@@ -522,7 +515,11 @@ final class JsonCursor {
         }
         if (in[p] != '"') {
             // a byte of a multi-byte character, an escape or a control character
-            decode(start, maxChars);
+            int quote = decoder.decode(in, start, limit, maxChars);
+            textLength = decoder.length();
+            textWidened = true;
+            textPlain = false;
+            pos = quote + 1;
             return;
         }
         if (p - start > maxChars) {
@@ -533,154 +530,6 @@ final class JsonCursor {
         textWidened = false;
         textPlain = true;
         pos = p + 1;
-    }
-
-    /** Decodes a string that is not plain, from {@code in[start]}, into {@link #text}. */
-    private void decode(int start, int maxChars) {
-        char[] out = text;
-        int n = 0;
-        int p = start;
-        while (true) {
-            if (p == limit) {
-                throw NOT_TAKEN;
-            }
-            int b = in[p];
-            if (b == '"') {
-                break;
-            }
-            if (n + 2 > out.length) {
-                if (n >= maxChars) {
-                    throw NOT_TAKEN;
-                }
-                out = Arrays.copyOf(out, Math.max(out.length * 2, n + 2));
-                text = out;
-            }
-            if (b >= 0x20 && b != '\\') {
-                out[n++] = (char) b;
-                p++;
-            } else if (b == '\\') {
-                p = escape(p, out, n);
-                n++;
-            } else if (b < 0) {
-                p = utf8(p, out, n);
-                n += Character.isSupplementaryCodePoint(lastCodePoint) ? 2 : 1;
-            } else {
-                // an unescaped control character
-                throw NOT_TAKEN;
-            }
-        }
-        if (n > maxChars) {
-            throw NOT_TAKEN;
-        }
-        textLength = n;
-        textWidened = true;
-        textPlain = false;
-        pos = p + 1;
-    }
-
-    /** One escape sequence at {@code in[p]} (the backslash) into {@code out[n]}; the offset after it. */
-    private int escape(int p, char[] out, int n) {
-        if (p + 1 >= limit) {
-            throw NOT_TAKEN;
-        }
-        char c;
-        switch (in[p + 1]) {
-            case '"':
-                c = '"';
-                break;
-            case '\\':
-                c = '\\';
-                break;
-            case '/':
-                c = '/';
-                break;
-            case 'b':
-                c = '\b';
-                break;
-            case 'f':
-                c = '\f';
-                break;
-            case 'n':
-                c = '\n';
-                break;
-            case 'r':
-                c = '\r';
-                break;
-            case 't':
-                c = '\t';
-                break;
-            case 'u':
-                if (p + 6 > limit) {
-                    throw NOT_TAKEN;
-                }
-                int u = 0;
-                for (int i = p + 2; i < p + 6; i++) {
-                    u = u << 4 | hex(in[i]);
-                }
-                out[n] = (char) u;
-                return p + 6;
-            default:
-                throw NOT_TAKEN;
-        }
-        out[n] = c;
-        return p + 2;
-    }
-
-    private static int hex(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        throw NOT_TAKEN;
-    }
-
-    /** One well-formed UTF-8 sequence of two to four bytes at {@code in[p]} into {@code out[n]} (two chars above U+FFFF). */
-    private int utf8(int p, char[] out, int n) {
-        int lead = in[p] & 0xFF;
-        int length;
-        int cp;
-        int min;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-            cp = lead & 0x1F;
-            min = 0x80;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-            cp = lead & 0x0F;
-            min = 0x800;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-            cp = lead & 0x07;
-            min = 0x10000;
-        } else {
-            throw NOT_TAKEN;
-        }
-        if (p + length > limit) {
-            throw NOT_TAKEN;
-        }
-        for (int i = 1; i < length; i++) {
-            int b = in[p + i] & 0xFF;
-            if ((b & 0xC0) != 0x80) {
-                throw NOT_TAKEN;
-            }
-            cp = cp << 6 | (b & 0x3F);
-        }
-        if (cp < min || cp > Character.MAX_CODE_POINT || (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)) {
-            throw NOT_TAKEN;
-        }
-        lastCodePoint = cp;
-        if (cp >= 0x10000) {
-            out[n] = Character.highSurrogate(cp);
-            out[n + 1] = Character.lowSurrogate(cp);
-        } else {
-            out[n] = (char) cp;
-        }
-        return p + length;
     }
 
     private void skipWhitespace() {

@@ -48,8 +48,8 @@ final class RecordTemplate {
      * Reads the record at {@code in[from]} (its opening brace) into {@code out} when it is of the
      * learned shape.
      *
-     * @return the offset after its closing brace, or -1 when it is not of that shape ({@code out}
-     *     is then to be cleared and read again)
+     * @param out cleared and filled (then to be cleared and read again when this answers -1)
+     * @return the offset after its closing brace, or -1 when it is not of that shape
      */
     int read(byte[] in, int from, int limit, RecordFields out, KnownLists lists) {
         byte[][] pieces = literals;

@@ -181,7 +181,7 @@ public final class WriteRecordsReader {
             return false;
         }
         DimensionsCache.Entry hint = lastDimensions;
-        int end = template.read(body, start, body.length, record.clear(), knownLists);
+        int end = template.read(body, start, body.length, record, knownLists);
         if (end < 0) {
             lastDimensions = hint;
             return false;
