@@ -168,6 +168,62 @@ public final class RecordFields {
         valueCount = v + 1;
     }
 
+    /**
+     * The text of MeasureValues item {@code v} (added before) is the text at {@code start} that
+     * {@link #appendText} or {@link #appendAscii} returned.
+     */
+    public void measureValueTextAt(int v, int start, int length) {
+        if (v >= valueCount) {
+            throw new IllegalArgumentException("cannot set the text of a MeasureValues item: item=" + v + ", items="
+                    + valueCount);
+        }
+        valueStarts[v] = start;
+        valueLengths[v] = length;
+    }
+
+    /**
+     * Makes these fields those of {@code other} without its texts (no Time, no MeasureValue, no
+     * item's Value): the names of a record of the same shape, whose texts the caller adds.
+     */
+    public RecordFields copyNames(RecordFields other) {
+        clear();
+        measureName = other.measureName;
+        measureValueType = other.measureValueType;
+        timeUnit = other.timeUnit;
+        hasVersion = other.hasVersion;
+        version = other.version;
+        hasDimensions = other.hasDimensions;
+        dimensions = other.dimensions;
+        int d = other.dimensionCount;
+        if (d > dimensionNames.length) {
+            dimensionNames = new String[d];
+            dimensionValues = new String[d];
+            dimensionTypes = new String[d];
+            dimensionItemNull = new boolean[d];
+        }
+        System.arraycopy(other.dimensionNames, 0, dimensionNames, 0, d);
+        System.arraycopy(other.dimensionValues, 0, dimensionValues, 0, d);
+        System.arraycopy(other.dimensionTypes, 0, dimensionTypes, 0, d);
+        System.arraycopy(other.dimensionItemNull, 0, dimensionItemNull, 0, d);
+        dimensionCount = d;
+        hasMeasureValues = other.hasMeasureValues;
+        int v = other.valueCount;
+        if (v > valueNames.length) {
+            valueNames = new String[v];
+            valueTypes = new String[v];
+            valueStarts = new int[v];
+            valueLengths = new int[v];
+            valueItemNull = new boolean[v];
+        }
+        System.arraycopy(other.valueNames, 0, valueNames, 0, v);
+        System.arraycopy(other.valueTypes, 0, valueTypes, 0, v);
+        System.arraycopy(other.valueItemNull, 0, valueItemNull, 0, v);
+        Arrays.fill(valueStarts, 0, v, ABSENT);
+        Arrays.fill(valueLengths, 0, v, 0);
+        valueCount = v;
+        return this;
+    }
+
     /** Fills these fields from the object form of a record (whose lists may hold nulls). */
     public RecordFields set(RecordInput r) {
         clear();

@@ -81,7 +81,8 @@ final class RequestRules {
                         "is not an integer count of the record's TimeUnit.");
             }
         }
-        for (int d = 0; d < dims.count(); d++) {
+        // a list without a broken item, in a request without common dimensions, has nothing to find here
+        for (int d = 0; (!dims.isReusable() || common.count() > 0) && d < dims.count(); d++) {
             if (dims.breaksRequestRule(d)) {
                 throw dims.requestRuleError(index);
             }
@@ -105,41 +106,61 @@ final class RequestRules {
 
     /** The measure type a valid {@link #checkRecord checked} type name names. */
     static MeasureType measureType(String name) {
-        for (MeasureType t : MEASURE_TYPES) {
-            if (t.name().equals(name)) {
-                return t;
-            }
+        MeasureType t = measureTypeOrNull(name);
+        if (t == null) {
+            throw new IllegalArgumentException("unknown measure value type: " + name);
         }
-        throw new IllegalArgumentException("unknown measure value type: " + name);
+        return t;
     }
 
     static TimeUnit timeUnit(String name) {
         if (name == null) {
             return TimeUnit.MILLISECONDS;
         }
-        for (TimeUnit u : TIME_UNITS) {
-            if (u.name().equals(name)) {
-                return u;
-            }
+        TimeUnit u = timeUnitOrNull(name);
+        if (u == null) {
+            throw new IllegalArgumentException("unknown time unit: " + name);
         }
-        throw new IllegalArgumentException("unknown time unit: " + name);
+        return u;
     }
 
     private static boolean isMeasureType(String s) {
-        for (MeasureType t : MEASURE_TYPES) {
-            if (t.name().equals(s)) {
-                return true;
-            }
-        }
-        return false;
+        return measureTypeOrNull(s) != null;
     }
 
     private static boolean isTimeUnit(String s) {
-        for (TimeUnit u : TIME_UNITS) {
-            if (u.name().equals(s)) {
-                return true;
+        return timeUnitOrNull(s) != null;
+    }
+
+    /**
+     * Readers hand over interned names (the enum constants' own strings), so an identity pass
+     * settles nearly every lookup; other strings (the object form's) are compared by their text.
+     */
+    private static MeasureType measureTypeOrNull(String s) {
+        for (MeasureType t : MEASURE_TYPES) {
+            if (t.name() == s) {
+                return t;
             }
         }
-        return false;
+        for (MeasureType t : MEASURE_TYPES) {
+            if (t.name().equals(s)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static TimeUnit timeUnitOrNull(String s) {
+        for (TimeUnit u : TIME_UNITS) {
+            if (u.name() == s) {
+                return u;
+            }
+        }
+        for (TimeUnit u : TIME_UNITS) {
+            if (u.name().equals(s)) {
+                return u;
+            }
+        }
+        return null;
     }
 }

@@ -15,6 +15,8 @@ final class WireValues {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
         1e19, 1e20, 1e21, 1e22
     };
+    /** Digits the fast path of {@link #parseDecimal} reads into a long without overflow. */
+    private static final int FAST_DIGITS = 18;
     /** 2^53: every integer below it is exactly a double. */
     private static final long EXACT_DOUBLE_INTEGER = 1L << 53;
 
@@ -123,45 +125,45 @@ final class WireValues {
 
     /**
      * The double nearest to a decimal text, exactly as {@link Double#parseDouble} reads it, or NaN
-     * when the text is not {@link #isDecimal decimal} (NaN itself is not a decimal text). Plain
-     * decimals of at most 15 significant digits without an exponent (the shape metrics take) are
-     * checked and read in one pass without a string: both the digits and the power of ten are exact
-     * doubles, so one division rounds correctly. Anything else goes through {@code parseDouble}.
+     * when the text is not {@link #isDecimal decimal} (NaN itself is not a decimal text). A plain
+     * decimal (sign, digits, an optional fraction, no exponent) of at most
+     * {@value #FAST_DIGITS} digits whose digits, read as an integer, stay below 2^53 (the shape
+     * metrics take) is read in one pass without a string: the integer and the power of ten are
+     * both exact doubles, so one division (or none) rounds correctly, as Clinger showed. Anything
+     * else goes through {@code parseDouble}.
      */
     static double parseDecimal(char[] s, int off, int len) {
         int end = off + len;
-        boolean negative = len > 0 && s[off] == '-';
-        int i = off + signLength(s, off, len);
-        long mantissa = 0;
-        int digits = 0;
-        int allDigits = 0;
+        int i = off;
+        boolean negative = false;
+        if (i < end && (s[i] == '-' || s[i] == '+')) {
+            negative = s[i] == '-';
+            i++;
+        }
+        long digits = 0;
+        int first = i;
+        int d;
+        while (i < end && (d = s[i] - '0') >= 0 && d <= 9) {
+            digits = digits * 10 + d;
+            i++;
+        }
+        int count = i - first;
         int fractionDigits = 0;
-        boolean fraction = false;
-        for (; i < end; i++) {
-            char c = s[i];
-            if (c == '.' && !fraction) {
-                fraction = true;
-                continue;
+        if (i < end && s[i] == '.') {
+            int fraction = ++i;
+            while (i < end && (d = s[i] - '0') >= 0 && d <= 9) {
+                digits = digits * 10 + d;
+                i++;
             }
-            if (!isDigit(c) || digits >= 15) {
-                return slowDecimal(s, off, len);
-            }
-            if (mantissa != 0 || c != '0') {
-                digits++;
-            }
-            allDigits++;
-            mantissa = mantissa * 10 + (c - '0');
-            if (fraction) {
-                fractionDigits++;
-            }
+            fractionDigits = i - fraction;
+            count += fractionDigits;
         }
-        if (allDigits == 0) {
-            return Double.NaN;
+        // FAST_DIGITS < EXACT_POWERS_OF_TEN.length: every fraction's power of ten is at hand
+        if (i != end || count == 0 || count > FAST_DIGITS || digits >= EXACT_DOUBLE_INTEGER) {
+            // an exponent, another character, no digit, or more digits than a long or a double holds exactly
+            return count == 0 && i == end ? Double.NaN : slowDecimal(s, off, len);
         }
-        if (fractionDigits >= EXACT_POWERS_OF_TEN.length || mantissa >= EXACT_DOUBLE_INTEGER) {
-            return slowDecimal(s, off, len);
-        }
-        double value = fractionDigits == 0 ? (double) mantissa : mantissa / EXACT_POWERS_OF_TEN[fractionDigits];
+        double value = fractionDigits == 0 ? (double) digits : digits / EXACT_POWERS_OF_TEN[fractionDigits];
         return negative ? -value : value;
     }
 

@@ -92,19 +92,23 @@ final class KeepAliveConnection implements Closeable {
     private Answer send(byte[]... pieces) throws IOException {
         // One write for the whole request, as a client with a buffered writer sends it: a body that
         // follows its headers in a write of its own reaches the server's route as a streamed entity.
-        int size = 0;
-        for (byte[] piece : pieces) {
-            size += piece.length;
+        if (pieces.length == 1) {
+            out.write(pieces[0]);
+        } else {
+            int size = 0;
+            for (byte[] piece : pieces) {
+                size += piece.length;
+            }
+            if (request.length < size) {
+                request = new byte[Math.max(size, request.length * 2)];
+            }
+            int at = 0;
+            for (byte[] piece : pieces) {
+                System.arraycopy(piece, 0, request, at, piece.length);
+                at += piece.length;
+            }
+            out.write(request, 0, size);
         }
-        if (request.length < size) {
-            request = new byte[Math.max(size, request.length * 2)];
-        }
-        int at = 0;
-        for (byte[] piece : pieces) {
-            System.arraycopy(piece, 0, request, at, piece.length);
-            at += piece.length;
-        }
-        out.write(request, 0, size);
         out.flush();
         int headEnd = readHead();
         int status = status(headEnd);

@@ -1,8 +1,7 @@
 package io.tidemark.http.wire.write;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static io.tidemark.http.wire.write.JsonBytes.WORDS;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -55,16 +54,6 @@ final class JsonCursor {
     private static final byte ELEMENT = 3;
     private static final byte VALUE = 4;
 
-    /** Eight input bytes at a time, the first in the lowest byte of the word. */
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long QUOTES = ONES * '"';
-    private static final long BACKSLASHES = ONES * '\\';
-    private static final long SPACES = ONES * 0x20;
-    /** From this length on, {@link Arrays#equals} (vectorised) compares faster than a word at a time. */
-    private static final int LONG_COMPARISON = 64;
-
     private byte[] in;
     private int pos;
     private int limit;
@@ -73,17 +62,16 @@ final class JsonCursor {
     private int depth;
     private boolean rootRead;
 
-    private char[] text = new char[128];
+    /** Holds the last text once widened or decoded. */
+    private final JsonStringDecoder decoder = new JsonStringDecoder();
     private int textLength;
-    /** Where a plain string's text starts in the input; it is in {@link #text} only once {@link #textWidened}. */
+    /** Where a plain string's text starts in the input; it is in {@link #decoder} only once {@link #textWidened}. */
     private int plainStart;
     private boolean textWidened;
     /** Whether the last text is plain, at {@link #plainStart} in the input (widened or not). */
     private boolean textPlain;
     private long integer;
     private boolean integerFits;
-    /** The code point {@link #utf8} decoded last. */
-    private int lastCodePoint;
 
     /** Reads {@code in[from, to)} as one JSON text from its start. */
     JsonCursor reset(byte[] in, int from, int to) {
@@ -199,22 +187,17 @@ final class JsonCursor {
     }
 
     /**
-     * After {@link #START_OBJECT} or {@link #START_ARRAY}: moves past the container when its bytes,
-     * from its opening bracket, are {@code container} (the bytes of a whole container read or
-     * skipped before, such as a Dimensions list); changes nothing and answers false otherwise.
+     * After {@link #START_OBJECT} or {@link #START_ARRAY}: moves to {@code end}, just after the
+     * container's closing bracket, which the caller found by its bytes (those of a whole container
+     * read or skipped before, such as a Dimensions list).
      */
-    boolean skipIfBytes(byte[] container) {
+    void containerRead(int end) {
         int open = depth;
-        if (open == 0 || state[open - 1] != FIRST) {
+        if (open == 0 || state[open - 1] != FIRST || end > limit) {
             throw new IllegalStateException("cannot skip: not at the start of a container");
         }
-        int from = pos - 1;
-        if (from + container.length > limit || !bytesAre(from, container)) {
-            return false;
-        }
-        pos = from + container.length;
+        pos = end;
         depth--;
-        return true;
     }
 
     /**
@@ -265,40 +248,12 @@ final class JsonCursor {
     /** True when the input at {@code p} holds {@code expected} (which fits before the limit). */
     private boolean bytesAre(int p, Quoted expected) {
         if (p + Long.BYTES > limit) {
-            return bytesAre(p, expected.bytes);
+            return JsonBytes.bytesAre(in, p, expected.bytes);
         }
         if ((((long) WORDS.get(in, p) ^ expected.head) & expected.headMask) != 0) {
             return false;
         }
-        return expected.bytes.length <= Long.BYTES || restAre(p, expected.bytes);
-    }
-
-    /** True when the input at {@code p} holds {@code expected} (which fits before the limit). */
-    private boolean bytesAre(int p, byte[] expected) {
-        if (expected.length >= LONG_COMPARISON) {
-            return Arrays.equals(in, p, p + expected.length, expected, 0, expected.length);
-        }
-        if (expected.length < Long.BYTES) {
-            for (int i = 0; i < expected.length; i++) {
-                if (in[p + i] != expected[i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return (long) WORDS.get(in, p) == (long) WORDS.get(expected, 0) && restAre(p, expected);
-    }
-
-    /** For {@code expected} of eight bytes or more whose first eight match: the rest, a word at a time (the last overlapping). */
-    private boolean restAre(int p, byte[] expected) {
-        int n = expected.length;
-        int i = Long.BYTES;
-        for (; i + Long.BYTES <= n; i += Long.BYTES) {
-            if ((long) WORDS.get(in, p + i) != (long) WORDS.get(expected, i)) {
-                return false;
-            }
-        }
-        return i == n || (long) WORDS.get(in, p + n - Long.BYTES) == (long) WORDS.get(expected, n - Long.BYTES);
+        return expected.bytes.length <= Long.BYTES || JsonBytes.restAre(in, p, expected.bytes);
     }
 
     /** After {@link #START_OBJECT} or {@link #START_ARRAY}: moves past the matching end; else does nothing. */
@@ -322,62 +277,42 @@ final class JsonCursor {
         if (open == 0 || state[open - 1] != FIRST) {
             throw new IllegalStateException("cannot skip: not at the start of a container");
         }
-        int nesting = 1;
-        int p = pos;
-        while (true) {
-            if (p >= limit) {
-                throw NOT_TAKEN;
-            }
-            byte b = in[p++];
-            if (b == '"') {
-                p = skipStringBody(p);
-            } else if (b == '[' || b == '{') {
-                nesting++;
-            } else if ((b == ']' || b == '}') && --nesting == 0) {
-                break;
-            }
+        int end = JsonBytes.skipContainerUnchecked(in, pos, limit);
+        if (end < 0) {
+            throw NOT_TAKEN;
         }
-        pos = p;
+        pos = end;
         depth--;
     }
 
-    /** From just after a string's opening quote (escapes skipped, nothing checked): the offset after its closing one. */
-    private int skipStringBody(int p) {
-        while (true) {
-            while (p + Long.BYTES <= limit) {
-                long word = (long) WORDS.get(in, p);
-                long special = zeroByte(word ^ QUOTES) | zeroByte(word ^ BACKSLASHES);
-                if (special != 0) {
-                    p += Long.numberOfTrailingZeros(special) >>> 3;
-                    break;
-                }
-                p += Long.BYTES;
-            }
-            if (p >= limit) {
-                throw NOT_TAKEN;
-            }
-            byte c = in[p++];
-            if (c == '"') {
-                return p;
-            }
-            if (c == '\\') {
-                p++;
-            }
-        }
-    }
-
     /**
-     * The bytes of {@code word} that end a plain string's run, each as its high bit: a quote, a
-     * backslash, a control character, or any byte of a multi-byte character. Exact for the lowest
-     * byte flagged (the borrows of the zero-byte tests only run upwards), which is all a scan needs.
+     * Where the next element of the array being read starts, when nothing but whitespace and (after
+     * an element) a comma comes before it; -1 at the array's end or on anything else. Moves past
+     * that whitespace and comma, so the next {@link #next} reads the element (or declines what
+     * stands there instead). With {@link #elementRead} a caller can take an element it recognises
+     * by its bytes without tokens.
      */
-    private static long notPlain(long word) {
-        return zeroByte(word ^ QUOTES) | zeroByte(word ^ BACKSLASHES) | ((word - SPACES) & ~word & HIGH_BITS)
-                | (word & HIGH_BITS);
+    int elementStart() {
+        int level = depth - 1;
+        if (level < 0 || isObject[level]) {
+            return -1;
+        }
+        skipWhitespace();
+        if (state[level] == NEXT) {
+            if (pos == limit || in[pos] != ',') {
+                return -1;
+            }
+            pos++;
+            skipWhitespace();
+            state[level] = ELEMENT;
+        }
+        return pos == limit || in[pos] == ']' ? -1 : pos;
     }
 
-    private static long zeroByte(long x) {
-        return (x - ONES) & ~x & HIGH_BITS;
+    /** The element found at {@link #elementStart} was read by its bytes up to {@code end}: the array goes on after it. */
+    void elementRead(int end) {
+        pos = end;
+        state[depth - 1] = NEXT;
     }
 
     /** The offset just after the last token read (after its closing quote, bracket or last digit). */
@@ -388,17 +323,10 @@ final class JsonCursor {
     /** The text of the last {@link #NAME} or {@link #STRING}: {@code chars()[0, textLength())}. */
     char[] chars() {
         if (!textWidened) {
-            int n = textLength;
-            if (text.length < n) {
-                text = new char[Math.max(n, text.length * 2)];
-            }
-            char[] out = text;
-            for (int i = 0; i < n; i++) {
-                out[i] = (char) in[plainStart + i];
-            }
+            decoder.widen(in, plainStart, textLength);
             textWidened = true;
         }
-        return text;
+        return decoder.chars();
     }
 
     /**
@@ -415,6 +343,7 @@ final class JsonCursor {
         if (s.length() != n) {
             return false;
         }
+        char[] text = decoder.chars();
         for (int i = 0; i < n; i++) {
             if (text[i] != s.charAt(i)) {
                 return false;
@@ -575,34 +504,23 @@ final class JsonCursor {
     /**
      * Reads a string from just after its opening quote to just after its closing one. A plain one
      * (printable ASCII, no escape: names and numbers, nearly every string of a write) is only
-     * delimited here, and widened into {@link #text} if and when {@link #chars()} asks; any other is
+     * delimited here, and widened into the decoder's characters if and when {@link #chars()} asks; any other is
      * decoded at once.
      */
     private void string(int maxChars) {
         int start = pos;
-        int p = start;
-        while (p + Long.BYTES <= limit) {
-            long stop = notPlain((long) WORDS.get(in, p));
-            if (stop != 0) {
-                p += Long.numberOfTrailingZeros(stop) >>> 3;
-                break;
-            }
-            p += Long.BYTES;
+        int p = JsonBytes.plainEnd(in, start, limit);
+        if (p == limit) {
+            throw NOT_TAKEN;
         }
-        while (true) {
-            if (p == limit) {
-                throw NOT_TAKEN;
-            }
-            byte b = in[p];
-            if (b == '"') {
-                break;
-            }
-            if (b < 0x20 || b == '\\') {
-                // a byte of a multi-byte character (negative), an escape or a control character
-                decode(start, maxChars);
-                return;
-            }
-            p++;
+        if (in[p] != '"') {
+            // a byte of a multi-byte character, an escape or a control character
+            int quote = decoder.decode(in, start, limit, maxChars);
+            textLength = decoder.length();
+            textWidened = true;
+            textPlain = false;
+            pos = quote + 1;
+            return;
         }
         if (p - start > maxChars) {
             throw NOT_TAKEN;
@@ -612,154 +530,6 @@ final class JsonCursor {
         textWidened = false;
         textPlain = true;
         pos = p + 1;
-    }
-
-    /** Decodes a string that is not plain, from {@code in[start]}, into {@link #text}. */
-    private void decode(int start, int maxChars) {
-        char[] out = text;
-        int n = 0;
-        int p = start;
-        while (true) {
-            if (p == limit) {
-                throw NOT_TAKEN;
-            }
-            int b = in[p];
-            if (b == '"') {
-                break;
-            }
-            if (n + 2 > out.length) {
-                if (n >= maxChars) {
-                    throw NOT_TAKEN;
-                }
-                out = Arrays.copyOf(out, Math.max(out.length * 2, n + 2));
-                text = out;
-            }
-            if (b >= 0x20 && b != '\\') {
-                out[n++] = (char) b;
-                p++;
-            } else if (b == '\\') {
-                p = escape(p, out, n);
-                n++;
-            } else if (b < 0) {
-                p = utf8(p, out, n);
-                n += Character.isSupplementaryCodePoint(lastCodePoint) ? 2 : 1;
-            } else {
-                // an unescaped control character
-                throw NOT_TAKEN;
-            }
-        }
-        if (n > maxChars) {
-            throw NOT_TAKEN;
-        }
-        textLength = n;
-        textWidened = true;
-        textPlain = false;
-        pos = p + 1;
-    }
-
-    /** One escape sequence at {@code in[p]} (the backslash) into {@code out[n]}; the offset after it. */
-    private int escape(int p, char[] out, int n) {
-        if (p + 1 >= limit) {
-            throw NOT_TAKEN;
-        }
-        char c;
-        switch (in[p + 1]) {
-            case '"':
-                c = '"';
-                break;
-            case '\\':
-                c = '\\';
-                break;
-            case '/':
-                c = '/';
-                break;
-            case 'b':
-                c = '\b';
-                break;
-            case 'f':
-                c = '\f';
-                break;
-            case 'n':
-                c = '\n';
-                break;
-            case 'r':
-                c = '\r';
-                break;
-            case 't':
-                c = '\t';
-                break;
-            case 'u':
-                if (p + 6 > limit) {
-                    throw NOT_TAKEN;
-                }
-                int u = 0;
-                for (int i = p + 2; i < p + 6; i++) {
-                    u = u << 4 | hex(in[i]);
-                }
-                out[n] = (char) u;
-                return p + 6;
-            default:
-                throw NOT_TAKEN;
-        }
-        out[n] = c;
-        return p + 2;
-    }
-
-    private static int hex(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        throw NOT_TAKEN;
-    }
-
-    /** One well-formed UTF-8 sequence of two to four bytes at {@code in[p]} into {@code out[n]} (two chars above U+FFFF). */
-    private int utf8(int p, char[] out, int n) {
-        int lead = in[p] & 0xFF;
-        int length;
-        int cp;
-        int min;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-            cp = lead & 0x1F;
-            min = 0x80;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-            cp = lead & 0x0F;
-            min = 0x800;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-            cp = lead & 0x07;
-            min = 0x10000;
-        } else {
-            throw NOT_TAKEN;
-        }
-        if (p + length > limit) {
-            throw NOT_TAKEN;
-        }
-        for (int i = 1; i < length; i++) {
-            int b = in[p + i] & 0xFF;
-            if ((b & 0xC0) != 0x80) {
-                throw NOT_TAKEN;
-            }
-            cp = cp << 6 | (b & 0x3F);
-        }
-        if (cp < min || cp > Character.MAX_CODE_POINT || (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)) {
-            throw NOT_TAKEN;
-        }
-        lastCodePoint = cp;
-        if (cp >= 0x10000) {
-            out[n] = Character.highSurrogate(cp);
-            out[n + 1] = Character.lowSurrogate(cp);
-        } else {
-            out[n] = (char) cp;
-        }
-        return p + length;
     }
 
     private void skipWhitespace() {

@@ -10,7 +10,9 @@ import java.util.Arrays;
  * can compare the input with the name it expects as bytes (and, quoted, before reading a token). The seed strings (the member names the
  * reader switches on) are always in the table as the very constants the reader's {@code switch}
  * compares with, which makes that comparison an identity check. Bounded: when full it is emptied
- * (but for the seeds) and fills again. Not thread-safe.
+ * (but for the seeds) and fills again. Its strings are {@linkplain String#intern interned} (the JVM's
+ * table holds them weakly), so that the same text read by two threads' tables is one instance. Not
+ * thread-safe.
  */
 final class NameTable {
 
@@ -66,7 +68,10 @@ final class NameTable {
                 return names[slot];
             }
         }
-        return insert(slot, hash, new String(chars, offset, length));
+        // Interned: every thread's table then hands out the same instance of a text, and the enum names
+        // (MeasureType, TimeUnit) are the constants themselves, so the engine's comparisons of names and
+        // enum values across records, threads and cached lists are identity checks.
+        return insert(slot, hash, new String(chars, offset, length).intern());
     }
 
     /** The slot holding the text, or the empty slot where it belongs. */

@@ -73,6 +73,10 @@ public final class WriteRecordsReader {
     private Name[] recentItemMembers = new Name[4];
     /** The cached Dimensions list of the previous record, or null: its successor is the likely next list. */
     private DimensionsCache.Entry lastDimensions;
+    /** The last record read by its tokens, as bytes with holes: records of its shape are read by their bytes. */
+    private final RecordTemplate template = new RecordTemplate();
+    private final RecordTemplate.KnownLists knownLists = this::knownList;
+    private long recordsByTemplate;
 
     public WriteRecordsReader(DimensionsCache dimensionsCache) {
         this.dimensionsCache = dimensionsCache;
@@ -99,6 +103,7 @@ public final class WriteRecordsReader {
     }
 
     private void readRequest(JsonCursor p, byte[] body, WriteRecordsBuilder out) {
+        template.abandon();
         expect(p.next(), START_OBJECT);
         int seen = 0;
         boolean recordsGiven = false;
@@ -134,8 +139,16 @@ public final class WriteRecordsReader {
                         recordsGiven = true;
                         out.recordsPresent();
                         int firstStart = p.offset();
-                        while ((t = p.next()) == START_OBJECT) {
-                            readRecord(p, body, record.clear(), out);
+                        while (true) {
+                            if (!readByTemplate(p, body)) {
+                                if ((t = p.next()) != START_OBJECT) {
+                                    break;
+                                }
+                                int start = p.offset() - 1;
+                                template.begin();
+                                readRecord(p, body, record.clear(), out);
+                                template.end(body, start, p.offset(), record);
+                            }
                             out.record(record);
                             if (firstStart >= 0) {
                                 // records of one request are much alike: the first one's size tells how many follow
@@ -156,6 +169,31 @@ public final class WriteRecordsReader {
         if (p.next() != END || out.databaseName() == null || out.tableName() == null || !recordsGiven) {
             throw OTHER_SHAPE;
         }
+    }
+
+    /**
+     * Reads the next record of the list into {@link #record} when it has the shape of the last
+     * record read by its tokens ({@link RecordTemplate}); false, with nothing read, otherwise.
+     */
+    private boolean readByTemplate(JsonCursor p, byte[] body) {
+        int start = p.elementStart();
+        if (start < 0) {
+            return false;
+        }
+        DimensionsCache.Entry hint = lastDimensions;
+        int end = template.read(body, start, body.length, record, knownLists);
+        if (end < 0) {
+            lastDimensions = hint;
+            return false;
+        }
+        p.elementRead(end);
+        recordsByTemplate++;
+        return true;
+    }
+
+    /** Records this reader has read by their bytes, as a record of the shape it learned last ({@link RecordTemplate}). */
+    public long recordsReadByTemplate() {
+        return recordsByTemplate;
     }
 
     /** One Record or CommonAttributes object, from just after its START_OBJECT. */
@@ -190,7 +228,7 @@ public final class WriteRecordsReader {
                     t = p.next();
                     if (t != NULL) {
                         expect(t, STRING);
-                        f.measureValueAt(keepText(p, body, f), p.textLength());
+                        f.measureValueAt(keepText(p, body, f, RecordTemplate.MEASURE_VALUE), p.textLength());
                     }
                     break;
                 case "MeasureValueType":
@@ -203,7 +241,7 @@ public final class WriteRecordsReader {
                     t = p.next();
                     if (t != NULL) {
                         expect(t, STRING);
-                        f.timeAt(keepText(p, body, f), p.textLength());
+                        f.timeAt(keepText(p, body, f, RecordTemplate.TIME), p.textLength());
                     }
                     break;
                 case "TimeUnit":
@@ -247,31 +285,57 @@ public final class WriteRecordsReader {
      * parser of its own) only when those bytes are new.
      */
     private RecordDimensions dimensions(JsonCursor p, byte[] body, WriteRecordsBuilder out) {
-        DimensionsCache.Entry last = lastDimensions;
-        DimensionsCache.Entry predicted = last == null ? null : last.next();
-        if (predicted != null && p.skipIfBytes(predicted.bytes())) {
-            lastDimensions = predicted;
-            return predicted.dimensions();
-        }
-        // The cursor has consumed exactly the '[' when it returns START_ARRAY. The list is skipped unchecked:
-        // bytes found in the cache are those of a list checked before, and others are read in full below.
+        // The cursor has consumed exactly the '[' when it returns START_ARRAY.
         int from = p.offset() - 1;
+        DimensionsCache.Entry last = lastDimensions;
+        DimensionsCache.Entry known = knownList(body, from, body.length);
+        if (known != null) {
+            p.containerRead(from + known.bytes().length);
+            template.dimensions(from, p.offset(), true);
+            return known.dimensions();
+        }
         p.skipUnchecked();
         int to = p.offset();
-        DimensionsCache.Entry known = dimensionsCache.get(body, from, to);
+        RecordDimensions checked = readDimensions(body, from, to, out);
+        known = dimensionsCache.put(body, from, to, checked);
+        template.dimensions(from, to, known != null);
         if (known == null) {
-            RecordDimensions checked = readDimensions(body, from, to, out);
-            known = dimensionsCache.put(body, from, to, checked);
-            if (known == null) {
-                lastDimensions = null;
-                return checked;
-            }
+            lastDimensions = null;
+            return checked;
         }
         if (last != null) {
             last.followedBy(known);
         }
         lastDimensions = known;
         return known.dimensions();
+    }
+
+    /**
+     * The cached Dimensions list whose bytes start at {@code body[from]} (its opening bracket): the
+     * one that followed the previous record's list last time, compared as bytes, else the list
+     * skipped over by its brackets and quotes alone (unchecked: bytes found in the cache are those
+     * of a list checked before) and looked up by its bytes; null when it is new. A list found
+     * becomes the previous record's.
+     */
+    private DimensionsCache.Entry knownList(byte[] body, int from, int limit) {
+        DimensionsCache.Entry last = lastDimensions;
+        DimensionsCache.Entry predicted = last == null ? null : last.next();
+        if (predicted != null) {
+            byte[] bytes = predicted.bytes();
+            if (from + bytes.length <= limit && JsonBytes.bytesAre(body, from, bytes)) {
+                lastDimensions = predicted;
+                return predicted;
+            }
+        }
+        int to = JsonBytes.skipContainerUnchecked(body, from + 1, limit);
+        DimensionsCache.Entry known = to < 0 ? null : dimensionsCache.get(body, from, to);
+        if (known != null) {
+            if (last != null) {
+                last.followedBy(known);
+            }
+            lastDimensions = known;
+        }
+        return known;
     }
 
     /** A Dimensions list at {@code body[from, to)} read item by item and checked. */
@@ -347,7 +411,7 @@ public final class WriteRecordsReader {
                     int t = p.next();
                     if (t != NULL) {
                         expect(t, STRING);
-                        start = keepText(p, body, f);
+                        start = keepText(p, body, f, position);
                         length = p.textLength();
                     }
                     break;
@@ -364,10 +428,18 @@ public final class WriteRecordsReader {
         f.addMeasureValueAt(text(name), start, length, text(type));
     }
 
-    /** The text of the cursor's STRING, kept in {@code f}'s text; where it starts there. */
-    private static int keepText(JsonCursor p, byte[] body, RecordFields f) {
-        return p.textIsPlain() ? f.appendAscii(body, p.textStart(), p.textLength())
-                : f.appendText(p.chars(), 0, p.textLength());
+    /**
+     * The text of the cursor's STRING, kept in {@code f}'s text; where it starts there. Reported to
+     * the template as a hole of {@code kind}.
+     */
+    private int keepText(JsonCursor p, byte[] body, RecordFields f, int kind) {
+        int end = p.offset() - 1;
+        if (p.textIsPlain()) {
+            template.text(kind, p.textStart(), end, true);
+            return f.appendAscii(body, p.textStart(), p.textLength());
+        }
+        template.text(kind, end, end, false);
+        return f.appendText(p.chars(), 0, p.textLength());
     }
 
     /**

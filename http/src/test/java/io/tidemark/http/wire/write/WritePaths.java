@@ -63,6 +63,11 @@ final class WritePaths {
         }
     }
 
+    /** Records the streaming reader has read by their bytes alone, as records of the shape it learned last. */
+    long recordsReadByTemplate() {
+        return reader.recordsReadByTemplate();
+    }
+
     /** What the tree reading makes of the body. */
     String reference(String json) {
         try {
