@@ -3,7 +3,6 @@ package io.tidemark.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,7 +125,6 @@ class ServeBuildsOnFirstUseIT {
                 copyTree(REPOSITORY.resolve(module).resolve(part), copy.resolve(module).resolve(part));
             }
         }
-        Files.deleteIfExists(copy.resolve("http/target/tidemark-server.jar"));
         String from = REPOSITORY + "/";
         String to = copy + "/";
         try (Stream<Path> files = Files.walk(copy)) {
@@ -140,24 +138,29 @@ class ServeBuildsOnFirstUseIT {
         return copy;
     }
 
+    /**
+     * Copies files and directories with their times: the jar plugin rebuilds a jar when an entry,
+     * a directory included, is newer than it, and a rebuilt jar makes every module after it compile
+     * again.
+     */
     private static void copyTree(Path source, Path target) throws IOException {
+        List<Path> directories = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(source)) {
-            paths.filter(p -> !p.getFileName().toString().endsWith("-reports")
-                            && !p.toString().contains("-reports/") && !p.equals(REPOSITORY.resolve(
-                                    "http/target/tidemark-server.jar")))
-                    .forEach(p -> {
-                        try {
-                            Path to = target.resolve(source.relativize(p).toString());
-                            if (Files.isDirectory(p)) {
-                                Files.createDirectories(to);
-                            } else {
-                                Files.createDirectories(to.getParent());
-                                Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
-                            }
-                        } catch (IOException e) {
-                            throw new UncheckedIOException("cannot copy the repository: file=" + p, e);
-                        }
-                    });
+            for (Path path : paths.filter(p -> !p.toString().contains("-reports")
+                    && !p.equals(REPOSITORY.resolve("http/target/tidemark-server.jar"))).toList()) {
+                Path to = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(to);
+                    directories.add(path);
+                } else {
+                    Files.createDirectories(to.getParent());
+                    Files.copy(path, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        for (Path directory : directories) {
+            Files.setLastModifiedTime(target.resolve(source.relativize(directory).toString()),
+                    Files.getLastModifiedTime(directory));
         }
     }
 }
