@@ -141,7 +141,7 @@ class ApiDocExamplesIT {
             assertThat(end.find()).as("the shell ran " + example.command() + "; output: " + output).isTrue();
             String answer = collapsed(output.substring(from, end.start()));
             from = end.end();
-            String expected = collapsed(example.answer());
+            String expected = collapsed(example.answer().replace("127.0.0.1:8080", "127.0.0.1:" + node.port()));
             int exit = Integer.parseInt(end.group(1));
             if (expected.startsWith(CLI_FAILURE)) {
                 assertThat(exit).as("exit status of " + example.command() + ": " + answer).isNotZero();
@@ -178,11 +178,17 @@ class ApiDocExamplesIT {
 
     /** Every {@code ```sh} block of the page as its commands and answers. */
     static List<List<Example>> blocks(String page) {
-        List<List<Example>> blocks = new ArrayList<>();
+        return fenced(page, "sh").stream().map(ApiDocExamplesIT::block).toList();
+    }
+
+    /** The text of every fenced block of the page in {@code language}, in order. */
+    static List<String> fenced(String page, String language) {
+        String open = "```" + language + "\n";
+        List<String> blocks = new ArrayList<>();
         int at = 0;
-        while ((at = page.indexOf("```sh\n", at)) >= 0) {
-            int end = page.indexOf("```", at + 6);
-            blocks.add(block(page.substring(at + 6, end)));
+        while ((at = page.indexOf(open, at)) >= 0) {
+            int end = page.indexOf("```", at + open.length());
+            blocks.add(page.substring(at + open.length(), end));
             at = end + 3;
         }
         return blocks;

@@ -60,7 +60,7 @@ class ApiDocSdkExamplesIT {
     @Test
     void everyJavaBlockOfThePageIsARegionOfThisSourceInOrder() throws IOException {
         List<Snippet> regions = regions(Files.readString(SOURCE, StandardCharsets.UTF_8));
-        List<String> blocks = javaBlocks(ApiDocExamplesIT.page());
+        List<String> blocks = ApiDocExamplesIT.fenced(ApiDocExamplesIT.page(), "java");
 
         assertThat(regions).extracting(Snippet::name).contains("write client", "single-measure write",
                 "multi-measure write", "rejected record", "query client", "paginated query", "cancel and prepare");
@@ -229,17 +229,5 @@ class ApiDocSdkExamplesIT {
                 .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
         return lines.stream().map(l -> l.isBlank() ? "" : l.substring(indentation))
                 .collect(Collectors.joining("\n", "", "\n"));
-    }
-
-    /** The text of every {@code ```java} block of the page, in order. */
-    static List<String> javaBlocks(String page) {
-        List<String> blocks = new ArrayList<>();
-        int at = 0;
-        while ((at = page.indexOf("```java\n", at)) >= 0) {
-            int end = page.indexOf("```", at + 8);
-            blocks.add(page.substring(at + 8, end));
-            at = end + 3;
-        }
-        return blocks;
     }
 }

@@ -3,7 +3,6 @@ package io.tidemark.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,12 +34,13 @@ class ServeBuildsOnFirstUseIT {
     static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     static final List<String> MODULES = List.of("sql-parser", "persistence", "cluster-config", "actors", "http");
     static final String BUILDING = "tidemark: building the server jar";
+    static final String EDITED_SOURCE = "http/src/main/java/io/tidemark/http/launcher/ServeCommand.java";
 
     @TempDir
     Path temp;
 
     @Test
-    void serveBuildsTheJarWhenMissingThenOnlyWhenAPomOrSourceIsNewer() throws Exception {
+    void serveBuildsTheJarWhenMissingThenOnlyWhenASourceIsNewer() throws Exception {
         Path copy = copyWithoutServerJar(temp.resolve("repository"));
         Path jar = copy.resolve("http/target/tidemark-server.jar");
         assertThat(jar).doesNotExist();
@@ -61,9 +61,9 @@ class ServeBuildsOnFirstUseIT {
         assertThat(current).as("a current jar is not rebuilt").doesNotContain(BUILDING).contains("--data-dir");
         assertThat(Files.getLastModifiedTime(jar)).isEqualTo(built);
 
-        Files.setLastModifiedTime(copy.resolve("http/pom.xml"), FileTime.fromMillis(built.toMillis() + 2_000));
+        Files.setLastModifiedTime(copy.resolve(EDITED_SOURCE), FileTime.fromMillis(built.toMillis() + 2_000));
         String stale = run(copy, temp.resolve("stale.log"));
-        assertThat(stale).as("a pom newer than the jar rebuilds it").contains(BUILDING).contains("--data-dir");
+        assertThat(stale).as("a source newer than the jar rebuilds it").contains(BUILDING).contains("--data-dir");
         assertThat(Files.getLastModifiedTime(jar)).isGreaterThan(built);
     }
 
@@ -126,7 +126,6 @@ class ServeBuildsOnFirstUseIT {
                 copyTree(REPOSITORY.resolve(module).resolve(part), copy.resolve(module).resolve(part));
             }
         }
-        Files.deleteIfExists(copy.resolve("http/target/tidemark-server.jar"));
         String from = REPOSITORY + "/";
         String to = copy + "/";
         try (Stream<Path> files = Files.walk(copy)) {
@@ -140,24 +139,29 @@ class ServeBuildsOnFirstUseIT {
         return copy;
     }
 
+    /**
+     * Copies files and directories with their times: the jar plugin rebuilds a jar when an entry,
+     * a directory included, is newer than it, and a rebuilt jar makes every module after it compile
+     * again.
+     */
     private static void copyTree(Path source, Path target) throws IOException {
+        List<Path> directories = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(source)) {
-            paths.filter(p -> !p.getFileName().toString().endsWith("-reports")
-                            && !p.toString().contains("-reports/") && !p.equals(REPOSITORY.resolve(
-                                    "http/target/tidemark-server.jar")))
-                    .forEach(p -> {
-                        try {
-                            Path to = target.resolve(source.relativize(p).toString());
-                            if (Files.isDirectory(p)) {
-                                Files.createDirectories(to);
-                            } else {
-                                Files.createDirectories(to.getParent());
-                                Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
-                            }
-                        } catch (IOException e) {
-                            throw new UncheckedIOException("cannot copy the repository: file=" + p, e);
-                        }
-                    });
+            for (Path path : paths.filter(p -> !p.toString().contains("-reports")
+                    && !p.equals(REPOSITORY.resolve("http/target/tidemark-server.jar"))).toList()) {
+                Path to = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(to);
+                    directories.add(path);
+                } else {
+                    Files.createDirectories(to.getParent());
+                    Files.copy(path, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        for (Path directory : directories) {
+            Files.setLastModifiedTime(target.resolve(source.relativize(directory).toString()),
+                    Files.getLastModifiedTime(directory));
         }
     }
 }
