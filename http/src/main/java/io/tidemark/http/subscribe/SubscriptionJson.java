@@ -45,8 +45,9 @@ final class SubscriptionJson {
                 writeRows(gen, "updated", update.updated());
                 writeRows(gen, "removed", update.removed());
             } else if (event instanceof SubscriptionEvent.Failed failed) {
-                writeError(gen, WireError.of(new EngineException(failed.kind(), failed.message())).type(),
-                        failed.message());
+                // through WireError, so an internal failure's details stay in the node's log
+                WireError error = WireError.of(new EngineException(failed.kind(), failed.message()));
+                writeError(gen, error.type(), error.message());
             } else if (event instanceof SubscriptionEvent.Closing closing) {
                 gen.writeStringField("type", "closing");
                 gen.writeStringField("reason", closing.reason());
