@@ -68,6 +68,11 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Line-protocol lines per request body (default: ${DEFAULT-VALUE}).")
     int linesPerBody;
 
+    @Option(names = "--ingest-rounds", defaultValue = "1",
+            description = "Fresh server processes loaded per system; the median load is reported and the queries run on"
+                    + " the last (default: ${DEFAULT-VALUE}).")
+    int ingestRounds;
+
     @Option(names = "--tidemark-protocol", defaultValue = "lp",
             description = "How Tidemark is fed: lp (line protocol on /write, as the peers are fed) or writerecords"
                     + " (default: ${DEFAULT-VALUE}).")
@@ -101,10 +106,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (scale < 1 || hours < 1 || runs < 1 || warmups < 1 || linesPerBody < 1) {
+        if (scale < 1 || hours < 1 || runs < 1 || warmups < 1 || linesPerBody < 1 || ingestRounds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "cannot compare: scale=" + scale + ", hours="
                     + hours + ", runs=" + runs + ", warmups=" + warmups + ", linesPerBody=" + linesPerBody
-                    + " (all must be at least 1)");
+                    + ", ingestRounds=" + ingestRounds + " (all must be at least 1)");
         }
         List<ValueMode> modes = values.equals("both") ? List.of(ValueMode.INT, ValueMode.FLOAT2)
                 : List.of(ValueMode.parse(values));
@@ -117,7 +122,8 @@ public final class CompareCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         Map<String, List<SystemResult>> results = new LinkedHashMap<>();
         try {
-            CompareRun run = new CompareRun(scale, hours, runs, warmups, seed, linesPerBody, tolerance, work, out);
+            CompareRun run = new CompareRun(scale, hours, runs, warmups, seed, linesPerBody, ingestRounds,
+                    tolerance, work, out);
             for (ValueMode mode : modes) {
                 results.put(mode.optionName(), run.run(mode, systems(project, protocol)));
             }
@@ -142,7 +148,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (writeDocs) {
             Path docs = project.resolve("docs/benchmarks.md");
             String section = "Measured by `./tidemark load compare --scale " + scale + " --hours " + hours + " --values "
-                    + values + " --runs " + runs + " --warmups " + warmups + " --tidemark-protocol " + tidemarkProtocol
+                    + values + " --runs " + runs + " --warmups " + warmups + " --ingest-rounds " + ingestRounds
+                    + " --tidemark-protocol " + tidemarkProtocol
                     + "` (load average " + String.format(Locale.ROOT, "%.2f",
                     CompareRun.loadAverage()) + "). Ratios are Tidemark's cost over the best peer's: at most 1"
                     + " means Tidemark wins.\n\n" + report.markdown() + "\nworst_ratio="
