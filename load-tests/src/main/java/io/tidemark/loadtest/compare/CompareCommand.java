@@ -73,6 +73,11 @@ public final class CompareCommand implements Callable<Integer> {
                     + " the last (default: ${DEFAULT-VALUE}).")
     int ingestRounds;
 
+    @Option(names = "--tidemark-jvm-options", defaultValue = TidemarkPeer.DEFAULT_JVM_OPTIONS,
+            description = "The Tidemark server's JVM options, space-separated; '' for the JVM's defaults"
+                    + " (default: ${DEFAULT-VALUE}, as ./tidemark serve).")
+    String tidemarkJvmOptions;
+
     @Option(names = "--tidemark-protocol", defaultValue = "lp",
             description = "How Tidemark is fed: lp (line protocol on /write, as the peers are fed) or writerecords"
                     + " (default: ${DEFAULT-VALUE}).")
@@ -165,7 +170,7 @@ public final class CompareCommand implements Callable<Integer> {
     /** Tidemark first (the reference every answer is compared with), then the chosen peers. */
     List<Peer> systems(Path project, TidemarkProtocol protocol) {
         List<Peer> systems = new ArrayList<>();
-        systems.add(new TidemarkPeer(project, protocol, recordsPerCall));
+        systems.add(new TidemarkPeer(project, protocol, recordsPerCall, TidemarkPeer.jvmOptions(tidemarkJvmOptions)));
         for (String peer : peers) {
             systems.add(switch (peer) {
                 case "vm" -> new VictoriaMetricsPeer();
