@@ -95,44 +95,16 @@ final class RansStage {
             t.coded = new byte[2 * length + 8];
         }
         byte[] coded = t.coded;
-        reciprocals(present, symbols, freq, t.reciprocal, t.shift);
-        int p = encodeSymbols(block, length, freq, cum, t.reciprocal, t.shift, coded);
-        int payload = coded.length - p;
-        int size = 1 + BitWriter.uvarintSize(length) + tableBytes + BitWriter.uvarintSize(payload) + payload;
-        if (size >= Math.min(length, limit)) {
-            return false;
-        }
-        out.writeByte(Encoding.RANS.id());
-        out.writeUvarint(length);
-        writeTable(present, symbols, freq, out);
-        out.writeUvarint(payload);
-        out.writeBytes(coded, p, payload);
-        return true;
-    }
-
-    /**
-     * Per byte present, the Granlund-Montgomery reciprocal of its frequency f and its shift:
-     * {@code (x * reciprocal) >>> shift} equals {@code x / f} for every {@code x < 2^31}.
-     */
-    private static void reciprocals(int[] present, int symbols, int[] freq, long[] reciprocal, int[] shift) {
+        int p = coded.length;
+        long[] reciprocal = t.reciprocal;
+        int[] shift = t.shift;
         for (int k = 0; k < symbols; k++) {
             int s = present[k];
+            // Granlund-Montgomery: q = (x * m) >>> (31 + l) equals x / f for every x < 2^31
             int l = 32 - Integer.numberOfLeadingZeros(freq[s] - 1);
             reciprocal[s] = (1L << (31 + l)) / freq[s] + 1;
             shift[s] = 31 + l;
         }
-    }
-
-    /**
-     * Codes {@code block[0..length)} backwards into the end of {@code coded}, the final state last
-     * written (first read); returns where the coded bytes start. The hot loop, in a small static
-     * method of its own (as {@link #decodeSymbols} is) so that the JIT compiles it by itself and
-     * early, instead of compiling it on the stack, once per loop, inside the whole of
-     * {@link #writeIfSmaller}, which a fresh server pays for in compile time while it ingests.
-     */
-    private static int encodeSymbols(byte[] block, int length, int[] freq, int[] cum, long[] reciprocal,
-            int[] shift, byte[] coded) {
-        int p = coded.length;
         long x = LOW;
         for (int i = length - 1; i >= 0; i--) {
             int s = block[i] & 0xFF;
@@ -149,19 +121,24 @@ final class RansStage {
             coded[--p] = (byte) x;
             x >>>= 8;
         }
-        return p;
-    }
-
-    /** The symbol table: the count, then per byte present its gap from the previous one and its frequency - 1. */
-    private static void writeTable(int[] present, int symbols, int[] freq, BitWriter out) {
+        int payload = coded.length - p;
+        int size = 1 + BitWriter.uvarintSize(length) + tableBytes + BitWriter.uvarintSize(payload) + payload;
+        if (size >= Math.min(length, limit)) {
+            return false;
+        }
+        out.writeByte(Encoding.RANS.id());
+        out.writeUvarint(length);
         out.writeUvarint(symbols);
-        int prev = -1;
+        prev = -1;
         for (int k = 0; k < symbols; k++) {
             int s = present[k];
             out.writeUvarint(s - prev - 1);
             out.writeUvarint(freq[s] - 1);
             prev = s;
         }
+        out.writeUvarint(payload);
+        out.writeBytes(coded, p, payload);
+        return true;
     }
 
     /** Reads a RANS block body (after its id); returns a reader over the decoded inner block. */
