@@ -68,6 +68,16 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Line-protocol lines per request body (default: ${DEFAULT-VALUE}).")
     int linesPerBody;
 
+    @Option(names = "--ingest-rounds", defaultValue = "1",
+            description = "Fresh server processes loaded per system; the median load is reported and the queries run on"
+                    + " the last (default: ${DEFAULT-VALUE}).")
+    int ingestRounds;
+
+    @Option(names = "--tidemark-jvm-options", defaultValue = TidemarkPeer.DEFAULT_JVM_OPTIONS,
+            description = "The Tidemark server's JVM options, space-separated; '' for the JVM's defaults"
+                    + " (default: ${DEFAULT-VALUE}, as ./tidemark serve).")
+    String tidemarkJvmOptions;
+
     @Option(names = "--tidemark-protocol", defaultValue = "lp",
             description = "How Tidemark is fed: lp (line protocol on /write, as the peers are fed) or writerecords"
                     + " (default: ${DEFAULT-VALUE}).")
@@ -101,10 +111,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (scale < 1 || hours < 1 || runs < 1 || warmups < 1 || linesPerBody < 1) {
+        if (scale < 1 || hours < 1 || runs < 1 || warmups < 1 || linesPerBody < 1 || ingestRounds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "cannot compare: scale=" + scale + ", hours="
                     + hours + ", runs=" + runs + ", warmups=" + warmups + ", linesPerBody=" + linesPerBody
-                    + " (all must be at least 1)");
+                    + ", ingestRounds=" + ingestRounds + " (all must be at least 1)");
         }
         List<ValueMode> modes = values.equals("both") ? List.of(ValueMode.INT, ValueMode.FLOAT2)
                 : List.of(ValueMode.parse(values));
@@ -117,7 +127,8 @@ public final class CompareCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         Map<String, List<SystemResult>> results = new LinkedHashMap<>();
         try {
-            CompareRun run = new CompareRun(scale, hours, runs, warmups, seed, linesPerBody, tolerance, work, out);
+            CompareRun run = new CompareRun(scale, hours, runs, warmups, seed, linesPerBody, ingestRounds,
+                    tolerance, work, out);
             for (ValueMode mode : modes) {
                 results.put(mode.optionName(), run.run(mode, systems(project, protocol)));
             }
@@ -142,7 +153,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (writeDocs) {
             Path docs = project.resolve("docs/benchmarks.md");
             String section = "Measured by `./tidemark load compare --scale " + scale + " --hours " + hours + " --values "
-                    + values + " --runs " + runs + " --warmups " + warmups + " --tidemark-protocol " + tidemarkProtocol
+                    + values + " --runs " + runs + " --warmups " + warmups + " --ingest-rounds " + ingestRounds
+                    + " --tidemark-protocol " + tidemarkProtocol
                     + "` (load average " + String.format(Locale.ROOT, "%.2f",
                     CompareRun.loadAverage()) + "). Ratios are Tidemark's cost over the best peer's: at most 1"
                     + " means Tidemark wins.\n\n" + report.markdown() + "\nworst_ratio="
@@ -158,7 +170,7 @@ public final class CompareCommand implements Callable<Integer> {
     /** Tidemark first (the reference every answer is compared with), then the chosen peers. */
     List<Peer> systems(Path project, TidemarkProtocol protocol) {
         List<Peer> systems = new ArrayList<>();
-        systems.add(new TidemarkPeer(project, protocol, recordsPerCall));
+        systems.add(new TidemarkPeer(project, protocol, recordsPerCall, TidemarkPeer.jvmOptions(tidemarkJvmOptions)));
         for (String peer : peers) {
             systems.add(switch (peer) {
                 case "vm" -> new VictoriaMetricsPeer();

@@ -17,10 +17,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 
 /**
  * One data set through every system, one system at a time (each has the machine to itself):
- * install, start, ingest from {@link #CLIENTS} concurrent clients, flush, the queries
+ * install, start, ingest from {@link #CLIENTS} concurrent clients, flush (each of the first
+ * {@code ingestRounds - 1} rounds then stops the server and the next starts a fresh one on a new
+ * directory, so every round loads into a fresh process, as the peers' reference figures were
+ * taken; the medians over the rounds are reported), the queries
  * ({@code warmups} untimed draws per type, then {@code runs} timed ones, the same draws for every
  * system, so servers that compile their query paths as they run are measured warm), peak RSS,
  * stop, bytes on disk. Afterwards every system's answers are compared with the reference's
@@ -41,19 +45,24 @@ public final class CompareRun {
     private final int warmups;
     private final long seed;
     private final int linesPerBody;
+    private final int ingestRounds;
     private final double tolerance;
     private final Path workDir;
     private final PrintWriter out;
 
-    /** @param warmups untimed draws per query type before the timed ones (at least 1) */
-    public CompareRun(int scale, int hours, int runs, int warmups, long seed, int linesPerBody, double tolerance,
-            Path workDir, PrintWriter out) {
+    /**
+     * @param warmups untimed draws per query type before the timed ones (at least 1)
+     * @param ingestRounds fresh server processes loaded per system (at least 1); the queries run on the last
+     */
+    public CompareRun(int scale, int hours, int runs, int warmups, long seed, int linesPerBody, int ingestRounds,
+            double tolerance, Path workDir, PrintWriter out) {
         this.scale = scale;
         this.hours = hours;
         this.runs = runs;
         this.warmups = warmups;
         this.seed = seed;
         this.linesPerBody = linesPerBody;
+        this.ingestRounds = ingestRounds;
         this.tolerance = tolerance;
         this.workDir = workDir;
         this.out = out;
@@ -84,22 +93,22 @@ public final class CompareRun {
 
     private SystemResult measure(Peer system, DataSet data, Map<Type, List<Draw>> draws,
             Map<Type, List<List<ResultRow>>> answers) throws IOException, InterruptedException {
-        Path dir = Files.createDirectories(workDir.resolve(system.name() + "-" + data.config().values().optionName()));
+        String values = data.config().values().optionName();
         system.install(out);
+        List<Load> loads = new ArrayList<>();
+        for (int round = 1; round < ingestRounds; round++) {
+            Path roundDir = Files.createDirectories(workDir.resolve(system.name() + "-" + values + "-round" + round));
+            system.start(roundDir);
+            try {
+                loads.add(load(system, data, roundDir, round));
+            } finally {
+                system.stop();
+            }
+        }
+        Path dir = Files.createDirectories(workDir.resolve(system.name() + "-" + values));
         system.start(dir);
         try {
-            List<Path> bodies = system.bodies(data, dir);
-            out.printf(Locale.ROOT, "%s: started; load average %.2f%n", system.name(), loadAverage());
-            out.flush();
-            long t0 = System.nanoTime();
-            ingest(system, bodies);
-            double ingestSeconds = (System.nanoTime() - t0) / 1e9;
-            long f0 = System.nanoTime();
-            system.flush(data, out);
-            out.printf(Locale.ROOT, "%s: ingested %d points in %.2f s (%d calls), flushed in %.2f s; load average"
-                            + " %.2f%n", system.name(), data.points(), ingestSeconds, bodies.size(),
-                    (System.nanoTime() - f0) / 1e9, loadAverage());
-            out.flush();
+            loads.add(load(system, data, dir, ingestRounds));
             Map<Type, Double> millis = new EnumMap<>(Type.class);
             for (Type type : TYPES) {
                 queryType(system, draws.get(type), millis, answers);
@@ -109,11 +118,46 @@ public final class CompareRun {
             long disk = system.diskBytes();
             out.printf(Locale.ROOT, "%s: %d bytes on disk (%s), peak RSS %.1f MB%n", system.name(), disk,
                     system.diskAccounting(), rss / 1e6);
-            return new SystemResult(system.name(), data.points() / ingestSeconds, disk, data.points(), rss, millis,
-                    Map.of());
+            return new SystemResult(system.name(), data.points() / Load.median(loads, Load::seconds), disk,
+                    data.points(), rss, Math.round(Load.median(loads, Load::cpuNanos)), millis, Map.of());
         } finally {
             system.stop();
         }
+    }
+
+    /**
+     * One timed load of every body into the started {@code system}, then its flush; {@code cpuNanos} is
+     * the server process's CPU over the timed part (-1 when unknown).
+     */
+    record Load(double seconds, long cpuNanos) {
+
+        /** The median of {@code figure} over {@code loads} (the mean of the middle two for an even count). */
+        static double median(List<Load> loads, ToDoubleFunction<Load> figure) {
+            double[] sorted = loads.stream().mapToDouble(figure).sorted().toArray();
+            int mid = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        }
+    }
+
+    private Load load(Peer system, DataSet data, Path dir, int round) throws IOException, InterruptedException {
+        List<Path> bodies = system.bodies(data, dir);
+        out.printf(Locale.ROOT, "%s: started (round %d of %d); load average %.2f%n", system.name(), round,
+                ingestRounds, loadAverage());
+        out.flush();
+        long cpu0 = system.cpuNanos();
+        long t0 = System.nanoTime();
+        ingest(system, bodies);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long cpu1 = system.cpuNanos();
+        long cpuNanos = cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0;
+        long f0 = System.nanoTime();
+        system.flush(data, out);
+        out.printf(Locale.ROOT, "%s: ingested %d points in %.2f s (%d calls; %.2f M points/s), server CPU %.2f s"
+                        + " (%.0f ns per point), flushed in %.2f s; load average %.2f%n", system.name(), data.points(),
+                seconds, bodies.size(), data.points() / seconds / 1e6, cpuNanos / 1e9,
+                cpuNanos / (double) data.points(), (System.nanoTime() - f0) / 1e9, loadAverage());
+        out.flush();
+        return new Load(seconds, cpuNanos);
     }
 
     /** Every body once, taken in order by whichever client is free. */

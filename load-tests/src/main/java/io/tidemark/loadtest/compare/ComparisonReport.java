@@ -35,6 +35,8 @@ public final class ComparisonReport {
                         + ": " + what));
             }
             figures.add(figure(values, "ingest_points_per_s", true, systemResults, SystemResult::ingestPointsPerSecond));
+            figures.add(figure(values, "ingest_server_cpu_ns_per_point", false, systemResults,
+                    SystemResult::ingestCpuNanosPerPoint));
             figures.add(figure(values, "bytes_per_point", false, systemResults, SystemResult::bytesPerPoint));
             figures.add(figure(values, "peak_rss_mb", false, systemResults, r -> r.peakRssBytes() / 1e6));
             for (Type type : types) {

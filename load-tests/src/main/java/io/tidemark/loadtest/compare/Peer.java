@@ -56,6 +56,9 @@ public interface Peer {
     /** Peak resident set of the server process so far, bytes. */
     long peakRssBytes();
 
+    /** CPU time the server process has used so far (every thread), nanoseconds; -1 when unknown. */
+    long cpuNanos();
+
     /** Stops the server by its PID (SIGTERM, SIGKILL after a timeout). */
     void stop() throws InterruptedException;
 

@@ -79,6 +79,14 @@ public final class PeerProcess implements AutoCloseable {
         return peakRssBytes;
     }
 
+    /**
+     * CPU time the process has used so far (user and system, every thread: JIT compilers and
+     * garbage collectors included), in nanoseconds; -1 when the platform does not report it.
+     */
+    public long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    }
+
     /** {@code VmHWM:	  123456 kB} to 123456. */
     static long parseKilobytes(String statusLine) {
         String[] parts = statusLine.trim().split("\\s+");

@@ -90,6 +90,11 @@ abstract class ProcessPeer implements Peer {
     }
 
     @Override
+    public final long cpuNanos() {
+        return process.cpuNanos();
+    }
+
+    @Override
     public final void stop() throws InterruptedException {
         process.stop();
     }

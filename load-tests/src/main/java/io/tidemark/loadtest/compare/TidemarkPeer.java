@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,14 @@ public final class TidemarkPeer extends ProcessPeer {
 
     static final String DATABASE = "benchmark";
     static final String TABLE = "cpu";
+    /**
+     * The server's JVM options, as the launcher's {@code serve} job sets them: the parallel
+     * collector, whose plain card-mark write barrier gives the JIT less code to compile than G1's
+     * (a fresh server compiles its whole ingest path while it loads) and which spent less CPU
+     * collecting a line-protocol load (docs/benchmarks.md, "Line-protocol ingest over HTTP",
+     * "A fresh server").
+     */
+    public static final String DEFAULT_JVM_OPTIONS = "-XX:+UseParallelGC";
     /** As long as {@link PeerHttp}'s calls may take: a query over the whole data set is slow. */
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
 
@@ -34,27 +43,35 @@ public final class TidemarkPeer extends ProcessPeer {
     private final Path projectDir;
     private final TidemarkProtocol protocol;
     private final int recordsPerCall;
+    private final List<String> jvmOptions;
     private Path dataDir;
     private WireClient wire;
     private TsbsQueries queries;
 
-    public TidemarkPeer(Path projectDir, TidemarkProtocol protocol, int recordsPerCall) {
-        this("tidemark", DATABASE, TABLE, projectDir, protocol, recordsPerCall);
+    /** @param jvmOptions the server process's JVM options (e.g. {@link #DEFAULT_JVM_OPTIONS}, split) */
+    public TidemarkPeer(Path projectDir, TidemarkProtocol protocol, int recordsPerCall, List<String> jvmOptions) {
+        this("tidemark", DATABASE, TABLE, projectDir, protocol, recordsPerCall, jvmOptions);
     }
 
     private TidemarkPeer(String name, String database, String table, Path projectDir, TidemarkProtocol protocol,
-            int recordsPerCall) {
+            int recordsPerCall, List<String> jvmOptions) {
         this.name = name;
         this.database = database;
         this.table = table;
         this.projectDir = projectDir;
         this.protocol = protocol;
         this.recordsPerCall = recordsPerCall;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** {@code options} split at spaces: the JVM options of a command line ({@code ""}: none). */
+    public static List<String> jvmOptions(String options) {
+        return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
     /** A node that runs elsewhere, to {@link #attach} to: its data in {@code database.table}, reported as {@code name}. */
     public static TidemarkPeer querying(String name, String database, String table) {
-        return new TidemarkPeer(name, database, table, null, TidemarkProtocol.LP, 0);
+        return new TidemarkPeer(name, database, table, null, TidemarkProtocol.LP, 0, List.of());
     }
 
     @Override
@@ -85,10 +102,14 @@ public final class TidemarkPeer extends ProcessPeer {
     }
 
     /** The server's command line, as the launcher's {@code serve} job runs it. */
-    static List<String> command(String java, Path jar, int port, Path dataDir, Path config) {
-        return List.of(java, "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true", "-jar",
+    static List<String> command(String java, List<String> jvmOptions, Path jar, int port, Path dataDir, Path config) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true", "-jar",
                 jar.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1", "--data-dir",
-                dataDir.toString(), "--config", config.toString());
+                dataDir.toString(), "--config", config.toString()));
+        return command;
     }
 
     @Override
@@ -98,7 +119,7 @@ public final class TidemarkPeer extends ProcessPeer {
         Path config = workDir.resolve("tidemark.conf");
         Files.writeString(config, config(recordsPerCall));
         int port = PeerSupport.freePort();
-        launch(command(PeerSupport.javaCommand(), jar(), port, dataDir, config), port, workDir, "tidemark.log",
+        launch(command(PeerSupport.javaCommand(), jvmOptions, jar(), port, dataDir, config), port, workDir, "tidemark.log",
                 uri -> uri.resolve("/health"), 200);
         wire = new WireClient(base, CALL_TIMEOUT);
     }

@@ -83,7 +83,8 @@ public final class LoadSweepCommand implements Callable<Integer> {
         List<SweepSystem> list = new ArrayList<>();
         for (String name : systems) {
             list.add(switch (name) {
-                case "tidemark" -> new PeerSweepSystem(new TidemarkPeer(project, TidemarkProtocol.LP, 100));
+                case "tidemark" -> new PeerSweepSystem(new TidemarkPeer(project, TidemarkProtocol.LP, 100,
+                        TidemarkPeer.jvmOptions(TidemarkPeer.DEFAULT_JVM_OPTIONS)));
                 case "tidemark-in-process" -> new InProcessTidemark();
                 case "vm" -> new PeerSweepSystem(new VictoriaMetricsPeer());
                 case "influx" -> new PeerSweepSystem(new InfluxDbPeer());

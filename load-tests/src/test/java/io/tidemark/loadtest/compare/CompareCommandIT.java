@@ -16,7 +16,8 @@ import picocli.CommandLine;
 
 /**
  * A tiny comparison end to end: the Tidemark server jar and VictoriaMetrics as real processes, the
- * same data into both, every query answered alike, every process stopped afterwards.
+ * same data into both (twice, each time into a fresh process), every query answered alike, every
+ * process stopped afterwards.
  */
 class CompareCommandIT {
 
@@ -31,7 +32,7 @@ class CompareCommandIT {
         StringWriter text = new StringWriter();
         Path json = work.resolve("results.json");
         int status = new CommandLine(new CompareCommand()).setOut(new PrintWriter(text)).execute("--scale", "2",
-                "--hours", "1", "--values", "int", "--peers", "vm", "--runs", "1", "--warmups", "1", "--project-dir", PROJECT.toString(),
+                "--hours", "1", "--values", "int", "--peers", "vm", "--runs", "1", "--warmups", "1", "--ingest-rounds", "2", "--project-dir", PROJECT.toString(),
                 "--work-dir", work.resolve("run").toString(), "--out", json.toString());
 
         List<String> lines = text.toString().lines().toList();
@@ -40,6 +41,9 @@ class CompareCommandIT {
         assertThat(lines.get(lines.size() - 1)).matches("worst_ratio=\\d+\\.\\d\\d");
         for (String system : List.of("tidemark", "victoriametrics")) {
             assertThat(lines).anyMatch(l -> l.matches("int " + system + " ingest_points_per_s=\\d+"));
+            assertThat(lines).anyMatch(l -> l.startsWith(system + ": started (round 1 of 2)"));
+            assertThat(lines).anyMatch(l -> l.startsWith(system + ": started (round 2 of 2)"));
+            assertThat(lines).anyMatch(l -> l.matches("int " + system + " ingest_server_cpu_ns_per_point=[0-9.]+"));
             assertThat(lines).anyMatch(l -> l.startsWith("int " + system + " bytes_per_point="));
             assertThat(lines).anyMatch(l -> l.startsWith("int " + system + " peak_rss_mb="));
             for (var type : CompareRun.TYPES) {

@@ -48,8 +48,8 @@ class ComparisonReportTest {
 
     private static Map<String, List<SystemResult>> results(Map<Type, String> peerMismatches) {
         SystemResult tidemark = new SystemResult("tidemark", 1_000_000, 4_000_000, 10_000_000, 500_000_000,
-                Map.of(Type.LASTPOINT, 2.0, Type.HIGH_CPU_1, 1.0), Map.of());
-        SystemResult peer = new SystemResult("victoriametrics", 2_000_000, 4_000_000, 10_000_000, 100_000_000,
+                6_000_000_000L, Map.of(Type.LASTPOINT, 2.0, Type.HIGH_CPU_1, 1.0), Map.of());
+        SystemResult peer = new SystemResult("victoriametrics", 2_000_000, 4_000_000, 10_000_000, 100_000_000, -1,
                 Map.of(Type.LASTPOINT, 4.0, Type.HIGH_CPU_1, 0.25), peerMismatches);
         Map<String, List<SystemResult>> results = new LinkedHashMap<>();
         results.put("int", List.of(tidemark, peer));
@@ -62,7 +62,9 @@ class ComparisonReportTest {
         ComparisonReport honest = new ComparisonReport(results(Map.of()), types);
         assertThat(honest.worstRatio()).isEqualTo(5.0); // RSS 500 MB against 100 MB
         assertThat(honest.lines()).contains("int tidemark query_ms{high-cpu-1}=1.000",
-                "int victoriametrics query_ms{high-cpu-1}=0.250", "int tidemark ingest_points_per_s=1000000");
+                "int victoriametrics query_ms{high-cpu-1}=0.250", "int tidemark ingest_points_per_s=1000000",
+                "int tidemark ingest_server_cpu_ns_per_point=600.0",
+                "int victoriametrics ingest_server_cpu_ns_per_point=n/a");
 
         ComparisonReport wrong = new ComparisonReport(results(Map.of(Type.HIGH_CPU_1, "row 0 differs")), types);
         assertThat(wrong.mismatches()).containsExactly("int victoriametrics high-cpu-1: row 0 differs");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The command lines and configuration files each system is started with. */
@@ -88,11 +89,15 @@ class PeerSetupTest {
 
     @Test
     void tidemarkRunsTheServerJarWithRaisedWriteLimits() {
-        assertThat(TidemarkPeer.command("java", Path.of("/src/http/target/tidemark-server.jar"), 8080,
-                Path.of("/tmp/x/data"), Path.of("/tmp/x/tidemark.conf"))).containsExactly("java",
+        assertThat(TidemarkPeer.command("java", List.of("-XX:+UseParallelGC"),
+                Path.of("/src/http/target/tidemark-server.jar"), 8080, Path.of("/tmp/x/data"),
+                Path.of("/tmp/x/tidemark.conf"))).containsExactly("java", "-XX:+UseParallelGC",
                 "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true", "-jar",
                 "/src/http/target/tidemark-server.jar", "--port", "8080", "--bind", "127.0.0.1", "--data-dir",
                 "/tmp/x/data", "--config", "/tmp/x/tidemark.conf");
+        assertThat(TidemarkPeer.jvmOptions(" -XX:+UseParallelGC  -Xms1g ")).containsExactly("-XX:+UseParallelGC",
+                "-Xms1g");
+        assertThat(TidemarkPeer.jvmOptions("")).isEmpty();
         assertThat(TidemarkPeer.config(5000)).isEqualTo("tidemark.engine.write.max-records-per-request = 5000\n"
                 + "tidemark.http.limits.max-body-bytes = 10240000\n");
         assertThat(TidemarkPeer.config(100)).contains("max-body-bytes = 8388608");
