@@ -23,6 +23,12 @@ import io.tidemark.engine.query.function.QueryFunctionException;
 import io.tidemark.engine.query.vector.Batch;
 import io.tidemark.engine.shard.FailingScans;
 import io.tidemark.engine.shard.FirstReadTimeout;
+import io.tidemark.engine.shard.SeriesChunks;
+import io.tidemark.engine.shard.ShardGateway;
+import io.tidemark.engine.shard.fragment.FragmentAnswer;
+import io.tidemark.engine.shard.fragment.FragmentDeclined;
+import io.tidemark.engine.shard.fragment.ShardFragment;
+import io.tidemark.engine.testing.UnusedShardGateway;
 import io.tidemark.engine.tier.MagneticTier;
 import io.tidemark.engine.write.RecordInput;
 import io.tidemark.sql.analyzer.ColumnRole;
@@ -40,6 +46,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -227,25 +235,79 @@ class ShardFragmentRunnerTest {
 
     @Test
     void aFirstShardScanThatIsNeverAnsweredIsResentAfterTheFirstReadTimeout() throws Exception {
-        createTable(engine, "dropped", RetentionProperties.DEFAULT, false);
+        FailingScans shards = pointOnShardZero("dropped", 1);
+
+        assertThat(runWithDroppedMessages("dropped", shards).rows()).containsExactly(List.of("a", 4.5));
+        assertThat(shards.shardZeroScans()).as("the dropped scan and its retry").isEqualTo(2);
+    }
+
+    @Test
+    void aRetryThatIsNeverAnsweredIsSentAgainInsteadOfWaitingTheFragmentTimeout() throws Exception {
+        // after a node loss the retry too can go where the shard no longer is (a coordinator that has
+        // not yet seen the node's removal names its dead region): it is bounded like the first
+        FailingScans shards = pointOnShardZero("dropped_twice", 2);
+
+        assertThat(runWithDroppedMessages("dropped_twice", shards).rows()).containsExactly(List.of("a", 4.5));
+        assertThat(shards.shardZeroScans()).as("two dropped scans and the last attempt").isEqualTo(3);
+    }
+
+    @Test
+    void aShippedRetryThatIsNeverAcknowledgedIsSentAgain() throws Exception {
+        FailingScans points = pointOnShardZero("unacknowledged", 0);
+        AtomicInteger shardZeroFragments = new AtomicInteger();
+        // shard 0 never acknowledges its first two fragments, then declines (its chunks are read here)
+        ShardGateway shards = new UnusedShardGateway() {
+            @Override
+            public CompletionStage<List<SeriesChunks>> scan(String tableId, int shard, long fromNanos, long toNanos) {
+                return points.scan(tableId, shard, fromNanos, toNanos);
+            }
+
+            @Override
+            public CompletionStage<FragmentAnswer> runFragment(String tableId, int shard, ShardFragment fragment,
+                    long fromNanos, long toNanos) {
+                return shard == 0 && shardZeroFragments.incrementAndGet() <= 2 ? new CompletableFuture<>()
+                        : CompletableFuture.completedFuture(new FragmentDeclined("read here"));
+            }
+        };
+        Ran ran = runWithDroppedMessages("unacknowledged", shards);
+
+        assertThat(ran.rows()).containsExactly(List.of("a", 4.5));
+        assertThat(shardZeroFragments.get()).as("fragments sent to shard 0").isEqualTo(3);
+        assertThat(ran.counts().firstReadTimeouts()).as("first attempts unacknowledged").isEqualTo(1);
+        assertThat(ran.counts().retryReceiptTimeouts()).as("retries unacknowledged").isEqualTo(1);
+        assertThat(ran.counts().retried()).isEqualTo(2);
+        assertThat(ran.counts().scanned()).as("declined and read here: shard 1, and shard 0's last attempt")
+                .isEqualTo(2);
+    }
+
+    /** A table whose shard 0 holds one point of host "a" and drops its first {@code dropped} scans. */
+    private static FailingScans pointOnShardZero(String table, int dropped) {
+        createTable(engine, table, RetentionProperties.DEFAULT, false);
         SeriesKey key = SeriesKey.of(List.of(new Dimension("host", "a")), "cpu");
-        // the dropped scan is never failed by the gateway and the fragment timeout is 10 min: only
-        // the first-read timeout can end the first attempt
-        FailingScans shards = new FailingScans(key, nanos(clock.millis() - 1000), 4.5, 1, null);
+        return new FailingScans(key, nanos(clock.millis() - 1000), 4.5, dropped, null);
+    }
+
+    /** What a scan answered, and how the runner's shard tasks ran. */
+    private record Ran(List<List<Object>> rows, ShardFragmentRunner.Counts counts) {
+    }
+
+    /**
+     * A scan of {@code table} through {@code shards} by a runner of its own with a fragment timeout
+     * of 10 min and a first-read timeout of 100 ms, so only the first-read timeout can end an attempt
+     * the gateway never answers.
+     */
+    private static Ran runWithDroppedMessages(String table, ShardGateway shards) throws Exception {
         ExecutorService blocking = Executors.newFixedThreadPool(2);
         try {
             ShardFragmentRunner runner = new ShardFragmentRunner(engine.catalog(), shards,
-                    new MagneticTier(FileIo.DEFAULT, dataDir.resolve("dropped-magnetic"), clock, new EngineMeters(),
+                    new MagneticTier(FileIo.DEFAULT, dataDir.resolve(table + "-magnetic"), clock, new EngineMeters(),
                             CompactionPolicy.DEFAULT), clock, blocking, Duration.ofMinutes(10), true,
                     new FirstReadTimeout(Duration.ofMillis(100)),
                     ((ShardFragmentRunner) engine.fragments()).control());
             List<ScanColumn> columns = List.of(HOST, DOUBLE_VALUE);
-
-            List<List<Object>> rows = rows(runner.run(request("dropped", columns, Map.of()),
+            List<List<Object>> rows = rows(runner.run(request(table, columns, Map.of()),
                     new PassThroughPipeline(types(columns)), context()).toCompletableFuture().get(30, TimeUnit.SECONDS));
-
-            assertThat(rows).containsExactly(List.of("a", 4.5));
-            assertThat(shards.shardZeroScans()).as("the dropped scan and its retry").isEqualTo(2);
+            return new Ran(rows, runner.counts());
         } finally {
             blocking.shutdownNow();
         }
