@@ -23,10 +23,12 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * Brings a starting shard's journal up to date from the other copies before the shard serves
  * anything (a child of the shard entity, which stashes everything meanwhile and does not touch the
  * journal until the answer). Asks every other reachable member's keeper for its copy's range and
- * waits for every answer: a keeper that does not answer within the timeout, or answers that its
- * copy is unavailable (hosted by a shard entity still running on its node, or unreadable), may hold
- * the only acknowledged entries this journal lacks, so catching up fails and the entity tries again
- * rather than serve without them (and then ship its older journal over the copy that holds them).
+ * waits for every answer: a keeper that does not answer within the timeout may hold the only
+ * acknowledged entries this journal lacks, so catching up fails and the entity tries again rather
+ * than serve without them (and then ship its older journal over the copy that holds them). So does
+ * a catch-up where every keeper answered that its copy is unavailable (hosted by a shard entity
+ * still running on its node, or unreadable); one such copy among available ones is skipped (an
+ * entity still running elsewhere shipped every entry it acknowledged to a quorum of copies).
  * With every answer in, it takes the most advanced copy, and appends its entries after
  * this journal's last one, page by page, provided that copy holds the same last entry (log
  * matching); the entity then replays what was appended. A local journal that disagrees with the
@@ -145,9 +147,9 @@ public final class CatchUp {
             return Behaviors.same();
         }
         timers.cancel(TimedOut.INSTANCE);
-        if (!unavailable.isEmpty()) {
-            return finish(new Failed("copies unavailable (hosted by a shard still running there, or unreadable;"
-                    + " one may hold acknowledged entries this journal lacks): " + describe(unavailable)));
+        if (statuses.isEmpty()) {
+            return finish(new Failed("every copy is unavailable (hosted by a shard still running there, or"
+                    + " unreadable; one may hold acknowledged entries this journal lacks): " + describe(unavailable)));
         }
         return chooseSource();
     }

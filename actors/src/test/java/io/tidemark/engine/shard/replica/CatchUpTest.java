@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A starting shard catches up only from what every other copy told it: a copy that does not answer,
- * or answers that it is unavailable, may be the one holding the acknowledged entries this journal
- * lacks, so the shard must not serve (nor ship its older journal over that copy).
+ * or the only copies answering that they are unavailable, may hold the acknowledged entries this
+ * journal lacks, so the shard must not serve (nor ship its older journal over that copy).
  */
 class CatchUpTest {
 
@@ -132,12 +132,12 @@ class CatchUpTest {
     }
 
     @Test
-    void aCopyThatIsUnavailableFailsTheCatchUp() {
+    void copiesThatAreAllUnavailableFailTheCatchUp() {
         TestProbe<Done> handedOver = testKit.createTestProbe();
         holder.tell(new HandOver(TABLE, 0, handedOver.getRef()));
         handedOver.receiveMessage();
 
-        CatchUp.Result result = catchUp(List.of(empty, holder));
+        CatchUp.Result result = catchUp(List.of(holder));
 
         assertThat(result).as("the copy handed over to a shard on its node holds entries 3 and 4")
                 .isInstanceOf(CatchUp.Failed.class);
