@@ -8,7 +8,11 @@ import io.tidemark.engine.shard.replica.ReplicaMessages.Read;
 import io.tidemark.storage.journal.JournalEntry;
 import io.tidemark.storage.journal.ShardJournal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -18,8 +22,14 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 /**
  * Brings a starting shard's journal up to date from the other copies before the shard serves
  * anything (a child of the shard entity, which stashes everything meanwhile and does not touch the
- * journal until the answer). Asks every other reachable member's keeper for its copy's range,
- * waits for all answers or the timeout, takes the most advanced copy, and appends its entries after
+ * journal until the answer). Asks every other reachable member's keeper for its copy's range and
+ * waits for every answer: a keeper that does not answer within the timeout may hold the only
+ * acknowledged entries this journal lacks, so catching up fails and the entity tries again rather
+ * than serve without them (and then ship its older journal over the copy that holds them). So does
+ * a catch-up where every keeper answered that its copy is unavailable (hosted by a shard entity
+ * still running on its node, or unreadable); one such copy among available ones is skipped (an
+ * entity still running elsewhere shipped every entry it acknowledged to a quorum of copies).
+ * With every answer in, it takes the most advanced copy, and appends its entries after
  * this journal's last one, page by page, provided that copy holds the same last entry (log
  * matching); the entity then replays what was appended. A local journal that disagrees with the
  * most advanced copy (a tail no quorum acknowledged, or a copy left so far behind that the entries
@@ -74,7 +84,10 @@ public final class CatchUp {
     private final ReplicationSettings settings;
     private final ActorRef<Result> replyTo;
     private final List<CopyStatus> statuses = new ArrayList<>();
-    private int awaited;
+    /** The keepers asked that have not answered yet, by {@link #pathOf} (a reply's ref may carry a uid). */
+    private final Map<String, ActorRef<KeeperCommand>> awaited = new HashMap<>();
+    /** The keepers that answered that their copy is unavailable. */
+    private final List<ActorRef<KeeperCommand>> unavailable = new ArrayList<>();
     private long appended;
 
     private CatchUp(ActorContext<Message> ctx, TimerScheduler<Message> timers, String tableId, int shard,
@@ -92,11 +105,18 @@ public final class CatchUp {
     public static Behavior<?> create(String tableId, int shard, ShardJournal journal, ReplicaPeers peers,
                                         ReplicationSettings settings, ActorRef<Result> replyTo) {
         return Behaviors.<Message>setup(ctx -> Behaviors.withTimers(timers ->
-                new CatchUp(ctx, timers, tableId, shard, journal, peers, settings, replyTo).askCopies()));
+                new CatchUp(ctx, timers, tableId, shard, journal, peers, settings, replyTo).askCopies(peers.others())));
     }
 
-    private Behavior<Message> askCopies() {
-        List<ActorRef<KeeperCommand>> others = peers.others();
+    /** Catches up from the copies of the given keepers (tests name them instead of the cluster's members). */
+    static Behavior<?> create(String tableId, int shard, ShardJournal journal, ReplicaPeers peers,
+                              List<ActorRef<KeeperCommand>> others, ReplicationSettings settings,
+                              ActorRef<Result> replyTo) {
+        return Behaviors.<Message>setup(ctx -> Behaviors.withTimers(timers ->
+                new CatchUp(ctx, timers, tableId, shard, journal, peers, settings, replyTo).askCopies(others)));
+    }
+
+    private Behavior<Message> askCopies(List<ActorRef<KeeperCommand>> others) {
         if (others.isEmpty()) {
             return finish(new CaughtUp(0, null));
         }
@@ -104,23 +124,45 @@ public final class CatchUp {
         for (ActorRef<KeeperCommand> keeper : others) {
             keeper.tell(new GetCopy(tableId, shard, adapter));
         }
-        awaited = others.size();
+        others.forEach(keeper -> awaited.put(pathOf(keeper), keeper));
         timers.startSingleTimer(TimedOut.INSTANCE, settings.timeout());
         return Behaviors.receive(Message.class)
                 .onMessage(Status.class, this::onStatus)
-                .onMessageEquals(TimedOut.INSTANCE, this::chooseSource)
+                .onMessageEquals(TimedOut.INSTANCE, () -> finish(new Failed("copies did not answer within "
+                        + settings.timeout() + " (one may hold acknowledged entries this journal lacks): "
+                        + describe(awaited.values()))))
                 .build();
     }
 
     private Behavior<Message> onStatus(Status s) {
-        if (s.status().lastSequence() != ReplicaMessages.UNAVAILABLE) {
+        if (awaited.remove(pathOf(s.status().keeper())) == null) {
+            return Behaviors.same();
+        }
+        if (s.status().lastSequence() == ReplicaMessages.UNAVAILABLE) {
+            unavailable.add(s.status().keeper());
+        } else {
             statuses.add(s.status());
         }
-        return --awaited == 0 ? chooseSource() : Behaviors.same();
+        if (!awaited.isEmpty()) {
+            return Behaviors.same();
+        }
+        timers.cancel(TimedOut.INSTANCE);
+        if (statuses.isEmpty()) {
+            return finish(new Failed("every copy is unavailable (hosted by a shard still running there, or"
+                    + " unreadable; one may hold acknowledged entries this journal lacks): " + describe(unavailable)));
+        }
+        return chooseSource();
+    }
+
+    private static String pathOf(ActorRef<?> keeper) {
+        return keeper.path().address() + keeper.path().toStringWithoutAddress();
+    }
+
+    private String describe(Collection<ActorRef<KeeperCommand>> keepers) {
+        return keepers.stream().map(peers::describe).sorted().collect(Collectors.joining(", ", "[", "]"));
     }
 
     private Behavior<Message> chooseSource() {
-        timers.cancel(TimedOut.INSTANCE);
         long last = journal.lastSequence();
         boolean afterCheckpoint = holdsNoEntries() && last != ShardJournal.NO_SEQUENCE;
         CopyStatus best = null;
