@@ -10,12 +10,7 @@ import io.tidemark.engine.shard.replica.ReplicaMessages.KeeperCommand;
 import io.tidemark.storage.journal.JournalEntry;
 import io.tidemark.storage.journal.JournalOptions;
 import io.tidemark.storage.journal.ShardJournal;
-import io.tidemark.storage.journal.WriteBatch;
-import io.tidemark.storage.journal.WriteBatchBuilder;
 import io.tidemark.storage.journal.WriteBatchSerializer;
-import io.tidemark.storage.model.Dimension;
-import io.tidemark.storage.model.MeasureType;
-import io.tidemark.storage.model.SeriesKey;
 import io.tidemark.storage.serialization.KryoPool;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +45,7 @@ class CatchUpTest {
     @TempDir
     Path dataDir;
     private final KryoPool kryo = WriteBatchSerializer.register(KryoPool.builder()).build();
-    private ShardJournal primary;
+    private PrimaryJournal primary;
     private ShardJournal local;
     private ActorRef<KeeperCommand> holder;
     private ActorRef<KeeperCommand> empty;
@@ -73,9 +68,8 @@ class CatchUpTest {
     /** The acknowledged journal has 4 entries: the keeper {@code holder} has them all, this shard's journal the first 2. */
     @BeforeEach
     void start() {
-        primary = ShardJournal.open(dataDir.resolve("primary"), JournalOptions.defaults(), kryo);
-        primary.keepAppended();
-        List<JournalEntry> entries = journal(4);
+        primary = new PrimaryJournal(dataDir.resolve("primary"), TABLE);
+        List<JournalEntry> entries = primary.append(4);
         local = ShardJournal.open(dataDir.resolve("local"), JournalOptions.defaults(), kryo);
         entries.subList(0, 2).forEach(local::appendReplicated);
         holder = testKit.spawn(ReplicaKeeper.create(dataDir.resolve("holder"), JournalOptions.defaults(), SETTINGS));
@@ -94,16 +88,6 @@ class CatchUpTest {
         primary.close();
     }
 
-    private List<JournalEntry> journal(int batches) {
-        for (int i = 0; i < batches; i++) {
-            WriteBatchBuilder b = WriteBatch.builder(TABLE, 0);
-            int value = b.column(MeasureType.DOUBLE.valueColumnName(), MeasureType.DOUBLE);
-            b.addRow(b.series(SeriesKey.of(List.of(new Dimension("host", "h")), "cpu")), 1_000L * (i + 1), 1);
-            b.setDouble(value, i);
-            primary.append(b.build());
-        }
-        return primary.takeAppended();
-    }
 
     private CatchUp.Result catchUp(List<ActorRef<KeeperCommand>> others) {
         TestProbe<CatchUp.Result> result = testKit.createTestProbe();

@@ -19,12 +19,7 @@ import io.tidemark.engine.shard.replica.ReplicaMessages.TakeBack;
 import io.tidemark.storage.journal.JournalEntry;
 import io.tidemark.storage.journal.JournalOptions;
 import io.tidemark.storage.journal.ShardJournal;
-import io.tidemark.storage.journal.WriteBatch;
-import io.tidemark.storage.journal.WriteBatchBuilder;
 import io.tidemark.storage.journal.WriteBatchSerializer;
-import io.tidemark.storage.model.Dimension;
-import io.tidemark.storage.model.MeasureType;
-import io.tidemark.storage.model.SeriesKey;
 import io.tidemark.storage.serialization.KryoPool;
 import io.tidemark.storage.serialization.PekkoKryoSerializer;
 import java.nio.file.Path;
@@ -56,7 +51,7 @@ class ReplicaKeeperTest {
     /** One actor system for the class (the keeper's serializers are bound there); a keeper per test. */
     private static ActorTestKit testKit;
     private ActorRef<KeeperCommand> keeper;
-    private ShardJournal primary;
+    private PrimaryJournal primary;
 
     @TempDir
     static Path systemDir;
@@ -79,9 +74,7 @@ class ReplicaKeeperTest {
     void start() {
         keeper = testKit.spawn(ReplicaKeeper.create(dataDir.resolve("node"), JournalOptions.defaults(),
                 new ReplicationSettings(2, Duration.ofSeconds(5), 2, 1 << 20, Duration.ofHours(1))));
-        primary = ShardJournal.open(dataDir.resolve("primary"), JournalOptions.defaults(),
-                WriteBatchSerializer.register(KryoPool.builder()).build());
-        primary.keepAppended();
+        primary = new PrimaryJournal(dataDir.resolve("primary"), TABLE);
     }
 
     @AfterEach
@@ -90,16 +83,6 @@ class ReplicaKeeperTest {
         testKit.stop(keeper);
     }
 
-    private List<JournalEntry> journal(int batches) {
-        for (int i = 0; i < batches; i++) {
-            WriteBatchBuilder b = WriteBatch.builder(TABLE, 0);
-            int value = b.column(MeasureType.DOUBLE.valueColumnName(), MeasureType.DOUBLE);
-            b.addRow(b.series(SeriesKey.of(List.of(new Dimension("host", "h")), "cpu")), 1_000L * (i + 1), 1);
-            b.setDouble(value, i);
-            primary.append(b.build());
-        }
-        return primary.takeAppended();
-    }
 
     private Appended append(boolean fromScratch, long prevSequence, int prevChecksum, List<JournalEntry> entries) {
         return append(0, fromScratch, prevSequence, prevChecksum, entries);
@@ -132,7 +115,7 @@ class ReplicaKeeperTest {
 
     @Test
     void appendsOnlyWhereTheCopyEndsAndPagesItBackWithTheSameBytes() {
-        List<JournalEntry> entries = journal(4);
+        List<JournalEntry> entries = primary.append(4);
         assertThat(status().lastSequence()).as("no copy yet").isEqualTo(ShardJournal.NO_SEQUENCE);
 
         Appended first = append(false, 0, 0, entries.subList(0, 3));
@@ -161,7 +144,7 @@ class ReplicaKeeperTest {
 
     @Test
     void fromScratchReplacesTheCopy() {
-        List<JournalEntry> entries = journal(6);
+        List<JournalEntry> entries = primary.append(6);
         append(false, 0, 0, entries.subList(0, 2));
         Appended replaced = append(true, 0, 0, entries.subList(4, 6));
         assertThat(replaced.accepted()).isTrue();
@@ -176,7 +159,7 @@ class ReplicaKeeperTest {
      */
     @Test
     void aReaderContinuingAfterACheckpointReadsFromTheNextSequenceUnlessTheCopyHasAGapThere() {
-        List<JournalEntry> entries = journal(6);
+        List<JournalEntry> entries = primary.append(6);
         assertThat(append(true, 0, 0, entries.subList(2, 6)).accepted()).as("a copy holding 3 to 6").isTrue();
 
         Page fromItsFirst = read(true, 2, 0);
@@ -198,7 +181,7 @@ class ReplicaKeeperTest {
 
     @Test
     void aCopyHandedOverToTheShardIsUnavailableUntilTakenBack() {
-        List<JournalEntry> entries = journal(1);
+        List<JournalEntry> entries = primary.append(1);
         append(false, 0, 0, entries);
         TestProbe<Done> done = testKit.createTestProbe();
         keeper.tell(new HandOver(TABLE, 0, done.getRef()));
@@ -217,7 +200,7 @@ class ReplicaKeeperTest {
 
     @Test
     void droppingCopiesDeletesThemAndTheTableDirectoryWithTheLast() {
-        List<JournalEntry> entries = journal(2);
+        List<JournalEntry> entries = primary.append(2);
         Path node = dataDir.resolve("node");
         assertThat(append(0, false, 0, 0, entries).accepted()).isTrue();
         assertThat(append(1, false, 0, 0, entries).accepted()).isTrue();
@@ -237,7 +220,7 @@ class ReplicaKeeperTest {
 
     @Test
     void aCopyNothingUsedBetweenTwoTicksIsClosedAndReopensOnItsNextUse() {
-        List<JournalEntry> entries = journal(3);
+        List<JournalEntry> entries = primary.append(3);
         append(false, 0, 0, entries.subList(0, 2));
         Path copyDir = ShardJournal.directory(dataDir.resolve("node"), TABLE, 0);
         KryoPool kryo = WriteBatchSerializer.register(KryoPool.builder()).build();
@@ -266,7 +249,7 @@ class ReplicaKeeperTest {
 
     @Test
     void aCopyHostedByTheShardOnThisNodeIsNotDropped() {
-        append(false, 0, 0, journal(1));
+        append(false, 0, 0, primary.append(1));
         TestProbe<Done> done = testKit.createTestProbe();
         keeper.tell(new HandOver(TABLE, 0, done.getRef()));
         done.expectMessage(Done.getInstance());
@@ -276,7 +259,7 @@ class ReplicaKeeperTest {
 
     @Test
     void everyReplicaMessageTravelsAsKryoUnderItsPinnedId() {
-        List<JournalEntry> entries = journal(2);
+        List<JournalEntry> entries = primary.append(2);
         ActorRef<KeeperCommand> self = keeper;
         TestProbe<Object> probe = testKit.createTestProbe();
         List<Object> messages = List.of(
