@@ -2,9 +2,9 @@ package io.tidemark.engine.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import io.tidemark.engine.ManualClock;
 import io.tidemark.storage.model.MeasureType;
+import io.tidemark.engine.testing.SingleNodeConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -30,11 +30,7 @@ class CatalogActorTest {
 
     @BeforeEach
     void start() {
-        testKit = ActorTestKit.create("catalog-actor", ConfigFactory.load(ConfigFactory.parseString(
-                "include classpath(\"tidemark/single-node.conf\")\n"
-                        + "tidemark.data-dir = \"" + dataDir.toString().replace("\\", "/") + "\"\n"
-                        // A deadline for replies on a busy shared machine, not a speed assertion.
-                        + "pekko.actor.testkit.typed.single-expect-default = 20s\n")));
+        testKit = ActorTestKit.create("catalog-actor", SingleNodeConfig.of(dataDir, SingleNodeConfig.PATIENT_EXPECT));
         catalog = testKit.spawn(CatalogActor.create(CatalogSettings.from(testKit.system().settings().config()),
                 new ManualClock(Instant.parse("2026-01-01T00:00:00Z"))));
     }

@@ -2,9 +2,9 @@ package io.tidemark.engine.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.serialization.PekkoKryoSerializer;
+import io.tidemark.engine.testing.SingleNodeConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,9 +39,7 @@ class CatalogMessageSerializationTest {
     @BeforeAll
     static void start() {
         // The node config starts the journal plugins with the system, so they need a directory.
-        testKit = ActorTestKit.create("catalog-messages", ConfigFactory.load(ConfigFactory.parseString(
-                "include classpath(\"tidemark/single-node.conf\")\n"
-                        + "tidemark.data-dir = \"" + dataDir.toString().replace("\\", "/") + "\"\n")));
+        testKit = ActorTestKit.create("catalog-messages", SingleNodeConfig.of(dataDir, ""));
         serialization = SerializationExtension.get(Adapter.toClassic(testKit.system()));
     }
 

@@ -16,6 +16,7 @@ import io.tidemark.storage.journal.JournalOptions;
 import io.tidemark.storage.journal.ShardJournal;
 import io.tidemark.storage.journal.WriteBatchSerializer;
 import io.tidemark.storage.serialization.KryoPool;
+import io.tidemark.engine.testing.SingleNodeConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class SeriesShardCheckpointTest {
 
     private void start(String overrides) {
         stop();
-        testKit = ActorTestKit.create("checkpoint-test", SeriesShardTest.config(dataDir,
+        testKit = ActorTestKit.create("checkpoint-test", SingleNodeConfig.of(dataDir,
                 "tidemark.engine.ask-timeout = 20s\n" + overrides));
         Cluster cluster = Cluster.get(testKit.system());
         cluster.manager().tell(Join.create(cluster.selfMember().address()));

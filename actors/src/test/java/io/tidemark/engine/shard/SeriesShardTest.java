@@ -8,8 +8,6 @@ import static io.tidemark.engine.shard.TestRows.series;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.tidemark.engine.EngineException;
 import io.tidemark.engine.ErrorKind;
 import io.tidemark.engine.ManualClock;
@@ -17,6 +15,7 @@ import io.tidemark.engine.metering.EngineMeters;
 import io.tidemark.engine.shard.TestRows.Doubles;
 import io.tidemark.engine.tier.MagneticReader;
 import io.tidemark.storage.journal.ShardJournal;
+import io.tidemark.engine.testing.SingleNodeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,15 +44,10 @@ class SeriesShardTest {
     private ActorTestKit testKit;
     private SeriesShardService service;
 
-    static Config config(Path dataDir, String overrides) {
-        return ConfigFactory.load(ConfigFactory.parseString(overrides + "\ntidemark.data-dir = \"" + dataDir + "\"")
-                .withFallback(ConfigFactory.parseResources("tidemark/single-node.conf")));
-    }
-
     /** Starts a node on {@link #dataDir}; stops the previous one first (a restart). */
     private SeriesShardService start() {
         stop();
-        testKit = ActorTestKit.create("shard-test", config(dataDir, "tidemark.engine.ask-timeout = 20s"));
+        testKit = ActorTestKit.create("shard-test", SingleNodeConfig.of(dataDir, "tidemark.engine.ask-timeout = 20s"));
         Cluster cluster = Cluster.get(testKit.system());
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
         service = SeriesShardService.init(testKit.system(), dataDir, clock, NO_MAGNETIC, meters);

@@ -2,7 +2,6 @@ package io.tidemark.engine.shard.replica;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import io.tidemark.engine.shard.replica.ReplicaMessages.Append;
 import io.tidemark.engine.shard.replica.ReplicaMessages.Appended;
 import io.tidemark.engine.shard.replica.ReplicaMessages.HandOver;
@@ -12,6 +11,7 @@ import io.tidemark.storage.journal.JournalOptions;
 import io.tidemark.storage.journal.ShardJournal;
 import io.tidemark.storage.journal.WriteBatchSerializer;
 import io.tidemark.storage.serialization.KryoPool;
+import io.tidemark.engine.testing.SingleNodeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -53,11 +53,7 @@ class CatchUpTest {
 
     @BeforeAll
     static void startSystem() {
-        testKit = ActorTestKit.create("catch-up", ConfigFactory.load(ConfigFactory.parseString(
-                "include classpath(\"tidemark/single-node.conf\")\n"
-                        + "tidemark.data-dir = \"" + systemDir.toString().replace("\\", "/") + "\"\n"
-                        // A deadline for replies on a busy shared machine, not a speed assertion.
-                        + "pekko.actor.testkit.typed.single-expect-default = 20s\n")));
+        testKit = ActorTestKit.create("catch-up", SingleNodeConfig.of(systemDir, SingleNodeConfig.PATIENT_EXPECT));
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.tidemark.engine.shard.replica.ReplicaMessages.Append;
 import io.tidemark.engine.shard.replica.ReplicaMessages.Appended;
 import io.tidemark.engine.shard.replica.ReplicaMessages.CopyDropped;
@@ -22,6 +21,7 @@ import io.tidemark.storage.journal.ShardJournal;
 import io.tidemark.storage.journal.WriteBatchSerializer;
 import io.tidemark.storage.serialization.KryoPool;
 import io.tidemark.storage.serialization.PekkoKryoSerializer;
+import io.tidemark.engine.testing.SingleNodeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,11 +58,7 @@ class ReplicaKeeperTest {
 
     @BeforeAll
     static void startSystem() {
-        testKit = ActorTestKit.create("replica-keeper", ConfigFactory.load(ConfigFactory.parseString(
-                "include classpath(\"tidemark/single-node.conf\")\n"
-                        + "tidemark.data-dir = \"" + systemDir.toString().replace("\\", "/") + "\"\n"
-                        // A deadline for replies on a busy shared machine, not a speed assertion.
-                        + "pekko.actor.testkit.typed.single-expect-default = 20s\n")));
+        testKit = ActorTestKit.create("replica-keeper", SingleNodeConfig.of(systemDir, SingleNodeConfig.PATIENT_EXPECT));
     }
 
     @AfterAll
