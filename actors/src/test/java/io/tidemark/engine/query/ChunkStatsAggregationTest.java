@@ -95,13 +95,9 @@ class ChunkStatsAggregationTest {
         return await(engine.query(sql));
     }
 
-    /** The query's rows, checked equal to those of its decoded twin ({@code where} empty for none). */
+    /** The query's rows, checked equal to those of its decoded twin ({@link QueryTestEngine#sameAsDecoded}). */
     private static List<List<Object>> sameAsDecoded(String select, String where, String tail) {
-        String fast = select + (where.isEmpty() ? "" : " WHERE " + where) + " " + tail;
-        String decoded = select + " WHERE " + (where.isEmpty() ? "" : where + " AND ") + "measure_name = measure_name " + tail;
-        List<List<Object>> rows = rows(sql(fast).rows());
-        assertThat(rows).as(fast).isNotEmpty().isEqualTo(rows(sql(decoded).rows()));
-        return rows;
+        return QueryTestEngine.sameAsDecoded(engine, select, where, tail);
     }
 
     private static String ago(long minutes) {

@@ -1,5 +1,6 @@
 package io.tidemark.engine.query;
 
+import static io.tidemark.engine.testing.BatchRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.Engine;
@@ -58,6 +59,19 @@ public final class QueryTestEngine {
     }
 
     /** A single-measure record: dimensions given as name, value pairs. */
+    /**
+     * Runs {@code select WHERE where tail} and its decoded twin, which adds {@code measure_name =
+     * measure_name} to the filter (a predicate no chunk statistic answers, so every row is decoded),
+     * checks both give the same non-empty rows and returns them; {@code where} empty for none.
+     */
+    public static List<List<Object>> sameAsDecoded(Engine engine, String select, String where, String tail) {
+        String fast = select + (where.isEmpty() ? "" : " WHERE " + where) + " " + tail;
+        String decoded = select + " WHERE " + (where.isEmpty() ? "" : where + " AND ") + "measure_name = measure_name " + tail;
+        List<List<Object>> rows = rows(await(engine.query(fast)).rows());
+        assertThat(rows).as(fast).isNotEmpty().isEqualTo(rows(await(engine.query(decoded)).rows()));
+        return rows;
+    }
+
     public static RecordInput single(String measure, String type, String value, long timeMillis, String... dimensions) {
         return new RecordInput(dims(dimensions), measure, value, type, Long.toString(timeMillis), "MILLISECONDS", null,
                 null);

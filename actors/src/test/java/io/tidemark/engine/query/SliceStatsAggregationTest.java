@@ -5,7 +5,6 @@ import static io.tidemark.engine.query.QueryTestEngine.createTable;
 import static io.tidemark.engine.query.QueryTestEngine.multi;
 import static io.tidemark.engine.query.QueryTestEngine.single;
 import static io.tidemark.engine.query.QueryTestEngine.write;
-import static io.tidemark.engine.testing.BatchRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.Engine;
@@ -107,13 +106,9 @@ class SliceStatsAggregationTest {
         return await(engine.query(sql));
     }
 
-    /** The query's rows, checked equal to those of its decoded twin. */
+    /** The query's rows, checked equal to those of its decoded twin ({@link QueryTestEngine#sameAsDecoded}). */
     private static List<List<Object>> sameAsDecoded(String select, String where, String tail) {
-        String fast = select + " WHERE " + where + " " + tail;
-        String decoded = select + " WHERE " + where + " AND measure_name = measure_name " + tail;
-        List<List<Object>> rows = rows(sql(fast).rows());
-        assertThat(rows).as(fast).isNotEmpty().isEqualTo(rows(sql(decoded).rows()));
-        return rows;
+        return QueryTestEngine.sameAsDecoded(engine, select, where, tail);
     }
 
     private static String ago(long minutes) {
