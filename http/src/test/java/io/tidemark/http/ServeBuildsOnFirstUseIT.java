@@ -2,7 +2,9 @@ package io.tidemark.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +55,7 @@ class ServeBuildsOnFirstUseIT {
             assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains(BUILDING);
             assertThat(jar).isRegularFile();
             assertThat(new RawHttp(address).get("/health").statusCode()).isEqualTo(200);
+            assertServerJvmOptions(new RawHttp(address).get("/metrics").body());
         } finally {
             stop(serve);
         }
@@ -65,6 +69,20 @@ class ServeBuildsOnFirstUseIT {
         String stale = run(copy, temp.resolve("stale.log"));
         assertThat(stale).as("a source newer than the jar rebuilds it").contains(BUILDING).contains("--data-dir");
         assertThat(Files.getLastModifiedTime(jar)).isGreaterThan(built);
+    }
+
+    /**
+     * The script's JVM options for the server, as its /metrics shows them: the parallel collector, and an
+     * initial heap of an eighth of the memory (asserted at a sixteenth, the JVM's default start being a
+     * sixty-fourth, so a heap the collector has already resized cannot fail it).
+     */
+    private static void assertServerJvmOptions(String metrics) {
+        assertThat(metrics).as("the parallel collector's young collector").contains("gc=\"PS Scavenge\"");
+        Matcher heap = Pattern.compile("(?m)^jvm_memory_committed_bytes\\{area=\"heap\"} (\\S+)$")
+                .matcher(metrics);
+        assertThat(heap.find()).as("committed heap in /metrics").isTrue();
+        long memory = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        assertThat(Double.parseDouble(heap.group(1))).as("committed heap at start").isGreaterThan(memory / 16.0);
     }
 
     /** {@code ./tidemark serve --help} in the copy: the launcher's build check, then the command's usage. */

@@ -30,10 +30,12 @@ public final class TidemarkPeer extends ProcessPeer {
      * The server's JVM options, as the launcher's {@code serve} job sets them: the parallel
      * collector, whose plain card-mark write barrier gives the JIT less code to compile than G1's
      * (a fresh server compiles its whole ingest path while it loads) and which spent less CPU
-     * collecting a line-protocol load (docs/benchmarks.md, "Line-protocol ingest over HTTP",
-     * "A fresh server").
+     * collecting a line-protocol load; and an initial heap of an eighth of the memory, whose young
+     * generation takes a load's garbage in a few collections, and a first metaspace threshold above
+     * what start-up loads (docs/benchmarks.md, "Line-protocol ingest over HTTP", "A fresh server").
      */
-    public static final String DEFAULT_JVM_OPTIONS = "-XX:+UseParallelGC";
+    public static final String DEFAULT_JVM_OPTIONS =
+            "-XX:+UseParallelGC -XX:InitialRAMPercentage=12.5 -XX:MetaspaceSize=256m";
     /** As long as {@link PeerHttp}'s calls may take: a query over the whole data set is slow. */
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
 
