@@ -198,12 +198,17 @@ final class BlockShape {
 
     /** Radix for values in [lo, hi], or 0 when radix packing cannot beat bit packing. */
     private static long radixOf(long lo, long hi) {
+        // radix r = range + 1 applies for range in [2, MAX_RADIX) when r is not a power of two.
+        // Worked out with sign bits rather than branches: a block of two distinct values (range 1)
+        // is rare in a load, and a branch never taken until then would throw away the compiled
+        // code of every method this one is inlined into when it is
         long range = hi - lo;
-        if (range < 2 || range >= RadixPackLongCodec.MAX_RADIX) {
-            return 0;
-        }
+        long fromTwo = range - 2;
+        long inRange = (~fromTwo & (fromTwo - (RadixPackLongCodec.MAX_RADIX - 2))) >>> 63;
         long r = range + 1;
-        return (r & (r - 1)) == 0 ? 0 : r;
+        long lowBitsCleared = r & (r - 1);
+        long notPowerOfTwo = (lowBitsCleared | -lowBitsCleared) >>> 63;
+        return r & -(inRange & notPowerOfTwo);
     }
 
     private static int width(long lo, long hi) {
