@@ -17,6 +17,7 @@ public final class BitWriter {
 
     private static final VarHandle LONGS_BIG_ENDIAN =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private byte[] buf;
     private int size;
     /** Pending bits, right-aligned; always fewer than 8 between calls. */
