@@ -1,5 +1,8 @@
 package io.tidemark.storage.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -11,6 +14,9 @@ import java.util.Arrays;
  * <p>Not thread-safe. {@link #reset()} lets an encoder reuse the buffer for the next block.
  */
 public final class BitWriter {
+
+    private static final VarHandle LONGS_BIG_ENDIAN =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private byte[] buf;
     private int size;
@@ -36,20 +42,25 @@ public final class BitWriter {
     /** Writes the low {@code n} bits of {@code value}, most significant first; {@code n} in 0..64. */
     public void writeBits(long value, int n) {
         if (n > 56) {
-            writeBits(value >>> 32, n - 32);
-            writeBits(value, 32);
+            writeWide(value, n);
             return;
         }
-        if (n == 0) {
-            return;
-        }
+        // n = 0 adds nothing: its mask is 0 and the shift below moves no whole byte
         acc = (acc << n) | (value & ((1L << n) - 1));
         accBits += n;
         ensure(8);
-        while (accBits >= 8) {
-            accBits -= 8;
-            buf[size++] = (byte) (acc >>> accBits);
-        }
+        // fewer than 64 bits are pending: store them left-aligned as one big-endian long and keep the
+        // whole bytes. No loop over the bytes, so no loop the compiler has to guess the trip count of;
+        // what lands past the whole bytes is overwritten by the next write or the final alignment
+        LONGS_BIG_ENDIAN.set(buf, size, acc << (64 - accBits));
+        size += accBits >>> 3;
+        accBits &= 7;
+    }
+
+    /** {@link #writeBits} of more than 56 bits, in two halves so that every pending bit fits a long. */
+    private void writeWide(long value, int n) {
+        writeBits(value >>> 32, n - 32);
+        writeBits(value, 32);
     }
 
     public void writeByte(int value) {

@@ -37,8 +37,15 @@ final class BlockShape {
     private final int runs;
     /** Non-zero delta-of-deltas from the third value on. */
     private final int nonZeroDods;
-    private final long radix;
-    private final long deltaRadix;
+    /**
+     * Exact sizes of the packed forms, from the first pass alone. Worked out once here: sized on
+     * demand, every size query would bring the radix group-size search into the compiled code of
+     * its caller again.
+     */
+    private final long bitPackBytes;
+    private final long deltaBitPackBytes;
+    private final long radixBytes;
+    private final long deltaRadixBytes;
     private boolean measured;
     private long varintBytes;
     private long deltaVarintBytes;
@@ -79,14 +86,24 @@ final class BlockShape {
         maxDelta = hiDelta;
         runs = 1 + nonZeroDeltas;
         nonZeroDods = dods;
-        radix = radixOf(min, max);
-        deltaRadix = radixOf(minDelta, maxDelta);
+        bitPackBytes = 2 + varint(min) + bits(n * (long) width(min, max));
+        deltaBitPackBytes = 2 + varint(first) + varint(minDelta) + bits((n - 1) * (long) width(minDelta, maxDelta));
+        radixBytes = radixPackBytes(radixOf(min, max), n, varint(min));
+        deltaRadixBytes = radixPackBytes(radixOf(minDelta, maxDelta), n - 1, varint(first) + varint(minDelta));
+    }
+
+    /**
+     * Size of a radix-packed block of {@code digits} digits whose header before the radix takes
+     * {@code baseBytes} (id and group byte aside); Long.MAX_VALUE when {@code radix} is 0.
+     */
+    private static long radixPackBytes(long radix, int digits, long baseBytes) {
+        return radix == 0 ? Long.MAX_VALUE
+                : 2 + baseBytes + BitWriter.uvarintSize(radix) + bits(RadixPackLongCodec.payloadBits(radix, digits));
     }
 
     /** The smallest encoding; ties go to the earlier in {@link #ORDER}. */
     Encoding smallest() {
-        long exact = Math.min(Math.min(bytes(LONG_BITPACK), bytes(LONG_DELTA_BITPACK)),
-                Math.min(bytes(LONG_RADIX), bytes(LONG_DELTA_RADIX)));
+        long exact = Math.min(Math.min(bitPackBytes, deltaBitPackBytes), Math.min(radixBytes, deltaRadixBytes));
         Encoding best = null;
         long bestBytes = Long.MAX_VALUE;
         for (Encoding e : ORDER) {
@@ -107,16 +124,13 @@ final class BlockShape {
     long bytes(Encoding e) {
         switch (e) {
             case LONG_BITPACK:
-                return 2 + varint(min) + bits(n * (long) width(min, max));
+                return bitPackBytes;
             case LONG_DELTA_BITPACK:
-                return 2 + varint(first) + varint(minDelta) + bits((n - 1) * (long) width(minDelta, maxDelta));
+                return deltaBitPackBytes;
             case LONG_RADIX:
-                return radix == 0 ? Long.MAX_VALUE
-                        : 2 + varint(min) + BitWriter.uvarintSize(radix) + bits(RadixPackLongCodec.payloadBits(radix, n));
+                return radixBytes;
             case LONG_DELTA_RADIX:
-                return deltaRadix == 0 ? Long.MAX_VALUE
-                        : 2 + varint(first) + varint(minDelta) + BitWriter.uvarintSize(deltaRadix)
-                        + bits(RadixPackLongCodec.payloadBits(deltaRadix, n - 1));
+                return deltaRadixBytes;
             default:
                 measure();
                 return measuredBytes(e);
@@ -198,12 +212,17 @@ final class BlockShape {
 
     /** Radix for values in [lo, hi], or 0 when radix packing cannot beat bit packing. */
     private static long radixOf(long lo, long hi) {
+        // radix r = range + 1 applies for range in [2, MAX_RADIX) when r is not a power of two.
+        // Worked out with sign bits rather than branches: a block of two distinct values (range 1)
+        // is rare in a load, and a branch never taken until then would throw away the compiled
+        // code of every method this one is inlined into when it is
         long range = hi - lo;
-        if (range < 2 || range >= RadixPackLongCodec.MAX_RADIX) {
-            return 0;
-        }
+        long fromTwo = range - 2;
+        long inRange = (~fromTwo & (fromTwo - (RadixPackLongCodec.MAX_RADIX - 2))) >>> 63;
         long r = range + 1;
-        return (r & (r - 1)) == 0 ? 0 : r;
+        long lowBitsCleared = r & (r - 1);
+        long notPowerOfTwo = (lowBitsCleared | -lowBitsCleared) >>> 63;
+        return r & -(inRange & notPowerOfTwo);
     }
 
     private static int width(long lo, long hi) {

@@ -28,53 +28,66 @@ public final class LongBlockCodec {
     /** Writes {@code values[0..n)} as one block; {@code entropy} allows the rANS and zstd stages. */
     static void encode(long[] values, int n, BitWriter out, boolean entropy) {
         checkCount(values.length, n);
+        // the trivial forms call their encoder directly rather than through write(): a call of write()
+        // brings its whole switch into the compiled code of this method, once per call site
         if (n == 0) {
             // zero varints: the id alone
-            write(Encoding.LONG_VARINT, values, n, out);
+            out.writeByte(Encoding.LONG_VARINT.id());
             return;
         }
         if (RegularLongCodec.isConstant(values, n)) {
-            write(Encoding.LONG_CONSTANT, values, n, out);
+            out.writeByte(Encoding.LONG_CONSTANT.id());
+            RegularLongCodec.encodeConstant(values, n, out);
             return;
         }
         if (n >= 3 && RegularLongCodec.isRegular(values, n)) {
             // from three values on no other form is smaller; two values are sized like any block
-            write(Encoding.LONG_REGULAR, values, n, out);
+            out.writeByte(Encoding.LONG_REGULAR.id());
+            RegularLongCodec.encodeRegular(values, n, out);
             return;
         }
         BlockShape shape = new BlockShape(values, n);
         Encoding bestEncoding = shape.smallest();
-        long bestBytes = shape.bytes(bestEncoding);
-        BitWriter[] scratch = SCRATCH.get();
-        BitWriter chosen = null;
-        if (entropy && n >= RansStage.MIN_INPUT_BYTES) {
-            // entropy coders see bytes: give them the byte-aligned delta form, one byte per small delta.
-            // The raw winner is only written if neither stage beats its computed size.
-            BitWriter bytes = scratch[0];
-            bytes.reset();
-            write(Encoding.LONG_DELTA_VARINT, values, n, bytes);
-            BitWriter rans = scratch[1];
-            rans.reset();
-            if (RansStage.writeIfSmaller(bytes.buffer(), bytes.sizeInBytes(), (int) bestBytes, rans)) {
-                chosen = rans;
-                bestBytes = rans.sizeInBytes();
-            }
-            BitWriter zstd = scratch[2];
-            zstd.reset();
-            if (ZstdStage.looksRepetitive(bytes.buffer(), bytes.sizeInBytes())
-                    && ZstdStage.writeIfSmaller(bytes.buffer(), bytes.sizeInBytes(), zstd)
-                    && zstd.sizeInBytes() < bestBytes) {
-                chosen = zstd;
-            }
-            if (chosen == null && bestEncoding == Encoding.LONG_DELTA_VARINT) {
-                chosen = bytes;
-            }
-        }
-        if (chosen == null) {
+        BitWriter entropyCoded = entropy && n >= RansStage.MIN_INPUT_BYTES
+                ? entropyCoded(values, n, shape.bytes(bestEncoding), bestEncoding == Encoding.LONG_DELTA_VARINT)
+                : null;
+        if (entropyCoded == null) {
             write(bestEncoding, values, n, out, shape);
         } else {
-            out.writeBytes(chosen.buffer(), 0, chosen.sizeInBytes());
+            out.writeBytes(entropyCoded.buffer(), 0, entropyCoded.sizeInBytes());
         }
+    }
+
+    /**
+     * The block coded by an entropy stage when that is smaller than {@code bestBytes}, or the
+     * byte-aligned delta form itself when that is the smallest raw form anyway (it is written for
+     * the stages already); null when the smallest raw form, not yet written, is to be written. The
+     * entropy coders see bytes: they get the delta-varint form, one byte per small delta.
+     */
+    private static BitWriter entropyCoded(long[] values, int n, long bestBytes, boolean deltaVarintIsBest) {
+        BitWriter[] scratch = SCRATCH.get();
+        BitWriter bytes = scratch[0];
+        bytes.reset();
+        bytes.writeByte(Encoding.LONG_DELTA_VARINT.id());
+        VarintLongCodec.encode(values, n, true, bytes);
+        BitWriter chosen = null;
+        BitWriter rans = scratch[1];
+        rans.reset();
+        if (RansStage.writeIfSmaller(bytes.buffer(), bytes.sizeInBytes(), (int) bestBytes, rans)) {
+            chosen = rans;
+            bestBytes = rans.sizeInBytes();
+        }
+        BitWriter zstd = scratch[2];
+        zstd.reset();
+        if (ZstdStage.looksRepetitive(bytes.buffer(), bytes.sizeInBytes())
+                && ZstdStage.writeIfSmaller(bytes.buffer(), bytes.sizeInBytes(), zstd)
+                && zstd.sizeInBytes() < bestBytes) {
+            chosen = zstd;
+        }
+        if (chosen == null && deltaVarintIsBest) {
+            chosen = bytes;
+        }
+        return chosen;
     }
 
     /**

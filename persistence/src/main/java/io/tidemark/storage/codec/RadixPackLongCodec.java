@@ -19,13 +19,11 @@ final class RadixPackLongCodec {
 
     /** Best digits-per-group for radix {@code r}: the fewest bits per digit, then the smallest group. */
     static int groupSize(long r) {
+        int groups = groupsThatFit(r);
         int best = 1;
         double bestBits = 64;
         long power = 1;
-        for (int g = 1; g <= MAX_GROUP; g++) {
-            if (power > Long.MAX_VALUE / r / 2) {
-                break;
-            }
+        for (int g = 1; g <= groups; g++) {
             power *= r;
             double bits = groupBits(power) / (double) g;
             if (bits < bestBits - 1e-9) {
@@ -34,6 +32,23 @@ final class RadixPackLongCodec {
             }
         }
         return best;
+    }
+
+    /**
+     * How many group sizes from 1 up keep {@code r^g} below 2^62 (at most {@link #MAX_GROUP}),
+     * counted with a sign bit per size instead of a loop exit: only wide radices stop early, and
+     * an exit the first blocks never took would throw away the compiled block sizing when one does.
+     */
+    private static int groupsThatFit(long r) {
+        long limit = Long.MAX_VALUE / r / 2;
+        int groups = 0;
+        long power = 1;
+        for (int g = 1; g <= MAX_GROUP; g++) {
+            long fits = ((limit - power) >>> 63) ^ 1;
+            groups += (int) fits;
+            power *= 1 + (r - 1) * fits;
+        }
+        return groups;
     }
 
     /** Body size in bits for {@code digits} digits of radix {@code r}, excluding the header. */

@@ -56,20 +56,45 @@ final class RansStage {
      * Writes {@code block[0..length)} rANS-coded when the result is smaller than {@code limit}
      * bytes; returns whether it did. The byte entropy of the block is a lower bound for the coded
      * size, so a block that cannot get under the limit is rejected before the coding loop runs.
+     *
+     * <p>Every loop is a small method of its own and this one only strings them together: the JIT
+     * then compiles each loop once, by itself, instead of compiling (on stack replacement, then
+     * again whole) one large method that holds them all.
      */
     static boolean writeIfSmaller(byte[] block, int length, int limit, BitWriter out) {
         if (length < MIN_INPUT_BYTES) {
             return false;
         }
         Tables t = TABLES.get();
-        int[] counts = t.counts;
         // from here on only the bytes present are visited: a block of small deltas has a few dozen
         // of them, and freq, cum and the reciprocals of absent bytes are never read (nor cleared)
-        int[] present = t.present;
-        int symbols = countBytes(block, length, t.laneCounts, counts, present);
-        int[] freq = t.freq;
-        normalise(counts, present, symbols, length, freq);
-        int[] cum = t.cum;
+        int symbols = countBytes(block, length, t.laneCounts, t.counts, t.present);
+        if (symbols < 2) {
+            return false;
+        }
+        normalise(t.counts, t.present, symbols, length, t.freq);
+        int tableBytes = cumulate(t.present, symbols, t.freq, t.cum);
+        if (tableBytes >= Math.min(length, limit)
+                || tableBytes + entropyBytes(t.counts, t.present, symbols, length) >= limit) {
+            return false;
+        }
+        reciprocals(t.present, symbols, t.freq, t.reciprocal, t.shift);
+        byte[] coded = codedBuffer(t, length);
+        int p = encodeSymbols(block, length, t.freq, t.cum, t.reciprocal, t.shift, coded);
+        int payload = coded.length - p;
+        int size = 1 + BitWriter.uvarintSize(length) + tableBytes + BitWriter.uvarintSize(payload) + payload;
+        if (size >= Math.min(length, limit)) {
+            return false;
+        }
+        writeBlock(length, t.present, symbols, t.freq, coded, p, out);
+        return true;
+    }
+
+    /**
+     * Sets {@code cum} of the {@code symbols} bytes in {@code present} to their cumulative
+     * frequencies; returns the size of the symbol table as {@link #writeBlock} writes it.
+     */
+    private static int cumulate(int[] present, int symbols, int[] freq, int[] cum) {
         int tableBytes = 1;
         int prev = -1;
         int total = 0;
@@ -80,40 +105,65 @@ final class RansStage {
             tableBytes += BitWriter.uvarintSize(s - prev - 1) + BitWriter.uvarintSize(freq[s] - 1);
             prev = s;
         }
-        if (symbols < 2 || tableBytes >= Math.min(length, limit)) {
-            return false;
-        }
+        return tableBytes;
+    }
+
+    /** The order-0 entropy of the block in bytes: no coding of it is smaller. */
+    private static double entropyBytes(int[] counts, int[] present, int symbols, int length) {
         double entropyBits = 0;
         for (int k = 0; k < symbols; k++) {
             int c = counts[present[k]];
             entropyBits += c * Math.log((double) length / c);
         }
-        if (tableBytes + entropyBits / Math.log(2) / 8 >= limit) {
-            return false;
-        }
-        if (t.coded.length < 2 * length + 8) {
-            t.coded = new byte[2 * length + 8];
-        }
-        byte[] coded = t.coded;
-        int p = coded.length;
-        long[] reciprocal = t.reciprocal;
-        int[] shift = t.shift;
+        return entropyBits / Math.log(2) / 8;
+    }
+
+    /**
+     * Per byte present, the multiplier and shift that divide a state by its frequency
+     * (Granlund-Montgomery: q = (x * m) >>> (31 + l) equals x / f for every x < 2^31).
+     */
+    private static void reciprocals(int[] present, int symbols, int[] freq, long[] reciprocal, int[] shift) {
         for (int k = 0; k < symbols; k++) {
             int s = present[k];
-            // Granlund-Montgomery: q = (x * m) >>> (31 + l) equals x / f for every x < 2^31
             int l = 32 - Integer.numberOfLeadingZeros(freq[s] - 1);
             reciprocal[s] = (1L << (31 + l)) / freq[s] + 1;
             shift[s] = 31 + l;
         }
+    }
+
+    /**
+     * The per-thread buffer for the coded bytes, grown to hold the worst case of a block of
+     * {@code length} bytes (two bytes per symbol and the final state). Growth is rare and kept out
+     * of the coding methods so that compiled code need not be thrown away when it happens.
+     */
+    private static byte[] codedBuffer(Tables t, int length) {
+        if (t.coded.length < 2 * length + 8) {
+            t.coded = new byte[2 * length + 8];
+        }
+        return t.coded;
+    }
+
+    /**
+     * Codes {@code block[0..length)} backwards into the end of {@code coded}; returns where the
+     * coded bytes start. The state stays in [L, 256 L) and a symbol of frequency f first sheds the
+     * bytes that bring it below {@code 2^19 f}: none, one or two, since the state is below 2^31 and
+     * the bound at least 2^19. Both bytes are stored every time and the start moves back by the
+     * count, so the loop has no branch on data that noisy blocks make unpredictable; a byte stored
+     * below the start is overwritten by the next symbol's or never read.
+     */
+    private static int encodeSymbols(byte[] block, int length, int[] freq, int[] cum, long[] reciprocal,
+            int[] shift, byte[] coded) {
+        int p = coded.length;
         long x = LOW;
         for (int i = length - 1; i >= 0; i--) {
             int s = block[i] & 0xFF;
             int f = freq[s];
             long xMax = ((LOW >> SCALE_BITS) << 8) * f;
-            while (x >= xMax) {
-                coded[--p] = (byte) x;
-                x >>>= 8;
-            }
+            int shed = (int) ((xMax - 1 - x) >>> 63) + (int) (((xMax << 8) - 1 - x) >>> 63);
+            coded[p - 1] = (byte) x;
+            coded[p - 2] = (byte) (x >>> 8);
+            p -= shed;
+            x >>>= shed << 3;
             long q = (x * reciprocal[s]) >>> shift[s];
             x = (q << SCALE_BITS) + (x - q * f) + cum[s];
         }
@@ -121,15 +171,17 @@ final class RansStage {
             coded[--p] = (byte) x;
             x >>>= 8;
         }
+        return p;
+    }
+
+    /** Writes the block: id, raw length, symbol table, then the coded bytes {@code coded[p..)}. */
+    private static void writeBlock(int length, int[] present, int symbols, int[] freq, byte[] coded, int p,
+            BitWriter out) {
         int payload = coded.length - p;
-        int size = 1 + BitWriter.uvarintSize(length) + tableBytes + BitWriter.uvarintSize(payload) + payload;
-        if (size >= Math.min(length, limit)) {
-            return false;
-        }
         out.writeByte(Encoding.RANS.id());
         out.writeUvarint(length);
         out.writeUvarint(symbols);
-        prev = -1;
+        int prev = -1;
         for (int k = 0; k < symbols; k++) {
             int s = present[k];
             out.writeUvarint(s - prev - 1);
@@ -138,7 +190,6 @@ final class RansStage {
         }
         out.writeUvarint(payload);
         out.writeBytes(coded, p, payload);
-        return true;
     }
 
     /** Reads a RANS block body (after its id); returns a reader over the decoded inner block. */

@@ -22,14 +22,23 @@ final class RunLengthLongCodec {
 
     static void encode(long[] values, int n, BitWriter out) {
         out.writeUvarint(countRuns(values, n));
+        if (n == 0) {
+            return;
+        }
+        // the last run is written after the loop, so the loop needs no test for the end of the block
         int start = 0;
-        for (int i = 1; i <= n; i++) {
-            if (i == n || values[i] != values[start]) {
-                out.writeVarint(values[start]);
-                out.writeUvarint(i - start);
+        for (int i = 1; i < n; i++) {
+            if (values[i] != values[start]) {
+                writeRun(values[start], i - start, out);
                 start = i;
             }
         }
+        writeRun(values[start], n - start, out);
+    }
+
+    private static void writeRun(long value, int length, BitWriter out) {
+        out.writeVarint(value);
+        out.writeUvarint(length);
     }
 
     static void decode(BitReader in, long[] out, int n) {

@@ -36,7 +36,7 @@ final class ZstdStage {
     private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESS = ThreadLocal.withInitial(() ->
             new ZstdDecompressCtx().setMagicless(true));
     private static final int PROBE_BITS = 12;
-    private static final ThreadLocal<int[]> PROBE = ThreadLocal.withInitial(() -> new int[1 << PROBE_BITS]);
+    private static final ThreadLocal<Probe> PROBE = ThreadLocal.withInitial(Probe::new);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final ThreadLocal<byte[][]> BUFFERS = ThreadLocal.withInitial(() -> new byte[2][]);
 
@@ -74,21 +74,44 @@ final class ZstdStage {
         if (length < MIN_INPUT_BYTES) {
             return false;
         }
-        int[] seen = PROBE.get();
-        java.util.Arrays.fill(seen, -1);
+        Probe probe = PROBE.get();
+        int base = probe.claim(length);
+        int[] seen = probe.seen;
         int windows = 0;
         int repeats = 0;
         for (int i = 0; i + 8 <= length; i += 4) {
             long w = (long) LONGS.get(block, i);
             int slot = (int) ((w * 0x9E3779B97F4A7C15L) >>> (64 - PROBE_BITS));
-            int earlier = seen[slot];
+            int earlier = seen[slot] - base;
             if (earlier >= 0 && (long) LONGS.get(block, earlier) == w) {
                 repeats++;
             }
-            seen[slot] = i;
+            seen[slot] = base + i;
             windows++;
         }
         return repeats * 8 >= windows;
+    }
+
+    /**
+     * The per-thread hash table of window positions. A position is stored plus the base of its
+     * block, and each block claims a base above every position stored before, so an entry below
+     * the base is empty: the table is cleared only when the bases run out, not per block (a clear
+     * is 16 KiB of stores, more than probing a block of a thousand bytes).
+     */
+    private static final class Probe {
+        final int[] seen = new int[1 << PROBE_BITS];
+        private int nextBase = Integer.MAX_VALUE;
+
+        /** The base for a block of {@code length} bytes. */
+        int claim(int length) {
+            int base = nextBase;
+            if (base > Integer.MAX_VALUE - length) {
+                java.util.Arrays.fill(seen, -1);
+                base = 0;
+            }
+            nextBase = base + length;
+            return base;
+        }
     }
 
     /**
