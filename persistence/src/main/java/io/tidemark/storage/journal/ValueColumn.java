@@ -104,6 +104,15 @@ public final class ValueColumn {
         return presence[word];
     }
 
+    /** The number of rows with a value in this column. */
+    public int presentCount() {
+        int count = 0;
+        for (long word : presence) {
+            count += Long.bitCount(word);
+        }
+        return count;
+    }
+
     public double doubleAt(int row) {
         requireType(MeasureType.DOUBLE == type, "DOUBLE");
         checkRow(row);
