@@ -58,10 +58,13 @@ public final class ValueColumn {
         requireLength("longs", longs == null ? -1 : longs.length,
                 type.isLongValued() ? rowCount : type == MeasureType.BOOLEAN ? words : -1);
         requireLength("strings", strings == null ? -1 : strings.length, type == MeasureType.VARCHAR ? rowCount : -1);
-        for (int row = 0; row < rowCount; row++) {
-            if (type == MeasureType.VARCHAR && (strings[row] == null) == isPresent(row)) {
-                throw new IllegalArgumentException("cannot build value column: VARCHAR value must be non-null exactly"
-                        + " when present, column=" + name + ", row=" + row);
+        if (type == MeasureType.VARCHAR) {
+            // only strings have a per-row shape: the other types' columns are built without a visit per row
+            for (int row = 0; row < rowCount; row++) {
+                if ((strings[row] == null) == isPresent(row)) {
+                    throw new IllegalArgumentException("cannot build value column: VARCHAR value must be non-null"
+                            + " exactly when present, column=" + name + ", row=" + row);
+                }
             }
         }
     }
