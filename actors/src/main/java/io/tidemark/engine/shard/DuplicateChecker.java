@@ -47,9 +47,6 @@ final class DuplicateChecker {
     private long foundVersion;
     private PointRows foundRows;
     private int foundRow;
-    // the batch being checked as point rows, and its series' magnetic chunks: made when a row first needs them
-    private PointRows batchRows;
-    private MagneticChunks magneticChunks;
 
     DuplicateChecker(MemoryStore store, MagneticReader magnetic) {
         this.store = store;
@@ -72,16 +69,36 @@ final class DuplicateChecker {
         Arrays.fill(newestInBatch, Long.MIN_VALUE);
         BitSet keep = new BitSet(rows);
         List<RowRejection> rejections = new ArrayList<>(0);
-        batchRows = null; // a batch whose check failed may have left its own
-        magneticChunks = null;
+        PointRows batchRows = null;
+        MagneticChunks magneticChunks = null;
         long magneticCeiling = store.magneticCeilingNanos();
         for (int row = 0; row < rows; row++) {
             int s = batch.seriesIndex(row);
             SeriesSlot slot = slots[s];
             long time = batch.timeNanos(row);
-            boolean newest = slot != null && slot.hasPoints() && time > slot.maxTime && time > newestInBatch[s]
-                    && time >= magneticCeiling;
-            if (newest || keepsOverCurrent(batch, keep, row, slot, newestInBatch[s], rejections)) {
+            long version = batch.version(row);
+            boolean keepRow;
+            if (slot != null && slot.hasPoints() && time > slot.maxTime && time > newestInBatch[s]
+                    && time >= magneticCeiling) {
+                keepRow = true;
+            } else {
+                if (batchRows == null) {
+                    batchRows = PointRows.of(batch);
+                }
+                if (magneticChunks == null) {
+                    magneticChunks = new MagneticChunks(batch);
+                }
+                findCurrent(batch, batchRows, magneticChunks, keep, row, slot, newestInBatch[s]);
+                if (!found || version > foundVersion) {
+                    keepRow = true;
+                } else if (version == foundVersion && PointRows.sameValues(batchRows, row, foundRows, foundRow)) {
+                    keepRow = false;
+                } else {
+                    keepRow = false;
+                    rejections.add(new RowRejection(row, foundVersion, version < foundVersion));
+                }
+            }
+            if (keepRow) {
                 keep.set(row);
                 newestInBatch[s] = Math.max(newestInBatch[s], time);
             }
@@ -89,32 +106,8 @@ final class DuplicateChecker {
         // a decoded chunk is ~8 bytes per value: kept past the batch, it would outweigh the chunks themselves
         decoded = null;
         foundRows = null;
-        batchRows = null;
-        magneticChunks = null;
         chunkTimes.clear();
         return new CheckedBatch(keep.isEmpty() ? null : batch.retainRows(keep), rejections);
-    }
-
-    /**
-     * The rule for a row that may not be new (out of line: the fast path of {@link #check} is the
-     * common case): true when it is to be stored; false when it repeats the current point or is
-     * refused, in which case the rejection is added to {@code rejections}.
-     */
-    private boolean keepsOverCurrent(WriteBatch batch, BitSet kept, int row, SeriesSlot slot, long newestInBatch,
-                                     List<RowRejection> rejections) {
-        if (batchRows == null) {
-            batchRows = PointRows.of(batch);
-            magneticChunks = new MagneticChunks(batch);
-        }
-        findCurrent(batch, kept, row, slot, newestInBatch);
-        long version = batch.version(row);
-        if (!found || version > foundVersion) {
-            return true;
-        }
-        if (version != foundVersion || !PointRows.sameValues(batchRows, row, foundRows, foundRow)) {
-            rejections.add(new RowRejection(row, foundVersion, version < foundVersion));
-        }
-        return false;
     }
 
     /**
@@ -194,7 +187,8 @@ final class DuplicateChecker {
     }
 
     /** Finds the current point at the row's series and time; sets {@link #found} and its fields. */
-    private void findCurrent(WriteBatch batch, BitSet kept, int row, SeriesSlot slot, long newestInBatch) {
+    private void findCurrent(WriteBatch batch, PointRows batchRows, MagneticChunks magneticChunks, BitSet kept,
+                             int row, SeriesSlot slot, long newestInBatch) {
         found = false;
         long time = batch.timeNanos(row);
         if (slot != null && slot.hasPoints() && time >= slot.minTime && time <= slot.maxTime) {
