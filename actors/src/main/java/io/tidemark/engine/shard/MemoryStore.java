@@ -188,25 +188,36 @@ public final class MemoryStore {
                 mapped = slot.open;
             }
             OpenChunk open = slot.open;
-            int room = sealPoints - open.size();
-            long lo = Math.min(open.minTime(), time);
-            long hi = Math.max(open.maxTime(), time);
-            int end = i + 1;
-            while (end < to && end - i < room) {
-                long next = batch.timeNanos(rows[end]);
-                if (spanTooLong(lo, hi, next) || lacksColumn(columns, columnMap, rows[end])) {
-                    break;
-                }
-                lo = Math.min(lo, next);
-                hi = Math.max(hi, next);
-                end++;
-            }
+            int end = runEnd(open, batch, columns, columnMap, rows, i, to);
             appendRun(slot, batch, columns, columnMap, rows, i, end);
             if (open.size() >= sealPoints) {
                 seal(slot);
             }
             i = end;
         }
+    }
+
+    /**
+     * The end of the run starting at {@code rows[from]}, which {@code open} takes: the first row
+     * after it that would overfill the chunk, make it span too long or need a column it lacks.
+     */
+    private int runEnd(OpenChunk open, WriteBatch batch, ValueColumn[] columns, int[] columnMap, int[] rows,
+                       int from, int to) {
+        int last = Math.min(to, from + sealPoints - open.size());
+        long time = batch.timeNanos(rows[from]);
+        long lo = Math.min(open.minTime(), time);
+        long hi = Math.max(open.maxTime(), time);
+        int end = from + 1;
+        while (end < last) {
+            long next = batch.timeNanos(rows[end]);
+            if (spanTooLong(lo, hi, next) || lacksColumn(columns, columnMap, rows[end])) {
+                break;
+            }
+            lo = Math.min(lo, next);
+            hi = Math.max(hi, next);
+            end++;
+        }
+        return end;
     }
 
     /** True when a point at {@code time} would make a chunk holding {@code [lo, hi]} span too long. */
@@ -274,36 +285,12 @@ public final class MemoryStore {
                 continue;
             }
             ValueColumn column = columns[c];
+            int firstTarget = firstRow - from;
             switch (column.type()) {
-                case DOUBLE:
-                    for (int i = from; i < to; i++) {
-                        if (column.isPresent(rows[i])) {
-                            open.setDouble(target, firstRow + i - from, column.doubleAt(rows[i]));
-                        }
-                    }
-                    break;
-                case BIGINT:
-                case TIMESTAMP:
-                    for (int i = from; i < to; i++) {
-                        if (column.isPresent(rows[i])) {
-                            open.setLong(target, firstRow + i - from, column.longAt(rows[i]));
-                        }
-                    }
-                    break;
-                case BOOLEAN:
-                    for (int i = from; i < to; i++) {
-                        if (column.isPresent(rows[i])) {
-                            open.setBoolean(target, firstRow + i - from, column.booleanAt(rows[i]));
-                        }
-                    }
-                    break;
-                default:
-                    for (int i = from; i < to; i++) {
-                        if (column.isPresent(rows[i])) {
-                            open.setVarchar(target, firstRow + i - from, column.stringAt(rows[i]));
-                        }
-                    }
-                    break;
+                case DOUBLE -> copyDoubles(column, open, target, rows, from, to, firstTarget);
+                case BIGINT, TIMESTAMP -> copyLongs(column, open, target, rows, from, to, firstTarget);
+                case BOOLEAN -> copyBooleans(column, open, target, rows, from, to, firstTarget);
+                default -> copyVarchars(column, open, target, rows, from, to, firstTarget);
             }
         }
         if (open.capacity() != capacity) {
@@ -313,6 +300,45 @@ public final class MemoryStore {
         }
         unreportedPoints += to - from;
         slot.include(lo, hi);
+    }
+
+    // One small method per column type, each compiled on its own: appendRun stays small, and a type
+    // a table never writes is never compiled. Row rows[i] goes to chunk row firstTarget + i.
+
+    private static void copyDoubles(ValueColumn column, OpenChunk open, int target, int[] rows, int from, int to,
+                                    int firstTarget) {
+        for (int i = from; i < to; i++) {
+            if (column.isPresent(rows[i])) {
+                open.setDouble(target, firstTarget + i, column.doubleAt(rows[i]));
+            }
+        }
+    }
+
+    private static void copyLongs(ValueColumn column, OpenChunk open, int target, int[] rows, int from, int to,
+                                  int firstTarget) {
+        for (int i = from; i < to; i++) {
+            if (column.isPresent(rows[i])) {
+                open.setLong(target, firstTarget + i, column.longAt(rows[i]));
+            }
+        }
+    }
+
+    private static void copyBooleans(ValueColumn column, OpenChunk open, int target, int[] rows, int from, int to,
+                                     int firstTarget) {
+        for (int i = from; i < to; i++) {
+            if (column.isPresent(rows[i])) {
+                open.setBoolean(target, firstTarget + i, column.booleanAt(rows[i]));
+            }
+        }
+    }
+
+    private static void copyVarchars(ValueColumn column, OpenChunk open, int target, int[] rows, int from, int to,
+                                     int firstTarget) {
+        for (int i = from; i < to; i++) {
+            if (column.isPresent(rows[i])) {
+                open.setVarchar(target, firstTarget + i, column.stringAt(rows[i]));
+            }
+        }
     }
 
     /** Heap estimate of an open chunk's arrays: time, version and presence, plus 8 bytes per value slot. */

@@ -153,38 +153,48 @@ public final class WriteCoordinator {
                 previous = answer;
             }
         }
-        String tableId = batch.table().tableId();
-        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            int memory = 0;
-            int magnetic = 0;
-            long bytes = 0;
-            long points = 0;
-            for (int p = 0; p < parts.size(); p++) {
-                ShardPart part = parts.get(p);
-                List<RowRejection> refused = answers.get(p).join().rejections();
-                int next = 0;
-                for (int row = 0; row < part.recordIndexes().length; row++) {
-                    if (next < refused.size() && refused.get(next).row() == row) {
-                        rejected.add(rejection(part.recordIndexes()[row], part.batch().version(row), refused.get(next)));
-                        next++;
-                    } else {
-                        if (part.magneticRows().get(row)) {
-                            magnetic++;
-                        } else {
-                            memory++;
-                        }
-                        bytes += part.rowBytes()[row];
-                        points += presentValues(part.batch(), row);
-                    }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .thenApply(done -> outcome(batch, parts, answers, rejected));
+    }
+
+    /** Meters the rows the shards stored and answers the write: their count, and every rejected record. */
+    private WriteOutcome outcome(IngestBatch batch, List<ShardPart> parts,
+                                 List<CompletableFuture<ShardWriteResult>> answers, List<RejectedRecord> rejected) {
+        int memory = 0;
+        int magnetic = 0;
+        long bytes = 0;
+        long points = 0;
+        for (int p = 0; p < parts.size(); p++) {
+            ShardPart part = parts.get(p);
+            WriteBatch rows = part.batch();
+            // the whole part a word of rows at a time, less the rows refused (nearly always none)
+            int older = part.magneticRows().cardinality();
+            magnetic += older;
+            memory += rows.rowCount() - older;
+            for (int bytesOfRow : part.rowBytes()) {
+                bytes += bytesOfRow;
+            }
+            for (int c = 0; c < rows.columnCount(); c++) {
+                points += rows.column(c).presentCount();
+            }
+            for (RowRejection refused : answers.get(p).join().rejections()) {
+                int row = refused.row();
+                rejected.add(rejection(part.recordIndexes()[row], rows.version(row), refused));
+                if (part.magneticRows().get(row)) {
+                    magnetic--;
+                } else {
+                    memory--;
                 }
+                bytes -= part.rowBytes()[row];
+                points -= presentValues(rows, row);
             }
-            meters.table(tableId).addIngested(bytes, memory + magnetic, points);
-            if (memory + magnetic > 0) {
-                listener.acknowledged(batch.table(), batch.minTimeNanos(), batch.maxTimeNanos());
-            }
-            rejected.sort(Comparator.comparingInt(RejectedRecord::recordIndex));
-            return new WriteOutcome(RecordsIngested.of(memory, magnetic), rejected);
-        });
+        }
+        meters.table(batch.table().tableId()).addIngested(bytes, memory + magnetic, points);
+        if (memory + magnetic > 0) {
+            listener.acknowledged(batch.table(), batch.minTimeNanos(), batch.maxTimeNanos());
+        }
+        rejected.sort(Comparator.comparingInt(RejectedRecord::recordIndex));
+        return new WriteOutcome(RecordsIngested.of(memory, magnetic), rejected);
     }
 
     /** The measure values a row carries: one per value column present in it. */

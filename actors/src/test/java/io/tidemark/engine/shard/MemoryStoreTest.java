@@ -409,6 +409,23 @@ class MemoryStoreTest {
     }
 
     @Test
+    void aSeriesNeitherStoreHoldsHasItsRowsCheckedAgainstItsEarlierRowsInTheBatch() {
+        List<String> magneticReads = new ArrayList<>();
+        use(new MemoryStore(TABLE, 720, 7200 * SECOND, meter), (table, key, from, to) -> {
+            magneticReads.add(key.dimensions().get(0).value());
+            return List.of();
+        });
+        // 5 s again with the same value: accepted, not stored twice; with another value: refused;
+        // 3 s again at a higher version: replaces the first 3 s
+        assertThat(write(new Doubles().add("a", 5, 1, 5.0).add("a", 3, 1, 3.0).add("a", 5, 1, 5.0)
+                .add("a", 5, 1, 6.0).add("a", 3, 2, 3.5).add("a", 7, 1, 7.0).build()))
+                .containsExactly(new RowRejection(3, 1, false));
+        assertThat(magneticReads).containsExactly("a");
+        assertThat(cpu("a")).containsOnlyKeys(3L, 5L, 7L).containsEntry(3L, "v2 measure_value::double=3.5")
+                .containsEntry(5L, "v1 measure_value::double=5.0");
+    }
+
+    @Test
     void aBatchAsksTheMagneticStoreOncePerSeriesItNeedsOverThatSeriesTimeRange() {
         List<String> magneticReads = new ArrayList<>();
         use(new MemoryStore(TABLE, 720, 7200 * SECOND, meter), (table, key, from, to) -> {

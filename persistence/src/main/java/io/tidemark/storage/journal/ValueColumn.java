@@ -58,10 +58,13 @@ public final class ValueColumn {
         requireLength("longs", longs == null ? -1 : longs.length,
                 type.isLongValued() ? rowCount : type == MeasureType.BOOLEAN ? words : -1);
         requireLength("strings", strings == null ? -1 : strings.length, type == MeasureType.VARCHAR ? rowCount : -1);
-        for (int row = 0; row < rowCount; row++) {
-            if (type == MeasureType.VARCHAR && (strings[row] == null) == isPresent(row)) {
-                throw new IllegalArgumentException("cannot build value column: VARCHAR value must be non-null exactly"
-                        + " when present, column=" + name + ", row=" + row);
+        if (type == MeasureType.VARCHAR) {
+            // only strings have a per-row shape: the other types' columns are built without a visit per row
+            for (int row = 0; row < rowCount; row++) {
+                if ((strings[row] == null) == isPresent(row)) {
+                    throw new IllegalArgumentException("cannot build value column: VARCHAR value must be non-null"
+                            + " exactly when present, column=" + name + ", row=" + row);
+                }
             }
         }
     }
@@ -102,6 +105,15 @@ public final class ValueColumn {
      */
     public long presenceWord(int word) {
         return presence[word];
+    }
+
+    /** The number of rows with a value in this column. */
+    public int presentCount() {
+        int count = 0;
+        for (long word : presence) {
+            count += Long.bitCount(word);
+        }
+        return count;
     }
 
     public double doubleAt(int row) {

@@ -10,6 +10,9 @@ import io.tidemark.storage.model.Dimension;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
 import io.tidemark.storage.serialization.KryoPool;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Kryo serializer for {@link WriteBatch}: every column goes out as one bulk primitive array write,
@@ -28,6 +31,9 @@ public final class WriteBatchSerializer extends Serializer<WriteBatch> {
      */
     private static final SeriesKeyEncodings SERIES_ENCODINGS =
             new SeriesKeyEncodings(SeriesKeyEncodings.DEFAULT_MAX_BYTES);
+
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     public WriteBatchSerializer() {
         setImmutable(true);
@@ -50,7 +56,7 @@ public final class WriteBatchSerializer extends Serializer<WriteBatch> {
         int rows = batch.rowCount();
         out.writeVarInt(rows, true);
         out.writeInts(batch.seriesIndexArray(), 0, rows, true);
-        out.writeLongs(batch.timeNanosArray(), 0, rows);
+        writeLongs(out, batch.timeNanosArray(), rows);
         out.writeLongs(batch.versionArray(), 0, rows, true);
         out.writeVarInt(batch.columnCount(), true);
         for (int c = 0; c < batch.columnCount(); c++) {
@@ -62,16 +68,16 @@ public final class WriteBatchSerializer extends Serializer<WriteBatch> {
         out.writeString(column.name());
         out.writeByte(column.type().id());
         long[] presence = column.presenceWords();
-        out.writeLongs(presence, 0, presence.length);
+        writeLongs(out, presence, presence.length);
         switch (column.type()) {
             case DOUBLE:
-                out.writeDoubles(column.doubleArray(), 0, column.rowCount());
+                writeDoubles(out, column.doubleArray(), column.rowCount());
                 break;
             case BIGINT:
             case TIMESTAMP:
             case BOOLEAN:
                 long[] longs = column.longArray();
-                out.writeLongs(longs, 0, longs.length);
+                writeLongs(out, longs, longs.length);
                 break;
             case VARCHAR:
                 for (String s : column.stringArray()) {
@@ -81,6 +87,37 @@ public final class WriteBatchSerializer extends Serializer<WriteBatch> {
             default:
                 throw new IllegalStateException("cannot serialize column: type not scalar, column=" + column.name());
         }
+    }
+
+    /**
+     * Kryo's {@code writeLongs}, the same little-endian bytes, a long per store rather than a byte
+     * per store when the buffer has room (the journal's frame buffer, once grown to the batch size).
+     */
+    private static void writeLongs(Output out, long[] values, int count) {
+        byte[] buffer = out.getBuffer();
+        int at = out.position();
+        if (out.getOutputStream() != null || buffer == null || buffer.length - at < 8 * count) {
+            out.writeLongs(values, 0, count);
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            LONG_LE.set(buffer, at + 8 * i, values[i]);
+        }
+        out.setPosition(at + 8 * count);
+    }
+
+    /** Kryo's {@code writeDoubles} (each value's {@link Double#doubleToLongBits}) the way of {@link #writeLongs}. */
+    private static void writeDoubles(Output out, double[] values, int count) {
+        byte[] buffer = out.getBuffer();
+        int at = out.position();
+        if (out.getOutputStream() != null || buffer == null || buffer.length - at < 8 * count) {
+            out.writeDoubles(values, 0, count);
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            LONG_LE.set(buffer, at + 8 * i, Double.doubleToLongBits(values[i]));
+        }
+        out.setPosition(at + 8 * count);
     }
 
     @Override

@@ -2,10 +2,12 @@ package io.tidemark.storage.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.esotericsoftware.kryo.io.Output;
 import io.tidemark.storage.model.Dimension;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
 import io.tidemark.storage.serialization.KryoPool;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -13,7 +15,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-/** Random batches, including awkward values, come back from Kryo exactly as they went in. */
+/**
+ * Random batches, including awkward values, come back from Kryo exactly as they went in, and are
+ * written as the same bytes whichever way the output takes them.
+ */
 class WriteBatchSerializerPropertyTest {
 
     private static final KryoPool KRYO = TestBatches.kryo();
@@ -28,6 +33,20 @@ class WriteBatchSerializerPropertyTest {
     void roundTripsExactly(@ForAll long seed, @ForAll @IntRange(max = 300) int rows, @ForAll @IntRange(max = 6) int columns) {
         WriteBatch batch = randomBatch(new Random(seed), rows, columns);
         assertThat(KRYO.readClassAndObject(KRYO.writeClassAndObject(batch))).isEqualTo(batch);
+    }
+
+    /** The arrays written straight into a roomy buffer come out as the bytes Kryo's own writers produce. */
+    @Property(tries = 200)
+    void writesKryosBytesIntoARoomyBuffer(@ForAll long seed, @ForAll @IntRange(max = 300) int rows,
+                                          @ForAll @IntRange(max = 6) int columns) {
+        WriteBatch batch = randomBatch(new Random(seed), rows, columns);
+        Output roomy = new Output(1 << 20);
+        KRYO.with(k -> k.writeClassAndObject(roomy, batch));
+        ByteArrayOutputStream kryosOwn = new ByteArrayOutputStream();
+        Output streamed = new Output(kryosOwn, 64);
+        KRYO.with(k -> k.writeClassAndObject(streamed, batch));
+        streamed.flush();
+        assertThat(roomy.toBytes()).isEqualTo(kryosOwn.toByteArray());
     }
 
     private static WriteBatch randomBatch(Random random, int rows, int columnCount) {
