@@ -13,8 +13,10 @@ import java.util.concurrent.CompletionStage;
 public interface BodyOperation {
 
     /**
-     * @param body the request body, verified when signatures are required; not to be modified
+     * @param body holds the request body in {@code [0, length)}, verified when signatures are
+     *     required; not to be modified, and not to be read once this returns (the array may carry
+     *     the next request's body)
      * @param authority the {@code Host} the client addressed, as {@link WireRequest#authority()}
      */
-    CompletionStage<ObjectNode> invoke(byte[] body, String authority);
+    CompletionStage<ObjectNode> invoke(byte[] body, int length, String authority);
 }

@@ -53,6 +53,9 @@ public final class TimestreamRoutes extends AllDirectives {
     private static final StatusCode REJECTED_RECORDS = StatusCodes.custom(419, "Rejected Records",
             "One or more records have been rejected.", false, true);
     private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+    /** Bodies up to this size arriving in pieces are joined into an array each thread keeps; larger ones get their own. */
+    private static final int MAX_REUSED_BODY_BYTES = 1 << 20;
+    private static final ThreadLocal<byte[]> REUSED_BODIES = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
     private final Map<String, Registered> operations = new HashMap<>();
     private final Optional<AccessControl> access;
@@ -68,8 +71,8 @@ public final class TimestreamRoutes extends AllDirectives {
     public TimestreamRoutes(List<OperationGroup> groups, Optional<AccessControl> access, long maxBodyBytes,
             long bodyTimeoutMillis, Materializer materializer) {
         for (OperationGroup group : groups) {
-            group.operations().forEach((name, op) -> register(name, (body, authority) ->
-                    op.invoke(new WireRequest(Members.root(WireJson.readBody(body)), authority))));
+            group.operations().forEach((name, op) -> register(name, (body, length, authority) ->
+                    op.invoke(new WireRequest(Members.root(WireJson.readBody(body, length)), authority))));
             group.bodyOperations().forEach(this::register);
         }
         this.access = access;
@@ -125,10 +128,32 @@ public final class TimestreamRoutes extends AllDirectives {
     }
 
     private CompletionStage<ObjectNode> invoke(Registered operation, HttpRequest request, ByteString body) {
-        byte[] bytes = body.toArrayUnsafe();
-        access.ifPresent(a -> a.authorizeOperation(request, operation.action(), bytes));
+        int length = body.size();
+        byte[] bytes;
+        if (access.isPresent() || body.isCompact() || length > MAX_REUSED_BODY_BYTES) {
+            // a compact body is one whole array, handed over without a copy
+            bytes = body.toArrayUnsafe();
+            access.ifPresent(a -> a.authorizeOperation(request, operation.action(), bytes));
+        } else {
+            bytes = reusedBody(length);
+            body.copyToArray(bytes, 0, length);
+        }
         String authority = request.getHeader("Host").map(HttpHeader::value).orElse("localhost");
-        return operation.operation().invoke(bytes, authority);
+        return operation.operation().invoke(bytes, length, authority);
+    }
+
+    /**
+     * This thread's array for a body that arrived in pieces, of at least {@code length} bytes: a
+     * body of a hundred records (about 100 KB) would otherwise cost a new array, zeroed, per call.
+     * The operation reads the body before it returns, so the next call on the thread may reuse it.
+     */
+    private static byte[] reusedBody(int length) {
+        byte[] bytes = REUSED_BODIES.get();
+        if (bytes.length < length) {
+            bytes = new byte[Math.max(length, Math.min(MAX_REUSED_BODY_BYTES, bytes.length * 2))];
+            REUSED_BODIES.set(bytes);
+        }
+        return bytes;
     }
 
     private WireException tooLarge(long size) {

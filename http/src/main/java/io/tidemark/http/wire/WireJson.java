@@ -34,11 +34,20 @@ public final class WireJson {
      * @throws WireException SerializationException when the body is not JSON
      */
     public static JsonNode readBody(byte[] body) {
-        if (body.length == 0) {
+        return readBody(body, body.length);
+    }
+
+    /**
+     * The request body {@code body[0, length)} as a tree; an empty body reads as an empty object.
+     *
+     * @throws WireException SerializationException when the body is not JSON
+     */
+    public static JsonNode readBody(byte[] body, int length) {
+        if (length == 0) {
             return object();
         }
         try {
-            JsonNode json = MAPPER.readTree(body);
+            JsonNode json = MAPPER.readTree(body, 0, length);
             return json == null || json.isMissingNode() ? object() : json;
         } catch (JacksonException e) {
             throw WireError.serialization("cannot read request: malformed JSON: " + e.getOriginalMessage()).exception();

@@ -143,10 +143,15 @@ public final class HttpIngestBenchmark {
         if (!lp) {
             createDatabase(client, endpoint, DATABASE);
         }
-        for (int run = 0; run < options.warmups() + options.runs(); run++) {
+        int runCount = options.warmups() + options.runs();
+        // run numbers of one width: every run's requests have the same sizes, so they reuse the first run's arrays
+        String runNumber = "%0" + String.valueOf(runCount - 1).length() + "d";
+        byte[][] requests = null;
+        for (int run = 0; run < runCount; run++) {
             // Line protocol names the table by its measurement: each run writes "cpu" of a database of its own.
-            String database = lp ? prefix + run : DATABASE;
-            String table = lp ? TsbsVocabulary.MEASUREMENT : prefix + run;
+            String name = prefix + String.format(Locale.ROOT, runNumber, run);
+            String database = lp ? name : DATABASE;
+            String table = lp ? TsbsVocabulary.MEASUREMENT : name;
             if (lp) {
                 createDatabase(client, endpoint, database);
             }
@@ -156,7 +161,7 @@ public final class HttpIngestBenchmark {
             tables.add(table);
             Calls calls = lp ? lineProtocolCalls(endpoints, database, lines) : writeRecordsCalls(endpoints,
                     WriteRecordsBodies.head(database, table), json);
-            byte[][] requests = requests(calls);
+            requests = requests(calls, requests);
             long cpu0 = IngestBenchmark.processCpuNanos();
             long t0 = System.nanoTime();
             Histogram runLatencies = send(endpoints, calls, requests);
@@ -246,8 +251,13 @@ public final class HttpIngestBenchmark {
      * Every call of a run as the one array of bytes a client writes (request line, headers, body),
      * assembled before the clock starts: a loader sending files it prepared before, as TSBS's
      * loaders and curl do, spends nothing on a request but its write and its answer's read.
+     * The arrays of the run before are written over where they have the sizes needed: a run's
+     * requests (hundreds of MB) allocated anew would still be young during the run, and the
+     * collector would copy them all then, on the run's clock.
+     *
+     * @param previous the previous run's requests, or null
      */
-    private static byte[][] requests(Calls calls) {
+    private static byte[][] requests(Calls calls, byte[][] previous) {
         byte[][] requests = new byte[calls.count()][];
         for (int call = 0; call < requests.length; call++) {
             byte[][] pieces = calls.request(call);
@@ -255,7 +265,8 @@ public final class HttpIngestBenchmark {
             for (byte[] piece : pieces) {
                 size += piece.length;
             }
-            byte[] request = new byte[size];
+            boolean reusable = previous != null && call < previous.length && previous[call].length == size;
+            byte[] request = reusable ? previous[call] : new byte[size];
             int at = 0;
             for (byte[] piece : pieces) {
                 System.arraycopy(piece, 0, request, at, piece.length);

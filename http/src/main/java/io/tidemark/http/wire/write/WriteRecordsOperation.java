@@ -58,12 +58,12 @@ public final class WriteRecordsOperation implements OperationGroup {
         return Map.of("WriteRecords", this::write);
     }
 
-    private CompletionStage<ObjectNode> write(byte[] body, String authority) {
+    private CompletionStage<ObjectNode> write(byte[] body, int length, String authority) {
         WriteRecordsBuilder streamed = engine.newWriteRecords();
-        if (readers.get().read(body, streamed)) {
+        if (readers.get().read(body, length, streamed)) {
             return engine.writeRecords(streamed).thenApply(WriteRecordsOperation::render);
         }
-        WriteRecordsRequest request = request(Members.root(WireJson.readBody(body)));
+        WriteRecordsRequest request = request(Members.root(WireJson.readBody(body, length)));
         return engine.writeRecords(request).thenApply(WriteRecordsOperation::render);
     }
 

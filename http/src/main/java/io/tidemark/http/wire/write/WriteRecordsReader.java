@@ -77,6 +77,8 @@ public final class WriteRecordsReader {
     private final RecordTemplate template = new RecordTemplate();
     private final RecordTemplate.KnownLists knownLists = this::knownList;
     private long recordsByTemplate;
+    /** Where the body being read ends in its array. */
+    private int bodyLength;
 
     public WriteRecordsReader(DimensionsCache dimensionsCache) {
         this.dimensionsCache = dimensionsCache;
@@ -88,11 +90,21 @@ public final class WriteRecordsReader {
      * @return false when the body is not of the shape this reader takes; {@code out} is then spent
      */
     public boolean read(byte[] body, WriteRecordsBuilder out) {
-        if (body.length == 0) {
+        return read(body, body.length, out);
+    }
+
+    /**
+     * Feeds the body {@code body[0, length)} to {@code out}; the array is not read after this returns.
+     *
+     * @return false when the body is not of the shape this reader takes; {@code out} is then spent
+     */
+    public boolean read(byte[] body, int length, WriteRecordsBuilder out) {
+        if (length == 0) {
             return false;
         }
+        bodyLength = length;
         try {
-            readRequest(cursor.reset(body, 0, body.length), body, out);
+            readRequest(cursor.reset(body, 0, length), body, out);
             return true;
         } catch (RuntimeException e) {
             if (e == OTHER_SHAPE) {
@@ -151,9 +163,12 @@ public final class WriteRecordsReader {
                             }
                             out.record(record);
                             if (firstStart >= 0) {
-                                // records of one request are much alike: the first one's size tells how many follow
+                                // records of one request are much alike: the first one's size tells how many follow,
+                                // give or take their values' digits; a quarter more spares growing the arrays for
+                                // the last few records when the first was a short one
                                 int firstBytes = Math.max(1, p.offset() - firstStart);
-                                out.expectRecords(1 + (body.length - p.offset()) / firstBytes);
+                                int rest = bodyLength - p.offset();
+                                out.expectRecords(1 + (rest + rest / 4) / firstBytes);
                                 firstStart = -1;
                             }
                         }
@@ -181,7 +196,7 @@ public final class WriteRecordsReader {
             return false;
         }
         DimensionsCache.Entry hint = lastDimensions;
-        int end = template.read(body, start, body.length, record, knownLists);
+        int end = template.read(body, start, bodyLength, record, knownLists);
         if (end < 0) {
             lastDimensions = hint;
             return false;
@@ -288,7 +303,7 @@ public final class WriteRecordsReader {
         // The cursor has consumed exactly the '[' when it returns START_ARRAY.
         int from = p.offset() - 1;
         DimensionsCache.Entry last = lastDimensions;
-        DimensionsCache.Entry known = knownList(body, from, body.length);
+        DimensionsCache.Entry known = knownList(body, from, bodyLength);
         if (known != null) {
             p.containerRead(from + known.bytes().length);
             template.dimensions(from, p.offset(), true);

@@ -277,6 +277,26 @@ class WriteRecordsReaderTest {
     }
 
     @Test
+    void readsABodyAtTheStartOfALongerArrayAsTheBodyAlone() {
+        // the array a server thread reuses: a shorter body written over the start of a longer one
+        byte[] longer = json(cpu().value("1"), cpu().dims(dim("host", "b")).value("2"), cpu().value("3"))
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = json(cpu().value("4"), cpu().dims(dim("host", "b")).value("5")).getBytes(StandardCharsets.UTF_8);
+        byte[] reused = longer.clone();
+        System.arraycopy(body, 0, reused, 0, body.length);
+        WriteRecordsReader reader = new WriteRecordsReader(new DimensionsCache(100));
+        WriteRecordsBuilder exact = new WriteRecordsBuilder(WriteLimits.TIMESTREAM);
+        WriteRecordsBuilder prefix = new WriteRecordsBuilder(WriteLimits.TIMESTREAM);
+        WriteRecordsBuilder whole = new WriteRecordsBuilder(WriteLimits.TIMESTREAM);
+
+        assertThat(reader.read(body, exact)).isTrue();
+        assertThat(reader.read(reused, body.length, prefix)).isTrue();
+        assertThat(reader.read(reused, reused.length, whole)).as("the whole array is no JSON body").isFalse();
+        String read = WritePaths.describe(prefix.build());
+        assertThat(read).isEqualTo(WritePaths.describe(exact.build())).contains("(5.0)").doesNotContain("(3.0)");
+    }
+
+    @Test
     void readsTheListThatFollowsAsItselfWhenItIsNotTheOneThatFollowedLastTime() {
         // a then b teaches the reader that b follows a; then a is followed by lists b is a prefix of, or near b
         agrees(json(cpu().dims(dim("host", "a")), cpu().dims(dim("host", "b"))));
