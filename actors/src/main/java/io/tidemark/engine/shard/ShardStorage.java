@@ -35,6 +35,14 @@ import java.nio.file.Path;
  * it is kept and its later entries replayed, and one with a gap after the checkpoint is refused
  * (CorruptionException, never served).
  *
+ * <p>When to checkpoint ({@link #checkpointDue}): once the journal has grown by
+ * {@code journal-bytes}, or by the last checkpoint's work when that is more (the open chunks it
+ * encoded and the bytes it wrote, {@link ShardCheckpoints#write}). A checkpoint re-encodes every
+ * open chunk that took points and rewrites the manifest of every chunk, work that grows with the
+ * store rather than with what was written; waiting for as many journal bytes keeps that work at
+ * most about one byte per journal byte however big the store, and bounds what a restart replays
+ * by {@code journal-bytes} or about the store's open data, whichever is more.
+ *
  * <p>Without checkpointing a checkpoint already on disk is still loaded, and the journal is never
  * released past it.
  */
@@ -51,6 +59,8 @@ final class ShardStorage {
     private ShardJournal journal;
     /** The journal's {@link ShardJournal#appendedBytes()} when it was last checkpointed (or opened). */
     private long appendedAtCheckpoint;
+    /** How much the journal grows before the next checkpoint is due: journal-bytes or the last checkpoint's work. */
+    private long dueAfterBytes;
 
     private ShardStorage(Path journalDir, Path checkpointDir, boolean replicated, JournalOptions options, KryoPool kryo,
                          boolean checkpointing, CheckpointSettings settings) {
@@ -61,6 +71,7 @@ final class ShardStorage {
         this.checkpointing = checkpointing;
         this.replicated = replicated;
         this.settings = settings;
+        this.dueAfterBytes = settings.journalBytes();
         this.checkpoints = ShardCheckpoints.open(io, checkpointDir, settings.compactBelow(), replicated);
     }
 
@@ -146,9 +157,12 @@ final class ShardStorage {
         return journal.lastSequence() > checkpoints.coveredSequence();
     }
 
-    /** Whether the journal has grown enough since the last checkpoint (or since it was opened) to checkpoint now. */
+    /**
+     * Whether the journal has grown enough since the last checkpoint (or since it was opened) to
+     * checkpoint now: by journal-bytes, or by the last checkpoint's work when that is more.
+     */
     boolean checkpointDue() {
-        return checkpointing && journal.appendedBytes() - appendedAtCheckpoint >= settings.journalBytes();
+        return checkpointing && journal.appendedBytes() - appendedAtCheckpoint >= dueAfterBytes;
     }
 
     /**
@@ -185,7 +199,8 @@ final class ShardStorage {
 
     private long writeCheckpoint(MemoryStore store) throws IOException {
         long covered = journal.lastSequence();
-        checkpoints.write(store, covered);
+        long work = checkpoints.write(store, covered);
+        dueAfterBytes = Math.max(settings.journalBytes(), work);
         appendedAtCheckpoint = journal.appendedBytes();
         if (replicated) {
             // the current cycle stays: the copies match their ends against its last entry

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param enabled whether shards checkpoint at all (a checkpoint on disk is loaded regardless)
  * @param replicated whether replicated shards (replication factor above 1) checkpoint too, to the
  *     root every node reaches ({@code tidemark.magnetic.root-dir}); only with {@code enabled}
- * @param journalBytes a checkpoint is taken once the journal has grown by this many bytes since the last one
+ * @param journalBytes a checkpoint is taken once the journal has grown by this many bytes since the last one, or
+ *     by the bytes the last checkpoint encoded and wrote when that is more
  * @param maxInterval and, when the journal holds anything, at least this often
  * @param compactBelow a chunk file whose live chunks are less than this fraction of its bytes is rewritten
  */
@@ -19,7 +20,7 @@ public record CheckpointSettings(boolean enabled, boolean replicated, long journ
                                  double compactBelow) {
 
     /** The reference.conf defaults. */
-    public static final CheckpointSettings DEFAULT = new CheckpointSettings(true, true, 8L << 20, Duration.ofMinutes(5),
+    public static final CheckpointSettings DEFAULT = new CheckpointSettings(true, true, 64L << 20, Duration.ofMinutes(5),
             0.5);
 
     /** Settings under which replicated shards checkpoint whenever shards do. */

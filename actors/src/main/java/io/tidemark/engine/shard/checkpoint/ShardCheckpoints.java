@@ -25,13 +25,16 @@ import org.slf4j.LoggerFactory;
  * The checkpoints of one shard's memory store, in the shard's checkpoint directory
  * (<a href="../../../../../../../../../docs/formats/checkpoint.md">docs/formats/checkpoint.md</a>).
  *
- * <p>Incremental: sealed chunks are immutable, so a checkpoint writes one new chunk file holding
- * only the chunks no earlier checkpoint file holds (new sealed chunks, the parts of split chunks,
- * open chunks that took points since), plus the live chunks of files that became mostly garbage
- * (their chunks were committed to magnetic segments, or were open chunks since re-encoded); then a
- * new manifest listing every chunk. The newest manifest and the one before it are kept, with every
- * file either refers to, so a damaged newest manifest falls back to the previous one (if the
- * journal still reaches back to it); everything else is deleted once the new manifest is durable.
+ * <p>Incremental: sealed chunks are immutable, so a checkpoint writes only the chunks no earlier
+ * checkpoint file holds (new sealed chunks, the parts of split chunks, open chunks that took points
+ * since), plus the live chunks of files that became mostly garbage (their chunks were committed to
+ * magnetic segments, or were open chunks since re-encoded); then a new manifest listing every
+ * chunk. Open chunks go to a chunk file of their own, apart from the sealed and frozen ones: the
+ * next checkpoint of a series that took points makes its open chunk garbage, and sharing a file
+ * with it would have sealed chunks that never change rewritten by compaction, checkpoint after
+ * checkpoint. The newest manifest and the one before it are kept, with every file either refers
+ * to, so a damaged newest manifest falls back to the previous one (if the journal still reaches
+ * back to it); everything else is deleted once the new manifest is durable.
  *
  * <p>A replicated shard's checkpoints live in a directory every node reaches, which the shard's
  * next owner (on another node) loads from and then writes to. There the checkpoints are
@@ -197,43 +200,65 @@ public final class ShardCheckpoints {
      * {@code coveredSequence}, and makes it durable; then deletes the files no kept manifest needs
      * (failures there are logged: the garbage goes with a later checkpoint).
      *
+     * @return the checkpoint's work in bytes: the open chunks it encoded, counted as the arrays
+     *     the encoder read ({@link #rawBytes}), plus every byte it wrote (chunk files and manifest)
      * @throws IOException if a file cannot be written; the previous checkpoint stays the current one
      */
-    public void write(MemoryStore store, long coveredSequence) throws IOException {
+    public long write(MemoryStore store, long coveredSequence) throws IOException {
         if (fenced) {
             requireNewestIsOwn();
         }
         List<SeriesImage> images = store.images();
         Set<Long> rewrite = filesToCompact(images);
         Map<SealedChunk, Location> next = new IdentityHashMap<>();
-        List<SealedChunk> toWrite = new ArrayList<>();
+        List<SealedChunk> sealedToWrite = new ArrayList<>();
+        List<SealedChunk> openToWrite = new ArrayList<>();
+        long work = 0;
         for (SeriesImage image : images) {
             for (SealedChunk chunk : image.sealed()) {
-                place(chunk, rewrite, next, toWrite);
+                place(chunk, rewrite, next, sealedToWrite);
             }
             for (SealedChunk chunk : image.frozen()) {
-                place(chunk, rewrite, next, toWrite);
+                place(chunk, rewrite, next, sealedToWrite);
             }
-            if (image.open() != null) {
-                place(image.open(), rewrite, next, toWrite);
-            }
-        }
-        if (!toWrite.isEmpty()) {
-            long fileId = nextFileId++;
-            long size = CheckpointChunkFile.write(io, dir, fileId, toWrite);
-            fileSizes.put(fileId, size);
-            long offset = CheckpointChunkFile.HEADER_BYTES;
-            for (SealedChunk chunk : toWrite) {
-                next.put(chunk, new Location(fileId, offset, chunk.bytes().length));
-                offset += chunk.bytes().length;
+            SealedChunk open = image.open();
+            if (open != null && place(open, rewrite, next, openToWrite) && !located.containsKey(open)) {
+                // not in any checkpoint yet, so the store encoded it for this one
+                work += rawBytes(open);
             }
         }
+        work += writeChunkFile(sealedToWrite, next) + writeChunkFile(openToWrite, next);
         CheckpointManifest manifest = manifest(store.migrationState(), images, next, coveredSequence);
-        manifest.write(io, dir);
+        work += io.size(manifest.write(io, dir));
         previous = current;
         current = manifest;
         located = next;
         deleteUnneeded();
+        return work;
+    }
+
+    /**
+     * What encoding {@code open} read: a time and a version per row, and per column a value and a
+     * presence flag (the open chunk's arrays, as the memory store estimates their heap use).
+     */
+    private static long rawBytes(SealedChunk open) {
+        return (long) open.count() * (16 + 9L * open.columns().size());
+    }
+
+    /** Writes {@code chunks} (if any) as a new chunk file and records where each is; returns the file's size. */
+    private long writeChunkFile(List<SealedChunk> chunks, Map<SealedChunk, Location> next) throws IOException {
+        if (chunks.isEmpty()) {
+            return 0;
+        }
+        long fileId = nextFileId++;
+        long size = CheckpointChunkFile.write(io, dir, fileId, chunks);
+        fileSizes.put(fileId, size);
+        long offset = CheckpointChunkFile.HEADER_BYTES;
+        for (SealedChunk chunk : chunks) {
+            next.put(chunk, new Location(fileId, offset, chunk.bytes().length));
+            offset += chunk.bytes().length;
+        }
+        return size;
     }
 
     /**
@@ -256,15 +281,25 @@ public final class ShardCheckpoints {
         }
     }
 
-    private void place(SealedChunk chunk, Set<Long> rewrite, Map<SealedChunk, Location> next,
-                       List<SealedChunk> toWrite) {
+    /**
+     * Keeps {@code chunk} where it is, or adds it to {@code toWrite} when no file holds it or its file
+     * is being compacted.
+     *
+     * @return whether it was added to {@code toWrite}
+     */
+    private boolean place(SealedChunk chunk, Set<Long> rewrite, Map<SealedChunk, Location> next,
+                          List<SealedChunk> toWrite) {
         Location at = located.get(chunk);
         if (at != null && !rewrite.contains(at.fileId())) {
             next.put(chunk, at);
-        } else if (!next.containsKey(chunk)) {
-            next.put(chunk, null);
-            toWrite.add(chunk);
+            return false;
         }
+        if (next.containsKey(chunk)) {
+            return false;
+        }
+        next.put(chunk, null);
+        toWrite.add(chunk);
+        return true;
     }
 
     /** The current files whose live chunks fill less than {@code compactBelow} of their chunk bytes. */
