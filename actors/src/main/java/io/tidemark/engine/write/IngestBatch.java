@@ -217,8 +217,10 @@ public final class IngestBatch {
         currentShard = shard;
         currentRow = shard.add(seriesLocal[series], timeNanos, version, recordIndex, magnetic, seriesBytes[series] + 8);
         rows++;
-        minTimeNanos = Math.min(minTimeNanos, timeNanos);
-        maxTimeNanos = Math.max(maxTimeNanos, timeNanos);
+        long earlier = lessMask(timeNanos, minTimeNanos);
+        minTimeNanos ^= (minTimeNanos ^ timeNanos) & earlier;
+        long later = lessMask(maxTimeNanos, timeNanos);
+        maxTimeNanos ^= (maxTimeNanos ^ timeNanos) & later;
         return true;
     }
 
@@ -334,6 +336,17 @@ public final class IngestBatch {
 
     private static String format(long nanos) {
         return WINDOW_FORMAT.format(Instant.ofEpochMilli(Math.floorDiv(nanos, 1_000_000L)));
+    }
+
+    /**
+     * -1 when {@code a < b}, else 0, without a branch (the sign of {@code a - b}, corrected for
+     * overflow): rows mostly come in time order, so only a batch's first row lowers its minimum, and
+     * as a branch that case would be compiled out of {@link #addRow} in a long write only to be met
+     * by the next batch's first row (a deoptimisation and a recompile of the caller in a fresh server).
+     */
+    static long lessMask(long a, long b) {
+        long d = a - b;
+        return (d ^ ((a ^ b) & (d ^ a))) >> 63;
     }
 
     /** UTF-8 length without encoding: ASCII counts one byte, the rest by code unit. */

@@ -14,6 +14,8 @@ import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
 import java.time.Instant;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class IngestBatchTest {
@@ -54,6 +56,29 @@ class IngestBatchTest {
             }
         }
         assertThat(unsized.stream().mapToInt(p -> p.batch().rowCount()).sum()).isEqualTo(300);
+    }
+
+    @Test
+    void theTimeRangeSpansTheRowsAddedInAnyOrderAndSkipsRejectedOnes() {
+        IngestBatch batch = new IngestBatch(FOUR_SHARDS, NOW_MILLIS);
+        assertThat(batch.minTimeNanos()).isEqualTo(Long.MAX_VALUE);
+        assertThat(batch.maxTimeNanos()).isEqualTo(Long.MIN_VALUE);
+        int series = batch.series(SeriesKey.of(List.of(new Dimension("host", "h")), "metrics"), MeasureType.MULTI);
+        long t0 = (NOW_MILLIS - 60_000L) * 1_000_000L;
+        long[] times = {t0 + 5, t0 + 9, t0 + 2, t0 + 7, t0 + 2, (NOW_MILLIS + 3_600_000L) * 1_000_000L};
+        for (int r = 0; r < times.length; r++) {
+            batch.addRow(series, times[r], 1, r);
+        }
+        assertThat(batch.rowCount()).isEqualTo(5);
+        assertThat(batch.minTimeNanos()).isEqualTo(t0 + 2);
+        assertThat(batch.maxTimeNanos()).isEqualTo(t0 + 9);
+    }
+
+    @Property(tries = 2000)
+    void theLessMaskOrdersLongsAsTheComparisonDoes(@ForAll long a, @ForAll long b) {
+        assertThat(IngestBatch.lessMask(a, b)).isEqualTo(a < b ? -1L : 0L);
+        assertThat(IngestBatch.lessMask(b, a)).isEqualTo(b < a ? -1L : 0L);
+        assertThat(IngestBatch.lessMask(a, a)).isZero();
     }
 
     @Test

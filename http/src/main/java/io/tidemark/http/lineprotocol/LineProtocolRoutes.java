@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,7 +110,7 @@ public final class LineProtocolRoutes extends AllDirectives {
                 .thenCompose(data -> {
                     byte[] body = decode(request, data);
                     LineProtocolWrite write = new LineProtocolWrite(engine, database, precision, clock.millis(),
-                            cache, body, body.length);
+                            cache, body, body.length - LineScanner.PADDING);
                     return scanAll(write, database).thenCompose(done -> write.write())
                             .thenCompose(rejected -> checkDatabase(write, database).thenApply(ok -> rejected));
                 })
@@ -182,11 +183,17 @@ public final class LineProtocolRoutes extends AllDirectives {
         });
     }
 
-    /** The body's bytes, gunzipped when the client says so (within the same limit). */
+    /**
+     * The body's bytes, gunzipped when the client says so (within the same limit), followed by
+     * {@link LineScanner#PADDING} newlines for the scanner.
+     */
     private byte[] decode(HttpRequest request, ByteString data) {
         Optional<String> encoding = request.getHeader("Content-Encoding").map(HttpHeader::value);
         if (encoding.isEmpty() || encoding.get().equalsIgnoreCase("identity")) {
-            return data.toArrayUnsafe();
+            int length = data.size();
+            byte[] body = new byte[length + LineScanner.PADDING];
+            data.iterator().getBytes(body, 0, length);
+            return padded(body, length);
         }
         if (!encoding.get().equalsIgnoreCase("gzip")) {
             throw new BadRequest(415, "cannot read body: unsupported Content-Encoding=" + encoding.get()
@@ -198,10 +205,15 @@ public final class LineProtocolRoutes extends AllDirectives {
                 throw new BadRequest(413, "cannot read body: gzip body inflates past the limit of "
                         + settings.maxBodyBytes() + " bytes (tidemark.http.line-protocol.max-body-bytes)");
             }
-            return out;
+            return padded(Arrays.copyOf(out, out.length + LineScanner.PADDING), out.length);
         } catch (IOException e) {
             throw new BadRequest(400, "cannot read body: malformed gzip: " + e.getMessage());
         }
+    }
+
+    private static byte[] padded(byte[] body, int length) {
+        Arrays.fill(body, length, body.length, (byte) '\n');
+        return body;
     }
 
     private static HttpResponse render(List<LineRejection> rejected) {

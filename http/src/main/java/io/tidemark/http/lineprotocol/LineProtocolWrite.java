@@ -31,6 +31,8 @@ import java.util.concurrent.CompletionStage;
  */
 final class LineProtocolWrite {
 
+    private static final int NO_SERIES = -1;
+
     private final Engine engine;
     private final String database;
     private final long nanosPerUnit;
@@ -54,6 +56,8 @@ final class LineProtocolWrite {
 
     private int position;
     private int lineNumber;
+    /** The measurement whose missing table stopped the last {@link #scan()}. */
+    private String missingTable;
     private boolean anyTableFound;
 
     LineProtocolWrite(Engine engine, String database, Precision precision, long nowMillis, SeriesCache cache,
@@ -76,36 +80,72 @@ final class LineProtocolWrite {
      *     (the scan stopped before the line naming it)
      */
     String scan() {
+        missingTable = null;
         while (position < limit) {
-            int lineStart = position;
-            int next = LineScanner.scan(body, position, limit, line);
-            int thisLine = lineNumber + 1;
-            if (line.kind == ParsedLine.POINT) {
-                int series = seriesIds.get(line.seriesStart, line.seriesEnd, line.seriesHash);
-                if (series == ByteRangeTable.ABSENT) {
-                    SeriesSection section = cache.section(body, line.seriesStart, line.seriesEnd, line.seriesHash);
-                    if (!section.isValid()) {
-                        reject(thisLine, "unable to parse: column " + (line.seriesStart - lineStart
-                                + section.errorOffset() + 1) + ": " + section.error());
-                        advance(next);
-                        continue;
-                    }
-                    Integer table = tableIndex.get(section.measurement());
-                    if (table == null) {
-                        if (!openTable(section.measurement())) {
-                            return section.measurement();
-                        }
-                        table = tableIndex.get(section.measurement());
-                    }
-                    series = addSeries(table, section);
-                }
-                add(thisLine, series);
-            } else if (line.kind == ParsedLine.ERROR) {
-                reject(thisLine, "unable to parse: column " + line.errorColumn + ": " + line.error);
+            if (!scanLine()) {
+                return missingTable;
             }
-            advance(next);
         }
         return null;
+    }
+
+    /**
+     * Scans the line at {@link #position} into its batch, out of {@link #scan()}'s loop: called once
+     * per line, it is compiled whole early in a fresh server, so the compiles of that loop (on the
+     * stack of a long body) stay small.
+     *
+     * @return false when the line names a table that does not exist ({@link #missingTable}); the
+     *     line is left for the next scan
+     */
+    private boolean scanLine() {
+        int lineStart = position;
+        int next = LineScanner.scan(body, lineStart, limit, line);
+        int number = lineNumber + 1;
+        if (line.kind == ParsedLine.POINT) {
+            int series = seriesIds.get(line.seriesStart, line.seriesEnd, line.seriesHash);
+            if (series == ByteRangeTable.ABSENT) {
+                series = newSeries(number, lineStart);
+            }
+            if (series >= 0) {
+                add(number, series);
+            } else if (missingTable != null) {
+                return false;
+            }
+        } else if (line.kind == ParsedLine.ERROR) {
+            reject(number, "unable to parse: column " + line.errorColumn + ": " + line.error);
+        }
+        advance(next);
+        return true;
+    }
+
+    /**
+     * Resolves the series of a line whose series this request has not seen yet, and checks every
+     * field of the line: the first line of a table is one, so the shape {@link #add} compares lines
+     * with is set here, off its path, and a fresh server's compiled {@code add} does not meet a line
+     * without a shape at each request's start.
+     *
+     * @return the series; or {@link #NO_SERIES} when the line was rejected, or when its table does
+     *     not exist ({@link #missingTable} set)
+     */
+    private int newSeries(int number, int lineStart) {
+        SeriesSection section = cache.section(body, line.seriesStart, line.seriesEnd, line.seriesHash);
+        if (!section.isValid()) {
+            reject(number, "unable to parse: column " + (line.seriesStart - lineStart + section.errorOffset() + 1)
+                    + ": " + section.error());
+            return NO_SERIES;
+        }
+        Integer table = tableIndex.get(section.measurement());
+        if (table == null) {
+            if (!openTable(section.measurement())) {
+                missingTable = section.measurement();
+                return NO_SERIES;
+            }
+            table = tableIndex.get(section.measurement());
+        }
+        int series = addSeries(table, section);
+        TableLines t = tables.get(table);
+        boolean refused = t.batch == null || seriesHandle[series] < 0;
+        return refused || checkFields(t, number) != null ? series : NO_SERIES;
     }
 
     /** Refuses every line of {@code measurement} with {@code reason} (its table cannot be written). */

@@ -19,6 +19,12 @@ import java.nio.ByteOrder;
  * A string field value may span lines. Lines starting with {@code #} are comments; blank lines
  * and a {@code \r} before the newline are ignored. A malformed line yields {@code ERROR} with the
  * reason and column, and scanning resumes at the next line.
+ *
+ * <p>The eight-byte loops read words up to the end of the array, not of the body: a body whose
+ * array holds a newline right after its last byte ({@link #PADDING}) never makes them stop for
+ * want of room, so that exit, taken only at the end of a body, is never compiled into the hot
+ * path only to be hit by the next body's last line (a deoptimisation and a recompile of the
+ * scanner in a fresh server). Without padding ({@code limit == b.length}) they stop at the end.
  */
 final class LineScanner {
 
@@ -30,12 +36,14 @@ final class LineScanner {
     private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
     private static final long RETURNS = 0x0D0D0D0D0D0D0D0DL;
     private static final long HASH_SEED = 0x243F6A8885A308D3L;
+    /** Newlines a body's array may hold after its last byte so the eight-byte loops never run out of room. */
+    static final int PADDING = 8;
 
     private LineScanner() {
     }
 
     /**
-     * Scans the line starting at {@code pos}.
+     * Scans the line starting at {@code pos}; {@code b[limit]}, when {@code limit < b.length}, is a newline.
      *
      * @return the offset after the line (past its newline)
      */
@@ -55,32 +63,7 @@ final class LineScanner {
             return nextLine(b, p, limit);
         }
         int seriesStart = p;
-        // The words the eight-byte loop passes over are hashed as it goes (while no escape has shifted
-        // them off the section's word grid); the rest is hashed once the section's end is known.
-        long h = HASH_SEED;
-        int hashed = p;
-        while (p < limit) {
-            // Eight bytes at a time while none of them is a space, a newline or a backslash.
-            while (p + 8 <= limit) {
-                long word = (long) LONGS.get(b, p);
-                if (hasSeriesDelimiter(word)) {
-                    break;
-                }
-                if (p == hashed) {
-                    h = mix(h, word);
-                    hashed += 8;
-                }
-                p += 8;
-            }
-            if (p == limit) {
-                break;
-            }
-            byte c = b[p];
-            if (c == ' ' || c == '\n') {
-                break;
-            }
-            p += c == '\\' && p + 1 < limit && isKeyEscapable(b[p + 1]) ? 2 : 1;
-        }
+        p = seriesEnd(b, p, limit, out);
         if (b[seriesStart] == ',') {
             return fail(out, b, seriesStart, limit, "missing measurement");
         }
@@ -89,7 +72,6 @@ final class LineScanner {
         }
         out.seriesStart = seriesStart;
         out.seriesEnd = p;
-        out.seriesHash = finishHash(h, b, seriesStart, hashed, p);
         while (p < limit && b[p] == ' ') {
             p++;
         }
@@ -98,25 +80,7 @@ final class LineScanner {
         }
         while (true) {
             int keyStart = p;
-            while (p < limit) {
-                // Eight bytes at a time up to the first byte that may end the key or escape.
-                while (p + 8 <= limit) {
-                    long stop = keyDelimiters((long) LONGS.get(b, p));
-                    if (stop != 0) {
-                        p += Long.numberOfTrailingZeros(stop) >>> 3;
-                        break;
-                    }
-                    p += 8;
-                }
-                if (p == limit) {
-                    break;
-                }
-                byte c = b[p];
-                if (c == '=' || c == ',' || c == ' ' || c == '\n') {
-                    break;
-                }
-                p += c == '\\' && p + 1 < limit && isKeyEscapable(b[p + 1]) ? 2 : 1;
-            }
+            p = keyEnd(b, p, limit);
             if (p == keyStart) {
                 return fail(out, b, p, limit, "missing field key");
             }
@@ -137,13 +101,7 @@ final class LineScanner {
             } else if ((p = FieldValues.shortNumber(b, p, limit, out, f)) < 0) {
                 p = -p - 1;
                 int valueStart = p;
-                while (p < limit) {
-                    byte c = b[p];
-                    if (c == ',' || c == ' ' || c == '\n' || c == '\r') {
-                        break;
-                    }
-                    p++;
-                }
+                p = valueEnd(b, p, limit);
                 String reason = FieldValues.convert(b, valueStart, p, out, f);
                 if (reason != null) {
                     return fail(out, b, valueStart, limit, reason);
@@ -167,18 +125,7 @@ final class LineScanner {
         }
         if (!isLineEnd(b, p, limit)) {
             int timeStart = p;
-            // Eight bytes at a time up to the first one that may end the timestamp.
-            while (p + 8 <= limit) {
-                long stop = timeDelimiters((long) LONGS.get(b, p));
-                if (stop != 0) {
-                    p += Long.numberOfTrailingZeros(stop) >>> 3;
-                    break;
-                }
-                p += 8;
-            }
-            while (p < limit && b[p] != ' ' && b[p] != '\n' && b[p] != '\r') {
-                p++;
-            }
+            p = timeEnd(b, p, limit);
             long t = FieldValues.parseLong(b, timeStart, p);
             if (t == FieldValues.NOT_A_LONG) {
                 return fail(out, b, timeStart, limit, "invalid timestamp: expected an integer");
@@ -194,6 +141,99 @@ final class LineScanner {
         }
         out.kind = ParsedLine.POINT;
         return nextLine(b, p, limit);
+    }
+
+    // The loops over a line's bytes live in methods of their own, out of scan(): scan() then counts a
+    // few loop iterations per line, so a fresh server compiles it once, whole, when it has been called
+    // often enough, rather than first again and again at one loop or another (on-stack replacement).
+
+    /**
+     * The end of the series section starting at {@code start} (its first space or newline, or
+     * {@code limit}), with its {@link #hash} in {@code out.seriesHash}. The words the eight-byte
+     * loop passes over are hashed as it goes (while no escape has shifted them off the section's
+     * word grid); the rest is hashed once the section's end is known.
+     */
+    private static int seriesEnd(byte[] b, int start, int limit, ParsedLine out) {
+        long h = HASH_SEED;
+        int hashed = start;
+        int p = start;
+        while (p < limit) {
+            // Eight bytes at a time while none of them is a space, a newline or a backslash.
+            while (p + 8 <= b.length) {
+                long word = (long) LONGS.get(b, p);
+                if (hasSeriesDelimiter(word)) {
+                    break;
+                }
+                if (p == hashed) {
+                    h = mix(h, word);
+                    hashed += 8;
+                }
+                p += 8;
+            }
+            if (p == limit) {
+                break;
+            }
+            byte c = b[p];
+            if (c == ' ' || c == '\n') {
+                break;
+            }
+            p += c == '\\' && p + 1 < limit && isKeyEscapable(b[p + 1]) ? 2 : 1;
+        }
+        out.seriesHash = finishHash(h, b, start, hashed, p);
+        return p;
+    }
+
+    /** The end of the field key starting at {@code p}: its first unescaped equals sign, comma, space or newline, or {@code limit}. */
+    private static int keyEnd(byte[] b, int p, int limit) {
+        while (p < limit) {
+            // Eight bytes at a time up to the first byte that may end the key or escape.
+            while (p + 8 <= b.length) {
+                long stop = keyDelimiters((long) LONGS.get(b, p));
+                if (stop != 0) {
+                    p += Long.numberOfTrailingZeros(stop) >>> 3;
+                    break;
+                }
+                p += 8;
+            }
+            if (p == limit) {
+                break;
+            }
+            byte c = b[p];
+            if (c == '=' || c == ',' || c == ' ' || c == '\n') {
+                break;
+            }
+            p += c == '\\' && p + 1 < limit && isKeyEscapable(b[p + 1]) ? 2 : 1;
+        }
+        return p;
+    }
+
+    /** The end of the unquoted field value starting at {@code p}: its first comma, space, newline or carriage return, or {@code limit}. */
+    private static int valueEnd(byte[] b, int p, int limit) {
+        while (p < limit) {
+            byte c = b[p];
+            if (c == ',' || c == ' ' || c == '\n' || c == '\r') {
+                break;
+            }
+            p++;
+        }
+        return p;
+    }
+
+    /** The end of the timestamp starting at {@code p}: its first space, newline or carriage return, or {@code limit}. */
+    private static int timeEnd(byte[] b, int p, int limit) {
+        // Eight bytes at a time up to the first one that may end the timestamp.
+        while (p + 8 <= b.length) {
+            long stop = timeDelimiters((long) LONGS.get(b, p));
+            if (stop != 0) {
+                p += Long.numberOfTrailingZeros(stop) >>> 3;
+                break;
+            }
+            p += 8;
+        }
+        while (p < limit && b[p] != ' ' && b[p] != '\n' && b[p] != '\r') {
+            p++;
+        }
+        return p;
     }
 
     /**

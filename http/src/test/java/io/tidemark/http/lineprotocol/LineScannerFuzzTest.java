@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tidemark.storage.model.Dimension;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,34 @@ class LineScannerFuzzTest {
             assertThat(line.time).isEqualTo(expected.time);
         }
         assertThat(p).isEqualTo(b.length);
+    }
+
+    @Property(tries = 2000)
+    void aBodyPaddedWithNewlinesScansAsWithout(@ForAll("protocolish") String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        byte[] padded = Arrays.copyOf(b, b.length + LineScanner.PADDING);
+        Arrays.fill(padded, b.length, padded.length, (byte) '\n');
+        ParsedLine line = new ParsedLine();
+        ParsedLine paddedLine = new ParsedLine();
+        for (int p = 0; p < b.length; ) {
+            int next = LineScanner.scan(b, p, b.length, line);
+            assertThat(LineScanner.scan(padded, p, b.length, paddedLine)).isEqualTo(next);
+            assertThat(paddedLine.kind).isEqualTo(line.kind);
+            assertThat(paddedLine.error).isEqualTo(line.error);
+            assertThat(paddedLine.errorColumn).isEqualTo(line.errorColumn);
+            if (line.kind == ParsedLine.POINT) {
+                assertThat(paddedLine.seriesEnd).isEqualTo(line.seriesEnd);
+                assertThat(paddedLine.seriesHash).isEqualTo(line.seriesHash);
+                assertThat(paddedLine.fieldCount).isEqualTo(line.fieldCount);
+                for (int f = 0; f < line.fieldCount; f++) {
+                    assertThat(paddedLine.keyEnd[f]).isEqualTo(line.keyEnd[f]);
+                    assertThat(paddedLine.type[f]).isEqualTo(line.type[f]);
+                    assertThat(paddedLine.value[f]).isEqualTo(line.value[f]);
+                }
+                assertThat(paddedLine.time).isEqualTo(line.time);
+            }
+            p = next;
+        }
     }
 
     private static void scanEverything(byte[] b) {
