@@ -100,8 +100,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--project-dir", description = "The Tidemark source tree (default: where this jar was built).")
     Path projectDir;
 
-    @Option(names = "--work-dir", description = "Where data and the systems' directories go (default: a new temporary"
-            + " directory, deleted afterwards).")
+    @Option(names = "--work-dir", description = "Where data and the systems' directories go; a system's directory"
+            + " left by an earlier run is emptied first (default: a new temporary directory, deleted afterwards).")
     Path workDir;
 
     public static void main(String[] args) {

@@ -5,6 +5,7 @@ import io.tidemark.loadtest.bench.TsbsQueries.Type;
 import io.tidemark.loadtest.load.CallLoop;
 import io.tidemark.loadtest.load.Progress;
 import io.tidemark.loadtest.tsbs.ValueMode;
+import io.tidemark.storage.fileio.FileIo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -97,7 +98,7 @@ public final class CompareRun {
         system.install(out);
         List<Load> loads = new ArrayList<>();
         for (int round = 1; round < ingestRounds; round++) {
-            Path roundDir = Files.createDirectories(workDir.resolve(system.name() + "-" + values + "-round" + round));
+            Path roundDir = emptyDirectory(workDir.resolve(system.name() + "-" + values + "-round" + round));
             system.start(roundDir);
             try {
                 loads.add(load(system, data, roundDir, round));
@@ -105,7 +106,7 @@ public final class CompareRun {
                 system.stop();
             }
         }
-        Path dir = Files.createDirectories(workDir.resolve(system.name() + "-" + values));
+        Path dir = emptyDirectory(workDir.resolve(system.name() + "-" + values));
         system.start(dir);
         try {
             loads.add(load(system, data, dir, ingestRounds));
@@ -123,6 +124,15 @@ public final class CompareRun {
         } finally {
             system.stop();
         }
+    }
+
+    /**
+     * {@code dir}, emptied: a work directory given again holds the last run's data there, and a server
+     * started on it would recover that data and count it with this run's.
+     */
+    private static Path emptyDirectory(Path dir) throws IOException {
+        FileIo.DEFAULT.deleteTree(dir);
+        return Files.createDirectories(dir);
     }
 
     /**
