@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,11 +116,20 @@ class SubscribeIT {
     }
 
     static void awaitSubscribers(int count) throws InterruptedException {
+        awaitGauge("subscribers", () -> engine.subscriptions().metrics().subscribers(), count);
+    }
+
+    /** A shared evaluation stops after its last subscriber has gone, not with it. */
+    static void awaitLiveQueries(int count) throws InterruptedException {
+        awaitGauge("live queries", () -> engine.subscriptions().metrics().liveQueries(), count);
+    }
+
+    private static void awaitGauge(String name, LongSupplier gauge, long expected) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline && engine.subscriptions().metrics().subscribers() != count) {
+        while (System.nanoTime() < deadline && gauge.getAsLong() != expected) {
             Thread.sleep(20);
         }
-        assertThat(engine.subscriptions().metrics().subscribers()).isEqualTo(count);
+        assertThat(gauge.getAsLong()).as(name).isEqualTo(expected);
     }
 
     static List<String> hosts(String prefix, int count) {
@@ -235,7 +245,7 @@ class SubscribeIT {
         awaitRows(staying, queryRows(sql));
         staying.abort();
         awaitSubscribers(0);
-        assertThat(engine.subscriptions().metrics().liveQueries()).isZero();
+        awaitLiveQueries(0);
     }
 
     @Test
