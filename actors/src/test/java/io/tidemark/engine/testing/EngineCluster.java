@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.stream.StreamSupport;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.ShardRegion;
+import org.apache.pekko.cluster.sharding.typed.GetClusterShardingStats;
 import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -29,12 +31,19 @@ import org.apache.pekko.cluster.typed.Cluster;
  */
 public final class EngineCluster {
 
+    /** How long the shard coordinator may take to gather every region's statistics in one ask. */
+    private static final Duration STATS_TIMEOUT = Duration.ofSeconds(5);
+
     private EngineCluster() {
     }
 
     /**
      * Starts {@code size} engines, each with {@code settings} over the cluster's own, and returns
-     * them once every engine sees every member Up (a write at R = 2 needs a replica Up).
+     * them once every engine sees every member Up (a write at R = 2 needs a replica Up) and the
+     * shard coordinator knows every engine's shard region: it allocates a shard to the region
+     * holding the fewest among those registered when the shard is first asked for, and never
+     * moves it (no rebalance), so shards first written before the other regions registered would
+     * all stay on engine 0.
      */
     public static List<Engine> start(int size, Path root, Map<String, Object> settings, Clock clock) {
         int[] ports = new int[size];
@@ -54,7 +63,25 @@ public final class EngineCluster {
         LoopbackCluster.awaitUntil(LoopbackCluster.MEMBERSHIP_DEADLINE, "every node to see " + size + " members Up",
                 () -> engines.stream().allMatch(engine -> StreamSupport.stream(Cluster.get(engine.system()).state()
                         .getMembers().spliterator(), false).filter(m -> m.status() == MemberStatus.up()).count() == size));
+        LoopbackCluster.awaitUntil(LoopbackCluster.MEMBERSHIP_DEADLINE, "the shard coordinator to know the shard regions"
+                + " of all " + size + " engines", () -> registeredRegions(engines.get(0)) == size);
         return engines;
+    }
+
+    /**
+     * The shard regions the coordinator knows, as {@code engine} learns them from it: none while
+     * its region has not found the coordinator, or when a region did not answer in time.
+     */
+    private static int registeredRegions(Engine engine) {
+        ActorSystem<Void> system = engine.system();
+        try {
+            return AskPattern.ask(ClusterSharding.get(system).shardState(),
+                    (ActorRef<ShardRegion.ClusterShardingStats> replyTo) -> new GetClusterShardingStats(
+                            SeriesShard.TYPE_KEY, STATS_TIMEOUT, replyTo), STATS_TIMEOUT.multipliedBy(2),
+                    system.scheduler()).toCompletableFuture().join().getRegions().size();
+        } catch (CompletionException e) {
+            return 0;
+        }
     }
 
     /**

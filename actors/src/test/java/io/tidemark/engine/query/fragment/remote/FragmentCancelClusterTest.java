@@ -15,6 +15,7 @@ import io.tidemark.engine.catalog.MagneticStoreWriteProperties;
 import io.tidemark.engine.catalog.RetentionProperties;
 import io.tidemark.engine.catalog.TableDescription;
 import io.tidemark.engine.query.QueryService.QueryPage;
+import io.tidemark.engine.query.QueryService.QueryResult;
 import io.tidemark.engine.query.QueryService.QueryRequest;
 import io.tidemark.engine.query.fragment.ShardFragmentRunner;
 import io.tidemark.engine.shard.fragment.FragmentControl;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -45,10 +47,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Three engines of one cluster on loopback (real remoting and Kryo) whose fragment runs wait in a
  * {@link HoldingChunkHook} before their first chunk, on every node, until the test lets them go or
  * the run is stopped; the fragment timeout is 10 minutes, so only a cancel ends a held run in the
- * test's time. Cancelling the query on the querying node stops the runs on every node (the
- * querying node's own shards through the same flag), and so does another shard failing the
- * query with the user's error. A run slower than the first-read timeout, but acknowledged, is not
- * retried.
+ * test's time. The table's shards run on all three nodes. Cancelling the query on the querying
+ * node stops the runs on every node (the querying node's own shards through the same flag), and
+ * so does another shard failing the query with the user's error. A run slower than the first-read
+ * timeout, but acknowledged, is not retried.
  */
 class FragmentCancelClusterTest {
 
@@ -130,6 +132,9 @@ class FragmentCancelClusterTest {
 
     @Test
     void cancellingTheQueryStopsItsFragmentsOnEveryNode() {
+        Map<Integer, Long> hosted = shardsPerNode();
+        assertThat(hosted.keySet()).as("nodes running the table's shards: %s", hosted)
+                .containsExactlyInAnyOrder(0, 1, 2);
         List<FragmentControl.Counts> before = controlCounts();
         HoldingChunkHook.hold(table.tableId(), dataShards());
         CompletionStage<QueryPage> running = CLUSTER.get(QUERIER).queries().query(new QueryRequest(AGGREGATES,
@@ -144,9 +149,12 @@ class FragmentCancelClusterTest {
         awaitUntil("no fragment runs on any node", () -> HoldingChunkHook.holding() == 0
                 && controlCounts().stream().allMatch(counts -> counts.running() == 0));
         List<FragmentControl.Counts> after = controlCounts();
-        assertThat(cancelled(after) - cancelled(before)).as("runs stopped by a cancel").isEqualTo(SHARDS);
-        assertThat(after.get(QUERIER).cancelled() - before.get(QUERIER).cancelled())
-                .as("runs stopped on the other nodes").isLessThan(SHARDS);
+        for (int node = 0; node < CLUSTER.size(); node++) {
+            assertThat(after.get(node).cancelled() - before.get(node).cancelled())
+                    .as("runs stopped by a cancel on node %d (querying node %d; shards per node %s)", node, QUERIER,
+                            hosted)
+                    .isEqualTo(hosted.get(node));
+        }
     }
 
     @Test
@@ -155,9 +163,14 @@ class FragmentCancelClusterTest {
         Set<Integer> held = new HashSet<>(dataShards());
         held.remove(failing);
         List<FragmentControl.Counts> before = controlCounts();
+        // the failing shard's run waits too until every other run has begun: a shard task not yet
+        // started when the query fails is never sent, so it would not be there to stop
+        HoldingChunkHook.hold(table.tableId(), dataShards());
+        CompletionStage<QueryResult> failed = CLUSTER.get(QUERIER).query(FAILS_ON_H0);
+        awaitUntil("every shard's run waits in the hook", () -> HoldingChunkHook.holding() == SHARDS);
         HoldingChunkHook.hold(table.tableId(), held);
 
-        assertThatThrownBy(() -> await(CLUSTER.get(QUERIER).query(FAILS_ON_H0))).isInstanceOf(EngineException.class)
+        assertThatThrownBy(() -> await(failed)).isInstanceOf(EngineException.class)
                 .hasMessageContaining("Division by zero")
                 .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(ErrorKind.VALIDATION));
 
@@ -183,6 +196,13 @@ class FragmentCancelClusterTest {
         assertThat(after.shipped() - before.shipped()).as("shards answered by their node").isEqualTo(SHARDS);
         assertThat(after.retried() - before.retried()).as("retried shard tasks").isZero();
         assertThat(after.firstReadTimeouts() - before.firstReadTimeouts()).isZero();
+    }
+
+    /** How many of the table's shards each node runs. */
+    private static Map<Integer, Long> shardsPerNode() {
+        Map<String, Integer> hosts = EngineCluster.entityHosts(CLUSTER, table.tableId());
+        assertThat(hosts).as("every shard entity runs somewhere").hasSize(SHARDS);
+        return hosts.values().stream().collect(Collectors.groupingBy(node -> node, Collectors.counting()));
     }
 
     private static ShardFragmentRunner runner() {
