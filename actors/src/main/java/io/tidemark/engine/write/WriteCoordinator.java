@@ -171,9 +171,7 @@ public final class WriteCoordinator {
             int older = part.magneticRows().cardinality();
             magnetic += older;
             memory += rows.rowCount() - older;
-            for (int bytesOfRow : part.rowBytes()) {
-                bytes += bytesOfRow;
-            }
+            bytes += sum(part.rowBytes());
             for (int c = 0; c < rows.columnCount(); c++) {
                 points += rows.column(c).presentCount();
             }
@@ -195,6 +193,19 @@ public final class WriteCoordinator {
         }
         rejected.sort(Comparator.comparingInt(RejectedRecord::recordIndex));
         return new WriteOutcome(RecordsIngested.of(memory, magnetic), rejected);
+    }
+
+    /**
+     * The sum of {@code values}. A loop of its own: a loop over every row of a part inside
+     * {@link #outcome} would make the JIT compile that method, and everything it calls, as soon as
+     * a few writes have gone through, although it runs only once per part.
+     */
+    private static long sum(int[] values) {
+        long sum = 0;
+        for (int value : values) {
+            sum += value;
+        }
+        return sum;
     }
 
     /** The measure values a row carries: one per value column present in it. */

@@ -32,10 +32,13 @@ public final class TidemarkPeer extends ProcessPeer {
      * (a fresh server compiles its whole ingest path while it loads) and which spent less CPU
      * collecting a line-protocol load; and an initial heap of an eighth of the memory, whose young
      * generation takes a load's garbage in a few collections, and a first metaspace threshold above
-     * what start-up loads (docs/benchmarks.md, "Line-protocol ingest over HTTP", "A fresh server").
+     * what start-up loads (docs/benchmarks.md, "Line-protocol ingest over HTTP", "A fresh server");
+     * and tighter C2 inlining limits, under which the JIT builds no giant methods while a fresh
+     * server loads (docs/operations.md, "JVM options").
      */
     public static final String DEFAULT_JVM_OPTIONS =
-            "-XX:+UseParallelGC -XX:InitialRAMPercentage=12.5 -XX:MetaspaceSize=256m";
+            "-XX:+UseParallelGC -XX:InitialRAMPercentage=12.5 -XX:MetaspaceSize=256m -XX:MaxInlineLevel=9"
+                    + " -XX:InlineSmallCode=1000";
     /** As long as {@link PeerHttp}'s calls may take: a query over the whole data set is slow. */
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
 
