@@ -147,6 +147,30 @@ public final class OpenChunk {
         markPresent(col, row);
     }
 
+    /**
+     * Sets BIGINT or TIMESTAMP column {@code col} of rows {@code firstRow} to {@code firstRow + count - 1}
+     * to {@code values[0..count)}, every one present: a copy and whole words of presence rather
+     * than a call per value.
+     */
+    public void setLongs(int col, int firstRow, long[] values, int count) {
+        checkRows(col, firstRow, count);
+        if (longs[col] == null) {
+            throw wrongType(col, "BIGINT or TIMESTAMP");
+        }
+        System.arraycopy(values, 0, longs[col], firstRow, count);
+        markPresent(col, firstRow, count);
+    }
+
+    /** Sets DOUBLE column {@code col} of {@code count} rows from {@code firstRow} on, the way of {@link #setLongs}. */
+    public void setDoubles(int col, int firstRow, double[] values, int count) {
+        checkRows(col, firstRow, count);
+        if (types[col] != MeasureType.DOUBLE) {
+            throw wrongType(col, MeasureType.DOUBLE.name());
+        }
+        System.arraycopy(values, 0, doubles[col], firstRow, count);
+        markPresent(col, firstRow, count);
+    }
+
     public void setBoolean(int col, int row, boolean value) {
         check(col, row, MeasureType.BOOLEAN);
         long bit = 1L << row;
@@ -428,6 +452,27 @@ public final class OpenChunk {
 
     private void markPresent(int col, int row) {
         present[col][row >>> 6] |= 1L << row;
+    }
+
+    /** Marks rows {@code from} to {@code from + count - 1} of column {@code col} present, a word at a time. */
+    private void markPresent(int col, int from, int count) {
+        long[] bits = present[col];
+        int end = from + count;
+        int row = from;
+        while (row < end) {
+            int word = row >>> 6;
+            int last = Math.min(end, (word + 1) << 6); // rows row..last-1 are in this word
+            long mask = -1L >>> (64 - (last - row)) << row;
+            bits[word] |= mask;
+            row = last;
+        }
+    }
+
+    private void checkRows(int col, int firstRow, int count) {
+        if (col < 0 || col >= types.length || count < 0 || firstRow < 0 || firstRow > size - count) {
+            throw new IndexOutOfBoundsException("cannot set values: col=" + col + ", columns=" + types.length
+                    + ", firstRow=" + firstRow + ", count=" + count + ", size=" + size);
+        }
     }
 
     private void check(int col, int row, MeasureType type) {
