@@ -52,7 +52,9 @@ public final class MemoryStore {
     private long unreportedBytes;
     private long unreportedPoints;
     private long pendingMigrationId = NO_MIGRATION;
-    /** Values of one run of a fully present column on their way from a batch to an open chunk. */
+    /** One run's times, versions and values of a fully present column on their way from a batch to an open chunk. */
+    private long[] runTimes = new long[0];
+    private long[] runVersions = new long[0];
     private long[] runLongs = new long[0];
     private double[] runDoubles = new double[0];
     private long pendingCutoffNanos = Long.MIN_VALUE;
@@ -276,14 +278,18 @@ public final class MemoryStore {
         OpenChunk open = slot.open;
         int capacity = open.capacity();
         int firstRow = open.size();
+        runTimes = atLeast(runTimes, to - from);
+        runVersions = atLeast(runVersions, to - from);
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
         for (int i = from; i < to; i++) {
             long time = batch.timeNanos(rows[i]);
-            open.append(time, batch.version(rows[i]));
+            runTimes[i - from] = time;
+            runVersions[i - from] = batch.version(rows[i]);
             lo = Math.min(lo, time);
             hi = Math.max(hi, time);
         }
+        open.append(runTimes, runVersions, to - from);
         for (int c = 0; c < columns.length; c++) {
             int target = columnMap[c];
             if (target < 0) {
@@ -326,11 +332,14 @@ public final class MemoryStore {
     /** A run of a column with a value in every row: gathered, then copied into the chunk in one piece. */
     private void copyEveryLong(ValueColumn column, OpenChunk open, int target, int[] rows, int from, int to,
                                int firstRow) {
-        if (runLongs.length < to - from) {
-            runLongs = new long[Math.max(2 * runLongs.length, to - from)];
-        }
+        runLongs = atLeast(runLongs, to - from);
         column.copyLongs(rows, from, to, runLongs, 0);
         open.setLongs(target, firstRow, runLongs, to - from);
+    }
+
+    /** {@code array}, or a larger one when it holds fewer than {@code length} values. */
+    private static long[] atLeast(long[] array, int length) {
+        return array.length >= length ? array : new long[Math.max(2 * array.length, length)];
     }
 
     private void copyEveryDouble(ValueColumn column, OpenChunk open, int target, int[] rows, int from, int to,

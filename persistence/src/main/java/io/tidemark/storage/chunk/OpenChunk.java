@@ -108,11 +108,7 @@ public final class OpenChunk {
     /** Adds a row with every value absent and returns its index. */
     public int append(long timeNanos, long version) {
         if (size == capacity) {
-            if (capacity == MAX_ROWS) {
-                throw new IllegalStateException("cannot append row: chunk full, rows=" + size);
-            }
-            long doubled = 2L * capacity;
-            grow((int) Math.min(MAX_ROWS, capacity < growthCap ? Math.min(doubled, growthCap) : doubled));
+            grow(grownCapacity(capacity));
         }
         times[size] = timeNanos;
         if (versions == null) {
@@ -129,6 +125,62 @@ public final class OpenChunk {
         minTime = Math.min(minTime, timeNanos);
         maxTime = Math.max(maxTime, timeNanos);
         return size++;
+    }
+
+    /**
+     * Adds {@code count} rows, row {@code i} at {@code timeNanos[i]} with {@code versions[i]}, every
+     * value absent: what {@link #append(long, long)} row by row does, the arrays grown once to the
+     * capacity that would reach.
+     */
+    public void append(long[] timeNanos, long[] versions, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("cannot append rows: count=" + count);
+        }
+        if (count > MAX_ROWS - size) {
+            throw new IllegalStateException("cannot append rows: chunk full, rows=" + size + ", adding=" + count);
+        }
+        int next = capacity;
+        while (next - size < count) {
+            next = grownCapacity(next);
+        }
+        if (next != capacity) {
+            grow(next);
+        }
+        System.arraycopy(timeNanos, 0, times, size, count);
+        if (this.versions == null && count > 0) {
+            if (size == 0) {
+                sharedVersion = versions[0];
+            }
+            int same = 0;
+            while (same < count && versions[same] == sharedVersion) {
+                same++;
+            }
+            if (same < count) {
+                this.versions = new long[capacity];
+                Arrays.fill(this.versions, 0, size, sharedVersion);
+            }
+        }
+        if (this.versions != null) {
+            System.arraycopy(versions, 0, this.versions, size, count);
+        }
+        long lo = minTime;
+        long hi = maxTime;
+        for (int i = 0; i < count; i++) {
+            lo = Math.min(lo, timeNanos[i]);
+            hi = Math.max(hi, timeNanos[i]);
+        }
+        minTime = lo;
+        maxTime = hi;
+        size += count;
+    }
+
+    /** The capacity after one growth from {@code from} rows: doubling, capped once at the growth cap. */
+    private int grownCapacity(int from) {
+        if (from == MAX_ROWS) {
+            throw new IllegalStateException("cannot append row: chunk full, rows=" + size);
+        }
+        long doubled = 2L * from;
+        return (int) Math.min(MAX_ROWS, from < growthCap ? Math.min(doubled, growthCap) : doubled);
     }
 
     public void setDouble(int col, int row, double value) {
@@ -292,7 +344,7 @@ public final class OpenChunk {
         chunk.decodeTimes(t);
         chunk.decodeVersions(v);
         int first = size;
-        appendRows(t, v, n);
+        append(t, v, n);
         boolean[] has = new boolean[n];
         for (int c = 0; c < target.length; c++) {
             chunk.decodePresence(c, has);
@@ -372,17 +424,6 @@ public final class OpenChunk {
         }
         int rest = n & 63;
         return rest == 0 || (bits[full] | (-1L << rest)) == -1L;
-    }
-
-    /**
-     * The row loop of {@link #appendAll} on its own: a small method the JIT compiles by itself,
-     * rather than a loop that makes it compile all of appendAll, every decoder inlined, on stack
-     * replacement while the read path waits for the compiler.
-     */
-    private void appendRows(long[] t, long[] v, int n) {
-        for (int i = 0; i < n; i++) {
-            append(t[i], v[i]);
-        }
     }
 
     private void copyColumn(SealedChunk chunk, int from, int to, int firstRow, int n, boolean[] has) {

@@ -330,4 +330,30 @@ class OpenChunkTest {
         assertThatThrownBy(() -> chunk.setDoubles(1, 0, new double[1], 1)).hasMessageContaining("column=n has type=BIGINT");
         assertThatThrownBy(() -> chunk.setDoubles(2, 0, new double[1], 1)).isInstanceOf(IndexOutOfBoundsException.class);
     }
+
+    @Test
+    void appendingRowsInBulkBuildsWhatAppendingThemOneAtATimeBuilds() {
+        long[][] runs = {{50, 40}, {45}, {60, 10, 20, 30, 70, 80, 90, 15, 25, 35, 55, 65, 75, 85, 95, 5, 1}, {}, {100, 101}};
+        long[][] versions = {{3, 3}, {3}, {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3}, {}, {3, 9}};
+        OpenChunk bulk = new OpenChunk(List.of(VALUE), 2, 16);
+        OpenChunk single = new OpenChunk(List.of(VALUE), 2, 16);
+        for (int run = 0; run < runs.length; run++) {
+            bulk.append(runs[run], versions[run], runs[run].length);
+            for (int i = 0; i < runs[run].length; i++) {
+                single.append(runs[run][i], versions[run][i]);
+            }
+            assertThat(bulk.size()).isEqualTo(single.size());
+            assertThat(bulk.capacity()).as("capacity after run %d", run).isEqualTo(single.capacity());
+            assertThat(bulk.minTime()).isEqualTo(single.minTime());
+            assertThat(bulk.maxTime()).isEqualTo(single.maxTime());
+        }
+        for (int row = 0; row < single.size(); row++) {
+            bulk.setDouble(0, row, row);
+            single.setDouble(0, row, row);
+            assertThat(bulk.timeAt(row)).isEqualTo(single.timeAt(row));
+            assertThat(bulk.versionAt(row)).isEqualTo(single.versionAt(row));
+        }
+        assertThat(bulk.seal().bytes()).isEqualTo(single.seal().bytes());
+        assertThatThrownBy(() -> bulk.append(new long[1], new long[1], -1)).hasMessageContaining("count=-1");
+    }
 }
