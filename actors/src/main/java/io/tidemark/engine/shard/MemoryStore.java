@@ -52,17 +52,17 @@ public final class MemoryStore {
     private long unreportedBytes;
     private long unreportedPoints;
     private long pendingMigrationId = NO_MIGRATION;
-    /** One run's times, versions and values of a fully present column on their way from a batch to an open chunk. */
-    private long[] runTimes = new long[0];
-    private long[] runVersions = new long[0];
-    private long[] runLongs = new long[0];
-    private double[] runDoubles = new double[0];
     private long pendingCutoffNanos = Long.MIN_VALUE;
     private long lastMigrationId = NO_MIGRATION;
     /** Points older than this may be in magnetic segments: the highest cutoff committed. */
     private long magneticCeilingNanos = Long.MIN_VALUE;
     /** Told of each series as the store first holds it ({@link #watchSeries}). */
     private Consumer<SeriesKey> seriesAdded = key -> { };
+    /** One run's times, versions and values of a fully present column on their way from a batch to an open chunk. */
+    private long[] runTimes = new long[0];
+    private long[] runVersions = new long[0];
+    private long[] runLongs = new long[0];
+    private double[] runDoubles = new double[0];
 
     public MemoryStore(String tableId, int sealPoints, long sealSpanNanos, TableMeter meter) {
         if (sealPoints < 1 || sealSpanNanos < 1) {

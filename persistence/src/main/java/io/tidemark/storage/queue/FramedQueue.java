@@ -67,8 +67,8 @@ public final class FramedQueue implements AutoCloseable {
     /**
      * The frame being appended, copied to native memory first: Chronicle copies native memory into
      * the queue with one bulk copy, where from a heap array it copies 16 bytes a step in a Java loop
-     * (a loop that runs interpreted until the JIT gets to it, for every byte of the journal).
-     * Grown to the largest frame appended; null until the first append.
+     * (CPU for every byte of the journal, and interpreted in a fresh process until compiled). Grown
+     * to the largest frame appended; null until the first append.
      */
     private ByteBuffer staging;
     private BytesStore<?, ?> stagingStore;
@@ -163,7 +163,7 @@ public final class FramedQueue implements AutoCloseable {
 
     /** The store of {@link #staging}, holding {@code frame}'s first {@code length} bytes. */
     private BytesStore<?, ?> staged(byte[] frame, int length) {
-        if (staging == null || staging.capacity() < length) {
+        if (stagingStore == null || staging.capacity() < length) {
             releaseStaging();
             staging = ByteBuffer.allocateDirect(Math.max(length, staging == null ? 0 : 2 * staging.capacity()));
             stagingStore = BytesStore.wrap(staging);
