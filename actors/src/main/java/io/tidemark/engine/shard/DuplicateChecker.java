@@ -23,12 +23,13 @@ import java.util.List;
  * reject, naming the stored version.
  *
  * <p>Fast path, allocation-free: a row newer than every point its series holds in memory, every
- * earlier row of the series in the batch, and the last migration's cutoff is new. Otherwise the point is looked up in the
- * open chunk, in sealed and frozen chunks covering its time (their times decoded once per batch,
- * the whole chunk only when it holds the time, the last one cached), in
- * earlier rows of the batch, and when none of those has it, in the magnetic store (migrated
- * points, and the first points of a series the memory store does not hold), read once per series
- * and batch.
+ * earlier row of the series in the batch, and the last migration's cutoff is new; a batch whose
+ * rows all are is checked by one small loop. Otherwise the point is looked up in the open chunk
+ * (its times sorted once per batch, its rows visited only when it holds the time), in sealed and
+ * frozen chunks covering its time (their times decoded once per batch, the whole chunk only when
+ * it holds the time, the last one cached), in earlier rows of the batch, and when none of those
+ * has it, in the magnetic store (migrated points, and the first points of a series the memory
+ * store does not hold), read once per series and batch.
  */
 final class DuplicateChecker {
 
@@ -42,6 +43,13 @@ final class DuplicateChecker {
      * decoded again for nearly every row.
      */
     private final IdentityHashMap<SealedChunk, long[]> chunkTimes = new IdentityHashMap<>();
+    /**
+     * The times of each open chunk looked into during the batch, sorted once: a row that falls
+     * inside an open chunk's time range without being in it (rows arriving behind a later write)
+     * is then told apart by a binary search instead of a pass over the chunk's rows. The open
+     * chunks do not change during a check: the batch is applied after it.
+     */
+    private final IdentityHashMap<OpenChunk, long[]> openTimes = new IdentityHashMap<>();
     // the current point found by the last lookup
     private boolean found;
     private long foundVersion;
@@ -58,7 +66,6 @@ final class DuplicateChecker {
      *     the type the series stores under that name; nothing is accepted then
      */
     CheckedBatch check(WriteBatch batch) {
-        int rows = batch.rowCount();
         int seriesCount = batch.seriesCount();
         SeriesSlot[] slots = new SeriesSlot[seriesCount];
         for (int s = 0; s < seriesCount; s++) {
@@ -67,12 +74,48 @@ final class DuplicateChecker {
         checkColumnTypes(batch, store.layout(batch), slots);
         long[] newestInBatch = new long[seriesCount];
         Arrays.fill(newestInBatch, Long.MIN_VALUE);
+        int firstLookup = newRows(batch, slots, newestInBatch, store.magneticCeilingNanos());
+        if (firstLookup == batch.rowCount()) {
+            return new CheckedBatch(batch, List.of());
+        }
+        return checkFrom(batch, slots, newestInBatch, firstLookup);
+    }
+
+    /**
+     * The fast path on its own, a small loop the JIT compiles early and cheaply: the index of the
+     * first row that is not new by the fast-path rule (every row before it is new, and
+     * {@code newestInBatch} holds their newest time per series), or the row count when all are.
+     */
+    private static int newRows(WriteBatch batch, SeriesSlot[] slots, long[] newestInBatch, long magneticCeiling) {
+        int rows = batch.rowCount();
+        for (int row = 0; row < rows; row++) {
+            int s = batch.seriesIndex(row);
+            SeriesSlot slot = slots[s];
+            long time = batch.timeNanos(row);
+            if (slot == null || !slot.hasPoints() || time <= slot.maxTime || time <= newestInBatch[s]
+                    || time < magneticCeiling) {
+                return row;
+            }
+            newestInBatch[s] = time;
+        }
+        return rows;
+    }
+
+    /**
+     * Checks rows {@code first} on, every earlier row being new (see {@link #newRows}): each row on
+     * the fast path when it can, otherwise by looking up the current point.
+     */
+    private CheckedBatch checkFrom(WriteBatch batch, SeriesSlot[] slots, long[] newestInBatch, int first) {
+        int rows = batch.rowCount();
+        // open chunks have changed since the last batch, even if that one's check failed half-way
+        openTimes.clear();
         BitSet keep = new BitSet(rows);
+        keep.set(0, first);
         List<RowRejection> rejections = new ArrayList<>(0);
         PointRows batchRows = null;
         MagneticChunks magneticChunks = null;
         long magneticCeiling = store.magneticCeilingNanos();
-        for (int row = 0; row < rows; row++) {
+        for (int row = first; row < rows; row++) {
             int s = batch.seriesIndex(row);
             SeriesSlot slot = slots[s];
             long time = batch.timeNanos(row);
@@ -107,6 +150,7 @@ final class DuplicateChecker {
         decoded = null;
         foundRows = null;
         chunkTimes.clear();
+        openTimes.clear();
         return new CheckedBatch(keep.isEmpty() ? null : batch.retainRows(keep), rejections);
     }
 
@@ -218,7 +262,8 @@ final class DuplicateChecker {
             findInChunk(c.chunk(), time);
         }
         OpenChunk open = slot.open;
-        if (open != null && time >= open.minTime() && time <= open.maxTime()) {
+        if (open != null && time >= open.minTime() && time <= open.maxTime()
+                && Arrays.binarySearch(openTimes.computeIfAbsent(open, DuplicateChecker::sortedTimes), time) >= 0) {
             PointRows openRows = null;
             for (int r = 0; r < open.size(); r++) {
                 // a later row wins a tie, as when the open chunk is sealed
@@ -246,6 +291,15 @@ final class DuplicateChecker {
         if (r >= 0 && (!found || decoded.versionAt(r) > foundVersion)) {
             offer(decoded.versionAt(r), decoded, r);
         }
+    }
+
+    private static long[] sortedTimes(OpenChunk open) {
+        long[] times = new long[open.size()];
+        for (int r = 0; r < times.length; r++) {
+            times[r] = open.timeAt(r);
+        }
+        Arrays.sort(times);
+        return times;
     }
 
     private static long[] times(SealedChunk chunk) {

@@ -58,6 +58,11 @@ public final class MemoryStore {
     private long magneticCeilingNanos = Long.MIN_VALUE;
     /** Told of each series as the store first holds it ({@link #watchSeries}). */
     private Consumer<SeriesKey> seriesAdded = key -> { };
+    /** One run's times, versions and values of a fully present column on their way from a batch to an open chunk. */
+    private long[] runTimes = new long[0];
+    private long[] runVersions = new long[0];
+    private long[] runLongs = new long[0];
+    private double[] runDoubles = new double[0];
 
     public MemoryStore(String tableId, int sealPoints, long sealSpanNanos, TableMeter meter) {
         if (sealPoints < 1 || sealSpanNanos < 1) {
@@ -116,8 +121,11 @@ public final class MemoryStore {
     public void apply(WriteBatch batch, long journalIndex) {
         int seriesCount = batch.seriesCount();
         ValueColumn[] columns = new ValueColumn[batch.columnCount()];
+        // a column with a value in every row is copied a run at a time, without a presence check per value
+        boolean[] everyRow = new boolean[columns.length];
         for (int c = 0; c < columns.length; c++) {
             columns[c] = batch.column(c);
+            everyRow[c] = columns[c].presentCount() == batch.rowCount();
         }
         ColumnLayout layout = layouts.of(batch);
         // series are independent: applying each one's rows in row order builds what row order would
@@ -131,7 +139,7 @@ public final class MemoryStore {
                     slots.put(slot.key, slot);
                     seriesAdded.accept(slot.key);
                 }
-                applySeries(slot, batch, columns, layout, rows, first[s], first[s + 1], journalIndex);
+                applySeries(slot, batch, columns, everyRow, layout, rows, first[s], first[s + 1], journalIndex);
             }
         }
         report();
@@ -167,8 +175,8 @@ public final class MemoryStore {
      * open chunk takes as it is (room left, span kept, no column it lacks), copied column by column.
      * Between runs the chunk is sealed or reopened exactly where appending row by row would.
      */
-    private void applySeries(SeriesSlot slot, WriteBatch batch, ValueColumn[] columns, ColumnLayout layout,
-                             int[] rows, int from, int to, long journalIndex) {
+    private void applySeries(SeriesSlot slot, WriteBatch batch, ValueColumn[] columns, boolean[] everyRow,
+                             ColumnLayout layout, int[] rows, int from, int to, long journalIndex) {
         OpenChunk mapped = null;
         int[] columnMap = null;
         int i = from;
@@ -189,7 +197,7 @@ public final class MemoryStore {
             }
             OpenChunk open = slot.open;
             int end = runEnd(open, batch, columns, columnMap, rows, i, to);
-            appendRun(slot, batch, columns, columnMap, rows, i, end);
+            appendRun(slot, batch, columns, everyRow, columnMap, rows, i, end);
             if (open.size() >= sealPoints) {
                 seal(slot);
             }
@@ -265,19 +273,23 @@ public final class MemoryStore {
      * they have values in: times and versions first, then one column at a time, the type switch
      * once per column rather than once per value.
      */
-    private void appendRun(SeriesSlot slot, WriteBatch batch, ValueColumn[] columns, int[] columnMap, int[] rows,
-                           int from, int to) {
+    private void appendRun(SeriesSlot slot, WriteBatch batch, ValueColumn[] columns, boolean[] everyRow,
+                           int[] columnMap, int[] rows, int from, int to) {
         OpenChunk open = slot.open;
         int capacity = open.capacity();
         int firstRow = open.size();
+        runTimes = atLeast(runTimes, to - from);
+        runVersions = atLeast(runVersions, to - from);
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
         for (int i = from; i < to; i++) {
             long time = batch.timeNanos(rows[i]);
-            open.append(time, batch.version(rows[i]));
+            runTimes[i - from] = time;
+            runVersions[i - from] = batch.version(rows[i]);
             lo = Math.min(lo, time);
             hi = Math.max(hi, time);
         }
+        open.append(runTimes, runVersions, to - from);
         for (int c = 0; c < columns.length; c++) {
             int target = columnMap[c];
             if (target < 0) {
@@ -287,8 +299,20 @@ public final class MemoryStore {
             ValueColumn column = columns[c];
             int firstTarget = firstRow - from;
             switch (column.type()) {
-                case DOUBLE -> copyDoubles(column, open, target, rows, from, to, firstTarget);
-                case BIGINT, TIMESTAMP -> copyLongs(column, open, target, rows, from, to, firstTarget);
+                case DOUBLE -> {
+                    if (everyRow[c]) {
+                        copyEveryDouble(column, open, target, rows, from, to, firstRow);
+                    } else {
+                        copyDoubles(column, open, target, rows, from, to, firstTarget);
+                    }
+                }
+                case BIGINT, TIMESTAMP -> {
+                    if (everyRow[c]) {
+                        copyEveryLong(column, open, target, rows, from, to, firstRow);
+                    } else {
+                        copyLongs(column, open, target, rows, from, to, firstTarget);
+                    }
+                }
                 case BOOLEAN -> copyBooleans(column, open, target, rows, from, to, firstTarget);
                 default -> copyVarchars(column, open, target, rows, from, to, firstTarget);
             }
@@ -303,7 +327,29 @@ public final class MemoryStore {
     }
 
     // One small method per column type, each compiled on its own: appendRun stays small, and a type
-    // a table never writes is never compiled. Row rows[i] goes to chunk row firstTarget + i.
+    // a table never writes is never compiled. Row rows[i] goes to chunk row firstTarget + i (firstRow + i - from).
+
+    /** A run of a column with a value in every row: gathered, then copied into the chunk in one piece. */
+    private void copyEveryLong(ValueColumn column, OpenChunk open, int target, int[] rows, int from, int to,
+                               int firstRow) {
+        runLongs = atLeast(runLongs, to - from);
+        column.copyLongs(rows, from, to, runLongs, 0);
+        open.setLongs(target, firstRow, runLongs, to - from);
+    }
+
+    /** {@code array}, or a larger one when it holds fewer than {@code length} values. */
+    private static long[] atLeast(long[] array, int length) {
+        return array.length >= length ? array : new long[Math.max(2 * array.length, length)];
+    }
+
+    private void copyEveryDouble(ValueColumn column, OpenChunk open, int target, int[] rows, int from, int to,
+                                 int firstRow) {
+        if (runDoubles.length < to - from) {
+            runDoubles = new double[Math.max(2 * runDoubles.length, to - from)];
+        }
+        column.copyDoubles(rows, from, to, runDoubles, 0);
+        open.setDoubles(target, firstRow, runDoubles, to - from);
+    }
 
     private static void copyDoubles(ValueColumn column, OpenChunk open, int target, int[] rows, int from, int to,
                                     int firstTarget) {

@@ -29,9 +29,10 @@ class MemoryStoreRunsTest {
 
     private static final int SEAL_POINTS = 7;
     private static final long SEAL_SPAN = 20 * SECOND;
-    private static final String[] NAMES = {"cpu", "mem", "up", "label"};
+    // cpu and count have a value in every row (copied a run at a time), the others in some rows
+    private static final String[] NAMES = {"cpu", "mem", "up", "label", "count"};
     private static final MeasureType[] TYPES = {MeasureType.DOUBLE, MeasureType.BIGINT, MeasureType.BOOLEAN,
-        MeasureType.VARCHAR};
+        MeasureType.VARCHAR, MeasureType.BIGINT};
 
     private record Row(int series, long time, long version, Object[] values) {
     }
@@ -49,7 +50,8 @@ class MemoryStoreRunsTest {
             clock[series] += move == 0 ? 25 : move == 1 ? -6 : 1 + random.nextInt(4);
             Object[] values = new Object[NAMES.length];
             values[0] = random.nextInt(50) / 4.0;
-            for (int c = 1; c < NAMES.length; c++) {
+            values[4] = (long) r - random.nextInt(600);
+            for (int c = 1; c < 4; c++) {
                 // later columns appear over time, and then not in every row
                 if (r > 40 * c && random.nextInt(3) > 0) {
                     values[c] = c == 1 ? (Object) (long) random.nextInt(1000) : c == 2 ? (Object) random.nextBoolean()
@@ -99,6 +101,7 @@ class MemoryStoreRunsTest {
             if (v[3] != null) {
                 b.setString(columns[3], (String) v[3]);
             }
+            b.setLong(columns[4], (Long) v[4]);
         }
         return b.build();
     }

@@ -179,6 +179,27 @@ class MemoryStoreTest {
     }
 
     @Test
+    void lateRowsInsideTheOpenChunksTimeRangeAreStoredAndItsPointsFoundBatchAfterBatch() {
+        Doubles early = new Doubles();
+        for (int s = 20; s >= 0; s -= 2) {
+            early.add("a", s, 2, s);
+        }
+        write(early.build());
+        Doubles late = new Doubles();
+        for (int s = 1; s < 20; s += 2) {
+            late.add("a", s, 2, s);
+        }
+        late.add("a", 4, 2, 4.0).add("a", 6, 2, 0.5).add("a", 8, 1, 8.0).add("a", 10, 3, 0.25);
+        assertThat(write(late.build())).containsExactly(new RowRejection(11, 2, false), new RowRejection(12, 2, true));
+        assertThat(storedPoints()).isEqualTo(11 + 10 + 1);
+        // the rows just applied are in the open chunk the next batch looks into
+        assertThat(write(new Doubles().add("a", 7, 1, 7.0).add("a", 21, 2, 21.0).add("a", 9, 2, 9.5).build()))
+                .containsExactly(new RowRejection(0, 2, true), new RowRejection(2, 2, false));
+        assertThat(cpu("a")).hasSize(22).containsEntry(7L, "v2 measure_value::double=7.0")
+                .containsEntry(10L, "v3 measure_value::double=0.25");
+    }
+
+    @Test
     void sealsAtSealPointsAndBeforeExceedingTheSpan() {
         use(new MemoryStore(TABLE, 3, 10 * SECOND, meter), NO_MAGNETIC);
         write(new Doubles().add("a", 0, 1, 0).add("a", 1, 1, 1).add("a", 2, 1, 2).add("a", 3, 1, 3).build());

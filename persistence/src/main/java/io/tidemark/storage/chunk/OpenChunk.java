@@ -108,11 +108,7 @@ public final class OpenChunk {
     /** Adds a row with every value absent and returns its index. */
     public int append(long timeNanos, long version) {
         if (size == capacity) {
-            if (capacity == MAX_ROWS) {
-                throw new IllegalStateException("cannot append row: chunk full, rows=" + size);
-            }
-            long doubled = 2L * capacity;
-            grow((int) Math.min(MAX_ROWS, capacity < growthCap ? Math.min(doubled, growthCap) : doubled));
+            grow(grownCapacity(capacity));
         }
         times[size] = timeNanos;
         if (versions == null) {
@@ -131,6 +127,62 @@ public final class OpenChunk {
         return size++;
     }
 
+    /**
+     * Adds {@code count} rows, row {@code i} at {@code timeNanos[i]} with {@code versions[i]}, every
+     * value absent: what {@link #append(long, long)} row by row does, the arrays grown once to the
+     * capacity that would reach.
+     */
+    public void append(long[] timeNanos, long[] versions, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("cannot append rows: count=" + count);
+        }
+        if (count > MAX_ROWS - size) {
+            throw new IllegalStateException("cannot append rows: chunk full, rows=" + size + ", adding=" + count);
+        }
+        int next = capacity;
+        while (next - size < count) {
+            next = grownCapacity(next);
+        }
+        if (next != capacity) {
+            grow(next);
+        }
+        System.arraycopy(timeNanos, 0, times, size, count);
+        if (this.versions == null && count > 0) {
+            if (size == 0) {
+                sharedVersion = versions[0];
+            }
+            int same = 0;
+            while (same < count && versions[same] == sharedVersion) {
+                same++;
+            }
+            if (same < count) {
+                this.versions = new long[capacity];
+                Arrays.fill(this.versions, 0, size, sharedVersion);
+            }
+        }
+        if (this.versions != null) {
+            System.arraycopy(versions, 0, this.versions, size, count);
+        }
+        long lo = minTime;
+        long hi = maxTime;
+        for (int i = 0; i < count; i++) {
+            lo = Math.min(lo, timeNanos[i]);
+            hi = Math.max(hi, timeNanos[i]);
+        }
+        minTime = lo;
+        maxTime = hi;
+        size += count;
+    }
+
+    /** The capacity after one growth from {@code from} rows: doubling, capped once at the growth cap. */
+    private int grownCapacity(int from) {
+        if (from == MAX_ROWS) {
+            throw new IllegalStateException("cannot append row: chunk full, rows=" + size);
+        }
+        long doubled = 2L * from;
+        return (int) Math.min(MAX_ROWS, from < growthCap ? Math.min(doubled, growthCap) : doubled);
+    }
+
     public void setDouble(int col, int row, double value) {
         check(col, row, MeasureType.DOUBLE);
         doubles[col][row] = value;
@@ -145,6 +197,30 @@ public final class OpenChunk {
         }
         longs[col][row] = value;
         markPresent(col, row);
+    }
+
+    /**
+     * Sets BIGINT or TIMESTAMP column {@code col} of rows {@code firstRow} to {@code firstRow + count - 1}
+     * to {@code values[0..count)}, every one present: a copy and whole words of presence rather
+     * than a call per value.
+     */
+    public void setLongs(int col, int firstRow, long[] values, int count) {
+        checkRows(col, firstRow, count);
+        if (longs[col] == null) {
+            throw wrongType(col, "BIGINT or TIMESTAMP");
+        }
+        System.arraycopy(values, 0, longs[col], firstRow, count);
+        markPresent(col, firstRow, count);
+    }
+
+    /** Sets DOUBLE column {@code col} of {@code count} rows from {@code firstRow} on, the way of {@link #setLongs}. */
+    public void setDoubles(int col, int firstRow, double[] values, int count) {
+        checkRows(col, firstRow, count);
+        if (types[col] != MeasureType.DOUBLE) {
+            throw wrongType(col, MeasureType.DOUBLE.name());
+        }
+        System.arraycopy(values, 0, doubles[col], firstRow, count);
+        markPresent(col, firstRow, count);
     }
 
     public void setBoolean(int col, int row, boolean value) {
@@ -268,7 +344,7 @@ public final class OpenChunk {
         chunk.decodeTimes(t);
         chunk.decodeVersions(v);
         int first = size;
-        appendRows(t, v, n);
+        append(t, v, n);
         boolean[] has = new boolean[n];
         for (int c = 0; c < target.length; c++) {
             chunk.decodePresence(c, has);
@@ -350,17 +426,6 @@ public final class OpenChunk {
         return rest == 0 || (bits[full] | (-1L << rest)) == -1L;
     }
 
-    /**
-     * The row loop of {@link #appendAll} on its own: a small method the JIT compiles by itself,
-     * rather than a loop that makes it compile all of appendAll, every decoder inlined, on stack
-     * replacement while the read path waits for the compiler.
-     */
-    private void appendRows(long[] t, long[] v, int n) {
-        for (int i = 0; i < n; i++) {
-            append(t[i], v[i]);
-        }
-    }
-
     private void copyColumn(SealedChunk chunk, int from, int to, int firstRow, int n, boolean[] has) {
         switch (types[to]) {
             case DOUBLE:
@@ -428,6 +493,27 @@ public final class OpenChunk {
 
     private void markPresent(int col, int row) {
         present[col][row >>> 6] |= 1L << row;
+    }
+
+    /** Marks rows {@code from} to {@code from + count - 1} of column {@code col} present, a word at a time. */
+    private void markPresent(int col, int from, int count) {
+        long[] bits = present[col];
+        int end = from + count;
+        int row = from;
+        while (row < end) {
+            int word = row >>> 6;
+            int last = Math.min(end, (word + 1) << 6); // rows row..last-1 are in this word
+            long mask = -1L >>> (64 - (last - row)) << row;
+            bits[word] |= mask;
+            row = last;
+        }
+    }
+
+    private void checkRows(int col, int firstRow, int count) {
+        if (col < 0 || col >= types.length || count < 0 || firstRow < 0 || firstRow > size - count) {
+            throw new IndexOutOfBoundsException("cannot set values: col=" + col + ", columns=" + types.length
+                    + ", firstRow=" + firstRow + ", count=" + count + ", size=" + size);
+        }
     }
 
     private void check(int col, int row, MeasureType type) {

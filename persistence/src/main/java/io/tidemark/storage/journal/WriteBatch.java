@@ -68,10 +68,19 @@ public final class WriteBatch {
                 throw invalid("series table has a null entry, series=" + i);
             }
         }
+        // a negative index or one past the last series turns the sign bit on: one branch-free pass
+        // over the rows, and the first bad row is looked for only when there is one
+        int outOfRange = 0;
+        int lastSeries = series.length - 1;
         for (int row = 0; row < rows; row++) {
-            if (seriesIndex[row] < 0 || seriesIndex[row] >= series.length) {
-                throw invalid("series index out of range, row=" + row + ", seriesIndex=" + seriesIndex[row]
-                        + ", seriesCount=" + series.length);
+            outOfRange |= seriesIndex[row] | (lastSeries - seriesIndex[row]);
+        }
+        if (outOfRange < 0) {
+            for (int row = 0; row < rows; row++) {
+                if (seriesIndex[row] < 0 || seriesIndex[row] >= series.length) {
+                    throw invalid("series index out of range, row=" + row + ", seriesIndex=" + seriesIndex[row]
+                            + ", seriesCount=" + series.length);
+                }
             }
         }
         for (int c = 0; c < columns.length; c++) {

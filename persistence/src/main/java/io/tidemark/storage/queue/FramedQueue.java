@@ -4,8 +4,10 @@ import io.tidemark.storage.CorruptionException;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.NavigableSet;
+import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -62,6 +64,14 @@ public final class FramedQueue implements AutoCloseable {
     /** Random-access reader for {@link #read}; creating a tailer per read costs more than the read. */
     private final ExcerptTailer indexedTailer;
     private final FrameReader indexedReader;
+    /**
+     * The frame being appended, copied to native memory first: Chronicle copies native memory into
+     * the queue with one bulk copy, where from a heap array it copies 16 bytes a step in a Java loop
+     * (CPU for every byte of the journal, and interpreted in a fresh process until compiled). Grown
+     * to the largest frame appended; null until the first append.
+     */
+    private ByteBuffer staging;
+    private BytesStore<?, ?> stagingStore;
 
     /** Receives the sound entries of a replay, in queue order. */
     @FunctionalInterface
@@ -142,12 +152,31 @@ public final class FramedQueue implements AutoCloseable {
         try {
             ExcerptAppender current = appender();
             dc = current.writingDocument();
-            dc.wire().bytes().write(frame, 0, length);
+            dc.wire().bytes().write(staged(frame, length), 0L, length);
             dc.close();
             return current.lastIndexAppended();
         } catch (Throwable e) {
             // Throwable: Chronicle sneaky-throws checked exceptions such as FileNotFoundException.
             throw appendFailed(dc, length, e);
+        }
+    }
+
+    /** The store of {@link #staging}, holding {@code frame}'s first {@code length} bytes. */
+    private BytesStore<?, ?> staged(byte[] frame, int length) {
+        if (stagingStore == null || staging.capacity() < length) {
+            releaseStaging();
+            staging = ByteBuffer.allocateDirect(Math.max(length, staging == null ? 0 : 2 * staging.capacity()));
+            stagingStore = BytesStore.wrap(staging);
+        }
+        staging.clear();
+        staging.put(frame, 0, length);
+        return stagingStore;
+    }
+
+    private void releaseStaging() {
+        if (stagingStore != null) {
+            stagingStore.releaseLast();
+            stagingStore = null;
         }
     }
 
@@ -435,6 +464,7 @@ public final class FramedQueue implements AutoCloseable {
             indexedTailer.close();
             queue.close();
         } finally {
+            releaseStaging();
             directoryLock.close();
         }
     }

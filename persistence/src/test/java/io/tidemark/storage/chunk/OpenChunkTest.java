@@ -279,4 +279,81 @@ class OpenChunkTest {
         assertThatThrownBy(() -> chunk.timeAt(2)).isInstanceOf(IndexOutOfBoundsException.class)
                 .hasMessageContaining("row=2, size=2");
     }
+
+    @Test
+    void bulkSetsFillRunsAcrossPresenceWordsAndMatchSettingOneValueAtATime() {
+        List<ColumnSpec> columns = List.of(new ColumnSpec("n", MeasureType.BIGINT), VALUE);
+        OpenChunk bulk = new OpenChunk(columns, 4);
+        OpenChunk single = new OpenChunk(columns, 4);
+        // runs starting mid-word, ending on a word boundary, spanning two words and exactly one
+        int[] runs = {3, 61, 1, 70, 64, 1};
+        int time = 0;
+        for (int run : runs) {
+            long[] longs = new long[run + 2];
+            double[] doubles = new double[run + 2];
+            int first = bulk.size();
+            for (int i = 0; i < run; i++) {
+                bulk.append(1000 - time, 1);
+                single.append(1000 - time, 1);
+                longs[i] = time * 7L - 100;
+                doubles[i] = time / 4.0;
+                single.setLong(0, first + i, longs[i]);
+                single.setDouble(1, first + i, doubles[i]);
+                time++;
+            }
+            bulk.setLongs(0, first, longs, run);
+            bulk.setDoubles(1, first, doubles, run);
+        }
+        for (int row = 0; row < single.size(); row++) {
+            assertThat(bulk.isPresent(0, row)).isTrue();
+            assertThat(bulk.longAt(0, row)).isEqualTo(single.longAt(0, row));
+            assertThat(bulk.doubleAt(1, row)).isEqualTo(single.doubleAt(1, row));
+        }
+        assertThat(bulk.seal().bytes()).isEqualTo(single.seal().bytes());
+    }
+
+    @Test
+    void bulkSetsLeaveRowsOutsideTheRunAbsentAndRejectBadRanges() {
+        OpenChunk chunk = new OpenChunk(List.of(VALUE, new ColumnSpec("n", MeasureType.BIGINT)), 4);
+        for (int i = 0; i < 130; i++) {
+            chunk.append(i, 1);
+        }
+        chunk.setLongs(1, 60, new long[] {1, 2, 3, 4, 5, 6, 7, 8}, 8);
+        for (int row = 0; row < 130; row++) {
+            assertThat(chunk.isPresent(1, row)).as("row %d", row).isEqualTo(row >= 60 && row < 68);
+            assertThat(chunk.isPresent(0, row)).isFalse();
+        }
+        assertThat(chunk.longAt(1, 67)).isEqualTo(8);
+        assertThatThrownBy(() -> chunk.setLongs(1, 125, new long[8], 8)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("firstRow=125, count=8, size=130");
+        assertThatThrownBy(() -> chunk.setLongs(0, 0, new long[1], 1)).hasMessageContaining("column=cpu has type=DOUBLE");
+        assertThatThrownBy(() -> chunk.setDoubles(1, 0, new double[1], 1)).hasMessageContaining("column=n has type=BIGINT");
+        assertThatThrownBy(() -> chunk.setDoubles(2, 0, new double[1], 1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void appendingRowsInBulkBuildsWhatAppendingThemOneAtATimeBuilds() {
+        long[][] runs = {{50, 40}, {45}, {60, 10, 20, 30, 70, 80, 90, 15, 25, 35, 55, 65, 75, 85, 95, 5, 1}, {}, {100, 101}};
+        long[][] versions = {{3, 3}, {3}, {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3}, {}, {3, 9}};
+        OpenChunk bulk = new OpenChunk(List.of(VALUE), 2, 16);
+        OpenChunk single = new OpenChunk(List.of(VALUE), 2, 16);
+        for (int run = 0; run < runs.length; run++) {
+            bulk.append(runs[run], versions[run], runs[run].length);
+            for (int i = 0; i < runs[run].length; i++) {
+                single.append(runs[run][i], versions[run][i]);
+            }
+            assertThat(bulk.size()).isEqualTo(single.size());
+            assertThat(bulk.capacity()).as("capacity after run %d", run).isEqualTo(single.capacity());
+            assertThat(bulk.minTime()).isEqualTo(single.minTime());
+            assertThat(bulk.maxTime()).isEqualTo(single.maxTime());
+        }
+        for (int row = 0; row < single.size(); row++) {
+            bulk.setDouble(0, row, row);
+            single.setDouble(0, row, row);
+            assertThat(bulk.timeAt(row)).isEqualTo(single.timeAt(row));
+            assertThat(bulk.versionAt(row)).isEqualTo(single.versionAt(row));
+        }
+        assertThat(bulk.seal().bytes()).isEqualTo(single.seal().bytes());
+        assertThatThrownBy(() -> bulk.append(new long[1], new long[1], -1)).hasMessageContaining("count=-1");
+    }
 }

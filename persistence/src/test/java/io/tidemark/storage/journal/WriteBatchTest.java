@@ -187,4 +187,26 @@ class WriteBatchTest {
         assertThat(retained).isEqualTo(expected.build());
         assertThat(retained.seriesCount()).isEqualTo(1);
     }
+
+    @Test
+    void columnsCopyTheValuesOfAListOfRows() {
+        WriteBatchBuilder b = WriteBatch.builder("t1", 0);
+        int cpu = b.series(CPU);
+        int n = b.column("n", MeasureType.BIGINT);
+        int d = b.column("d", MeasureType.DOUBLE);
+        for (int row = 0; row < 5; row++) {
+            b.addRow(cpu, row, 1L);
+            b.setLong(n, row * 10L).setDouble(d, row / 2.0);
+        }
+        WriteBatch batch = b.build();
+        int[] rows = {4, 1, 3, 0};
+        long[] longs = {-1, -1, -1, -1};
+        batch.column(n).copyLongs(rows, 1, 3, longs, 2);
+        assertThat(longs).containsExactly(-1, -1, 10, 30);
+        double[] doubles = new double[2];
+        batch.column(d).copyDoubles(rows, 0, 2, doubles, 0);
+        assertThat(doubles).containsExactly(2.0, 0.5);
+        assertThatThrownBy(() -> batch.column(d).copyLongs(rows, 0, 1, longs, 0)).hasMessageContaining("wanted=BIGINT");
+        assertThatThrownBy(() -> batch.column(n).copyDoubles(rows, 0, 1, doubles, 0)).hasMessageContaining("wanted=DOUBLE");
+    }
 }
