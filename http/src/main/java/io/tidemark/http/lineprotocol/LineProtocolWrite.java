@@ -122,7 +122,9 @@ final class LineProtocolWrite {
      * Resolves the series of a line whose series this request has not seen yet, and checks every
      * field of the line: the first line of a table is one, so the shape {@link #add} compares lines
      * with is set here, off its path, and a fresh server's compiled {@code add} does not meet a line
-     * without a shape at each request's start.
+     * without a shape at each request's start. A line of the shape already set passes as it would
+     * in {@code add}: only a new shape looks its fields up one by one, so that lookup stays cold
+     * (not compiled at each new series of every request).
      *
      * @return the series; or {@link #NO_SERIES} when the line was rejected, or when its table does
      *     not exist ({@link #missingTable} set)
@@ -145,7 +147,7 @@ final class LineProtocolWrite {
         int series = addSeries(table, section);
         TableLines t = tables.get(table);
         boolean refused = t.batch == null || seriesHandle[series] < 0;
-        return refused || checkFields(t, number) != null ? series : NO_SERIES;
+        return refused || t.sameShape(body, line) != null || checkFields(t, number) != null ? series : NO_SERIES;
     }
 
     /** Refuses every line of {@code measurement} with {@code reason} (its table cannot be written). */
