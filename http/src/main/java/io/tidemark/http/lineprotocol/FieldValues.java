@@ -1,8 +1,5 @@
 package io.tidemark.http.lineprotocol;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,7 +15,6 @@ final class FieldValues {
     static final long NOT_A_LONG = Long.MIN_VALUE;
 
     private static final double[] POW10 = new double[23];
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         POW10[0] = 1;
@@ -32,9 +28,7 @@ final class FieldValues {
 
     /**
      * The common values in one pass: up to 18 digits, optionally negative, then {@code i},
-     * {@code u} or the end of the value (a float with an integer value). Fewer than eight digits
-     * (nearly every field value) are found and converted as one word, without a loop whose exit
-     * depends on each value's length.
+     * {@code u} or the end of the value (a float with an integer value).
      *
      * @return the offset after the value; or {@code -start - 1} when the value needs the general path
      */
@@ -44,30 +38,18 @@ final class FieldValues {
         if (negative) {
             q++;
         }
+        int digitsStart = q;
+        int digitsEnd = Math.min(limit, q + 18);
         long v = 0;
-        long word = q + 8 <= b.length ? (long) LONGS.get(b, q) : 0;
-        // Without room for a word, the loop below.
-        int run = q + 8 <= b.length ? Math.min(Long.numberOfTrailingZeros(nonDigits(word)) >>> 3, limit - q) : 8;
-        if (run < 8) {
-            if (run == 0) {
-                return -start - 1;
+        for (; q < digitsEnd; q++) {
+            int d = b[q] - '0';
+            if (d < 0 || d > 9) {
+                break;
             }
-            // The digits to the word's top bytes, zero bytes (leading zeros) below them.
-            v = eightDigitsValue(word << (64 - 8 * run));
-            q += run;
-        } else {
-            int digitsStart = q;
-            int digitsEnd = Math.min(limit, q + 18);
-            for (; q < digitsEnd; q++) {
-                int d = b[q] - '0';
-                if (d < 0 || d > 9) {
-                    break;
-                }
-                v = v * 10 + d;
-            }
-            if (q == digitsStart) {
-                return -start - 1;
-            }
+            v = v * 10 + d;
+        }
+        if (q == digitsStart) {
+            return -start - 1;
         }
         if (isValueEnd(b, q, limit)) {
             if (v >= 1L << 53) {
@@ -84,16 +66,6 @@ final class FieldValues {
             return q + 1;
         }
         return -start - 1;
-    }
-
-    /**
-     * The bytes of {@code word} that are not ASCII digits, each as its high bit; exact for the
-     * lowest one flagged (a carry out of a byte, only from a non-digit, runs upwards).
-     */
-    private static long nonDigits(long word) {
-        long t = (word & 0xF0F0F0F0F0F0F0F0L ^ 0x3030303030303030L)
-                | ((word + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L ^ 0x3030303030303030L);
-        return ((t & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL | t) & 0x8080808080808080L;
     }
 
     private static boolean isValueEnd(byte[] b, int q, int limit) {
@@ -247,7 +219,7 @@ final class FieldValues {
         long v = 0;
         // Eight digits per step while they fill a word (a nanosecond timestamp: two words, three bytes).
         for (; q + 8 <= fastEnd; q += 8) {
-            long word = (long) LONGS.get(b, q);
+            long word = BodyWords.get(b, q);
             if (!eightDigits(word)) {
                 return NOT_A_LONG;
             }

@@ -6,9 +6,6 @@ import io.tidemark.engine.write.IngestBatch;
 import io.tidemark.storage.model.Dimension;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +25,6 @@ final class TableLines {
 
     /** Timestream's limit on a dimension name, in UTF-8 bytes. */
     private static final int MAX_DIMENSION_NAME_BYTES = CatalogRules.MAX_DIMENSION_NAME_BYTES;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     final String measurement;
     /** Null when every line of the measurement is refused ({@link #refusal}). */
@@ -158,36 +154,24 @@ final class TableLines {
         return shapeColumns;
     }
 
-    /**
-     * Whether {@code body[s, e)} holds the bytes of {@code body[start, end)}, a word at a time: the
-     * last word overlaps the one before it, and a range shorter than a word is compared as one word
-     * masked to its length, so the field keys compared here (mostly 8 to 16 bytes, ten per line of a
-     * typical body) cost one or two word compares each and no loop over their last bytes. The
-     * words read past a range stay in the body: a key ends before its line's equals sign, and the
-     * body's array holds {@link LineScanner#PADDING} bytes after its last line.
-     */
-    static boolean sameBytes(byte[] body, int s, int e, int start, int end) {
+    /** Whether {@code body[s, e)} holds the bytes of {@code body[start, end)}, compared eight at a time. */
+    private static boolean sameBytes(byte[] body, int s, int e, int start, int end) {
         int n = e - s;
         if (n != end - start) {
             return false;
         }
-        if (n >= 8) {
-            int last = n - 8;
-            for (int i = 0; i < last; i += 8) {
-                if ((long) LONGS.get(body, s + i) != (long) LONGS.get(body, start + i)) {
-                    return false;
-                }
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            if (BodyWords.get(body, s + i) != BodyWords.get(body, start + i)) {
+                return false;
             }
-            return (long) LONGS.get(body, s + last) == (long) LONGS.get(body, start + last);
         }
-        if (n == 0) {
-            return true;
+        for (; i < n; i++) {
+            if (body[s + i] != body[start + i]) {
+                return false;
+            }
         }
-        if (Math.max(s, start) + 8 > body.length) {
-            return Arrays.equals(body, s, e, body, start, end);
-        }
-        // Little-endian: the range's bytes are the word's low ones; the shift drops the rest.
-        return ((long) LONGS.get(body, s) ^ (long) LONGS.get(body, start)) << (64 - 8 * n) == 0;
+        return true;
     }
 
     /**
