@@ -9,9 +9,9 @@ import sun.misc.Unsafe;
  * Eight bytes of a body read as one little-endian long, for the scanner's word-at-a-time loops.
  *
  * <p>A byte-array view {@code VarHandle} compiles to one load in C2, but the profiled C1 code a
- * fresh server runs first calls through its guard and access methods on every read; those reads
- * then cost most of a line's scan while the scanner waits in the C2 queue. This read is a bounds
- * check and one load in every tier.
+ * fresh server runs first calls through its guard and access methods on every read, and the
+ * scanner runs in that code for as long as its C2 compiles wait in the queue: there those reads
+ * cost about a quarter of a line's scan. This read is a bounds check and one load in every tier.
  */
 final class BodyWords {
 
