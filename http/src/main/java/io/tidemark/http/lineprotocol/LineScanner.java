@@ -1,6 +1,5 @@
 package io.tidemark.http.lineprotocol;
 
-
 /**
  * Scans InfluxDB line protocol
  * ({@code measurement[,tag=value…] field=value[,field=value…] [timestamp]}) one line at a time
