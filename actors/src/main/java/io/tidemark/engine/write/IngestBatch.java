@@ -183,6 +183,11 @@ public final class IngestBatch {
         columnNames.add(name);
         columnTypes.add(type);
         columnHandles.put(name, h);
+        for (ShardRows r : shards) {
+            if (r != null) {
+                r.addColumnHandle();
+            }
+        }
         return h;
     }
 
@@ -308,7 +313,8 @@ public final class IngestBatch {
     private ShardRows shardRows(int shard) {
         ShardRows r = shards[shard];
         if (r == null) {
-            r = new ShardRows(WriteBatch.builder(table.tableId(), shard, expectedShardRows), expectedShardRows);
+            r = new ShardRows(WriteBatch.builder(table.tableId(), shard, expectedShardRows), expectedShardRows,
+                    columnNames.size());
             shards[shard] = r;
         }
         return r;
@@ -368,14 +374,32 @@ public final class IngestBatch {
         final BitSet magnetic = new BitSet();
         int[] recordIndexes;
         int[] rowBytes;
-        /** Batch column handle → this builder's column index, -1 until the column is first set here. */
-        int[] columnIndex = new int[0];
+        /**
+         * Batch column handle → this builder's column index, -1 until the column is first set here.
+         * It holds every handle the batch has declared ({@link #addColumnHandle}), so setting a value
+         * never meets a handle past its end: that branch, taken only at a batch's first values, was
+         * compiled out of a long write and hit again by the next batch (a deoptimisation).
+         */
+        int[] columnIndex;
+        int columnHandles;
         int rows;
 
-        ShardRows(WriteBatchBuilder builder, int expectedRows) {
+        ShardRows(WriteBatchBuilder builder, int expectedRows, int columnHandles) {
             this.builder = builder;
             recordIndexes = new int[Math.max(16, expectedRows)];
             rowBytes = new int[recordIndexes.length];
+            columnIndex = new int[Math.max(8, columnHandles)];
+            Arrays.fill(columnIndex, -1);
+            this.columnHandles = columnHandles;
+        }
+
+        void addColumnHandle() {
+            if (columnHandles == columnIndex.length) {
+                int old = columnIndex.length;
+                columnIndex = Arrays.copyOf(columnIndex, old * 2);
+                Arrays.fill(columnIndex, old, columnIndex.length, -1);
+            }
+            columnHandles++;
         }
 
         int add(int localSeries, long timeNanos, long version, int recordIndex, boolean isMagnetic, int bytes) {
@@ -394,11 +418,6 @@ public final class IngestBatch {
         }
 
         int column(int handle, IngestBatch batch) {
-            if (handle >= columnIndex.length) {
-                int old = columnIndex.length;
-                columnIndex = Arrays.copyOf(columnIndex, Math.max(handle + 1, old * 2));
-                Arrays.fill(columnIndex, old, columnIndex.length, -1);
-            }
             int c = columnIndex[handle];
             if (c < 0) {
                 c = builder.column(batch.columnNames.get(handle), batch.columnTypes.get(handle));

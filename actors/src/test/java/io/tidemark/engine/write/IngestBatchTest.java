@@ -59,6 +59,45 @@ class IngestBatchTest {
     }
 
     @Test
+    void columnsDeclaredAfterTheirShardsHoldRowsStartInEachShardsPartUnderTheirOwnNames() {
+        IngestBatch batch = new IngestBatch(FOUR_SHARDS, NOW_MILLIS, 40);
+        long t0 = (NOW_MILLIS - 60_000L) * 1_000_000L;
+        int[] series = new int[8];
+        for (int h = 0; h < series.length; h++) {
+            series[h] = batch.series(SeriesKey.of(List.of(new Dimension("host", "h" + h)), "metrics"), MeasureType.MULTI);
+        }
+        // More columns than a shard's part starts with room for, each declared once every shard exists.
+        int[] columns = new int[20];
+        for (int record = 0; record < 40; record++) {
+            int width = Math.min(columns.length, record + 1);
+            if (record < columns.length) {
+                columns[record] = batch.column("c" + record, MeasureType.BIGINT);
+            }
+            batch.addRow(series[record % series.length], t0 + record, 1, record);
+            for (int c = width - 1; c >= 0; c--) {
+                batch.setLong(columns[c], record * 100L + c);
+            }
+        }
+        int rows = 0;
+        for (ShardPart part : batch.build()) {
+            for (int row = 0; row < part.batch().rowCount(); row++) {
+                int record = part.recordIndexes()[row];
+                int width = Math.min(columns.length, record + 1);
+                for (int c = 0; c < part.batch().columnCount(); c++) {
+                    var column = part.batch().column(c);
+                    int index = Integer.parseInt(column.name().substring(1));
+                    assertThat(column.isPresent(row)).isEqualTo(index < width);
+                    if (index < width) {
+                        assertThat(column.longAt(row)).isEqualTo(record * 100L + index);
+                    }
+                }
+                rows++;
+            }
+        }
+        assertThat(rows).isEqualTo(40);
+    }
+
+    @Test
     void theTimeRangeSpansTheRowsAddedInAnyOrderAndSkipsRejectedOnes() {
         IngestBatch batch = new IngestBatch(FOUR_SHARDS, NOW_MILLIS);
         assertThat(batch.minTimeNanos()).isEqualTo(Long.MAX_VALUE);

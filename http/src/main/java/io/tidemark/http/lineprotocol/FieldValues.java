@@ -1,8 +1,5 @@
 package io.tidemark.http.lineprotocol;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,7 +15,6 @@ final class FieldValues {
     static final long NOT_A_LONG = Long.MIN_VALUE;
 
     private static final double[] POW10 = new double[23];
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         POW10[0] = 1;
@@ -223,7 +219,7 @@ final class FieldValues {
         long v = 0;
         // Eight digits per step while they fill a word (a nanosecond timestamp: two words, three bytes).
         for (; q + 8 <= fastEnd; q += 8) {
-            long word = (long) LONGS.get(b, q);
+            long word = BodyWords.get(b, q);
             if (!eightDigits(word)) {
                 return NOT_A_LONG;
             }

@@ -104,7 +104,7 @@ final class LineProtocolWrite {
         if (line.kind == ParsedLine.POINT) {
             int series = seriesIds.get(line.seriesStart, line.seriesEnd, line.seriesHash);
             if (series == ByteRangeTable.ABSENT) {
-                series = newSeries(number, lineStart);
+                series = newSeries(number, lineStart, next);
             }
             if (series >= 0) {
                 add(number, series);
@@ -122,12 +122,14 @@ final class LineProtocolWrite {
      * Resolves the series of a line whose series this request has not seen yet, and checks every
      * field of the line: the first line of a table is one, so the shape {@link #add} compares lines
      * with is set here, off its path, and a fresh server's compiled {@code add} does not meet a line
-     * without a shape at each request's start.
+     * without a shape at each request's start. A line of the shape already set passes as it would
+     * in {@code add}: only a new shape looks its fields up one by one, so that lookup stays cold
+     * (not compiled at each new series of every request).
      *
      * @return the series; or {@link #NO_SERIES} when the line was rejected, or when its table does
      *     not exist ({@link #missingTable} set)
      */
-    private int newSeries(int number, int lineStart) {
+    private int newSeries(int number, int lineStart, int lineEnd) {
         SeriesSection section = cache.section(body, line.seriesStart, line.seriesEnd, line.seriesHash);
         if (!section.isValid()) {
             reject(number, "unable to parse: column " + (line.seriesStart - lineStart + section.errorOffset() + 1)
@@ -136,7 +138,7 @@ final class LineProtocolWrite {
         }
         Integer table = tableIndex.get(section.measurement());
         if (table == null) {
-            if (!openTable(section.measurement())) {
+            if (!openTable(section.measurement(), lineEnd - lineStart)) {
                 missingTable = section.measurement();
                 return NO_SERIES;
             }
@@ -145,7 +147,7 @@ final class LineProtocolWrite {
         int series = addSeries(table, section);
         TableLines t = tables.get(table);
         boolean refused = t.batch == null || seriesHandle[series] < 0;
-        return refused || checkFields(t, number) != null ? series : NO_SERIES;
+        return refused || t.sameShape(body, line) != null || checkFields(t, number) != null ? series : NO_SERIES;
     }
 
     /** Refuses every line of {@code measurement} with {@code reason} (its table cannot be written). */
@@ -269,8 +271,11 @@ final class LineProtocolWrite {
         return t.passed(line, slots);
     }
 
-    /** Opens the batch of an existing table; false when the table does not exist (yet). */
-    private boolean openTable(String measurement) {
+    /**
+     * Opens the batch of an existing table, sized for the rest of the body from the length of the
+     * line naming it ({@code lineLength}); false when the table does not exist (yet).
+     */
+    private boolean openTable(String measurement, int lineLength) {
         Optional<TableDescription> table = engine.catalog().table(database, measurement);
         if (table.isEmpty()) {
             return false;
@@ -278,9 +283,11 @@ final class LineProtocolWrite {
         anyTableFound = true;
         TableLines lines;
         try {
-            // Room for the rest of the body if every line were as long as this one.
-            int expected = Math.min(1 << 20, (limit - line.lineStart) / Math.max(1, line.seriesEnd - line.lineStart
-                    + 2 * line.fieldCount + 1));
+            // The lines of a body are about as long as each other: room for a quarter more than the rest of the
+            // body holds in lines as long as this one (a bound from its shortest possible form made room for,
+            // zeroed and then trimmed away about twice the rows a body holds). A batch that outgrows it grows.
+            int bodyLines = (limit - line.lineStart) / Math.max(1, lineLength);
+            int expected = Math.min(1 << 20, bodyLines + bodyLines / 4);
             IngestBatch batch = engine.newBatch(database, measurement, expected);
             lines = TableLines.of(measurement, batch, engine.catalog().schema(table.get().tableId()), body);
         } catch (EngineException e) {

@@ -1,9 +1,5 @@
 package io.tidemark.http.lineprotocol;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Scans InfluxDB line protocol
  * ({@code measurement[,tag=value…] field=value[,field=value…] [timestamp]}) one line at a time
@@ -28,7 +24,6 @@ import java.nio.ByteOrder;
  */
 final class LineScanner {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long SPACES = 0x2020202020202020L;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
@@ -160,7 +155,7 @@ final class LineScanner {
         while (p < limit) {
             // Eight bytes at a time while none of them is a space, a newline or a backslash.
             while (p + 8 <= b.length) {
-                long word = (long) LONGS.get(b, p);
+                long word = BodyWords.get(b, p);
                 if (hasSeriesDelimiter(word)) {
                     break;
                 }
@@ -188,7 +183,7 @@ final class LineScanner {
         while (p < limit) {
             // Eight bytes at a time up to the first byte that may end the key or escape.
             while (p + 8 <= b.length) {
-                long stop = keyDelimiters((long) LONGS.get(b, p));
+                long stop = keyDelimiters(BodyWords.get(b, p));
                 if (stop != 0) {
                     p += Long.numberOfTrailingZeros(stop) >>> 3;
                     break;
@@ -223,7 +218,7 @@ final class LineScanner {
     private static int timeEnd(byte[] b, int p, int limit) {
         // Eight bytes at a time up to the first one that may end the timestamp.
         while (p + 8 <= b.length) {
-            long stop = timeDelimiters((long) LONGS.get(b, p));
+            long stop = timeDelimiters(BodyWords.get(b, p));
             if (stop != 0) {
                 p += Long.numberOfTrailingZeros(stop) >>> 3;
                 break;
@@ -252,7 +247,7 @@ final class LineScanner {
     private static int finishHash(long h, byte[] b, int s, int from, int e) {
         int p = from;
         for (; p + 8 <= e; p += 8) {
-            h = mix(h, (long) LONGS.get(b, p));
+            h = mix(h, BodyWords.get(b, p));
         }
         long tail = 0;
         for (; p < e; p++) {

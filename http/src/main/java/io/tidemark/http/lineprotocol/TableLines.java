@@ -6,9 +6,6 @@ import io.tidemark.engine.write.IngestBatch;
 import io.tidemark.storage.model.Dimension;
 import io.tidemark.storage.model.MeasureType;
 import io.tidemark.storage.model.SeriesKey;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +25,6 @@ final class TableLines {
 
     /** Timestream's limit on a dimension name, in UTF-8 bytes. */
     private static final int MAX_DIMENSION_NAME_BYTES = CatalogRules.MAX_DIMENSION_NAME_BYTES;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     final String measurement;
     /** Null when every line of the measurement is refused ({@link #refusal}). */
@@ -166,7 +162,7 @@ final class TableLines {
         }
         int i = 0;
         for (; i + 8 <= n; i += 8) {
-            if ((long) LONGS.get(body, s + i) != (long) LONGS.get(body, start + i)) {
+            if (BodyWords.get(body, s + i) != BodyWords.get(body, start + i)) {
                 return false;
             }
         }

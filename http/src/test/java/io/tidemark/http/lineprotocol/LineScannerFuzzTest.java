@@ -110,6 +110,40 @@ class LineScannerFuzzTest {
         }
     }
 
+    @Property(tries = 3000)
+    void numbersScanToTheirValues(@ForAll("digitStrings") String digits, @ForAll boolean negative,
+            @ForAll("suffixes") String suffix, @ForAll("valueEnds") String end, @ForAll boolean padded) {
+        String value = (negative ? "-" : "") + digits + suffix;
+        byte[] text = ("m k=" + value + end).getBytes(StandardCharsets.US_ASCII);
+        byte[] b = padded ? Arrays.copyOf(text, text.length + LineScanner.PADDING) : text;
+        if (padded) {
+            Arrays.fill(b, text.length, b.length, (byte) '\n');
+        }
+        ParsedLine line = new ParsedLine();
+        LineScanner.scan(b, 0, text.length, line);
+        String number = (negative ? "-" : "") + digits;
+        if (suffix.isEmpty()) {
+            assertThat(line.kind).isEqualTo(ParsedLine.POINT);
+            assertThat(line.type[0]).isEqualTo(ParsedLine.FLOAT);
+            assertThat(line.doubleValue(0)).isEqualTo(Double.parseDouble(number));
+            return;
+        }
+        // Integers are read as at most 19 digits (leading zeros count), within the long range but not its minimum.
+        boolean fits;
+        try {
+            fits = digits.length() <= 19 && Long.parseLong(number) != Long.MIN_VALUE;
+        } catch (NumberFormatException e) {
+            fits = false;
+        }
+        if (!fits || suffix.equals("u") && negative) {
+            assertThat(line.kind).isEqualTo(ParsedLine.ERROR);
+            return;
+        }
+        assertThat(line.kind).isEqualTo(ParsedLine.POINT);
+        assertThat(line.type[0]).isEqualTo(suffix.equals("i") ? ParsedLine.INTEGER : ParsedLine.UNSIGNED);
+        assertThat(line.value[0]).isEqualTo(Long.parseLong(number));
+    }
+
     private static void scanEverything(byte[] b) {
         ParsedLine line = new ParsedLine();
         for (int p = 0; p < b.length; ) {
@@ -130,6 +164,23 @@ class LineScannerFuzzTest {
             }
             p = next;
         }
+    }
+
+    /** One to twenty-one digits, leading zeros included: both sides of the eight-digit word and of the 18-digit fast path. */
+    @Provide
+    Arbitrary<String> digitStrings() {
+        return Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(21);
+    }
+
+    @Provide
+    Arbitrary<String> suffixes() {
+        return Arbitraries.of("", "i", "u");
+    }
+
+    /** What may follow a value: the end of the body, another field, a timestamp, the next line. */
+    @Provide
+    Arbitrary<String> valueEnds() {
+        return Arbitraries.of("", ",x=1i", " 1700000000000000000", "\n", "\r\n");
     }
 
     @Provide
