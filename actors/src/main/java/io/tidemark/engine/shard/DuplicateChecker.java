@@ -92,13 +92,22 @@ final class DuplicateChecker {
             int s = batch.seriesIndex(row);
             SeriesSlot slot = slots[s];
             long time = batch.timeNanos(row);
-            if (slot == null || !slot.hasPoints() || time <= slot.maxTime || time <= newestInBatch[s]
-                    || time < magneticCeiling) {
+            if (!isNew(slot, time, newestInBatch[s], magneticCeiling)) {
                 return row;
             }
             newestInBatch[s] = time;
         }
         return rows;
+    }
+
+    /**
+     * The fast-path rule: a row at {@code time} is new when it is later than every point its series
+     * holds in memory ({@code slot}), than every earlier row of the series in the batch
+     * ({@code newestInBatch}), and not before the last migration's cutoff.
+     */
+    private static boolean isNew(SeriesSlot slot, long time, long newestInBatch, long magneticCeiling) {
+        return slot != null && slot.hasPoints() && time > slot.maxTime && time > newestInBatch
+                && time >= magneticCeiling;
     }
 
     /**
@@ -121,8 +130,7 @@ final class DuplicateChecker {
             long time = batch.timeNanos(row);
             long version = batch.version(row);
             boolean keepRow;
-            if (slot != null && slot.hasPoints() && time > slot.maxTime && time > newestInBatch[s]
-                    && time >= magneticCeiling) {
+            if (isNew(slot, time, newestInBatch[s], magneticCeiling)) {
                 keepRow = true;
             } else {
                 if (batchRows == null) {

@@ -342,11 +342,13 @@ public final class MemoryStore {
         return array.length >= length ? array : new long[Math.max(2 * array.length, length)];
     }
 
+    private static double[] atLeast(double[] array, int length) {
+        return array.length >= length ? array : new double[Math.max(2 * array.length, length)];
+    }
+
     private void copyEveryDouble(ValueColumn column, OpenChunk open, int target, int[] rows, int from, int to,
                                  int firstRow) {
-        if (runDoubles.length < to - from) {
-            runDoubles = new double[Math.max(2 * runDoubles.length, to - from)];
-        }
+        runDoubles = atLeast(runDoubles, to - from);
         column.copyDoubles(rows, from, to, runDoubles, 0);
         open.setDoubles(target, firstRow, runDoubles, to - from);
     }

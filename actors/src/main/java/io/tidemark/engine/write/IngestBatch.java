@@ -185,7 +185,7 @@ public final class IngestBatch {
         columnHandles.put(name, h);
         for (ShardRows r : shards) {
             if (r != null) {
-                r.addColumnHandle();
+                r.addColumnHandle(h);
             }
         }
         return h;
@@ -381,7 +381,6 @@ public final class IngestBatch {
          * compiled out of a long write and hit again by the next batch (a deoptimisation).
          */
         int[] columnIndex;
-        int columnHandles;
         int rows;
 
         ShardRows(WriteBatchBuilder builder, int expectedRows, int columnHandles) {
@@ -390,16 +389,15 @@ public final class IngestBatch {
             rowBytes = new int[recordIndexes.length];
             columnIndex = new int[Math.max(8, columnHandles)];
             Arrays.fill(columnIndex, -1);
-            this.columnHandles = columnHandles;
         }
 
-        void addColumnHandle() {
-            if (columnHandles == columnIndex.length) {
+        /** Makes room for the batch's newly declared column {@code handle}. */
+        void addColumnHandle(int handle) {
+            if (handle >= columnIndex.length) {
                 int old = columnIndex.length;
-                columnIndex = Arrays.copyOf(columnIndex, old * 2);
+                columnIndex = Arrays.copyOf(columnIndex, Math.max(handle + 1, old * 2));
                 Arrays.fill(columnIndex, old, columnIndex.length, -1);
             }
-            columnHandles++;
         }
 
         int add(int localSeries, long timeNanos, long version, int recordIndex, boolean isMagnetic, int bytes) {
